@@ -1,0 +1,190 @@
+"""Extract stage: turn a segment into an `Article` with metadata and a body.
+
+The title is the heading that opens the segment (else the opening words); a
+copy of it right below is dropped; a short single sentence beside the title is
+the subtitle; bylines give the authors and a date line the date. What an
+editor's sidecar says wins over all of these.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import groupby
+
+from .model import (
+    BOILERPLATE_ROLES,
+    Article,
+    Block,
+    BlockKind,
+    LineTally,
+    Role,
+    Segment,
+    Unit,
+)
+from .overrides import Overrides
+from .rules import DATE_PATTERNS, NUMBERED_ITEM
+from .segment import byline_names, parse_date
+from .text import first_sentence, key, sentences, word_count
+
+#: A subtitle is one sentence of at most this many words.
+_SUBTITLE_MAX_WORDS = 25
+#: A title made from the opening words when an article has no heading.
+_FALLBACK_TITLE_WORDS = 10
+#: How far below the title its repeat, subtitle and byline may stand.
+_HEAD_UNITS = 4
+
+
+def extract(segment: Segment, overrides: Overrides) -> Article:
+    """The article in `segment`, with the sidecar's corrections applied."""
+    units = segment.units
+    title_index = _title_index(units)
+    head = units[title_index + 1 : title_index + 1 + _HEAD_UNITS] if title_index is not None else ()
+    repeat_lines = {unit.first for unit in head
+                    if title_index is not None and key(unit.text) == key(units[title_index].text)}
+    subtitle_index = _subtitle_index(units, title_index, repeat_lines)
+    authors = _authors(units)
+    date = next((_date(unit.text) for unit in units if unit.role is Role.DATE), None)
+
+    consumed = repeat_lines | {units[i].first for i in (title_index, subtitle_index) if i is not None}
+    body_units = [unit for unit in units if unit.first not in consumed
+                  and unit.role in (Role.PROSE, Role.HEADING, Role.LIST_ITEM)]
+    subtitle = units[subtitle_index].text if subtitle_index is not None else None
+    body = _blocks(body_units, authors)
+    if subtitle:
+        body = (Block(BlockKind.SUBTITLE, (subtitle,)),) + body
+    title = _heading_text(units[title_index]) if title_index is not None else _fallback_title(body)
+
+    fix = next((fix for fix in overrides.articles if segment.first <= fix.line <= segment.last), None)
+    if fix is not None:
+        title = fix.title or title
+        authors = fix.authors if fix.authors is not None else authors
+        date = fix.date or date
+    return Article(
+        source=segment.source,
+        title=title,
+        subtitle=subtitle,
+        authors=authors,
+        date=date,
+        description=subtitle or _description(body),
+        first_line=segment.first,
+        last_line=segment.last,
+        words=sum(word_count(text) for block in body for text in block.texts),
+        body=body,
+        tally=_tally(units, consumed - ({units[subtitle_index].first} if subtitle_index is not None else set())),
+    )
+
+
+def _title_index(units: Sequence[Unit]) -> int | None:
+    """The heading that opens the segment, before any prose."""
+    for i, unit in enumerate(units):
+        if unit.role is Role.HEADING:
+            return i
+        if unit.role in (Role.PROSE, Role.LIST_ITEM):
+            return None
+    return None
+
+
+def _subtitle_index(units: Sequence[Unit], title_index: int | None, repeat_lines: set[int]) -> int | None:
+    """A short single sentence right below the title is its subtitle when the
+    layout marks it as one: it stands between the title and its repeat, metadata
+    follows it, or it asks the question the article answers."""
+    if title_index is None or title_index + 1 >= len(units):
+        return None
+    i = title_index + 1
+    while i < len(units) and units[i].first in repeat_lines:
+        i += 1
+    if i >= len(units):
+        return None
+    candidate = units[i]
+    text = candidate.text
+    if candidate.role is not Role.PROSE or text.endswith(":") or len(sentences(text)) != 1 \
+            or word_count(text) > _SUBTITLE_MAX_WORDS:
+        return None
+    following = units[i + 1] if i + 1 < len(units) else None
+    between_repeats = any(line > candidate.first for line in repeat_lines)
+    before_metadata = following is not None and following.role in (Role.BYLINE, Role.DATE, Role.BOILERPLATE)
+    if between_repeats or before_metadata or text.endswith("?"):
+        return i
+    return None
+
+
+def _authors(units: Sequence[Unit]) -> tuple[str, ...]:
+    names: list[str] = []
+    for unit in units:
+        if unit.role is Role.BYLINE:
+            names.extend(name for name in byline_names(unit.text) or () if name not in names)
+    return tuple(names)
+
+
+def _date(text: str) -> str | None:
+    for pattern in DATE_PATTERNS:
+        match = pattern.search(text)
+        if match:
+            return parse_date(match)
+    return None
+
+
+def _heading_text(unit: Unit) -> str:
+    """A heading without the `#`s of Markdown."""
+    return unit.text.lstrip("#").strip() if unit.marker.startswith("#") else unit.text
+
+
+def _blocks(units: Sequence[Unit], authors: Sequence[str]) -> tuple[Block, ...]:
+    """Body blocks: headings, paragraphs, and runs of list items as lists.
+
+    A heading-like line naming the article's own author is a picture caption
+    or a credit, not a section heading, so it stays a paragraph.
+    """
+    blocks: list[Block] = []
+    for kind, group in groupby(units, key=lambda unit: _block_kind(unit, authors)):
+        group = list(group)
+        if kind in (BlockKind.BULLET_LIST, BlockKind.NUMBERED_LIST):
+            blocks.append(_list_block(kind, group))
+        else:
+            blocks.extend(Block(kind, (_heading_text(unit),)) for unit in group)
+    return tuple(blocks)
+
+
+def _block_kind(unit: Unit, authors: Sequence[str]) -> BlockKind:
+    if unit.role is Role.LIST_ITEM:
+        return BlockKind.NUMBERED_LIST if unit.marker[:1].isdigit() else BlockKind.BULLET_LIST
+    if unit.role is Role.HEADING and not any(author in unit.text for author in authors):
+        return BlockKind.HEADING
+    return BlockKind.PARAGRAPH
+
+
+def _list_block(kind: BlockKind, units: Sequence[Unit]) -> Block:
+    items = tuple(unit.text[len(unit.marker):].strip() for unit in units)
+    start = 1
+    if kind is BlockKind.NUMBERED_LIST:
+        start = int(NUMBERED_ITEM.match(units[0].text)["number"])
+    return Block(kind, items, start)
+
+
+def _fallback_title(body: Sequence[Block]) -> str:
+    """The opening words, for an article with no heading."""
+    text = next((block.texts[0] for block in body if block.texts), "")
+    words = first_sentence(text).split()
+    return " ".join(words[:_FALLBACK_TITLE_WORDS]) + ("…" if len(words) > _FALLBACK_TITLE_WORDS else "") or "Untitled"
+
+
+def _description(body: Sequence[Block]) -> str:
+    """The first sentence of the first paragraph."""
+    for block in body:
+        if block.kind is BlockKind.PARAGRAPH:
+            return first_sentence(block.texts[0])
+    return next((first_sentence(block.texts[0]) for block in body if block.texts), "")
+
+
+def _tally(units: Sequence[Unit], metadata_lines: set[int]) -> LineTally:
+    """Count non-blank lines as prose, metadata (title, repeats, bylines, dates) or boilerplate."""
+    tally = LineTally()
+    for unit in units:
+        lines = unit.line_count
+        if unit.role in BOILERPLATE_ROLES:
+            tally += LineTally(boilerplate=lines)
+        elif unit.role in (Role.BYLINE, Role.DATE) or unit.first in metadata_lines:
+            tally += LineTally(metadata=lines)
+        else:
+            tally += LineTally(prose=lines)
+    return tally

@@ -1,0 +1,41 @@
+"""MkDocs hook: run the article build before MkDocs reads `docs/`.
+
+Listed under `hooks:` in mkdocs.yml. Seeds are read from `seeds/` beside
+mkdocs.yml (or the folder named by `extra.seeds_dir`). Problems with single
+files are logged as warnings (so `mkdocs build --strict` fails on them); a
+problem that makes the build unsafe stops MkDocs with a one-line message.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+
+from corpus_browser.build import build
+from corpus_browser.config import BuildConfig
+from corpus_browser.errors import CorpusError
+
+log = logging.getLogger("mkdocs.hooks.corpus_browser")
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    root = Path(config.config_file_path).parent
+    build_config = BuildConfig(
+        seeds_dir=root / config.extra.get("seeds_dir", "seeds"),
+        docs_dir=Path(config.docs_dir),
+        site_title=config.site_name,
+    )
+    try:
+        report = build(build_config)
+    except CorpusError as error:
+        raise PluginError(str(error)) from None
+    for problem in (*report.errors, *report.warnings):
+        log.warning(str(problem))
+    written = report.written
+    log.info(
+        "corpus: %d articles from %d seeds; %d pages written, %d removed",
+        len(report.articles), len(report.seeds), len(written.written), len(written.removed),
+    )

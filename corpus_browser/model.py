@@ -1,0 +1,148 @@
+"""Plain data passed between the stages: read, segment, extract, render, write.
+
+Every value here is a frozen dataclass; a stage returns new objects and never
+fills in a field of an object it was given.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+
+class Format(enum.Enum):
+    """How a seed's text is structured."""
+
+    TEXT = "text"
+    """Plain text: articles and headings are recognised by layout."""
+    MARKDOWN = "markdown"
+    """Markdown: each `#` heading starts an article, `##` and deeper are sections."""
+
+
+@dataclass(frozen=True)
+class Seed:
+    """One input file, decoded into lines."""
+
+    name: str
+    """File name relative to the seeds folder, e.g. `blog.txt`."""
+    format: Format
+    lines: tuple[str, ...]
+    """The file's lines without line endings; line `n` is `lines[n - 1]`."""
+
+
+class Role(enum.Enum):
+    """What a unit of text is, as decided by the segmenter."""
+
+    PROSE = "prose"
+    HEADING = "heading"
+    """A section heading inside an article (a title when it opens one)."""
+    LIST_ITEM = "list_item"
+    BYLINE = "byline"
+    DATE = "date"
+    BOILERPLATE = "boilerplate"
+    SEPARATOR = "separator"
+    """A line that only separates articles, such as `* * *`."""
+
+
+#: Roles whose lines are set aside as metadata rather than kept as prose.
+METADATA_ROLES = frozenset({Role.BYLINE, Role.DATE})
+#: Roles whose lines are set aside as boilerplate.
+BOILERPLATE_ROLES = frozenset({Role.BOILERPLATE, Role.SEPARATOR})
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A paragraph-sized piece of a seed: one line, or a hard-wrapped paragraph."""
+
+    text: str
+    """The text with wrapped lines joined by single spaces."""
+    first: int
+    """1-based number of the unit's first line in its seed."""
+    last: int
+    """1-based number of the unit's last line in its seed."""
+    role: Role
+    marker: str = ""
+    """For list items: the bullet or number (`-`, `•`, `3.`); empty otherwise."""
+    gap_before: int = 0
+    """Blank lines between this unit and the one before it."""
+    indent: int = 0
+    """Columns of white space before the unit's first line."""
+
+    @property
+    def line_count(self) -> int:
+        return self.last - self.first + 1
+
+
+@dataclass(frozen=True)
+class Segment:
+    """The units of one article, as cut from a seed by the segmenter."""
+
+    source: str
+    units: tuple[Unit, ...]
+
+    @property
+    def first(self) -> int:
+        return self.units[0].first
+
+    @property
+    def last(self) -> int:
+        return self.units[-1].last
+
+
+class BlockKind(enum.Enum):
+    """What a block of an article's body is, for rendering."""
+
+    SUBTITLE = "subtitle"
+    PARAGRAPH = "paragraph"
+    HEADING = "heading"
+    BULLET_LIST = "bullet_list"
+    NUMBERED_LIST = "numbered_list"
+
+
+@dataclass(frozen=True)
+class Block:
+    """One renderable piece of an article body."""
+
+    kind: BlockKind
+    texts: tuple[str, ...]
+    """One text for a paragraph or heading; one per item for a list."""
+    start: int = 1
+    """For numbered lists: the number of the first item."""
+
+
+@dataclass(frozen=True)
+class LineTally:
+    """How the non-blank lines of a span of a seed were used."""
+
+    prose: int = 0
+    metadata: int = 0
+    """Titles, repeated titles, bylines and date lines."""
+    boilerplate: int = 0
+
+    def __add__(self, other: LineTally) -> LineTally:
+        return LineTally(
+            self.prose + other.prose,
+            self.metadata + other.metadata,
+            self.boilerplate + other.boilerplate,
+        )
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article with its extracted metadata and its body."""
+
+    source: str
+    """The seed's file name."""
+    title: str
+    subtitle: str | None
+    authors: tuple[str, ...]
+    date: str | None
+    """ISO `YYYY-MM-DD`, only when the seed states a date."""
+    description: str
+    first_line: int
+    last_line: int
+    words: int
+    body: tuple[Block, ...]
+    tally: LineTally
+    tags: tuple[str, ...] = ()
+    """The article's themes; empty until a theme taxonomy tags it."""

@@ -1,0 +1,361 @@
+"""Segment stage: cut each seed into articles.
+
+The seed's lines become units (a line, or a hard-wrapped paragraph), each unit
+gets a role (prose, heading, list item, byline, date, boilerplate, separator),
+and article boundaries are placed before headings that open an article.
+
+A heading opens an article when the layout confirms it: it starts the seed or
+follows a separator (a run of blank lines longer than the seed's paragraph gap,
+or a rule such as `* * *`), it is repeated on the next paragraph, a byline or
+date follows it, it follows boilerplate, or a sidecar says so. Headings that
+nothing confirms are section headings, unless cutting the text at all of them
+yields pieces that read as articles of their own: each at least
+`article_min_words` long and `article_mean_words` on average. Sections in blogs
+come every few paragraphs; articles run longer.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+import statistics
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from . import rules
+from .boilerplate import find_boilerplate
+from .config import SplitRules
+from .model import Format, Role, Segment, Seed, Unit
+from .overrides import Overrides
+from .read import SeedInput
+from .text import clean, indent_of, is_all_caps, is_title_case, key, word_count
+
+#: Punctuation that ends a sentence; a heading ending in it must be Title Case.
+_SENTENCE_PUNCTUATION = ".!?"
+#: Punctuation after which text continues; a line ending in it is never a heading.
+_CONTINUING_PUNCTUATION = ",;:…"
+#: How many units after a heading may hold its byline, date or repeated title.
+_HEAD_WINDOW = 3
+#: Lines this much longer than the wrap width's tenth percentile mean no hard wrap.
+_WRAP_MAX_WIDTH = 100
+
+
+@dataclass(frozen=True)
+class SegmentedSeed:
+    """One seed cut into articles."""
+
+    seed: Seed
+    overrides: Overrides
+    segments: tuple[Segment, ...]
+
+
+def segment_corpus(inputs: Sequence[SeedInput], split: SplitRules) -> tuple[SegmentedSeed, ...]:
+    """Cut every seed into articles; boilerplate is judged across all seeds."""
+    units_by_seed = [_units(item.seed) for item in inputs]
+    boilerplate = find_boilerplate(
+        ([unit.text for unit in units] for units in units_by_seed), split
+    )
+    return tuple(
+        SegmentedSeed(item.seed, item.overrides, _segments(item, units, boilerplate, split))
+        for item, units in zip(inputs, units_by_seed)
+    )
+
+
+# --- units -------------------------------------------------------------------
+
+
+def _units(seed: Seed) -> list[Unit]:
+    """The seed's paragraphs with the blank-line gap before each; roles not yet set."""
+    join_wrapped = seed.format is Format.MARKDOWN or _is_hard_wrapped(seed.lines)
+    units: list[Unit] = []
+    gap = 0
+    for number, raw in enumerate(seed.lines, start=1):
+        text = clean(raw)
+        if not text:
+            gap += 1
+            continue
+        previous = units[-1] if units else None
+        if (
+            join_wrapped
+            and previous is not None
+            and gap == 0
+            and previous.last == number - 1
+            and not _starts_own_unit(text, seed.format)
+            and not _starts_own_unit(previous.text, seed.format, as_previous=True)
+        ):
+            units[-1] = replace(previous, text=f"{previous.text} {text}", last=number)
+        else:
+            units.append(Unit(text, number, number, Role.PROSE, gap_before=gap, indent=indent_of(raw)))
+        gap = 0
+    return units
+
+
+def _is_hard_wrapped(lines: Sequence[str]) -> bool:
+    """Paragraphs broken at a fixed width (Project Gutenberg style): most lines
+    short, and most of them followed by another line of the same paragraph."""
+    lengths = [len(line.strip()) for line in lines]
+    filled = [length for length in lengths if length]
+    if len(filled) < 4:
+        return False
+    if statistics.quantiles(filled, n=10)[-1] > _WRAP_MAX_WIDTH:
+        return False
+    continued = sum(1 for a, b in zip(lengths, lengths[1:]) if a and b)
+    return continued >= 0.3 * len(filled)
+
+
+def _starts_own_unit(text: str, format: Format, as_previous: bool = False) -> bool:
+    """List items and Markdown headings are never joined to the line before;
+    Markdown headings are never joined to the line after either."""
+    is_heading = format is Format.MARKDOWN and text.startswith("#")
+    if as_previous:
+        return is_heading
+    return is_heading or bool(rules.BULLET_ITEM.match(text) or rules.NUMBERED_ITEM.match(text))
+
+
+# --- roles -------------------------------------------------------------------
+
+
+def _assign_roles(units: list[Unit], seed: Seed, boilerplate: frozenset[str],
+                  overrides: Overrides, split: SplitRules) -> list[Unit]:
+    typical_gap = _typical_gap(units)
+    base_indent = min((unit.indent for unit in units), default=0)
+    roles = [
+        _line_role(unit, seed.format, boilerplate, overrides)
+        for unit in units
+    ]
+    _mark_lists(units, roles)
+    for i, unit in enumerate(units):
+        if roles[i] is not Role.PROSE or not _heading_form(unit, unit.indent > base_indent, seed.format, split):
+            continue
+        gap_after = units[i + 1].gap_before if i + 1 < len(units) else 0
+        if seed.format is Format.MARKDOWN or (
+            gap_after <= max(typical_gap, 1) and _has_body(units, roles, i, seed.format, split)
+        ):
+            roles[i] = Role.HEADING
+    return [
+        replace(unit, role=role, marker=_marker(unit, role))
+        for unit, role in zip(units, roles)
+    ]
+
+
+def _typical_gap(units: Sequence[Unit]) -> int:
+    gaps = [unit.gap_before for unit in units[1:]]
+    return statistics.mode(gaps) if gaps else 1
+
+
+def _line_role(unit: Unit, format: Format, boilerplate: frozenset[str], overrides: Overrides) -> Role:
+    text = unit.text
+    if any(line in overrides.boilerplate for line in range(unit.first, unit.last + 1)):
+        return Role.BOILERPLATE
+    if format is Format.MARKDOWN and text.startswith("#"):
+        return Role.PROSE
+    if unit.line_count == 1 and rules.SEPARATOR_LINE.match(text):
+        return Role.SEPARATOR
+    if any(pattern.match(text) for pattern in rules.WIDGET_PATTERNS):
+        return Role.BOILERPLATE
+    if unit.line_count == 1 and is_date_line(text):
+        return Role.DATE
+    if unit.line_count == 1 and byline_names(text) is not None:
+        return Role.BYLINE
+    if key(text) in boilerplate:
+        return Role.BOILERPLATE
+    return Role.PROSE
+
+
+def _mark_lists(units: Sequence[Unit], roles: list[Role]) -> None:
+    """List items come in twos or more: bullets sharing a marker, or consecutive numbers.
+
+    A lone `- text` or `1986. A year` stays prose.
+    """
+    numbered = {
+        i: int(match["number"])
+        for i, unit in enumerate(units)
+        if roles[i] is Role.PROSE and (match := rules.NUMBERED_ITEM.match(unit.text))
+    }
+    bullets = {
+        i: match["marker"]
+        for i, unit in enumerate(units)
+        if roles[i] is Role.PROSE and (match := rules.BULLET_ITEM.match(unit.text))
+    }
+    numbers = sorted(numbered.items())
+    for (i, n), (j, m) in zip(numbers, numbers[1:]):
+        if m == n + 1:
+            roles[i] = roles[j] = Role.LIST_ITEM
+    marked = sorted(bullets.items())
+    for (i, a), (j, b) in zip(marked, marked[1:]):
+        if a == b and j - i <= 3:
+            roles[i] = roles[j] = Role.LIST_ITEM
+
+
+def _heading_form(unit: Unit, indented: bool, format: Format, split: SplitRules) -> bool:
+    """Short, one line, starts with a capital or digit, and does not read as a sentence."""
+    text = unit.text
+    if format is Format.MARKDOWN:
+        return text.startswith("#")
+    if unit.line_count > 1 or word_count(text) > split.heading_max_words:
+        return False
+    first = next((ch for ch in text if ch.isalnum()), "")
+    if not first or not (first.isupper() or first.isdigit()):
+        return False
+    last = text[-1]
+    if last in _CONTINUING_PUNCTUATION:
+        return False
+    if last in _SENTENCE_PUNCTUATION:
+        return is_title_case(text) or is_all_caps(text) or (indented and last == ".")
+    return True
+
+
+def _has_body(units: Sequence[Unit], roles: Sequence[Role], i: int, format: Format,
+              split: SplitRules) -> bool:
+    """A heading introduces text: before the next heading-like line come at
+    least `heading_body_min_words` words of prose or list."""
+    words = 0
+    for unit, role in zip(units[i + 1 :], roles[i + 1 :]):
+        if role in (Role.BYLINE, Role.DATE, Role.BOILERPLATE, Role.SEPARATOR) or key(unit.text) == key(units[i].text):
+            continue
+        if role is not Role.LIST_ITEM and _heading_form(unit, False, format, split):
+            break
+        words += word_count(unit.text)
+        if words >= split.heading_body_min_words:
+            return True
+    return False
+
+
+def _marker(unit: Unit, role: Role) -> str:
+    """Keep the list marker for list items and the `#`s for Markdown headings."""
+    if role is Role.LIST_ITEM:
+        match = rules.BULLET_ITEM.match(unit.text) or rules.NUMBERED_ITEM.match(unit.text)
+        return match["marker"] if "marker" in match.groupdict() else match["number"] + "."
+    if role is Role.HEADING and unit.text.startswith("#"):
+        return unit.text[: len(unit.text) - len(unit.text.lstrip("#"))]
+    return ""
+
+
+def is_date_line(text: str) -> bool:
+    """A line that is a date, perhaps with a few words around it ("Posted on …")."""
+    for pattern in rules.DATE_PATTERNS:
+        match = pattern.search(text)
+        if match and parse_date(match) is not None:
+            rest = text[: match.start()] + " " + text[match.end() :]
+            return len(rules.WORD_IN_DATE_LINE.findall(rest)) <= rules.DATE_LINE_MAX_OTHER_WORDS
+    return False
+
+
+def parse_date(match: re.Match[str]) -> str | None:
+    """ISO date from a `DATE_PATTERNS` match, or None when it is no real date."""
+    month = match["month"]
+    month_number = int(month) if month.isdigit() else rules.MONTHS[month.casefold().rstrip(".")]
+    try:
+        return datetime.date(int(match["year"]), month_number, int(match["day"])).isoformat()
+    except ValueError:
+        return None
+
+
+def byline_names(text: str) -> tuple[str, ...] | None:
+    """The names in a byline, or None when the line is not a byline."""
+    for pattern in rules.BYLINE_PATTERNS:
+        match = pattern.match(text)
+        if match:
+            names = tuple(name for name in rules.NAME_JOINERS.split(match["names"].strip(" .")) if name)
+            if names and all(_is_name(name) for name in names):
+                return names
+    return None
+
+
+def _is_name(name: str) -> bool:
+    words = name.split()
+    return 0 < len(words) <= rules.NAME_MAX_WORDS and all(
+        word[0].isupper() or word.casefold() in rules.NAME_PARTICLES for word in words
+    ) and words[0][0].isupper()
+
+
+# --- boundaries --------------------------------------------------------------
+
+
+def _segments(item: SeedInput, raw_units: list[Unit], boilerplate: frozenset[str],
+              split: SplitRules) -> tuple[Segment, ...]:
+    seed, overrides = item.seed, item.overrides
+    units = _assign_roles(raw_units, seed, boilerplate, overrides, split)
+    if not units:
+        return ()
+    strong = _confirmed_starts(units, seed.format, overrides, split)
+    starts = _add_unconfirmed_starts(units, strong, split)
+    starts |= {i for i, unit in enumerate(units) if unit.first in overrides.split_at}
+    starts = {i for i in starts if i == 0 or units[i].first not in overrides.no_split_at}
+    ordered = sorted(starts | {0})
+    return tuple(
+        Segment(seed.name, tuple(units[a:b]))
+        for a, b in zip(ordered, ordered[1:] + [len(units)])
+    )
+
+
+def _confirmed_starts(units: Sequence[Unit], format: Format, overrides: Overrides,
+                      split: SplitRules) -> set[int]:
+    """Indexes of units where the layout confirms that an article starts."""
+    separator_gap = max(split.separator_blank_lines, _typical_gap(units) + 1)
+    starts = {0}
+    for i, unit in enumerate(units):
+        if unit.role is not Role.HEADING:
+            continue
+        if unit.marker == "#":
+            starts.add(_with_leading_date(units, i))
+            continue
+        if format is Format.MARKDOWN:
+            continue
+        if _repeats_title_above(units, i):
+            continue
+        previous = units[i - 1] if i else None
+        after_break = previous is None or unit.gap_before >= separator_gap or previous.role in (
+            Role.SEPARATOR, Role.BOILERPLATE)
+        if after_break or _repeated_or_bylined(units, i):
+            starts.add(_with_leading_date(units, i))
+    return starts
+
+
+def _repeats_title_above(units: Sequence[Unit], i: int) -> bool:
+    """The heading repeats a title just above it (a dump's doubled title)."""
+    return any(key(unit.text) == key(units[i].text) for unit in units[max(0, i - _HEAD_WINDOW + 1) : i])
+
+
+def _repeated_or_bylined(units: Sequence[Unit], i: int) -> bool:
+    """The heading is repeated, or a byline or date follows, before any prose."""
+    title = key(units[i].text)
+    for unit in units[i + 1 : i + 1 + _HEAD_WINDOW]:
+        if key(unit.text) == title or unit.role in (Role.BYLINE, Role.DATE):
+            return True
+        if unit.role is Role.HEADING:
+            return False
+    return False
+
+
+def _with_leading_date(units: Sequence[Unit], i: int) -> int:
+    """An article starts at the date line just above its title, if there is one."""
+    return i - 1 if i and units[i - 1].role is Role.DATE else i
+
+
+def _add_unconfirmed_starts(units: Sequence[Unit], confirmed: set[int], split: SplitRules) -> set[int]:
+    """Between confirmed starts, cut at the remaining headings only when every
+    piece is long enough to be an article (see the module docstring)."""
+    starts = set(confirmed)
+    bounds = sorted(confirmed) + [len(units)]
+    for a, b in zip(bounds, bounds[1:]):
+        candidates = [i for i in range(a + 1, b) if units[i].role is Role.HEADING
+                      and not units[i].marker and not _opens_block(units, a, i)]
+        if not candidates:
+            continue
+        edges = [a] + candidates + [b]
+        pieces = [_prose_words(units[x:y]) for x, y in zip(edges, edges[1:])]
+        if min(pieces) >= split.article_min_words and statistics.mean(pieces) >= split.article_mean_words:
+            starts.update(candidates)
+    return starts
+
+
+def _opens_block(units: Sequence[Unit], start: int, i: int) -> bool:
+    """The heading is the block's own title: nothing but metadata comes before it."""
+    return all(unit.role in (Role.DATE, Role.BYLINE, Role.BOILERPLATE, Role.SEPARATOR)
+               or key(unit.text) == key(units[i].text) for unit in units[start:i])
+
+
+def _prose_words(units: Sequence[Unit]) -> int:
+    return sum(word_count(unit.text) for unit in units
+               if unit.role in (Role.PROSE, Role.LIST_ITEM, Role.HEADING))
