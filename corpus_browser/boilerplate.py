@@ -1,14 +1,17 @@
 """Find boilerplate by what repeats across the corpus, not by a list of phrases.
 
 Newsletter footers, "subscribe" blurbs and share widgets are pasted after every
-article, sometimes with small variations. A line is boilerplate when its text
-(or a near-identical text, by rapidfuzz) occurs several times in the corpus.
-A title repeated on the very next paragraph is one occurrence, not two.
+article, sometimes with small variations. A paragraph is boilerplate when its
+text, or a near-identical text (rapidfuzz ratio), occurs `boilerplate_min_repeats`
+times in the corpus, or in two different seeds when it is long enough not to be
+a coincidence. A paragraph repeated twice within one seed is more likely a
+quotation and stays prose. A title repeated on the very next paragraph is one
+occurrence, not two.
 """
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 from rapidfuzz import fuzz, process
@@ -26,37 +29,37 @@ def find_boilerplate(paragraphs_by_seed: Iterable[Sequence[str]], rules: SplitRu
 
     `paragraphs_by_seed` gives, for each seed, its paragraph texts in order.
     """
-    counts: Counter[str] = Counter()
-    for paragraphs in paragraphs_by_seed:
+    seeds_of: defaultdict[str, list[int]] = defaultdict(list)
+    for seed_index, paragraphs in enumerate(paragraphs_by_seed):
         previous = None
         for paragraph in paragraphs:
             paragraph_key = key(paragraph)
             if paragraph_key and paragraph_key != previous:
-                counts[paragraph_key] += 1
+                seeds_of[paragraph_key].append(seed_index)
             previous = paragraph_key
-    merged = _merge_near_duplicates(counts, rules.near_duplicate_ratio)
-    return frozenset(k for k in counts if _is_boilerplate(k, merged[k], rules))
+    merged = _merge_near_duplicates(seeds_of, rules.near_duplicate_ratio)
+    return frozenset(k for k in seeds_of if _is_boilerplate(k, merged[k], rules))
 
 
-def _is_boilerplate(paragraph_key: str, count: int, rules: SplitRules) -> bool:
+def _is_boilerplate(paragraph_key: str, seeds: Sequence[int], rules: SplitRules) -> bool:
     words = word_count(paragraph_key)
     if words > rules.boilerplate_max_words:
         return False
-    return count >= rules.boilerplate_min_repeats or (
-        count >= 2 and words >= rules.boilerplate_min_words_twice
+    return len(seeds) >= rules.boilerplate_min_repeats or (
+        len(set(seeds)) >= 2 and words >= rules.boilerplate_min_words_twice
     )
 
 
-def _merge_near_duplicates(counts: Counter[str], min_ratio: float) -> dict[str, int]:
-    """For each key, how often it or a near-identical key occurs."""
+def _merge_near_duplicates(seeds_of: dict[str, list[int]], min_ratio: float) -> dict[str, list[int]]:
+    """For each key, the seeds of every occurrence of it or of a near-identical key."""
     buckets: defaultdict[str, list[str]] = defaultdict(list)
-    for paragraph_key in sorted(counts):
+    for paragraph_key in sorted(seeds_of):
         buckets[" ".join(paragraph_key.split()[:_BUCKET_WORDS])].append(paragraph_key)
-    merged = dict(counts)
+    merged = dict(seeds_of)
     for keys in buckets.values():
         if len(keys) < 2:
             continue
         for this in keys:
             similar = process.extract(this, keys, scorer=fuzz.ratio, score_cutoff=min_ratio, limit=None)
-            merged[this] = sum(counts[other] for other, _score, _index in similar)
+            merged[this] = [seed for other, _score, _index in similar for seed in seeds_of[other]]
     return merged

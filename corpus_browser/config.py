@@ -19,7 +19,7 @@ class SplitRules:
     between paragraphs, separates two articles."""
     heading_max_words: int = 15
     """A line longer than this is never a heading."""
-    heading_body_min_words: int = 30
+    heading_body_min_words: int = 20
     """A heading must introduce at least this many words before the next heading."""
     article_min_words: int = 150
     """A piece shorter than this cannot stand alone as an article."""
@@ -28,7 +28,7 @@ class SplitRules:
     boilerplate_min_repeats: int = 3
     """A short line repeated this often across the corpus is boilerplate."""
     boilerplate_min_words_twice: int = 6
-    """A line of at least this many words is boilerplate when it repeats once."""
+    """A line of at least this many words is boilerplate when it occurs in two seeds."""
     boilerplate_max_words: int = 80
     """Longer repeated paragraphs are quotations, not boilerplate."""
     near_duplicate_ratio: float = 90.0

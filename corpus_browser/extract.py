@@ -22,12 +22,10 @@ from .model import (
     Unit,
 )
 from .overrides import Overrides
-from .rules import DATE_PATTERNS, NUMBERED_ITEM
+from .rules import DATE_PATTERNS, NUMBERED_ITEM, SUBTITLE_MAX_WORDS
 from .segment import byline_names, parse_date
 from .text import first_sentence, key, sentences, word_count
 
-#: A subtitle is one sentence of at most this many words.
-_SUBTITLE_MAX_WORDS = 25
 #: A title made from the opening words when an article has no heading.
 _FALLBACK_TITLE_WORDS = 10
 #: How far below the title its repeat, subtitle and byline may stand.
@@ -43,7 +41,8 @@ def extract(segment: Segment, overrides: Overrides) -> Article:
                     if title_index is not None and key(unit.text) == key(units[title_index].text)}
     subtitle_index = _subtitle_index(units, title_index, repeat_lines)
     authors = _authors(units)
-    date = next((_date(unit.text) for unit in units if unit.role is Role.DATE), None)
+    date = next((found for unit in units if unit.role in (Role.DATE, Role.BYLINE)
+                 and (found := _date(unit.text))), None)
 
     consumed = repeat_lines | {units[i].first for i in (title_index, subtitle_index) if i is not None}
     body_units = [unit for unit in units if unit.first not in consumed
@@ -98,7 +97,7 @@ def _subtitle_index(units: Sequence[Unit], title_index: int | None, repeat_lines
     candidate = units[i]
     text = candidate.text
     if candidate.role is not Role.PROSE or text.endswith(":") or len(sentences(text)) != 1 \
-            or word_count(text) > _SUBTITLE_MAX_WORDS:
+            or word_count(text) > SUBTITLE_MAX_WORDS:
         return None
     following = units[i + 1] if i + 1 < len(units) else None
     between_repeats = any(line > candidate.first for line in repeat_lines)

@@ -67,6 +67,9 @@ class Unit:
     """Blank lines between this unit and the one before it."""
     indent: int = 0
     """Columns of white space before the unit's first line."""
+    after_break: bool = False
+    """The unit opens the seed, or follows a separator line or a run of blank
+    lines longer than the seed's usual gap between paragraphs."""
 
     @property
     def line_count(self) -> int:

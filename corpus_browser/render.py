@@ -117,8 +117,28 @@ def render_article(placed: PlacedArticle) -> Page:
     """One article page: front-matter, title, and the body as a reader sees it."""
     article = placed.article
     parts = [f"# {escape(article.title)}"]
-    parts.extend(_render_block(block) for block in article.body)
+    body = list(article.body)
+    if body and body[0].kind is BlockKind.SUBTITLE:
+        parts.append(_render_block(body.pop(0)))
+    parts.append(f"{escape(article_details(article))}\n{{ .cb-meta }}")
+    parts.extend(_render_block(block) for block in body)
     return Page(placed.path, _with_front_matter(front_matter(article), "\n\n".join(parts)))
+
+
+def article_details(article: Article) -> str:
+    """The line under the title: authors, date, length, and where the text comes from."""
+    details = []
+    if article.authors:
+        details.append("By " + _names(article.authors))
+    if article.date:
+        details.append(article.date)
+    details.append(f"{article.words} words")
+    details.append(f"{article.source}, lines {article.first_line}–{article.last_line}")
+    return " · ".join(details)
+
+
+def _names(names: Sequence[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _render_block(block: Block) -> str:
@@ -145,9 +165,9 @@ def render_home(placed: Sequence[PlacedArticle], sources: Sequence[str], title: 
     lines = [
         f"# {escape(title)}",
         "",
-        f"This site presents **{len(articles)}** articles split from **{len(sources)}** "
-        f"source files, by **{len(authors)}** named authors. Use search to find an "
-        "article, or browse the sources below.",
+        f"This site presents **{len(articles)}** articles split from **{len(sources)}** source files"
+        + (f", by **{len(authors)}** named authors" if authors else "")
+        + ". Use search to find an article, or browse the sources below.",
         "",
     ]
     by_source = {source: [item for item in placed if item.article.source == source] for source in sources}

@@ -88,6 +88,9 @@ NUMBERED_ITEM = re.compile(r"^(?P<number>\d{1,4})[.)]\s+(?P<text>\S.*)$")
 #: Lines that only separate articles: rules of dashes, stars, underscores, equals.
 SEPARATOR_LINE = re.compile(r"^(?:([-*_=~#•·])\s*)\1(?:\s*\1)+$")
 
+#: A subtitle (a title's dek) is one sentence of at most this many words.
+SUBTITLE_MAX_WORDS = 25
+
 #: Small words that stay lower case in a Title Case heading.
 MINOR_WORDS = frozenset(
     "a an and as at but by for from in into nor of on or over per so than the to "

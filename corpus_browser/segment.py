@@ -51,9 +51,14 @@ class SegmentedSeed:
 
 def segment_corpus(inputs: Sequence[SeedInput], split: SplitRules) -> tuple[SegmentedSeed, ...]:
     """Cut every seed into articles; boilerplate is judged across all seeds."""
-    units_by_seed = [_units(item.seed) for item in inputs]
+    units_by_seed = [_units(item.seed, split) for item in inputs]
     boilerplate = find_boilerplate(
-        ([unit.text for unit in units] for units in units_by_seed), split
+        (
+            # What opens a block is a title; titles may recur ("Weekly Roundup").
+            [unit.text for unit in units if not unit.after_break]
+            for units in units_by_seed
+        ),
+        split,
     )
     return tuple(
         SegmentedSeed(item.seed, item.overrides, _segments(item, units, boilerplate, split))
@@ -64,8 +69,19 @@ def segment_corpus(inputs: Sequence[SeedInput], split: SplitRules) -> tuple[Segm
 # --- units -------------------------------------------------------------------
 
 
-def _units(seed: Seed) -> list[Unit]:
-    """The seed's paragraphs with the blank-line gap before each; roles not yet set."""
+def _units(seed: Seed, split: SplitRules) -> list[Unit]:
+    """The seed's paragraphs, each knowing whether it follows a break; roles not yet set."""
+    units = _paragraphs(seed)
+    separator_gap = max(split.separator_blank_lines, _typical_gap(units) + 1)
+    return [
+        replace(unit, after_break=i == 0 or unit.gap_before >= separator_gap
+                or bool(rules.SEPARATOR_LINE.match(units[i - 1].text)))
+        for i, unit in enumerate(units)
+    ]
+
+
+def _paragraphs(seed: Seed) -> list[Unit]:
+    """The seed's paragraphs with the blank-line gap before each."""
     join_wrapped = seed.format is Format.MARKDOWN or _is_hard_wrapped(seed.lines)
     units: list[Unit] = []
     gap = 0
@@ -129,7 +145,8 @@ def _assign_roles(units: list[Unit], seed: Seed, boilerplate: frozenset[str],
             continue
         gap_after = units[i + 1].gap_before if i + 1 < len(units) else 0
         if seed.format is Format.MARKDOWN or (
-            gap_after <= max(typical_gap, 1) and _has_body(units, roles, i, seed.format, split)
+            gap_after <= max(typical_gap, 1)
+            and (unit.after_break or _has_body(units, roles, i, seed.format, split))
         ):
             roles[i] = Role.HEADING
     return [
@@ -139,6 +156,7 @@ def _assign_roles(units: list[Unit], seed: Seed, boilerplate: frozenset[str],
 
 
 def _typical_gap(units: Sequence[Unit]) -> int:
+    """The seed's usual number of blank lines between paragraphs."""
     gaps = [unit.gap_before for unit in units[1:]]
     return statistics.mode(gaps) if gaps else 1
 
@@ -153,10 +171,10 @@ def _line_role(unit: Unit, format: Format, boilerplate: frozenset[str], override
         return Role.SEPARATOR
     if any(pattern.match(text) for pattern in rules.WIDGET_PATTERNS):
         return Role.BOILERPLATE
-    if unit.line_count == 1 and is_date_line(text):
-        return Role.DATE
     if unit.line_count == 1 and byline_names(text) is not None:
         return Role.BYLINE
+    if unit.line_count == 1 and is_date_line(text):
+        return Role.DATE
     if key(text) in boilerplate:
         return Role.BOILERPLATE
     return Role.PROSE
@@ -292,7 +310,6 @@ def _segments(item: SeedInput, raw_units: list[Unit], boilerplate: frozenset[str
 def _confirmed_starts(units: Sequence[Unit], format: Format, overrides: Overrides,
                       split: SplitRules) -> set[int]:
     """Indexes of units where the layout confirms that an article starts."""
-    separator_gap = max(split.separator_blank_lines, _typical_gap(units) + 1)
     starts = {0}
     for i, unit in enumerate(units):
         if unit.role is not Role.HEADING:
@@ -304,24 +321,35 @@ def _confirmed_starts(units: Sequence[Unit], format: Format, overrides: Override
             continue
         if _repeats_title_above(units, i):
             continue
-        previous = units[i - 1] if i else None
-        after_break = previous is None or unit.gap_before >= separator_gap or previous.role in (
-            Role.SEPARATOR, Role.BOILERPLATE)
-        if after_break or _repeated_or_bylined(units, i):
+        after_boilerplate = i > 0 and units[i - 1].role is Role.BOILERPLATE
+        if unit.after_break or after_boilerplate or _repeated_or_bylined(units, i):
             starts.add(_with_leading_date(units, i))
     return starts
 
 
 def _repeats_title_above(units: Sequence[Unit], i: int) -> bool:
-    """The heading repeats a title just above it (a dump's doubled title)."""
-    return any(key(unit.text) == key(units[i].text) for unit in units[max(0, i - _HEAD_WINDOW + 1) : i])
+    """The heading is the second copy of a title just above it (perhaps around a
+    short subtitle), as dumps often double titles."""
+    if units[i].after_break:
+        return False
+    title = key(units[i].text)
+    above = units[max(0, i - 2) : i]
+    if above and key(above[-1].text) == title:
+        return True
+    return len(above) == 2 and key(above[0].text) == title and word_count(above[1].text) <= rules.SUBTITLE_MAX_WORDS
 
 
 def _repeated_or_bylined(units: Sequence[Unit], i: int) -> bool:
-    """The heading is repeated, or a byline or date follows, before any prose."""
+    """The heading is repeated right below (perhaps around a short subtitle), or
+    a byline or date follows it before any other heading."""
     title = key(units[i].text)
-    for unit in units[i + 1 : i + 1 + _HEAD_WINDOW]:
-        if key(unit.text) == title or unit.role in (Role.BYLINE, Role.DATE):
+    below = units[i + 1 : i + 1 + _HEAD_WINDOW]
+    if below and key(below[0].text) == title:
+        return True
+    if len(below) > 1 and key(below[1].text) == title and word_count(below[0].text) <= rules.SUBTITLE_MAX_WORDS:
+        return True
+    for unit in below:
+        if unit.role in (Role.BYLINE, Role.DATE):
             return True
         if unit.role is Role.HEADING:
             return False
@@ -340,7 +368,7 @@ def _add_unconfirmed_starts(units: Sequence[Unit], confirmed: set[int], split: S
     bounds = sorted(confirmed) + [len(units)]
     for a, b in zip(bounds, bounds[1:]):
         candidates = [i for i in range(a + 1, b) if units[i].role is Role.HEADING
-                      and not units[i].marker and not _opens_block(units, a, i)]
+                      and not units[i].marker and not _is_block_title(units, a, i)]
         if not candidates:
             continue
         edges = [a] + candidates + [b]
@@ -350,7 +378,7 @@ def _add_unconfirmed_starts(units: Sequence[Unit], confirmed: set[int], split: S
     return starts
 
 
-def _opens_block(units: Sequence[Unit], start: int, i: int) -> bool:
+def _is_block_title(units: Sequence[Unit], start: int, i: int) -> bool:
     """The heading is the block's own title: nothing but metadata comes before it."""
     return all(unit.role in (Role.DATE, Role.BYLINE, Role.BOILERPLATE, Role.SEPARATOR)
                or key(unit.text) == key(units[i].text) for unit in units[start:i])

@@ -1,0 +1,119 @@
+"""Extract stage: titles, subtitles, authors, dates, body blocks and sidecar fixes."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import articles_of, paragraph
+
+from corpus_browser.errors import SidecarError
+from corpus_browser.model import BlockKind
+from corpus_browser.overrides import ArticleFix, Overrides, parse_overrides
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [
+        ("GUEST POST from Geoffrey A. Moore", ("Geoffrey A. Moore",)),
+        ("By Ada Lovelace and Charles Babbage", ("Ada Lovelace", "Charles Babbage")),
+        ("Written by: Grace Hopper, Alan Turing & Ludwig van Beethoven", ("Grace Hopper", "Alan Turing", "Ludwig van Beethoven")),
+        ("Posted by Linus on March 3, 2020", ("Linus",)),
+    ],
+)
+def test_bylines_give_authors(byline, authors):
+    """A byline may carry a date too; either way it is metadata, not prose."""
+    (article,) = articles_of(f"A Title\n\n{byline}\n\n{paragraph(40)}")
+    assert article.authors == authors
+    assert article.tally.metadata == 2
+    assert article.date == ("2020-03-03" if "2020" in byline else None)
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [("August 23, 2016 - No Comments!", "2016-08-23"), ("Posted on 2019-11-05", "2019-11-05"), ("3rd March 2021", "2021-03-03")],
+)
+def test_date_lines_give_iso_dates(line, date):
+    (article,) = articles_of(f"A Title\n\n{line}\n\n{paragraph(40)}")
+    assert article.date == date
+
+
+def test_impossible_date_is_prose():
+    (article,) = articles_of(f"A Title\n\nFebruary 30, 2021\n\n{paragraph(40)}")
+    assert article.date is None
+    assert "February 30, 2021" in [text for block in article.body for text in block.texts] + [article.title]
+
+
+@pytest.mark.parametrize(
+    ("below_title", "is_subtitle"),
+    [
+        ("Can a short question be a subtitle?", True),
+        ("A plain opening sentence is body text.", False),
+        ("Dear reader:", False),
+    ],
+)
+def test_subtitle_only_where_layout_marks_it(below_title, is_subtitle):
+    (article,) = articles_of(f"A Title\n\n{below_title}\n\n{paragraph(40)}")
+    assert (article.subtitle == below_title) is is_subtitle
+    assert article.body[0].kind is (BlockKind.SUBTITLE if is_subtitle else BlockKind.PARAGRAPH)
+    assert article.description == below_title
+
+
+def test_subtitle_before_byline():
+    (article,) = articles_of(f"A Title\n\nWhy this matters now.\n\nBy Ada Lovelace\n\n{paragraph(40)}")
+    assert article.subtitle == "Why this matters now."
+    assert article.description == "Why this matters now."
+
+
+def test_description_falls_back_to_first_sentence():
+    (article,) = articles_of(f"A Title\n\nFirst sentence here. Second one follows.\n\n{paragraph(40)}")
+    assert article.description == "First sentence here."
+
+
+def test_caption_naming_the_author_is_not_a_section():
+    text = f"A Title\n\nBy Ada Lovelace\n\n{paragraph(40)}\n\nAda Lovelace Engine Cartoon\n\n{paragraph(40)}"
+    (article,) = articles_of(text)
+    assert [block.kind for block in article.body] == [BlockKind.PARAGRAPH] * 3
+
+
+def test_lists_keep_their_numbering():
+    text = f"A Title\n\n{paragraph(30)}\n\n31. Item thirty-one\n\n32. Item thirty-two\n\n{paragraph(30)}"
+    (article,) = articles_of(text)
+    (numbered,) = [block for block in article.body if block.kind is BlockKind.NUMBERED_LIST]
+    assert (numbered.start, numbered.texts) == (31, ("Item thirty-one", "Item thirty-two"))
+
+
+def test_word_count_covers_the_body_not_the_title():
+    (article,) = articles_of(f"Three Word Title\n\n{paragraph(40)}\n\nA Section Heading\n\n{paragraph(40)}")
+    assert article.words == 83
+
+
+def test_sidecar_fix_sets_title_authors_and_date():
+    fix = ArticleFix(line=3, title="Better Title", authors=("Ada Lovelace",), date="2020-01-02")
+    (article,) = articles_of(f"Bad Title\n\n{paragraph(40)}", overrides=Overrides(articles=(fix,)))
+    assert (article.title, article.authors, article.date) == ("Better Title", ("Ada Lovelace",), "2020-01-02")
+
+
+def test_parse_overrides_accepts_the_documented_form():
+    overrides = parse_overrides(
+        {"split_at": [3], "no_split_at": [9], "boilerplate": [5], "articles": {3: {"title": "T", "authors": "A B", "date": "2020-01-02"}}},
+        "seeds/a.yml", 10,
+    )
+    assert overrides.split_at == frozenset({3}) and overrides.no_split_at == frozenset({9})
+    assert overrides.articles == (ArticleFix(3, "T", ("A B",), "2020-01-02"),)
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"spilt_at": [1]}, "unknown key 'spilt_at'"),
+        ({"split_at": [99]}, "split_at: line 99 is outside the seed (1-10)"),
+        ({"split_at": "3"}, "split_at must be a list of line numbers"),
+        ({"articles": {2: {"date": "yesterday"}}}, "articles: line 2: date 'yesterday' is not YYYY-MM-DD"),
+        ({"articles": {2: {"author": "X"}}}, "articles: line 2: unknown key 'author'"),
+        (["split_at"], "expected a mapping"),
+    ],
+)
+def test_parse_overrides_names_the_file_and_the_problem(data, message):
+    with pytest.raises(SidecarError) as caught:
+        parse_overrides(data, "seeds/a.yml", 10)
+    assert str(caught.value).startswith("seeds/a.yml: ")
+    assert message in str(caught.value)

@@ -1,0 +1,76 @@
+"""Read edge: decoding, line endings, and files that cannot be seeds."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from corpus_browser.errors import SeedError, SidecarError
+from corpus_browser.model import Format
+from corpus_browser.read import read_corpus, read_seed
+
+TEXT = "Café Title\n\nA “quoted” paragraph — with naïve déjà vu.\nSecond line.\n"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        TEXT.encode("utf-8"),
+        codecs.BOM_UTF8 + TEXT.encode("utf-8"),
+        TEXT.encode("utf-16"),
+        TEXT.encode("cp1252"),
+        TEXT.replace("“", '"').replace("”", '"').replace("—", "-").encode("latin-1"),
+        TEXT.replace("\n", "\r\n").encode("utf-8"),
+        TEXT.replace("\n", "\r").encode("utf-8"),
+    ],
+    ids=["utf-8", "utf-8-bom", "utf-16-bom", "cp1252", "latin-1", "crlf", "cr"],
+)
+def test_read_seed_decodes_encodings_and_line_endings(tmp_path, data):
+    path = tmp_path / "seed.txt"
+    path.write_bytes(data)
+    seed = read_seed(path, "seeds/seed.txt")
+    assert seed.lines[0] == "Café Title"
+    assert seed.lines[2].startswith("A ") and seed.lines[2].endswith("naïve déjà vu.")
+    assert seed.lines[3] == "Second line."
+    assert len(seed.lines) == 4
+
+
+def test_read_seed_rejects_binary_with_file_name(tmp_path):
+    path = tmp_path / "photo.txt"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\xff\xfe\x00\x81")
+    with pytest.raises(SeedError, match=r"^seeds/photo.txt: looks like a binary file"):
+        read_seed(path, "seeds/photo.txt")
+
+
+def test_read_corpus_reports_problems_per_file_and_reads_the_rest(tmp_path):
+    (tmp_path / "good.txt").write_text("Title\n\nSome text here.\n", encoding="utf-8")
+    (tmp_path / "empty.txt").write_text(" \n\t\n", encoding="utf-8")
+    (tmp_path / "notes.docx").write_bytes(b"PK\x03\x04")
+    (tmp_path / "binary.md").write_bytes(b"\x00\x01\x02\xff")
+    (tmp_path / "good.yml").write_text("split_at: [1]\n", encoding="utf-8")
+    (tmp_path / ".hidden.txt").write_text("ignored", encoding="utf-8")
+    corpus = read_corpus(tmp_path)
+    assert [item.seed.name for item in corpus.seeds] == ["good.txt"]
+    assert corpus.seeds[0].overrides.split_at == frozenset({1})
+    assert [str(error) for error in corpus.errors] == [f"{tmp_path}/binary.md: looks like a binary file (it holds NUL bytes), not text"]
+    assert [str(warning).split(": ", 1)[0] for warning in corpus.warnings] == [f"{tmp_path}/empty.txt", f"{tmp_path}/notes.docx"]
+
+
+def test_read_corpus_picks_format_by_suffix(tmp_path):
+    (tmp_path / "a.md").write_text("# Title\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Title\n", encoding="utf-8")
+    assert [item.seed.format for item in read_corpus(tmp_path).seeds] == [Format.MARKDOWN, Format.TEXT]
+
+
+def test_read_corpus_reports_broken_sidecar_with_line(tmp_path):
+    (tmp_path / "a.txt").write_text("Title\n", encoding="utf-8")
+    (tmp_path / "a.yml").write_text("split_at: [1\nno_split_at: 2\n", encoding="utf-8")
+    (error,) = read_corpus(tmp_path).errors
+    assert isinstance(error, SidecarError)
+    assert str(error).startswith(f"{tmp_path}/a.yml:")
+
+
+def test_missing_seeds_folder_is_an_error(tmp_path):
+    with pytest.raises(SeedError, match="seeds folder not found"):
+        read_corpus(tmp_path / "nope")

@@ -1,0 +1,118 @@
+"""Render stage: escaping, page names, front-matter and the home page."""
+
+from __future__ import annotations
+
+import re
+
+import markdown
+import pytest
+import yaml
+from helpers import articles_of, paragraph
+
+from corpus_browser.model import Article, LineTally
+from corpus_browser.render import escape, front_matter, place_articles, render_article, render_home, slugify
+
+#: The Markdown extensions mkdocs.yml enables, plus MkDocs' defaults.
+EXTENSIONS = ["attr_list", "sane_lists", "toc", "tables", "fenced_code"]
+
+
+def to_html(text: str) -> str:
+    return markdown.markdown(text, extensions=EXTENSIONS)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<script>alert(1)</script>",
+        '<img src=x onerror="alert(1)">',
+        "[click](javascript:alert(1)) and ![img](x.png)",
+        "&amp; &lt; entities stay as typed",
+        "# not a heading",
+        "> not a quote",
+        "- not a list",
+        "+ not a list",
+        "* not a list",
+        "1986. A year of change",
+        "| not | a | table |",
+        "---",
+        "`not code` and ``double``",
+        "snake_case_words and *stars* and __dunder__",
+        "{: .not-an-attribute }",
+        "C# and F#",
+        "trailing backslash \\",
+    ],
+)
+def test_escape_renders_exactly_the_text(text):
+    html = to_html(escape(text))
+    expected = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    assert html == f"<p>{expected}</p>"
+
+
+def test_slugify_is_readable_ascii_and_bounded():
+    assert slugify("Win Customers, Not Arguments!") == "win-customers-not-arguments"
+    assert slugify("Café déjà vu — naïve") == "cafe-deja-vu-naive"
+    assert slugify("") == ""
+    long = slugify("word " * 40)
+    assert len(long) <= 60 and not long.endswith("-")
+
+
+def test_place_articles_makes_unique_stable_names_per_seed():
+    same_title = "\n\n\n".join(f"Same Title\n\n{paragraph(30)}" for _ in range(3))
+    found = articles_of(same_title)
+    paths = [item.path for item in place_articles(found, "articles")]
+    assert paths == ["articles/seed0/same-title.md", "articles/seed0/same-title-2.md", "articles/seed0/same-title-3.md"]
+
+
+def test_page_names_of_one_seed_do_not_depend_on_other_seeds():
+    one = articles_of(f"Alpha\n\n{paragraph(30)}")
+    both = articles_of(f"Alpha\n\n{paragraph(30)}", f"Alpha\n\n{paragraph(30)}")
+    assert place_articles(one, "a")[0].path == place_articles(both, "a")[0].path == "a/seed0/alpha.md"
+    assert place_articles(both, "a")[1].path == "a/seed1/alpha.md"
+
+
+def make_article(**fields) -> Article:
+    values = dict(source="s.txt", title="T", subtitle=None, authors=(), date=None, description="d",
+                  first_line=1, last_line=2, words=3, body=(), tally=LineTally())
+    values.update(fields)
+    return Article(**values)
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Key: value", "'quoted' \"double\"", "# hash", "@at", "- dash", "yes", "no", "on", "off", "12345", "null", "~", "[a, b]", "{x: 1}", "line\u2028sep"],
+)
+def test_front_matter_round_trips_awkward_text(title):
+    article = make_article(title=title, description=title, authors=(title,))
+    page = render_article(place_articles([article], "articles")[0])
+    header = page.text.split("---\n")[1]
+    data = yaml.safe_load(header)
+    assert data["title"] == title and data["description"] == title and data["authors"] == [title]
+
+
+def test_front_matter_contract_keys_and_types():
+    article = make_article(date="2020-01-02", authors=("A",), first_line=4, last_line=9, words=12)
+    assert front_matter(article) == {
+        "title": "T", "description": "d", "authors": ["A"], "date": "2020-01-02",
+        "tags": [], "source": "s.txt", "lines": [4, 9], "words": 12,
+    }
+    assert "date" not in front_matter(make_article())
+
+
+def test_article_page_shows_title_details_and_body():
+    (article,) = articles_of(f"My *Title*\n\nBy Ada Lovelace\n\n{paragraph(20)}\n\nA Section\n\n{paragraph(20)}")
+    page = render_article(place_articles([article], "articles")[0])
+    html = to_html(page.text.split("---\n", 2)[2])
+    assert "<h1" in html and "My *Title*</h1>" in html
+    assert re.search(r'<p class="cb-meta">By Ada Lovelace · 42 words · seed0.txt, lines 1–9</p>', html)
+    assert '<h2 id="a-section">A Section</h2>' in html
+
+
+def test_home_page_lists_every_article_grouped_by_seed_in_seed_order():
+    found = articles_of(f"Alpha\n\n{paragraph(30)}", f"Beta\n\n{paragraph(30)}\n\n\nGamma\n\n{paragraph(30)}")
+    page = render_home(place_articles(found, "articles"), ["seed0.txt", "seed1.txt"], "My Corpus")
+    body = page.text.split("---\n", 2)[2]
+    assert page.path == "index.md"
+    assert "**3** articles split from **2** source files" in body
+    assert "named authors" not in body
+    assert body.index("## seed0.txt") < body.index("[Alpha](articles/seed0/alpha.md)") < body.index("## seed1.txt")
+    assert body.index("[Beta](articles/seed1/beta.md)") < body.index("[Gamma](articles/seed1/gamma.md)")

@@ -1,0 +1,180 @@
+"""Segment stage: units, roles and article boundaries on small made-up dumps."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import articles_of, paragraph, segment_texts
+
+from corpus_browser.model import Format, Role
+from corpus_browser.overrides import Overrides
+
+
+def titles(*texts: str, **kwargs) -> list[str]:
+    return [article.title for article in articles_of(*texts, **kwargs)]
+
+
+def roles(text: str) -> dict[int, str]:
+    (item,) = segment_texts(text)
+    return {unit.first: unit.role.value for segment in item.segments for unit in segment.units}
+
+
+@pytest.mark.parametrize(
+    "separator",
+    ["\n\n\n", "\n\u00a0\n\n", "\n* * *\n", "\n---\n", "\n\t \n\n"],
+    ids=["blank-run", "no-break-space-line", "stars", "dashes", "whitespace-line"],
+)
+def test_separators_split_articles(separator):
+    text = f"First Title\n\n{paragraph(40)}{separator}\nSecond Title\n\n{paragraph(40)}"
+    assert titles(text) == ["First Title", "Second Title"]
+
+
+def test_single_blank_line_before_short_section_keeps_one_article():
+    text = "\n\n".join(["Main Title", paragraph(60), "A Section", paragraph(60), "Another Section", paragraph(60)])
+    (article,) = articles_of(text)
+    assert article.title == "Main Title"
+    assert [block.texts[0] for block in article.body if block.kind.value == "heading"] == ["A Section", "Another Section"]
+
+
+def test_undelimited_titles_split_when_pieces_are_article_length():
+    text = "\n\n".join(["First Essay", paragraph(500), "Second Essay", paragraph(480), "Third Essay", paragraph(520)])
+    assert titles(text) == ["First Essay", "Second Essay", "Third Essay"]
+
+
+def test_undelimited_heading_before_short_piece_stays_a_section():
+    text = "\n\n".join(["First Essay", paragraph(600), "Closing Thoughts", paragraph(60)])
+    assert titles(text) == ["First Essay"]
+
+
+def test_repeated_title_starts_one_article_not_two():
+    text = "\n\n".join([paragraph(40), "Doubled Title", "Doubled Title", paragraph(40)])
+    found = articles_of(text)
+    assert [article.title for article in found][1:] == ["Doubled Title"]
+    assert found[1].tally.metadata == 2
+
+
+def test_title_followed_by_byline_starts_article_even_without_separator():
+    text = "\n\n".join(["Opening Piece", paragraph(200), "Next Piece", "GUEST POST from Ada Lovelace", paragraph(30)])
+    found = articles_of(text)
+    assert [a.title for a in found] == ["Opening Piece", "Next Piece"]
+    assert found[1].authors == ("Ada Lovelace",)
+
+
+def test_date_line_above_title_belongs_to_the_article():
+    text = "\n\n".join(["March 3, 2021 - 2 Comments", "Dated Piece", paragraph(40)])
+    (article,) = articles_of(text)
+    assert (article.title, article.date, article.first_line) == ("Dated Piece", "2021-03-03", 1)
+
+
+@pytest.mark.parametrize(
+    ("line", "role"),
+    [
+        ("How should you do business in a recession?", "prose"),
+        ("Are You Testing Your Intuitions?", "heading"),
+        ("The question we face is:", "prose"),
+        ("Test them.", "prose"),
+        ("Customer Journeys Inside the Tornado.", "heading"),
+        ("SHOUTED CHAPTER TITLE.", "heading"),
+        ("a lower-case start", "prose"),
+        ("Leave a Reply", "boilerplate"),
+        ("Image credit: Someone", "boilerplate"),
+        ("Published by: Grace Hopper in Essays", "byline"),
+        ("By the way, this is prose.", "prose"),
+    ],
+)
+def test_line_roles(line, role):
+    assert roles(f"Some Title\n\n{paragraph(30)}\n\n{line}\n\n{paragraph(40)}")[5] == role
+
+
+def test_numbered_lines_are_a_list_only_when_consecutive():
+    text = "\n\n".join(["Title", paragraph(30), "1986. A year of change.", paragraph(30), "1. One thing", "2. Two things", paragraph(30)])
+    found = roles(text)
+    assert found[5] == "prose"
+    assert (found[9], found[11]) == ("list_item", "list_item")
+
+
+def test_a_lone_dash_line_is_prose_but_two_bullets_are_a_list():
+    text = "\n".join(["Title", "", paragraph(30), "- lonely dash", paragraph(30), "• one", "• two"])
+    found = roles(text)
+    assert found[4] == "prose"
+    assert (found[6], found[7]) == ("list_item", "list_item")
+
+
+def test_boilerplate_is_what_repeats_across_seeds():
+    footer = "Subscribe to our weekly letter and join thousands of readers today"
+    seeds = [f"Title {n}\n\n{paragraph(40)}\n\n{footer}" for n in "ABC"]
+    for item in segment_texts(*seeds):
+        assert item.segments[0].units[-1].role is Role.BOILERPLATE
+
+
+def test_near_duplicate_footers_are_boilerplate_too():
+    footers = [
+        "Subscribe to the Weekly Letter: sign up here to join 17,000+ readers getting it every week.",
+        "Subscribe to the Weekly Letter: sign up here to join 17,000+ leaders getting it every week.",
+    ]
+    seeds = [f"Title {n}\n\n{paragraph(40)}\n\n{footers[n % 2]}" for n in range(3)]
+    assert all(item.segments[0].units[-1].role is Role.BOILERPLATE for item in segment_texts(*seeds))
+
+
+def test_a_paragraph_repeated_within_one_seed_is_a_quotation_not_boilerplate():
+    quote = "The best way to predict the future is to invent it, as the saying goes."
+    (item,) = segment_texts(f"Title\n\n{quote}\n\n{paragraph(40)}\n\n{quote}")
+    assert [unit.role for unit in item.segments[0].units][1:] == [Role.PROSE] * 3
+
+
+def test_a_paragraph_that_occurs_once_is_prose():
+    (item,) = segment_texts(f"Title\n\n{paragraph(40)}\n\nSubscribe to our weekly letter and join thousands of readers today")
+    assert item.segments[0].units[-1].role is Role.PROSE
+
+
+def test_hard_wrapped_paragraphs_are_joined():
+    wrapped = (
+        "THE FIRST CHAPTER\n\n"
+        "It was a bright cold day in April, and the clocks were striking\n"
+        "thirteen. Winston Smith, his chin nuzzled into his breast in an\n"
+        "effort to escape the vile wind, slipped quickly through the glass\n"
+        "doors of Victory Mansions, though not quickly enough to prevent a\n"
+        "swirl of gritty dust from entering along with him.\n\n"
+        "The hallway smelt of boiled cabbage and old rag mats. At one end of\n"
+        "it a coloured poster, too large for indoor display, had been tacked\n"
+        "to the wall. It depicted simply an enormous face, more than a metre\n"
+        "wide.\n"
+    )
+    (article,) = articles_of(wrapped)
+    assert article.title == "THE FIRST CHAPTER"
+    paragraphs = [block.texts[0] for block in article.body]
+    assert len(paragraphs) == 2
+    assert paragraphs[0].startswith("It was a bright cold day in April, and the clocks were striking thirteen.")
+    assert article.tally.prose == 9
+
+
+def test_markdown_articles_start_at_level_one_headings_only():
+    text = "\n".join([
+        "# First Post", "", paragraph(20), "", "## A Section", "", paragraph(20),
+        "", "# Second Post", "", "Wrapped line one", "continues here.",
+    ])
+    found = articles_of(text, format=Format.MARKDOWN)
+    assert [a.title for a in found] == ["First Post", "Second Post"]
+    assert [b.texts[0] for b in found[0].body if b.kind.value == "heading"] == ["A Section"]
+    assert found[1].body[-1].texts == ("Wrapped line one continues here.",)
+
+
+def test_sidecar_forces_and_forbids_splits():
+    text = "\n\n".join(["One", paragraph(600), "Two", paragraph(600), "Three", paragraph(40)])
+    assert titles(text) == ["One"]
+    assert titles(text, overrides=Overrides(split_at=frozenset({5, 9}))) == ["One", "Two", "Three"]
+    separated = f"One\n\n{paragraph(40)}\n\n\n\nTwo\n\n{paragraph(40)}"
+    assert titles(separated) == ["One", "Two"]
+    assert titles(separated, overrides=Overrides(no_split_at=frozenset({7}))) == ["One"]
+
+
+def test_sidecar_sets_lines_aside_as_boilerplate():
+    text = "\n\n".join(["Title", paragraph(30), "Buy my book today, it is great", paragraph(30)])
+    (article,) = articles_of(text, overrides=Overrides(boilerplate=frozenset({5})))
+    assert article.tally.boilerplate == 1
+    assert all("Buy my book" not in block.texts[0] for block in article.body)
+
+
+def test_seed_without_headings_is_one_article_titled_by_its_opening_words():
+    (article,) = articles_of("just some words without any heading at all, in a run-on sentence that goes on. More.")
+    assert article.title == "just some words without any heading at all, in a…"
+    assert article.tally.prose == 1
