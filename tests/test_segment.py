@@ -178,3 +178,17 @@ def test_seed_without_headings_is_one_article_titled_by_its_opening_words():
     (article,) = articles_of("just some words without any heading at all, in a run-on sentence that goes on. More.")
     assert article.title == "just some words without any heading at all, in a…"
     assert article.tally.prose == 1
+
+
+def test_indented_and_all_caps_titles_in_hard_wrapped_text():
+    line = "It was the best of times, it was the worst of times, it was the age"
+    body = "\n".join([line] * 4) + "\nof wisdom."
+    text = f"        A tale of two cities.\n\n{body}\n\n\n\nCHAPTER THE SECOND\n\n{body.replace('best', 'finest')}\n"
+    found = articles_of(text)
+    assert [article.title for article in found] == ["A tale of two cities.", "CHAPTER THE SECOND"]
+    assert all(len(article.body) == 1 for article in found)
+
+
+def test_a_txt_seed_of_one_article():
+    (article,) = articles_of(f"Only Article\n\n{paragraph(50)}\n\n{paragraph(50)}")
+    assert (article.title, len(article.body), article.first_line, article.last_line) == ("Only Article", 2, 1, 5)
