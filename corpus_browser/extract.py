@@ -8,17 +8,18 @@ editor's sidecar says wins over all of these.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from itertools import groupby
 
 from .model import (
-    BOILERPLATE_ROLES,
+    BODY_ROLES,
     Article,
     Block,
     BlockKind,
-    LineTally,
     Role,
     Segment,
+    SetAside,
+    SetAsideKind,
     Unit,
 )
 from .overrides import Overrides
@@ -30,34 +31,38 @@ from .text import first_sentence, key, sentences, word_count
 _FALLBACK_TITLE_WORDS = 10
 #: How far below the title its repeat, subtitle and byline may stand.
 _HEAD_UNITS = 4
+#: Why units of each role are set aside.
+_SET_ASIDE_KINDS = {
+    Role.BYLINE: SetAsideKind.BYLINE,
+    Role.DATE: SetAsideKind.DATE,
+    Role.BOILERPLATE: SetAsideKind.BOILERPLATE,
+    Role.SEPARATOR: SetAsideKind.BOILERPLATE,
+}
 
 
 def extract(segment: Segment, overrides: Overrides) -> Article:
     """The article in `segment`, with the sidecar's corrections applied."""
     units = segment.units
     title_index = _title_index(units)
-    head = units[title_index + 1 : title_index + 1 + _HEAD_UNITS] if title_index is not None else ()
-    repeat_lines = {unit.first for unit in head
-                    if title_index is not None and key(unit.text) == key(units[title_index].text)}
-    subtitle_index = _subtitle_index(units, title_index, repeat_lines)
+    title_lines = _title_lines(units, title_index)
+    subtitle_index = _subtitle_index(units, title_index, title_lines)
     authors = _authors(units)
-    date = next((found for unit in units if unit.role in (Role.DATE, Role.BYLINE)
-                 and (found := _date(unit.text))), None)
-
-    consumed = repeat_lines | {units[i].first for i in (title_index, subtitle_index) if i is not None}
-    body_units = [unit for unit in units if unit.first not in consumed
-                  and unit.role in (Role.PROSE, Role.HEADING, Role.LIST_ITEM)]
-    subtitle = units[subtitle_index].text if subtitle_index is not None else None
+    body_units = [unit for i, unit in enumerate(units)
+                  if unit.role in BODY_ROLES and unit.first not in title_lines and i != subtitle_index]
     body = _blocks(body_units, authors)
+    subtitle = units[subtitle_index].text if subtitle_index is not None else None
     if subtitle:
         body = (Block(BlockKind.SUBTITLE, (subtitle,)),) + body
     title = _heading_text(units[title_index]) if title_index is not None else _fallback_title(body)
+    date = next((found for unit in units if unit.role in (Role.DATE, Role.BYLINE)
+                 and (found := _date(unit.text))), None)
 
     fix = next((fix for fix in overrides.articles if segment.first <= fix.line <= segment.last), None)
     if fix is not None:
         title = fix.title or title
         authors = fix.authors if fix.authors is not None else authors
         date = fix.date or date
+    set_aside = tuple(_set_aside(units, title_lines))
     return Article(
         source=segment.source,
         title=title,
@@ -69,7 +74,8 @@ def extract(segment: Segment, overrides: Overrides) -> Article:
         last_line=segment.last,
         words=sum(word_count(text) for block in body for text in block.texts),
         body=body,
-        tally=_tally(units, consumed - ({units[subtitle_index].first} if subtitle_index is not None else set())),
+        set_aside=set_aside,
+        prose_lines=sum(unit.line_count for unit in units) - sum(a.last - a.first + 1 for a in set_aside),
     )
 
 
@@ -83,14 +89,23 @@ def _title_index(units: Sequence[Unit]) -> int | None:
     return None
 
 
-def _subtitle_index(units: Sequence[Unit], title_index: int | None, repeat_lines: set[int]) -> int | None:
+def _title_lines(units: Sequence[Unit], title_index: int | None) -> set[int]:
+    """First lines of the title and of its copies right below it."""
+    if title_index is None:
+        return set()
+    title = key(units[title_index].text)
+    head = units[title_index : title_index + 1 + _HEAD_UNITS]
+    return {unit.first for unit in head if key(unit.text) == title}
+
+
+def _subtitle_index(units: Sequence[Unit], title_index: int | None, title_lines: set[int]) -> int | None:
     """A short single sentence right below the title is its subtitle when the
     layout marks it as one: it stands between the title and its repeat, metadata
     follows it, or it asks the question the article answers."""
     if title_index is None or title_index + 1 >= len(units):
         return None
     i = title_index + 1
-    while i < len(units) and units[i].first in repeat_lines:
+    while i < len(units) and units[i].first in title_lines:
         i += 1
     if i >= len(units):
         return None
@@ -100,7 +115,7 @@ def _subtitle_index(units: Sequence[Unit], title_index: int | None, repeat_lines
             or word_count(text) > SUBTITLE_MAX_WORDS:
         return None
     following = units[i + 1] if i + 1 < len(units) else None
-    between_repeats = any(line > candidate.first for line in repeat_lines)
+    between_repeats = any(line > candidate.first for line in title_lines)
     before_metadata = following is not None and following.role in (Role.BYLINE, Role.DATE, Role.BOILERPLATE)
     if between_repeats or before_metadata or text.endswith("?"):
         return i
@@ -175,15 +190,9 @@ def _description(body: Sequence[Block]) -> str:
     return next((first_sentence(block.texts[0]) for block in body if block.texts), "")
 
 
-def _tally(units: Sequence[Unit], metadata_lines: set[int]) -> LineTally:
-    """Count non-blank lines as prose, metadata (title, repeats, bylines, dates) or boilerplate."""
-    tally = LineTally()
+def _set_aside(units: Sequence[Unit], title_lines: set[int]) -> Iterator[SetAside]:
+    """The units kept out of the body, with the reason."""
     for unit in units:
-        lines = unit.line_count
-        if unit.role in BOILERPLATE_ROLES:
-            tally += LineTally(boilerplate=lines)
-        elif unit.role in (Role.BYLINE, Role.DATE) or unit.first in metadata_lines:
-            tally += LineTally(metadata=lines)
-        else:
-            tally += LineTally(prose=lines)
-    return tally
+        kind = SetAsideKind.TITLE if unit.first in title_lines else _SET_ASIDE_KINDS.get(unit.role)
+        if kind is not None:
+            yield SetAside(unit.first, unit.last, kind, unit.text)

@@ -44,10 +44,8 @@ class Role(enum.Enum):
     """A line that only separates articles, such as `* * *`."""
 
 
-#: Roles whose lines are set aside as metadata rather than kept as prose.
-METADATA_ROLES = frozenset({Role.BYLINE, Role.DATE})
-#: Roles whose lines are set aside as boilerplate.
-BOILERPLATE_ROLES = frozenset({Role.BOILERPLATE, Role.SEPARATOR})
+#: Roles of units that belong in an article's body.
+BODY_ROLES = frozenset({Role.PROSE, Role.HEADING, Role.LIST_ITEM})
 
 
 @dataclass(frozen=True)
@@ -113,6 +111,27 @@ class Block:
     """For numbered lists: the number of the first item."""
 
 
+class SetAsideKind(enum.Enum):
+    """Why lines of a seed are not part of an article's body."""
+
+    TITLE = "title"
+    """The title, or a copy of it right below."""
+    BYLINE = "byline"
+    DATE = "date"
+    BOILERPLATE = "boilerplate"
+    """Repeated footers, widget debris, picture credits, separator lines."""
+
+
+@dataclass(frozen=True)
+class SetAside:
+    """Lines of a seed kept out of an article's body, and why."""
+
+    first: int
+    last: int
+    kind: SetAsideKind
+    text: str
+
+
 @dataclass(frozen=True)
 class LineTally:
     """How the non-blank lines of a span of a seed were used."""
@@ -146,6 +165,21 @@ class Article:
     last_line: int
     words: int
     body: tuple[Block, ...]
-    tally: LineTally
+    set_aside: tuple[SetAside, ...]
+    """Lines of the article's span that are not in its body."""
+    prose_lines: int
+    """Non-blank lines of the article's span that are in its body."""
     tags: tuple[str, ...] = ()
     """The article's themes; empty until a theme taxonomy tags it."""
+
+    @property
+    def tally(self) -> LineTally:
+        """How the article's non-blank lines were used."""
+        metadata = boilerplate = 0
+        for item in self.set_aside:
+            lines = item.last - item.first + 1
+            if item.kind is SetAsideKind.BOILERPLATE:
+                boilerplate += lines
+            else:
+                metadata += lines
+        return LineTally(self.prose_lines, metadata, boilerplate)

@@ -11,6 +11,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from .errors import SidecarError
+from .text import clean
 
 
 @dataclass(frozen=True)
@@ -97,8 +98,12 @@ def _article_fix(line: object, fix: object, path: str, line_count: int) -> Artic
             authors = [authors]
         if not isinstance(authors, list) or not all(isinstance(a, str) for a in authors):
             raise SidecarError(path, f"articles: line {number}: authors must be a list of names")
-        authors = tuple(authors)
-    return ArticleFix(number, title, authors, _iso_date(fix.get("date"), path, number))
+    return ArticleFix(
+        number,
+        clean(title) if title is not None else None,
+        tuple(clean(name) for name in authors) if authors is not None else None,
+        _iso_date(fix.get("date"), path, number),
+    )
 
 
 def _iso_date(value: object, path: str, line: int) -> str | None:

@@ -243,7 +243,7 @@ def _marker(unit: Unit, role: Role) -> str:
     """Keep the list marker for list items and the `#`s for Markdown headings."""
     if role is Role.LIST_ITEM:
         match = rules.BULLET_ITEM.match(unit.text) or rules.NUMBERED_ITEM.match(unit.text)
-        return match["marker"] if "marker" in match.groupdict() else match["number"] + "."
+        return unit.text[: match.start("text")].strip()
     if role is Role.HEADING and unit.text.startswith("#"):
         return unit.text[: len(unit.text) - len(unit.text.lstrip("#"))]
     return ""

@@ -9,7 +9,7 @@ import pytest
 import yaml
 from helpers import articles_of, paragraph
 
-from corpus_browser.model import Article, LineTally
+from corpus_browser.model import Article
 from corpus_browser.render import escape, front_matter, place_articles, render_article, render_home, slugify
 
 #: The Markdown extensions mkdocs.yml enables, plus MkDocs' defaults.
@@ -72,7 +72,7 @@ def test_page_names_of_one_seed_do_not_depend_on_other_seeds():
 
 def make_article(**fields) -> Article:
     values = dict(source="s.txt", title="T", subtitle=None, authors=(), date=None, description="d",
-                  first_line=1, last_line=2, words=3, body=(), tally=LineTally())
+                  first_line=1, last_line=2, words=3, body=(), set_aside=(), prose_lines=2)
     values.update(fields)
     return Article(**values)
 

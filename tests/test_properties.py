@@ -1,0 +1,108 @@
+"""Property-based tests: random text with markup-significant characters.
+
+Whatever a seed says must reach the page as that text (escaping is exact), and
+every word of a seed must reach its article's page exactly as often as in the
+seed, unless the splitter set its line aside (title, byline, date, boilerplate).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from html.parser import HTMLParser
+
+import markdown
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from corpus_browser.config import SplitRules
+from corpus_browser.extract import extract
+from corpus_browser.model import Format, Role, Seed
+from corpus_browser.overrides import Overrides
+from corpus_browser.read import SeedInput
+from corpus_browser.render import escape, front_matter, place_articles, render_article
+from corpus_browser.segment import segment_corpus
+from corpus_browser.text import clean
+
+#: Markdown extensions as in mkdocs.yml, plus MkDocs' defaults.
+EXTENSIONS = ["attr_list", "sane_lists", "toc", "tables", "fenced_code"]
+MARKUP = list("<>&#*_`[](){}|!-+.=:;~^\\/\"'") + ["javascript:", "<script>", "&amp;", "---", "1.", "    ", "\t", "\u00a0", "\u200b"]
+WORDS = ["alpha", "Beta", "GAMMA", "Title", "By", "and", "2016", "August", "Image:", "x_y", "a*b*"]
+
+text_atoms = st.one_of(st.sampled_from(MARKUP), st.sampled_from(WORDS), st.text(min_size=1, max_size=4))
+lines = st.lists(text_atoms, min_size=0, max_size=12).map(" ".join)
+seeds = st.lists(lines, min_size=1, max_size=40).map("\n".join)
+
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+class _TextOf(HTMLParser):
+    """The visible text of an HTML fragment, with the class of each text's paragraph."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[tuple[str, str]] = []
+        self._context = ""
+
+    def handle_starttag(self, tag, attrs):
+        self._context = f"{tag}.{dict(attrs).get('class', '')}"
+        self.parts.append(("", " "))
+
+    def handle_endtag(self, tag):
+        self.parts.append(("", " "))
+
+    def handle_data(self, data):
+        self.parts.append((self._context, data))
+
+
+def visible_text(html: str, skip: tuple[str, ...] = ()) -> str:
+    parser = _TextOf()
+    parser.feed(html)
+    return "".join(data for context, data in parser.parts if not context.startswith(skip))
+
+
+@SETTINGS
+@given(st.text(min_size=1).map(clean).filter(bool))
+def test_escaped_text_renders_as_exactly_that_text(text):
+    for template, tag in (("{}", "p"), ("## {}", "h2"), ("- {}", "li")):
+        html = markdown.markdown(template.format(escape(text)), extensions=EXTENSIONS)
+        assert f"<{tag}" in html
+        assert " ".join(visible_text(html).split()) == text
+
+
+@SETTINGS
+@given(seeds)
+def test_every_word_reaches_the_page_unless_set_aside(text):
+    seed = Seed("random.txt", Format.TEXT, tuple(text.split("\n")))
+    (item,) = segment_corpus([SeedInput(seed, Overrides())], SplitRules())
+    articles = [extract(segment, Overrides()) for segment in item.segments]
+    on_pages: Counter[str] = Counter()
+    set_aside: Counter[str] = Counter()
+    for placed in place_articles(articles, "articles"):
+        page = render_article(placed)
+        html = markdown.markdown(page.text.split("---\n", 2)[2], extensions=EXTENSIONS)
+        on_pages.update(visible_text(html, skip=("h1.", "p.cb-meta")).split())
+        set_aside.update(word for aside in placed.article.set_aside for word in aside.text.split())
+    seed_words = Counter(word for line in seed.lines for word in clean(line).split())
+    list_markers = Counter(unit.marker for segment in item.segments for unit in segment.units if unit.role is Role.LIST_ITEM)
+    assert on_pages + set_aside + list_markers == seed_words
+
+
+@SETTINGS
+@given(st.text(min_size=1).map(clean), st.lists(st.text().map(clean), max_size=3))
+def test_front_matter_round_trips_any_title_description_and_authors(title, authors):
+    """Values are single-line text, as the splitter and the sidecar reader make them."""
+    placed = place_articles([_article(title=title, description=title, authors=tuple(authors))], "articles")[0]
+    header = render_article(placed).text.split("---\n", 2)[1]
+    data = yaml.safe_load(header)
+    assert (data["title"], data["description"], data["authors"]) == (title, title, authors)
+    assert data == front_matter(placed.article)
+
+
+def _article(**fields):
+    from corpus_browser.model import Article
+
+    values = dict(source="s.txt", title="T", subtitle=None, authors=(), date=None, description="d",
+                  first_line=1, last_line=1, words=0, body=(), set_aside=(), prose_lines=1)
+    values.update(fields)
+    return Article(**values)
