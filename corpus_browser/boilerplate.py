@@ -37,16 +37,14 @@ def find_boilerplate(paragraphs_by_seed: Iterable[Sequence[str]], rules: SplitRu
             if paragraph_key and paragraph_key != previous:
                 seeds_of[paragraph_key].append(seed_index)
             previous = paragraph_key
-    merged = _merge_near_duplicates(seeds_of, rules.near_duplicate_ratio)
-    return frozenset(k for k in seeds_of if _is_boilerplate(k, merged[k], rules))
+    candidates = {k: seeds for k, seeds in seeds_of.items() if word_count(k) <= rules.boilerplate_max_words}
+    merged = _merge_near_duplicates(candidates, rules.near_duplicate_ratio)
+    return frozenset(k for k in candidates if _is_boilerplate(k, merged[k], rules))
 
 
 def _is_boilerplate(paragraph_key: str, seeds: Sequence[int], rules: SplitRules) -> bool:
-    words = word_count(paragraph_key)
-    if words > rules.boilerplate_max_words:
-        return False
     return len(seeds) >= rules.boilerplate_min_repeats or (
-        len(set(seeds)) >= 2 and words >= rules.boilerplate_min_words_twice
+        len(set(seeds)) >= 2 and word_count(paragraph_key) >= rules.boilerplate_min_words_twice
     )
 
 

@@ -20,6 +20,9 @@ BYLINE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
     )
 )
 
+#: Bylines and date lines are short; longer lines are never checked for them.
+METADATA_LINE_MAX_CHARS = 200
+
 #: Lower-case words allowed inside a person's name ("Ludwig van Beethoven").
 NAME_PARTICLES = frozenset("van von de da der den del della di du la le st bin ibn al y".split())
 #: Words that join several names in one byline.

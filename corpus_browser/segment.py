@@ -171,10 +171,11 @@ def _line_role(unit: Unit, format: Format, boilerplate: frozenset[str], override
         return Role.SEPARATOR
     if any(pattern.match(text) for pattern in rules.WIDGET_PATTERNS):
         return Role.BOILERPLATE
-    if unit.line_count == 1 and byline_names(text) is not None:
-        return Role.BYLINE
-    if unit.line_count == 1 and is_date_line(text):
-        return Role.DATE
+    if unit.line_count == 1 and len(text) <= rules.METADATA_LINE_MAX_CHARS:
+        if byline_names(text) is not None:
+            return Role.BYLINE
+        if is_date_line(text):
+            return Role.DATE
     if key(text) in boilerplate:
         return Role.BOILERPLATE
     return Role.PROSE
