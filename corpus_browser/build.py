@@ -6,17 +6,22 @@ All data is gathered and rendered first; files are written only at the end.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from .config import BuildConfig
 from .errors import CorpusError
+from .authors import AuthorMerge, index_authors
 from .extract import extract
 from .model import Article, LineTally
-from .read import read_corpus
-from .render import Page, PlacedArticle, place_articles, render_article, render_home
+from .read import read_corpus, read_taxonomy
+from .relate import related_articles
+from .render import PlacedArticle, Site, place_articles, render_site
+from .report import render_report
 from .segment import segment_corpus
-from .write import WriteReport, write_pages
+from .tag import tag_articles
+from .write import WriteReport, write_pages, write_report
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +44,16 @@ class BuildReport:
     errors: tuple[CorpusError, ...]
     warnings: tuple[CorpusError, ...]
     written: WriteReport
+    merges: tuple[AuthorMerge, ...] = ()
+    """Spellings of one author that were merged."""
+
+    def theme_counts(self) -> list[tuple[str, int]]:
+        """Each theme with its number of articles, most first."""
+        return _counts(theme for item in self.articles for theme in item.article.tags)
+
+    def author_counts(self) -> list[tuple[str, int]]:
+        """Each author with their number of articles, most first."""
+        return _counts(name for item in self.articles for name in item.article.authors)
 
     @property
     def ok(self) -> bool:
@@ -53,29 +68,38 @@ def build(config: BuildConfig) -> BuildReport:
     the whole build unsafe (a missing seeds folder, a foreign file in the way).
     """
     corpus = read_corpus(config.seeds_dir)
+    taxonomy, taxonomy_warnings = read_taxonomy(config.themes_file)
     segmented = segment_corpus(corpus.seeds, config.split)
-    articles = [
+    extracted = [
         extract(segment, item.overrides)
         for item in segmented
         for segment in item.segments
     ]
+    authors = index_authors(extracted)
+    tagging = tag_articles(authors.articles, taxonomy)
+    articles = tagging.articles
     placed = place_articles(articles, config.articles_dir_name)
-    sources = [item.seed.name for item in segmented]
-    pages = render_pages(placed, sources, config)
-    written = write_pages(config.docs_dir, pages)
+    site = Site(
+        title=config.site_title,
+        sources=tuple(item.seed.name for item in segmented),
+        articles=placed,
+        related=related_articles(articles),
+    )
+    written = write_pages(config.docs_dir, render_site(site))
+    if config.report_file is not None:
+        write_report(config.report_file, render_report(site, tagging, authors.merges))
     return BuildReport(
-        seeds=tuple(_summary(source, articles) for source in sources),
+        seeds=tuple(_summary(source, articles) for source in site.sources),
         articles=placed,
         errors=corpus.errors,
-        warnings=corpus.warnings,
+        warnings=corpus.warnings + taxonomy_warnings,
         written=written,
+        merges=authors.merges,
     )
 
 
-def render_pages(placed: Sequence[PlacedArticle], sources: Sequence[str], config: BuildConfig) -> list[Page]:
-    pages = [render_article(item) for item in placed]
-    pages.append(render_home(placed, sources, config.site_title))
-    return pages
+def _counts(names: Iterable[str]) -> list[tuple[str, int]]:
+    return sorted(Counter(names).items(), key=lambda item: (-item[1], item[0]))
 
 
 def _summary(source: str, articles: Sequence[Article]) -> SeedSummary:

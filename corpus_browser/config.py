@@ -42,6 +42,10 @@ class BuildConfig:
     seeds_dir: Path = Path("seeds")
     docs_dir: Path = Path("docs")
     articles_dir_name: str = "articles"
+    themes_file: Path = Path("themes.yml")
+    """The theme taxonomy; without it articles get no themes (and a warning)."""
+    report_file: Path | None = None
+    """Where to write the editor's report (theme evidence, author merges); None for none."""
     site_title: str = "Corpus Browser"
     """Heading of the generated home page (the MkDocs hook uses `site_name`)."""
     strict: bool = False

@@ -1,4 +1,5 @@
-"""MkDocs hook: run the article build before MkDocs reads `docs/`.
+"""MkDocs hook: run the article build before MkDocs reads `docs/`, and make
+authors searchable.
 
 Listed under `hooks:` in mkdocs.yml. Seeds are read from `seeds/` beside
 mkdocs.yml (or the folder named by `extra.seeds_dir`). Problems with single
@@ -13,6 +14,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.pages import Page
 
 from corpus_browser.build import build
 from corpus_browser.config import BuildConfig
@@ -39,3 +41,24 @@ def on_pre_build(config: MkDocsConfig) -> None:
         "corpus: %d articles from %d seeds; %d pages written, %d removed",
         len(report.articles), len(report.seeds), len(written.written), len(written.removed),
     )
+
+
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, **kwargs) -> dict:
+    """Add the page's authors to its search entry, as the `authors` field.
+
+    Material's search indexes `tags` from front-matter but not `authors`; with
+    this field (boosted in mkdocs.yml under `search: fields:`), searching an
+    author's name ranks their own articles above pages that merely mention them.
+    Runs after the search plugin has indexed the page (hooks run last).
+    """
+    authors = page.meta.get("authors")
+    search = config.plugins.get("material/search")
+    if not authors or search is None or not search.config.enabled:
+        return context
+    for entry in reversed(search.search_index.entries):
+        location = entry["location"]
+        if location.split("#", 1)[0] != page.url:
+            break
+        if location == page.url:
+            entry["authors"] = [str(name) for name in authors]
+    return context

@@ -18,6 +18,7 @@ import yaml
 from .errors import CorpusError, SeedError, SidecarError
 from .model import Format, Seed
 from .overrides import Overrides, parse_overrides
+from .tag import Taxonomy, TaxonomyError, parse_taxonomy
 
 log = logging.getLogger(__name__)
 
@@ -136,6 +137,18 @@ def read_overrides(seed_path: Path, shown: str, line_count: int) -> Overrides:
                                    None if line is None else line + 1) from None
             return parse_overrides(data, sidecar_shown, line_count)
     return Overrides()
+
+
+def read_taxonomy(path: Path) -> tuple[Taxonomy, tuple[CorpusError, ...]]:
+    """The theme taxonomy, or an empty one and a warning when the file is missing."""
+    if not path.is_file():
+        return Taxonomy(), (TaxonomyError(str(path), "not found; articles get no themes"),)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        line = getattr(getattr(error, "problem_mark", None), "line", None)
+        raise TaxonomyError(str(path), f"cannot read: {_first_line(error)}", None if line is None else line + 1) from None
+    return parse_taxonomy(data, str(path)), ()
 
 
 def _shown(path: Path, seeds_dir: Path) -> str:

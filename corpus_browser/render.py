@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import groupby
 
 import yaml
+from pymdownx.slugs import slugify as pymdownx_slugify
 
 from .model import Article, Block, BlockKind
 
@@ -23,6 +25,10 @@ _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]{}|#])")
 #: Line starts that open a list, a rule or an ordered list ("1986. A year").
 _BLOCK_START = re.compile(r"^(?:([-+])|(\d+)(\.))")
 _HTML_SPECIAL = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+#: The slug function Material's tags plugin uses for entry ids (its default).
+_TAG_SLUGIFY = pymdownx_slugify(case="lower")
+#: Average adult reading speed, for "N min read".
+WORDS_PER_MINUTE = 230
 #: Longest title part of a page name, in characters.
 SLUG_MAX_LENGTH = 60
 
@@ -33,6 +39,29 @@ class Page:
 
     path: str
     text: str
+
+
+@dataclass(frozen=True)
+class IndexPage:
+    """A page listing every theme or author, filled in by one instance of the tags plugin."""
+
+    path: str
+    title: str
+    intro: str
+    directive: str
+    """The listing marker that plugin instance looks for (its `listings_directive`)."""
+    anchor_format: str
+    """The id of one entry on the page (its `tags_slugify_format`)."""
+
+    def anchor(self, name: str) -> str:
+        """The id the tags plugin gives the entry of `name`."""
+        return self.anchor_format.format(slug=_TAG_SLUGIFY(name, "-"))
+
+
+THEMES_PAGE = IndexPage("themes.md", "Themes", "Every theme, with the articles that carry it.",
+                        "material/tags", "theme:{slug}")
+AUTHORS_PAGE = IndexPage("authors.md", "Authors", "Every named author, with their articles.",
+                         "material/authors", "author:{slug}")
 
 
 @dataclass(frozen=True)
@@ -62,6 +91,19 @@ def slugify(text: str, max_length: int = SLUG_MAX_LENGTH) -> str:
             break
         slug = candidate
     return slug or (words[0][:max_length] if words else "")
+
+
+@dataclass(frozen=True)
+class Site:
+    """Everything the pages are made from."""
+
+    title: str
+    sources: tuple[str, ...]
+    """Seed file names, in seed order."""
+    articles: tuple[PlacedArticle, ...]
+    """In seed order, then in order within their seed."""
+    related: tuple[tuple[int, ...], ...] = ()
+    """For each article, the indexes of its related articles, best first."""
 
 
 def place_articles(articles: Sequence[Article], articles_dir: str) -> tuple[PlacedArticle, ...]:
@@ -113,8 +155,21 @@ def front_matter(article: Article) -> dict[str, object]:
     return data
 
 
-def render_article(placed: PlacedArticle) -> Page:
-    """One article page: front-matter, title, and the body as a reader sees it."""
+def render_site(site: Site) -> list[Page]:
+    """Every generated page: one per article, the home page, the theme and author indexes."""
+    pages = [render_article(site, i) for i in range(len(site.articles))]
+    pages += [render_home(site), render_index(THEMES_PAGE), render_index(AUTHORS_PAGE)]
+    return pages
+
+
+def render_article(site: Site, index: int) -> Page:
+    """One article page: front-matter, title, details, and the body as a reader sees it.
+
+    Related articles and the neighbours in the same seed go into the front-matter
+    (`related`, `previous`, `next`), where the theme's `partials/related.html`
+    shows them below the article; kept out of the body, they stay out of search.
+    """
+    placed = site.articles[index]
     article = placed.article
     parts = [f"# {escape(article.title)}"]
     body = list(article.body)
@@ -122,7 +177,26 @@ def render_article(placed: PlacedArticle) -> Page:
         parts.append(_render_block(body.pop(0)))
     parts.append(f"{escape(article_details(article))}\n{{ .cb-meta }}")
     parts.extend(_render_block(block) for block in body)
-    return Page(placed.path, _with_front_matter(front_matter(article), "\n\n".join(parts)))
+    data = front_matter(article) | _links(site, index)
+    return Page(placed.path, _with_front_matter(data, "\n\n".join(parts)))
+
+
+def _links(site: Site, index: int) -> dict[str, object]:
+    """Related articles, and the previous and next article of the same seed."""
+    links: dict[str, object] = {}
+    if site.related and site.related[index]:
+        links["related"] = [_link(site.articles[j]) for j in site.related[index]]
+    source = site.articles[index].article.source
+    for offset, key in ((-1, "previous"), (1, "next")):
+        j = index + offset
+        if 0 <= j < len(site.articles) and site.articles[j].article.source == source:
+            links[key] = _link(site.articles[j])
+    return links
+
+
+def _link(item: PlacedArticle) -> dict[str, str]:
+    """A link for the theme to render: title, and URL from the site root."""
+    return {"title": item.article.title, "url": item.path.removesuffix(".md") + ".html"}
 
 
 def article_details(article: Article) -> str:
@@ -132,9 +206,14 @@ def article_details(article: Article) -> str:
         details.append("By " + _names(article.authors))
     if article.date:
         details.append(article.date)
-    details.append(f"{article.words} words")
+    details.append(f"{article.words} words, {reading_minutes(article.words)} min read")
     details.append(f"{article.source}, lines {article.first_line}–{article.last_line}")
     return " · ".join(details)
+
+
+def reading_minutes(words: int) -> int:
+    """Minutes to read `words` words at an adult's average pace."""
+    return max(1, round(words / WORDS_PER_MINUTE))
 
 
 def _names(names: Sequence[str]) -> str:
@@ -158,25 +237,44 @@ def _with_front_matter(data: dict[str, object], body: str) -> str:
     return f"---\n{header}---\n\n{body}\n"
 
 
-def render_home(placed: Sequence[PlacedArticle], sources: Sequence[str], title: str) -> Page:
-    """The home page: what the corpus is, its counts, and every article by seed."""
-    articles = [item.article for item in placed]
-    authors = {name for article in articles for name in article.authors}
+def render_home(site: Site) -> Page:
+    """The home page: what the corpus is, its counts, themes, authors, and every article by seed."""
+    articles = [item.article for item in site.articles]
+    themes = Counter(theme for article in articles for theme in article.tags)
+    authors = Counter(name for article in articles for name in article.authors)
     lines = [
-        f"# {escape(title)}",
+        f"# {escape(site.title)}",
         "",
-        f"This site presents **{len(articles)}** articles split from **{len(sources)}** source files"
-        + (f", by **{len(authors)}** named authors" if authors else "")
-        + ". Use search to find an article, or browse the sources below.",
+        f"**{len(articles)}** articles by **{len(authors)}** named authors on **{len(themes)}** "
+        f"[themes]({THEMES_PAGE.path}), split from **{len(site.sources)}** source files. "
+        "Search finds articles by title, text, author or theme; or browse below.",
         "",
     ]
-    by_source = {source: [item for item in placed if item.article.source == source] for source in sources}
-    for source in sources:
-        items = by_source[source]
-        lines += [f"## {escape(source)}", "", f"{len(items)} {'article' if len(items) == 1 else 'articles'}", ""]
+    if themes:
+        lines += ["## Themes", "", " · ".join(
+            f"[{escape(name)}]({THEMES_PAGE.path}#{THEMES_PAGE.anchor(name)}) ({count})"
+            for name, count in _by_count(themes)), ""]
+    if authors:
+        lines += ["## Authors", "", " · ".join(
+            f"[{escape(name)}]({AUTHORS_PAGE.path}#{AUTHORS_PAGE.anchor(name)}) ({count})"
+            for name, count in _by_count(authors)), ""]
+    lines += ["## Sources", ""]
+    for source, group in groupby(site.articles, key=lambda item: item.article.source):
+        items = list(group)
+        lines += [f"### {escape(source)}", "", f"{len(items)} {'article' if len(items) == 1 else 'articles'}", ""]
         lines += [_listing_line(item, "index.md") for item in items]
         lines.append("")
-    return Page("index.md", _with_front_matter({"title": title}, "\n".join(lines).rstrip()))
+    return Page("index.md", _with_front_matter({"title": site.title}, "\n".join(lines).rstrip()))
+
+
+def _by_count(counts: Counter[str]) -> list[tuple[str, int]]:
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0].casefold()))
+
+
+def render_index(index: IndexPage) -> Page:
+    """A page where Material's tags plugin lists every theme (or author) with its articles."""
+    body = f"# {index.title}\n\n{index.intro}\n\n<!-- {index.directive} -->"
+    return Page(index.path, _with_front_matter({"title": index.title}, body))
 
 
 def _listing_line(item: PlacedArticle, from_path: str) -> str:

@@ -27,6 +27,8 @@ METADATA_LINE_MAX_CHARS = 200
 NAME_PARTICLES = frozenset("van von de da der den del della di du la le st bin ibn al y".split())
 #: Words that join several names in one byline.
 NAME_JOINERS = re.compile(r"\s*(?:,|&|\band\b|\bwith\b)\s*", re.IGNORECASE)
+#: One word of a person's name: letters, with dots, hyphens and apostrophes.
+NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_.'’\-]*(?:[.'’\-][^\W\d_]*)*\.?$")
 #: The most words one person's name may have.
 NAME_MAX_WORDS = 5
 

@@ -282,10 +282,13 @@ def byline_names(text: str) -> tuple[str, ...] | None:
 
 
 def _is_name(name: str) -> bool:
+    """One to five words of letters (with dots, hyphens, apostrophes), capitalised
+    but for particles such as "van"."""
     words = name.split()
-    return 0 < len(words) <= rules.NAME_MAX_WORDS and all(
-        word[0].isupper() or word.casefold() in rules.NAME_PARTICLES for word in words
-    ) and words[0][0].isupper()
+    return 0 < len(words) <= rules.NAME_MAX_WORDS and words[0][0].isupper() and all(
+        rules.NAME_WORD.match(word) and (word[0].isupper() or word.casefold() in rules.NAME_PARTICLES)
+        for word in words
+    )
 
 
 # --- boundaries --------------------------------------------------------------

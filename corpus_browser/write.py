@@ -111,3 +111,8 @@ def _remove_generated(docs_dir: Path, path: str) -> None:
 def _manifest_bytes(files: dict[str, str]) -> bytes:
     data = {"version": _MANIFEST_VERSION, "generator": "corpus-browser", "files": dict(sorted(files.items()))}
     return (json.dumps(data, indent=1, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def write_report(path: Path, text: str) -> None:
+    """Write the editor's report (a file of its own, outside the docs folder)."""
+    _atomic_write(path, text.encode("utf-8"))

@@ -38,3 +38,11 @@ def paragraph(words: int) -> str:
     n = next(_paragraphs_made)
     body = " ".join(f"word{n}x{i % 7}" for i in range(words - 1))
     return f"This {body}."
+
+
+def page_parts(text: str) -> tuple[str, str]:
+    """A generated page's YAML front-matter and Markdown body, split as MkDocs does:
+    the front-matter ends at the first line that is exactly `---`."""
+    assert text.startswith("---\n")
+    header, _, body = text[4:].partition("\n---\n")
+    return header, body

@@ -15,12 +15,14 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from helpers import page_parts
+
 from corpus_browser.config import SplitRules
 from corpus_browser.extract import extract
 from corpus_browser.model import Format, Role, Seed
 from corpus_browser.overrides import Overrides
 from corpus_browser.read import SeedInput
-from corpus_browser.render import escape, front_matter, place_articles, render_article
+from corpus_browser.render import Site, escape, front_matter, place_articles, render_article
 from corpus_browser.segment import segment_corpus
 from corpus_browser.text import clean
 
@@ -78,9 +80,10 @@ def test_every_word_reaches_the_page_unless_set_aside(text):
     articles = [extract(segment, Overrides()) for segment in item.segments]
     on_pages: Counter[str] = Counter()
     set_aside: Counter[str] = Counter()
-    for placed in place_articles(articles, "articles"):
-        page = render_article(placed)
-        html = markdown.markdown(page.text.split("---\n", 2)[2], extensions=EXTENSIONS)
+    site = Site("Site", ("random.txt",), place_articles(articles, "articles"))
+    for index, placed in enumerate(site.articles):
+        page = render_article(site, index)
+        html = markdown.markdown(page_parts(page.text)[1], extensions=EXTENSIONS)
         on_pages.update(visible_text(html, skip=("h1.", "p.cb-meta")).split())
         set_aside.update(word for aside in placed.article.set_aside for word in aside.text.split())
     seed_words = Counter(word for line in seed.lines for word in clean(line).split())
@@ -92,8 +95,9 @@ def test_every_word_reaches_the_page_unless_set_aside(text):
 @given(st.text(min_size=1).map(clean), st.lists(st.text().map(clean), max_size=3))
 def test_front_matter_round_trips_any_title_description_and_authors(title, authors):
     """Values are single-line text, as the splitter and the sidecar reader make them."""
-    placed = place_articles([_article(title=title, description=title, authors=tuple(authors))], "articles")[0]
-    header = render_article(placed).text.split("---\n", 2)[1]
+    site = Site("Site", ("s.txt",), place_articles([_article(title=title, description=title, authors=tuple(authors))], "articles"))
+    placed = site.articles[0]
+    header = page_parts(render_article(site, 0).text)[0]
     data = yaml.safe_load(header)
     assert (data["title"], data["description"], data["authors"]) == (title, title, authors)
     assert data == front_matter(placed.article)

@@ -3,14 +3,27 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import markdown
 import pytest
 import yaml
-from helpers import articles_of, paragraph
+from helpers import articles_of, page_parts, paragraph
 
 from corpus_browser.model import Article
-from corpus_browser.render import escape, front_matter, place_articles, render_article, render_home, slugify
+from corpus_browser.render import (
+    AUTHORS_PAGE,
+    THEMES_PAGE,
+    PlacedArticle,
+    Site,
+    escape,
+    front_matter,
+    place_articles,
+    render_article,
+    render_home,
+    render_site,
+    slugify,
+)
 
 #: The Markdown extensions mkdocs.yml enables, plus MkDocs' defaults.
 EXTENSIONS = ["attr_list", "sane_lists", "toc", "tables", "fenced_code"]
@@ -83,8 +96,8 @@ def make_article(**fields) -> Article:
 )
 def test_front_matter_round_trips_awkward_text(title):
     article = make_article(title=title, description=title, authors=(title,))
-    page = render_article(place_articles([article], "articles")[0])
-    header = page.text.split("---\n")[1]
+    page = render_article(Site("Site", ("s.txt",), place_articles([article], "articles")), 0)
+    header = page_parts(page.text)[0]
     data = yaml.safe_load(header)
     assert data["title"] == title and data["description"] == title and data["authors"] == [title]
 
@@ -100,19 +113,50 @@ def test_front_matter_contract_keys_and_types():
 
 def test_article_page_shows_title_details_and_body():
     (article,) = articles_of(f"My *Title*\n\nBy Ada Lovelace\n\n{paragraph(20)}\n\nA Section\n\n{paragraph(20)}")
-    page = render_article(place_articles([article], "articles")[0])
-    html = to_html(page.text.split("---\n", 2)[2])
+    page = render_article(Site("Site", ("s.txt",), place_articles([article], "articles")), 0)
+    html = to_html(page_parts(page.text)[1])
     assert "<h1" in html and "My *Title*</h1>" in html
-    assert re.search(r'<p class="cb-meta">By Ada Lovelace · 42 words · seed0.txt, lines 1–9</p>', html)
+    assert re.search(r'<p class="cb-meta">By Ada Lovelace · 42 words, 1 min read · seed0.txt, lines 1–9</p>', html)
     assert '<h2 id="a-section">A Section</h2>' in html
 
 
-def test_home_page_lists_every_article_grouped_by_seed_in_seed_order():
-    found = articles_of(f"Alpha\n\n{paragraph(30)}", f"Beta\n\n{paragraph(30)}\n\n\nGamma\n\n{paragraph(30)}")
-    page = render_home(place_articles(found, "articles"), ["seed0.txt", "seed1.txt"], "My Corpus")
-    body = page.text.split("---\n", 2)[2]
+def site_of(*texts: str) -> Site:
+    found = articles_of(*texts)
+    return Site("My Corpus", tuple(f"seed{i}.txt" for i in range(len(texts))), place_articles(found, "articles"))
+
+
+def test_home_page_gives_counts_themes_authors_and_every_article_by_seed():
+    site = site_of(f"Alpha\n\nBy Ada Lovelace\n\n{paragraph(30)}", f"Beta\n\n{paragraph(30)}\n\n\nGamma\n\n{paragraph(30)}")
+    site = Site(site.title, site.sources, tuple(
+        PlacedArticle(replace(item.article, tags=("Trust",)), item.path) for item in site.articles))
+    page = render_home(site)
+    body = page_parts(page.text)[1]
     assert page.path == "index.md"
-    assert "**3** articles split from **2** source files" in body
-    assert "named authors" not in body
-    assert body.index("## seed0.txt") < body.index("[Alpha](articles/seed0/alpha.md)") < body.index("## seed1.txt")
+    assert "**3** articles by **1** named authors on **1** [themes](themes.md), split from **2** source files" in body
+    assert "[Trust](themes.md#theme:trust) (3)" in body
+    assert "[Ada Lovelace](authors.md#author:ada-lovelace) (1)" in body
+    assert body.index("### seed0.txt") < body.index("[Alpha](articles/seed0/alpha.md)") < body.index("### seed1.txt")
     assert body.index("[Beta](articles/seed1/beta.md)") < body.index("[Gamma](articles/seed1/gamma.md)")
+
+
+def test_article_links_related_and_neighbours_in_front_matter():
+    site = site_of(f"Alpha\n\n{paragraph(30)}\n\n\nBeta\n\n{paragraph(30)}\n\n\nGamma\n\n{paragraph(30)}")
+    site = Site(site.title, site.sources, site.articles, related=((2, 1), (0,), (0,)))
+    header = yaml.safe_load(page_parts(render_article(site, 0).text)[0])
+    assert header["related"] == [{"title": "Gamma", "url": "articles/seed0/gamma.html"},
+                                 {"title": "Beta", "url": "articles/seed0/beta.html"}]
+    assert "previous" not in header and header["next"] == {"title": "Beta", "url": "articles/seed0/beta.html"}
+    middle = yaml.safe_load(page_parts(render_article(site, 1).text)[0])
+    assert middle["previous"]["title"] == "Alpha" and middle["next"]["title"] == "Gamma"
+
+
+def test_index_pages_hold_the_listing_directives():
+    pages = {page.path: page.text for page in render_site(site_of(f"Alpha\n\n{paragraph(30)}"))}
+    assert sorted(pages) == ["articles/seed0/alpha.md", "authors.md", "index.md", "themes.md"]
+    assert pages["themes.md"].rstrip().endswith("<!-- material/tags -->")
+    assert pages["authors.md"].rstrip().endswith("<!-- material/authors -->")
+
+
+def test_index_anchor_matches_the_tags_plugin_slug():
+    assert THEMES_PAGE.anchor("Partnerships & Ecosystems") == "theme:partnerships--ecosystems"
+    assert AUTHORS_PAGE.anchor("Geoffrey A. Moore") == "author:geoffrey-a-moore"

@@ -1,0 +1,125 @@
+"""Authors stage: normalise the names bylines give, and merge near-identical ones.
+
+Bylines spell the same person many ways: "DR. JANE DOE, M.D.", "Jane  Doe",
+"Jane A. Doe", "Jane Deo". Names are cleaned by rule (honorifics, suffixes,
+case, spacing, initials), then names that rapidfuzz finds nearly identical,
+with a matching surname, are merged into the form used most often.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from rapidfuzz import fuzz, process
+
+from .model import Article
+from .rules import NAME_PARTICLES
+
+#: Titles before a name, and degrees or generational suffixes after it.
+_HONORIFIC = re.compile(r"^(?:(?:dr|prof|professor|mr|mrs|ms|mx|miss|sir|dame|rev|fr)\.?\s+)+", re.IGNORECASE)
+_SUFFIX = re.compile(
+    r"(?:,?\s+(?:m\.?\s?d|ph\.?\s?d|mba|esq|jr|sr|cpa|rn|dds|ii|iii|iv)\.?)+$", re.IGNORECASE
+)
+_INITIALS = re.compile(r"\b([A-Za-z])\.(?=[A-Za-z])")
+_LONE_INITIAL = re.compile(r"\b([A-Z])\b(?!\.)")
+#: Two names are one author when their words agree this much (rapidfuzz token_set_ratio) ...
+MERGE_NAME_RATIO = 90.0
+#: ... and their surnames this much (rapidfuzz ratio).
+MERGE_SURNAME_RATIO = 80.0
+
+
+@dataclass(frozen=True)
+class AuthorMerge:
+    """Spellings of one author that were merged, for the build summary."""
+
+    name: str
+    """The spelling kept: the one used most often."""
+    variants: tuple[str, ...]
+    """The other spellings found."""
+
+
+@dataclass(frozen=True)
+class AuthorIndex:
+    """The articles with normalised author names, and the merges made."""
+
+    articles: tuple[Article, ...]
+    merges: tuple[AuthorMerge, ...]
+
+
+def normalize_name(name: str) -> str:
+    """One spelling of a person's name.
+
+    >>> normalize_name("DR.  JANE   doe, M.D.")
+    'Jane Doe'
+    >>> normalize_name("j.r.r. tolkien")
+    'J. R. R. Tolkien'
+    >>> normalize_name("Geoffrey A Moore")
+    'Geoffrey A. Moore'
+    """
+    name = " ".join(name.split())
+    name = _SUFFIX.sub("", _HONORIFIC.sub("", name)).strip(" ,")
+    name = _INITIALS.sub(r"\1. ", name)
+    if name.isupper() or name.islower():
+        name = " ".join(_capitalized(word) for word in name.split())
+    name = _LONE_INITIAL.sub(r"\1.", name)
+    return " ".join(name.split())
+
+
+def _capitalized(word: str) -> str:
+    if word.casefold() in NAME_PARTICLES:
+        return word.casefold()
+    return "-".join(part[:1].upper() + part[1:].lower() for part in word.split("-"))
+
+
+def index_authors(articles: Sequence[Article]) -> AuthorIndex:
+    """Normalise every article's authors and merge spellings of the same person."""
+    normalized = [tuple(dict.fromkeys(normalize_name(name) for name in article.authors if name.strip()))
+                  for article in articles]
+    usage = Counter(name for names in normalized for name in names)
+    canonical, merges = _merge(usage)
+    return AuthorIndex(
+        articles=tuple(
+            replace(article, authors=tuple(dict.fromkeys(canonical[name] for name in names)))
+            for article, names in zip(articles, normalized)
+        ),
+        merges=merges,
+    )
+
+
+def _merge(usage: Counter[str]) -> tuple[dict[str, str], tuple[AuthorMerge, ...]]:
+    """Map every spelling to its group's most used spelling."""
+    names = sorted(usage)
+    parent = {name: name for name in names}
+
+    def root(name: str) -> str:
+        while parent[name] != name:
+            name = parent[name]
+        return name
+
+    for name in names:
+        for other, _score, _index in process.extract(
+            name, names, scorer=fuzz.token_set_ratio, processor=str.casefold,
+            score_cutoff=MERGE_NAME_RATIO, limit=None,
+        ):
+            if other != name and _same_surname(name, other):
+                parent[root(other)] = root(name)
+    groups: dict[str, list[str]] = {}
+    for name in names:
+        groups.setdefault(root(name), []).append(name)
+    canonical, merges = {}, []
+    for members in groups.values():
+        best = max(members, key=lambda name: (usage[name], len(name), name))
+        canonical.update(dict.fromkeys(members, best))
+        if len(members) > 1:
+            merges.append(AuthorMerge(best, tuple(name for name in members if name != best)))
+    return canonical, tuple(sorted(merges, key=lambda merge: merge.name))
+
+
+def _same_surname(a: str, b: str) -> bool:
+    words_a, words_b = a.split(), b.split()
+    if len(words_a) < 2 or len(words_b) < 2:
+        return a.casefold() == b.casefold()
+    return fuzz.ratio(words_a[-1].casefold(), words_b[-1].casefold()) >= MERGE_SURNAME_RATIO

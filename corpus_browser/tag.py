@@ -1,0 +1,221 @@
+"""Tag stage: give each article its themes from the editable taxonomy (`themes.yml`).
+
+Tagging is explainable: an article gets a theme when the theme's phrases occur
+in it often enough (`min_hits`), a hit in the title counting `title_weight`
+times. Spelling, hyphen and plural variants of a phrase are found with
+rapidfuzz among the corpus's own words, so "customer-centric" and "customers"
+count for "customer centric" and "customer". An article keeps its
+`max_themes` strongest themes; a theme that would go to more than `max_share`
+of the articles keeps only the articles where it is strongest, so no theme is
+so broad that nearly every article carries it; an article left without a
+theme gets its strongest one anyway. The hits behind every decision are kept
+as evidence for the report.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+
+from rapidfuzz import fuzz, process
+
+from .errors import CorpusError
+from .model import Article
+
+#: Longest phrase, in words, that the taxonomy may use.
+MAX_PHRASE_WORDS = 3
+#: A variant must score this much (rapidfuzz ratio) against the phrase ...
+VARIANT_MIN_RATIO = 88.0
+#: ... and share its first letters; shorter phrases match exactly.
+VARIANT_PREFIX = 3
+_TOKEN = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
+#: Words that never start or end a phrase worth suggesting.
+STOPWORDS = frozenset(
+    """a about above after again against all also am an and any are as at be because been before being
+    below between both but by can could did do does doing down during each even ever every few for from
+    further had has have having he her here hers him his how i if in into is it its itself just let like
+    made make many may me might more most much must my no nor not now of off on once one only or other our
+    ours out over own really same says see she should so some such than that the their them then there
+    these they this those through to too under until up upon us very was way we well were what when where
+    which while who whom why will with would yet you your yours also get got go going know new take want
+    don t s re ve ll d m isn aren wasn doesn didn won can’t don’t it’s that’s you’re i’m we’re""".split()
+)
+
+
+class TaxonomyError(CorpusError):
+    """The theme taxonomy file is malformed."""
+
+
+@dataclass(frozen=True)
+class Theme:
+    name: str
+    phrases: tuple[str, ...]
+    """Lower-case phrases of one to three words."""
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    """The themes, and the thresholds that decide when an article carries one."""
+
+    themes: tuple[Theme, ...] = ()
+    title_weight: int = 3
+    min_hits: int = 3
+    max_themes: int = 4
+    max_share: float = 0.5
+
+
+@dataclass(frozen=True)
+class ThemeEvidence:
+    """Why an article has (or lacks) a theme: the phrases found and how often."""
+
+    theme: str
+    hits: int
+    """Body hits plus title hits times the title weight."""
+    phrases: tuple[tuple[str, int], ...]
+    """Each phrase (as written in the taxonomy) with its hits, most first."""
+
+
+@dataclass(frozen=True)
+class Tagging:
+    """The tagged articles, with the evidence and the taxonomy's blind spots."""
+
+    articles: tuple[Article, ...]
+    evidence: tuple[tuple[ThemeEvidence, ...], ...]
+    """Per article, in article order: every theme with at least one hit, strongest first."""
+    uncovered: tuple[tuple[str, int], ...] = field(default=())
+    """Frequent phrases no theme covers, with the number of articles using them."""
+
+
+def parse_taxonomy(data: object, path: str) -> Taxonomy:
+    """Check a taxonomy file's parsed YAML: `themes: {Name: [phrase, ...]}` and optional `settings`."""
+    if not isinstance(data, dict) or not isinstance(data.get("themes"), dict):
+        raise TaxonomyError(path, "expected `themes:` mapping each theme name to a list of phrases")
+    themes = []
+    for name, phrases in data["themes"].items():
+        if not isinstance(phrases, list) or not phrases or not all(isinstance(p, str) and p.strip() for p in phrases):
+            raise TaxonomyError(path, f"theme {name!r}: expected a list of phrases")
+        normalized = tuple(" ".join(tokens(phrase)) for phrase in phrases)
+        too_long = [p for p, n in zip(phrases, normalized) if not n or len(n.split()) > MAX_PHRASE_WORDS]
+        if too_long:
+            raise TaxonomyError(path, f"theme {name!r}: phrase {too_long[0]!r} must have 1 to {MAX_PHRASE_WORDS} words")
+        themes.append(Theme(str(name), normalized))
+    settings = data.get("settings") or {}
+    known = {"title_weight", "min_hits", "max_themes", "max_share"}
+    if not isinstance(settings, dict) or set(settings) - known:
+        raise TaxonomyError(path, f"settings may only hold {', '.join(sorted(known))}")
+    try:
+        return Taxonomy(tuple(themes), **{k: type(getattr(Taxonomy, k))(v) for k, v in settings.items()})
+    except (TypeError, ValueError) as error:
+        raise TaxonomyError(path, f"settings: {error}") from None
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-case words; hyphens and slashes separate words ("customer-centric")."""
+    return _TOKEN.findall(text.casefold().replace("’", "'"))
+
+
+def tag_articles(articles: Sequence[Article], taxonomy: Taxonomy) -> Tagging:
+    """Give every article its themes (see the module docstring)."""
+    if not taxonomy.themes:
+        return Tagging(tuple(articles), tuple(() for _ in articles))
+    title_grams = [_ngrams(tokens(article.title)) for article in articles]
+    body_grams = [_ngrams(tokens(_body_text(article))) for article in articles]
+    variants = _variants(taxonomy, title_grams + body_grams)
+    evidence = [
+        _evidence(taxonomy, variants, title, body)
+        for title, body in zip(title_grams, body_grams)
+    ]
+    chosen = _choose(taxonomy, evidence, [max(article.words, 1) for article in articles])
+    return Tagging(
+        articles=tuple(replace(article, tags=themes) for article, themes in zip(articles, chosen)),
+        evidence=tuple(tuple(found) for found in evidence),
+        uncovered=_uncovered(body_grams, variants),
+    )
+
+
+def _body_text(article: Article) -> str:
+    return "\n".join(text for block in article.body for text in block.texts)
+
+
+def _ngrams(words: Sequence[str]) -> Counter[str]:
+    grams: Counter[str] = Counter()
+    for n in range(1, MAX_PHRASE_WORDS + 1):
+        grams.update(" ".join(words[i : i + n]) for i in range(len(words) - n + 1))
+    return grams
+
+
+def _variants(taxonomy: Taxonomy, documents: Iterable[Counter[str]]) -> dict[str, frozenset[str]]:
+    """For each phrase, the n-grams of the corpus that spell it."""
+    vocabulary: defaultdict[tuple[int, str], set[str]] = defaultdict(set)
+    for grams in documents:
+        for gram in grams:
+            vocabulary[(gram.count(" "), gram[:VARIANT_PREFIX])].add(gram)
+    found = {}
+    for theme in taxonomy.themes:
+        for phrase in theme.phrases:
+            if len(phrase) <= VARIANT_PREFIX:
+                found[phrase] = frozenset({phrase})
+                continue
+            candidates = sorted(vocabulary[(phrase.count(" "), phrase[:VARIANT_PREFIX])])
+            matches = process.extract(phrase, candidates, scorer=fuzz.ratio,
+                                      score_cutoff=VARIANT_MIN_RATIO, limit=None)
+            found[phrase] = frozenset({phrase} | {match for match, _score, _index in matches})
+    return found
+
+
+def _evidence(taxonomy: Taxonomy, variants: dict[str, frozenset[str]],
+              title: Counter[str], body: Counter[str]) -> list[ThemeEvidence]:
+    found = []
+    for theme in taxonomy.themes:
+        phrases = []
+        for phrase in theme.phrases:
+            hits = sum(body[v] + taxonomy.title_weight * title[v] for v in variants[phrase])
+            if hits:
+                phrases.append((phrase, hits))
+        if phrases:
+            phrases.sort(key=lambda item: (-item[1], item[0]))
+            found.append(ThemeEvidence(theme.name, sum(hits for _, hits in phrases), tuple(phrases)))
+    found.sort(key=lambda item: (-item.hits, item.theme))
+    return found
+
+
+def _choose(taxonomy: Taxonomy, evidence: Sequence[Sequence[ThemeEvidence]],
+            words: Sequence[int]) -> list[tuple[str, ...]]:
+    """Apply the thresholds: strong enough, at most `max_themes`, no theme too broad."""
+    qualified = [[item for item in found if item.hits >= taxonomy.min_hits][: taxonomy.max_themes]
+                 for found in evidence]
+    limit = max(1, math.floor(taxonomy.max_share * len(evidence)))
+    holders: defaultdict[str, list[int]] = defaultdict(list)
+    for i, found in enumerate(qualified):
+        for item in found:
+            holders[item.theme].append(i)
+    for theme, indexes in holders.items():
+        if len(indexes) > limit:
+            density = {i: next(e.hits for e in qualified[i] if e.theme == theme) / words[i] for i in indexes}
+            keep = set(sorted(indexes, key=lambda i: (-density[i], i))[:limit])
+            for i in set(indexes) - keep:
+                qualified[i] = [item for item in qualified[i] if item.theme != theme]
+    return [
+        tuple(item.theme for item in found) or tuple(item.theme for item in evidence[i][:1])
+        for i, found in enumerate(qualified)
+    ]
+
+
+def _uncovered(documents: Sequence[Counter[str]], variants: dict[str, frozenset[str]],
+               limit: int = 30, min_articles: int = 3) -> tuple[tuple[str, int], ...]:
+    """Two- and three-word phrases used in several articles that no theme phrase covers."""
+    covered = set().union(*variants.values()) if variants else set()
+    spread: Counter[str] = Counter()
+    for grams in documents:
+        spread.update(
+            gram for gram in grams
+            if " " in gram and gram not in covered
+            and (words := gram.split())[0] not in STOPWORDS and words[-1] not in STOPWORDS
+            and not any(word.isdigit() for word in words)
+        )
+    frequent = [(gram, count) for gram, count in spread.items() if count >= min_articles]
+    frequent.sort(key=lambda item: (-item[1], item[0]))
+    return tuple(frequent[:limit])
