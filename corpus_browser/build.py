@@ -1,18 +1,19 @@
-"""The build: read, segment, extract, render, write, and a report of what happened.
+"""The build: read, segment, extract, index authors, tag, relate, render, write.
 
 All data is gathered and rendered first; files are written only at the end.
+`gather` does everything but the writing, for commands that only read the
+corpus (such as `search`).
 """
 
 from __future__ import annotations
 
-import logging
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from .authors import AuthorMerge, index_authors
 from .config import BuildConfig
 from .errors import CorpusError
-from .authors import AuthorMerge, index_authors
 from .extract import extract
 from .model import Article, LineTally
 from .read import read_corpus, read_taxonomy
@@ -20,10 +21,8 @@ from .relate import related_articles
 from .render import PlacedArticle, Site, place_articles, render_site
 from .report import render_report
 from .segment import segment_corpus
-from .tag import tag_articles
+from .tag import Tagging, tag_articles
 from .write import WriteReport, write_pages, write_report
-
-log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -36,16 +35,28 @@ class SeedSummary:
 
 
 @dataclass(frozen=True)
-class BuildReport:
-    """Everything the CLI or the MkDocs hook needs to tell the user."""
+class Corpus:
+    """The corpus as the site shows it, with what went wrong reading it."""
 
-    seeds: tuple[SeedSummary, ...]
-    articles: tuple[PlacedArticle, ...]
+    site: Site
+    tagging: Tagging
+    merges: tuple[AuthorMerge, ...]
+    """Spellings of one author that were merged."""
     errors: tuple[CorpusError, ...]
     warnings: tuple[CorpusError, ...]
-    written: WriteReport
-    merges: tuple[AuthorMerge, ...] = ()
-    """Spellings of one author that were merged."""
+
+    @property
+    def articles(self) -> tuple[PlacedArticle, ...]:
+        return self.site.articles
+
+    def seed_summaries(self) -> tuple[SeedSummary, ...]:
+        tallies: dict[str, list[Article]] = {source: [] for source in self.site.sources}
+        for item in self.articles:
+            tallies[item.article.source].append(item.article)
+        return tuple(
+            SeedSummary(source, len(own), sum((a.tally for a in own), LineTally()))
+            for source, own in tallies.items()
+        )
 
     def theme_counts(self) -> list[tuple[str, int]]:
         """Each theme with its number of articles, most first."""
@@ -55,56 +66,47 @@ class BuildReport:
         """Each author with their number of articles, most first."""
         return _counts(name for item in self.articles for name in item.article.authors)
 
-    @property
-    def ok(self) -> bool:
-        return not self.errors
+
+@dataclass(frozen=True)
+class BuildReport:
+    """Everything the CLI or the MkDocs hook needs to tell the user."""
+
+    corpus: Corpus
+    written: WriteReport
 
 
-def build(config: BuildConfig) -> BuildReport:
-    """Build the article pages and index pages from `config.seeds_dir` into `config.docs_dir`.
+def gather(config: BuildConfig) -> Corpus:
+    """Read and process the corpus, writing nothing.
 
-    Files that cannot be read are reported in the result and skipped; the rest
-    of the corpus is still built. Raises `CorpusError` for problems that make
-    the whole build unsafe (a missing seeds folder, a foreign file in the way).
+    Files that cannot be read are reported in the result and skipped. Raises
+    `CorpusError` for problems that stop everything (no seeds folder, a broken
+    taxonomy).
     """
     corpus = read_corpus(config.seeds_dir)
     taxonomy, taxonomy_warnings = read_taxonomy(config.themes_file)
     segmented = segment_corpus(corpus.seeds, config.split)
-    extracted = [
-        extract(segment, item.overrides)
-        for item in segmented
-        for segment in item.segments
-    ]
+    extracted = [extract(segment, item.overrides) for item in segmented for segment in item.segments]
     authors = index_authors(extracted)
     tagging = tag_articles(authors.articles, taxonomy)
-    articles = tagging.articles
-    placed = place_articles(articles, config.articles_dir_name)
     site = Site(
         title=config.site_title,
         sources=tuple(item.seed.name for item in segmented),
-        articles=placed,
-        related=related_articles(articles),
+        articles=place_articles(tagging.articles, config.articles_dir_name),
+        related=related_articles(tagging.articles),
     )
-    written = write_pages(config.docs_dir, render_site(site))
+    return Corpus(site, tagging, authors.merges, corpus.errors, corpus.warnings + taxonomy_warnings)
+
+
+def build(config: BuildConfig) -> BuildReport:
+    """Build the article and index pages from `config.seeds_dir` into `config.docs_dir`,
+    and the editor's report. Raises `CorpusError` when writing would be unsafe
+    (a file the build did not generate stands in the way)."""
+    corpus = gather(config)
+    written = write_pages(config.docs_dir, render_site(corpus.site))
     if config.report_file is not None:
-        write_report(config.report_file, render_report(site, tagging, authors.merges))
-    return BuildReport(
-        seeds=tuple(_summary(source, articles) for source in site.sources),
-        articles=placed,
-        errors=corpus.errors,
-        warnings=corpus.warnings + taxonomy_warnings,
-        written=written,
-        merges=authors.merges,
-    )
+        write_report(config.report_file, render_report(corpus.site, corpus.tagging, corpus.merges))
+    return BuildReport(corpus, written)
 
 
 def _counts(names: Iterable[str]) -> list[tuple[str, int]]:
     return sorted(Counter(names).items(), key=lambda item: (-item[1], item[0]))
-
-
-def _summary(source: str, articles: Sequence[Article]) -> SeedSummary:
-    own = [article for article in articles if article.source == source]
-    tally = LineTally()
-    for article in own:
-        tally += article.tally
-    return SeedSummary(source, len(own), tally)

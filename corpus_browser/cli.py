@@ -1,84 +1,152 @@
-"""Command line: `python build_docs.py [--seeds DIR] [--docs DIR] [--strict]`.
+"""Command line: build the pages, or search the corpus.
 
-The CLI only adapts arguments, prints the build report, and maps problems to
-exit codes: 0 when all went well, 1 when a file could not be used (or, with
-`--strict`, when anything was skipped), 2 for wrong arguments.
+    python build_docs.py [--seeds DIR] [--docs DIR] [--themes FILE] [--report FILE] [--strict]
+    python build_docs.py search QUERY [--author NAME] [--theme NAME] [--json]
+
+The CLI only adapts arguments, prints, and maps problems to exit codes: 0 when
+all went well, 1 when a file could not be used (or, with `--strict`, when
+anything was skipped), 2 for wrong arguments.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from .build import BuildReport, build
+from .build import BuildReport, Corpus, build, gather
 from .config import BuildConfig
 from .errors import CorpusError
+from .search import Hit, search
 
-EXAMPLES = """\
+BUILD_EXAMPLES = """\
 examples:
   python build_docs.py                      build docs/ from seeds/
   python build_docs.py --seeds dumps --docs site-src
   python build_docs.py --strict             fail on skipped files too
+  python build_docs.py search "shep hykin"  search the corpus (see: search --help)
+"""
+SEARCH_EXAMPLES = """\
+examples:
+  python build_docs.py search "customer journey"
+  python build_docs.py search hyken                     typos are fine: "hykin" works too
+  python build_docs.py search trust --theme Ethics
+  python build_docs.py search --author "Greg Satell" --json
 """
 
 
-def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+def _add_corpus_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--seeds", type=Path, default=Path("seeds"), help="folder of seed files (default: seeds)")
+    parser.add_argument("--themes", type=Path, default=Path("themes.yml"), help="theme taxonomy (default: themes.yml)")
+
+
+def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="build_docs.py",
         description="Split the seed documents into article pages for the MkDocs site.",
-        epilog=EXAMPLES,
+        epilog=BUILD_EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--seeds", type=Path, default=Path("seeds"), help="folder of seed files (default: seeds)")
+    _add_corpus_options(parser)
     parser.add_argument("--docs", type=Path, default=Path("docs"), help="folder to write pages into (default: docs)")
-    parser.add_argument("--themes", type=Path, default=Path("themes.yml"), help="theme taxonomy (default: themes.yml)")
     parser.add_argument("--report", type=Path, default=Path("corpus-report.md"),
                         help="editor's report: theme evidence, merges, set-aside lines (default: corpus-report.md)")
     parser.add_argument("--strict", action="store_true", help="treat warnings (skipped files) as errors")
-    return parser.parse_args(argv)
+    return parser
+
+
+def search_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="build_docs.py search",
+        description="Search the corpus by words, author and theme; typos are forgiven.",
+        epilog=SEARCH_EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("query", nargs="?", default="", help="words to look for in authors, titles, themes and text")
+    parser.add_argument("--author", help="only articles by this author")
+    parser.add_argument("--theme", help="only articles on this theme")
+    parser.add_argument("--json", action="store_true", help="print the results as JSON")
+    parser.add_argument("--limit", type=int, default=20, help="show at most this many results (default: 20)")
+    _add_corpus_options(parser)
+    return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
     logging.basicConfig(level=logging.WARNING, format="%(message)s")
-    config = BuildConfig(seeds_dir=args.seeds, docs_dir=args.docs, themes_file=args.themes,
-                         report_file=args.report, strict=args.strict)
-    started = time.perf_counter()
     try:
-        report = build(config)
+        if argv[:1] == ["search"]:
+            return run_search(search_parser().parse_args(argv[1:]))
+        return run_build(build_parser().parse_args(argv))
     except CorpusError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
-    print_report(report, time.perf_counter() - started)
+
+
+def run_build(args: argparse.Namespace) -> int:
+    config = BuildConfig(seeds_dir=args.seeds, docs_dir=args.docs, themes_file=args.themes,
+                         report_file=args.report, strict=args.strict)
+    started = time.perf_counter()
+    report = build(config)
+    print_build_report(report, time.perf_counter() - started)
     print(f"report: {config.report_file}")
-    failed = bool(report.errors) or (config.strict and bool(report.warnings))
-    return 1 if failed else 0
+    corpus = report.corpus
+    return 1 if corpus.errors or (config.strict and corpus.warnings) else 0
 
 
-def print_report(report: BuildReport, seconds: float) -> None:
-    width = max((len(seed.source) for seed in report.seeds), default=4)
+def print_build_report(report: BuildReport, seconds: float) -> None:
+    corpus = report.corpus
+    seeds = corpus.seed_summaries()
+    width = max((len(seed.source) for seed in seeds), default=4)
     print(f"{'seed':<{width}}  articles  prose  metadata  boilerplate")
-    for seed in report.seeds:
+    for seed in seeds:
         tally = seed.tally
         print(f"{seed.source:<{width}}  {seed.articles:>8}  {tally.prose:>5}  {tally.metadata:>8}  {tally.boilerplate:>11}")
-    themes = report.theme_counts()
+    themes = corpus.theme_counts()
     if themes:
         print("themes: " + ", ".join(f"{name} {count}" for name, count in themes))
-    authors = report.author_counts()
+    authors = corpus.author_counts()
     print(f"authors: {len(authors)}" + "".join(f"; {name} {count}" for name, count in authors[:8])
           + ("; …" if len(authors) > 8 else ""))
-    for merge in report.merges:
+    for merge in corpus.merges:
         print(f"merged author spellings: {merge.name} <- {', '.join(merge.variants)}")
-    for warning in report.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
-    for error in report.errors:
-        print(f"error: {error}", file=sys.stderr)
+    _print_problems(corpus)
     changes = report.written
     print(
-        f"{len(report.articles)} articles from {len(report.seeds)} seeds in {seconds:.2f}s: "
+        f"{len(corpus.articles)} articles from {len(seeds)} seeds in {seconds:.2f}s: "
         f"{len(changes.written)} pages written, {len(changes.unchanged)} unchanged, {len(changes.removed)} removed"
     )
+
+
+def run_search(args: argparse.Namespace) -> int:
+    corpus = gather(BuildConfig(seeds_dir=args.seeds, themes_file=args.themes))
+    _print_problems(corpus)
+    hits = search(corpus.articles, args.query, author=args.author, theme=args.theme)[: max(args.limit, 0)]
+    if args.json:
+        print(json.dumps([_hit_json(hit) for hit in hits], ensure_ascii=False, indent=2))
+    elif not hits:
+        print("no articles found")
+    for rank, hit in enumerate(hits if not args.json else [], start=1):
+        article = hit.item.article
+        print(f"{rank:>2}. {article.title}")
+        print(f"    by {', '.join(article.authors) or 'unknown'} · themes: {', '.join(article.tags) or 'none'}")
+        print(f"    docs/{hit.item.path}")
+    return 1 if corpus.errors else 0
+
+
+def _hit_json(hit: Hit) -> dict[str, object]:
+    article = hit.item.article
+    return {"title": article.title, "authors": list(article.authors), "themes": list(article.tags),
+            "date": article.date, "path": f"docs/{hit.item.path}", "source": article.source,
+            "lines": [article.first_line, article.last_line], "score": round(hit.score, 2)}
+
+
+def _print_problems(corpus: Corpus) -> None:
+    for warning in corpus.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    for error in corpus.errors:
+        print(f"error: {error}", file=sys.stderr)

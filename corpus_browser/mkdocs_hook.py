@@ -28,18 +28,23 @@ def on_pre_build(config: MkDocsConfig) -> None:
     build_config = BuildConfig(
         seeds_dir=root / config.extra.get("seeds_dir", "seeds"),
         docs_dir=Path(config.docs_dir),
+        themes_file=root / config.extra.get("themes_file", "themes.yml"),
+        report_file=root / "corpus-report.md",
         site_title=config.site_name,
     )
     try:
         report = build(build_config)
     except CorpusError as error:
         raise PluginError(str(error)) from None
-    for problem in (*report.errors, *report.warnings):
+    corpus, written = report.corpus, report.written
+    for problem in (*corpus.errors, *corpus.warnings):
         log.warning(str(problem))
-    written = report.written
+    for merge in corpus.merges:
+        log.info("corpus: merged author spellings: %s <- %s", merge.name, ", ".join(merge.variants))
     log.info(
-        "corpus: %d articles from %d seeds; %d pages written, %d removed",
-        len(report.articles), len(report.seeds), len(written.written), len(written.removed),
+        "corpus: %d articles from %d seeds; %d pages written, %d removed; report: %s",
+        len(corpus.articles), len(corpus.site.sources), len(written.written), len(written.removed),
+        build_config.report_file,
     )
 
 

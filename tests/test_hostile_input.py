@@ -64,8 +64,8 @@ def test_unreadable_seed_is_reported_and_the_rest_built(tmp_path):
     (seeds / "good.txt").write_text("Good Title\n\nSome words here.\n", encoding="utf-8")
     (seeds / "gone.txt").symlink_to(tmp_path / "missing-target.txt")
     report = build(BuildConfig(seeds_dir=seeds, docs_dir=tmp_path / "docs"))
-    assert [str(error) for error in report.errors] == [f"{seeds}/gone.txt: cannot read: No such file or directory"]
-    assert [item.article.title for item in report.articles] == ["Good Title"]
+    assert [str(error) for error in report.corpus.errors] == [f"{seeds}/gone.txt: cannot read: No such file or directory"]
+    assert [item.article.title for item in report.corpus.articles] == ["Good Title"]
 
 
 def test_interrupted_build_leaves_readable_pages_and_the_next_build_recovers(tmp_path, monkeypatch):
@@ -95,7 +95,7 @@ def test_interrupted_build_leaves_readable_pages_and_the_next_build_recovers(tmp
     for path, old in before.items():
         current = path.read_bytes()
         assert current == old or b"confidence" in current, f"{path} is neither old nor new"
-    assert not build(config).errors
+    assert not build(config).corpus.errors
     fresh = tmp_path / "fresh"
     build(BuildConfig(seeds_dir=seeds, docs_dir=fresh))
     assert tree(docs) == tree(fresh)
