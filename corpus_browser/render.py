@@ -245,8 +245,8 @@ def render_home(site: Site) -> Page:
     lines = [
         f"# {escape(site.title)}",
         "",
-        f"**{len(articles)}** articles by **{len(authors)}** named authors on **{len(themes)}** "
-        f"[themes]({THEMES_PAGE.path}), split from **{len(site.sources)}** source files. "
+        f"**{len(articles)}** articles by **{len(authors)}** [named authors]({AUTHORS_PAGE.path}) "
+        f"on **{len(themes)}** [themes]({THEMES_PAGE.path}), split from **{len(site.sources)}** source files. "
         "Search finds articles by title, text, author or theme; or browse below.",
         "",
     ]

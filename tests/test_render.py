@@ -132,7 +132,7 @@ def test_home_page_gives_counts_themes_authors_and_every_article_by_seed():
     page = render_home(site)
     body = page_parts(page.text)[1]
     assert page.path == "index.md"
-    assert "**3** articles by **1** named authors on **1** [themes](themes.md), split from **2** source files" in body
+    assert "**3** articles by **1** [named authors](authors.md) on **1** [themes](themes.md), split from **2** source files" in body
     assert "[Trust](themes.md#theme:trust) (3)" in body
     assert "[Ada Lovelace](authors.md#author:ada-lovelace) (1)" in body
     assert body.index("### seed0.txt") < body.index("[Alpha](articles/seed0/alpha.md)") < body.index("### seed1.txt")
