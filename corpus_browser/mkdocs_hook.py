@@ -1,5 +1,5 @@
-"""MkDocs hook: run the article build before MkDocs reads `docs/`, and make
-authors searchable.
+"""MkDocs hook: run the article build before MkDocs reads `docs/`, keep page
+titles and descriptions text, and make authors searchable.
 
 Listed under `hooks:` in mkdocs.yml. Seeds are read from `seeds/` beside
 mkdocs.yml (or the folder named by `extra.seeds_dir`). Problems with single
@@ -9,6 +9,7 @@ problem that makes the build unsafe stops MkDocs with a one-line message.
 
 from __future__ import annotations
 
+import html
 import logging
 from pathlib import Path
 
@@ -46,6 +47,22 @@ def on_pre_build(config: MkDocsConfig) -> None:
         len(corpus.articles), len(corpus.site.sources), len(written.written), len(written.removed),
         build_config.report_file,
     )
+
+
+def on_page_markdown(markdown: str, page: Page, **kwargs) -> str:
+    """Hand the theme a page's title and description as HTML-escaped text.
+
+    Front-matter holds plain text (a seed's title may read `<script>` or
+    `"Quotes" & more`), but MkDocs' templates do not escape and Material prints
+    the title into the header, the `<title>` and tag listings, and the
+    description into a `<meta>` attribute. Escaping here, in memory, keeps both
+    text; the files on disk keep the plain text of the front-matter contract.
+    """
+    for key in ("title", "description"):
+        value = page.meta.get(key)
+        if isinstance(value, str):
+            page.meta[key] = html.escape(value, quote=True)
+    return markdown
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, **kwargs) -> dict:
