@@ -62,6 +62,10 @@ THEMES_PAGE = IndexPage("themes.md", "Themes", "Every theme, with the articles t
                         "material/tags", "theme:{slug}")
 AUTHORS_PAGE = IndexPage("authors.md", "Authors", "Every named author, with their articles.",
                          "material/authors", "author:{slug}")
+#: Folder of the author pages, below the docs folder.
+AUTHORS_DIR = "authors"
+#: Material's per-page search boost for author pages: below 1, they rank after the articles.
+AUTHOR_PAGE_SEARCH_BOOST = 0.1
 
 
 @dataclass(frozen=True)
@@ -158,8 +162,60 @@ def front_matter(article: Article) -> dict[str, object]:
 def render_site(site: Site) -> list[Page]:
     """Every generated page: one per article, the home page, the theme and author indexes."""
     pages = [render_article(site, i) for i in range(len(site.articles))]
-    pages += [render_home(site), render_index(THEMES_PAGE), render_index(AUTHORS_PAGE)]
+    author_pages = place_authors(site)
+    pages += [render_author(name, path, items) for name, (path, items) in author_pages.items()]
+    pages += [render_home(site), render_index(THEMES_PAGE), render_authors_index(author_pages)]
     return pages
+
+
+def place_authors(site: Site) -> dict[str, tuple[str, list[PlacedArticle]]]:
+    """Each author's page path and articles, authors in name order; page names
+    are unique even when two names slugify alike."""
+    by_author: dict[str, list[PlacedArticle]] = {}
+    for item in site.articles:
+        for name in item.article.authors:
+            by_author.setdefault(name, []).append(item)
+    placed, taken = {}, set()
+    for name in sorted(by_author, key=lambda name: (name.casefold(), name)):
+        base = slugify(name) or "author"
+        slug, n = base, 1
+        while slug in taken:
+            n += 1
+            slug = f"{base}-{n}"
+        taken.add(slug)
+        placed[name] = (f"{AUTHORS_DIR}/{slug}.md", by_author[name])
+    return placed
+
+
+def render_author(name: str, path: str, items: Sequence[PlacedArticle]) -> Page:
+    """An author's page: every article of theirs, with date, themes and description."""
+    lines = [f"# {escape(name)}", "", f"{_count(len(items), 'article')} by {escape(name)}.", ""]
+    for item in items:
+        article = item.article
+        details = [article.date] if article.date else []
+        details += [", ".join(article.tags)] if article.tags else []
+        lines.append(f"- [{escape(article.title)}]({_relative(item.path, path)})"
+                     + (f" — {escape(' · '.join(details))}" if details else ""))
+        if article.description:
+            lines.append(f"    {escape(article.description)}")
+    # Found by search, but after the author's own articles.
+    data = {"title": name, "search": {"boost": AUTHOR_PAGE_SEARCH_BOOST}}
+    return Page(path, _with_front_matter(data, "\n".join(lines)))
+
+
+def render_authors_index(author_pages: dict[str, tuple[str, list[PlacedArticle]]]) -> Page:
+    """The authors index: every author with a count, linking to their page; then
+    the tags plugin's entries, which the author chips on article pages link to."""
+    rows = sorted(author_pages.items(), key=lambda kv: (-len(kv[1][1]), kv[0].casefold()))
+    table = ["| Author | Articles |", "| --- | ---: |"] + [
+        f"| [{escape(name)}]({path}) | {len(items)} |" for name, (path, items) in rows]
+    body = (f"# {AUTHORS_PAGE.title}\n\n{_count(len(rows), 'named author')}, most articles first.\n\n"
+            + "\n".join(table) + f"\n\n## Articles by author\n\n<!-- {AUTHORS_PAGE.directive} -->")
+    return Page(AUTHORS_PAGE.path, _with_front_matter({"title": AUTHORS_PAGE.title}, body))
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def render_article(site: Site, index: int) -> Page:
@@ -255,13 +311,13 @@ def render_home(site: Site) -> Page:
             f"[{escape(name)}]({THEMES_PAGE.path}#{THEMES_PAGE.anchor(name)}) ({count})"
             for name, count in _by_count(themes)), ""]
     if authors:
+        pages = place_authors(site)
         lines += ["## Authors", "", " · ".join(
-            f"[{escape(name)}]({AUTHORS_PAGE.path}#{AUTHORS_PAGE.anchor(name)}) ({count})"
-            for name, count in _by_count(authors)), ""]
+            f"[{escape(name)}]({pages[name][0]}) ({count})" for name, count in _by_count(authors)), ""]
     lines += ["## Sources", ""]
     for source, group in groupby(site.articles, key=lambda item: item.article.source):
         items = list(group)
-        lines += [f"### {escape(source)}", "", f"{len(items)} {'article' if len(items) == 1 else 'articles'}", ""]
+        lines += [f"### {escape(source)}", "", _count(len(items), "article"), ""]
         lines += [_listing_line(item, "index.md") for item in items]
         lines.append("")
     return Page("index.md", _with_front_matter({"title": site.title}, "\n".join(lines).rstrip()))

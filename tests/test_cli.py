@@ -46,7 +46,7 @@ def test_build_prints_a_summary_per_seed(seeds, tmp_path):
     assert lines[6].startswith("themes: Trust 8, ")
     assert lines[7].startswith("authors: 8; Mike Shipulski 2; Shep Hyken 2;")
     assert lines[-2].startswith("23 articles from 5 seeds in ")
-    assert "26 pages written, 0 unchanged, 0 removed" in lines[-2]
+    assert "34 pages written, 0 unchanged, 0 removed" in lines[-2]
     assert lines[-1] == f"report: {tmp_path / 'report.md'}"
     report = (tmp_path / "report.md").read_text(encoding="utf-8")
     assert "## Theme evidence" in report and "- **Trust**: " in report
@@ -55,7 +55,7 @@ def test_build_prints_a_summary_per_seed(seeds, tmp_path):
 def test_second_build_writes_nothing(seeds, tmp_path):
     run(*build_args(tmp_path, seeds))
     result = run(*build_args(tmp_path, seeds))
-    assert "0 pages written, 26 unchanged, 0 removed" in result.stdout
+    assert "0 pages written, 34 unchanged, 0 removed" in result.stdout
 
 
 def test_defaults_are_files_in_the_current_folder(seeds, tmp_path):

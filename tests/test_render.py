@@ -134,7 +134,7 @@ def test_home_page_gives_counts_themes_authors_and_every_article_by_seed():
     assert page.path == "index.md"
     assert "**3** articles by **1** [named authors](authors.md) on **1** [themes](themes.md), split from **2** source files" in body
     assert "[Trust](themes.md#theme:trust) (3)" in body
-    assert "[Ada Lovelace](authors.md#author:ada-lovelace) (1)" in body
+    assert "[Ada Lovelace](authors/ada-lovelace.md) (1)" in body
     assert body.index("### seed0.txt") < body.index("[Alpha](articles/seed0/alpha.md)") < body.index("### seed1.txt")
     assert body.index("[Beta](articles/seed1/beta.md)") < body.index("[Gamma](articles/seed1/gamma.md)")
 
@@ -153,6 +153,7 @@ def test_article_links_related_and_neighbours_in_front_matter():
 def test_index_pages_hold_the_listing_directives():
     pages = {page.path: page.text for page in render_site(site_of(f"Alpha\n\n{paragraph(30)}"))}
     assert sorted(pages) == ["articles/seed0/alpha.md", "authors.md", "index.md", "themes.md"]
+    assert "0 named authors" in pages["authors.md"]
     assert pages["themes.md"].rstrip().endswith("<!-- material/tags -->")
     assert pages["authors.md"].rstrip().endswith("<!-- material/authors -->")
 
@@ -160,3 +161,15 @@ def test_index_pages_hold_the_listing_directives():
 def test_index_anchor_matches_the_tags_plugin_slug():
     assert THEMES_PAGE.anchor("Partnerships & Ecosystems") == "theme:partnerships--ecosystems"
     assert AUTHORS_PAGE.anchor("Geoffrey A. Moore") == "author:geoffrey-a-moore"
+
+
+def test_every_author_has_a_page_listing_their_articles_and_the_index_counts_them():
+    site = site_of(f"Alpha\n\nBy Ada Lovelace\n\n{paragraph(30)}\n\n\nBeta\n\nBy Ada Lovelace and Alan Turing\n\n{paragraph(30)}")
+    pages = {page.path: page_parts(page.text)[1] for page in render_site(site)}
+    assert "[Alpha](../articles/seed0/alpha.md)" in pages["authors/ada-lovelace.md"]
+    assert "[Beta](../articles/seed0/beta.md)" in pages["authors/ada-lovelace.md"]
+    assert "[Alpha]" not in pages["authors/alan-turing.md"]
+    index = pages["authors.md"]
+    assert "2 named authors" in index
+    assert index.index("| [Ada Lovelace](authors/ada-lovelace.md) | 2 |") < index.index("| [Alan Turing](authors/alan-turing.md) | 1 |")
+    assert index.rstrip().endswith("<!-- material/authors -->")
