@@ -192,3 +192,9 @@ def test_indented_and_all_caps_titles_in_hard_wrapped_text():
 def test_a_txt_seed_of_one_article():
     (article,) = articles_of(f"Only Article\n\n{paragraph(50)}\n\n{paragraph(50)}")
     assert (article.title, len(article.body), article.first_line, article.last_line) == ("Only Article", 2, 1, 5)
+
+
+def test_an_article_saved_in_two_seeds_keeps_its_text():
+    article = f"Saved Twice\n\n{paragraph(40)}\n\n{paragraph(40)}\n\nThe same closing line appears in both copies of it."
+    for item in segment_texts(article, article, article):
+        assert [unit.role for unit in item.segments[0].units][1:] == [Role.PROSE] * 3
