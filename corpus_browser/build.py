@@ -8,7 +8,7 @@ corpus (such as `search`).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .authors import AuthorMerge, index_authors

@@ -60,7 +60,7 @@ class IndexPage:
 
 THEMES_PAGE = IndexPage("themes.md", "Themes", "Every theme, with the articles that carry it.",
                         "material/tags", "theme:{slug}")
-AUTHORS_PAGE = IndexPage("authors.md", "Authors", "Every named author, with their articles.",
+AUTHORS_PAGE = IndexPage("authors.md", "Authors", "Every named author, with their articles:",
                          "material/authors", "author:{slug}")
 #: Folder of the author pages, below the docs folder.
 AUTHORS_DIR = "authors"
@@ -209,7 +209,7 @@ def render_authors_index(author_pages: dict[str, tuple[str, list[PlacedArticle]]
     rows = sorted(author_pages.items(), key=lambda kv: (-len(kv[1][1]), kv[0].casefold()))
     table = ["| Author | Articles |", "| --- | ---: |"] + [
         f"| [{escape(name)}]({path}) | {len(items)} |" for name, (path, items) in rows]
-    body = (f"# {AUTHORS_PAGE.title}\n\n{_count(len(rows), 'named author')}, most articles first.\n\n"
+    body = (f"# {AUTHORS_PAGE.title}\n\n{AUTHORS_PAGE.intro} {_count(len(rows), 'named author')}, most articles first.\n\n"
             + "\n".join(table) + f"\n\n## Articles by author\n\n<!-- {AUTHORS_PAGE.directive} -->")
     return Page(AUTHORS_PAGE.path, _with_front_matter({"title": AUTHORS_PAGE.title}, body))
 
