@@ -36,7 +36,7 @@ _SENTENCE_PUNCTUATION = ".!?"
 _CONTINUING_PUNCTUATION = ",;:…"
 #: How many units after a heading may hold its byline, date or repeated title.
 _HEAD_WINDOW = 3
-#: Lines this much longer than the wrap width's tenth percentile mean no hard wrap.
+#: A seed whose longest tenth of lines is longer than this is not hard-wrapped.
 _WRAP_MAX_WIDTH = 100
 
 
@@ -95,7 +95,6 @@ def _paragraphs(seed: Seed) -> list[Unit]:
             join_wrapped
             and previous is not None
             and gap == 0
-            and previous.last == number - 1
             and not _starts_own_unit(text, seed.format)
             and not _starts_own_unit(previous.text, seed.format, as_previous=True)
         ):
