@@ -44,13 +44,14 @@ def _add_corpus_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--themes", type=Path, default=Path("themes.yml"), help="theme taxonomy (default: themes.yml)")
 
 
+def _parser(prog: str, description: str, examples: str) -> argparse.ArgumentParser:
+    return argparse.ArgumentParser(prog=prog, description=description, epilog=examples,
+                                   formatter_class=argparse.RawDescriptionHelpFormatter)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="build_docs.py",
-        description="Split the seed documents into article pages for the MkDocs site.",
-        epilog=BUILD_EXAMPLES,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+    parser = _parser("build_docs.py", "Split the seed documents into article pages for the MkDocs site.",
+                     BUILD_EXAMPLES)
     _add_corpus_options(parser)
     parser.add_argument("--docs", type=Path, default=Path("docs"), help="folder to write pages into (default: docs)")
     parser.add_argument("--report", type=Path, default=Path("corpus-report.md"),
@@ -60,12 +61,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def search_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="build_docs.py search",
-        description="Search the corpus by words, author and theme; typos are forgiven.",
-        epilog=SEARCH_EXAMPLES,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+    parser = _parser("build_docs.py search", "Search the corpus by words, author and theme; typos are forgiven.",
+                     SEARCH_EXAMPLES)
     parser.add_argument("query", nargs="?", default="", help="words to look for in authors, titles, themes and text")
     parser.add_argument("--author", help="only articles by this author")
     parser.add_argument("--theme", help="only articles on this theme")
