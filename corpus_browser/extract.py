@@ -23,8 +23,8 @@ from .model import (
     Unit,
 )
 from .overrides import Overrides
-from .rules import DATE_PATTERNS, NUMBERED_ITEM, SUBTITLE_MAX_WORDS
-from .segment import byline_names, parse_date
+from .rules import NUMBERED_ITEM, SUBTITLE_MAX_WORDS
+from .segment import byline_names, find_date
 from .text import first_sentence, key, sentences, word_count
 
 #: A title made from the opening words when an article has no heading.
@@ -55,7 +55,7 @@ def extract(segment: Segment, overrides: Overrides) -> Article:
         body = (Block(BlockKind.SUBTITLE, (subtitle,)),) + body
     title = _heading_text(units[title_index]) if title_index is not None else _fallback_title(body)
     date = next((found for unit in units if unit.role in (Role.DATE, Role.BYLINE)
-                 and (found := _date(unit.text))), None)
+                 and (found := find_date(unit.text))), None)
 
     fix = next((fix for fix in overrides.articles if segment.first <= fix.line <= segment.last), None)
     if fix is not None:
@@ -128,14 +128,6 @@ def _authors(units: Sequence[Unit]) -> tuple[str, ...]:
         if unit.role is Role.BYLINE:
             names.extend(name for name in byline_names(unit.text) or () if name not in names)
     return tuple(names)
-
-
-def _date(text: str) -> str | None:
-    for pattern in DATE_PATTERNS:
-        match = pattern.search(text)
-        if match:
-            return parse_date(match)
-    return None
 
 
 def _heading_text(unit: Unit) -> str:

@@ -251,15 +251,28 @@ def _marker(unit: Unit, role: Role) -> str:
 
 def is_date_line(text: str) -> bool:
     """A line that is a date, perhaps with a few words around it ("Posted on …")."""
+    found = _date_match(text)
+    if found is None:
+        return False
+    rest = text[: found.start()] + " " + text[found.end() :]
+    return len(rules.WORD_IN_DATE_LINE.findall(rest)) <= rules.DATE_LINE_MAX_OTHER_WORDS
+
+
+def find_date(text: str) -> str | None:
+    """The first real date in `text`, as ISO `YYYY-MM-DD`."""
+    found = _date_match(text)
+    return _parse_date(found) if found else None
+
+
+def _date_match(text: str) -> re.Match[str] | None:
     for pattern in rules.DATE_PATTERNS:
         match = pattern.search(text)
-        if match and parse_date(match) is not None:
-            rest = text[: match.start()] + " " + text[match.end() :]
-            return len(rules.WORD_IN_DATE_LINE.findall(rest)) <= rules.DATE_LINE_MAX_OTHER_WORDS
-    return False
+        if match and _parse_date(match) is not None:
+            return match
+    return None
 
 
-def parse_date(match: re.Match[str]) -> str | None:
+def _parse_date(match: re.Match[str]) -> str | None:
     """ISO date from a `DATE_PATTERNS` match, or None when it is no real date."""
     month = match["month"]
     month_number = int(month) if month.isdigit() else rules.MONTHS[month.casefold().rstrip(".")]
