@@ -173,6 +173,11 @@ class Article:
     """The article's themes; empty until a theme taxonomy tags it."""
 
     @property
+    def body_text(self) -> str:
+        """The body's texts, one per line: what tagging, relating and search read."""
+        return "\n".join(text for block in self.body for text in block.texts)
+
+    @property
     def tally(self) -> LineTally:
         """How the article's non-blank lines were used."""
         metadata = boilerplate = 0

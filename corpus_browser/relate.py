@@ -42,7 +42,8 @@ def related_articles(articles: Sequence[Article]) -> tuple[tuple[int, ...], ...]
 
 
 def _tfidf(articles: Sequence[Article]) -> list[dict[str, float]]:
-    counts = [Counter(word for word in tokens(_text(article)) if len(word) > 2 and word not in STOPWORDS)
+    counts = [Counter(word for word in tokens(f"{article.title}\n{article.body_text}")
+                      if len(word) > 2 and word not in STOPWORDS)
               for article in articles]
     document_frequency = Counter(term for count in counts for term in count)
     total = len(articles)
@@ -54,10 +55,6 @@ def _tfidf(articles: Sequence[Article]) -> list[dict[str, float]]:
         norm = math.sqrt(sum(weight * weight for _, weight in top)) or 1.0
         vectors.append({term: weight / norm for term, weight in top})
     return vectors
-
-
-def _text(article: Article) -> str:
-    return "\n".join([article.title, *(text for block in article.body for text in block.texts)])
 
 
 def _best(i: int, articles: Sequence[Article], vectors: Sequence[dict[str, float]],

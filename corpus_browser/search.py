@@ -49,7 +49,7 @@ def search(articles: Sequence[PlacedArticle], query: str, author: str | None = N
     words = tokens(query)
     if not words:
         return [Hit(item, 0.0) for item in candidates]
-    texts = [Counter(tokens(_text(item))) for item in candidates]
+    texts = [Counter(tokens(item.article.body_text)) for item in candidates]
     vocabulary = sorted(set().union(*texts)) if texts else []
     variants = {word: _text_variants(word, vocabulary) for word in words}
     hits = []
@@ -75,10 +75,6 @@ def _text_variants(word: str, vocabulary: Sequence[str]) -> set[str]:
         return {word}
     matches = process.extract(word, vocabulary, scorer=fuzz.ratio, score_cutoff=TEXT_MIN_RATIO, limit=None)
     return {match for match, _score, _index in matches if match[0] == word[0]}
-
-
-def _text(item: PlacedArticle) -> str:
-    return "\n".join(text for block in item.article.body for text in block.texts)
 
 
 def _score(item: PlacedArticle, words: Sequence[str], variants: dict[str, set[str]], text: Counter[str]) -> float:

@@ -122,7 +122,7 @@ def tag_articles(articles: Sequence[Article], taxonomy: Taxonomy) -> Tagging:
     if not taxonomy.themes:
         return Tagging(tuple(articles), tuple(() for _ in articles))
     title_grams = [_ngrams(tokens(article.title)) for article in articles]
-    body_grams = [_ngrams(tokens(_body_text(article))) for article in articles]
+    body_grams = [_ngrams(tokens(article.body_text)) for article in articles]
     variants = _variants(taxonomy, title_grams + body_grams)
     evidence = [
         _evidence(taxonomy, variants, title, body)
@@ -134,10 +134,6 @@ def tag_articles(articles: Sequence[Article], taxonomy: Taxonomy) -> Tagging:
         evidence=tuple(tuple(found) for found in evidence),
         uncovered=_uncovered(body_grams, variants),
     )
-
-
-def _body_text(article: Article) -> str:
-    return "\n".join(text for block in article.body for text in block.texts)
 
 
 def _ngrams(words: Sequence[str]) -> Counter[str]:
