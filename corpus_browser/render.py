@@ -164,7 +164,7 @@ def render_site(site: Site) -> list[Page]:
     pages = [render_article(site, i) for i in range(len(site.articles))]
     author_pages = place_authors(site)
     pages += [render_author(name, path, items) for name, (path, items) in author_pages.items()]
-    pages += [render_home(site), render_index(THEMES_PAGE), render_authors_index(author_pages)]
+    pages += [render_home(site, author_pages), render_index(THEMES_PAGE), render_authors_index(author_pages)]
     return pages
 
 
@@ -293,8 +293,9 @@ def _with_front_matter(data: dict[str, object], body: str) -> str:
     return f"---\n{header}---\n\n{body}\n"
 
 
-def render_home(site: Site) -> Page:
-    """The home page: what the corpus is, its counts, themes, authors, and every article by seed."""
+def render_home(site: Site, author_pages: dict[str, tuple[str, list[PlacedArticle]]]) -> Page:
+    """The home page: what the corpus is, its counts, themes, authors (linking to
+    their pages, from `place_authors`), and every article by seed."""
     articles = [item.article for item in site.articles]
     themes = Counter(theme for article in articles for theme in article.tags)
     authors = Counter(name for article in articles for name in article.authors)
@@ -311,9 +312,8 @@ def render_home(site: Site) -> Page:
             f"[{escape(name)}]({THEMES_PAGE.path}#{THEMES_PAGE.anchor(name)}) ({count})"
             for name, count in _by_count(themes)), ""]
     if authors:
-        pages = place_authors(site)
         lines += ["## Authors", "", " · ".join(
-            f"[{escape(name)}]({pages[name][0]}) ({count})" for name, count in _by_count(authors)), ""]
+            f"[{escape(name)}]({author_pages[name][0]}) ({count})" for name, count in _by_count(authors)), ""]
     lines += ["## Sources", ""]
     for source, group in groupby(site.articles, key=lambda item: item.article.source):
         items = list(group)

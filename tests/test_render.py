@@ -19,6 +19,7 @@ from corpus_browser.render import (
     escape,
     front_matter,
     place_articles,
+    place_authors,
     render_article,
     render_home,
     render_site,
@@ -129,7 +130,7 @@ def test_home_page_gives_counts_themes_authors_and_every_article_by_seed():
     site = site_of(f"Alpha\n\nBy Ada Lovelace\n\n{paragraph(30)}", f"Beta\n\n{paragraph(30)}\n\n\nGamma\n\n{paragraph(30)}")
     site = Site(site.title, site.sources, tuple(
         PlacedArticle(replace(item.article, tags=("Trust",)), item.path) for item in site.articles))
-    page = render_home(site)
+    page = render_home(site, place_authors(site))
     body = page_parts(page.text)[1]
     assert page.path == "index.md"
     assert "**3** articles by **1** [named authors](authors.md) on **1** [themes](themes.md), split from **2** source files" in body
