@@ -1,7 +1,7 @@
 """Authors stage: normalise the names bylines give, and merge near-identical ones.
 
 Bylines spell the same person many ways: "DR. JANE DOE, M.D.", "Jane  Doe",
-"Jane A. Doe", "Jane Deo". Names are cleaned by rule (honorifics, suffixes,
+"Jane A. Doe", "Geoffery Moore" for "Geoffrey Moore". Names are cleaned by rule (honorifics, suffixes,
 case, spacing, initials), then names that rapidfuzz finds nearly identical,
 with a matching surname, are merged into the form used most often.
 """
@@ -24,11 +24,16 @@ _SUFFIX = re.compile(
     r"(?:,?\s+(?:m\.?\s?d|ph\.?\s?d|mba|esq|jr|sr|cpa|rn|dds|ii|iii|iv)\.?)+$", re.IGNORECASE
 )
 _INITIALS = re.compile(r"\b([A-Za-z])\.(?=[A-Za-z])")
-_LONE_INITIAL = re.compile(r"\b([A-Z])\b(?!\.)")
+_LONE_INITIAL = re.compile(r"(?<!\S)([A-Z])(?=\s|$)")
+#: The parts of a name word that each start with a capital: "Mary-Ann", "O'Neil".
+_NAME_PART = re.compile(r"[^\-'’]+")
 #: Two names are one author when their words agree this much (rapidfuzz token_set_ratio) ...
 MERGE_NAME_RATIO = 90.0
-#: ... and their surnames this much (rapidfuzz ratio).
+#: ... and their surnames this much (rapidfuzz ratio) ...
 MERGE_SURNAME_RATIO = 80.0
+#: ... and their given names start alike and agree this much ("Jon" and "John",
+#: not "Mei" and "Wei" nor "Ada" and "Nadia": those are different people).
+MERGE_GIVEN_NAME_RATIO = 80.0
 
 
 @dataclass(frozen=True)
@@ -62,16 +67,21 @@ def normalize_name(name: str) -> str:
     name = " ".join(name.split())
     name = _SUFFIX.sub("", _HONORIFIC.sub("", name)).strip(" ,")
     name = _INITIALS.sub(r"\1. ", name)
-    if name.isupper() or name.islower():
-        name = " ".join(_capitalized(word) for word in name.split())
+    name = " ".join(_capitalized(word) for word in name.split())
     name = _LONE_INITIAL.sub(r"\1.", name)
     return " ".join(name.split())
 
 
 def _capitalized(word: str) -> str:
+    """A word of a name as it is usually written: "DOE" and "doe" become "Doe",
+    "O'NEIL" becomes "O'Neil"; mixed case ("McDonald") and particles ("van") stay."""
     if word.casefold() in NAME_PARTICLES:
         return word.casefold()
-    return "-".join(part[:1].upper() + part[1:].lower() for part in word.split("-"))
+    if len(word.rstrip(".")) == 1:
+        return word.upper()
+    if not (word.isupper() or word.islower()):
+        return word
+    return _NAME_PART.sub(lambda part: part[0][:1].upper() + part[0][1:].lower(), word)
 
 
 def index_authors(articles: Sequence[Article]) -> AuthorIndex:
@@ -104,7 +114,7 @@ def _merge(usage: Counter[str]) -> tuple[dict[str, str], tuple[AuthorMerge, ...]
             name, names, scorer=fuzz.token_set_ratio, processor=str.casefold,
             score_cutoff=MERGE_NAME_RATIO, limit=None,
         ):
-            if other != name and _same_surname(name, other):
+            if other != name and _same_surname(name, other) and _same_given_name(name, other):
                 parent[root(other)] = root(name)
     groups: dict[str, list[str]] = {}
     for name in names:
@@ -123,3 +133,14 @@ def _same_surname(a: str, b: str) -> bool:
     if len(words_a) < 2 or len(words_b) < 2:
         return a.casefold() == b.casefold()
     return fuzz.ratio(words_a[-1].casefold(), words_b[-1].casefold()) >= MERGE_SURNAME_RATIO
+
+
+def _same_given_name(a: str, b: str) -> bool:
+    """Whether two names' first words can be one given name: the same initial,
+    and, unless one is only that initial, nearly the same spelling."""
+    first_a, first_b = a.split()[0].casefold(), b.split()[0].casefold()
+    if first_a[0] != first_b[0]:
+        return False
+    if len(first_a.rstrip(".")) == 1 or len(first_b.rstrip(".")) == 1:
+        return True
+    return fuzz.ratio(first_a, first_b) >= MERGE_GIVEN_NAME_RATIO
