@@ -8,7 +8,7 @@ corpus (such as `search`).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from .authors import AuthorMerge, index_authors
@@ -75,19 +75,35 @@ class BuildReport:
     written: WriteReport
 
 
-def gather(config: BuildConfig) -> Corpus:
+#: Told the name of each stage as it starts, e.g. to move a progress bar.
+StageListener = Callable[[str], None]
+#: The stages in the order `build` announces them.
+STAGES = ("reading", "splitting", "extracting", "indexing authors", "tagging", "relating", "rendering", "writing")
+
+
+def _silent(stage: str) -> None:
+    """The default listener: says nothing."""
+
+
+def gather(config: BuildConfig, on_stage: StageListener = _silent) -> Corpus:
     """Read and process the corpus, writing nothing.
 
     Files that cannot be read are reported in the result and skipped. Raises
     `CorpusError` for problems that stop everything (no seeds folder, a broken
     taxonomy).
     """
+    on_stage("reading")
     corpus = read_corpus(config.seeds_dir)
     taxonomy, taxonomy_warnings = read_taxonomy(config.themes_file)
+    on_stage("splitting")
     segmented = segment_corpus(corpus.seeds, config.split)
+    on_stage("extracting")
     extracted = [extract(segment, item.overrides) for item in segmented for segment in item.segments]
+    on_stage("indexing authors")
     authors = index_authors(extracted)
+    on_stage("tagging")
     tagging = tag_articles(authors.articles, taxonomy)
+    on_stage("relating")
     site = Site(
         title=config.site_title,
         sources=tuple(item.seed.name for item in segmented),
@@ -97,14 +113,24 @@ def gather(config: BuildConfig) -> Corpus:
     return Corpus(site, tagging, authors.merges, corpus.errors, corpus.warnings + taxonomy_warnings)
 
 
-def build(config: BuildConfig) -> BuildReport:
+def build(config: BuildConfig, inputs: str | None = None, on_stage: StageListener = _silent) -> BuildReport:
     """Build the article and index pages from `config.seeds_dir` into `config.docs_dir`,
     and the editor's report. Raises `CorpusError` when writing would be unsafe
-    (a file the build did not generate stands in the way)."""
-    corpus = gather(config)
-    written = write_pages(config.docs_dir, render_site(corpus.site))
-    if config.report_file is not None:
-        write_report(config.report_file, render_report(corpus.site, corpus.tagging, corpus.merges))
+    (a file the build did not generate stands in the way).
+
+    `inputs` is the digest of the inputs taken before reading them
+    (`freshness.input_digest`); a clean build records it so that the next run
+    can tell nothing changed.
+    """
+    corpus = gather(config, on_stage)
+    on_stage("rendering")
+    pages = render_site(corpus.site)
+    report = render_report(corpus.site, corpus.tagging, corpus.merges) if config.report_file is not None else None
+    on_stage("writing")
+    complete = not corpus.errors and not corpus.warnings
+    written = write_pages(config.docs_dir, pages, inputs if complete else None)
+    if report is not None:
+        write_report(config.report_file, report)
     return BuildReport(corpus, written)
 
 

@@ -1,11 +1,15 @@
 """Command line: build the pages, or search the corpus.
 
-    python build_docs.py [--seeds DIR] [--docs DIR] [--themes FILE] [--report FILE] [--strict]
+    python build_docs.py [--seeds DIR] [--docs DIR] [--themes FILE] [--report FILE] [--strict] [--force]
     python build_docs.py search QUERY [--author NAME] [--theme NAME] [--json]
 
 The CLI only adapts arguments, prints, and maps problems to exit codes: 0 when
 all went well, 1 when a file could not be used (or, with `--strict`, when
 anything was skipped), 2 for wrong arguments.
+
+A build first checks whether anything changed since the last one; only when
+something did does it import the pipeline's stages, so a no-change re-run of a
+large corpus returns in well under a second.
 """
 
 from __future__ import annotations
@@ -18,10 +22,17 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from .build import BuildReport, Corpus, build, gather
+from typing import TYPE_CHECKING
+
 from .config import BuildConfig
 from .errors import CorpusError
-from .search import Hit, search
+from .freshness import input_digest, is_up_to_date
+
+from .model import LineTally
+
+if TYPE_CHECKING:
+    from .build import BuildReport, Corpus, SeedSummary
+    from .search import Hit
 
 BUILD_EXAMPLES = """\
 examples:
@@ -57,6 +68,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--report", type=Path, default=Path("corpus-report.md"),
                         help="editor's report: theme evidence, merges, set-aside lines (default: corpus-report.md)")
     parser.add_argument("--strict", action="store_true", help="treat warnings (skipped files) as errors")
+    parser.add_argument("--force", action="store_true",
+                        help="rebuild even when no seed, sidecar, taxonomy or setting changed since the last build")
     return parser
 
 
@@ -88,21 +101,30 @@ def run_build(args: argparse.Namespace) -> int:
     config = BuildConfig(seeds_dir=args.seeds, docs_dir=args.docs, themes_file=args.themes,
                          report_file=args.report, strict=args.strict)
     started = time.perf_counter()
-    report = build(config)
+    inputs = input_digest(config)
+    if not args.force and is_up_to_date(config, inputs):
+        print(f"up to date: nothing changed since the last build of {config.docs_dir} "
+              f"({time.perf_counter() - started:.2f}s; --force rebuilds anyway)")
+        return 0
+    from .build import STAGES, build
+    from .progress import stage_progress
+
+    with stage_progress(STAGES) as on_stage:
+        report = build(config, inputs, on_stage)
     print_build_report(report, time.perf_counter() - started)
     print(f"report: {config.report_file}")
     corpus = report.corpus
     return 1 if corpus.errors or (config.strict and corpus.warnings) else 0
 
 
+#: With more seeds than this, the summary gives totals instead of a row per seed.
+SEED_TABLE_MAX_ROWS = 30
+
+
 def print_build_report(report: BuildReport, seconds: float) -> None:
     corpus = report.corpus
     seeds = corpus.seed_summaries()
-    width = max((len(seed.source) for seed in seeds), default=4)
-    print(f"{'seed':<{width}}  articles  prose  metadata  boilerplate")
-    for seed in seeds:
-        tally = seed.tally
-        print(f"{seed.source:<{width}}  {seed.articles:>8}  {tally.prose:>5}  {tally.metadata:>8}  {tally.boilerplate:>11}")
+    _print_seed_table(seeds)
     themes = corpus.theme_counts()
     if themes:
         print("themes: " + ", ".join(f"{name} {count}" for name, count in themes))
@@ -119,7 +141,23 @@ def print_build_report(report: BuildReport, seconds: float) -> None:
     )
 
 
+def _print_seed_table(seeds: Sequence[SeedSummary]) -> None:
+    """How each seed's lines were used: a row per seed, or only the totals when
+    there are too many seeds to read (the report lists each seed's set-aside lines)."""
+    rows = [(seed.source, seed.articles, seed.tally) for seed in seeds]
+    if len(rows) > SEED_TABLE_MAX_ROWS:
+        rows = [(f"all {len(rows)} seeds", sum(seed.articles for seed in seeds),
+                 sum((seed.tally for seed in seeds), LineTally()))]
+    width = max((len(source) for source, _articles, _tally in rows), default=5)
+    print(f"{'seed':<{width}}  articles  prose  metadata  boilerplate")
+    for source, articles, tally in rows:
+        print(f"{source:<{width}}  {articles:>8}  {tally.prose:>5}  {tally.metadata:>8}  {tally.boilerplate:>11}")
+
+
 def run_search(args: argparse.Namespace) -> int:
+    from .build import gather
+    from .search import search
+
     corpus = gather(BuildConfig(seeds_dir=args.seeds, themes_file=args.themes))
     _print_problems(corpus)
     hits = search(corpus.articles, args.query, author=args.author, theme=args.theme)[: max(args.limit, 0)]

@@ -20,6 +20,7 @@ from mkdocs.structure.pages import Page
 from corpus_browser.build import build
 from corpus_browser.config import BuildConfig
 from corpus_browser.errors import CorpusError
+from corpus_browser.freshness import input_digest, is_up_to_date
 
 log = logging.getLogger("mkdocs.hooks.corpus_browser")
 
@@ -33,8 +34,12 @@ def on_pre_build(config: MkDocsConfig) -> None:
         report_file=root / "corpus-report.md",
         site_title=config.site_name,
     )
+    inputs = input_digest(build_config)
+    if is_up_to_date(build_config, inputs):
+        log.info("corpus: up to date, nothing changed since the last build")
+        return
     try:
-        report = build(build_config)
+        report = build(build_config, inputs)
     except CorpusError as error:
         raise PluginError(str(error)) from None
     corpus, written = report.corpus, report.written

@@ -3,6 +3,7 @@
 A manifest (`.corpus-browser.json` in the docs folder) lists every file the
 build wrote, with a hash of its content. With it the build
 - rewrites a page only when its content changed (so `mkdocs serve` does not loop),
+  or when the file on disk no longer holds what the build wrote,
 - removes pages it generated earlier but no longer produces,
 - never overwrites or removes a file it did not generate.
 Each write goes to a temporary file that is then renamed over the old one, so a
@@ -12,7 +13,6 @@ build killed midway leaves every page either old or new, never half-written.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import tempfile
 from collections.abc import Sequence
@@ -20,10 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import OutputError
+from .manifest import MANIFEST_NAME, Manifest, files_stamp, manifest_bytes, read_manifest
 from .render import Page
-
-MANIFEST_NAME = ".corpus-browser.json"
-_MANIFEST_VERSION = 1
 
 
 @dataclass(frozen=True)
@@ -35,47 +33,48 @@ class WriteReport:
     removed: tuple[str, ...]
 
 
-def write_pages(docs_dir: Path, pages: Sequence[Page]) -> WriteReport:
-    """Make the docs folder hold `pages`; see the module docstring for the rules."""
-    manifest = _read_manifest(docs_dir)
-    _refuse_foreign_files(docs_dir, pages, manifest)
-    new_paths = {page.path for page in pages} - set(manifest)
+def write_pages(docs_dir: Path, pages: Sequence[Page], inputs: str | None = None) -> WriteReport:
+    """Make the docs folder hold `pages`; see the module docstring for the rules.
+
+    `inputs` is the digest of what the pages were built from (`freshness.input_digest`),
+    recorded for the next run's up-to-date check; None when this build must not be
+    taken as complete (it skipped a file or had an error to report).
+    """
+    manifest = read_manifest(docs_dir)
+    _refuse_foreign_files(docs_dir, pages, manifest.files)
+    new_paths = {page.path for page in pages} - set(manifest.files)
     if new_paths:
         # Claim new paths before creating them, so an interrupted build still
         # knows on its next run that it made them.
-        _atomic_write(docs_dir / MANIFEST_NAME, _manifest_bytes({**manifest, **dict.fromkeys(new_paths, "")}))
+        _atomic_write(docs_dir / MANIFEST_NAME,
+                      manifest_bytes(Manifest({**manifest.files, **dict.fromkeys(new_paths, "")})))
     written, unchanged = [], []
-    new_manifest: dict[str, str] = {}
+    files: dict[str, str] = {}
     for page in sorted(pages, key=lambda page: page.path):
         data = page.text.encode("utf-8")
         digest = hashlib.sha256(data).hexdigest()
-        new_manifest[page.path] = digest
+        files[page.path] = digest
         target = docs_dir / page.path
-        if manifest.get(page.path) == digest and target.is_file():
+        if manifest.files.get(page.path) == digest and _holds(target, data):
             unchanged.append(page.path)
             continue
         _atomic_write(target, data)
         written.append(page.path)
-    removed = [path for path in sorted(manifest) if path not in new_manifest]
+    removed = [path for path in sorted(manifest.files) if path not in files]
     for path in removed:
         _remove_generated(docs_dir, path)
-    if written or removed or manifest != new_manifest:
-        _atomic_write(docs_dir / MANIFEST_NAME, _manifest_bytes(new_manifest))
+    new_manifest = Manifest(files, inputs, files_stamp(docs_dir / path for path in sorted(files)))
+    if new_manifest != manifest:
+        _atomic_write(docs_dir / MANIFEST_NAME, manifest_bytes(new_manifest))
     return WriteReport(tuple(written), tuple(unchanged), tuple(removed))
 
 
-def _read_manifest(docs_dir: Path) -> dict[str, str]:
-    path = docs_dir / MANIFEST_NAME
-    if not path.is_file():
-        return {}
+def _holds(target: Path, data: bytes) -> bool:
+    """Whether `target` exists with exactly `data` (a hand edit is undone by the next build)."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        files = data["files"]
-        if not isinstance(files, dict):
-            raise TypeError("files is not a mapping")
-        return {str(name): str(digest) for name, digest in files.items()}
-    except (OSError, ValueError, KeyError, TypeError) as error:
-        raise OutputError(str(path), f"manifest is unreadable ({error}); delete it and the generated pages to start afresh") from None
+        return target.stat().st_size == len(data) and target.read_bytes() == data
+    except OSError:
+        return False
 
 
 def _refuse_foreign_files(docs_dir: Path, pages: Sequence[Page], manifest: dict[str, str]) -> None:
@@ -106,11 +105,6 @@ def _remove_generated(docs_dir: Path, path: str) -> None:
     while folder != docs_dir and folder.is_dir() and not any(folder.iterdir()):
         folder.rmdir()
         folder = folder.parent
-
-
-def _manifest_bytes(files: dict[str, str]) -> bytes:
-    data = {"version": _MANIFEST_VERSION, "generator": "corpus-browser", "files": dict(sorted(files.items()))}
-    return (json.dumps(data, indent=1, ensure_ascii=False) + "\n").encode("utf-8")
 
 
 def write_report(path: Path, text: str) -> None:

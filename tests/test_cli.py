@@ -52,10 +52,51 @@ def test_build_prints_a_summary_per_seed(seeds, tmp_path):
     assert "## Theme evidence" in report and "- **Trust**: " in report
 
 
-def test_second_build_writes_nothing(seeds, tmp_path):
+def test_second_build_with_nothing_changed_stops_early(seeds, tmp_path):
     run(*build_args(tmp_path, seeds))
+    docs = tmp_path / "docs"
+    before = {path: path.stat().st_mtime_ns for path in docs.rglob("*")}
     result = run(*build_args(tmp_path, seeds))
+    assert result.returncode == 0 and result.stdout.startswith("up to date: nothing changed since the last build")
+    assert {path: path.stat().st_mtime_ns for path in docs.rglob("*")} == before
+
+
+def test_forced_build_rewrites_nothing_unchanged(seeds, tmp_path):
+    run(*build_args(tmp_path, seeds))
+    result = run(*build_args(tmp_path, seeds), "--force")
     assert "0 pages written, 34 unchanged, 0 removed" in result.stdout
+
+
+@pytest.mark.parametrize("change", ["edit seed", "add sidecar", "edit generated page", "delete generated page",
+                                    "delete report"])
+def test_any_change_to_inputs_or_outputs_rebuilds(seeds, tmp_path, change):
+    run(*build_args(tmp_path, seeds))
+    page = next((tmp_path / "docs/articles").rglob("*.md"))
+    original = page.read_text(encoding="utf-8")
+    if change == "edit seed":
+        seed = seeds / "003_7708fb45cd765596.txt"
+        seed.write_text(seed.read_text(encoding="utf-8") + "\nOne more closing line for the article.\n", encoding="utf-8")
+    elif change == "add sidecar":
+        (seeds / "003_7708fb45cd765596.yml").write_text("articles:\n  1:\n    authors: [Jane Doe]\n")
+    elif change == "edit generated page":
+        page.write_text(original + "hand edit\n", encoding="utf-8")
+    elif change == "delete generated page":
+        page.unlink()
+    else:
+        (tmp_path / "report.md").unlink()
+    result = run(*build_args(tmp_path, seeds))
+    assert result.returncode == 0, result.stderr
+    assert not result.stdout.startswith("up to date"), change
+    assert (tmp_path / "report.md").is_file()
+    if "generated page" in change:
+        assert page.read_text(encoding="utf-8") == original, "the build restores its own page"
+
+
+def test_a_build_with_problems_is_never_skipped(seeds, tmp_path):
+    (seeds / "empty.txt").write_text("")
+    assert run(*build_args(tmp_path, seeds), "--strict").returncode == 1
+    again = run(*build_args(tmp_path, seeds), "--strict")
+    assert again.returncode == 1 and "empty.txt: skipped" in again.stderr
 
 
 def test_defaults_are_files_in_the_current_folder(seeds, tmp_path):
