@@ -2,19 +2,16 @@
 
 `docs/.corpus-browser.json` lists every generated page with a hash of its
 content, so the build rewrites only changed pages and never touches a file it
-did not make. It also records a digest of the build's inputs and a stamp of the
-generated files (sizes and modification times), so a re-run with nothing
-changed can stop before reading the corpus (see `freshness.py`).
+did not make. It also records a digest of the build's inputs, so a re-run with
+nothing changed can stop before reading the corpus (see `freshness.py`). It is
+written last, so a page modified after it was modified after the build.
 
 This module imports only the standard library: the up-to-date check must start fast.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
-import os
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,8 +28,6 @@ class Manifest:
     inputs: str | None = None
     """Digest of the seeds, sidecars, taxonomy, settings and code the pages were built from;
     None when the last build was incomplete or had problems to report."""
-    stamp: str | None = None
-    """`files_stamp` of the generated pages (and report) right after that build."""
 
 
 def read_manifest(docs_dir: Path) -> Manifest:
@@ -44,30 +39,14 @@ def read_manifest(docs_dir: Path) -> Manifest:
         files = data["files"]
         if not isinstance(files, dict):
             raise TypeError("files is not a mapping")
+        inputs = data.get("inputs")
         return Manifest({str(name): str(digest) for name, digest in files.items()},
-                        _optional_str(data.get("inputs")), _optional_str(data.get("stamp")))
+                        inputs if isinstance(inputs, str) else None)
     except (OSError, ValueError, KeyError, TypeError) as error:
         raise OutputError(str(path), f"manifest is unreadable ({error}); delete it and the generated pages to start afresh") from None
 
 
 def manifest_bytes(manifest: Manifest) -> bytes:
     data = {"version": _MANIFEST_VERSION, "generator": "corpus-browser",
-            "inputs": manifest.inputs, "stamp": manifest.stamp, "files": dict(sorted(manifest.files.items()))}
+            "inputs": manifest.inputs, "files": dict(sorted(manifest.files.items()))}
     return (json.dumps(data, indent=1, ensure_ascii=False) + "\n").encode("utf-8")
-
-
-def files_stamp(paths: Iterable[Path]) -> str:
-    """A digest of the paths' sizes and modification times: it changes when any
-    of them is edited, replaced or deleted, and costs one `stat` per file."""
-    digest = hashlib.sha256()
-    for path in paths:
-        try:
-            status = os.stat(path)
-            digest.update(f"{path}\0{status.st_size}\0{status.st_mtime_ns}\n".encode())
-        except OSError:
-            digest.update(f"{path}\0missing\n".encode())
-    return digest.hexdigest()
-
-
-def _optional_str(value: object) -> str | None:
-    return value if isinstance(value, str) else None

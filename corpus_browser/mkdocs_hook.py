@@ -1,5 +1,6 @@
 """MkDocs hook: run the article build before MkDocs reads `docs/`, keep page
-titles and descriptions text, and make authors searchable.
+titles and descriptions text, make authors searchable, and tell the templates
+which search engine the site uses.
 
 Listed under `hooks:` in mkdocs.yml. Seeds are read from `seeds/` beside
 mkdocs.yml (or the folder named by `extra.seeds_dir`). Problems with single
@@ -23,6 +24,14 @@ from corpus_browser.errors import CorpusError
 from corpus_browser.freshness import input_digest, is_up_to_date
 
 log = logging.getLogger("mkdocs.hooks.corpus_browser")
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Tell the templates which search the site uses: Material's, or (with it
+    turned off, for a hosted site) Pagefind's, run after the build."""
+    search = config.plugins.get("material/search")
+    config.extra["corpus_search"] = "material" if search is not None and search.config.enabled else "pagefind"
+    return config
 
 
 def on_pre_build(config: MkDocsConfig) -> None:

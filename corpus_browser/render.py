@@ -66,6 +66,12 @@ AUTHORS_PAGE = IndexPage("authors.md", "Authors", "Every named author, with thei
                          "material/authors", "author:{slug}")
 #: Folder of the author pages, below the docs folder.
 AUTHORS_DIR = "authors"
+#: Folder of the source pages (one per seed, listing its articles), below the docs folder.
+SOURCES_DIR = "sources"
+#: The home page lists every article up to this many; beyond, the source pages do.
+HOME_MAX_ARTICLES = 200
+#: The home page names this many authors, most prolific first; the authors page has all.
+HOME_MAX_AUTHORS = 30
 #: Material's per-page search boost for author pages: below 1, they rank after the articles.
 AUTHOR_PAGE_SEARCH_BOOST = 0.1
 
@@ -166,7 +172,10 @@ def render_site(site: Site) -> list[Page]:
     pages = [render_article(site, i) for i in range(len(site.articles))]
     author_pages = place_authors(site)
     pages += [render_author(name, path, items) for name, (path, items) in author_pages.items()]
-    pages += [render_home(site, author_pages), render_index(THEMES_PAGE), render_authors_index(author_pages)]
+    source_pages = place_sources(site)
+    pages += [render_source(source, path, items) for source, (path, items) in source_pages.items()]
+    pages += [render_home(site, author_pages, source_pages), render_index(THEMES_PAGE),
+              render_authors_index(author_pages)]
     return pages
 
 
@@ -295,9 +304,11 @@ def _with_front_matter(data: dict[str, object], body: str) -> str:
     return f"---\n{header}---\n\n{body}\n"
 
 
-def render_home(site: Site, author_pages: dict[str, tuple[str, list[PlacedArticle]]]) -> Page:
-    """The home page: what the corpus is, its counts, themes, authors (linking to
-    their pages, from `place_authors`), and every article by seed."""
+def render_home(site: Site, author_pages: dict[str, tuple[str, list[PlacedArticle]]],
+                source_pages: dict[str, tuple[str, list[PlacedArticle]]]) -> Page:
+    """The home page: what the corpus is, its counts, themes, the most prolific
+    authors (linking to their pages), and the sources (linking to their pages);
+    a small corpus also has every article listed under its source."""
     articles = [item.article for item in site.articles]
     themes = Counter(theme for article in articles for theme in article.tags)
     authors = Counter(name for article in articles for name in article.authors)
@@ -314,15 +325,34 @@ def render_home(site: Site, author_pages: dict[str, tuple[str, list[PlacedArticl
             f"[{escape(name)}]({THEMES_PAGE.path}#{THEMES_PAGE.anchor(name)}) ({count})"
             for name, count in _by_count(themes)), ""]
     if authors:
+        shown = _by_count(authors)[:HOME_MAX_AUTHORS]
+        more = f" · [all {len(authors)} authors]({AUTHORS_PAGE.path})" if len(authors) > len(shown) else ""
         lines += ["## Authors", "", " · ".join(
-            f"[{escape(name)}]({author_pages[name][0]}) ({count})" for name, count in _by_count(authors)), ""]
+            f"[{escape(name)}]({author_pages[name][0]}) ({count})" for name, count in shown) + more, ""]
     lines += ["## Sources", ""]
+    list_articles = len(site.articles) <= HOME_MAX_ARTICLES
+    for source, (path, items) in source_pages.items():
+        lines += [f"### [{escape(source)}]({path})", "", _count(len(items), "article"), ""]
+        if list_articles:
+            lines += [_listing_line(item, "index.md") for item in items] + [""]
+    return Page("index.md", _with_front_matter({"title": site.title}, "\n".join(lines).rstrip()))
+
+
+def place_sources(site: Site) -> dict[str, tuple[str, list[PlacedArticle]]]:
+    """Each source's page path (named like its articles' folder) and its articles, in seed order."""
+    placed = {}
     for source, group in groupby(site.articles, key=lambda item: item.article.source):
         items = list(group)
-        lines += [f"### {escape(source)}", "", _count(len(items), "article"), ""]
-        lines += [_listing_line(item, "index.md") for item in items]
-        lines.append("")
-    return Page("index.md", _with_front_matter({"title": site.title}, "\n".join(lines).rstrip()))
+        folder = items[0].path.split("/")[-2]
+        placed[source] = (f"{SOURCES_DIR}/{folder}.md", items)
+    return placed
+
+
+def render_source(source: str, path: str, items: Sequence[PlacedArticle]) -> Page:
+    """A source's page: its articles in the order the seed holds them."""
+    lines = [f"# {escape(source)}", "", f"{_count(len(items), 'article')} split from this source, in its order.", ""]
+    lines += [_listing_line(item, path) for item in items]
+    return Page(path, _with_front_matter({"title": source}, "\n".join(lines)))
 
 
 def _by_count(counts: Counter[str]) -> list[tuple[str, int]]:

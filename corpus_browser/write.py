@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import OutputError
-from .manifest import MANIFEST_NAME, Manifest, files_stamp, manifest_bytes, read_manifest
+from .manifest import MANIFEST_NAME, Manifest, manifest_bytes, read_manifest
 from .render import Page
 
 
@@ -63,8 +63,9 @@ def write_pages(docs_dir: Path, pages: Sequence[Page], inputs: str | None = None
     removed = [path for path in sorted(manifest.files) if path not in files]
     for path in removed:
         _remove_generated(docs_dir, path)
-    new_manifest = Manifest(files, inputs, files_stamp(docs_dir / path for path in sorted(files)))
-    if new_manifest != manifest:
+    new_manifest = Manifest(files, inputs)
+    if written or removed or new_manifest != manifest:
+        # Last, so that it is newer than every page it lists (see freshness.py).
         _atomic_write(docs_dir / MANIFEST_NAME, manifest_bytes(new_manifest))
     return WriteReport(tuple(written), tuple(unchanged), tuple(removed))
 

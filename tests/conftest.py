@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import http.server
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -88,14 +89,25 @@ def hand_written_docs(docs: Path) -> list[Path]:
     ]
 
 
-def mkdocs_build(project: Path) -> Path:
-    """Run `mkdocs build --strict` on a project copy; return its site folder."""
+def mkdocs_build(project: Path, env: dict[str, str] | None = None) -> Path:
+    """Run `mkdocs build --strict` on a project copy (with `env` added to the
+    environment); return its site folder."""
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml")],
-        cwd=project, capture_output=True, text=True, timeout=120,
+        cwd=project, capture_output=True, text=True, timeout=120, env={**os.environ, **(env or {})},
     )
     assert result.returncode == 0, f"mkdocs build --strict exited {result.returncode}:\n{result.stderr}"
     return project / "site"
+
+
+def hosted_build(project: Path) -> Path:
+    """Build a project copy as the README says to for a hosted site: Material's
+    search off, then Pagefind's index; return its site folder."""
+    site = mkdocs_build(project, {"MATERIAL_SEARCH": "false"})
+    result = subprocess.run([sys.executable, "-m", "pagefind"], cwd=project, capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 0, f"pagefind exited {result.returncode}:\n{result.stderr}"
+    return site
 
 
 @pytest.fixture(scope="session")
@@ -122,6 +134,12 @@ def project(make_project: ProjectFactory) -> Path:
 def site(project: Path) -> Path:
     """The shipped project's built site folder (one build per session)."""
     return mkdocs_build(project)
+
+
+@pytest.fixture(scope="session")
+def hosted_site(make_project: ProjectFactory) -> Path:
+    """The shipped project built for hosting: searched with Pagefind."""
+    return hosted_build(make_project("hosted"))
 
 
 @pytest.fixture(scope="session")

@@ -13,6 +13,8 @@ from helpers import articles_of, page_parts, paragraph
 from corpus_browser.model import Article
 from corpus_browser.render import (
     AUTHORS_PAGE,
+    HOME_MAX_ARTICLES,
+    HOME_MAX_AUTHORS,
     THEMES_PAGE,
     PlacedArticle,
     Site,
@@ -20,6 +22,7 @@ from corpus_browser.render import (
     front_matter,
     place_articles,
     place_authors,
+    place_sources,
     render_article,
     render_home,
     render_site,
@@ -130,14 +133,40 @@ def test_home_page_gives_counts_themes_authors_and_every_article_by_seed():
     site = site_of(f"Alpha\n\nBy Ada Lovelace\n\n{paragraph(30)}", f"Beta\n\n{paragraph(30)}\n\n\nGamma\n\n{paragraph(30)}")
     site = Site(site.title, site.sources, tuple(
         PlacedArticle(replace(item.article, tags=("Trust",)), item.path) for item in site.articles))
-    page = render_home(site, place_authors(site))
+    page = render_home(site, place_authors(site), place_sources(site))
     body = page_parts(page.text)[1]
     assert page.path == "index.md"
     assert "**3** articles by **1** [named authors](authors.md) on **1** [themes](themes.md), split from **2** source files" in body
     assert "[Trust](themes.md#theme:trust) (3)" in body
     assert "[Ada Lovelace](authors/ada-lovelace.md) (1)" in body
-    assert body.index("### seed0.txt") < body.index("[Alpha](articles/seed0/alpha.md)") < body.index("### seed1.txt")
+    assert body.index("### [seed0.txt](sources/seed0.md)") < body.index("[Alpha](articles/seed0/alpha.md)") \
+        < body.index("### [seed1.txt](sources/seed1.md)")
     assert body.index("[Beta](articles/seed1/beta.md)") < body.index("[Gamma](articles/seed1/gamma.md)")
+
+
+def test_source_page_lists_its_articles_in_seed_order():
+    site = site_of(f"Alpha\n\n{paragraph(30)}", f"Beta\n\n{paragraph(30)}\n\n\nGamma\n\n{paragraph(30)}")
+    pages = {page.path: page for page in render_site(site)}
+    header, body = page_parts(pages["sources/seed1.md"].text)
+    assert yaml.safe_load(header) == {"title": "seed1.txt"}
+    assert "2 articles split from this source" in body
+    assert body.index("[Beta](../articles/seed1/beta.md)") < body.index("[Gamma](../articles/seed1/gamma.md)")
+    assert "Alpha" not in body
+
+
+def test_home_page_of_a_large_corpus_links_sources_and_top_authors_not_every_article():
+    article = articles_of(f"Alpha\n\nBy Ada Lovelace\n\n{paragraph(30)}")[0]
+    many = tuple(
+        PlacedArticle(replace(article, source=f"seed{i % 3}.txt", authors=(f"Author Number{i % 40}",)),
+                      f"articles/seed{i % 3}/a{i}.md")
+        for i in sorted(range(HOME_MAX_ARTICLES + 1), key=lambda i: i % 3))
+    site = Site("Big", ("seed0.txt", "seed1.txt", "seed2.txt"), many)
+    body = page_parts(render_home(site, place_authors(site), place_sources(site)).text)[1]
+    assert "](articles/" not in body
+    assert [line for line in body.splitlines() if line.startswith("### ")] == [
+        f"### [seed{i}.txt](sources/seed{i}.md)" for i in range(3)]
+    assert body.count("](authors/") == HOME_MAX_AUTHORS
+    assert "[all 40 authors](authors.md)" in body
 
 
 def test_article_links_related_and_neighbours_in_front_matter():
@@ -153,7 +182,7 @@ def test_article_links_related_and_neighbours_in_front_matter():
 
 def test_index_pages_hold_the_listing_directives():
     pages = {page.path: page.text for page in render_site(site_of(f"Alpha\n\n{paragraph(30)}"))}
-    assert sorted(pages) == ["articles/seed0/alpha.md", "authors.md", "index.md", "themes.md"]
+    assert sorted(pages) == ["articles/seed0/alpha.md", "authors.md", "index.md", "sources/seed0.md", "themes.md"]
     assert "0 named authors" in pages["authors.md"]
     assert pages["themes.md"].rstrip().endswith("<!-- material/tags -->")
     assert pages["authors.md"].rstrip().endswith("<!-- material/authors -->")

@@ -36,6 +36,7 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import pytest
 import yaml
+from mkdocs.utils import yaml as mkdocs_yaml
 from playwright.sync_api import Locator, Page, expect
 
 SHIPPED_ARTICLE_COUNT = 23
@@ -91,7 +92,8 @@ def pages_containing(docs: Path, word: str) -> list[str]:
 
 def configured_nav_titles(project: Path) -> list[str]:
     """Top-level titles of the `nav:` in the project's mkdocs.yml."""
-    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    with open(project / "mkdocs.yml", encoding="utf-8") as file:
+        config = mkdocs_yaml.yaml_load(file)  # MkDocs' own loader: it knows `!ENV`
     assert "nav" in config, "mkdocs.yml has no nav: MkDocs would list every page, articles included"
     return [next(iter(item)) for item in config["nav"]]
 
