@@ -9,6 +9,7 @@ document.addEventListener("DOMContentLoaded", () => {
     showImages: false,
     showSubResults: false,
     pageSize: 10,
+    debounceTimeoutMs: 100,
     autofocus: true,
     openFilters: ["theme"],
     translations: { placeholder: "Search articles by word, author or theme" },
