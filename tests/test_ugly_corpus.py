@@ -169,7 +169,8 @@ def test_markup_in_seeds_is_shown_as_text_never_live(ugly_site: Path):
     shown = []
     for page in pages:
         markup = body_markup(page)
-        tags = {tag for tag, _ in markup.tags}
+        # The theme's own wrapper of the article body, for Pagefind, is not seed markup.
+        tags = {tag for tag, attributes in markup.tags if not (tag == "div" and "data-pagefind-body" in attributes)}
         assert tags <= allowed, f"{page.name}: {tags - allowed}"
         for tag, attributes in markup.tags:
             assert not any(name.startswith("on") for name in attributes), (page.name, tag, attributes)
