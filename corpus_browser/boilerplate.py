@@ -13,40 +13,40 @@ title repeated on the very next paragraph is one occurrence, not two.
 
 from __future__ import annotations
 
+import bisect
+import math
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Sequence
+from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
 from .config import SplitRules
-from .text import key, word_count
 
-#: Near-duplicates are only looked for among texts sharing their first words,
-#: which keeps the comparison linear in the corpus size.
+#: Near-duplicates are only looked for among texts sharing their first words
+#: (and of about the same length, see `_similar_pairs`), which keeps the
+#: comparisons few.
 _BUCKET_WORDS = 3
 
 
-def find_boilerplate(paragraphs_by_seed: Iterable[Sequence[str]], rules: SplitRules) -> frozenset[str]:
+def find_boilerplate(keys_by_seed: Iterable[Sequence[str]], rules: SplitRules) -> frozenset[str]:
     """The keys (see `text.key`) of paragraphs that are boilerplate.
 
-    `paragraphs_by_seed` gives, for each seed, its paragraph texts in order.
+    `keys_by_seed` gives, for each seed, the keys of its paragraphs in order.
     """
-    occurrences: defaultdict[str, list[Occurrence]] = defaultdict(list)
-    for seed_index, paragraphs in enumerate(paragraphs_by_seed):
+    candidates: defaultdict[str, list[Occurrence]] = defaultdict(list)
+    for seed_index, keys in enumerate(keys_by_seed):
         previous = ""
-        for paragraph in paragraphs:
-            paragraph_key = key(paragraph)
-            if paragraph_key and paragraph_key != previous:
-                occurrences[paragraph_key].append(Occurrence(seed_index, previous))
+        for paragraph_key in keys:
+            if paragraph_key and paragraph_key != previous \
+                    and _word_count(paragraph_key) <= rules.boilerplate_max_words:
+                candidates[paragraph_key].append(Occurrence(seed_index, previous))
             previous = paragraph_key
-    candidates = {k: found for k, found in occurrences.items() if word_count(k) <= rules.boilerplate_max_words}
     merged = _merge_near_duplicates(candidates, rules.near_duplicate_ratio)
     return frozenset(k for k in candidates if _is_boilerplate(k, merged[k], rules))
 
 
-@dataclass(frozen=True)
-class Occurrence:
+class Occurrence(NamedTuple):
     """Where a paragraph occurs: in which seed, and after which paragraph (its key)."""
 
     seed: int
@@ -58,20 +58,40 @@ def _is_boilerplate(paragraph_key: str, found: Sequence[Occurrence], rules: Spli
         return False
     return len(found) >= rules.boilerplate_min_repeats or (
         len({occurrence.seed for occurrence in found}) >= 2
-        and word_count(paragraph_key) >= rules.boilerplate_min_words_twice
+        and _word_count(paragraph_key) >= rules.boilerplate_min_words_twice
     )
+
+
+def _word_count(paragraph_key: str) -> int:
+    """`text.word_count` for a key, which is single-spaced."""
+    return paragraph_key.count(" ") + 1
 
 
 def _merge_near_duplicates(occurrences: dict[str, list[Occurrence]], min_ratio: float) -> dict[str, list[Occurrence]]:
     """For each key, every occurrence of it or of a near-identical key."""
     buckets: defaultdict[str, list[str]] = defaultdict(list)
-    for paragraph_key in sorted(occurrences):
+    for paragraph_key in occurrences:
         buckets[" ".join(paragraph_key.split()[:_BUCKET_WORDS])].append(paragraph_key)
-    merged = dict(occurrences)
+    merged = {paragraph_key: list(found) for paragraph_key, found in occurrences.items()}
     for keys in buckets.values():
-        if len(keys) < 2:
-            continue
-        for this in keys:
-            similar = process.extract(this, keys, scorer=fuzz.ratio, score_cutoff=min_ratio, limit=None)
-            merged[this] = [occurrence for other, _score, _index in similar for occurrence in occurrences[other]]
+        for this, other in _similar_pairs(keys, min_ratio):
+            merged[this].extend(occurrences[other])
+            merged[other].extend(occurrences[this])
     return merged
+
+
+def _similar_pairs(keys: list[str], min_ratio: float) -> Iterator[tuple[str, str]]:
+    """Each pair of different `keys` at least `min_ratio` (0 to 100) similar, once.
+
+    A key is only compared with the longer keys that could be similar enough:
+    for lengths m <= n, `fuzz.ratio` is at most 200 * m / (m + n).
+    """
+    keys = sorted(keys, key=len)
+    lengths = [len(k) for k in keys]
+    for i, this in enumerate(keys):
+        # One character of slack keeps rounding from cutting off a pair.
+        longest = len(this) * (200 - min_ratio) / min_ratio + 1 if min_ratio > 0 else math.inf
+        candidates = keys[i + 1 : bisect.bisect_right(lengths, longest)]
+        for other, _score, _index in process.extract(this, candidates, scorer=fuzz.ratio,
+                                                     score_cutoff=min_ratio, limit=None):
+            yield this, other

@@ -25,7 +25,7 @@ from .model import (
 from .overrides import Overrides
 from .rules import NUMBERED_ITEM, SUBTITLE_MAX_WORDS
 from .segment import byline_names, find_date
-from .text import first_sentence, key, sentences, word_count
+from .text import first_sentence, key, more_words_than, sentences, word_count
 
 #: A title made from the opening words when an article has no heading.
 _FALLBACK_TITLE_WORDS = 10
@@ -111,8 +111,8 @@ def _subtitle_index(units: Sequence[Unit], title_index: int | None, title_lines:
         return None
     candidate = units[i]
     text = candidate.text
-    if candidate.role is not Role.PROSE or text.endswith(":") or len(sentences(text)) != 1 \
-            or word_count(text) > SUBTITLE_MAX_WORDS:
+    if candidate.role is not Role.PROSE or text.endswith(":") or more_words_than(text, SUBTITLE_MAX_WORDS) \
+            or len(sentences(text)) != 1:
         return None
     following = units[i + 1] if i + 1 < len(units) else None
     between_repeats = any(line > candidate.first for line in title_lines)

@@ -28,7 +28,7 @@ from .config import SplitRules
 from .model import Format, Role, Segment, Seed, Unit
 from .overrides import Overrides
 from .read import SeedInput
-from .text import clean, indent_of, is_all_caps, is_title_case, key, word_count
+from .text import clean, indent_of, is_all_caps, is_title_case, key, more_words_than, word_count
 
 #: Punctuation that ends a sentence; a heading ending in it must be Title Case.
 _SENTENCE_PUNCTUATION = ".!?"
@@ -38,6 +38,19 @@ _CONTINUING_PUNCTUATION = ",;:…"
 _HEAD_WINDOW = 3
 #: A seed whose longest tenth of lines is longer than this is not hard-wrapped.
 _WRAP_MAX_WIDTH = 100
+#: Every date names its year in digits.
+_DIGIT = re.compile(r"\d")
+
+
+def _any_of(patterns: Sequence[re.Pattern[str]]) -> re.Pattern[str]:
+    """One pattern that matches where any of `patterns` matches, to try them in one pass."""
+    flags = {pattern.flags for pattern in patterns}
+    if len(flags) != 1:
+        raise ValueError("only patterns with the same flags can be tried as one")
+    return re.compile("|".join(f"(?:{pattern.pattern})" for pattern in patterns), flags.pop())
+
+
+_WIDGET_LINE = _any_of(rules.WIDGET_PATTERNS)
 
 
 @dataclass(frozen=True)
@@ -52,57 +65,72 @@ class SegmentedSeed:
 def segment_corpus(inputs: Sequence[SeedInput], split: SplitRules) -> tuple[SegmentedSeed, ...]:
     """Cut every seed into articles; boilerplate is judged across all seeds."""
     units_by_seed = [_units(item.seed, split) for item in inputs]
+    keys_by_seed = [[key(unit.text) for unit in units] for units in units_by_seed]
     boilerplate = find_boilerplate(
         (
             # What opens a block is a title; titles may recur ("Weekly Roundup").
-            [unit.text for unit in units if not unit.after_break]
-            for units in units_by_seed
+            [unit_key for unit, unit_key in zip(units, keys) if not unit.after_break]
+            for units, keys in zip(units_by_seed, keys_by_seed)
         ),
         split,
     )
     return tuple(
-        SegmentedSeed(item.seed, item.overrides, _segments(item, units, boilerplate, split))
-        for item, units in zip(inputs, units_by_seed)
+        SegmentedSeed(item.seed, item.overrides, _segments(item, units, keys, boilerplate, split))
+        for item, units, keys in zip(inputs, units_by_seed, keys_by_seed)
     )
 
 
 # --- units -------------------------------------------------------------------
 
 
+@dataclass(slots=True)
+class _Paragraph:
+    """A unit as it is read: its cleaned lines so far."""
+
+    lines: list[str]
+    first: int
+    last: int
+    gap_before: int
+    indent: int
+
+
 def _units(seed: Seed, split: SplitRules) -> list[Unit]:
     """The seed's paragraphs, each knowing whether it follows a break; roles not yet set."""
-    units = _paragraphs(seed)
-    separator_gap = max(split.separator_blank_lines, _typical_gap(units) + 1)
-    return [
-        replace(unit, after_break=i == 0 or unit.gap_before >= separator_gap
-                or bool(rules.SEPARATOR_LINE.match(units[i - 1].text)))
-        for i, unit in enumerate(units)
-    ]
+    paragraphs = _paragraphs(seed)
+    separator_gap = max(split.separator_blank_lines, _typical_gap(paragraphs) + 1)
+    units: list[Unit] = []
+    for paragraph in paragraphs:
+        after_break = not units or paragraph.gap_before >= separator_gap \
+            or bool(rules.SEPARATOR_LINE.match(units[-1].text))
+        units.append(Unit(" ".join(paragraph.lines), paragraph.first, paragraph.last, Role.PROSE,
+                          gap_before=paragraph.gap_before, indent=paragraph.indent, after_break=after_break))
+    return units
 
 
-def _paragraphs(seed: Seed) -> list[Unit]:
+def _paragraphs(seed: Seed) -> list[_Paragraph]:
     """The seed's paragraphs with the blank-line gap before each."""
     join_wrapped = seed.format is Format.MARKDOWN or _is_hard_wrapped(seed.lines)
-    units: list[Unit] = []
+    paragraphs: list[_Paragraph] = []
     gap = 0
     for number, raw in enumerate(seed.lines, start=1):
-        text = clean(raw)
+        text = clean(raw) if raw else ""
         if not text:
             gap += 1
             continue
-        previous = units[-1] if units else None
+        previous = paragraphs[-1] if paragraphs else None
         if (
             join_wrapped
             and previous is not None
             and gap == 0
             and not _starts_own_unit(text, seed.format)
-            and not _starts_own_unit(previous.text, seed.format, as_previous=True)
+            and not _starts_own_unit(previous.lines[0], seed.format, as_previous=True)
         ):
-            units[-1] = replace(previous, text=f"{previous.text} {text}", last=number)
+            previous.lines.append(text)
+            previous.last = number
         else:
-            units.append(Unit(text, number, number, Role.PROSE, gap_before=gap, indent=indent_of(raw)))
+            paragraphs.append(_Paragraph([text], number, number, gap, indent_of(raw)))
         gap = 0
-    return units
+    return paragraphs
 
 
 def _is_hard_wrapped(lines: Sequence[str]) -> bool:
@@ -130,13 +158,14 @@ def _starts_own_unit(text: str, format: Format, as_previous: bool = False) -> bo
 # --- roles -------------------------------------------------------------------
 
 
-def _assign_roles(units: list[Unit], seed: Seed, boilerplate: frozenset[str],
+def _assign_roles(units: list[Unit], keys: Sequence[str], seed: Seed, boilerplate: frozenset[str],
                   overrides: Overrides, split: SplitRules) -> list[Unit]:
+    """The units with their roles; `keys` are the units' `text.key`s."""
     typical_gap = _typical_gap(units)
     base_indent = min((unit.indent for unit in units), default=0)
     roles = [
-        _line_role(unit, seed.format, boilerplate, overrides)
-        for unit in units
+        _line_role(unit, unit_key, seed.format, boilerplate, overrides)
+        for unit, unit_key in zip(units, keys)
     ]
     _mark_lists(units, roles)
     for i, unit in enumerate(units):
@@ -149,33 +178,35 @@ def _assign_roles(units: list[Unit], seed: Seed, boilerplate: frozenset[str],
         ):
             roles[i] = Role.HEADING
     return [
-        replace(unit, role=role, marker=_marker(unit, role))
+        # Units are read as prose, without a marker.
+        unit if role is Role.PROSE else replace(unit, role=role, marker=_marker(unit, role))
         for unit, role in zip(units, roles)
     ]
 
 
-def _typical_gap(units: Sequence[Unit]) -> int:
+def _typical_gap(units: Sequence[Unit | _Paragraph]) -> int:
     """The seed's usual number of blank lines between paragraphs."""
     gaps = [unit.gap_before for unit in units[1:]]
     return statistics.mode(gaps) if gaps else 1
 
 
-def _line_role(unit: Unit, format: Format, boilerplate: frozenset[str], overrides: Overrides) -> Role:
+def _line_role(unit: Unit, unit_key: str, format: Format, boilerplate: frozenset[str],
+               overrides: Overrides) -> Role:
     text = unit.text
-    if any(line in overrides.boilerplate for line in range(unit.first, unit.last + 1)):
+    if not overrides.boilerplate.isdisjoint(range(unit.first, unit.last + 1)):
         return Role.BOILERPLATE
     if format is Format.MARKDOWN and text.startswith("#"):
         return Role.PROSE
     if unit.line_count == 1 and rules.SEPARATOR_LINE.match(text):
         return Role.SEPARATOR
-    if any(pattern.match(text) for pattern in rules.WIDGET_PATTERNS):
+    if _WIDGET_LINE.match(text):
         return Role.BOILERPLATE
     if unit.line_count == 1 and len(text) <= rules.METADATA_LINE_MAX_CHARS:
         if byline_names(text) is not None:
             return Role.BYLINE
         if is_date_line(text):
             return Role.DATE
-    if key(text) in boilerplate:
+    if unit_key in boilerplate:
         return Role.BOILERPLATE
     return Role.PROSE
 
@@ -210,7 +241,7 @@ def _heading_form(unit: Unit, indented: bool, format: Format, split: SplitRules)
     text = unit.text
     if format is Format.MARKDOWN:
         return text.startswith("#")
-    if unit.line_count > 1 or word_count(text) > split.heading_max_words:
+    if unit.line_count > 1 or more_words_than(text, split.heading_max_words):
         return False
     first = next((ch for ch in text if ch.isalnum()), "")
     if not first or not (first.isupper() or first.isdigit()):
@@ -228,8 +259,9 @@ def _has_body(units: Sequence[Unit], roles: Sequence[Role], i: int, format: Form
     """A heading introduces text: before the next heading-like line come at
     least `heading_body_min_words` words of prose or list."""
     words = 0
+    title = key(units[i].text)
     for unit, role in zip(units[i + 1 :], roles[i + 1 :]):
-        if role in (Role.BYLINE, Role.DATE, Role.BOILERPLATE, Role.SEPARATOR) or key(unit.text) == key(units[i].text):
+        if role in (Role.BYLINE, Role.DATE, Role.BOILERPLATE, Role.SEPARATOR) or key(unit.text) == title:
             continue
         if role is not Role.LIST_ITEM and _heading_form(unit, False, format, split):
             break
@@ -265,6 +297,8 @@ def find_date(text: str) -> str | None:
 
 
 def _date_match(text: str) -> re.Match[str] | None:
+    if not _DIGIT.search(text):
+        return None
     for pattern in rules.DATE_PATTERNS:
         match = pattern.search(text)
         if match and _parse_date(match) is not None:
@@ -306,10 +340,10 @@ def _is_name(name: str) -> bool:
 # --- boundaries --------------------------------------------------------------
 
 
-def _segments(item: SeedInput, raw_units: list[Unit], boilerplate: frozenset[str],
+def _segments(item: SeedInput, raw_units: list[Unit], keys: Sequence[str], boilerplate: frozenset[str],
               split: SplitRules) -> tuple[Segment, ...]:
     seed, overrides = item.seed, item.overrides
-    units = _assign_roles(raw_units, seed, boilerplate, overrides, split)
+    units = _assign_roles(raw_units, keys, seed, boilerplate, overrides, split)
     if not units:
         return ()
     strong = _confirmed_starts(units, seed.format, overrides, split)
@@ -357,7 +391,7 @@ def _repeats_title_above(units: Sequence[Unit], i: int) -> bool:
 
 def _repeated_or_bylined(units: Sequence[Unit], i: int) -> bool:
     """The heading is repeated right below (perhaps around a short subtitle), or
-    a byline or date follows it before any other heading."""
+    a byline or date follows it before any other heading or a break."""
     title = key(units[i].text)
     below = units[i + 1 : i + 1 + _HEAD_WINDOW]
     if below and key(below[0].text) == title:
@@ -365,6 +399,8 @@ def _repeated_or_bylined(units: Sequence[Unit], i: int) -> bool:
     if len(below) > 1 and key(below[1].text) == title and word_count(below[0].text) <= rules.SUBTITLE_MAX_WORDS:
         return True
     for unit in below:
+        if unit.after_break:
+            return False  # a break ends the article; what follows belongs to the next
         if unit.role in (Role.BYLINE, Role.DATE):
             return True
         if unit.role is Role.HEADING:

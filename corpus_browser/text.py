@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from .rules import MINOR_WORDS
 
 #: Characters that take no space and carry no text.
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+#: Control characters (Unicode category Cc, which the standard fixes to these 65).
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+#: From the first to the last word character of a text.
+_WORD_SPAN = re.compile(r"\w(?:.*\w)?", re.DOTALL)
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(\s+)(?=[\"'“‘(\[]?[A-Z0-9])")
 
@@ -16,9 +19,16 @@ _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(\s+)(?=[\"'“‘(\[]?[A-Z
 def clean(line: str) -> str:
     """A line as prose: invisible characters and control characters dropped,
     every run of white space (tabs, no-break spaces, form feeds) one space."""
-    line = line.translate(_INVISIBLE)
-    line = "".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in line)
-    return " ".join(line.split())
+    if _is_clean(line):
+        return line
+    return " ".join(_CONTROL.sub(" ", _INVISIBLE.sub("", line)).split())
+
+
+def _is_clean(text: str) -> bool:
+    """Whether `clean` would return `text` as it is: printable (so without
+    invisible, control or white-space characters other than the plain space),
+    with single spaces between words and none around them."""
+    return text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " "
 
 
 def indent_of(line: str) -> int:
@@ -29,11 +39,21 @@ def indent_of(line: str) -> int:
 
 def key(text: str) -> str:
     """A comparison key: case, spacing and surrounding punctuation ignored."""
-    return " ".join(re.sub(r"^\W+|\W+$", "", text.casefold()).split())
+    span = _WORD_SPAN.search(text.casefold())
+    if span is None:
+        return ""
+    return span[0] if _is_clean(span[0]) else " ".join(span[0].split())
 
 
 def word_count(text: str) -> int:
+    if _is_clean(text):
+        return text.count(" ") + 1 if text else 0
     return len(text.split())
+
+
+def more_words_than(text: str, limit: int) -> bool:
+    """`word_count(text) > limit`, without splitting beyond the limit."""
+    return len(text.split(maxsplit=limit)) > limit
 
 
 def is_title_case(text: str) -> bool:
@@ -63,4 +83,6 @@ def sentences(text: str) -> list[str]:
 
 
 def first_sentence(text: str) -> str:
-    return sentences(text)[0] if text else ""
+    """`sentences(text)[0]`, without splitting the rest."""
+    end = _SENTENCE_END.search(text)
+    return text[: end.start(1)] if end else text

@@ -59,6 +59,13 @@ def test_title_followed_by_byline_starts_article_even_without_separator():
     assert found[1].authors == ("Ada Lovelace",)
 
 
+def test_next_articles_date_after_a_break_does_not_confirm_a_closing_section():
+    first = "\n\n".join(["March 3, 2021 - No Comments", "First Piece", "By Ada Lovelace", paragraph(60),
+                         "Closing Thoughts", paragraph(30)])
+    second = "\n\n".join(["March 4, 2021 - No Comments", "Second Piece", "By Grace Hopper", paragraph(60)])
+    assert titles(f"{first}\n\n\n\n{second}") == ["First Piece", "Second Piece"]
+
+
 def test_date_line_above_title_belongs_to_the_article():
     text = "\n\n".join(["March 3, 2021 - 2 Comments", "Dated Piece", paragraph(40)])
     (article,) = articles_of(text)
