@@ -17,8 +17,11 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import chain, compress
+from operator import and_
+from typing import Any
 
 from rapidfuzz import fuzz, process
 
@@ -121,59 +124,124 @@ def tag_articles(articles: Sequence[Article], taxonomy: Taxonomy) -> Tagging:
     """Give every article its themes (see the module docstring)."""
     if not taxonomy.themes:
         return Tagging(tuple(articles), tuple(() for _ in articles))
-    title_grams = [_ngrams(tokens(article.title)) for article in articles]
-    body_grams = [_ngrams(tokens(article.body_text)) for article in articles]
-    variants = _variants(taxonomy, title_grams + body_grams)
-    evidence = [
-        _evidence(taxonomy, variants, title, body)
-        for title, body in zip(title_grams, body_grams)
-    ]
+    grams = _Grams(taxonomy)
+    titles = [grams.candidates(tokens(article.title)) for article in articles]
+    bodies = []
+    spread: Counter[str] = Counter()
+    for article in articles:
+        words = tokens(article.body_text)
+        bodies.append(grams.candidates(words))
+        spread.update(grams.suggestible(words))
+    variants = _variants(taxonomy, titles + bodies)
+    spellings = _spellings(variants)
+    evidence = [_evidence(taxonomy, spellings, title, body) for title, body in zip(titles, bodies)]
     chosen = _choose(taxonomy, evidence, [max(article.words, 1) for article in articles])
     return Tagging(
         articles=tuple(replace(article, tags=themes) for article, themes in zip(articles, chosen)),
         evidence=tuple(tuple(found) for found in evidence),
-        uncovered=_uncovered(body_grams, variants),
+        uncovered=_uncovered(spread, spellings.keys()),
     )
 
 
-def _ngrams(words: Sequence[str]) -> Counter[str]:
-    grams: Counter[str] = Counter()
-    for n in range(1, MAX_PHRASE_WORDS + 1):
-        grams.update(" ".join(words[i : i + n]) for i in range(len(words) - n + 1))
-    return grams
+class WordTable(dict):
+    """Memoises a function of words, so each distinct word of the corpus is judged once.
+
+    Looking words up with `map(table.__getitem__, words)` keeps the per-token work in C.
+    """
+
+    def __init__(self, judge: Callable[[str], Any]):
+        super().__init__()
+        self.judge = judge
+
+    def __missing__(self, word: str) -> Any:
+        self[word] = verdict = self.judge(word)
+        return verdict
+
+
+class _Grams:
+    """Counts, per document, only the n-grams that tagging and the report can use.
+
+    Building every n-gram of every article would dominate the build, so words are
+    first classified (once per distinct word) and only the n-grams starting or
+    made of suitable words are joined into strings.
+    """
+
+    def __init__(self, taxonomy: Taxonomy):
+        phrases = [phrase for theme in taxonomy.themes for phrase in theme.phrases]
+        single = {phrase[:VARIANT_PREFIX] for phrase in phrases if " " not in phrase}
+        multiple = {phrase[:VARIANT_PREFIX] for phrase in phrases if " " in phrase}
+        # An n-gram begins like a phrase if its first word, with the space after it,
+        # agrees with the phrase's first letters as far as it reaches.
+        multiple |= {prefix[:n] for prefix in multiple for n in range(2, VARIANT_PREFIX)}
+        self.single = WordTable(lambda word: word[:VARIANT_PREFIX] in single)
+        self.first = WordTable(lambda word: (word + " ")[:VARIANT_PREFIX] in multiple)
+        self.outer = WordTable(lambda word: word not in STOPWORDS and not word.isdigit())
+        self.inner = WordTable(lambda word: not word.isdigit())
+
+    def candidates(self, words: Sequence[str]) -> Counter[str]:
+        """The n-grams of one to three words that begin like a taxonomy phrase.
+
+        Every spelling variant of a phrase begins like it (see `_variants`), so
+        these counts are all tagging needs.
+        """
+        first = list(map(self.first.__getitem__, words))
+        return Counter(chain(
+            compress(words, map(self.single.__getitem__, words)),
+            map(" ".join, compress(zip(words, words[1:]), first)),
+            map(" ".join, compress(zip(words, words[1:], words[2:]), first)),
+        ))
+
+    def suggestible(self, words: Sequence[str]) -> set[str]:
+        """The distinct two- and three-word phrases that neither start nor end with a
+        stopword and hold no number: the report's candidates for new theme phrases."""
+        outer = list(map(self.outer.__getitem__, words))
+        inner = map(self.inner.__getitem__, words[1:])
+        two = compress(zip(words, words[1:]), map(and_, outer, outer[1:]))
+        three = compress(zip(words, words[1:], words[2:]), map(and_, map(and_, outer, outer[2:]), inner))
+        return set(map(" ".join, chain(two, three)))
 
 
 def _variants(taxonomy: Taxonomy, documents: Iterable[Counter[str]]) -> dict[str, frozenset[str]]:
-    """For each phrase, the n-grams of the corpus that spell it."""
-    vocabulary: defaultdict[tuple[int, str], set[str]] = defaultdict(set)
-    for grams in documents:
-        for gram in grams:
-            vocabulary[(gram.count(" "), gram[:VARIANT_PREFIX])].add(gram)
+    """For each phrase, the n-grams of the corpus that spell it: same number of
+    words, same first letters, and a rapidfuzz ratio of at least `VARIANT_MIN_RATIO`."""
+    vocabulary: defaultdict[tuple[int, str], list[str]] = defaultdict(list)
+    for gram in sorted(set().union(*documents)):
+        vocabulary[(gram.count(" "), gram[:VARIANT_PREFIX])].append(gram)
     found = {}
     for theme in taxonomy.themes:
         for phrase in theme.phrases:
             if len(phrase) <= VARIANT_PREFIX:
                 found[phrase] = frozenset({phrase})
                 continue
-            candidates = sorted(vocabulary[(phrase.count(" "), phrase[:VARIANT_PREFIX])])
+            candidates = vocabulary[(phrase.count(" "), phrase[:VARIANT_PREFIX])]
             matches = process.extract(phrase, candidates, scorer=fuzz.ratio,
                                       score_cutoff=VARIANT_MIN_RATIO, limit=None)
             found[phrase] = frozenset({phrase} | {match for match, _score, _index in matches})
     return found
 
 
-def _evidence(taxonomy: Taxonomy, variants: dict[str, frozenset[str]],
+def _spellings(variants: dict[str, frozenset[str]]) -> dict[str, tuple[str, ...]]:
+    """Each n-gram that spells some phrase, with the phrases it spells."""
+    spellings: defaultdict[str, list[str]] = defaultdict(list)
+    for phrase, grams in variants.items():
+        for gram in grams:
+            spellings[gram].append(phrase)
+    return {gram: tuple(phrases) for gram, phrases in spellings.items()}
+
+
+def _evidence(taxonomy: Taxonomy, spellings: dict[str, tuple[str, ...]],
               title: Counter[str], body: Counter[str]) -> list[ThemeEvidence]:
+    hits: Counter[str] = Counter()
+    for grams, weight in ((title, taxonomy.title_weight), (body, 1)):
+        for gram in grams.keys() & spellings.keys():
+            for phrase in spellings[gram]:
+                hits[phrase] += weight * grams[gram]
     found = []
     for theme in taxonomy.themes:
-        phrases = []
-        for phrase in theme.phrases:
-            hits = sum(body[v] + taxonomy.title_weight * title[v] for v in variants[phrase])
-            if hits:
-                phrases.append((phrase, hits))
+        phrases = [(phrase, hits[phrase]) for phrase in theme.phrases if hits[phrase]]
         if phrases:
             phrases.sort(key=lambda item: (-item[1], item[0]))
-            found.append(ThemeEvidence(theme.name, sum(hits for _, hits in phrases), tuple(phrases)))
+            found.append(ThemeEvidence(theme.name, sum(count for _, count in phrases), tuple(phrases)))
     found.sort(key=lambda item: (-item.hits, item.theme))
     return found
 
@@ -200,18 +268,9 @@ def _choose(taxonomy: Taxonomy, evidence: Sequence[Sequence[ThemeEvidence]],
     ]
 
 
-def _uncovered(documents: Sequence[Counter[str]], variants: dict[str, frozenset[str]],
+def _uncovered(spread: Counter[str], covered: Collection[str],
                limit: int = 30, min_articles: int = 3) -> tuple[tuple[str, int], ...]:
-    """Two- and three-word phrases used in several articles that no theme phrase covers."""
-    covered = set().union(*variants.values()) if variants else set()
-    spread: Counter[str] = Counter()
-    for grams in documents:
-        spread.update(
-            gram for gram in grams
-            if " " in gram and gram not in covered
-            and (words := gram.split())[0] not in STOPWORDS and words[-1] not in STOPWORDS
-            and not any(word.isdigit() for word in words)
-        )
-    frequent = [(gram, count) for gram, count in spread.items() if count >= min_articles]
+    """The phrases used in several articles (`spread`: phrase -> articles) that no theme phrase covers."""
+    frequent = [(gram, count) for gram, count in spread.items() if count >= min_articles and gram not in covered]
     frequent.sort(key=lambda item: (-item[1], item[0]))
     return tuple(frequent[:limit])

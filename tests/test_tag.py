@@ -1,0 +1,69 @@
+"""Tag stage: phrases and their variants decide themes; the report lists uncovered phrases."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from corpus_browser.model import Article, Block, BlockKind
+from corpus_browser.tag import Taxonomy, Theme, _variants, tag_articles, tokens
+
+TAXONOMY = Taxonomy(
+    themes=(
+        Theme("Customers", ("customer", "customer centric", "customer journey map")),
+        Theme("Trust", ("trust", "ai")),
+    ),
+    min_hits=2,
+)
+
+
+def article(title: str, text: str) -> Article:
+    return Article(source="seed.txt", title=title, subtitle=None, authors=(), date=None, description="",
+                   first_line=1, last_line=1, words=len(text.split()),
+                   body=(Block(BlockKind.PARAGRAPH, (text,)),), set_aside=(), prose_lines=1)
+
+
+def test_variants_count_for_their_phrase_and_title_hits_weigh_more():
+    tagging = tag_articles([
+        article("Customers first", "Be customer-centric: customers trust a customer centric firm."),
+        article("Nothing here", "Trust is earned. Trusting AI takes time."),
+    ], TAXONOMY)
+    first, second = tagging.evidence
+    assert first[0].theme == "Customers"
+    assert dict(first[0].phrases) == {"customer": 3 + 3, "customer centric": 2}
+    assert dict(second[0].phrases) == {"trust": 1, "ai": 1}  # "trusting" is too far from "trust"
+    assert tagging.articles[0].tags == ("Customers",)
+    assert tagging.articles[1].tags == ("Trust",)
+
+
+def test_evidence_matches_counting_every_ngram():
+    """Only n-grams that begin like a phrase are counted; the result must not differ."""
+    texts = ["A customer journey map, customer-journey maps and a customers journey map.",
+             "AI, ai and A.I. all trust the customer, the customers and the customer's trust.",
+             "Nothing about it at all, really."]
+    tagging = tag_articles([article("", text) for text in texts], TAXONOMY)
+    for text, found in zip(texts, tagging.evidence):
+        words = tokens(text)
+        grams = Counter(" ".join(words[i:i + n]) for n in (1, 2, 3) for i in range(len(words) - n + 1))
+        variants = _variants(TAXONOMY, [grams])
+        expected = {(theme.name, phrase, sum(grams[v] for v in variants[phrase]))
+                    for theme in TAXONOMY.themes for phrase in theme.phrases}
+        assert {(e.theme, p, n) for e in found for p, n in e.phrases} == {x for x in expected if x[2]}
+
+
+def test_uncovered_lists_shared_phrases_no_theme_covers():
+    texts = [f"Supply chain resilience matters. The 2024 budget and the cost of customer centric work {i}."
+             for i in range(3)] + ["Supply chain resilience once more."]
+    tagging = tag_articles([article(f"Piece {i}", text) for i, text in enumerate(texts)], TAXONOMY)
+    uncovered = dict(tagging.uncovered)
+    assert uncovered["supply chain"] == 4
+    assert uncovered["supply chain resilience"] == 4
+    assert "customer centric" not in uncovered  # a theme phrase
+    assert "2024 budget" not in uncovered  # a number
+    assert not any(gram.startswith("the ") or gram.endswith(" the") for gram in uncovered)  # stopwords
+
+
+def test_evidence_does_not_depend_on_article_order():
+    texts = ["Customer trust and customer centric teams.", "Trust in AI, trust in people."]
+    forward = tag_articles([article("T", text) for text in texts], TAXONOMY)
+    backward = tag_articles([article("T", text) for text in reversed(texts)], TAXONOMY)
+    assert forward.evidence == tuple(reversed(backward.evidence))
