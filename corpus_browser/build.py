@@ -7,8 +7,10 @@ corpus (such as `search`).
 
 from __future__ import annotations
 
+import gc
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from .authors import AuthorMerge, index_authors
@@ -122,16 +124,31 @@ def build(config: BuildConfig, inputs: str | None = None, on_stage: StageListene
     (`freshness.input_digest`); a clean build records it so that the next run
     can tell nothing changed.
     """
-    corpus = gather(config, on_stage)
-    on_stage("rendering")
-    pages = render_site(corpus.site)
-    report = render_report(corpus.site, corpus.tagging, corpus.merges) if config.report_file is not None else None
+    with _collector_paused():
+        corpus = gather(config, on_stage)
+        on_stage("rendering")
+        pages = render_site(corpus.site)
+        report = render_report(corpus.site, corpus.tagging, corpus.merges) if config.report_file is not None else None
     on_stage("writing")
     complete = not corpus.errors and not corpus.warnings
     written = write_pages(config.docs_dir, pages, inputs if complete else None)
     if report is not None:
         write_report(config.report_file, report)
     return BuildReport(corpus, written)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector: the stages build millions of
+    small objects and no reference cycles, so its passes are pure cost (about
+    a tenth of a 10,000-article build). Memory is freed by reference counting."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _counts(names: Iterable[str]) -> list[tuple[str, int]]:
