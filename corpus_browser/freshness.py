@@ -24,7 +24,9 @@ def input_digest(config: BuildConfig) -> str:
     digest = hashlib.sha256()
     for path in sorted(_PACKAGE_DIR.glob("*.py")):
         digest.update(_entry(path.name, path))
-    settings = (config.articles_dir_name, config.site_title, config.strict, config.split, config.report_file)
+    # Only settings that shape the output; paths are not, however they are spelled
+    # (the CLI's `seeds` and the hook's `/abs/path/seeds` are one corpus).
+    settings = (config.articles_dir_name, config.site_title, config.strict, config.split)
     digest.update(repr(settings).encode())
     digest.update(_entry("themes", config.themes_file))
     if config.seeds_dir.is_dir():

@@ -9,6 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from corpus_browser.config import BuildConfig
+from corpus_browser.freshness import input_digest
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -59,6 +62,16 @@ def test_second_build_with_nothing_changed_stops_early(seeds, tmp_path):
     result = run(*build_args(tmp_path, seeds))
     assert result.returncode == 0 and result.stdout.startswith("up to date: nothing changed since the last build")
     assert {path: path.stat().st_mtime_ns for path in docs.rglob("*")} == before
+
+
+def test_inputs_digest_ignores_how_paths_are_spelled(tmp_path, monkeypatch):
+    """The MkDocs hook spells paths absolute, the CLI relative: after a CLI build,
+    `mkdocs build` must find the pages up to date."""
+    monkeypatch.chdir(ROOT)
+    relative = BuildConfig(seeds_dir=Path("seeds"), themes_file=Path("themes.yml"), report_file=Path("r.md"))
+    absolute = BuildConfig(seeds_dir=ROOT / "seeds", themes_file=ROOT / "themes.yml", report_file=tmp_path / "r.md")
+    assert input_digest(relative) == input_digest(absolute)
+    assert input_digest(relative) != input_digest(BuildConfig(site_title="Another Title"))
 
 
 def test_forced_build_rewrites_nothing_unchanged(seeds, tmp_path):
