@@ -192,8 +192,7 @@ def visit_and_search(base_url: str, field: str, result: str, submit: bool = Fals
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_context().new_page()
         received: list[int] = []
-        page.on("requestfinished", lambda request: received.append(request.sizes()["responseBodySize"]
-                                                                    + request.sizes()["responseHeadersSize"]))
+        page.on("requestfinished", lambda request: received.append(_response_bytes(request.sizes())))
         page.goto(base_url + "index.html", wait_until="load")
         page.locator(field).click()
         started = time.perf_counter()
@@ -205,6 +204,10 @@ def visit_and_search(base_url: str, field: str, result: str, submit: bool = Fals
         page.wait_for_timeout(200)  # let requests for the first result finish being counted
         browser.close()
     return SearchVisit(sum(received) / 1024, len(received), seconds)
+
+
+def _response_bytes(sizes: dict[str, int]) -> int:
+    return sizes["responseBodySize"] + sizes["responseHeadersSize"]
 
 
 def machine() -> str:

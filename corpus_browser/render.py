@@ -340,12 +340,8 @@ def render_home(site: Site, author_pages: dict[str, tuple[str, list[PlacedArticl
 
 def place_sources(site: Site) -> dict[str, tuple[str, list[PlacedArticle]]]:
     """Each source's page path (named like its articles' folder) and its articles, in seed order."""
-    placed = {}
-    for source, group in groupby(site.articles, key=lambda item: item.article.source):
-        items = list(group)
-        folder = items[0].path.split("/")[-2]
-        placed[source] = (f"{SOURCES_DIR}/{folder}.md", items)
-    return placed
+    return {source: (f"{SOURCES_DIR}/{seed_slug(source)}.md", list(group))
+            for source, group in groupby(site.articles, key=lambda item: item.article.source)}
 
 
 def render_source(source: str, path: str, items: Sequence[PlacedArticle]) -> Page:
