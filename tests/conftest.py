@@ -224,3 +224,22 @@ def context(browser: Browser, request_urls: list[str]) -> Iterator[BrowserContex
 @pytest.fixture
 def page(context: BrowserContext) -> Page:
     return context.new_page()
+
+
+# --- markers ---------------------------------------------------------------------
+
+#: Fixtures that start headless Chromium, and those that run MkDocs.
+_BROWSER_FIXTURES = {"browser", "context", "page"}
+_SITE_FIXTURES = {"site", "hosted_site", "build_site", "make_project", "project", "site_url", "manifest"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test by what it runs, from the fixtures it uses: `browser`
+    (Chromium) and `site` (a real MkDocs build). `pytest -m "not browser and
+    not site"` runs the stage tests alone, in seconds."""
+    for item in items:
+        used = set(getattr(item, "fixturenames", ()))
+        if used & _BROWSER_FIXTURES:
+            item.add_marker(pytest.mark.browser)
+        if used & _SITE_FIXTURES:
+            item.add_marker(pytest.mark.site)
