@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import gc
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -22,7 +22,7 @@ from .read import read_corpus, read_taxonomy
 from .relate import related_articles
 from .render import PlacedArticle, Site, place_articles, render_site
 from .report import render_report
-from .segment import segment_corpus
+from .segment import SegmentedSeed, segment_corpus
 from .tag import Tagging, tag_articles
 from .write import WriteReport, write_pages, write_report
 
@@ -32,8 +32,11 @@ class SeedSummary:
     """What the build made of one seed."""
 
     source: str
+    format: str
+    """How its content was read (`text`, `markdown`, `rst`, `wiki`, `mail`)."""
     articles: int
     tally: LineTally
+    """Its non-blank lines: in articles, and set aside as front and back matter."""
 
 
 @dataclass(frozen=True)
@@ -44,21 +47,13 @@ class Corpus:
     tagging: Tagging
     merges: tuple[AuthorMerge, ...]
     """Spellings of one author that were merged."""
+    seeds: tuple[SeedSummary, ...]
     errors: tuple[CorpusError, ...]
     warnings: tuple[CorpusError, ...]
 
     @property
     def articles(self) -> tuple[PlacedArticle, ...]:
         return self.site.articles
-
-    def seed_summaries(self) -> tuple[SeedSummary, ...]:
-        tallies: dict[str, list[Article]] = {source: [] for source in self.site.sources}
-        for item in self.articles:
-            tallies[item.article.source].append(item.article)
-        return tuple(
-            SeedSummary(source, len(own), sum((a.tally for a in own), LineTally()))
-            for source, own in tallies.items()
-        )
 
     def theme_counts(self) -> list[tuple[str, int]]:
         """Each theme with its number of articles, most first."""
@@ -100,7 +95,8 @@ def gather(config: BuildConfig, on_stage: StageListener = _silent) -> Corpus:
     on_stage("splitting")
     segmented = segment_corpus(corpus.seeds, config.split)
     on_stage("extracting")
-    extracted = [extract(segment, item.overrides) for item in segmented for segment in item.segments]
+    by_seed = [[extract(segment, item.overrides) for segment in item.segments] for item in segmented]
+    extracted = [article for articles in by_seed for article in articles]
     on_stage("indexing authors")
     authors = index_authors(extracted)
     on_stage("tagging")
@@ -112,7 +108,14 @@ def gather(config: BuildConfig, on_stage: StageListener = _silent) -> Corpus:
         articles=place_articles(tagging.articles, config.articles_dir_name),
         related=related_articles(tagging.articles),
     )
-    return Corpus(site, tagging, authors.merges, corpus.errors, corpus.warnings + taxonomy_warnings)
+    seeds = tuple(_summary(item, articles) for item, articles in zip(segmented, by_seed))
+    return Corpus(site, tagging, authors.merges, seeds, corpus.errors, corpus.warnings + taxonomy_warnings)
+
+
+def _summary(item: SegmentedSeed, articles: Sequence[Article]) -> SeedSummary:
+    matter = sum(aside.last - aside.first + 1 for aside in item.matter)
+    tally = sum((article.tally for article in articles), LineTally(boilerplate=matter))
+    return SeedSummary(item.seed.name, item.seed.format.value, len(articles), tally)
 
 
 def build(config: BuildConfig, inputs: str | None = None, on_stage: StageListener = _silent) -> BuildReport:

@@ -123,7 +123,7 @@ SEED_TABLE_MAX_ROWS = 30
 
 def print_build_report(report: BuildReport, seconds: float) -> None:
     corpus = report.corpus
-    seeds = corpus.seed_summaries()
+    seeds = corpus.seeds
     _print_seed_table(seeds)
     themes = corpus.theme_counts()
     if themes:

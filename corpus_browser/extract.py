@@ -1,13 +1,17 @@
 """Extract stage: turn a segment into an `Article` with metadata and a body.
 
-The title is the heading that opens the segment (else the opening words); a
-copy of it right below is dropped; a short single sentence beside the title is
-the subtitle; bylines give the authors and a date line the date. What an
-editor's sidecar says wins over all of these.
+The title is the heading that opens the segment (else the opening words), as
+a reader wants it: without its enumeration or quotes, capitals eased, and a
+label-only heading (`No. 10`, `ESSAY IV`) joined to the name under it; a copy
+of it right below is dropped; a short single sentence beside the title is
+the subtitle. Authors and the date are what the segment's units state (parsed
+once, by `recognise`): bylines, date lines, headers, signatures, a speaker
+named in the title. What an editor's sidecar says wins over all of these.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from itertools import groupby
 
@@ -23,9 +27,8 @@ from .model import (
     Unit,
 )
 from .overrides import Overrides
-from .rules import NUMBERED_ITEM, SUBTITLE_MAX_WORDS
-from .segment import byline_names, find_date
-from .text import first_sentence, key, more_words_than, sentences, word_count
+from .rules import ENUMERATION, LABEL_ONLY, MINOR_WORDS, NUMBERED_ITEM, ROMAN_NUMERAL, SUBTITLE_MAX_WORDS
+from .text import first_sentence, is_all_caps, key, more_words_than, sentences, word_count
 
 #: A title made from the opening words when an article has no heading.
 _FALLBACK_TITLE_WORDS = 10
@@ -35,6 +38,7 @@ _HEAD_UNITS = 4
 _SET_ASIDE_KINDS = {
     Role.BYLINE: SetAsideKind.BYLINE,
     Role.DATE: SetAsideKind.DATE,
+    Role.HEADER: SetAsideKind.HEADER,
     Role.BOILERPLATE: SetAsideKind.BOILERPLATE,
     Role.SEPARATOR: SetAsideKind.BOILERPLATE,
 }
@@ -53,9 +57,9 @@ def extract(segment: Segment, overrides: Overrides) -> Article:
     subtitle = units[subtitle_index].text if subtitle_index is not None else None
     if subtitle:
         body = (Block(BlockKind.SUBTITLE, (subtitle,)),) + body
-    title = _heading_text(units[title_index]) if title_index is not None else _fallback_title(body)
-    date = next((found for unit in units if unit.role in (Role.DATE, Role.BYLINE)
-                 and (found := find_date(unit.text))), None)
+    title = _title(units, title_index, title_lines) if title_index is not None else _fallback_title(body)
+    date = next((unit.date for unit in units if unit.date and unit.role is not Role.HEADING), None) \
+        or (units[title_index].date if title_index is not None else None)
 
     fix = next((fix for fix in overrides.articles if segment.first <= fix.line <= segment.last), None)
     if fix is not None:
@@ -90,12 +94,83 @@ def _title_index(units: Sequence[Unit]) -> int | None:
 
 
 def _title_lines(units: Sequence[Unit], title_index: int | None) -> set[int]:
-    """First lines of the title and of its copies right below it."""
+    """First lines of the title (with the name under a label-only heading) and of
+    its copies right below it."""
     if title_index is None:
         return set()
+    lines = {units[title_index].first}
+    named = _named_label(units, title_index)
+    if named is not None:
+        lines.add(units[named].first)
     title = key(units[title_index].text)
     head = units[title_index : title_index + 1 + _HEAD_UNITS]
-    return {unit.first for unit in head if key(unit.text) == title}
+    return lines | {unit.first for unit in head if key(unit.text) == title}
+
+
+def _named_label(units: Sequence[Unit], title_index: int) -> int | None:
+    """For a label-only title (`No. 10`, `ESSAY IV`): the heading under it that names the piece."""
+    if not LABEL_ONLY.match(units[title_index].text) or title_index + 1 >= len(units):
+        return None
+    below = units[title_index + 1]
+    return title_index + 1 if below.role is Role.HEADING and not LABEL_ONLY.match(below.text) else None
+
+
+def _title(units: Sequence[Unit], title_index: int, title_lines: set[int]) -> str:
+    """The title as a reader wants it (see the module docstring)."""
+    text = units[title_index].text
+    named = _named_label(units, title_index)
+    if named is not None:
+        return f"{reader_title(text)}: {reader_title(units[named].text)}"
+    return reader_title(text)
+
+
+#: Quotes around a whole title.
+_QUOTE_PAIRS = {"“": "”", '"': '"', "‘": "’", "'": "'", "«": "»"}
+
+
+def reader_title(heading: str) -> str:
+    """A heading as a title: quotes around it and its enumeration dropped (a
+    label word is kept, `Chapter 4: Fire`), a full stop at its end dropped, and
+    capitals eased ("THE GOLDEN BIRD" -> "The Golden Bird")."""
+    text = heading.strip()
+    if len(text) > 2 and _QUOTE_PAIRS.get(text[0]) == text[-1]:
+        text = text[1:-1].strip()
+    numbering = ENUMERATION.match(text)
+    if numbering:
+        label = numbering[0].strip(" .):—–-")
+        rest = text[numbering.end():]
+        text = f"{label}: {rest}" if label[:1].isalpha() and " " in label else rest
+    last_word = text.rsplit(" ", 1)[-1]
+    if text.endswith(".") and "." not in last_word[:-1] and len(last_word) > 2:
+        text = text[:-1]
+    return ease_capitals(text) if is_all_caps(text) else text
+
+
+def ease_capitals(text: str) -> str:
+    """Title Case for a title in capitals: small words lower case but the
+    first, roman numerals and dotted abbreviations (`U.S.A.`) kept."""
+    words = text.split(" ")
+    eased = []
+    for n, word in enumerate(words):
+        core = word.strip("\"'“”‘’([{")
+        if ROMAN_NUMERAL.match(core.rstrip(".,;:")) or ("." in core.rstrip(".") and len(core) <= 6):
+            eased.append(word)
+        elif n and core.casefold() in MINOR_WORDS and not eased[-1].endswith((":", "—", ".")):
+            eased.append(word.casefold())
+        else:
+            eased.append(_capitalised(word))
+    return " ".join(eased)
+
+
+def _capitalised(word: str) -> str:
+    """`STAGE-COACHES` -> `Stage-Coaches`, `O'NEIL` -> `O'Neil`, `CHILD’S` -> `Child’s`."""
+    parts = []
+    for part in re.split(r"([-'’])", word.casefold()):
+        after_apostrophe = bool(parts) and parts[-1] in ("'", "’")
+        parts.append(part[:1].upper() + part[1:] if part and (not after_apostrophe or len(part) > 2) else part)
+    first = next((i for i, ch in enumerate("".join(parts)) if ch.isalpha()), None)
+    joined = "".join(parts)
+    return joined if first is None else joined[:first] + joined[first].upper() + joined[first + 1:]
 
 
 def _subtitle_index(units: Sequence[Unit], title_index: int | None, title_lines: set[int]) -> int | None:
@@ -123,16 +198,15 @@ def _subtitle_index(units: Sequence[Unit], title_index: int | None, title_lines:
 
 
 def _authors(units: Sequence[Unit]) -> tuple[str, ...]:
+    """The names the bylines give; without a byline, those of a signature in
+    the text or of a speaker named in the title."""
     names: list[str] = []
     for unit in units:
-        if unit.role is Role.BYLINE:
-            names.extend(name for name in byline_names(unit.text) or () if name not in names)
+        if unit.role in (Role.BYLINE, Role.HEADER):
+            names.extend(name for name in unit.names if name not in names)
+    if not names:
+        names = list(next((unit.names for unit in units if unit.names), ()))
     return tuple(names)
-
-
-def _heading_text(unit: Unit) -> str:
-    """A heading without the `#`s of Markdown."""
-    return unit.text.lstrip("#").strip() if unit.marker.startswith("#") else unit.text
 
 
 def _blocks(units: Sequence[Unit], authors: Sequence[str]) -> tuple[Block, ...]:
@@ -147,7 +221,7 @@ def _blocks(units: Sequence[Unit], authors: Sequence[str]) -> tuple[Block, ...]:
         if kind in (BlockKind.BULLET_LIST, BlockKind.NUMBERED_LIST):
             blocks.append(_list_block(kind, group))
         else:
-            blocks.extend(Block(kind, (_heading_text(unit),)) for unit in group)
+            blocks.extend(Block(kind, (unit.text,)) for unit in group)
     return tuple(blocks)
 
 

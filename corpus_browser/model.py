@@ -11,12 +11,18 @@ from dataclasses import dataclass
 
 
 class Format(enum.Enum):
-    """How a seed's text is structured."""
+    """How a seed's text is structured, as its content shows (see `formats.py`)."""
 
     TEXT = "text"
     """Plain text: articles and headings are recognised by layout."""
     MARKDOWN = "markdown"
-    """Markdown: each `#` heading starts an article, `##` and deeper are sections."""
+    """Markdown: ATX (`#`) and setext headings, YAML front-matter blocks anywhere."""
+    RST = "rst"
+    """reStructuredText: titles underlined (and perhaps overlined) with punctuation."""
+    WIKI = "wiki"
+    """Wiki markup: `= Title =`, `== Section ==` headings."""
+    MAIL = "mail"
+    """A mail archive (mbox) or one message: each message is an article."""
 
 
 @dataclass(frozen=True)
@@ -28,6 +34,8 @@ class Seed:
     format: Format
     lines: tuple[str, ...]
     """The file's lines without line endings; line `n` is `lines[n - 1]`."""
+    format_evidence: str = ""
+    """Why the content was read as `format`, for the report and `explain`."""
 
 
 class Role(enum.Enum):
@@ -39,6 +47,8 @@ class Role(enum.Enum):
     LIST_ITEM = "list_item"
     BYLINE = "byline"
     DATE = "date"
+    HEADER = "header"
+    """Metadata fields: mail headers, a front-matter block, `Key: value` lines."""
     BOILERPLATE = "boilerplate"
     SEPARATOR = "separator"
     """A line that only separates articles, such as `* * *`."""
@@ -66,8 +76,17 @@ class Unit:
     indent: int = 0
     """Columns of white space before the unit's first line."""
     after_break: bool = False
-    """The unit opens the seed, or follows a separator line or a run of blank
-    lines longer than the seed's usual gap between paragraphs."""
+    """The unit opens the seed, or follows a break at least as strong as the
+    one the seed puts between its articles (see `structure.py`)."""
+    level: int = 0
+    """For headings marked up as such (`#`, underlines, `=`): their rank, 1 the
+    highest; 0 for everything else."""
+    opens_record: bool = False
+    """The format itself starts an article here: a front-matter block, a mail message."""
+    names: tuple[str, ...] = ()
+    """For bylines: the names they give, parsed once by `recognise`."""
+    date: str | None = None
+    """For date lines and headers: the date they state (`YYYY-MM-DD` or `YYYY-MM`)."""
 
     @property
     def line_count(self) -> int:
@@ -80,6 +99,8 @@ class Segment:
 
     source: str
     units: tuple[Unit, ...]
+    reason: str = ""
+    """Why an article starts here, for `build_docs.py explain`."""
 
     @property
     def first(self) -> int:
@@ -118,8 +139,11 @@ class SetAsideKind(enum.Enum):
     """The title, or a copy of it right below."""
     BYLINE = "byline"
     DATE = "date"
+    HEADER = "header"
+    """Metadata fields: mail headers, front-matter, `Key: value` lines."""
     BOILERPLATE = "boilerplate"
-    """Repeated footers, widget debris, picture credits, separator lines."""
+    """Repeated footers, widget debris, picture credits, separator lines, and
+    front and back matter (licences, contents lists)."""
 
 
 @dataclass(frozen=True)
@@ -138,7 +162,7 @@ class LineTally:
 
     prose: int = 0
     metadata: int = 0
-    """Titles, repeated titles, bylines and date lines."""
+    """Titles, repeated titles, bylines, date lines and header fields."""
     boilerplate: int = 0
 
     def __add__(self, other: LineTally) -> LineTally:
@@ -159,7 +183,7 @@ class Article:
     subtitle: str | None
     authors: tuple[str, ...]
     date: str | None
-    """ISO `YYYY-MM-DD`, only when the seed states a date."""
+    """`YYYY-MM-DD`, `YYYY-MM` or `YYYY`, at the precision the seed states it; None when it states none."""
     description: str
     first_line: int
     last_line: int

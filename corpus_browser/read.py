@@ -1,6 +1,7 @@
 """Read edge: seed files and their sidecars from disk into `Seed` and `Overrides`.
 
-One small contract per input format, chosen by suffix. Decoding is explicit:
+A seed's format is judged from its content (`formats.sniff`), its suffix
+only breaking ties. Decoding is explicit:
 byte-order marks first, then strict UTF-8, then charset-normalizer's detection.
 A file that cannot be read is reported and skipped; it never stops the others.
 """
@@ -16,19 +17,13 @@ import charset_normalizer
 import yaml
 
 from .errors import CorpusError, SeedError, SidecarError
-from .model import Format, Seed
+from .formats import SUFFIX_FORMATS, sniff
+from .model import Seed
 from .overrides import Overrides, parse_overrides
 from .tag import Taxonomy, TaxonomyError, parse_taxonomy
 
 log = logging.getLogger(__name__)
 
-#: Seed formats by file suffix.
-FORMATS = {
-    ".txt": Format.TEXT,
-    ".text": Format.TEXT,
-    ".md": Format.MARKDOWN,
-    ".markdown": Format.MARKDOWN,
-}
 #: Sidecar suffixes: `NAME.yml` holds the corrections for seed `NAME.txt`.
 SIDECAR_SUFFIXES = (".yml", ".yaml")
 
@@ -74,9 +69,9 @@ def read_corpus(seeds_dir: Path) -> CorpusInput:
         if path.name.startswith(".") or path.is_dir() or path.suffix.lower() in SIDECAR_SUFFIXES:
             continue
         shown = _shown(path, seeds_dir)
-        if path.suffix.lower() not in FORMATS:
+        if path.suffix.lower() not in SUFFIX_FORMATS:
             warnings.append(SeedError(shown, f"skipped: {path.suffix or 'no'} suffix is not a seed format "
-                                             f"(use {', '.join(FORMATS)})"))
+                                             f"(use {', '.join(SUFFIX_FORMATS)})"))
             continue
         try:
             seed = read_seed(path, shown)
@@ -99,7 +94,8 @@ def read_seed(path: Path, shown: str) -> Seed:
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if lines and lines[-1] == "":
         lines.pop()
-    return Seed(name=path.name, format=FORMATS[path.suffix.lower()], lines=tuple(lines))
+    sniffed = sniff(lines, path.suffix)
+    return Seed(name=path.name, format=sniffed.format, lines=tuple(lines), format_evidence=sniffed.evidence)
 
 
 def decode(data: bytes, shown: str) -> str:

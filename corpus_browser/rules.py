@@ -9,13 +9,15 @@ from __future__ import annotations
 import re
 
 #: Bylines at the start of a line. Each pattern captures the name list in
-#: `names`; whether that really is a list of names is checked by the extractor.
+#: `names`; whether that really holds names is checked by the recogniser, which
+#: also drops honorifics and degrees (`BY THE HON. JANE DOE, LL.D.`).
 BYLINE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
     re.compile(pattern, re.IGNORECASE)
     for pattern in (
         r"^(?:a )?guest post (?:from|by)\s*:?\s+(?P<names>.+?)\s*$",
         r"^(?:published|posted|written|authored|contributed)(?: by)?\s*:?\s+(?P<names>.+?)"
         r"(?:\s+(?:in|on|at|under)\s+.*)?$",
+        r"^byline\s*:\s*(?P<names>.+?)(?:\s+(?:in|for|at)\s+[A-Z].*)?$",
         r"^(?:by|authors?|words by|story by)\s*:?\s+(?P<names>.+?)\s*$",
     )
 )
@@ -26,11 +28,29 @@ METADATA_LINE_MAX_CHARS = 200
 #: Lower-case words allowed inside a person's name ("Ludwig van Beethoven").
 NAME_PARTICLES = frozenset("van von de da der den del della di du la le st bin ibn al y".split())
 #: Words that join several names in one byline.
-NAME_JOINERS = re.compile(r"\s*(?:,|&|\band\b|\bwith\b)\s*", re.IGNORECASE)
+NAME_JOINERS = re.compile(r"\s*(?:,|;|&|\band\b|\bwith\b)\s*", re.IGNORECASE)
 #: One word of a person's name: letters, with dots, hyphens and apostrophes.
 NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_.'’\-]*(?:[.'’\-][^\W\d_]*)*\.?$")
 #: The most words one person's name may have.
 NAME_MAX_WORDS = 5
+#: Titles and ranks written before a name; dropped from bylines.
+HONORIFICS = frozenset(
+    """the hon honorable honourable rev reverend dr doctor prof professor mr mrs ms mx miss sir dame lady
+    lord fr father col colonel gen general capt captain maj major lieut lieutenant sgt judge""".split()
+)
+#: A part of a byline made of abbreviations only ("A.M.", "LL.D.", "U.S.A.",
+#: "Ph.D."): a degree or a rank after the name, not a person.
+DEGREE = re.compile(r"^(?:[A-Z][A-Za-z]{0,2}\.\s?){1,4}$|^(?:PhD|MD|MBA|Esq|Jr|Sr|FRS|LLD|DD)\.?$", re.IGNORECASE)
+#: An attribution closing a piece: a signature line such as `_Jane Doe, in The
+#: Monthly._` or `— J. DOE.`, or the end of the last paragraph
+#: (`…old walls.--_H. W. Brewer, in London Graphic_.`). `names` is checked by
+#: the recogniser; `source` is where the piece first appeared.
+SIGNOFF_LINE = re.compile(
+    r"^(?:[—–]|--?)?\s*_?(?P<names>[^_,()]{3,60}?)(?:,\s+in\s+(?P<source>[^_]{2,80}?))?\s*[._]*$"
+)
+SIGNOFF_TAIL = re.compile(
+    r"[.!?\"”’)]\s*(?:[—–]|--)\s*_?(?P<names>[^_,()]{3,60}?),\s+in\s+(?P<source>[^_]{2,80}?)\s*[._]*$"
+)
 
 MONTHS = {
     name: number
@@ -54,20 +74,38 @@ MONTHS = {
     for name in names
 }
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>1[5-9]\d\d|2[01]\d\d)"
 
-#: Full dates in the forms dumps use; each names `year`, `month` and `day`.
+#: Dates in the forms dumps use, most precise first; each names `year`, and
+#: `month` and `day` where it states them. A date is read at the precision the
+#: text states it: `YYYY-MM-DD`, or `YYYY-MM` for "November 2016".
 DATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
     re.compile(pattern, re.IGNORECASE)
     for pattern in (
-        r"\b(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})\b",
-        rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})\b",
-        rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+(?P<year>\d{{4}})\b",
+        rf"\b{_YEAR}-(?P<month>\d{{1,2}})-(?P<day>\d{{1,2}})(?![\d-])",
+        rf"\b{_YEAR}/(?P<month>\d{{1,2}})/(?P<day>\d{{1,2}})\b",
+        rf"\b{_MONTH},?\s+{_DAY},?\s+{_YEAR}\b",
+        rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b",
+        # asctime, as in mail archives: "Tue Jul  5 12:07:30 2005"
+        rf"\b{_MONTH}\s+{_DAY}\s+\d{{1,2}}:\d\d(?::\d\d)?\s+{_YEAR}\b",
+        rf"\b{_MONTH},?\s+{_YEAR}\b",
+        rf"\b{_YEAR}-(?P<month>\d{{1,2}})(?![\d-])",
     )
 )
 
-#: A date line may carry a few words beside the date ("Posted on", "No Comments!").
+#: A date line may carry a few words beside the date ("Posted on", "No Comments!");
+#: weekdays and times of day do not count ("November 24, 2023 Friday 6:01 AM GMT").
 DATE_LINE_MAX_OTHER_WORDS = 4
 WORD_IN_DATE_LINE = re.compile(r"\w+")
+WEEKDAY_OR_TIME = re.compile(
+    r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?"
+    r"|\b\d{1,2}:\d\d(?::\d\d)?(?:\s*[ap]\.?m\.?)?(?:\s+(?:[A-Z]{2,4}|[+-]\d{4}))?\b",
+    re.IGNORECASE,
+)
+#: A line holding a date among other words is a dateline when articles of its
+#: seed put such a line at the same place under their titles; at most this long.
+DATELINE_MAX_WORDS = 20
 
 #: Lines left by blog platforms' widgets and media captions: boilerplate
 #: wherever they appear, even once.
@@ -101,3 +139,27 @@ MINOR_WORDS = frozenset(
     "a an and as at but by for from in into nor of on or over per so than the to "
     "up via vs with yet is are be was".split()
 )
+
+#: A line framed by runs of one symbol (`*** START OF THE BOOK ***`,
+#: `-------- next part --------`): a marker that a program put around text.
+#: Near the start or end of a seed it fences off a wrapper (front or back matter).
+FRAMED_LINE = re.compile(r"^(?P<frame>[*=#~+<>_-])(?P=frame){2,}\s*[^\s*=#~+<>_-].*?(?P=frame){3,}$")
+
+#: Leading enumeration of a heading, dropped from titles: `XII.`, `3.`,
+#: `III.—`, `IV:`, `2)`, `No. 10.`, `Chapter 4:`.
+LABEL_WORDS = r"(?:chapter|part|book|essay|section|letter|lecture|sermon|article|canto|number|no|vol|volume|paper)"
+ENUMERATION = re.compile(
+    rf"^(?:{LABEL_WORDS}\.?\s+)?(?:(?:[IVXLC]+|\d{{1,3}})(?:\s*[.):]\s*(?:[—–]|--?)?|\s*(?:[—–]|--))|[A-Za-z]\))\s*(?=\w)",
+    re.IGNORECASE,
+)
+#: A heading that is only a label: `No. 10`, `ESSAY IV`, `III.`, `Chapter 3`.
+LABEL_ONLY = re.compile(rf"^(?:{LABEL_WORDS}\.?\s+)?(?:[IVXLC]+|\d{{1,3}})\.?$|^{LABEL_WORDS}\.?\s+[A-Z]\.?$", re.IGNORECASE)
+#: Roman numerals that stay in capitals when a CAPS title is eased ("George III").
+ROMAN_NUMERAL = re.compile(r"^(?=[IVX]{2,})X{0,3}(?:IX|IV|V?I{0,3})$")
+
+#: A `key: value` header line, as in mail headers, front-matter and news
+#: exports (`Section: Business`, `Load-Date: November 25, 2023`).
+HEADER_LINE = re.compile(r"^(?P<key>[A-Z][A-Za-z]*(?:[- ][A-Za-z]+){0,2}):[ \t]+(?P<value>\S.{0,200})$")
+#: Header keys whose value names the author or the date.
+AUTHOR_KEYS = frozenset({"author", "authors", "byline", "by", "writer", "from"})
+DATE_KEYS = frozenset({"date", "published", "publication date", "load-date", "posted", "sent", "created"})

@@ -1,0 +1,140 @@
+"""Markdown: `#` headings (rank = number of marks), setext headings (text
+underlined with `===`, rank 1, or `---`, rank 2), and YAML front-matter blocks,
+which a blog export puts at the head of every post, so each one opens an
+article wherever it stands in the file. Lines in fenced code are never headings."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Sequence
+
+import yaml
+
+from ..formats import ATX_HEADING, FRONT_MATTER_FENCE, FRONT_MATTER_FIELD
+from ..model import Role, Seed, Unit
+from ..recognise import find_date
+from ..text import clean
+from .paragraphs import UnitBuilder, starts_list_item
+
+#: A front-matter block longer than this many lines is not one.
+FRONT_MATTER_MAX_LINES = 60
+#: Front-matter keys that hold the title, the authors and the date.
+TITLE_KEYS = ("title",)
+AUTHOR_KEYS = ("author", "authors", "creator")
+DATE_KEYS = ("date", "published", "pubdate", "created")
+_SETEXT = {"=": 1, "-": 2}
+
+
+def read(seed: Seed) -> list[Unit]:
+    lines = seed.lines
+    builder = UnitBuilder(join_wrapped=True)
+    fenced = False
+    i = 0
+    while i < len(lines):
+        raw = lines[i]
+        if raw.lstrip().startswith("```"):
+            fenced = not fenced
+        if fenced or raw.lstrip().startswith("```"):
+            builder.unit(clean(raw), i + 1, i + 1) if raw.strip() else builder.line(i + 1, raw)
+            i += 1
+            continue
+        end = _front_matter_end(lines, i)
+        if end is not None:
+            _add_front_matter(builder, lines, i, end)
+            i = end + 1
+            continue
+        heading = ATX_HEADING.match(raw)
+        if heading and heading["text"] and clean(heading["text"]):
+            builder.unit(clean(heading["text"]), i + 1, i + 1, Role.HEADING, level=len(heading["marks"]),
+                         marker=heading["marks"])
+            i += 1
+            continue
+        if _is_setext(lines, i):
+            char = lines[i + 1].strip()[0]
+            builder.unit(clean(raw), i + 1, i + 2, Role.HEADING, level=_SETEXT[char], marker=char)
+            i += 2
+            continue
+        builder.line(i + 1, raw)
+        i += 1
+    return builder.units()
+
+
+def _is_setext(lines: Sequence[str], i: int) -> bool:
+    """Line `i` is a setext heading: one line of text, after a blank, underlined with `===` or `---`."""
+    if i + 1 >= len(lines) or (i and lines[i - 1].strip()):
+        return False
+    text, under = lines[i].strip(), lines[i + 1].strip()
+    if _front_matter_end(lines, i + 1) is not None:
+        return False  # the `---` opens the next post's front-matter
+    return bool(text) and not starts_list_item(text) and len(under) >= 3 and under[0] in _SETEXT \
+        and under == under[0] * len(under)
+
+
+def _front_matter_end(lines: Sequence[str], i: int) -> int | None:
+    """Index of the closing `---` of a front-matter block opening at line `i`, or None."""
+    if not FRONT_MATTER_FENCE.match(lines[i]) or i + 1 >= len(lines) or not FRONT_MATTER_FIELD.match(lines[i + 1]):
+        return None
+    for j in range(i + 1, min(len(lines), i + FRONT_MATTER_MAX_LINES)):
+        if FRONT_MATTER_FENCE.match(lines[j]):
+            return j if _fields(lines[i + 1 : j]) is not None else None
+    return None
+
+
+def _fields(lines: Sequence[str]) -> dict | None:
+    """The block's fields, or None when it is not a YAML mapping. Anchors and
+    aliases are refused: a block of a few lines must not expand into megabytes."""
+    text = "\n".join(lines)
+    try:
+        if any(isinstance(token, (yaml.AnchorToken, yaml.AliasToken)) for token in yaml.scan(text)):
+            return None
+        data = yaml.safe_load(text)
+    except yaml.YAMLError:
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def _add_front_matter(builder: UnitBuilder, lines: Sequence[str], start: int, end: int) -> None:
+    """The block as units: its opening fence (which opens an article), the
+    `title:` line as a heading, and the other lines as header fields carrying
+    the authors and the date."""
+    fields = {str(key).casefold(): value for key, value in (_fields(lines[start + 1 : end]) or {}).items()}
+    title_line = next((j for j in range(start + 1, end) if lines[j].split(":", 1)[0].strip().casefold() in TITLE_KEYS
+                       and isinstance(fields.get(lines[j].split(":", 1)[0].strip().casefold()), str)), None)
+    builder.unit(clean(lines[start]), start + 1, start + 1, Role.HEADER, opens_record=True)
+    names = _names(fields)
+    date = _date(fields)
+    rest = [j for j in range(start + 1, end + 1) if j != title_line]
+    if title_line is not None:
+        before = [j for j in rest if j < title_line]
+        if before:
+            builder.unit(_text(lines, before), before[0] + 1, before[-1] + 1, Role.HEADER)
+        title = clean(str(fields[lines[title_line].split(":", 1)[0].strip().casefold()]))
+        builder.unit(title, title_line + 1, title_line + 1, Role.HEADING, level=0, marker="title:")
+        rest = [j for j in rest if j > title_line]
+    builder.unit(_text(lines, rest), rest[0] + 1, rest[-1] + 1, Role.HEADER, names=names, date=date)
+
+
+def _text(lines: Sequence[str], numbers: Sequence[int]) -> str:
+    return " ".join(clean(lines[j]) for j in numbers if lines[j].strip())
+
+
+def _names(fields: dict) -> tuple[str, ...]:
+    for key in AUTHOR_KEYS:
+        value = fields.get(key)
+        if isinstance(value, str) and clean(value):
+            return (clean(value),)
+        if isinstance(value, list):
+            return tuple(clean(str(name)) for name in value if isinstance(name, str) and clean(name))
+    return ()
+
+
+def _date(fields: dict) -> str | None:
+    for key in DATE_KEYS:
+        value = fields.get(key)
+        if isinstance(value, (datetime.date, datetime.datetime)):
+            return value.isoformat()[:10]
+        if value is not None:
+            found = find_date(str(value))
+            if found:
+                return found
+    return None

@@ -1,0 +1,32 @@
+"""reStructuredText: a title is a line underlined (perhaps also overlined)
+with a run of one punctuation mark. As in reStructuredText itself, ranks
+follow the order in which the styles first occur: the first style seen is
+rank 1, the next new one rank 2."""
+
+from __future__ import annotations
+
+from ..formats import UNDERLINE, underlines
+from ..model import Role, Seed, Unit
+from ..text import clean
+from .paragraphs import UnitBuilder, is_hard_wrapped
+
+
+def read(seed: Seed) -> list[Unit]:
+    lines = seed.lines
+    builder = UnitBuilder(join_wrapped=is_hard_wrapped(lines))
+    ranks: dict[tuple[str, bool], int] = {}
+    i = 0
+    while i < len(lines):
+        overlined = i + 2 < len(lines) and bool(UNDERLINE.match(lines[i])) and underlines(lines[i + 1], lines[i + 2]) \
+            and lines[i].strip() == lines[i + 2].strip()
+        title = i + 1 if overlined else i
+        stands_apart = overlined or title == 0 or not lines[title - 1].strip()
+        if stands_apart and title + 1 < len(lines) and underlines(lines[title], lines[title + 1]):
+            style = (lines[title + 1].strip()[0], overlined)
+            rank = ranks.setdefault(style, len(ranks) + 1)
+            builder.unit(clean(lines[title]), i + 1, title + 2, Role.HEADING, level=rank, marker=style[0])
+            i = title + 2
+            continue
+        builder.line(i + 1, lines[i])
+        i += 1
+    return builder.units()

@@ -1,0 +1,180 @@
+"""The one recogniser for the facts a line can state: who wrote a piece, and when.
+
+Bylines, sign-offs, person names and dates are recognised here and nowhere
+else; the unit that holds one carries the parsed result on, so later stages
+never parse the text again. The patterns are data, in `rules.py`.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Sequence
+
+from . import rules
+from .text import is_all_caps
+
+#: Every date names its year in digits.
+_DIGIT = re.compile(r"\d")
+#: What may stand around a name in a signature: emphasis, dashes, full stops.
+_NAME_TRIM = " .,_*—–-"
+
+
+def find_date(text: str) -> str | None:
+    """The first real date in `text`, as precise as the text states it:
+    `YYYY-MM-DD`, else `YYYY-MM` ("November 2016")."""
+    found = _date_match(text)
+    return _iso(found) if found else None
+
+
+def is_date_line(text: str) -> bool:
+    """A line that is a date, perhaps with a few words around it ("Posted on …",
+    a weekday, a time of day)."""
+    found = _date_match(text)
+    if found is None:
+        return False
+    rest = rules.WEEKDAY_OR_TIME.sub(" ", text[: found.start()] + " " + text[found.end() :])
+    return len(rules.WORD_IN_DATE_LINE.findall(rest)) <= rules.DATE_LINE_MAX_OTHER_WORDS
+
+
+def _date_match(text: str) -> re.Match[str] | None:
+    """The earliest match of the most precise date pattern that matches a real date."""
+    if not _DIGIT.search(text):
+        return None
+    for pattern in rules.DATE_PATTERNS:
+        for match in pattern.finditer(text):
+            if _iso(match) is not None:
+                return match
+    return None
+
+
+def _iso(match: re.Match[str]) -> str | None:
+    """ISO date at the precision of a `DATE_PATTERNS` match, or None when it is no real date."""
+    groups = match.groupdict()
+    month = groups.get("month")
+    if month is None:
+        return None
+    month_number = int(month) if month.isdigit() else rules.MONTHS[month.casefold().rstrip(".")]
+    day = groups.get("day")
+    try:
+        if day is None:
+            return datetime.date(int(match["year"]), month_number, 1).isoformat()[:7]
+        return datetime.date(int(match["year"]), month_number, int(day)).isoformat()
+    except ValueError:
+        return None
+
+
+def byline_names(text: str) -> tuple[str, ...] | None:
+    """The names in a byline, or None when the line is not a byline.
+
+    Honorifics (`The Hon.`, `Prof.`) and degrees after a name (`A.M.`,
+    `LL.D.`) are dropped; a description after the names (`By Jane Doe,
+    Assistant in the Laboratory`) ends the list.
+    """
+    if len(text) > rules.METADATA_LINE_MAX_CHARS:
+        return None
+    for pattern in rules.BYLINE_PATTERNS:
+        match = pattern.match(text)
+        if match:
+            names = _name_list(match["names"])
+            if names:
+                return names
+    return None
+
+
+def _name_list(text: str, single_word_ok: bool = True) -> tuple[str, ...] | None:
+    """People named in a list ("A, B and C", "JANE DOE, LL.D."), or None when the
+    list does not start with a person's name."""
+    names: list[str] = []
+    parts = [part for part in rules.NAME_JOINERS.split(text.strip(" .")) if part]
+    for position, part in enumerate(parts):
+        if rules.DEGREE.match(part.strip()):
+            continue
+        name = strip_honorifics(part)
+        if not is_name(name):
+            if position == 0 or len(names[0].split()) < 2:
+                return None
+            break  # a description of the author follows the names
+        names.append(name)
+    if not names or (not single_word_ok and all(len(name.split()) < 2 for name in names)):
+        return None
+    return tuple(names)
+
+
+def strip_honorifics(name: str) -> str:
+    """A name without the titles before it: "THE HON. JANE DOE" -> "JANE DOE"."""
+    words = name.strip(_NAME_TRIM).split()
+    while len(words) > 1 and words[0].rstrip(".").casefold() in rules.HONORIFICS:
+        words.pop(0)
+    return " ".join(words)
+
+
+def is_name(name: str) -> bool:
+    """One to five words of letters (with dots, hyphens, apostrophes), capitalised
+    but for particles such as "van"."""
+    words = name.split()
+    return 0 < len(words) <= rules.NAME_MAX_WORDS and words[0][0].isupper() and all(
+        rules.NAME_WORD.match(word) and (word[0].isupper() or word.casefold() in rules.NAME_PARTICLES)
+        for word in words
+    )
+
+
+def person_name(text: str) -> str | None:
+    """A line that is only a person's name, as printed under a title or at the
+    foot of a letter ("W. N. LOCKINGTON.", "_Jane Doe_"): two to four words in
+    capitals, or with an initial. Anything else gives None."""
+    name = strip_honorifics(text)
+    words = name.split()
+    if not 2 <= len(words) <= 4 or not is_name(name):
+        return None
+    if words[0].casefold() in {"a", "an", "the"}:
+        return None
+    has_initial = any(len(word.rstrip(".")) == 1 and word.endswith(".") for word in words[:-1])
+    return name if is_all_caps(name) or has_initial else None
+
+
+def signoff_names(text: str, last_paragraph: bool) -> tuple[str, ...] | None:
+    """The names of a signature closing a piece: a line such as `_Jane Doe, in
+    The Monthly._`, or, at the end of the last paragraph, `—Jane Doe, in The
+    Monthly.` (only with its source named, which sets a credit apart from a
+    quotation's attribution)."""
+    match = rules.SIGNOFF_LINE.match(text) if not last_paragraph else rules.SIGNOFF_TAIL.search(text)
+    if match is None:
+        return None
+    name = match["names"].strip(_NAME_TRIM)
+    if match["source"] is None and person_name(name) is None:
+        return None
+    found = _name_list(name, single_word_ok=False)
+    return found if found else None
+
+
+def names_in_title(titles: Sequence[str]) -> dict[str, str]:
+    """Speakers named in titles that share a template ("JOHN ADAMS INAUGURAL
+    ADDRESS", "JAMES MONROE, FIRST INAUGURAL ADDRESS"): each title that starts
+    with a person's name followed by a text at least three other titles end
+    with, mapped to that name."""
+    counts: dict[str, int] = {}
+    splits: dict[str, list[tuple[str, str]]] = {}
+    for title in titles:
+        words = title.split()
+        options = []
+        for n in range(2, min(5, len(words))):
+            name, rest = " ".join(words[:n]).rstrip(","), _fold(" ".join(words[n:]))
+            if re.search(r"[^\W\d_]{3}", rest) and is_name(name) and words[0].casefold() not in {"a", "an", "the"} \
+                    and not any(word.casefold().rstrip(".,") in rules.MONTHS for word in words[:n]):
+                options.append((name, rest))
+        splits[title] = options
+        for rest in {rest for _name, rest in options}:
+            counts[rest] = counts.get(rest, 0) + 1
+    found = {}
+    for title, options in splits.items():
+        shared = [name for name, rest in options if counts[rest] >= 3]
+        if shared:
+            found[title] = shared[0]
+    if len(set(found.values())) < 2:
+        return {}  # one name in every title is the collection's subject, not its speakers
+    return found
+
+
+def _fold(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.casefold()))

@@ -1,0 +1,391 @@
+"""Structure: where a seed's articles start, and which units are front or back matter.
+
+Every seed is read on its own terms:
+
+- A mail archive: each message is an article. A file of front-matter blocks
+  (a blog export): each block opens an article.
+- Markup (Markdown, reStructuredText, wiki): headings carry ranks. The top
+  rank whose titles are mostly distinct is the article level ("Bugs fixed"
+  under every release is a section); a lower rank only when its pieces are as
+  long as articles run.
+- Plain text: a heading's break before it (blank lines, a separator line
+  counting as two) tells its level. The article break is the strongest break
+  that recurs: at least three headings, and no piece holding more than half
+  the text (so a break used once after a title page or before a licence is
+  not it). Headings after weaker breaks are sections. Layout confirms more
+  starts: a title repeated below, a byline or date under it, boilerplate
+  before it. A seed with no such level falls back on its separators, and on
+  headings whose pieces all read as articles (`SplitRules.article_min_words`,
+  `article_mean_words`).
+
+Front and back matter are recognised by position and structure, never by
+phrases: a wrapper fenced off by framed marker lines near either end
+(`*** START OF … ***`); short pieces before the first article (title pages,
+credits); contents lists (pieces whose entries are the titles of later
+articles); endnotes after the last article.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from . import rules
+from .config import SplitRules
+from .model import Format, Role, Unit
+from .overrides import Overrides
+from .text import key, word_count
+
+#: A separator line (`* * *`) counts as this many blank lines of break.
+SEPARATOR_WEIGHT = 2
+#: Stands for the break before a seed's first unit.
+_START = 10**6
+#: A framed marker line fences off a wrapper only in this share of the seed at either end.
+WRAPPER_SHARE = 0.25
+#: The least number of headings that make a level of the seed's structure.
+LEVEL_MIN_HEADINGS = 3
+#: At a level that divides the seed into articles, no piece holds more than this share of its words.
+LEVEL_MAX_PIECE_SHARE = 0.5
+#: Headings after a weaker break than the titles' are strays when fewer than this share of the titles.
+STRAY_SHARE = 0.1
+#: The share of a rank's titles that must differ for them to be article titles.
+DISTINCT_TITLES = 0.7
+#: A piece before the first article with fewer words than this is front matter (a title page, credits).
+FRONT_MATTER_MAX_WORDS = 100
+#: A piece is a contents list when at least this many of its lines are titles of later articles ...
+CONTENTS_MIN_ENTRIES = 3
+#: ... and they make at least this share of its lines.
+CONTENTS_MIN_SHARE = 0.3
+#: A note's marker: `{1}`, `[12]`, `(3)`, `*`.
+_NOTE_MARKER = re.compile(r"^(?:\{\d+\}|\[\d+\]|\(\d+\)|\*+)\s")
+#: Units that carry no text of an article's body.
+_NOT_BODY = (Role.BYLINE, Role.DATE, Role.HEADER, Role.BOILERPLATE, Role.SEPARATOR)
+#: How many units under a heading may hold its byline, date or repeated title.
+_HEAD_WINDOW = 3
+#: The most units a back wrapper takes in before its marker line (`End of the Book`).
+_WRAPPER_LEAD_UNITS = 2
+
+
+@dataclass(frozen=True)
+class Level:
+    """Headings of one kind in a seed, for `explain`."""
+
+    shape: str
+    count: int
+    example: str
+    chosen: bool
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where a seed's articles start and what belongs to none, with the reasons."""
+
+    starts: tuple[tuple[int, str], ...]
+    """Index of the unit each article starts at, ascending, and why it starts there."""
+    matter: tuple[tuple[int, int, str], ...]
+    """Front and back matter: unit index ranges `[first, last)` and why."""
+    levels: tuple[Level, ...]
+    """The kinds of headings found, and which one was taken for articles."""
+    article_break: int | None = None
+    """For plain text: the blank lines (a separator counting as two) the seed puts before its articles."""
+
+
+def find_layout(units: Sequence[Unit], format: Format, overrides: Overrides, split: SplitRules) -> Layout:
+    """The article starts and the front and back matter of a seed's units."""
+    lo, hi, matter = _wrapper(units) if format is Format.TEXT else (0, len(units), [])
+    records = [i for i in range(lo, hi) if units[i].opens_record]
+    article_break = None
+    if records:
+        starts = {i: "a new " + ("message" if format is Format.MAIL else "front-matter block") for i in records}
+        levels = [Level("mail messages" if format is Format.MAIL else "front-matter blocks", len(records),
+                        units[records[0]].text, True)]
+    elif format in (Format.MARKDOWN, Format.RST, Format.WIKI):
+        starts, levels = _ranked_starts(units, lo, hi, split)
+    else:
+        starts, levels, article_break = _text_starts(units, lo, hi, split)
+    starts.setdefault(lo, "the start of the seed's text")
+    starts.update({i: "the sidecar's split_at" for i in range(lo, hi) if units[i].first in overrides.split_at})
+    for i in [i for i in starts if i != lo and units[i].first in overrides.no_split_at]:
+        del starts[i]
+    ordered = sorted(starts)
+    matter += _contents(units, ordered, hi)
+    matter += _front_matter(units, ordered, hi, matter, records)
+    if format is Format.TEXT:
+        matter += _endnotes(units, ordered, hi)
+    in_matter = {i for first, last, _ in matter for i in range(first, last)}
+    kept = tuple((i, starts[i]) for i in ordered if i not in in_matter)
+    return Layout(kept or ((lo, starts[lo]),), tuple(sorted(matter)), tuple(levels), article_break)
+
+
+# --- wrapper -------------------------------------------------------------------
+
+
+def _wrapper(units: Sequence[Unit]) -> tuple[int, int, list[tuple[int, int, str]]]:
+    """The seed's content `[lo, hi)` inside the framed marker lines near its
+    ends, and the wrapper outside them as matter."""
+    framed = [i for i, unit in enumerate(units) if unit.line_count == 1 and rules.FRAMED_LINE.match(unit.text)]
+    edge = max(1, int(len(units) * WRAPPER_SHARE))
+    front = [i for i in framed if i < edge]
+    back = [i for i in framed if i >= len(units) - edge and (not front or i > front[-1])]
+    inner = [i for i in framed if (not front or i > front[-1]) and (not back or i < back[0])]
+    if inner:
+        return 0, len(units), []  # framed lines all through: decoration, not a wrapper
+    lo = front[-1] + 1 if front else 0
+    hi = _back_wrapper_start(units, back[0], lo) if back else len(units)
+    matter = []
+    if lo:
+        matter.append((0, lo, "front wrapper, up to a framed marker line"))
+    if hi < len(units):
+        matter.append((hi, len(units), "back wrapper, from a framed marker line"))
+    return lo, hi, matter
+
+
+def _back_wrapper_start(units: Sequence[Unit], marker: int, lo: int) -> int:
+    """The back wrapper takes in a short line or two set apart just before its
+    marker ("End of the Book, by Its Author")."""
+    for lead in range(1, _WRAPPER_LEAD_UNITS + 1):
+        i = marker - lead
+        if i <= lo or more_than_words(units[i], 25):
+            break
+        if units[i].gap_before > 2 * typical(units):
+            return i
+    return marker
+
+
+def more_than_words(unit: Unit, limit: int) -> bool:
+    return word_count(unit.text) > limit
+
+
+def typical(units: Sequence[Unit]) -> int:
+    gaps = [unit.gap_before for unit in units[1:]]
+    return max(1, statistics.mode(gaps)) if gaps else 1
+
+
+# --- starts of marked-up seeds -------------------------------------------------
+
+
+def _ranked_starts(units: Sequence[Unit], lo: int, hi: int, split: SplitRules) -> tuple[dict[int, str], list[Level]]:
+    """The top heading rank whose titles are mostly distinct opens articles;
+    a lower rank only when its pieces are as long as articles."""
+    headings = [i for i in range(lo, hi) if units[i].role is Role.HEADING and units[i].level > 0]
+    ranks = sorted({units[i].level for i in headings})
+    levels, starts, chosen = [], {}, None
+    for rank in ranks:
+        exact = [i for i in headings if units[i].level == rank]
+        cut = [i for i in headings if units[i].level <= rank]
+        fits = chosen is None and len(exact) >= 2 and _distinct_share(units, exact) >= DISTINCT_TITLES \
+            and (rank == ranks[0] or _pieces_are_articles(units, cut, lo, hi, split))
+        if fits:
+            chosen = rank
+            starts = {i: f"a rank-{units[i].level} heading, the seed's article level" for i in cut}
+        levels.append(Level(f"rank {rank} (`{units[exact[0]].marker}`)", len(exact), units[exact[0]].text,
+                            rank == chosen))
+    return starts, levels
+
+
+def _distinct_share(units: Sequence[Unit], indexes: Sequence[int]) -> float:
+    return len({key(units[i].text) for i in indexes}) / len(indexes)
+
+
+def _pieces_are_articles(units: Sequence[Unit], cuts: Sequence[int], lo: int, hi: int, split: SplitRules) -> bool:
+    pieces = _piece_words(units, [lo, *cuts] if cuts[0] != lo else list(cuts), hi)
+    return min(pieces) >= split.article_min_words and statistics.mean(pieces) >= split.article_mean_words
+
+
+def _piece_words(units: Sequence[Unit], cuts: Sequence[int], hi: int) -> list[int]:
+    edges = [*cuts, hi]
+    return [_body_words(units[a:b]) for a, b in zip(edges, edges[1:])]
+
+
+def _body_words(units: Sequence[Unit]) -> int:
+    return sum(word_count(unit.text) for unit in units if unit.role not in _NOT_BODY)
+
+
+# --- starts of plain text ------------------------------------------------------
+
+
+def _text_starts(units: Sequence[Unit], lo: int, hi: int,
+                 split: SplitRules) -> tuple[dict[int, str], list[Level], int | None]:
+    headings = [i for i in range(lo, hi) if units[i].role is Role.HEADING]
+    strength = {i: _break_before(units, i, lo) for i in headings}
+    gap = typical(units)
+    article_break = _article_break(units, headings, strength, gap, lo, hi)
+    levels = [Level(f"{s}+ blank lines before" if s < _START else "start of the text",
+                    sum(1 for i in headings if strength[i] == s),
+                    units[next(i for i in headings if strength[i] == s)].text, s == article_break)
+              for s in sorted(set(strength.values()), reverse=True)]
+    starts: dict[int, str] = {}
+    for i in headings:
+        if _repeats_title_above(units, i):
+            continue
+        reason = None
+        if article_break is not None and strength[i] >= article_break:
+            reason = f"{strength[i]} blank lines before it, the break this seed puts between articles"
+        elif article_break is None and units[i].after_break:
+            reason = "after a separator or a long run of blank lines"
+        elif i > lo and units[i - 1].role is Role.BOILERPLATE:
+            reason = "after boilerplate"
+        else:
+            reason = _confirmation(units, i)
+        if reason:
+            starts[_with_leading_date(units, i)] = reason
+    if article_break is None:
+        starts.update(_long_pieces(units, starts, lo, hi, split))
+    return starts, levels, article_break
+
+
+def _break_before(units: Sequence[Unit], i: int, lo: int) -> int:
+    """Blank lines between a unit and the text before it, a separator line counting as `SEPARATOR_WEIGHT`."""
+    blanks = units[i].gap_before
+    j = i - 1
+    while j >= lo and units[j].role is Role.SEPARATOR:
+        blanks += SEPARATOR_WEIGHT + units[j].gap_before
+        j -= 1
+    return blanks if j >= lo else _START
+
+
+def _article_break(units: Sequence[Unit], headings: Sequence[int], strength: dict[int, int], gap: int,
+                   lo: int, hi: int) -> int | None:
+    """The break before the seed's article titles (see the module docstring), or None.
+
+    The strongest break that divides the text into articles is taken when
+    the headings after weaker breaks (but stronger than the usual gap) are a
+    level of their own, recurring at least `LEVEL_MIN_HEADINGS` times, or
+    stray exceptions in a regular layout (fewer than `STRAY_SHARE` of the
+    titles). Otherwise the layout is too irregular to tell, and every break
+    longer than the usual gap separates articles.
+    """
+    strongest = _strongest_dividing_break(units, headings, strength, gap, lo, hi)
+    if strongest is None:
+        return None
+    titles = sum(1 for i in headings if strength[i] >= strongest)
+    weaker = sum(1 for i in headings if gap < strength[i] < strongest)
+    if weaker >= LEVEL_MIN_HEADINGS or weaker < STRAY_SHARE * titles:
+        return strongest
+    return None
+
+
+def _strongest_dividing_break(units: Sequence[Unit], headings: Sequence[int], strength: dict[int, int], gap: int,
+                              lo: int, hi: int) -> int | None:
+    """The strongest break before at least `LEVEL_MIN_HEADINGS` headings that
+    leaves no piece with more than `LEVEL_MAX_PIECE_SHARE` of the words."""
+    total = _body_words(units[lo:hi]) or 1
+    for s in sorted({value for value in strength.values() if gap < value < _START}, reverse=True):
+        members = [i for i in headings if strength[i] >= s]
+        if len(members) < LEVEL_MIN_HEADINGS:
+            continue
+        pieces = _piece_words(units, [lo, *members], hi)
+        if max(pieces) <= LEVEL_MAX_PIECE_SHARE * total:
+            return s
+    return None
+
+
+def _confirmation(units: Sequence[Unit], i: int) -> str | None:
+    """Why the layout right under heading `i` shows it opens an article, if it does:
+    its title repeated below (perhaps around a short subtitle), or a byline or
+    date before any other heading or break."""
+    title = key(units[i].text)
+    below = units[i + 1 : i + 1 + _HEAD_WINDOW]
+    if below and key(below[0].text) == title:
+        return "its title is repeated on the next line"
+    if len(below) > 1 and key(below[1].text) == title and word_count(below[0].text) <= rules.SUBTITLE_MAX_WORDS:
+        return "its title is repeated below"
+    for unit in below:
+        if unit.after_break:
+            return None  # a break ends the article; what follows belongs to the next
+        if unit.role in (Role.BYLINE, Role.DATE):
+            return f"a {unit.role.value} follows it"
+        if unit.role is Role.HEADING:
+            return None
+    return None
+
+
+def _repeats_title_above(units: Sequence[Unit], i: int) -> bool:
+    """The heading is the second copy of a title just above it (perhaps around a
+    short subtitle), as dumps often double titles."""
+    if units[i].after_break:
+        return False
+    title = key(units[i].text)
+    above = units[max(0, i - 2) : i]
+    if above and key(above[-1].text) == title:
+        return True
+    return len(above) == 2 and key(above[0].text) == title and word_count(above[1].text) <= rules.SUBTITLE_MAX_WORDS
+
+
+def _with_leading_date(units: Sequence[Unit], i: int) -> int:
+    """An article starts at the date line just above its title, if there is one."""
+    return i - 1 if i and units[i - 1].role is Role.DATE else i
+
+
+def _long_pieces(units: Sequence[Unit], confirmed: dict[int, str], lo: int, hi: int,
+                 split: SplitRules) -> dict[int, str]:
+    """Between confirmed starts, the remaining headings, when every piece they
+    cut is long enough to be an article."""
+    found = {}
+    bounds = sorted({lo, *confirmed}) + [hi]
+    for a, b in zip(bounds, bounds[1:]):
+        candidates = [i for i in range(a + 1, b) if units[i].role is Role.HEADING
+                      and not _is_block_title(units, a, i)]
+        if candidates and _pieces_are_articles(units, candidates, a, b, split):
+            found.update(dict.fromkeys(candidates, "a heading, and every piece it cuts reads as an article"))
+    return found
+
+
+def _is_block_title(units: Sequence[Unit], start: int, i: int) -> bool:
+    """The heading is the block's own title: nothing but metadata comes before it."""
+    return all(unit.role in _NOT_BODY or key(unit.text) == key(units[i].text) for unit in units[start:i])
+
+
+# --- front and back matter -----------------------------------------------------
+
+
+def _pieces(starts: Sequence[int], hi: int) -> list[tuple[int, int]]:
+    return list(zip(starts, [*starts[1:], hi]))
+
+
+def _contents(units: Sequence[Unit], starts: Sequence[int], hi: int) -> list[tuple[int, int, str]]:
+    """Pieces that list the titles of the articles after them."""
+    titles = {start: key(_title_text(units, start)) for start in starts}
+    found = []
+    for first, last in _pieces(starts, hi):
+        later = [title for start, title in titles.items() if start >= last and len(title.split()) >= 2]
+        if not later:
+            continue
+        lines = [key(unit.text) for unit in units[first:last] if unit.role is not Role.SEPARATOR]
+        entries = sum(1 for line in lines if any(title in line for title in later))
+        if entries >= CONTENTS_MIN_ENTRIES and entries >= CONTENTS_MIN_SHARE * len(lines):
+            found.append((first, last, f"a contents list ({entries} later titles)"))
+    return found
+
+
+def _title_text(units: Sequence[Unit], start: int) -> str:
+    return next((unit.text for unit in units[start : start + _HEAD_WINDOW + 1] if unit.role is Role.HEADING), "")
+
+
+def _front_matter(units: Sequence[Unit], starts: Sequence[int], hi: int, matter: Sequence[tuple[int, int, str]],
+                  records: Sequence[int]) -> list[tuple[int, int, str]]:
+    """Short pieces before the first article: title pages, credits, notices.
+    (Without a longer piece after them, they are the seed's articles.)"""
+    taken = {first for first, _last, _ in matter}
+    found = []
+    for first, last in _pieces(starts, hi):
+        if first in taken:
+            continue
+        if first in records or _body_words(units[first:last]) >= FRONT_MATTER_MAX_WORDS:
+            return found
+        found.append((first, last, f"front matter: under {FRONT_MATTER_MAX_WORDS} words before the first article"))
+    return []
+
+
+def _endnotes(units: Sequence[Unit], starts: Sequence[int], hi: int) -> list[tuple[int, int, str]]:
+    """A last piece made of notes (`{1} …`, `[2] …`): the book's endnotes."""
+    if len(starts) < 2:
+        return []
+    first, last = starts[-1], hi
+    body = [unit for unit in units[first:last] if unit.role not in _NOT_BODY and unit.role is not Role.HEADING]
+    notes = sum(1 for unit in body if _NOTE_MARKER.match(unit.text))
+    if body and notes * 3 >= 2 * len(body):
+        return [(first, last, f"endnotes ({notes} notes)")]
+    return []

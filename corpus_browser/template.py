@@ -1,0 +1,152 @@
+"""The article header template: what a seed puts under each title, and at the foot.
+
+Dumps are made by programs and printers, so what follows each title repeats:
+a dateline, a byline, a `Key: value` block. Once the article starts are
+known, the units at the head of every article are compared, and a kind of
+line that recurs there is read as metadata even when it would not pass as
+such on its own: a line holding a date among other words (`IN THE CITY OF
+NEW YORK THURSDAY, APRIL 30, 1789`) is a dateline when the seed's articles
+put one under their titles; `Key: value` lines are header fields when their
+keys recur. A person's name alone under a title is its byline; a signature
+closing a piece (`_Jane Doe, in The Monthly._`, a name over a place and date)
+names its author and date; a speaker named in titles that share a template
+("JOHN ADAMS INAUGURAL ADDRESS") is the author.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+
+from . import rules
+from .model import Role, Unit
+from .recognise import byline_names, find_date, names_in_title, person_name, signoff_names
+from .structure import Layout
+from .text import more_words_than
+
+#: How many units under a title are its head, where the template is looked for.
+HEAD_UNITS = 4
+#: A kind of head line is part of the template when this share of the articles have one ...
+TEMPLATE_MIN_SHARE = 0.5
+#: ... and at least this many.
+TEMPLATE_MIN_ARTICLES = 2
+#: A signature or the place-and-date line under it has at most this many words.
+SIGNOFF_MAX_WORDS = 12
+
+
+def apply_template(units: Sequence[Unit], layout: Layout) -> list[Unit]:
+    """The units with the template's metadata recognised (see the module docstring)."""
+    units = list(units)
+    in_matter = {i for first, last, _ in layout.matter for i in range(first, last)}
+    starts = [i for i, _reason in layout.starts]
+    spans = [(a, b) for a, b in zip(starts, [*starts[1:], len(units)])]
+    spans = [(a, b) for a, b in spans if a not in in_matter]
+    heads = [_head(units, a, b) for a, b in spans]
+    _datelines(units, heads)
+    _header_fields(units, heads)
+    for head in heads:
+        _bare_name_byline(units, head)
+    for a, b in spans:
+        _signoff(units, a, b, in_matter)
+    _speakers(units, spans)
+    return units
+
+
+def _head(units: Sequence[Unit], a: int, b: int) -> list[int]:
+    """Indexes of the units under an article's title, before its body starts."""
+    title = next((i for i in range(a, min(b, a + HEAD_UNITS)) if units[i].role is Role.HEADING), None)
+    if title is None:
+        return []
+    head = []
+    for i in range(title + 1, min(b, title + 1 + HEAD_UNITS)):
+        if units[i].role is Role.HEADING or units[i].line_count > 3 or more_words_than(units[i].text, 40):
+            break
+        head.append(i)
+    return head
+
+
+def _datelines(units: list[Unit], heads: Sequence[Sequence[int]]) -> None:
+    """Lines with a date among other words, at the head of most articles."""
+    dated = [next((i for i in head[:2] if units[i].role is Role.PROSE and _dateline(units[i])), None) for head in heads]
+    found = [i for i in dated if i is not None]
+    if _recurs(len(found), len(heads)):
+        for i in found:
+            units[i] = replace(units[i], role=Role.DATE, date=find_date(units[i].text))
+
+
+def _dateline(unit: Unit) -> bool:
+    return unit.line_count == 1 and not more_words_than(unit.text, rules.DATELINE_MAX_WORDS) \
+        and find_date(unit.text) is not None
+
+
+def _header_fields(units: list[Unit], heads: Sequence[Sequence[int]]) -> None:
+    """`Key: value` lines whose keys recur at the heads of articles."""
+    fields = [[(i, match["key"].casefold()) for i in head if units[i].role is Role.PROSE and units[i].line_count == 1
+               and (match := rules.HEADER_LINE.match(units[i].text))] for head in heads]
+    keys = Counter(name for found in fields for name in {name for _i, name in found})
+    for found in fields:
+        for i, name in found:
+            if keys[name] >= TEMPLATE_MIN_ARTICLES:
+                value = rules.HEADER_LINE.match(units[i].text)["value"]
+                names = (byline_names("By " + value) or ()) if name in rules.AUTHOR_KEYS else ()
+                date = find_date(value) if name in rules.DATE_KEYS else None
+                units[i] = replace(units[i], role=Role.BYLINE if names else Role.HEADER, names=names, date=date)
+
+
+def _bare_name_byline(units: list[Unit], head: Sequence[int]) -> None:
+    """A person's name alone on a line under the title is its byline."""
+    if any(units[i].role is Role.BYLINE for i in head):
+        return
+    for i in head[:2]:
+        name = person_name(units[i].text.rstrip(".")) if units[i].role is Role.PROSE else None
+        if name:
+            units[i] = replace(units[i], role=Role.BYLINE, names=(name,))
+            return
+
+
+def _signoff(units: list[Unit], a: int, b: int, in_matter: set[int]) -> None:
+    """A signature closing the article, perhaps over a place-and-date line."""
+    if any(units[i].role is Role.BYLINE for i in range(a, b)):
+        return
+    body = [i for i in range(a, b) if i not in in_matter and units[i].role in (Role.PROSE, Role.HEADING)]
+    if len(body) < 3:
+        return
+    last = body[-1]
+    dated = not more_words_than(units[last].text, SIGNOFF_MAX_WORDS) and find_date(units[last].text)
+    signature = body[-2] if dated else last
+    text = units[signature].text
+    names = None
+    if not more_words_than(text, SIGNOFF_MAX_WORDS):
+        names = signoff_names(text, last_paragraph=False) or _name_line(text)
+    if names is None and not dated:
+        names = signoff_names(text, last_paragraph=True)
+        if names:
+            units[signature] = replace(units[signature], names=names)
+            return
+    if names:
+        units[signature] = replace(units[signature], role=Role.BYLINE, names=names)
+        if dated:
+            units[last] = replace(units[last], role=Role.DATE, date=find_date(units[last].text))
+
+
+def _name_line(text: str) -> tuple[str, ...] | None:
+    name = person_name(text.strip(" ._*—–-"))
+    return (name,) if name else None
+
+
+def _speakers(units: list[Unit], spans: Sequence[tuple[int, int]]) -> None:
+    """Names of speakers in titles that share a template, for articles without a byline."""
+    titles = {}
+    for a, b in spans:
+        title = next((i for i in range(a, min(b, a + HEAD_UNITS)) if units[i].role is Role.HEADING), None)
+        if title is not None and not any(units[i].names for i in range(a, b)):
+            titles[title] = units[title].text
+    speakers = names_in_title(list(titles.values()))
+    for i, text in titles.items():
+        if text in speakers:
+            units[i] = replace(units[i], names=(speakers[text],))
+
+
+def _recurs(found: int, articles: int) -> bool:
+    return found >= TEMPLATE_MIN_ARTICLES and found >= TEMPLATE_MIN_SHARE * articles
