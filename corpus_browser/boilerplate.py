@@ -6,7 +6,9 @@ text, or a near-identical text (rapidfuzz ratio), occurs `boilerplate_min_repeat
 times in the corpus, or in two different seeds when it is long enough not to be
 a coincidence, and it follows different paragraphs in different places: a
 footer comes after many different articles, while every paragraph of an
-article saved twice follows the same paragraph both times. A paragraph
+article saved twice follows the same paragraph both times. Occurrences count
+once per block of text (between two breaks, see `segment._with_breaks`): a
+refrain repeated within one tale is verse, not boilerplate. A paragraph
 repeated twice within one seed is more likely a quotation and stays prose. A
 title repeated on the very next paragraph is one occurrence, not two.
 """
@@ -29,27 +31,31 @@ from .config import SplitRules
 _BUCKET_WORDS = 3
 
 
-def find_boilerplate(keys_by_seed: Iterable[Sequence[str]], rules: SplitRules) -> frozenset[str]:
+def find_boilerplate(keys_by_seed: Iterable[Sequence[tuple[str, int]]], rules: SplitRules) -> frozenset[str]:
     """The keys (see `text.key`) of paragraphs that are boilerplate.
 
-    `keys_by_seed` gives, for each seed, the keys of its paragraphs in order.
+    `keys_by_seed` gives, for each seed, the key of each of its paragraphs in
+    order, with the number of the block of text it stands in.
     """
     candidates: defaultdict[str, list[Occurrence]] = defaultdict(list)
     for seed_index, keys in enumerate(keys_by_seed):
         previous = ""
-        for paragraph_key in keys:
+        for paragraph_key, block in keys:
             if paragraph_key and paragraph_key != previous \
                     and _word_count(paragraph_key) <= rules.boilerplate_max_words:
-                candidates[paragraph_key].append(Occurrence(seed_index, previous))
+                found = candidates[paragraph_key]
+                if not found or found[-1].seed != seed_index or found[-1].block != block:
+                    found.append(Occurrence(seed_index, block, previous))
             previous = paragraph_key
     merged = _merge_near_duplicates(candidates, rules.near_duplicate_ratio)
     return frozenset(k for k in candidates if _is_boilerplate(k, merged[k], rules))
 
 
 class Occurrence(NamedTuple):
-    """Where a paragraph occurs: in which seed, and after which paragraph (its key)."""
+    """Where a paragraph occurs: in which seed and block, and after which paragraph (its key)."""
 
     seed: int
+    block: int
     after: str
 
 

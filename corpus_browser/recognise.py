@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from . import rules
@@ -16,6 +17,8 @@ from .text import is_all_caps
 
 #: Every date names its year in digits.
 _DIGIT = re.compile(r"\d")
+#: Titles that end alike name their speakers when at least this many share the ending.
+TITLE_TEMPLATE_MIN = 3
 #: What may stand around a name in a signature: emphasis, dashes, full stops.
 _NAME_TRIM = " .,_*—–-"
 
@@ -151,29 +154,29 @@ def signoff_names(text: str, last_paragraph: bool) -> tuple[str, ...] | None:
 def names_in_title(titles: Sequence[str]) -> dict[str, str]:
     """Speakers named in titles that share a template ("JOHN ADAMS INAUGURAL
     ADDRESS", "JAMES MONROE, FIRST INAUGURAL ADDRESS"): each title that starts
-    with a person's name followed by a text at least three other titles end
-    with, mapped to that name."""
-    counts: dict[str, int] = {}
-    splits: dict[str, list[tuple[str, str]]] = {}
+    with a person's name (up to a comma, or its first two to four words) and
+    ends with the same two words as at least `TITLE_TEMPLATE_MIN` titles, mapped
+    to that name. None when every title names the same person."""
+    tails = Counter(_fold(" ".join(title.split()[-2:])) for title in titles)
+    found = {}
     for title in titles:
         words = title.split()
-        options = []
-        for n in range(2, min(5, len(words))):
-            name, rest = " ".join(words[:n]).rstrip(","), _fold(" ".join(words[n:]))
-            if re.search(r"[^\W\d_]{3}", rest) and is_name(name) and words[0].casefold() not in {"a", "an", "the"} \
-                    and not any(word.casefold().rstrip(".,") in rules.MONTHS for word in words[:n]):
-                options.append((name, rest))
-        splits[title] = options
-        for rest in {rest for _name, rest in options}:
-            counts[rest] = counts.get(rest, 0) + 1
-    found = {}
-    for title, options in splits.items():
-        shared = [name for name, rest in options if counts[rest] >= 3]
-        if shared:
-            found[title] = shared[0]
-    if len(set(found.values())) < 2:
-        return {}  # one name in every title is the collection's subject, not its speakers
-    return found
+        if len(words) < 4 or tails[_fold(" ".join(words[-2:]))] < TITLE_TEMPLATE_MIN:
+            continue
+        head, comma, _rest = title.partition(",")
+        options = [head] if comma and len(head.split()) < len(words) - 1 else []
+        options += [" ".join(words[:n]) for n in range(2, min(5, len(words) - 1))]
+        name = next((option for option in options if _speaker_name(option)), None)
+        if name:
+            found[title] = name
+    return found if len(set(found.values())) >= 2 else {}
+
+
+def _speaker_name(text: str) -> bool:
+    """A name as titles print it: not starting with an article, not ending with an initial, no month in it."""
+    words = text.split()
+    return is_name(text) and words[0].casefold() not in {"a", "an", "the"} and len(words[-1].rstrip(".")) > 1 \
+        and not any(word.casefold().rstrip(".,") in rules.MONTHS for word in words)
 
 
 def _fold(text: str) -> str:

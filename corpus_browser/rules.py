@@ -40,7 +40,8 @@ HONORIFICS = frozenset(
 )
 #: A part of a byline made of abbreviations only ("A.M.", "LL.D.", "U.S.A.",
 #: "Ph.D."): a degree or a rank after the name, not a person.
-DEGREE = re.compile(r"^(?:[A-Z][A-Za-z]{0,2}\.\s?){1,4}$|^(?:PhD|MD|MBA|Esq|Jr|Sr|FRS|LLD|DD)\.?$", re.IGNORECASE)
+DEGREE = re.compile(r"^(?:[A-Z][A-Za-z]{0,2}\.\s?)+[A-Z][A-Za-z]{0,2}\.?$|^[A-Z][A-Za-z]{0,2}\.$"
+                    r"|^(?:PhD|MD|MBA|Esq|Jr|Sr|FRS|LLD|DD)\.?$", re.IGNORECASE)
 #: An attribution closing a piece: a signature line such as `_Jane Doe, in The
 #: Monthly._` or `— J. DOE.`, or the end of the last paragraph
 #: (`…old walls.--_H. W. Brewer, in London Graphic_.`). `names` is checked by

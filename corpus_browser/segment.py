@@ -34,6 +34,8 @@ from .text import is_all_caps, is_title_case, key, more_words_than, word_count
 _SENTENCE_PUNCTUATION = ".!?"
 #: Punctuation after which text continues; a line ending in it is never a heading.
 _CONTINUING_PUNCTUATION = ",;:…"
+#: A line wholly inside these brackets is a note, never a heading.
+_BRACKETS = {"[": "]", "(": ")", "{": "}"}
 
 
 def _any_of(patterns: Sequence[re.Pattern[str]]) -> re.Pattern[str]:
@@ -64,18 +66,25 @@ def segment_corpus(inputs: Sequence[SeedInput], split: SplitRules) -> tuple[Segm
     """Cut every seed into articles; boilerplate is judged across all seeds."""
     units_by_seed = [_with_breaks(read_units(item.seed), split) for item in inputs]
     keys_by_seed = [[key(unit.text) for unit in units] for units in units_by_seed]
-    boilerplate = find_boilerplate(
-        (
-            # What opens a block is a title; titles may recur ("Weekly Roundup").
-            [unit_key for unit, unit_key in zip(units, keys) if not unit.after_break and not unit.level]
-            for units, keys in zip(units_by_seed, keys_by_seed)
-        ),
-        split,
-    )
+    boilerplate = find_boilerplate((_blocked_keys(units, keys) for units, keys in zip(units_by_seed, keys_by_seed)),
+                                   split)
     return tuple(
         _segment_seed(item, units, keys, boilerplate, split)
         for item, units, keys in zip(inputs, units_by_seed, keys_by_seed)
     )
+
+
+def _blocked_keys(units: Sequence[Unit], keys: Sequence[str]) -> list[tuple[str, int]]:
+    """Each unit's key with the number of the block (text between breaks) it
+    stands in. What opens a block is left out: it is a title, and titles may
+    recur ("Weekly Roundup")."""
+    found, block = [], 0
+    for unit, unit_key in zip(units, keys):
+        if unit.after_break or unit.level or unit.opens_record:
+            block += 1
+        else:
+            found.append((unit_key, block))
+    return found
 
 
 def _with_breaks(units: list[Unit], split: SplitRules) -> list[Unit]:
@@ -185,10 +194,10 @@ def _line_role(unit: Unit, unit_key: str, boilerplate: frozenset[str], overrides
         return Role.SEPARATOR
     if _WIDGET_LINE.match(text):
         return Role.BOILERPLATE
-    if unit.line_count == 1 and len(text) <= rules.METADATA_LINE_MAX_CHARS:
+    if len(text) <= rules.METADATA_LINE_MAX_CHARS:
         if byline_names(text) is not None:
             return Role.BYLINE
-        if is_date_line(text):
+        if unit.line_count == 1 and is_date_line(text):
             return Role.DATE
     if unit_key in boilerplate:
         return Role.BOILERPLATE
@@ -225,10 +234,12 @@ def heading_form(unit: Unit, indented: bool, split: SplitRules) -> bool:
     text = unit.text
     if unit.line_count > 1 or more_words_than(text, split.heading_max_words):
         return False
+    if _BRACKETS.get(text[0]) == text[-1]:
+        return False  # an editor's note or an aside: [Illustration: …], (Continued.)
     first = next((ch for ch in text if ch.isalnum()), "")
     if not first or not (first.isupper() or first.isdigit()):
         return False
-    last = text[-1]
+    last = text.rstrip("'\"”’»")[-1:]
     if last in _CONTINUING_PUNCTUATION:
         return False
     if last in _SENTENCE_PUNCTUATION:

@@ -38,8 +38,6 @@ from .model import Format, Role, Unit
 from .overrides import Overrides
 from .text import key, word_count
 
-#: A separator line (`* * *`) counts as this many blank lines of break.
-SEPARATOR_WEIGHT = 2
 #: Stands for the break before a seed's first unit.
 _START = 10**6
 #: A framed marker line fences off a wrapper only in this share of the seed at either end.
@@ -60,6 +58,8 @@ CONTENTS_MIN_ENTRIES = 3
 CONTENTS_MIN_SHARE = 0.3
 #: A note's marker: `{1}`, `[12]`, `(3)`, `*`.
 _NOTE_MARKER = re.compile(r"^(?:\{\d+\}|\[\d+\]|\(\d+\)|\*+)\s")
+#: What a paragraph of prose ends with.
+_SENTENCE_END = frozenset('.!?"”’)')
 #: Units that carry no text of an article's body.
 _NOT_BODY = (Role.BYLINE, Role.DATE, Role.HEADER, Role.BOILERPLATE, Role.SEPARATOR)
 #: How many units under a heading may hold its byline, date or repeated title.
@@ -110,8 +110,9 @@ def find_layout(units: Sequence[Unit], format: Format, overrides: Overrides, spl
     for i in [i for i in starts if i != lo and units[i].first in overrides.no_split_at]:
         del starts[i]
     ordered = sorted(starts)
-    matter += _contents(units, ordered, hi)
-    matter += _front_matter(units, ordered, hi, matter, records)
+    contents, named = _contents(units, ordered, hi)
+    matter += contents + _after_contents(ordered, hi, named)
+    matter += _front_matter(units, ordered, hi, matter, format is Format.TEXT)
     if format is Format.TEXT:
         matter += _endnotes(units, ordered, hi)
     in_matter = {i for first, last, _ in matter for i in range(first, last)}
@@ -223,12 +224,14 @@ def _text_starts(units: Sequence[Unit], lo: int, hi: int,
         reason = None
         if article_break is not None and strength[i] >= article_break:
             reason = f"{strength[i]} blank lines before it, the break this seed puts between articles"
+        elif _after_separator(units, i, lo):
+            reason = "after a separator line"
         elif article_break is None and units[i].after_break:
-            reason = "after a separator or a long run of blank lines"
-        elif i > lo and units[i - 1].role is Role.BOILERPLATE:
+            reason = "after a long run of blank lines"
+        elif article_break is None and i > lo and units[i - 1].role is Role.BOILERPLATE:
             reason = "after boilerplate"
         else:
-            reason = _confirmation(units, i)
+            reason = _confirmation(units, i, bylines_only=article_break is not None)
         if reason:
             starts[_with_leading_date(units, i)] = reason
     if article_break is None:
@@ -237,13 +240,12 @@ def _text_starts(units: Sequence[Unit], lo: int, hi: int,
 
 
 def _break_before(units: Sequence[Unit], i: int, lo: int) -> int:
-    """Blank lines between a unit and the text before it, a separator line counting as `SEPARATOR_WEIGHT`."""
-    blanks = units[i].gap_before
-    j = i - 1
-    while j >= lo and units[j].role is Role.SEPARATOR:
-        blanks += SEPARATOR_WEIGHT + units[j].gap_before
-        j -= 1
-    return blanks if j >= lo else _START
+    """Blank lines right before a unit (after a separator line, if one stands above it)."""
+    return units[i].gap_before if i > lo else _START
+
+
+def _after_separator(units: Sequence[Unit], i: int, lo: int) -> bool:
+    return i > lo and units[i - 1].role is Role.SEPARATOR
 
 
 def _article_break(units: Sequence[Unit], headings: Sequence[int], strength: dict[int, int], gap: int,
@@ -282,10 +284,12 @@ def _strongest_dividing_break(units: Sequence[Unit], headings: Sequence[int], st
     return None
 
 
-def _confirmation(units: Sequence[Unit], i: int) -> str | None:
+def _confirmation(units: Sequence[Unit], i: int, bylines_only: bool) -> str | None:
     """Why the layout right under heading `i` shows it opens an article, if it does:
     its title repeated below (perhaps around a short subtitle), or a byline or
-    date before any other heading or break."""
+    date before any other heading or break. Where the seed's article break is
+    known, a heading after a weaker one needs a byline: a date alone under it
+    heads a letter or an entry quoted inside an article."""
     title = key(units[i].text)
     below = units[i + 1 : i + 1 + _HEAD_WINDOW]
     if below and key(below[0].text) == title:
@@ -295,7 +299,7 @@ def _confirmation(units: Sequence[Unit], i: int) -> str | None:
     for unit in below:
         if unit.after_break:
             return None  # a break ends the article; what follows belongs to the next
-        if unit.role in (Role.BYLINE, Role.DATE):
+        if unit.role is Role.BYLINE or (unit.role is Role.DATE and not bylines_only):
             return f"a {unit.role.value} follows it"
         if unit.role is Role.HEADING:
             return None
@@ -345,19 +349,27 @@ def _pieces(starts: Sequence[int], hi: int) -> list[tuple[int, int]]:
     return list(zip(starts, [*starts[1:], hi]))
 
 
-def _contents(units: Sequence[Unit], starts: Sequence[int], hi: int) -> list[tuple[int, int, str]]:
-    """Pieces that list the titles of the articles after them."""
+def _contents(units: Sequence[Unit], starts: Sequence[int], hi: int) -> tuple[list[tuple[int, int, str]], set[int]]:
+    """Pieces that list the titles of the articles after them, and the starts of the articles they name."""
     titles = {start: key(_title_text(units, start)) for start in starts}
-    found = []
+    found, named = [], set()
     for first, last in _pieces(starts, hi):
-        later = [title for start, title in titles.items() if start >= last and len(title.split()) >= 2]
-        if not later:
-            continue
+        later = {start: title for start, title in titles.items() if start >= last and len(title.split()) >= 2}
         lines = [key(unit.text) for unit in units[first:last] if unit.role is not Role.SEPARATOR]
-        entries = sum(1 for line in lines if any(title in line for title in later))
-        if entries >= CONTENTS_MIN_ENTRIES and entries >= CONTENTS_MIN_SHARE * len(lines):
-            found.append((first, last, f"a contents list ({entries} later titles)"))
-    return found
+        listed = {start for start, title in later.items() if any(title in line for line in lines)}
+        if len(listed) >= CONTENTS_MIN_ENTRIES and len(listed) >= CONTENTS_MIN_SHARE * len(lines):
+            found.append((first, last, f"a contents list ({len(listed)} later titles)"))
+            named |= listed
+    return found, named
+
+
+def _after_contents(starts: Sequence[int], hi: int, named: set[int]) -> list[tuple[int, int, str]]:
+    """Pieces after the last article a contents list names, not named themselves:
+    the publisher's notices and advertisements at the back of an issue."""
+    if not named:
+        return []
+    return [(first, last, "back matter: after the last article the contents list names")
+            for first, last in _pieces(starts, hi) if first > max(named) and first not in named]
 
 
 def _title_text(units: Sequence[Unit], start: int) -> str:
@@ -365,18 +377,32 @@ def _title_text(units: Sequence[Unit], start: int) -> str:
 
 
 def _front_matter(units: Sequence[Unit], starts: Sequence[int], hi: int, matter: Sequence[tuple[int, int, str]],
-                  records: Sequence[int]) -> list[tuple[int, int, str]]:
-    """Short pieces before the first article: title pages, credits, notices.
-    (Without a longer piece after them, they are the seed's articles.)"""
+                  by_layout: bool) -> list[tuple[int, int, str]]:
+    """Pieces before the first article that are not articles: title pages,
+    credits, notices (short), lists of names or titles (not prose). In marked-up
+    seeds, only what stands before the first heading. A seed with no article
+    after them keeps them as its articles."""
     taken = {first for first, _last, _ in matter}
     found = []
-    for first, last in _pieces(starts, hi):
+    for n, (first, last) in enumerate(_pieces(starts, hi)):
         if first in taken:
             continue
-        if first in records or _body_words(units[first:last]) >= FRONT_MATTER_MAX_WORDS:
+        if not by_layout and (n or units[first].role is Role.HEADING or units[first].opens_record):
             return found
-        found.append((first, last, f"front matter: under {FRONT_MATTER_MAX_WORDS} words before the first article"))
+        words = _body_words(units[first:last])
+        if words < FRONT_MATTER_MAX_WORDS:
+            found.append((first, last, f"front matter: under {FRONT_MATTER_MAX_WORDS} words before the first article"))
+        elif by_layout and _prose_words(units[first:last]) * 2 < words:
+            found.append((first, last, "front matter: lists and short lines, not prose, before the first article"))
+        else:
+            return found
     return []
+
+
+def _prose_words(units: Sequence[Unit]) -> int:
+    """Words in paragraphs that read as prose: sentences of some length."""
+    return sum(word_count(unit.text) for unit in units
+               if unit.role is Role.PROSE and unit.text[-1:] in _SENTENCE_END and more_than_words(unit, 7))
 
 
 def _endnotes(units: Sequence[Unit], starts: Sequence[int], hi: int) -> list[tuple[int, int, str]]:

@@ -67,12 +67,14 @@ def _head(units: Sequence[Unit], a: int, b: int) -> list[int]:
 
 
 def _datelines(units: list[Unit], heads: Sequence[Sequence[int]]) -> None:
-    """Lines with a date among other words, at the head of most articles."""
-    dated = [next((i for i in head[:2] if units[i].role is Role.PROSE and _dateline(units[i])), None) for head in heads]
+    """Lines with a date among other words, where most articles put a date line."""
+    dated = [next((i for i in head[:2] if units[i].role is Role.DATE
+                   or (units[i].role is Role.PROSE and _dateline(units[i]))), None) for head in heads]
     found = [i for i in dated if i is not None]
     if _recurs(len(found), len(heads)):
         for i in found:
-            units[i] = replace(units[i], role=Role.DATE, date=find_date(units[i].text))
+            if units[i].role is Role.PROSE:
+                units[i] = replace(units[i], role=Role.DATE, date=find_date(units[i].text))
 
 
 def _dateline(unit: Unit) -> bool:

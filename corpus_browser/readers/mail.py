@@ -17,7 +17,7 @@ from ..formats import MBOX_ENVELOPE
 from ..model import Role, Seed, Unit
 from ..recognise import find_date, strip_honorifics
 from ..text import clean
-from .paragraphs import UnitBuilder, is_hard_wrapped
+from .paragraphs import UnitBuilder, text_builder
 
 #: A header line, or the folded continuation of one.
 _HEADER_LINE = re.compile(r"^[!-9;-~]+:|^[ \t]+\S")
@@ -31,7 +31,7 @@ def read(seed: Seed) -> list[Unit]:
     starts = [i for i, line in enumerate(lines) if line.startswith("From ") and MBOX_ENVELOPE.match(line)] or [0]
     tags = Counter(tag for i in starts for tag in [_list_tag(_header_block(lines, i)[1])] if tag)
     common_tag = next((tag for tag, count in tags.items() if count * 2 >= len(starts)), None)
-    builder = UnitBuilder(join_wrapped=is_hard_wrapped(lines))
+    builder = text_builder(lines)
     for number in range(1, starts[0] + 1):
         builder.line(number, lines[number - 1])
     for n, start in enumerate(starts):

@@ -1,7 +1,9 @@
 """Markdown: `#` headings (rank = number of marks), setext headings (text
 underlined with `===`, rank 1, or `---`, rank 2), and YAML front-matter blocks,
 which a blog export puts at the head of every post, so each one opens an
-article wherever it stands in the file. Lines in fenced code are never headings."""
+article wherever it stands in the file. Lines in fenced code are never
+headings. The lines right under a heading, up to the first blank line, are
+each a unit of their own: exports stack metadata there (a date, `Tags: …`)."""
 
 from __future__ import annotations
 
@@ -28,10 +30,15 @@ _SETEXT = {"=": 1, "-": 2}
 def read(seed: Seed) -> list[Unit]:
     lines = seed.lines
     builder = UnitBuilder(join_wrapped=True)
-    fenced = False
+    fenced = head_block = False
     i = 0
     while i < len(lines):
         raw = lines[i]
+        if head_block and raw.strip() and not ATX_HEADING.match(raw):
+            builder.unit(clean(raw), i + 1, i + 1)
+            i += 1
+            continue
+        head_block = False
         if raw.lstrip().startswith("```"):
             fenced = not fenced
         if fenced or raw.lstrip().startswith("```"):
@@ -44,15 +51,21 @@ def read(seed: Seed) -> list[Unit]:
             i = end + 1
             continue
         heading = ATX_HEADING.match(raw)
-        if heading and heading["text"] and clean(heading["text"]):
+        if heading and not clean(heading["text"] or ""):
+            builder.unit(clean(raw), i + 1, i + 1, Role.SEPARATOR)  # an empty heading only rules off
+            i += 1
+            continue
+        if heading:
             builder.unit(clean(heading["text"]), i + 1, i + 1, Role.HEADING, level=len(heading["marks"]),
                          marker=heading["marks"])
             i += 1
+            head_block = True
             continue
         if _is_setext(lines, i):
             char = lines[i + 1].strip()[0]
             builder.unit(clean(raw), i + 1, i + 2, Role.HEADING, level=_SETEXT[char], marker=char)
             i += 2
+            head_block = True
             continue
         builder.line(i + 1, raw)
         i += 1

@@ -1,7 +1,9 @@
 """Paragraphs: the units every reader builds a seed from.
 
 A unit is one line, or a paragraph of lines when the text is hard-wrapped
-(broken at a fixed width, as Project Gutenberg books are). A reader feeds the
+(broken at a fixed width, as Project Gutenberg books are). A line much
+shorter than the width ends its paragraph, so verse, addresses, contents
+lists and the metadata lines under a title stay lines. A reader feeds the
 seed's lines in order to a `UnitBuilder`, and hands it the units its format
 marks up as wholes (a heading with its underline, a front-matter block).
 """
@@ -18,6 +20,8 @@ from ..text import clean, indent_of
 
 #: A seed whose longest tenth of lines is longer than this is not hard-wrapped.
 _WRAP_MAX_WIDTH = 100
+#: A line shorter than this share of the seed's line width ends its paragraph.
+SHORT_LINE_SHARE = 0.5
 
 
 @dataclass(slots=True)
@@ -29,13 +33,16 @@ class _Paragraph:
     last: int
     gap_before: int
     indent: int
+    short: bool
+    """Its last line is much shorter than the seed's lines: the paragraph has ended."""
 
 
 class UnitBuilder:
     """Collects a seed's units in order, counting the blank lines before each."""
 
-    def __init__(self, join_wrapped: bool):
+    def __init__(self, join_wrapped: bool, width: int = 0):
         self.join_wrapped = join_wrapped
+        self.short_line = int(width * SHORT_LINE_SHARE)
         self._units: list[Unit] = []
         self._open: _Paragraph | None = None
         self._gap = 0
@@ -48,12 +55,14 @@ class UnitBuilder:
             self._close()
             self._gap += 1
             return
-        if self.join_wrapped and self._open is not None and not starts_list_item(text):
+        short = len(text) < self.short_line
+        if self.join_wrapped and self._open is not None and not self._open.short and not starts_list_item(text):
             self._open.lines.append(text)
             self._open.last = number
+            self._open.short = short
             return
         self._close()
-        self._open = _Paragraph([text], number, number, self._gap, indent_of(raw))
+        self._open = _Paragraph([text], number, number, self._gap, indent_of(raw), short)
         self._gap = 0
 
     def unit(self, text: str, first: int, last: int, role: Role = Role.PROSE, *, indent: int = 0,
@@ -84,14 +93,25 @@ def starts_list_item(text: str) -> bool:
     return bool(rules.BULLET_ITEM.match(text) or rules.NUMBERED_ITEM.match(text))
 
 
+def line_width(lines: Sequence[str]) -> int:
+    """The length of the seed's long lines (its longest tenth): the width it is wrapped at, if it is."""
+    filled = [len(line.strip()) for line in lines if line.strip()]
+    return int(statistics.quantiles(filled, n=10)[-1]) if len(filled) >= 4 else 0
+
+
 def is_hard_wrapped(lines: Sequence[str]) -> bool:
     """Paragraphs broken at a fixed width (Project Gutenberg style): most lines
     short, and most of them followed by another line of the same paragraph."""
     lengths = [len(line.strip()) for line in lines]
     filled = [length for length in lengths if length]
-    if len(filled) < 4:
-        return False
-    if statistics.quantiles(filled, n=10)[-1] > _WRAP_MAX_WIDTH:
+    if len(filled) < 4 or line_width(lines) > _WRAP_MAX_WIDTH:
         return False
     continued = sum(1 for a, b in zip(lengths, lengths[1:]) if a and b)
     return continued >= 0.3 * len(filled)
+
+
+def text_builder(lines: Sequence[str]) -> UnitBuilder:
+    """A builder for a plain-text seed: paragraphs are joined only if it is
+    hard-wrapped, and a short line ends one."""
+    wrapped = is_hard_wrapped(lines)
+    return UnitBuilder(join_wrapped=wrapped, width=line_width(lines) if wrapped else 0)

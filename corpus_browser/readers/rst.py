@@ -8,20 +8,21 @@ from __future__ import annotations
 from ..formats import UNDERLINE, underlines
 from ..model import Role, Seed, Unit
 from ..text import clean
-from .paragraphs import UnitBuilder, is_hard_wrapped
+from .paragraphs import text_builder
 
 
 def read(seed: Seed) -> list[Unit]:
     lines = seed.lines
-    builder = UnitBuilder(join_wrapped=is_hard_wrapped(lines))
+    builder = text_builder(lines)
     ranks: dict[tuple[str, bool], int] = {}
     i = 0
     while i < len(lines):
-        overlined = i + 2 < len(lines) and bool(UNDERLINE.match(lines[i])) and underlines(lines[i + 1], lines[i + 2]) \
-            and lines[i].strip() == lines[i + 2].strip()
+        overlined = i + 2 < len(lines) and bool(UNDERLINE.match(lines[i])) and bool(lines[i + 1].strip()) \
+            and lines[i].rstrip() == lines[i + 2].rstrip() and len(lines[i].rstrip()) >= len(lines[i + 1].rstrip())
         title = i + 1 if overlined else i
-        stands_apart = overlined or title == 0 or not lines[title - 1].strip()
-        if stands_apart and title + 1 < len(lines) and underlines(lines[title], lines[title + 1]):
+        underlined = overlined or (title + 1 < len(lines) and underlines(lines[title], lines[title + 1])
+                                   and (title == 0 or not lines[title - 1].strip()))
+        if underlined:
             style = (lines[title + 1].strip()[0], overlined)
             rank = ranks.setdefault(style, len(ranks) + 1)
             builder.unit(clean(lines[title]), i + 1, title + 2, Role.HEADING, level=rank, marker=style[0])

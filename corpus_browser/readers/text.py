@@ -4,11 +4,11 @@ open articles, is read from the layout later (see `structure.py`)."""
 from __future__ import annotations
 
 from ..model import Seed, Unit
-from .paragraphs import UnitBuilder, is_hard_wrapped
+from .paragraphs import text_builder
 
 
 def read(seed: Seed) -> list[Unit]:
-    builder = UnitBuilder(join_wrapped=is_hard_wrapped(seed.lines))
+    builder = text_builder(seed.lines)
     for number, raw in enumerate(seed.lines, start=1):
         builder.line(number, raw)
     return builder.units()

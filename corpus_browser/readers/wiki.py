@@ -5,11 +5,11 @@ from __future__ import annotations
 from ..formats import WIKI_HEADING
 from ..model import Role, Seed, Unit
 from ..text import clean
-from .paragraphs import UnitBuilder, is_hard_wrapped
+from .paragraphs import text_builder
 
 
 def read(seed: Seed) -> list[Unit]:
-    builder = UnitBuilder(join_wrapped=is_hard_wrapped(seed.lines))
+    builder = text_builder(seed.lines)
     for number, raw in enumerate(seed.lines, start=1):
         heading = WIKI_HEADING.match(raw)
         if heading and clean(heading["text"]):
