@@ -21,13 +21,11 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from .config import BuildConfig
 from .errors import CorpusError
 from .freshness import input_digest, is_up_to_date
-
 from .model import LineTally
 
 if TYPE_CHECKING:

@@ -27,8 +27,24 @@ from .model import (
     Unit,
 )
 from .overrides import Overrides
-from .rules import ENUMERATION, LABEL_ONLY, MINOR_WORDS, NUMBERED_ITEM, ROMAN_NUMERAL, SUBTITLE_MAX_WORDS
-from .text import first_sentence, is_all_caps, key, more_words_than, sentences, word_count
+from .recognise import without_trailing_date
+from .rules import (
+    ENUMERATION,
+    LABEL_ONLY,
+    MINOR_WORDS,
+    NUMBERED_ITEM,
+    ROMAN_NUMERAL,
+    SUBTITLE_MAX_WORDS,
+    TITLE_MARKS,
+)
+from .text import (
+    first_sentence,
+    is_all_caps,
+    key,
+    more_words_than,
+    sentences,
+    word_count,
+)
 
 #: A title made from the opening words when an article has no heading.
 _FALLBACK_TITLE_WORDS = 10
@@ -117,7 +133,7 @@ def _named_label(units: Sequence[Unit], title_index: int) -> int | None:
 
 def _title(units: Sequence[Unit], title_index: int, title_lines: set[int]) -> str:
     """The title as a reader wants it (see the module docstring)."""
-    text = units[title_index].text
+    text = without_trailing_date(units[title_index].text) if units[title_index].date else units[title_index].text
     named = _named_label(units, title_index)
     if named is not None:
         return f"{reader_title(text)}: {reader_title(units[named].text)}"
@@ -132,7 +148,7 @@ def reader_title(heading: str) -> str:
     """A heading as a title: quotes around it and its enumeration dropped (a
     label word is kept, `Chapter 4: Fire`), a full stop at its end dropped, and
     capitals eased ("THE GOLDEN BIRD" -> "The Golden Bird")."""
-    text = heading.strip()
+    text = TITLE_MARKS.sub("", heading.strip())
     if len(text) > 2 and _QUOTE_PAIRS.get(text[0]) == text[-1]:
         text = text[1:-1].strip()
     numbering = ENUMERATION.match(text)

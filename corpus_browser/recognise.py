@@ -15,6 +15,8 @@ from collections.abc import Sequence
 from . import rules
 from .text import is_all_caps
 
+#: Words that introduce a date at the end of a title.
+_DATE_LEAD = re.compile(r"\s+(?:released|published|posted|dated)(?:\s+on)?\s*$", re.IGNORECASE)
 #: Every date names its year in digits.
 _DIGIT = re.compile(r"\d")
 #: Titles that end alike name their speakers when at least this many share the ending.
@@ -28,6 +30,27 @@ def find_date(text: str) -> str | None:
     `YYYY-MM-DD`, else `YYYY-MM` ("November 2016")."""
     found = _date_match(text)
     return _iso(found) if found else None
+
+
+def without_trailing_date(text: str) -> str:
+    """A title without the date it ends with, which the article's date shows
+    anyway: `2.1.0 - 2020-01-01` -> `2.1.0`, `Release 7.2 (released Sep 13,
+    2023)` -> `Release 7.2`. A title that is only a date stays as it is."""
+    found = _date_match(text)
+    if found is None or text[found.end():].strip(" )]}.") :
+        return text
+    head = text[: found.start()]
+    bracket = max(head.rfind("("), head.rfind("["))
+    bracketed = bracket > 0 and len(head[bracket + 1:].split()) <= 2
+    if bracketed:
+        head = head[:bracket]
+    led = _DATE_LEAD.search(head)
+    if led:
+        head = head[: led.start()]
+    elif not bracketed and not head.rstrip().endswith(("-", "–", "—", ",", ":")):
+        return text  # the date is part of the title's words ("Remembering September 11, 2001")
+    head = head.rstrip(" -–—,:;([")
+    return head if head.strip() else text
 
 
 def is_date_line(text: str) -> bool:
@@ -79,13 +102,13 @@ def byline_names(text: str) -> tuple[str, ...] | None:
     for pattern in rules.BYLINE_PATTERNS:
         match = pattern.match(text)
         if match:
-            names = _name_list(match["names"])
+            names = name_list(match["names"])
             if names:
                 return names
     return None
 
 
-def _name_list(text: str, single_word_ok: bool = True) -> tuple[str, ...] | None:
+def name_list(text: str, single_word_ok: bool = True) -> tuple[str, ...] | None:
     """People named in a list ("A, B and C", "JANE DOE, LL.D."), or None when the
     list does not start with a person's name."""
     names: list[str] = []
@@ -147,8 +170,16 @@ def signoff_names(text: str, last_paragraph: bool) -> tuple[str, ...] | None:
     name = match["names"].strip(_NAME_TRIM)
     if match["source"] is None and person_name(name) is None:
         return None
-    found = _name_list(name, single_word_ok=False)
+    found = name_list(name, single_word_ok=False)
     return found if found else None
+
+
+def name_with_address(text: str) -> tuple[tuple[str, ...], str | None] | None:
+    """The person and the date of a line naming someone by e-mail (`Jane Doe
+    <jane@example.org>`, a changelog's `-- Jane Doe <…>  Sun, 29 Oct 2023`), or None."""
+    match = rules.NAME_WITH_ADDRESS.match(text)
+    names = name_list(match["name"], single_word_ok=False) if match else None
+    return (names, find_date(match["rest"])) if names else None
 
 
 def names_in_title(titles: Sequence[str]) -> dict[str, str]:

@@ -150,7 +150,8 @@ FRAMED_LINE = re.compile(r"^(?P<frame>[*=#~+<>_-])(?P=frame){2,}\s*[^\s*=#~+<>_-
 #: `III.—`, `IV:`, `2)`, `No. 10.`, `Chapter 4:`.
 LABEL_WORDS = r"(?:chapter|part|book|essay|section|letter|lecture|sermon|article|canto|number|no|vol|volume|paper)"
 ENUMERATION = re.compile(
-    rf"^(?:{LABEL_WORDS}\.?\s+)?(?:(?:[IVXLC]+|\d{{1,3}})(?:\s*[.):]\s*(?:[—–]|--?)?|\s*(?:[—–]|--))|[A-Za-z]\))\s*(?=\w)",
+    rf"^(?:{LABEL_WORDS}\.?\s+)?(?:(?:[IVXLC]+|\d{{1,3}})(?:\s*[.):](?:\s+|\s*(?:[—–]|--?)\s*)|\s*(?:[—–]|--)\s*)"
+    rf"|[A-Za-z]\)\s*)(?=\w)",
     re.IGNORECASE,
 )
 #: A heading that is only a label: `No. 10`, `ESSAY IV`, `III.`, `Chapter 3`.
@@ -160,7 +161,19 @@ ROMAN_NUMERAL = re.compile(r"^(?=[IVX]{2,})X{0,3}(?:IX|IV|V?I{0,3})$")
 
 #: A `key: value` header line, as in mail headers, front-matter and news
 #: exports (`Section: Business`, `Load-Date: November 25, 2023`).
-HEADER_LINE = re.compile(r"^(?P<key>[A-Z][A-Za-z]*(?:[- ][A-Za-z]+){0,2}):[ \t]+(?P<value>\S.{0,200})$")
+HEADER_LINE = re.compile(r"^:?(?P<key>[A-Z][A-Za-z]*(?:[- ][A-Za-z]+){0,2}):[ \t]+(?P<value>\S.{0,200})$")
 #: Header keys whose value names the author or the date.
 AUTHOR_KEYS = frozenset({"author", "authors", "byline", "by", "writer", "from"})
 DATE_KEYS = frozenset({"date", "published", "publication date", "load-date", "posted", "sent", "created"})
+
+#: A name with an e-mail address, as in mail headers and changelog trailers:
+#: `Jane Doe <jane@example.org>`, `Jane Doe jane@example.org`, `-- Jane Doe
+#: <jane@example.org>  Sun, 29 Oct 2023 15:42:11 +0100`. `rest` may hold a date.
+_ADDRESS = r"[<(]?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[>)]?"
+NAME_WITH_ADDRESS = re.compile(
+    rf"^(?:--?|—)?\s*(?P<name>[^<>()@\d]{{3,120}}?)\s*{_ADDRESS}(?:\s*,\s*{_ADDRESS})*(?P<rest>.*)$"
+)
+#: A number like a version or a release (`2.6.4`, `4.23-1`): entries of a log carry one.
+VERSION = re.compile(r"\b\d+\.\d+")
+#: Bullets and marks that lead a title, dropped from it (`* Release 2.0`, `== News ==`).
+TITLE_MARKS = re.compile(r"^[*#=+~-]+\s+")

@@ -21,19 +21,27 @@ from dataclasses import dataclass, replace
 from . import rules
 from .boilerplate import find_boilerplate
 from .config import SplitRules
-from .model import Format, Role, Segment, Seed, SetAside, SetAsideKind, Unit
+from .model import Format, Role, Seed, Segment, SetAside, SetAsideKind, Unit
 from .overrides import Overrides
 from .read import SeedInput
 from .readers import read_units
-from .recognise import byline_names, find_date, is_date_line
+from .recognise import byline_names, find_date, is_date_line, name_with_address
 from .structure import Layout, find_layout
 from .template import apply_template
-from .text import is_all_caps, is_title_case, key, more_words_than, word_count
+from .text import is_all_caps, is_title_case, key, more_words_than, title_pattern, word_count
 
 #: Punctuation that ends a sentence; a heading ending in it must be Title Case.
 _SENTENCE_PUNCTUATION = ".!?"
 #: Punctuation after which text continues; a line ending in it is never a heading.
 _CONTINUING_PUNCTUATION = ",;:…"
+#: Entry lines of a log: at least this many follow one pattern ...
+ENTRY_MIN_LINES = 3
+#: ... with at most this many words, ...
+ENTRY_MAX_WORDS = 15
+#: ... this share of them carrying a version number, ...
+ENTRY_STAMPED_SHARE = 0.6
+#: ... and this share of them different from each other.
+ENTRY_DISTINCT_SHARE = 0.7
 #: A line wholly inside these brackets is a note, never a heading.
 _BRACKETS = {"[": "]", "(": ")", "{": "}"}
 
@@ -141,11 +149,38 @@ def _assign_roles(units: list[Unit], keys: Sequence[str], format: Format, boiler
         for unit, unit_key in zip(units, keys)
     ]
     _mark_lists(units, roles)
+    entries = entry_lines(units, roles) if format is Format.TEXT else set()
     if format in (Format.TEXT, Format.MAIL):
         for i, unit in enumerate(units):
-            if roles[i] is Role.PROSE and _is_text_heading(units, roles, i, gap, unit.indent > base_indent, split):
+            if i in entries or (roles[i] is Role.PROSE
+                                and _is_text_heading(units, roles, i, gap, unit.indent > base_indent, split)):
                 roles[i] = Role.HEADING
-    return [_dated_heading(_with_role(unit, role)) for unit, role in zip(units, roles)]
+    marked = [_dated_heading(_with_role(unit, role)) for unit, role in zip(units, roles)]
+    return [replace(unit, level=1) if i in entries else unit for i, unit in enumerate(marked)]
+
+
+def entry_lines(units: Sequence[Unit], roles: Sequence[Role]) -> set[int]:
+    """Lines that open the entries of a log (a changelog, a NEWS file, dated
+    notes): one-line paragraphs after a blank line that follow one pattern
+    (their first words, numbers and months abstracted), at least
+    `ENTRY_MIN_LINES` of them, most carrying a version number. (A line
+    naming someone by e-mail is a signature, not an entry.) A plain-text seed
+    with such lines is read as if they were marked up."""
+    groups: dict[str, list[int]] = {}
+    for i, unit in enumerate(units):
+        if roles[i] in (Role.PROSE, Role.HEADING, Role.LIST_ITEM) and unit.line_count == 1 \
+                and (i == 0 or unit.gap_before) and not more_words_than(unit.text, ENTRY_MAX_WORDS) \
+                and not name_with_address(unit.text):
+            groups.setdefault(title_pattern(unit.text), []).append(i)
+    found: set[int] = set()
+    for members in groups.values():
+        stamped = sum(1 for i in members if rules.VERSION.search(units[i].text))
+        distinct = len({key(units[i].text) for i in members})
+        if len(members) >= ENTRY_MIN_LINES and stamped >= ENTRY_STAMPED_SHARE * len(members) \
+                and distinct >= ENTRY_DISTINCT_SHARE * len(members):
+            found.update(members)
+    return found
+
 
 
 def _dated_heading(unit: Unit) -> Unit:

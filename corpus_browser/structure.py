@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 import statistics
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -36,7 +37,7 @@ from . import rules
 from .config import SplitRules
 from .model import Format, Role, Unit
 from .overrides import Overrides
-from .text import key, word_count
+from .text import key, title_pattern, word_count
 
 #: Stands for the break before a seed's first unit.
 _START = 10**6
@@ -48,6 +49,8 @@ LEVEL_MIN_HEADINGS = 3
 LEVEL_MAX_PIECE_SHARE = 0.5
 #: Headings after a weaker break than the titles' are strays when fewer than this share of the titles.
 STRAY_SHARE = 0.1
+#: A rank below the document's title is a log's entries when this share of its headings is dated or patterned ...
+ENTRY_SHARE = 0.6
 #: The share of a rank's titles that must differ for them to be article titles.
 DISTINCT_TITLES = 0.7
 #: A piece before the first article with fewer words than this is front matter (a title page, credits).
@@ -105,6 +108,7 @@ def find_layout(units: Sequence[Unit], format: Format, overrides: Overrides, spl
         starts, levels = _ranked_starts(units, lo, hi, split)
     else:
         starts, levels, article_break = _text_starts(units, lo, hi, split)
+    level_starts = set(starts)
     starts.setdefault(lo, "the start of the seed's text")
     starts.update({i: "the sidecar's split_at" for i in range(lo, hi) if units[i].first in overrides.split_at})
     for i in [i for i in starts if i != lo and units[i].first in overrides.no_split_at]:
@@ -112,7 +116,7 @@ def find_layout(units: Sequence[Unit], format: Format, overrides: Overrides, spl
     ordered = sorted(starts)
     contents, named = _contents(units, ordered, hi)
     matter += contents + _after_contents(ordered, hi, named)
-    matter += _front_matter(units, ordered, hi, matter, format is Format.TEXT)
+    matter += _front_matter(units, ordered, hi, matter, format is Format.TEXT, level_starts)
     if format is Format.TEXT:
         matter += _endnotes(units, ordered, hi)
     in_matter = {i for first, last, _ in matter for i in range(first, last)}
@@ -168,22 +172,34 @@ def typical(units: Sequence[Unit]) -> int:
 
 
 def _ranked_starts(units: Sequence[Unit], lo: int, hi: int, split: SplitRules) -> tuple[dict[int, str], list[Level]]:
-    """The top heading rank whose titles are mostly distinct opens articles;
-    a lower rank only when its pieces are as long as articles."""
+    """The top heading rank whose titles are mostly distinct opens articles.
+    A lower rank does when its pieces are as long as articles, or when all
+    above it is the document's own title and its headings are entries: most
+    state a date or follow one pattern (`[2.1.0] - 2020-01-01`, `Release 2.1`)."""
     headings = [i for i in range(lo, hi) if units[i].role is Role.HEADING and units[i].level > 0]
     ranks = sorted({units[i].level for i in headings})
     levels, starts, chosen = [], {}, None
     for rank in ranks:
         exact = [i for i in headings if units[i].level == rank]
         cut = [i for i in headings if units[i].level <= rank]
-        fits = chosen is None and len(exact) >= 2 and _distinct_share(units, exact) >= DISTINCT_TITLES \
-            and (rank == ranks[0] or _pieces_are_articles(units, cut, lo, hi, split))
+        under_title = len(cut) - len(exact) <= 1
+        fits = chosen is None and len(exact) >= 2 and _distinct_share(units, exact) >= DISTINCT_TITLES and (
+            rank == ranks[0] or _pieces_are_articles(units, cut, lo, hi, split)
+            or (under_title and _are_entries(units, exact)))
         if fits:
             chosen = rank
-            starts = {i: f"a rank-{units[i].level} heading, the seed's article level" for i in cut}
+            entries = exact if under_title and rank != ranks[0] else cut  # the document's title opens no article
+            starts = {i: f"a rank-{units[i].level} heading, the seed's article level" for i in entries}
         levels.append(Level(f"rank {rank} (`{units[exact[0]].marker}`)", len(exact), units[exact[0]].text,
                             rank == chosen))
     return starts, levels
+
+
+def _are_entries(units: Sequence[Unit], headings: Sequence[int]) -> bool:
+    """Most headings state a date, or most follow one pattern: entries of a log, not sections."""
+    dated = sum(1 for i in headings if units[i].date)
+    patterns = Counter(title_pattern(units[i].text) for i in headings)
+    return max(dated, patterns.most_common(1)[0][1]) >= ENTRY_SHARE * len(headings)
 
 
 def _distinct_share(units: Sequence[Unit], indexes: Sequence[int]) -> float:
@@ -209,6 +225,10 @@ def _body_words(units: Sequence[Unit]) -> int:
 
 def _text_starts(units: Sequence[Unit], lo: int, hi: int,
                  split: SplitRules) -> tuple[dict[int, str], list[Level], int | None]:
+    entries = [i for i in range(lo, hi) if units[i].role is Role.HEADING and units[i].level]
+    if entries:
+        level = Level("lines following one pattern, with versions or dates", len(entries), units[entries[0]].text, True)
+        return {i: "a line of the pattern that opens each entry" for i in entries}, [level], None
     headings = [i for i in range(lo, hi) if units[i].role is Role.HEADING]
     strength = {i: _break_before(units, i, lo) for i in headings}
     gap = typical(units)
@@ -377,7 +397,7 @@ def _title_text(units: Sequence[Unit], start: int) -> str:
 
 
 def _front_matter(units: Sequence[Unit], starts: Sequence[int], hi: int, matter: Sequence[tuple[int, int, str]],
-                  by_layout: bool) -> list[tuple[int, int, str]]:
+                  by_layout: bool, level_starts: set[int]) -> list[tuple[int, int, str]]:
     """Pieces before the first article that are not articles: title pages,
     credits, notices (short), lists of names or titles (not prose). In marked-up
     seeds, only what stands before the first heading. A seed with no article
@@ -387,7 +407,7 @@ def _front_matter(units: Sequence[Unit], starts: Sequence[int], hi: int, matter:
     for n, (first, last) in enumerate(_pieces(starts, hi)):
         if first in taken:
             continue
-        if not by_layout and (n or units[first].role is Role.HEADING or units[first].opens_record):
+        if not by_layout and (n or first in level_starts):
             return found
         words = _body_words(units[first:last])
         if words < FRONT_MATTER_MAX_WORDS:

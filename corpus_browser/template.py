@@ -21,12 +21,20 @@ from dataclasses import replace
 
 from . import rules
 from .model import Role, Unit
-from .recognise import byline_names, find_date, names_in_title, person_name, signoff_names
+from .recognise import (
+    byline_names,
+    find_date,
+    name_list,
+    name_with_address,
+    names_in_title,
+    person_name,
+    signoff_names,
+)
 from .structure import Layout
 from .text import more_words_than
 
 #: How many units under a title are its head, where the template is looked for.
-HEAD_UNITS = 4
+HEAD_UNITS = 6
 #: A kind of head line is part of the template when this share of the articles have one ...
 TEMPLATE_MIN_SHARE = 0.5
 #: ... and at least this many.
@@ -45,8 +53,9 @@ def apply_template(units: Sequence[Unit], layout: Layout) -> list[Unit]:
     heads = [_head(units, a, b) for a, b in spans]
     _datelines(units, heads)
     _header_fields(units, heads)
+    loose = _names_recur(units, heads)
     for head in heads:
-        _bare_name_byline(units, head)
+        _head_bylines(units, head, loose)
     for a, b in spans:
         _signoff(units, a, b, in_matter)
     _speakers(units, spans)
@@ -69,11 +78,11 @@ def _head(units: Sequence[Unit], a: int, b: int) -> list[int]:
 def _datelines(units: list[Unit], heads: Sequence[Sequence[int]]) -> None:
     """Lines with a date among other words, where most articles put a date line."""
     dated = [next((i for i in head[:2] if units[i].role is Role.DATE
-                   or (units[i].role is Role.PROSE and _dateline(units[i]))), None) for head in heads]
+                   or (_open(units[i]) and _dateline(units[i]))), None) for head in heads]
     found = [i for i in dated if i is not None]
     if _recurs(len(found), len(heads)):
         for i in found:
-            if units[i].role is Role.PROSE:
+            if _open(units[i]):
                 units[i] = replace(units[i], role=Role.DATE, date=find_date(units[i].text))
 
 
@@ -84,7 +93,7 @@ def _dateline(unit: Unit) -> bool:
 
 def _header_fields(units: list[Unit], heads: Sequence[Sequence[int]]) -> None:
     """`Key: value` lines whose keys recur at the heads of articles."""
-    fields = [[(i, match["key"].casefold()) for i in head if units[i].role is Role.PROSE and units[i].line_count == 1
+    fields = [[(i, match["key"].casefold()) for i in head if _open(units[i]) and units[i].line_count == 1
                and (match := rules.HEADER_LINE.match(units[i].text))] for head in heads]
     keys = Counter(name for found in fields for name in {name for _i, name in found})
     for found in fields:
@@ -96,40 +105,70 @@ def _header_fields(units: list[Unit], heads: Sequence[Sequence[int]]) -> None:
                 units[i] = replace(units[i], role=Role.BYLINE if names else Role.HEADER, names=names, date=date)
 
 
-def _bare_name_byline(units: list[Unit], head: Sequence[int]) -> None:
-    """A person's name alone on a line under the title is its byline."""
+def _names_recur(units: Sequence[Unit], heads: Sequence[Sequence[int]]) -> bool:
+    """Most articles name someone on a line of its own under the title: the
+    seed's template has an author line, so a plain name there is one too."""
+    named = sum(1 for head in heads if any(_open(units[i]) and (
+        name_with_address(units[i].text) or _plain_names(units[i].text)) for i in head))
+    return _recurs(named, len(heads))
+
+
+def _plain_names(text: str) -> tuple[str, ...] | None:
+    """A line that only names people ("Jane Doe", "Jane Doe and John Roe",
+    "Jane Doe, for the team"), not a sentence."""
+    if more_words_than(text, 12) or ". " in text:
+        return None
+    return name_list(text.rstrip("."), single_word_ok=False)
+
+
+def _head_bylines(units: list[Unit], head: Sequence[int], loose: bool) -> None:
+    """Under the title, a person's name alone on a line (in capitals or with
+    an initial, or any name where the template has an author line) or with
+    an e-mail address is a byline."""
     if any(units[i].role is Role.BYLINE for i in head):
         return
-    for i in head[:2]:
-        name = person_name(units[i].text.rstrip(".")) if units[i].role is Role.PROSE else None
-        if name:
-            units[i] = replace(units[i], role=Role.BYLINE, names=(name,))
-            return
+    for n, i in enumerate(head):
+        if not _open(units[i]):
+            continue
+        addressed = name_with_address(units[i].text)
+        name = person_name(units[i].text.rstrip(".")) if n < 2 else None
+        names = addressed[0] if addressed else (name,) if name else None
+        if names is None and loose:
+            names = _plain_names(units[i].text)
+        if names:
+            units[i] = replace(units[i], role=Role.BYLINE, names=names)
 
 
 def _signoff(units: list[Unit], a: int, b: int, in_matter: set[int]) -> None:
-    """A signature closing the article, perhaps over a place-and-date line."""
+    """A signature closing the article: a name with an e-mail address (a
+    changelog's trailer, with its date), a name or a credit line, perhaps over
+    a place-and-date line, or a credit ending the last paragraph."""
     if any(units[i].role is Role.BYLINE for i in range(a, b)):
         return
     body = [i for i in range(a, b) if i not in in_matter and units[i].role in (Role.PROSE, Role.HEADING)]
-    if len(body) < 3:
+    if len(body) < 2:
         return
     last = body[-1]
+    addressed = name_with_address(units[last].text)
+    if addressed:
+        units[last] = replace(units[last], role=Role.BYLINE, names=addressed[0], date=addressed[1])
+        return
+    if len(body) < 3:
+        return
     dated = not more_words_than(units[last].text, SIGNOFF_MAX_WORDS) and find_date(units[last].text)
     signature = body[-2] if dated else last
     text = units[signature].text
-    names = None
     if not more_words_than(text, SIGNOFF_MAX_WORDS):
         names = signoff_names(text, last_paragraph=False) or _name_line(text)
-    if names is None and not dated:
-        names = signoff_names(text, last_paragraph=True)
         if names:
-            units[signature] = replace(units[signature], names=names)
+            units[signature] = replace(units[signature], role=Role.BYLINE, names=names)
+            if dated:
+                units[last] = replace(units[last], role=Role.DATE, date=find_date(units[last].text))
             return
-    if names:
-        units[signature] = replace(units[signature], role=Role.BYLINE, names=names)
-        if dated:
-            units[last] = replace(units[last], role=Role.DATE, date=find_date(units[last].text))
+    if not dated:
+        names = signoff_names(text, last_paragraph=True)
+        if names:  # the credit stays part of the paragraph it ends
+            units[signature] = replace(units[signature], names=names)
 
 
 def _name_line(text: str) -> tuple[str, ...] | None:
@@ -148,6 +187,12 @@ def _speakers(units: list[Unit], spans: Sequence[tuple[int, int]]) -> None:
     for i, text in titles.items():
         if text in speakers:
             units[i] = replace(units[i], names=(speakers[text],))
+
+
+def _open(unit: Unit) -> bool:
+    """A unit the template may still read as metadata: prose, or a line taken
+    for boilerplate only because every article repeats it (`Tags: news`)."""
+    return unit.role in (Role.PROSE, Role.BOILERPLATE)
 
 
 def _recurs(found: int, articles: int) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .rules import MINOR_WORDS
+from .rules import MINOR_WORDS, MONTHS
 
 #: Characters that take no space and carry no text.
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
@@ -86,3 +86,16 @@ def first_sentence(text: str) -> str:
     """`sentences(text)[0]`, without splitting the rest."""
     end = _SENTENCE_END.search(text)
     return text[: end.start(1)] if end else text
+
+
+#: Titles follow one pattern when their first this many words agree, numbers and months aside.
+TITLE_PATTERN_WORDS = 3
+_DIGIT = re.compile(r"\d")
+
+
+def title_pattern(text: str) -> str:
+    """A title's first words, any word with a digit and any month name
+    abstracted: `Release 7.2.6 (Sep 13, 2023)` -> `release 0 (mon`."""
+    words = text.casefold().split()[:TITLE_PATTERN_WORDS]
+    return " ".join("0" if _DIGIT.search(word) else "mon" if word.strip(".,()") in MONTHS else word
+                    for word in words)

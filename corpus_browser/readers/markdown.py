@@ -8,6 +8,7 @@ each a unit of their own: exports stack metadata there (a date, `Tags: …`)."""
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Sequence
 
 import yaml
@@ -25,6 +26,18 @@ TITLE_KEYS = ("title",)
 AUTHOR_KEYS = ("author", "authors", "creator")
 DATE_KEYS = ("date", "published", "pubdate", "created")
 _SETEXT = {"=": 1, "-": 2}
+#: Inline Markdown in a title, replaced by its text: links, emphasis, code.
+_INLINE = (
+    (re.compile(r"!?\[([^\]]*)\](?:\([^)]*\)|\[[^\]]*\])?"), r"\1"),
+    (re.compile(r"(\*\*|__|\*|_|`)(\S(?:.*?\S)?)\1"), r"\2"),
+)
+
+
+def plain(text: str) -> str:
+    """A heading's text without its inline Markdown: `[2.1.0][v2] **now**` -> `2.1.0 now`."""
+    for pattern, replacement in _INLINE:
+        text = pattern.sub(replacement, text)
+    return clean(text)
 
 
 def read(seed: Seed) -> list[Unit]:
@@ -56,14 +69,14 @@ def read(seed: Seed) -> list[Unit]:
             i += 1
             continue
         if heading:
-            builder.unit(clean(heading["text"]), i + 1, i + 1, Role.HEADING, level=len(heading["marks"]),
+            builder.unit(plain(heading["text"]), i + 1, i + 1, Role.HEADING, level=len(heading["marks"]),
                          marker=heading["marks"])
             i += 1
             head_block = True
             continue
         if _is_setext(lines, i):
             char = lines[i + 1].strip()[0]
-            builder.unit(clean(raw), i + 1, i + 2, Role.HEADING, level=_SETEXT[char], marker=char)
+            builder.unit(plain(raw), i + 1, i + 2, Role.HEADING, level=_SETEXT[char], marker=char)
             i += 2
             head_block = True
             continue

@@ -5,10 +5,15 @@ rank 1, the next new one rank 2."""
 
 from __future__ import annotations
 
+import re
+
 from ..formats import UNDERLINE, underlines
 from ..model import Role, Seed, Unit
 from ..text import clean
 from .paragraphs import text_builder
+
+#: A field of a field list: `:Author: Jane Doe`.
+FIELD = re.compile(r"^:[\w -]+:(?:\s|$)")
 
 
 def read(seed: Seed) -> list[Unit]:
@@ -28,6 +33,9 @@ def read(seed: Seed) -> list[Unit]:
             builder.unit(clean(lines[title]), i + 1, title + 2, Role.HEADING, level=rank, marker=style[0])
             i = title + 2
             continue
-        builder.line(i + 1, lines[i])
+        if FIELD.match(lines[i]):
+            builder.unit(clean(lines[i]), i + 1, i + 1)  # a field of a field list stands alone
+        else:
+            builder.line(i + 1, lines[i])
         i += 1
     return builder.units()
