@@ -50,6 +50,7 @@ sys.path.insert(0, str(ROOT))
 
 from corpus_browser.build import gather  # noqa: E402
 from corpus_browser.config import BuildConfig  # noqa: E402
+from corpus_browser.text import clean  # noqa: E402
 
 DEFAULT_DIR = ROOT.parent / "shared" / "corpora"
 BENCHMARKS = ROOT / "BENCHMARKS.md"
@@ -259,8 +260,9 @@ def _same_person(a: list[str], b: list[str]) -> bool:
 
 
 def non_blank_lines(path: Path) -> int:
+    """Lines with text on them (a line of only control characters holds none)."""
     text = path.read_bytes().decode("utf-8-sig", errors="replace")
-    return sum(1 for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n") if line.strip())
+    return sum(1 for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n") if clean(line))
 
 
 def measure(dump: Path, gold_path: Path) -> Score:

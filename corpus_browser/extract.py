@@ -2,7 +2,8 @@
 
 The title is the heading that opens the segment (else the opening words), as
 a reader wants it: without its enumeration or quotes, capitals eased, and a
-label-only heading (`No. 10`, `ESSAY IV`) joined to the name under it; a copy
+label-only heading (`No. 10`, `ESSAY IV`) kept after the name under it
+(`The Union as a Safeguard (No. 10)`); a copy
 of it right below is dropped; a short single sentence beside the title is
 the subtitle. Authors and the date are what the segment's units state (parsed
 once, by `recognise`): bylines, date lines, headers, signatures, a speaker
@@ -48,6 +49,8 @@ from .text import (
 
 #: A title made from the opening words when an article has no heading.
 _FALLBACK_TITLE_WORDS = 10
+#: A name under a label-only heading wraps over at most this many lines.
+_NAME_MAX_LINES = 3
 #: How far below the title its repeat, subtitle and byline may stand.
 _HEAD_UNITS = 4
 #: Why units of each role are set aside.
@@ -124,11 +127,14 @@ def _title_lines(units: Sequence[Unit], title_index: int | None) -> set[int]:
 
 
 def _named_label(units: Sequence[Unit], title_index: int) -> int | None:
-    """For a label-only title (`No. 10`, `ESSAY IV`): the heading under it that names the piece."""
+    """For a label-only title (`No. 10`, `ESSAY IV`): the heading under it that
+    names the piece (in capitals, it may wrap over a few lines)."""
     if not LABEL_ONLY.match(units[title_index].text) or title_index + 1 >= len(units):
         return None
     below = units[title_index + 1]
-    return title_index + 1 if below.role is Role.HEADING and not LABEL_ONLY.match(below.text) else None
+    named = below.role is Role.HEADING or (below.role is Role.PROSE and below.line_count <= _NAME_MAX_LINES
+                                           and is_all_caps(below.text))
+    return title_index + 1 if named and not LABEL_ONLY.match(below.text) else None
 
 
 def _title(units: Sequence[Unit], title_index: int, title_lines: set[int]) -> str:
@@ -136,7 +142,7 @@ def _title(units: Sequence[Unit], title_index: int, title_lines: set[int]) -> st
     text = without_trailing_date(units[title_index].text) if units[title_index].date else units[title_index].text
     named = _named_label(units, title_index)
     if named is not None:
-        return f"{reader_title(text)}: {reader_title(units[named].text)}"
+        return f"{reader_title(units[named].text)} ({reader_title(text)})"
     return reader_title(text)
 
 

@@ -32,6 +32,12 @@ UNDERLINE = re.compile(r"^(?P<char>[=\-~^\"'`#*+:.<>_])(?P=char){2,}[ \t]*$")
 RST_MARKUP = re.compile(r"^\.\. [\w:-]+::|^\.\. _[^:]+:|:[a-z]+(?::[a-z]+)?:`[^`]+`|``[^`]+``")
 MARKDOWN_MARKUP = re.compile(r"\[[^\]]+\]\([^)\s]+\)|^```|^ {0,3}>\s|\*\*[^*]+\*\*")
 
+#: Any header field: `Name: value`.
+HEADER_FIELD = re.compile(r"^[A-Za-z][\w-]*:\s")
+#: A block of mail header fields opens a message when it has this many fields ...
+HEADER_BLOCK_FIELDS = 3
+#: ... two of them these.
+_MESSAGE_FIELDS = {"from", "subject", "date", "to"}
 #: A suffix's format, when the content shows none.
 SUFFIX_FORMATS = {
     ".txt": Format.TEXT,
@@ -79,15 +85,32 @@ def _mail_traces(lines: Sequence[str]) -> str:
     envelopes = sum(1 for line in lines if line.startswith("From ") and MBOX_ENVELOPE.match(line))
     if envelopes:
         return f"{envelopes} mbox envelope lines (`From sender date`)"
-    head = []
-    for line in lines[:40]:
-        if not line.strip():
-            break
-        head.append(line)
-    fields = sum(1 for line in head if MAIL_HEADER.match(line))
-    if fields >= 3:
-        return f"starts with a block of {fields} mail header fields"
+    blocks = header_blocks(lines)
+    if blocks and (len(blocks) >= MIN_TRACES or blocks[0] == 0):
+        return f"{len(blocks)} blocks of mail header fields (From:, Subject:, Date: …)"
     return ""
+
+
+def header_blocks(lines: Sequence[str]) -> list[int]:
+    """Where blocks of mail header fields open messages: at least
+    `HEADER_BLOCK_FIELDS` header lines in a row, two of them From, Subject,
+    Date or To, after a blank line or a rule and before a blank line."""
+    found = []
+    i = 0
+    while i < len(lines):
+        if MAIL_HEADER.match(lines[i]) and (i == 0 or not lines[i - 1].strip() or UNDERLINE.match(lines[i - 1])):
+            j = i
+            while j < len(lines) and (MAIL_HEADER.match(lines[j]) or HEADER_FIELD.match(lines[j])
+                                      or (j > i and lines[j][:1] in " \t" and lines[j].strip())):
+                j += 1
+            names = {lines[k].split(":", 1)[0].strip().casefold() for k in range(i, j)}
+            if j - i >= HEADER_BLOCK_FIELDS and len(names & _MESSAGE_FIELDS) >= 2 \
+                    and (j == len(lines) or not lines[j].strip()):
+                found.append(i)
+                i = j
+                continue
+        i += 1
+    return found
 
 
 def _markdown_traces(lines: Sequence[str]) -> tuple[int, str]:

@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from . import rules
+from .rules import MINOR_WORDS
 from .text import is_all_caps
 
 #: Words that introduce a date at the end of a title.
@@ -153,8 +154,8 @@ def person_name(text: str) -> str | None:
     words = name.split()
     if not 2 <= len(words) <= 4 or not is_name(name):
         return None
-    if words[0].casefold() in {"a", "an", "the"}:
-        return None
+    if any(word.casefold() in MINOR_WORDS for word in words):
+        return None  # "WHAT IS AN AMERICAN" is a title in capitals, not a name
     has_initial = any(len(word.rstrip(".")) == 1 and word.endswith(".") for word in words[:-1])
     return name if is_all_caps(name) or has_initial else None
 

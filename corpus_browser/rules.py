@@ -155,7 +155,10 @@ ENUMERATION = re.compile(
     re.IGNORECASE,
 )
 #: A heading that is only a label: `No. 10`, `ESSAY IV`, `III.`, `Chapter 3`.
-LABEL_ONLY = re.compile(rf"^(?:{LABEL_WORDS}\.?\s+)?(?:[IVXLC]+|\d{{1,3}})\.?$|^{LABEL_WORDS}\.?\s+[A-Z]\.?$", re.IGNORECASE)
+LABEL_ONLY = re.compile(
+    rf"^(?:[A-Z][A-Za-z]+\s+)?(?:{LABEL_WORDS}\.?\s+)?(?:[IVXLC]+|\d{{1,3}})\.?$|^{LABEL_WORDS}\.?\s+[A-Z]\.?$",
+    re.IGNORECASE,
+)
 #: Roman numerals that stay in capitals when a CAPS title is eased ("George III").
 ROMAN_NUMERAL = re.compile(r"^(?=[IVX]{2,})X{0,3}(?:IX|IV|V?I{0,3})$")
 

@@ -61,6 +61,8 @@ CONTENTS_MIN_ENTRIES = 3
 CONTENTS_MIN_SHARE = 0.3
 #: A note's marker: `{1}`, `[12]`, `(3)`, `*`.
 _NOTE_MARKER = re.compile(r"^(?:\{\d+\}|\[\d+\]|\(\d+\)|\*+)\s")
+#: A heading that is only a number.
+_BARE_NUMERAL = re.compile(r"^(?:[IVXLC]+|\d{1,3})\.?$")
 #: What a paragraph of prose ends with.
 _SENTENCE_END = frozenset('.!?"”’)')
 #: Units that carry no text of an article's body.
@@ -239,7 +241,7 @@ def _text_starts(units: Sequence[Unit], lo: int, hi: int,
               for s in sorted(set(strength.values()), reverse=True)]
     starts: dict[int, str] = {}
     for i in headings:
-        if _repeats_title_above(units, i):
+        if _repeats_title_above(units, i) or _numbered_part(units, i):
             continue
         reason = None
         if article_break is not None and strength[i] >= article_break:
@@ -324,6 +326,12 @@ def _confirmation(units: Sequence[Unit], i: int, bylines_only: bool) -> str | No
         if unit.role is Role.HEADING:
             return None
     return None
+
+
+def _numbered_part(units: Sequence[Unit], i: int) -> bool:
+    """A bare numeral (`III.`, `2`) with no name under it numbers a part of the piece it stands in."""
+    below = units[i + 1] if i + 1 < len(units) else None
+    return bool(_BARE_NUMERAL.match(units[i].text)) and not (below and below.role is Role.HEADING)
 
 
 def _repeats_title_above(units: Sequence[Unit], i: int) -> bool:

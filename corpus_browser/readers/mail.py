@@ -1,5 +1,6 @@
-"""Mail: an mbox archive (messages after `From sender date` envelope lines)
-or a single message. Each message is an article: its Subject is the title,
+"""Mail: an mbox archive (messages after `From sender date` envelope lines),
+messages run together (each opening with a block of header fields), or a
+single message. Each message is an article: its Subject is the title,
 From the author, Date the date. Headers are parsed by the standard library's
 `email` package; forwarded messages and quoted replies stay in the body.
 """
@@ -13,7 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 from email.parser import HeaderParser
 
-from ..formats import MBOX_ENVELOPE
+from ..formats import MBOX_ENVELOPE, header_blocks
 from ..model import Role, Seed, Unit
 from ..recognise import find_date, strip_honorifics
 from ..text import clean
@@ -28,7 +29,8 @@ _PARSER = HeaderParser(policy=email.policy.compat32)
 
 def read(seed: Seed) -> list[Unit]:
     lines = seed.lines
-    starts = [i for i, line in enumerate(lines) if line.startswith("From ") and MBOX_ENVELOPE.match(line)] or [0]
+    starts = [i for i, line in enumerate(lines) if line.startswith("From ") and MBOX_ENVELOPE.match(line)] \
+        or header_blocks(lines) or [0]
     tags = Counter(tag for i in starts for tag in [_list_tag(_header_block(lines, i)[1])] if tag)
     common_tag = next((tag for tag, count in tags.items() if count * 2 >= len(starts)), None)
     builder = text_builder(lines)
