@@ -246,7 +246,9 @@ def same_people(gold: Sequence[str], found: Sequence[str]) -> bool:
 
 
 def _name_parts(name: str) -> list[str]:
-    words = re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)?\.?", unicodedata.normalize("NFKC", name))
+    """A name's words, case folded, without honorifics and without what follows a comma (degrees)."""
+    name = unicodedata.normalize("NFKC", name).split(",")[0]
+    words = re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)?\.?", name)
     return [w.rstrip(".").casefold() for w in words if w.rstrip(".").casefold().replace(".", "") not in NAME_NOISE]
 
 

@@ -12,10 +12,12 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 
 from .authors import AuthorMerge, index_authors
 from .config import BuildConfig
 from .errors import CorpusError
+from .explain import explain_seed
 from .extract import extract
 from .model import Article, LineTally
 from .read import read_corpus, read_taxonomy
@@ -116,6 +118,21 @@ def _summary(item: SegmentedSeed, articles: Sequence[Article]) -> SeedSummary:
     matter = sum(aside.last - aside.first + 1 for aside in item.matter)
     tally = sum((article.tally for article in articles), LineTally(boilerplate=matter))
     return SeedSummary(item.seed.name, item.seed.format.value, len(articles), tally)
+
+
+def explain(config: BuildConfig, seed_name: str) -> str:
+    """How the seed named `seed_name` (a file in the seeds folder) is split, for `build_docs.py explain`.
+    Raises `CorpusError` when there is no such seed or it cannot be read."""
+    corpus = read_corpus(config.seeds_dir)
+    wanted = Path(seed_name).name
+    for error in corpus.errors:
+        if Path(error.path).name == wanted:
+            raise error
+    if not any(item.seed.name == wanted for item in corpus.seeds):
+        raise CorpusError(str(config.seeds_dir / wanted), "no such seed in the seeds folder")
+    segmented = segment_corpus(corpus.seeds, config.split)  # boilerplate is judged across all seeds
+    item = next(item for item in segmented if item.seed.name == wanted)
+    return explain_seed(item, [extract(segment, item.overrides) for segment in item.segments])
 
 
 def build(config: BuildConfig, inputs: str | None = None, on_stage: StageListener = _silent) -> BuildReport:

@@ -2,6 +2,7 @@
 
     python build_docs.py [--seeds DIR] [--docs DIR] [--themes FILE] [--report FILE] [--strict] [--force]
     python build_docs.py search QUERY [--author NAME] [--theme NAME] [--json]
+    python build_docs.py explain SEED [--seeds DIR]
 
 The CLI only adapts arguments, prints, and maps problems to exit codes: 0 when
 all went well, 1 when a file could not be used (or, with `--strict`, when
@@ -38,6 +39,7 @@ examples:
   python build_docs.py --seeds dumps --docs site-src
   python build_docs.py --strict             fail on skipped files too
   python build_docs.py search "shep hykin"  search the corpus (see: search --help)
+  python build_docs.py explain blog.txt     how a seed is split (see: explain --help)
 """
 SEARCH_EXAMPLES = """\
 examples:
@@ -83,12 +85,31 @@ def search_parser() -> argparse.ArgumentParser:
     return parser
 
 
+EXPLAIN_EXAMPLES = """\
+examples:
+  python build_docs.py explain 001_2414a7c2c050991c.txt
+  python build_docs.py explain newsletter.md --seeds dumps
+"""
+
+
+def explain_parser() -> argparse.ArgumentParser:
+    parser = _parser("build_docs.py explain",
+                     "Show how a seed is split: its format, the headings found and the level taken for articles, "
+                     "what its article headers hold, its front and back matter, and why each article starts "
+                     "where it does. Line numbers are the seed's own, as a sidecar takes them.", EXPLAIN_EXAMPLES)
+    parser.add_argument("seed", help="the seed's file name in the seeds folder")
+    parser.add_argument("--seeds", type=Path, default=Path("seeds"), help="folder of seed files (default: seeds)")
+    return parser
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     logging.basicConfig(level=logging.WARNING, format="%(message)s")
     try:
         if argv[:1] == ["search"]:
             return run_search(search_parser().parse_args(argv[1:]))
+        if argv[:1] == ["explain"]:
+            return run_explain(explain_parser().parse_args(argv[1:]))
         return run_build(build_parser().parse_args(argv))
     except CorpusError as error:
         print(f"error: {error}", file=sys.stderr)
@@ -150,6 +171,13 @@ def _print_seed_table(seeds: Sequence[SeedSummary]) -> None:
     print(f"{'seed':<{width}}  articles  prose  metadata  boilerplate")
     for source, articles, tally in rows:
         print(f"{source:<{width}}  {articles:>8}  {tally.prose:>5}  {tally.metadata:>8}  {tally.boilerplate:>11}")
+
+
+def run_explain(args: argparse.Namespace) -> int:
+    from .build import explain
+
+    print(explain(BuildConfig(seeds_dir=args.seeds), args.seed), end="")
+    return 0
 
 
 def run_search(args: argparse.Namespace) -> int:

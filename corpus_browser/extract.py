@@ -32,11 +32,11 @@ from .recognise import without_trailing_date
 from .rules import (
     ENUMERATION,
     LABEL_ONLY,
-    MINOR_WORDS,
     NUMBERED_ITEM,
     ROMAN_NUMERAL,
     SUBTITLE_MAX_WORDS,
     TITLE_MARKS,
+    TITLE_SMALL_WORDS,
 )
 from .text import (
     first_sentence,
@@ -77,8 +77,7 @@ def extract(segment: Segment, overrides: Overrides) -> Article:
     if subtitle:
         body = (Block(BlockKind.SUBTITLE, (subtitle,)),) + body
     title = _title(units, title_index, title_lines) if title_index is not None else _fallback_title(body)
-    date = next((unit.date for unit in units if unit.date and unit.role is not Role.HEADING), None) \
-        or (units[title_index].date if title_index is not None else None)
+    date = _stated_date(units, title_index)
 
     fix = next((fix for fix in overrides.articles if segment.first <= fix.line <= segment.last), None)
     if fix is not None:
@@ -177,7 +176,7 @@ def ease_capitals(text: str) -> str:
         core = word.strip("\"'“”‘’([{")
         if ROMAN_NUMERAL.match(core.rstrip(".,;:")) or ("." in core.rstrip(".") and len(core) <= 6):
             eased.append(word)
-        elif n and core.casefold() in MINOR_WORDS and not eased[-1].endswith((":", "—", ".")):
+        elif n and core.casefold() in TITLE_SMALL_WORDS and not eased[-1].endswith((":", "—", ".")):
             eased.append(word.casefold())
         else:
             eased.append(_capitalised(word))
@@ -217,6 +216,16 @@ def _subtitle_index(units: Sequence[Unit], title_index: int | None, title_lines:
     if between_repeats or before_metadata or text.endswith("?"):
         return i
     return None
+
+
+def _stated_date(units: Sequence[Unit], title_index: int | None) -> str | None:
+    """The date the article states for itself: on a date line, byline or
+    header above its body or in a signature after it, else in its title. A
+    date line inside the body heads a letter or an entry it quotes."""
+    body = [i for i, unit in enumerate(units) if unit.role in (Role.PROSE, Role.LIST_ITEM)]
+    outside = [unit for i, unit in enumerate(units) if not body or i < body[0] or i > body[-1]]
+    return next((unit.date for unit in outside if unit.date and unit.role is not Role.HEADING), None) \
+        or (units[title_index].date if title_index is not None else None)
 
 
 def _authors(units: Sequence[Unit]) -> tuple[str, ...]:

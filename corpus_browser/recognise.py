@@ -27,8 +27,8 @@ _NAME_TRIM = " .,_*—–-"
 
 
 def find_date(text: str) -> str | None:
-    """The first real date in `text`, as precise as the text states it:
-    `YYYY-MM-DD`, else `YYYY-MM` ("November 2016")."""
+    """The date `text` states, at its precision: its first full date
+    (`YYYY-MM-DD`), else its first month (`YYYY-MM`, "November 2016")."""
     found = _date_match(text)
     return _iso(found) if found else None
 

@@ -40,8 +40,8 @@ HONORIFICS = frozenset(
 )
 #: A part of a byline made of abbreviations only ("A.M.", "LL.D.", "U.S.A.",
 #: "Ph.D."): a degree or a rank after the name, not a person.
-DEGREE = re.compile(r"^(?:[A-Z][A-Za-z]{0,2}\.\s?)+[A-Z][A-Za-z]{0,2}\.?$|^[A-Z][A-Za-z]{0,2}\.$"
-                    r"|^(?:PhD|MD|MBA|Esq|Jr|Sr|FRS|LLD|DD)\.?$", re.IGNORECASE)
+DEGREE = re.compile(r"^(?:[A-Z][A-Za-z]?\.\s?)+[A-Z]{1,2}\.?$|^[A-Z][A-Za-z]{0,2}\.$"
+                    r"|^(?i:PhD|MD|MBA|Esq|Jr|Sr|FRS|LLD|DD)\.?$")
 #: An attribution closing a piece: a signature line such as `_Jane Doe, in The
 #: Monthly._` or `— J. DOE.`, or the end of the last paragraph
 #: (`…old walls.--_H. W. Brewer, in London Graphic_.`). `names` is checked by
@@ -135,7 +135,9 @@ SEPARATOR_LINE = re.compile(r"^(?:([-*_=~#•·])\s*)\1(?:\s*\1)+$")
 #: A subtitle (a title's dek) is one sentence of at most this many words.
 SUBTITLE_MAX_WORDS = 25
 
-#: Small words that stay lower case in a Title Case heading.
+#: Small words that stay lower case when a title in capitals is eased to Title Case.
+TITLE_SMALL_WORDS = frozenset("a an and as at but by for from in into nor of on or per so than the to up via vs with yet".split())
+#: Small words that may stay lower case in a Title Case heading.
 MINOR_WORDS = frozenset(
     "a an and as at but by for from in into nor of on or over per so than the to "
     "up via vs with yet is are be was".split()

@@ -14,7 +14,6 @@ boilerplate is judged across all seeds (`boilerplate.py`).
 from __future__ import annotations
 
 import re
-import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -26,7 +25,7 @@ from .overrides import Overrides
 from .read import SeedInput
 from .readers import read_units
 from .recognise import byline_names, find_date, is_date_line, name_with_address
-from .structure import Layout, find_layout
+from .structure import Layout, find_layout, typical_gap
 from .template import apply_template
 from .text import is_all_caps, is_title_case, key, more_words_than, title_pattern, word_count
 
@@ -66,6 +65,8 @@ class SegmentedSeed:
     segments: tuple[Segment, ...]
     matter: tuple[SetAside, ...] = ()
     """Front and back matter (licences, contents lists, title pages), set aside as boilerplate."""
+    matter_lines: tuple[tuple[int, int, str], ...] = ()
+    """The same as line ranges of the seed, each with the reason it was set aside."""
     layout: Layout | None = None
     """How the seed's structure was read, for `build_docs.py explain`."""
 
@@ -107,12 +108,6 @@ def _with_breaks(units: list[Unit], split: SplitRules) -> list[Unit]:
     return marked
 
 
-def typical_gap(units: Sequence[Unit]) -> int:
-    """The seed's usual number of blank lines between paragraphs."""
-    gaps = [unit.gap_before for unit in units[1:]]
-    return statistics.mode(gaps) if gaps else 1
-
-
 def _segment_seed(item: SeedInput, units: list[Unit], keys: Sequence[str], boilerplate: frozenset[str],
                   split: SplitRules) -> SegmentedSeed:
     seed, overrides = item.seed, item.overrides
@@ -131,7 +126,8 @@ def _segment_seed(item: SeedInput, units: list[Unit], keys: Sequence[str], boile
         own = tuple(unit for i, unit in enumerate(units[start:end], start) if i not in in_matter)
         if own:
             segments.append(Segment(seed.name, own, reason))
-    return SegmentedSeed(seed, overrides, tuple(segments), matter, layout)
+    matter_lines = tuple((units[first].first, units[last - 1].last, reason) for first, last, reason in layout.matter)
+    return SegmentedSeed(seed, overrides, tuple(segments), matter, matter_lines, layout)
 
 
 # --- roles -------------------------------------------------------------------
@@ -216,7 +212,7 @@ def _is_text_heading(units: Sequence[Unit], roles: Sequence[Role], i: int, gap: 
     if not heading_form(unit, indented, split):
         return False
     gap_after = units[i + 1].gap_before if i + 1 < len(units) else 0
-    if gap_after > max(gap, 1) and gap_after >= unit.gap_before:
+    if i and gap_after > max(gap, 1) and gap_after >= unit.gap_before:
         return False
     return unit.after_break or unit.gap_before > gap or _has_body(units, roles, i, split)
 
@@ -232,8 +228,8 @@ def _line_role(unit: Unit, unit_key: str, boilerplate: frozenset[str], overrides
     if len(text) <= rules.METADATA_LINE_MAX_CHARS:
         if byline_names(text) is not None:
             return Role.BYLINE
-        if unit.line_count == 1 and is_date_line(text):
-            return Role.DATE
+        if unit.line_count == 1 and is_date_line(text) and not name_with_address(text):
+            return Role.DATE  # (a dated signature is left to the template: it names the author too)
     if unit_key in boilerplate:
         return Role.BOILERPLATE
     return Role.PROSE

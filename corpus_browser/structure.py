@@ -8,13 +8,15 @@ Every seed is read on its own terms:
   rank whose titles are mostly distinct is the article level ("Bugs fixed"
   under every release is a section); a lower rank only when its pieces are as
   long as articles run.
-- Plain text: a heading's break before it (blank lines, a separator line
-  counting as two) tells its level. The article break is the strongest break
+- Plain text: lines that follow one pattern and carry version numbers open
+  the entries of a log (see `segment.entry_lines`). Otherwise the blank lines
+  before a heading tell its level. The article break is the strongest break
   that recurs: at least three headings, and no piece holding more than half
   the text (so a break used once after a title page or before a licence is
   not it). Headings after weaker breaks are sections. Layout confirms more
-  starts: a title repeated below, a byline or date under it, boilerplate
-  before it. A seed with no such level falls back on its separators, and on
+  starts: a separator line above, a title repeated below, a byline (or, where
+  no break is learned, a date) under it, boilerplate before it. A seed with
+  no such level falls back on every break longer than its usual gap, and on
   headings whose pieces all read as articles (`SplitRules.article_min_words`,
   `article_mean_words`).
 
@@ -37,7 +39,7 @@ from . import rules
 from .config import SplitRules
 from .model import Format, Role, Unit
 from .overrides import Overrides
-from .text import key, title_pattern, word_count
+from .text import key, more_words_than, title_pattern, word_count
 
 #: Stands for the break before a seed's first unit.
 _START = 10**6
@@ -53,14 +55,14 @@ STRAY_SHARE = 0.1
 ENTRY_SHARE = 0.6
 #: The share of a rank's titles that must differ for them to be article titles.
 DISTINCT_TITLES = 0.7
-#: A piece before the first article with fewer words than this is front matter (a title page, credits).
-FRONT_MATTER_MAX_WORDS = 100
+#: A piece before the first article with fewer words of prose than this is front matter (a title page, credits).
+FRONT_MATTER_MAX_PROSE = 30
 #: A piece is a contents list when at least this many of its lines are titles of later articles ...
 CONTENTS_MIN_ENTRIES = 3
 #: ... and they make at least this share of its lines.
 CONTENTS_MIN_SHARE = 0.3
-#: A note's marker: `{1}`, `[12]`, `(3)`, `*`.
-_NOTE_MARKER = re.compile(r"^(?:\{\d+\}|\[\d+\]|\(\d+\)|\*+)\s")
+#: A note's marker: `{1}`, `[12]`, `(3)`.
+_NOTE_MARKER = re.compile(r"^(?:\{\d+\}|\[\d+\]|\(\d+\))\s")
 #: A heading that is only a number.
 _BARE_NUMERAL = re.compile(r"^(?:[IVXLC]+|\d{1,3})\.?$")
 #: What a paragraph of prose ends with.
@@ -69,8 +71,9 @@ _SENTENCE_END = frozenset('.!?"”’)')
 _NOT_BODY = (Role.BYLINE, Role.DATE, Role.HEADER, Role.BOILERPLATE, Role.SEPARATOR)
 #: How many units under a heading may hold its byline, date or repeated title.
 _HEAD_WINDOW = 3
-#: The most units a back wrapper takes in before its marker line (`End of the Book`).
+#: The most units a back wrapper takes in before its marker line (`End of the Book`), and their most words.
 _WRAPPER_LEAD_UNITS = 2
+_WRAPPER_LEAD_WORDS = 25
 
 
 @dataclass(frozen=True)
@@ -94,7 +97,7 @@ class Layout:
     levels: tuple[Level, ...]
     """The kinds of headings found, and which one was taken for articles."""
     article_break: int | None = None
-    """For plain text: the blank lines (a separator counting as two) the seed puts before its articles."""
+    """For plain text: the blank lines the seed puts before its articles' titles, if it keeps to a number."""
 
 
 def find_layout(units: Sequence[Unit], format: Format, overrides: Overrides, split: SplitRules) -> Layout:
@@ -154,20 +157,17 @@ def _back_wrapper_start(units: Sequence[Unit], marker: int, lo: int) -> int:
     marker ("End of the Book, by Its Author")."""
     for lead in range(1, _WRAPPER_LEAD_UNITS + 1):
         i = marker - lead
-        if i <= lo or more_than_words(units[i], 25):
+        if i <= lo or more_words_than(units[i].text, _WRAPPER_LEAD_WORDS):
             break
-        if units[i].gap_before > 2 * typical(units):
+        if units[i].gap_before > 2 * max(1, typical_gap(units)):
             return i
     return marker
 
 
-def more_than_words(unit: Unit, limit: int) -> bool:
-    return word_count(unit.text) > limit
-
-
-def typical(units: Sequence[Unit]) -> int:
+def typical_gap(units: Sequence[Unit]) -> int:
+    """The seed's usual number of blank lines between paragraphs."""
     gaps = [unit.gap_before for unit in units[1:]]
-    return max(1, statistics.mode(gaps)) if gaps else 1
+    return statistics.mode(gaps) if gaps else 1
 
 
 # --- starts of marked-up seeds -------------------------------------------------
@@ -233,7 +233,7 @@ def _text_starts(units: Sequence[Unit], lo: int, hi: int,
         return {i: "a line of the pattern that opens each entry" for i in entries}, [level], None
     headings = [i for i in range(lo, hi) if units[i].role is Role.HEADING]
     strength = {i: _break_before(units, i, lo) for i in headings}
-    gap = typical(units)
+    gap = max(1, typical_gap(units))
     article_break = _article_break(units, headings, strength, gap, lo, hi)
     levels = [Level(f"{s}+ blank lines before" if s < _START else "start of the text",
                     sum(1 for i in headings if strength[i] == s),
@@ -244,7 +244,9 @@ def _text_starts(units: Sequence[Unit], lo: int, hi: int,
         if _repeats_title_above(units, i) or _numbered_part(units, i):
             continue
         reason = None
-        if article_break is not None and strength[i] >= article_break:
+        if i == lo:
+            reason = "the start of the seed's text"
+        elif article_break is not None and strength[i] >= article_break:
             reason = f"{strength[i]} blank lines before it, the break this seed puts between articles"
         elif _after_separator(units, i, lo):
             reason = "after a separator line"
@@ -347,8 +349,13 @@ def _repeats_title_above(units: Sequence[Unit], i: int) -> bool:
 
 
 def _with_leading_date(units: Sequence[Unit], i: int) -> int:
-    """An article starts at the date line just above its title, if there is one."""
-    return i - 1 if i and units[i - 1].role is Role.DATE else i
+    """An article starts at the date line just above its title, if there is one
+    that stands closer to the title than to the text before it (a place and
+    date under a signature belong to the piece they close)."""
+    above = units[i - 1] if i else None
+    if above is not None and above.role is Role.DATE and (i == 1 or above.gap_before >= units[i].gap_before):
+        return i - 1
+    return i
 
 
 def _long_pieces(units: Sequence[Unit], confirmed: dict[int, str], lo: int, hi: int,
@@ -406,8 +413,8 @@ def _title_text(units: Sequence[Unit], start: int) -> str:
 
 def _front_matter(units: Sequence[Unit], starts: Sequence[int], hi: int, matter: Sequence[tuple[int, int, str]],
                   by_layout: bool, level_starts: set[int]) -> list[tuple[int, int, str]]:
-    """Pieces before the first article that are not articles: title pages,
-    credits, notices (short), lists of names or titles (not prose). In marked-up
+    """Pieces before the first article that are not articles: title pages and
+    credits (hardly any prose), lists of names or titles (more list than prose). In marked-up
     seeds, only what stands before the first heading. A seed with no article
     after them keeps them as its articles."""
     taken = {first for first, _last, _ in matter}
@@ -417,10 +424,10 @@ def _front_matter(units: Sequence[Unit], starts: Sequence[int], hi: int, matter:
             continue
         if not by_layout and (n or first in level_starts):
             return found
-        words = _body_words(units[first:last])
-        if words < FRONT_MATTER_MAX_WORDS:
-            found.append((first, last, f"front matter: under {FRONT_MATTER_MAX_WORDS} words before the first article"))
-        elif by_layout and _prose_words(units[first:last]) * 2 < words:
+        words, prose = _body_words(units[first:last]), _prose_words(units[first:last])
+        if prose < FRONT_MATTER_MAX_PROSE:
+            found.append((first, last, f"front matter: under {FRONT_MATTER_MAX_PROSE} words of prose before the first article"))
+        elif by_layout and prose * 2 < words:
             found.append((first, last, "front matter: lists and short lines, not prose, before the first article"))
         else:
             return found
@@ -430,7 +437,7 @@ def _front_matter(units: Sequence[Unit], starts: Sequence[int], hi: int, matter:
 def _prose_words(units: Sequence[Unit]) -> int:
     """Words in paragraphs that read as prose: sentences of some length."""
     return sum(word_count(unit.text) for unit in units
-               if unit.role is Role.PROSE and unit.text[-1:] in _SENTENCE_END and more_than_words(unit, 7))
+               if unit.role is Role.PROSE and unit.text[-1:] in _SENTENCE_END and more_words_than(unit.text, 7))
 
 
 def _endnotes(units: Sequence[Unit], starts: Sequence[int], hi: int) -> list[tuple[int, int, str]]:

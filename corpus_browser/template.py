@@ -21,6 +21,7 @@ from dataclasses import replace
 
 from . import rules
 from .model import Role, Unit
+from .rules import MINOR_WORDS
 from .recognise import (
     byline_names,
     find_date,
@@ -50,14 +51,14 @@ def apply_template(units: Sequence[Unit], layout: Layout) -> list[Unit]:
     starts = [i for i, _reason in layout.starts]
     spans = [(a, b) for a, b in zip(starts, [*starts[1:], len(units)])]
     spans = [(a, b) for a, b in spans if a not in in_matter]
+    for a, b in spans:
+        _signoff(units, a, b, in_matter)
     heads = [_head(units, a, b) for a, b in spans]
     _datelines(units, heads)
     _header_fields(units, heads)
     loose = _names_recur(units, heads)
     for head in heads:
         _head_bylines(units, head, loose)
-    for a, b in spans:
-        _signoff(units, a, b, in_matter)
     _speakers(units, spans)
     return units
 
@@ -69,7 +70,9 @@ def _head(units: Sequence[Unit], a: int, b: int) -> list[int]:
         return []
     head = []
     for i in range(title + 1, min(b, title + 1 + HEAD_UNITS)):
-        if units[i].role is Role.HEADING or units[i].line_count > 3 or more_words_than(units[i].text, 40):
+        field = units[i].line_count == 1 and rules.HEADER_LINE.match(units[i].text)
+        if (units[i].role is Role.HEADING and not field) or units[i].line_count > 3 \
+                or more_words_than(units[i].text, 40):
             break
         head.append(i)
     return head
@@ -93,7 +96,8 @@ def _dateline(unit: Unit) -> bool:
 
 def _header_fields(units: list[Unit], heads: Sequence[Sequence[int]]) -> None:
     """`Key: value` lines whose keys recur at the heads of articles."""
-    fields = [[(i, match["key"].casefold()) for i in head if _open(units[i]) and units[i].line_count == 1
+    fields = [[(i, match["key"].casefold()) for i in head
+               if (_open(units[i]) or units[i].role is Role.HEADING) and units[i].line_count == 1
                and (match := rules.HEADER_LINE.match(units[i].text))] for head in heads]
     keys = Counter(name for found in fields for name in {name for _i, name in found})
     for found in fields:
@@ -118,7 +122,9 @@ def _plain_names(text: str) -> tuple[str, ...] | None:
     "Jane Doe, for the team"), not a sentence."""
     if more_words_than(text, 12) or ". " in text:
         return None
-    return name_list(text.rstrip("."), single_word_ok=False)
+    names = name_list(text.rstrip("."), single_word_ok=False)
+    return names if names and not any(word.casefold() in MINOR_WORDS for name in names for word in name.split()) \
+        else None
 
 
 def _head_bylines(units: list[Unit], head: Sequence[int], loose: bool) -> None:
@@ -145,7 +151,8 @@ def _signoff(units: list[Unit], a: int, b: int, in_matter: set[int]) -> None:
     a place-and-date line, or a credit ending the last paragraph."""
     if any(units[i].role is Role.BYLINE for i in range(a, b)):
         return
-    body = [i for i in range(a, b) if i not in in_matter and units[i].role in (Role.PROSE, Role.HEADING)]
+    body = [i for i in range(a, b) if i not in in_matter and (units[i].role in (Role.PROSE, Role.HEADING) or (
+        units[i].role is Role.BOILERPLATE and name_with_address(units[i].text)))]  # a trailer every entry repeats
     if len(body) < 2:
         return
     last = body[-1]

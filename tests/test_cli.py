@@ -159,7 +159,29 @@ def test_missing_seeds_folder(tmp_path):
     assert result.stderr.strip() == f"error: {tmp_path}/none: seeds folder not found"
 
 
-def test_help_has_an_example():
-    result = run("--help")
+@pytest.mark.parametrize(("command", "example"), [
+    ((), "python build_docs.py --seeds dumps --docs site-src"),
+    (("search",), 'python build_docs.py search "customer journey"'),
+    (("explain",), "python build_docs.py explain 001_2414a7c2c050991c.txt"),
+])
+def test_every_command_has_help_with_an_example(command, example):
+    result = run(*command, "--help")
     assert result.returncode == 0
-    assert "python build_docs.py --seeds dumps --docs site-src" in result.stdout
+    assert example in result.stdout
+
+
+def test_explain_tells_how_a_seed_was_split(seeds):
+    result = run("explain", "004_1de00e39fff9dc3a.txt", "--seeds", str(seeds))
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert out.startswith("004_1de00e39fff9dc3a.txt: 351 lines, 10 articles\nformat: text (")
+    assert "headings found:" in out and "front and back matter" in out
+    articles = [line for line in out.splitlines() if line.startswith("  ") and ": " in line and line[2].isdigit()]
+    assert len(articles) == 10 and articles[0] == "  1-27: Interview Like a Trusted Advisor"
+    assert out.count("after a long run of blank lines") == 5  # and the first at the start of the text
+
+
+def test_explain_names_a_missing_seed_in_one_line(seeds):
+    result = run("explain", "nope.txt", "--seeds", str(seeds))
+    assert result.returncode == 1
+    assert result.stderr == f"error: {seeds / 'nope.txt'}: no such seed in the seeds folder\n"

@@ -1,0 +1,171 @@
+"""Formats by content, and one reader per format: small fixtures of each kind of dump."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import articles_of, paragraph
+
+from corpus_browser.formats import sniff
+from corpus_browser.model import Format
+from corpus_browser.read import read_corpus
+
+MBOX = """\
+From jane at example.org  Mon Jul  4 10:13:12 2005
+From: jane at example.org (Jane Doe)
+Date: Tue Jul  5 12:07:30 2005
+Subject: [weekly] First Letter
+Message-ID: <1@example.org>
+
+{body1}
+
+---------- Forwarded message ----------
+From: Someone Else <else@example.org>
+Date: Mon, 4 Jul 2005 09:00:00 +0000
+Subject: Old news
+
+{body2}
+
+From jane at example.org  Tue Aug 30 08:19:53 2005
+From: "John Roe" <john@example.org>
+Date: Tue, 30 Aug 2005 08:19:56 +0000
+Subject: [weekly] Second
+ Letter, Folded
+Message-ID: <2@example.org>
+
+{body3}
+"""
+
+
+def mbox() -> str:
+    return MBOX.format(body1=paragraph(40), body2=paragraph(30), body3=paragraph(40))
+
+
+@pytest.mark.parametrize(
+    ("text", "suffix", "format"),
+    [
+        (mbox(), ".txt", Format.MAIL),
+        ("From: A <a@x.org>\nSubject: Hi\nDate: Mon, 4 Jul 2005 09:00:00 +0000\n\nBody.", ".eml", Format.MAIL),
+        ("# One\n\nText.\n\n# Two\n\nText.", ".txt", Format.MARKDOWN),
+        ("---\ntitle: A\n---\n\nText.\n---\ntitle: B\n---\n\nText.", ".txt", Format.MARKDOWN),
+        ("Release 2\n=========\n\nText.\n\nRelease 1\n=========\n\nText.", ".txt", Format.RST),
+        ("= One =\n\nText.\n\n= Two =\n\nText.", ".txt", Format.WIKI),
+        ("Plain Title\n\nPlain text.", ".md", Format.MARKDOWN),
+        ("Plain Title\n\nPlain text.", ".txt", Format.TEXT),
+        ("Title\n\n# one hash line is not Markdown\n\n[a link](x) and **stars**", ".txt", Format.TEXT),
+    ],
+    ids=["mbox", "eml", "atx-in-txt", "front-matter", "rst", "wiki", "suffix-md", "suffix-txt", "stray-marks"],
+)
+def test_format_is_sniffed_from_content_the_suffix_breaking_ties(text, suffix, format):
+    found = sniff(text.split("\n"), suffix)
+    assert found.format is format
+    assert found.evidence
+
+
+def test_read_records_the_format_and_its_evidence(tmp_path):
+    (tmp_path / "posts.txt").write_text("# One\n\nText.\n\n# Two\n\nText.\n", encoding="utf-8")
+    (item,) = read_corpus(tmp_path).seeds
+    assert item.seed.format is Format.MARKDOWN
+    assert "2 `#` headings" in item.seed.format_evidence
+
+
+def test_mbox_messages_are_articles_with_subject_sender_and_date():
+    first, second = articles_of(mbox(), format=Format.MAIL)
+    assert (first.title, first.authors, first.date, first.first_line) == ("First Letter", ("Jane Doe",), "2005-07-05", 1)
+    assert (second.title, second.authors, second.date) == ("Second Letter, Folded", ("John Roe",), "2005-08-30")
+    # the forwarded message stays in the body of the first
+    assert any("Forwarded message" in text for block in first.body for text in block.texts)
+    assert first.last_line < second.first_line
+
+
+def test_messages_run_together_without_envelopes_open_at_header_blocks():
+    text = "\n".join([
+        "Date: Sun, 10 Dec 1989 11:24:26 -0600", "From: \"Ada Byron\" <ada@example.org>", "Subject: Breakfast",
+        "", paragraph(30), "", "=" * 40,
+        "Subject: Supper", "From: Grace Hopper <grace@example.org>", "Date: Mon, 11 Dec 1989 08:00:00 -0600",
+        "", paragraph(30),
+    ])
+    assert sniff(text.split("\n"), ".txt").format is Format.MAIL
+    found = articles_of(text, format=Format.MAIL)
+    assert [(a.title, a.authors, a.date) for a in found] == [
+        ("Breakfast", ("Ada Byron",), "1989-12-10"), ("Supper", ("Grace Hopper",), "1989-12-11")]
+
+
+def test_front_matter_blocks_open_posts_wherever_they_stand():
+    text = "\n".join([
+        "---", 'title: "First Post"', 'date: "2024-02-07T00:00:00Z"', 'author: "Ada Byron"', "---", "",
+        paragraph(30), "## A Section", "", paragraph(30),
+        "---", "title: Second Post", "authors: [Ada Byron, Grace Hopper]", "date: 2024-03-06", "---", "",
+        paragraph(30),
+    ])
+    first, second = articles_of(text, format=Format.MARKDOWN)
+    assert (first.title, first.authors, first.date) == ("First Post", ("Ada Byron",), "2024-02-07")
+    assert [b.texts[0] for b in first.body if b.kind.value == "heading"] == ["A Section"]
+    assert (second.title, second.authors, second.date) == ("Second Post", ("Ada Byron", "Grace Hopper"), "2024-03-06")
+    assert first.tally.metadata == 5 and second.first_line == 11
+
+
+def test_front_matter_with_yaml_aliases_is_not_expanded():
+    bomb = "\n".join(["---", "title: x", "a: &a [1, 1]", "b: &b [*a, *a]", "c: [*b, *b]", "---"])
+    (article,) = articles_of(bomb + "\n\nText of the post.", format=Format.MARKDOWN)
+    assert article.title != "x"  # not read as front matter at all
+
+
+def test_markdown_log_under_a_document_title_splits_at_its_dated_entries():
+    text = "\n".join([
+        "# Change Log", "All notable changes.", "",
+        "## [2.1.0] - 2021-03-04", "", "### Added", "- a thing", "- another", "",
+        "## [2.0.0] - 2020-01-02", "", "### Fixed", "- a bug", "",
+        "## [1.0.0] - 2019-05-06", "", "First release.",
+    ])
+    found = articles_of(text, format=Format.MARKDOWN)
+    assert [(a.title, a.date) for a in found] == [("2.1.0", "2021-03-04"), ("2.0.0", "2020-01-02"), ("1.0.0", "2019-05-06")]
+    assert [b.texts[0] for b in found[0].body if b.kind.value == "heading"] == ["Added"]
+
+
+def test_one_markdown_article_with_sections_stays_one():
+    text = "\n\n".join(["# The Post", paragraph(40), "## Background", paragraph(40), "## Method", paragraph(40),
+                        "## Results", paragraph(40)])
+    (article,) = articles_of(text, format=Format.MARKDOWN)
+    assert article.title == "The Post"
+
+
+def test_lines_under_a_markdown_heading_stay_lines():
+    text = "\n".join(["# Go 1.12 is released", "25 Feb 2019", "Tags: release", "", "Ann Author",
+                      "ann@example.org", "", paragraph(40), "# Next Post", "4 Mar 2019", "Tags: tools", "",
+                      "Bob Writer", "", paragraph(40)])
+    first, second = articles_of(text, format=Format.MARKDOWN)
+    assert (first.date, first.authors) == ("2019-02-25", ("Ann Author",))
+    assert (second.date, second.authors) == ("2019-03-04", ("Bob Writer",))
+    assert "Tags" not in first.body_text
+
+
+def test_rest_titles_ranked_by_first_appearance_with_overlines_and_fields():
+    text = "\n".join([
+        "=================", " A Long Document", "=================", "", ":Author: Ada Byron", ":Date: 2020-01-02",
+        "", paragraph(40), "", "Section", "-------", "", paragraph(40), "",
+        "=================", " Another Document", "=================", "", ":Author: Grace Hopper", "", paragraph(40),
+    ])
+    first, second = articles_of(text, format=Format.RST)
+    assert (first.title, first.authors, first.date) == ("A Long Document", ("Ada Byron",), "2020-01-02")
+    assert [b.texts[0] for b in first.body if b.kind.value == "heading"] == ["Section"]
+    assert (second.title, second.authors) == ("Another Document", ("Grace Hopper",))
+
+
+def test_wiki_headings_by_rank():
+    text = "\n\n".join(["= First Page =", paragraph(30), "== Part ==", paragraph(30), "= Second Page =", paragraph(30)])
+    first, second = articles_of(text, format=Format.WIKI)
+    assert (first.title, second.title) == ("First Page", "Second Page")
+    assert [b.texts[0] for b in first.body if b.kind.value == "heading"] == ["Part"]
+
+
+def test_code_fences_hold_no_headings():
+    text = "\n".join(["# Real", "", "```", "# not a heading", "```", "", paragraph(30), "", "# Also Real", "",
+                      paragraph(30)])
+    assert [a.title for a in articles_of(text, format=Format.MARKDOWN)] == ["Real", "Also Real"]
+
+
+def test_every_line_of_a_mail_archive_is_counted_once():
+    text = mbox()
+    found = articles_of(text, format=Format.MAIL)
+    non_blank = sum(1 for line in text.split("\n") if line.strip())
+    assert sum(a.tally.prose + a.tally.metadata + a.tally.boilerplate for a in found) == non_blank

@@ -1,0 +1,97 @@
+"""The one recogniser of bylines, names and dates."""
+
+from __future__ import annotations
+
+import pytest
+
+from corpus_browser.recognise import (
+    byline_names,
+    find_date,
+    is_date_line,
+    name_with_address,
+    names_in_title,
+    person_name,
+    signoff_names,
+    without_trailing_date,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("August 23, 2016 - No Comments!", "2016-08-23"),
+        ("Posted on 2019-11-05", "2019-11-05"),
+        ("3rd March 2021", "2021-03-03"),
+        ("27 Feb., 1884", "1884-02-27"),
+        ("Tue Jul  5 12:07:30 2005", "2005-07-05"),
+        ("2024-02-07T00:00:00Z", "2024-02-07"),
+        ("November 24, 2023 Friday 6:01 AM GMT", "2023-11-24"),
+        ("November 2016", "2016-11"),
+        ("Sept. 2016 and then 4 March 2017", "2017-03-04"),  # the most precise date stated
+        ("February 30, 2021", None),
+        ("Version 12 of 2020", None),
+    ],
+)
+def test_dates_at_the_precision_stated(text, date):
+    assert find_date(text) == date
+
+
+@pytest.mark.parametrize(
+    ("text", "is_line"),
+    [("Posted on March 3, 2021 by", True), ("November 24, 2023 Friday 6:01 AM GMT", True),
+     ("IN THE CITY OF NEW YORK THURSDAY, APRIL 30, 1789", False), ("On March 3, 2021 we met the team at last.", False)],
+)
+def test_date_lines_carry_few_other_words(text, is_line):
+    assert is_date_line(text) is is_line
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("BY JOHN WARD DEAN, A.M.", ("JOHN WARD DEAN",)),
+        ("BY THE HON. SAMUEL ABBOTT GREEN, M.D.", ("SAMUEL ABBOTT GREEN",)),
+        ("BY HENRY B. CARRINGTON, U.S.A., LL.D.", ("HENRY B. CARRINGTON",)),
+        ("By Prof. P. FERRAND.", ("P. FERRAND",)),
+        ("By Helen D. Abbott, Assistant in the Laboratory", ("Helen D. Abbott",)),
+        ("Byline: Jane Doe in Washington", ("Jane Doe",)),
+        ("By Ada Lovelace and Charles Babbage", ("Ada Lovelace", "Charles Babbage")),
+        ("By Ann, Bob and Jo", ("Ann", "Bob", "Jo")),
+        ("By the way, this is prose.", None),
+        ("By Monday, everything had changed.", None),
+    ],
+)
+def test_bylines_drop_honorifics_degrees_and_descriptions(text, names):
+    assert byline_names(text) == names
+
+
+def test_names_alone_and_with_addresses():
+    assert person_name("W. N. LOCKINGTON") == "W. N. LOCKINGTON"
+    assert person_name("WHAT IS AN AMERICAN") is None  # a title in capitals
+    assert person_name("Jane Doe") is None  # a plain name alone is a byline only where the template has one
+    assert name_with_address("-- Ada Byron <ada@example.org>  Sun, 29 Oct 2023 15:42:11 +0100") == \
+        (("Ada Byron",), "2023-10-29")
+    assert name_with_address("Todd Kulesza, Steve Francia tk@example.org, sf@example.org") == \
+        (("Todd Kulesza", "Steve Francia"), None)
+    assert name_with_address("Write to help@example.org for help") is None
+
+
+def test_signatures_and_credits():
+    assert signoff_names("_James T. Fields, in The Granite Monthly._", last_paragraph=False) == ("James T. Fields",)
+    assert signoff_names("old walls.--_H. W. Brewer, in London Graphic_.", last_paragraph=True) == ("H. W. Brewer",)
+    # a quotation's attribution names no source: not the author
+    assert signoff_names("“To be or not to be.”—SHAKESPEARE.", last_paragraph=True) is None
+
+
+def test_titles_lose_a_date_set_off_at_their_end_only():
+    assert without_trailing_date("2.10.0 - 2026-08-11") == "2.10.0"
+    assert without_trailing_date("Release 7.2.6 (released Sep 13, 2023)") == "Release 7.2.6"
+    assert without_trailing_date("Remembering September 11, 2001") == "Remembering September 11, 2001"
+    assert without_trailing_date("March 3, 2021") == "March 3, 2021"
+
+
+def test_speakers_in_titles_need_a_shared_ending_and_two_speakers():
+    titles = ["JOHN ADAMS INAUGURAL ADDRESS", "JAMES MONROE, FIRST INAUGURAL ADDRESS", "JAMES A. GARFIELD INAUGURAL ADDRESS"]
+    assert names_in_title(titles) == {titles[0]: "JOHN ADAMS", titles[1]: "JAMES MONROE", titles[2]: "JAMES A. GARFIELD"}
+    newsletters = ["Project Gutenberg Newsletter March 2024", "Project Gutenberg Newsletter April 2024",
+                   "Project Gutenberg Newsletter May 2024"]
+    assert names_in_title(newsletters) == {}

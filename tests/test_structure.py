@@ -1,0 +1,177 @@
+"""Each plain-text seed's own structure: the article level, front and back matter,
+and the article header template, on small made-up dumps of each pattern."""
+
+from __future__ import annotations
+
+from helpers import articles_of, paragraph, segment_texts
+
+from corpus_browser.authors import normalize_name
+from corpus_browser.model import Role
+
+
+def people(article) -> tuple[str, ...]:
+    """The article's authors as the authors stage spells them (case eased)."""
+    return tuple(normalize_name(name) for name in article.authors)
+
+BLANKS = {n: "\n" * (n + 1) for n in range(1, 8)}
+
+
+def book(*pieces: tuple[int, str]) -> str:
+    """A text of pieces, each after `n` blank lines."""
+    return "".join(BLANKS[n] + text if i else text for i, (n, text) in enumerate(pieces)) + "\n"
+
+
+def sectioned(title: str, *sections: str, words: int = 80) -> str:
+    """An article: its title, a paragraph, and CAPS sections after two blank lines."""
+    parts = [title + "\n\n" + paragraph(words)]
+    parts += [f"\n\n\n{section}\n\n{paragraph(words)}" for section in sections]
+    return "".join(parts)
+
+
+def test_titles_after_the_seeds_long_break_are_articles_and_weaker_breaks_sections():
+    text = book((0, sectioned("THE FIRST TALE", "A CAPS SECTION")), (4, sectioned("THE SECOND TALE", "ANOTHER SECTION")),
+                (4, sectioned("THE THIRD TALE", "THIRD SECTION")), (4, sectioned("THE FOURTH TALE")))
+    found = articles_of(text)
+    assert [a.title for a in found] == ["The First Tale", "The Second Tale", "The Third Tale", "The Fourth Tale"]
+    assert [b.texts[0] for b in found[0].body if b.kind.value == "heading"] == ["A CAPS SECTION"]
+
+
+def test_an_irregular_dump_cuts_at_every_break_longer_than_its_gap():
+    text = book((0, f"One\n\n{paragraph(60)}"), (3, f"Two\n\n{paragraph(60)}"), (2, f"Three\n\n{paragraph(60)}"),
+                (5, f"Four\n\n{paragraph(60)}"), (3, f"Five\n\n{paragraph(60)}\n\nA Section\n\n{paragraph(60)}"))
+    assert [a.title for a in articles_of(text)] == ["One", "Two", "Three", "Four", "Five"]
+
+
+def test_a_wrapper_fenced_by_framed_markers_is_set_aside_and_counted():
+    body = book((0, f"FIRST\n\n{paragraph(60)}"), (4, f"SECOND\n\n{paragraph(60)}"), (4, f"THIRD\n\n{paragraph(60)}"))
+    text = ("The eBook of Things, by Someone\n\nRelease Date: 2001\n\n*** START OF THE EBOOK ***\n\n\n\n"
+            + body + "\n\n\n\nEnd of the eBook of Things\n\n*** END OF THE EBOOK ***\n\nLicence text here.\n")
+    (item,) = segment_texts(text)
+    assert [segment.units[0].text for segment in item.segments] == ["FIRST", "SECOND", "THIRD"]
+    set_aside = {aside.text for aside in item.matter}
+    assert {"*** START OF THE EBOOK ***", "End of the eBook of Things", "Licence text here."} <= set_aside
+    non_blank = sum(1 for line in text.split("\n") if line.strip())
+    counted = sum(unit.line_count for segment in item.segments for unit in segment.units)
+    assert counted + sum(aside.last - aside.first + 1 for aside in item.matter) == non_blank
+
+
+def test_a_contents_list_confirms_titles_and_is_front_matter():
+    tales = [(4, f"THE {name} TALE\n\n{paragraph(60)}") for name in ("RED", "GREEN", "BLUE")]
+    contents = "CONTENTS:\n\n     THE RED TALE\n     THE GREEN TALE\n     THE BLUE TALE"
+    (item,) = segment_texts(book((0, contents), *tales))
+    assert [segment.units[0].text for segment in item.segments] == ["THE RED TALE", "THE GREEN TALE", "THE BLUE TALE"]
+    assert any("contents list" in reason for _first, _last, reason in item.matter_lines)
+
+
+def test_a_short_title_page_before_the_first_article_is_front_matter_but_a_short_seed_is_an_article():
+    text = book((0, "COLLECTED PIECES\n\nBy A. N. Author"), (5, f"FIRST PIECE\n\n{paragraph(150)}"),
+                (4, f"SECOND PIECE\n\n{paragraph(150)}"), (4, f"THIRD PIECE\n\n{paragraph(150)}"))
+    assert [a.title for a in articles_of(text)] == ["First Piece", "Second Piece", "Third Piece"]
+    (short,) = articles_of(f"A Note\n\n{paragraph(20)}")
+    assert short.title == "A Note"
+
+
+def test_endnotes_after_the_last_article_are_back_matter():
+    pieces = [(4, f"PIECE {name}\n\n{paragraph(80)}") for name in ("ONE", "TWO", "THREE")]
+    notes = "FOOTNOTES\n\n\n{1} A note.\n\n{2} Another note.\n\n{3} A third."
+    assert [a.title for a in articles_of(book(*pieces, (4, notes)))] == ["Piece One", "Piece Two", "Piece Three"]
+
+
+def test_a_label_heading_keeps_its_label_after_the_name_below_it():
+    letters = [(4, f"LETTER {n}\n\n{name}\n\n\n{paragraph(80)}")
+               for n, name in (("I", "ON THE SEA"), ("II", "WHAT IS A FARMER"), ("III", "ON SNAKES"))]
+    assert [a.title for a in articles_of(book(*letters))] == [
+        "On the Sea (Letter I)", "What Is a Farmer (Letter II)", "On Snakes (Letter III)"]
+
+
+def test_bare_numerals_number_parts_of_one_piece():
+    essay = f"AN ESSAY\n\n\n\nI.\n\n{paragraph(80)}\n\n\n\nII.\n\n{paragraph(80)}"
+    text = book((0, essay), (4, f"ANOTHER ESSAY\n\n{paragraph(80)}"), (4, f"A THIRD ESSAY\n\n{paragraph(80)}"))
+    assert [a.title for a in articles_of(text)] == ["An Essay", "Another Essay", "A Third Essay"]
+
+
+def test_lines_of_one_pattern_with_versions_open_the_entries_of_a_log():
+    entries = [f"tool ({v}-1) unstable; urgency=medium\n\n  * {paragraph(12)}\n\n"
+               f" -- Ada Byron <ada@example.org>  {day}, 0{n} Mar 2021 10:00:00 +0100" for n, (v, day) in
+               enumerate((("2.1", "Wed"), ("2.0", "Tue"), ("1.9", "Mon")), start=1)]
+    found = articles_of("\n\n".join(entries))
+    assert [(a.title, a.authors, a.date) for a in found] == [
+        ("tool (2.1-1) unstable; urgency=medium", ("Ada Byron",), "2021-03-01"),
+        ("tool (2.0-1) unstable; urgency=medium", ("Ada Byron",), "2021-03-02"),
+        ("tool (1.9-1) unstable; urgency=medium", ("Ada Byron",), "2021-03-03")]
+
+
+def test_a_dateline_under_most_titles_gives_the_date_however_wordy():
+    speeches = [(4, f"{name} ADDRESS\n\nIN THE CITY OF {city}, MONDAY, MARCH 4, {year}\n\n\n{paragraph(80)}")
+                for name, city, year in (("FIRST", "NEW YORK", 1789), ("SECOND", "PHILADELPHIA", 1793),
+                                         ("THIRD", "WASHINGTON", 1797))]
+    assert [a.date for a in articles_of(book(*speeches))] == ["1789-03-04", "1793-03-04", "1797-03-04"]
+
+
+def test_key_value_fields_that_recur_under_titles_are_header_fields():
+    def story(title: str, name: str, day: int) -> str:
+        return (f"{title}\n\nThe Daily Planet\n\nNovember {day}, 2023 Friday 6:01 AM GMT\n\n"
+                f"Byline: {name} in Metropolis\nSection: NEWS; Pg. 4\nLength: 523 words\n\n{paragraph(60)}\n\n"
+                f"Load-Date: November {day + 1}, 2023\n\nEnd of Document")
+    text = "\n\n\n\n".join(story(t, n, d) for t, n, d in (("Storm Hits Town", "Lois Lane", 24),
+                                                       ("Mayor Resigns", "Clark Kent", 25),
+                                                       ("Bridge Opens", "Jimmy Olsen", 26)))
+    found = articles_of(text)
+    assert [(a.title, a.authors, a.date) for a in found] == [
+        ("Storm Hits Town", ("Lois Lane",), "2023-11-24"), ("Mayor Resigns", ("Clark Kent",), "2023-11-25"),
+        ("Bridge Opens", ("Jimmy Olsen",), "2023-11-26")]
+    assert all("Section:" not in a.body_text and "Length:" not in a.body_text for a in found)
+
+
+def test_bylines_with_degrees_honorifics_and_descriptions():
+    text = book((0, f"THE FIRST PAPER.\n\nBY THE HON. JOHN WARD DEAN, A.M.\n\n\n{paragraph(80)}"),
+                (4, f"THE SECOND PAPER.\n\nBy Helen D. Abbott, Assistant in the Laboratory of the\n"
+                    f"College of Medicine.\n\n\n{paragraph(80)}"),
+                (4, f"THE THIRD PAPER.\n\nW. N. LOCKINGTON.\n\n\n{paragraph(80)}"))
+    assert [people(a) for a in articles_of(text)] == [("John Ward Dean",), ("Helen D. Abbott",), ("W. N. Lockington",)]
+
+
+def test_a_signature_closing_a_piece_names_its_author_and_date():
+    letter = f"A LETTER.\n\n{paragraph(60)}\n\n{paragraph(40)}\n\nRICHARD ROE.\n\nNew Harmony, Ind., 27 Feb., 1884."
+    reprint = f"A REPRINT.\n\n{paragraph(60)}\n\n{paragraph(40)} The end of it.--_J. Doe, in The Monthly_."
+    poem = f"A POEM.\n\n{paragraph(30)}\n\n{paragraph(30)}\n\n_Jane T. Fields, in The Granite Monthly._"
+    found = articles_of(book((0, letter), (4, reprint), (4, poem)))
+    assert [(people(a), a.date) for a in found] == [
+        (("Richard Roe",), "1884-02-27"), (("J. Doe",), None), (("Jane T. Fields",), None)]
+
+
+def test_a_date_line_inside_the_body_is_not_the_articles_date():
+    text = f"AN ARTICLE\n\n{paragraph(60)}\n\nGroton, Aug. 30, 1773.\n\n{paragraph(60)}"
+    (article,) = articles_of(text)
+    assert article.date is None
+
+
+def test_speakers_named_in_titles_that_share_a_template():
+    titles = ["GEORGE WASHINGTON, FIRST INAUGURAL ADDRESS", "JOHN ADAMS INAUGURAL ADDRESS",
+              "THOMAS JEFFERSON FIRST INAUGURAL ADDRESS", "FRANKLIN D. ROOSEVELT, THIRD INAUGURAL ADDRESS"]
+    found = articles_of(book(*((4, f"{title}\n\n{paragraph(80)}") for title in titles)))
+    assert [people(a) for a in found] == [("George Washington",), ("John Adams",), ("Thomas Jefferson",),
+                                          ("Franklin D. Roosevelt",)]
+
+
+def test_titles_as_readers_want_them():
+    text = book((0, f"“VIRGINIBUS PUERISQUE”\n\n{paragraph(80)}"), (4, f"III.—ON FALLING IN LOVE\n\n{paragraph(80)}"),
+                (4, f"HUGHES' NEW MAGNETIC BALANCE.\n\n{paragraph(80)}"), (4, f"GEORGE III AND THE U.S.A.\n\n{paragraph(80)}"))
+    assert [a.title for a in articles_of(text)] == [
+        "Virginibus Puerisque", "On Falling in Love", "Hughes' New Magnetic Balance", "George III and the U.S.A."]
+
+
+def test_month_precision_dates_and_weekday_times():
+    (month,) = articles_of(f"A Title\n\nNovember 2016\n\n{paragraph(40)}")
+    (timed,) = articles_of(f"A Title\n\nNovember 24, 2023 Friday 6:01 AM GMT\n\n{paragraph(40)}")
+    assert (month.date, timed.date) == ("2016-11", "2023-11-24")
+
+
+def test_notes_and_verse_refrains_never_open_articles():
+    refrain = "'My darling, this is only a dream.'"
+    tale = "\n\n".join([paragraph(40), refrain, paragraph(30), refrain, paragraph(30), refrain, paragraph(30)])
+    text = book((0, f"THE TALE\n\n{tale}"), (4, f"THE NEXT TALE\n\n[Illustration: A tree]\n\n{paragraph(60)}"),
+                (4, f"THE LAST TALE\n\n{paragraph(60)}"))
+    (item,) = segment_texts(text)
+    assert [segment.units[0].text for segment in item.segments] == ["THE TALE", "THE NEXT TALE", "THE LAST TALE"]
+    assert [unit.role for unit in item.segments[0].units[1:]] == [Role.PROSE] * 7
