@@ -31,7 +31,6 @@ from .overrides import Overrides
 from .recognise import without_trailing_date
 from .rules import (
     ENUMERATION,
-    LABEL_ONLY,
     NUMBERED_ITEM,
     ROMAN_NUMERAL,
     SUBTITLE_MAX_WORDS,
@@ -49,8 +48,6 @@ from .text import (
 
 #: A title made from the opening words when an article has no heading.
 _FALLBACK_TITLE_WORDS = 10
-#: A name under a label-only heading wraps over at most this many lines.
-_NAME_MAX_LINES = 3
 #: How far below the title its repeat, subtitle and byline may stand.
 _HEAD_UNITS = 4
 #: Why units of each role are set aside.
@@ -126,14 +123,9 @@ def _title_lines(units: Sequence[Unit], title_index: int | None) -> set[int]:
 
 
 def _named_label(units: Sequence[Unit], title_index: int) -> int | None:
-    """For a label-only title (`No. 10`, `ESSAY IV`): the heading under it that
-    names the piece (in capitals, it may wrap over a few lines)."""
-    if not LABEL_ONLY.match(units[title_index].text) or title_index + 1 >= len(units):
-        return None
-    below = units[title_index + 1]
-    named = below.role is Role.HEADING or (below.role is Role.PROSE and below.line_count <= _NAME_MAX_LINES
-                                           and is_all_caps(below.text))
-    return title_index + 1 if named and not LABEL_ONLY.match(below.text) else None
+    """For a title that only numbers its piece (`No. 10`, `ESSAY IV`, see
+    `template._labels`): the line under it that names the piece."""
+    return title_index + 1 if units[title_index].is_label else None
 
 
 def _title(units: Sequence[Unit], title_index: int, title_lines: set[int]) -> str:

@@ -11,7 +11,7 @@ and `build_docs.py explain`.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
 from .model import Format
@@ -20,24 +20,29 @@ from .model import Format
 MBOX_ENVELOPE = re.compile(
     r"^From \S+(?: at \S+)?\s+(?:[A-Z][a-z]{2} ){1,2}\s*\d{1,2} \d{1,2}:\d\d(?::\d\d)? (?:\S+ )?\d{4}\s*$"
 )
-#: Header fields every mail carries; a block of them opens a message.
-MAIL_HEADER = re.compile(r"^(?:From|To|Cc|Subject|Date|Message-ID|Received|Return-Path|In-Reply-To|MIME-Version):\s",
-                         re.IGNORECASE)
 ATX_HEADING = re.compile(r"^ {0,3}(?P<marks>#{1,6})(?:[ \t]+(?P<text>.*?))?(?:[ \t]+#+)?[ \t]*$")
-FRONT_MATTER_FENCE = re.compile(r"^---[ \t]*$")
-FRONT_MATTER_FIELD = re.compile(r"^[A-Za-z_][\w-]*:(?:\s|$)")
-WIKI_HEADING = re.compile(r"^(?P<marks>={1,6})[ \t]*(?P<text>[^=\s](?:.*?[^=\s])?)[ \t]*(?P=marks)[ \t]*$")
+FRONT_MATTER_FENCE = re.compile(r"^(?:---|\+\+\+)[ \t]*$")
+FRONT_MATTER_FIELD = re.compile(r"^[A-Za-z_][\w-]*(?::(?:\s|$)|\s*=\s*\S)")
+#: A wiki heading, `== Title ==`, or an AsciiDoc one, `== Title` (the closing marks optional).
+WIKI_HEADING = re.compile(r"^(?P<marks>={1,6})[ \t]+(?P<text>[^=\s](?:.*?[^=\s])?)(?:[ \t]*(?P=marks))?[ \t]*$"
+                          r"|^(?P<closed>={1,6})(?P<tight>[^=\s](?:.*?[^=\s])?)(?P=closed)[ \t]*$")
+#: An Org mode heading: stars, then the title, perhaps a TODO keyword before it and tags after.
+ORG_HEADING = re.compile(r"^(?P<marks>\*+)[ \t]+(?:(?:TODO|DONE)[ \t]+)?(?P<text>.*?)(?:[ \t]+:[\w@#%:]+:)?[ \t]*$")
+ORG_MARKUP = re.compile(r"^#\+\w+:|^:PROPERTIES:$|^#\+begin_", re.IGNORECASE)
 #: An underline (or overline) of a reStructuredText or setext title.
 UNDERLINE = re.compile(r"^(?P<char>[=\-~^\"'`#*+:.<>_])(?P=char){2,}[ \t]*$")
 RST_MARKUP = re.compile(r"^\.\. [\w:-]+::|^\.\. _[^:]+:|:[a-z]+(?::[a-z]+)?:`[^`]+`|``[^`]+``")
 MARKDOWN_MARKUP = re.compile(r"\[[^\]]+\]\([^)\s]+\)|^```|^ {0,3}>\s|\*\*[^*]+\*\*")
 
-#: Any header field: `Name: value`.
-HEADER_FIELD = re.compile(r"^[A-Za-z][\w-]*:\s")
-#: A block of mail header fields opens a message when it has this many fields ...
-HEADER_BLOCK_FIELDS = 3
-#: ... two of them these.
-_MESSAGE_FIELDS = {"from", "subject", "date", "to"}
+#: A field: `Key: value`, the key one to three words.
+FIELD = re.compile(r"^(?P<key>[A-Za-z][\w-]*(?: [A-Za-z][\w-]*){0,2}):(?:[ \t]+\S|[ \t]*$)")
+#: A block needs at least this many fields.
+BLOCK_MIN_FIELDS = 3
+TITLE_KEYS = frozenset({"title", "subject"})
+AUTHOR_KEYS = frozenset({"author", "authors", "from", "by", "byline", "creator"})
+DATE_KEYS = frozenset({"date", "created", "published", "posted", "sent", "pubdate"})
+#: Fields that every mail carries.
+MAIL_KEYS = frozenset({"from", "subject", "date", "to"})
 #: A suffix's format, when the content shows none.
 SUFFIX_FORMATS = {
     ".txt": Format.TEXT,
@@ -46,6 +51,9 @@ SUFFIX_FORMATS = {
     ".markdown": Format.MARKDOWN,
     ".rst": Format.RST,
     ".wiki": Format.WIKI,
+    ".adoc": Format.WIKI,
+    ".asciidoc": Format.WIKI,
+    ".org": Format.ORG,
     ".mediawiki": Format.WIKI,
     ".eml": Format.MAIL,
     ".mbox": Format.MAIL,
@@ -73,6 +81,7 @@ def sniff(lines: Sequence[str], suffix: str) -> Sniffed:
         Format.MARKDOWN: _markdown_traces(lines),
         Format.RST: _rst_traces(lines),
         Format.WIKI: _wiki_traces(lines),
+        Format.ORG: _org_traces(lines),
     }
     counts = {fmt: count for fmt, (count, _) in traces.items() if count >= MIN_TRACES}
     if not counts:
@@ -85,32 +94,10 @@ def _mail_traces(lines: Sequence[str]) -> str:
     envelopes = sum(1 for line in lines if line.startswith("From ") and MBOX_ENVELOPE.match(line))
     if envelopes:
         return f"{envelopes} mbox envelope lines (`From sender date`)"
-    blocks = header_blocks(lines)
-    if blocks and (len(blocks) >= MIN_TRACES or blocks[0] == 0):
+    blocks = field_blocks(lines, mail_like)
+    if blocks and (len(blocks) >= MIN_TRACES or blocks[0][0] == 0):
         return f"{len(blocks)} blocks of mail header fields (From:, Subject:, Date: …)"
     return ""
-
-
-def header_blocks(lines: Sequence[str]) -> list[int]:
-    """Where blocks of mail header fields open messages: at least
-    `HEADER_BLOCK_FIELDS` header lines in a row, two of them From, Subject,
-    Date or To, after a blank line or a rule and before a blank line."""
-    found = []
-    i = 0
-    while i < len(lines):
-        if MAIL_HEADER.match(lines[i]) and (i == 0 or not lines[i - 1].strip() or UNDERLINE.match(lines[i - 1])):
-            j = i
-            while j < len(lines) and (MAIL_HEADER.match(lines[j]) or HEADER_FIELD.match(lines[j])
-                                      or (j > i and lines[j][:1] in " \t" and lines[j].strip())):
-                j += 1
-            names = {lines[k].split(":", 1)[0].strip().casefold() for k in range(i, j)}
-            if j - i >= HEADER_BLOCK_FIELDS and len(names & _MESSAGE_FIELDS) >= 2 \
-                    and (j == len(lines) or not lines[j].strip()):
-                found.append(i)
-                i = j
-                continue
-        i += 1
-    return found
 
 
 def _markdown_traces(lines: Sequence[str]) -> tuple[int, str]:
@@ -148,6 +135,60 @@ def underlines(above: str, line: str) -> bool:
         and len(line.rstrip()) >= len(above.rstrip()) and not above[:1].isspace()
 
 
+def _org_traces(lines: Sequence[str]) -> tuple[int, str]:
+    """Org mode: `**` subheadings (a Markdown list never starts a line so) or
+    Org's own keywords and drawers, beside `*` headings."""
+    nested = sum(1 for line in lines if line.startswith("** ") and ORG_HEADING.match(line))
+    markup = sum(1 for line in lines if ORG_MARKUP.match(line))
+    headings = sum(1 for line in lines if line.startswith("*") and ORG_HEADING.match(line))
+    return (headings + markup if nested or markup else 0), f"{headings} `*` headings, {markup} Org keywords or drawers"
+
+
 def _wiki_traces(lines: Sequence[str]) -> tuple[int, str]:
     headings = sum(1 for line in lines if WIKI_HEADING.match(line))
-    return headings, f"{headings} `= Title =` headings"
+    return headings, f"{headings} `= Title =` or `== Title` headings"
+
+
+def field_blocks(lines: Sequence[str], wanted: Callable[[Collection[str]], bool],
+                 set_apart: bool = True) -> list[tuple[int, int]]:
+    """Blocks `[start, end)` of at least `BLOCK_MIN_FIELDS` fields (with their
+    folded continuation lines) before a blank line or the end, whose keys
+    (case folded) `wanted` accepts; if `set_apart`, only after the seed's
+    start, a blank line or a rule (files joined without a blank line between
+    put a document's header right under the last line of the one before)."""
+    found = []
+    i = 0
+    while i < len(lines):
+        apart = i == 0 or not lines[i - 1].strip() or UNDERLINE.match(lines[i - 1])
+        if FIELD.match(lines[i]) and (apart or not set_apart):
+            end = _block_end(lines, i)
+            keys = {key_of(lines[k]) for k in range(i, end) if FIELD.match(lines[k])}
+            fields = sum(1 for k in range(i, end) if FIELD.match(lines[k]))
+            if fields >= BLOCK_MIN_FIELDS and wanted(keys) and (end == len(lines) or not lines[end].strip()):
+                found.append((i, end))
+                i = end
+                continue
+        i += 1
+    return found
+
+
+def titled(keys: Collection[str]) -> bool:
+    """A document's header: it has a title."""
+    return not TITLE_KEYS.isdisjoint(keys)
+
+
+def mail_like(keys: Collection[str]) -> bool:
+    """A message's header: two of From, Subject, Date, To."""
+    return len(MAIL_KEYS.intersection(keys)) >= 2
+
+
+def key_of(line: str) -> str:
+    return line.split(":", 1)[0].strip().casefold()
+
+
+def _block_end(lines: Sequence[str], start: int) -> int:
+    end = start
+    while end < len(lines) and (FIELD.match(lines[end]) or (end > start and lines[end][:1] in " \t"
+                                                               and lines[end].strip())):
+        end += 1
+    return end

@@ -20,7 +20,9 @@ class Format(enum.Enum):
     RST = "rst"
     """reStructuredText: titles underlined (and perhaps overlined) with punctuation."""
     WIKI = "wiki"
-    """Wiki markup: `= Title =`, `== Section ==` headings."""
+    """Wiki markup or AsciiDoc: `= Title =`, `== Section` headings."""
+    ORG = "org"
+    """Org mode, Emacs outlines: `* Heading`, `** Subheading`."""
     MAIL = "mail"
     """A mail archive (mbox) or one message: each message is an article."""
 
@@ -87,6 +89,8 @@ class Unit:
     """For bylines: the names they give, parsed once by `recognise`."""
     date: str | None = None
     """For date lines and headers: the date they state (`YYYY-MM-DD` or `YYYY-MM`)."""
+    is_label: bool = False
+    """A title that only numbers its piece (`LETTER IV`, `1. First Day.`): the name is under it."""
 
     @property
     def line_count(self) -> int:

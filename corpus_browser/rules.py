@@ -88,6 +88,7 @@ DATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         rf"\b{_YEAR}/(?P<month>\d{{1,2}})/(?P<day>\d{{1,2}})\b",
         rf"\b{_MONTH},?\s+{_DAY},?\s+{_YEAR}\b",
         rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b",
+        rf"\b{_DAY}-{_MONTH}-{_YEAR}\b",
         # asctime, as in mail archives: "Tue Jul  5 12:07:30 2005"
         rf"\b{_MONTH}\s+{_DAY}\s+\d{{1,2}}:\d\d(?::\d\d)?\s+{_YEAR}\b",
         rf"\b{_MONTH},?\s+{_YEAR}\b",
@@ -182,3 +183,9 @@ NAME_WITH_ADDRESS = re.compile(
 VERSION = re.compile(r"\b\d+\.\d+")
 #: Bullets and marks that lead a title, dropped from it (`* Release 2.0`, `== News ==`).
 TITLE_MARKS = re.compile(r"^[*#=+~-]+\s+")
+
+#: Ordinal words, which number pieces as digits do ("FIRST STORY", "Second Day").
+ORDINALS = frozenset(
+    """first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth
+    fifteenth sixteenth seventeenth eighteenth nineteenth twentieth thirtieth fortieth fiftieth""".split()
+)

@@ -27,12 +27,22 @@ from .readers import read_units
 from .recognise import byline_names, find_date, is_date_line, name_with_address
 from .structure import Layout, find_layout, typical_gap
 from .template import apply_template
-from .text import is_all_caps, is_title_case, key, more_words_than, title_pattern, word_count
+from .text import (
+    is_all_caps,
+    is_title_case,
+    key,
+    more_words_than,
+    title_pattern,
+    word_count,
+)
 
 #: Punctuation that ends a sentence; a heading ending in it must be Title Case.
 _SENTENCE_PUNCTUATION = ".!?"
 #: Punctuation after which text continues; a line ending in it is never a heading.
 _CONTINUING_PUNCTUATION = ",;:…"
+#: Items of one list stand at most this many units and blank lines apart.
+_LIST_ITEM_REACH = 3
+_LIST_ITEM_GAP = 1
 #: Entry lines of a log: at least this many follow one pattern ...
 ENTRY_MIN_LINES = 3
 #: ... with at most this many words, ...
@@ -252,11 +262,11 @@ def _mark_lists(units: Sequence[Unit], roles: list[Role]) -> None:
     }
     numbers = sorted(numbered.items())
     for (i, n), (j, m) in zip(numbers, numbers[1:]):
-        if m == n + 1:
+        if m == n + 1 and j - i <= _LIST_ITEM_REACH and units[j].gap_before <= _LIST_ITEM_GAP:
             roles[i] = roles[j] = Role.LIST_ITEM
     marked = sorted(bullets.items())
     for (i, a), (j, b) in zip(marked, marked[1:]):
-        if a == b and j - i <= 3:
+        if a == b and j - i <= _LIST_ITEM_REACH and units[j].gap_before <= _LIST_ITEM_GAP:
             roles[i] = roles[j] = Role.LIST_ITEM
 
 

@@ -33,7 +33,7 @@ import re
 import statistics
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import rules
 from .config import SplitRules
@@ -69,6 +69,10 @@ _BARE_NUMERAL = re.compile(r"^(?:[IVXLC]+|\d{1,3})\.?$")
 _SENTENCE_END = frozenset('.!?"”’)')
 #: Units that carry no text of an article's body.
 _NOT_BODY = (Role.BYLINE, Role.DATE, Role.HEADER, Role.BOILERPLATE, Role.SEPARATOR)
+#: A front-matter block and the heading under it stand within this many units.
+_RECORD_HEAD_UNITS = 8
+#: Documents' titles, unlike sections, come at most this many times per front-matter block.
+_TITLES_PER_RECORD = 2
 #: How many units under a heading may hold its byline, date or repeated title.
 _HEAD_WINDOW = 3
 #: The most units a back wrapper takes in before its marker line (`End of the Book`), and their most words.
@@ -109,7 +113,8 @@ def find_layout(units: Sequence[Unit], format: Format, overrides: Overrides, spl
         starts = {i: "a new " + ("message" if format is Format.MAIL else "front-matter block") for i in records}
         levels = [Level("mail messages" if format is Format.MAIL else "front-matter blocks", len(records),
                         units[records[0]].text, True)]
-    elif format in (Format.MARKDOWN, Format.RST, Format.WIKI):
+        starts.update(_unheaded_documents(units, records, lo, hi))
+    elif format in (Format.MARKDOWN, Format.RST, Format.WIKI, Format.ORG):
         starts, levels = _ranked_starts(units, lo, hi, split)
     else:
         starts, levels, article_break = _text_starts(units, lo, hi, split)
@@ -170,12 +175,34 @@ def typical_gap(units: Sequence[Unit]) -> int:
     return statistics.mode(gaps) if gaps else 1
 
 
+def _unheaded_documents(units: Sequence[Unit], records: Sequence[int], lo: int, hi: int) -> dict[int, str]:
+    """Where most front-matter blocks have a top-rank heading right under them,
+    the documents' title, and such headings are few (at most
+    `_TITLES_PER_RECORD` between two blocks, on average: the documents without
+    a block, not sections), that rank opens the documents that have no block too."""
+    ranked = [i for i in range(lo, hi) if units[i].role is Role.HEADING and units[i].level > 0]
+    if not ranked:
+        return {}
+    top = min(units[i].level for i in ranked)
+    titles = [i for i in ranked if units[i].level == top]
+    firsts = set()
+    for a, b in zip(records, [*records[1:], hi]):
+        inside = [i for i in titles if a < i < b]
+        if inside and inside[0] <= a + _RECORD_HEAD_UNITS:
+            firsts.add(inside[0])
+    after_first = sum(1 for i in titles if i > records[0])
+    if len(firsts) < ENTRY_SHARE * len(records) or after_first > _TITLES_PER_RECORD * len(records):
+        return {}
+    return {i: "a top-rank heading, the title of a document without front matter" for i in titles if i not in firsts}
+
+
 # --- starts of marked-up seeds -------------------------------------------------
 
 
 def _ranked_starts(units: Sequence[Unit], lo: int, hi: int, split: SplitRules) -> tuple[dict[int, str], list[Level]]:
-    """The top heading rank whose titles are mostly distinct opens articles.
-    A lower rank does when its pieces are as long as articles, or when all
+    """The top heading rank (with two headings or more) opens articles. A lower
+    rank does when its titles are mostly distinct ("Bugs fixed" under every
+    release is a section), and its pieces are as long as articles, or all
     above it is the document's own title and its headings are entries: most
     state a date or follow one pattern (`[2.1.0] - 2020-01-01`, `Release 2.1`)."""
     headings = [i for i in range(lo, hi) if units[i].role is Role.HEADING and units[i].level > 0]
@@ -185,16 +212,33 @@ def _ranked_starts(units: Sequence[Unit], lo: int, hi: int, split: SplitRules) -
         exact = [i for i in headings if units[i].level == rank]
         cut = [i for i in headings if units[i].level <= rank]
         under_title = len(cut) - len(exact) <= 1
-        fits = chosen is None and len(exact) >= 2 and _distinct_share(units, exact) >= DISTINCT_TITLES and (
-            rank == ranks[0] or _pieces_are_articles(units, cut, lo, hi, split)
-            or (under_title and _are_entries(units, exact)))
+        entries = exact if under_title else cut  # the document's own title opens no article
+        fits = chosen is None and len(exact) >= 2 and (rank == ranks[0] or (
+            _distinct_share(units, exact) >= DISTINCT_TITLES
+            and (_pieces_are_articles(units, entries, entries[0] if under_title else lo, hi, split)
+                 or (under_title and _are_entries(units, exact)))))
         if fits:
             chosen = rank
-            entries = exact if under_title and rank != ranks[0] else cut  # the document's title opens no article
             starts = {i: f"a rank-{units[i].level} heading, the seed's article level" for i in entries}
         levels.append(Level(f"rank {rank} (`{units[exact[0]].marker}`)", len(exact), units[exact[0]].text,
                             rank == chosen))
+    questions = _question_rank(units, headings, chosen)
+    if questions is not None:
+        starts = {i: f"a rank-{questions} heading asking a question, the seed's entries" for i in headings
+                  if units[i].level == questions}
+        levels = [replace(level, chosen=level.shape.startswith(f"rank {questions} ")) for level in levels]
     return starts, levels
+
+
+def _question_rank(units: Sequence[Unit], headings: Sequence[int], chosen: int | None) -> int | None:
+    """The rank under the chosen one when its headings are questions (an FAQ's
+    questions under its topics): at least twice as many, mostly asking."""
+    if chosen is None:
+        return None
+    above = sum(1 for i in headings if units[i].level == chosen)
+    below = [i for i in headings if units[i].level == chosen + 1]
+    asking = sum(1 for i in below if units[i].text.rstrip().endswith("?"))
+    return chosen + 1 if len(below) >= 2 * above and asking >= ENTRY_SHARE * len(below) else None
 
 
 def _are_entries(units: Sequence[Unit], headings: Sequence[int]) -> bool:

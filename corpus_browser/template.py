@@ -21,7 +21,6 @@ from dataclasses import replace
 
 from . import rules
 from .model import Role, Unit
-from .rules import MINOR_WORDS
 from .recognise import (
     byline_names,
     find_date,
@@ -31,8 +30,9 @@ from .recognise import (
     person_name,
     signoff_names,
 )
+from .rules import MINOR_WORDS
 from .structure import Layout
-from .text import more_words_than
+from .text import is_all_caps, is_title_case, label_pattern, more_words_than
 
 #: How many units under a title are its head, where the template is looked for.
 HEAD_UNITS = 6
@@ -40,6 +40,9 @@ HEAD_UNITS = 6
 TEMPLATE_MIN_SHARE = 0.5
 #: ... and at least this many.
 TEMPLATE_MIN_ARTICLES = 2
+#: A title that numbers its piece has at most this many words; the name under it wraps over at most this many lines.
+LABEL_MAX_WORDS = 3
+LABEL_NAME_MAX_LINES = 3
 #: A signature or the place-and-date line under it has at most this many words.
 SIGNOFF_MAX_WORDS = 12
 
@@ -51,6 +54,7 @@ def apply_template(units: Sequence[Unit], layout: Layout) -> list[Unit]:
     starts = [i for i, _reason in layout.starts]
     spans = [(a, b) for a, b in zip(starts, [*starts[1:], len(units)])]
     spans = [(a, b) for a, b in spans if a not in in_matter]
+    _labels(units, spans)
     for a, b in spans:
         _signoff(units, a, b, in_matter)
     heads = [_head(units, a, b) for a, b in spans]
@@ -69,7 +73,8 @@ def _head(units: Sequence[Unit], a: int, b: int) -> list[int]:
     if title is None:
         return []
     head = []
-    for i in range(title + 1, min(b, title + 1 + HEAD_UNITS)):
+    first = title + 2 if units[title].is_label else title + 1  # under a label stands the piece's name
+    for i in range(first, min(b, title + 1 + HEAD_UNITS)):
         field = units[i].line_count == 1 and rules.HEADER_LINE.match(units[i].text)
         if (units[i].role is Role.HEADING and not field) or units[i].line_count > 3 \
                 or more_words_than(units[i].text, 40):
@@ -200,6 +205,36 @@ def _open(unit: Unit) -> bool:
     """A unit the template may still read as metadata: prose, or a line taken
     for boilerplate only because every article repeats it (`Tags: news`)."""
     return unit.role in (Role.PROSE, Role.BOILERPLATE)
+
+
+def _labels(units: list[Unit], spans: Sequence[tuple[int, int]]) -> None:
+    """Titles that only number their piece, with its name on the line under
+    them: a label heading (`LETTER IV`, `No. 10`), or short titles that differ
+    only in their numbering and hold a word besides (`1. First Day.`, `2.
+    Second Day.`; not `2.1.0`)."""
+    titles = [i for a, b in spans if (i := _title(units, a, b)) is not None]
+    patterns = Counter(label_pattern(units[i].text) for i in titles)
+    for i in titles:
+        pattern = label_pattern(units[i].text)
+        words = pattern.split()
+        numbered = _recurs(patterns[pattern], len(titles)) and "0" in words and len(words) <= LABEL_MAX_WORDS \
+            and any(word != "0" and any(ch.isalpha() for ch in word) for word in words)
+        if (numbered or rules.LABEL_ONLY.match(units[i].text)) and i + 1 < len(units) and _names_piece(units[i + 1]):
+            units[i] = replace(units[i], is_label=True)
+
+
+def _names_piece(unit: Unit) -> bool:
+    """A line that could be a piece's name: a heading, or a short line in
+    capitals or Title Case that is not a date, a byline or a person's name."""
+    text = unit.text
+    if unit.role not in (Role.HEADING, Role.PROSE) or unit.line_count > LABEL_NAME_MAX_LINES \
+            or rules.LABEL_ONLY.match(text) or find_date(text) or person_name(text.rstrip(".")):
+        return False
+    return unit.role is Role.HEADING or is_all_caps(text) or (is_title_case(text) and not more_words_than(text, 20))
+
+
+def _title(units: Sequence[Unit], a: int, b: int) -> int | None:
+    return next((i for i in range(a, min(b, a + HEAD_UNITS)) if units[i].role is Role.HEADING), None)
 
 
 def _recurs(found: int, articles: int) -> bool:

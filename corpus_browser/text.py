@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .rules import MINOR_WORDS, MONTHS
+from .rules import MINOR_WORDS, MONTHS, ORDINALS, ROMAN_NUMERAL
 
 #: Characters that take no space and carry no text.
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
@@ -99,3 +99,15 @@ def title_pattern(text: str) -> str:
     words = text.casefold().split()[:TITLE_PATTERN_WORDS]
     return " ".join("0" if _DIGIT.search(word) else "mon" if word.strip(".,()") in MONTHS else word
                     for word in words)
+
+
+def label_pattern(text: str) -> str:
+    """A heading with its numbering abstracted (digits, roman numerals, ordinal
+    words): `1. First Day.` and `12. Twelfth Day.` are both `0. 0 day.`."""
+    words = []
+    for word in text.split():
+        core = word.strip(".,:;()[]").casefold()
+        numbering = _DIGIT.search(word) or ROMAN_NUMERAL.match(core.upper()) or core in ORDINALS \
+            or any(core.startswith(ordinal + "-") or core.endswith("-" + ordinal) for ordinal in ORDINALS)
+        words.append("0" if numbering else word.casefold())
+    return " ".join(words)

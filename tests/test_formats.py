@@ -169,3 +169,52 @@ def test_every_line_of_a_mail_archive_is_counted_once():
     found = articles_of(text, format=Format.MAIL)
     non_blank = sum(1 for line in text.split("\n") if line.strip())
     assert sum(a.tally.prose + a.tally.metadata + a.tally.boilerplate for a in found) == non_blank
+
+
+def test_a_collections_header_blocks_open_its_documents():
+    def document(number: int, title: str, author: str, created: str) -> str:
+        return (f"PEP: {number}\nTitle: {title}\nAuthor: {author}\nStatus: Active\nCreated: {created}\n"
+                f"Post-History:\n\n{paragraph(40)}")
+    text = "\n".join([document(1, "Purpose and Guidelines", "Barry Warsaw, Jeremy Hylton", "13-Jun-2000"),
+                      document(2, "Adding New Modules", "Martijn Faassen <faassen@example.org>", "07-Jul-2001")])
+    first, second = articles_of(text)
+    assert (first.title, first.authors, first.date) == ("Purpose and Guidelines", ("Barry Warsaw", "Jeremy Hylton"),
+                                                        "2000-06-13")
+    assert (second.title, second.authors, second.date) == ("Adding New Modules", ("Martijn Faassen",), "2001-07-07")
+
+
+def test_toml_front_matter_and_a_date_in_the_posts_address():
+    text = "\n".join(['+++', 'path = "2016/01/21/Rust-1.6"', 'title = "Announcing Rust 1.6"',
+                      'authors = ["The Rust Core Team"]', '', '[extra]', 'release = true', '+++', '', paragraph(40),
+                      '+++', 'path = "2016/02/11/Rust-1.7"', 'title = "Announcing Rust 1.7"', '+++', '', paragraph(40)])
+    first, second = articles_of(text, format=Format.MARKDOWN)
+    assert (first.title, first.authors, first.date) == ("Announcing Rust 1.6", ("The Rust Core Team",), "2016-01-21")
+    assert (second.title, second.date) == ("Announcing Rust 1.7", "2016-02-11")
+    assert first.tally.metadata == 7
+
+
+def test_documents_with_and_without_front_matter_open_at_their_title():
+    minutes = [f"# Team meeting agenda\n\n* Meeting date: 2021-0{n}-01\n\n{paragraph(30)}" for n in range(1, 4)]
+    with_front = "---\ntitle: Triage meeting 2021-04-01\n---\n\n" + minutes[0]
+    text = "\n\n".join([minutes[0], with_front, minutes[1], with_front.replace("04-01", "05-01"), minutes[2]])
+    found = articles_of(text, format=Format.MARKDOWN)
+    assert [a.title for a in found] == ["Team meeting agenda", "Triage meeting 2021-04-01", "Team meeting agenda",
+                                        "Triage meeting 2021-05-01", "Team meeting agenda"]
+
+
+def test_an_faqs_questions_are_its_articles():
+    topics = [f"* {topic}\nSome words about the topic.\n\n" + "\n".join(
+        f"** How do I {verb} it?\n{paragraph(20)}\n" for verb in verbs)
+        for topic, verbs in (("General", ("start", "stop", "pause")), ("Advanced", ("tune", "break", "fix")))]
+    text = "#+title: Questions\n\n" + "\n".join(topics)
+    assert sniff(text.split("\n"), ".txt").format is Format.ORG
+    found = articles_of(text, format=Format.ORG)
+    assert [a.title for a in found][-6:] == [f"How do I {verb} it?" for verb in
+                                             ("start", "stop", "pause", "tune", "break", "fix")]
+
+
+def test_asciidoc_sections_under_the_document_title():
+    text = "= Stories\nAn Author\n\n" + "\n\n".join(f"== {name}\n\n{paragraph(200)}\n\n{paragraph(300)}"
+                                                     for name in ("THE SISTERS", "AN ENCOUNTER", "ARABY"))
+    assert sniff(text.split("\n"), ".txt").format is Format.WIKI
+    assert [a.title for a in articles_of(text, format=Format.WIKI)] == ["The Sisters", "An Encounter", "Araby"]

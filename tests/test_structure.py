@@ -175,3 +175,10 @@ def test_notes_and_verse_refrains_never_open_articles():
     (item,) = segment_texts(text)
     assert [segment.units[0].text for segment in item.segments] == ["THE TALE", "THE NEXT TALE", "THE LAST TALE"]
     assert [unit.role for unit in item.segments[0].units[1:]] == [Role.PROSE] * 7
+
+
+def test_titles_that_only_number_their_pieces_keep_the_name_under_them():
+    days = [(4, f"{n}. {ordinal} Day.\n\n{name}.\n\n\n{paragraph(80)}") for n, ordinal, name in
+            ((1, "First", "Christ's Childhood"), (2, "Second", "The Good Shepherd"), (3, "Third", "Little Lambs"))]
+    assert [a.title for a in articles_of(book(*days))] == [
+        "Christ's Childhood (First Day)", "The Good Shepherd (Second Day)", "Little Lambs (Third Day)"]

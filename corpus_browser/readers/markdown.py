@@ -1,5 +1,5 @@
 """Markdown: `#` headings (rank = number of marks), setext headings (text
-underlined with `===`, rank 1, or `---`, rank 2), and YAML front-matter blocks,
+underlined with `===`, rank 1, or `---`, rank 2), and YAML (`---`) or TOML (`+++`) front-matter blocks,
 which a blog export puts at the head of every post, so each one opens an
 article wherever it stands in the file. Lines in fenced code are never
 headings. The lines right under a heading, up to the first blank line, are
@@ -11,12 +11,14 @@ import datetime
 import re
 from collections.abc import Sequence
 
+import tomllib
 import yaml
 
 from ..formats import ATX_HEADING, FRONT_MATTER_FENCE, FRONT_MATTER_FIELD
 from ..model import Role, Seed, Unit
 from ..recognise import find_date
 from ..text import clean
+from .fields import add_fields, record_blocks
 from .paragraphs import UnitBuilder, starts_list_item
 
 #: A front-matter block longer than this many lines is not one.
@@ -25,6 +27,8 @@ FRONT_MATTER_MAX_LINES = 60
 TITLE_KEYS = ("title",)
 AUTHOR_KEYS = ("author", "authors", "creator")
 DATE_KEYS = ("date", "published", "pubdate", "created")
+#: Keys whose value is the post's address, which often holds its date (`2016/01/21/rust-1-6`).
+ADDRESS_KEYS = ("path", "url", "permalink", "slug")
 _SETEXT = {"=": 1, "-": 2}
 #: Inline Markdown in a title, replaced by its text: links, emphasis, code.
 _INLINE = (
@@ -44,9 +48,14 @@ def read(seed: Seed) -> list[Unit]:
     lines = seed.lines
     builder = UnitBuilder(join_wrapped=True)
     fenced = head_block = False
+    records = record_blocks(lines)
     i = 0
     while i < len(lines):
         raw = lines[i]
+        if i in records and not fenced:
+            add_fields(builder, lines, i, records[i], opens_record=True)
+            i = records[i]
+            continue
         if head_block and raw.strip() and not ATX_HEADING.match(raw):
             builder.unit(clean(raw), i + 1, i + 1)
             i += 1
@@ -97,24 +106,29 @@ def _is_setext(lines: Sequence[str], i: int) -> bool:
 
 
 def _front_matter_end(lines: Sequence[str], i: int) -> int | None:
-    """Index of the closing `---` of a front-matter block opening at line `i`, or None."""
+    """Index of the closing fence of a front-matter block opening at line `i`
+    (`---` around YAML, `+++` around TOML), or None."""
     if not FRONT_MATTER_FENCE.match(lines[i]) or i + 1 >= len(lines) or not FRONT_MATTER_FIELD.match(lines[i + 1]):
         return None
+    fence = lines[i].strip()
     for j in range(i + 1, min(len(lines), i + FRONT_MATTER_MAX_LINES)):
-        if FRONT_MATTER_FENCE.match(lines[j]):
-            return j if _fields(lines[i + 1 : j]) is not None else None
+        if lines[j].strip() == fence:
+            return j if _fields(lines[i : j]) is not None else None
     return None
 
 
-def _fields(lines: Sequence[str]) -> dict | None:
-    """The block's fields, or None when it is not a YAML mapping. Anchors and
-    aliases are refused: a block of a few lines must not expand into megabytes."""
-    text = "\n".join(lines)
+def _fields(block: Sequence[str]) -> dict | None:
+    """The fields of a block (its opening fence, then its lines), or None when
+    they are not a YAML or TOML mapping. YAML anchors and aliases are refused:
+    a block of a few lines must not expand into megabytes."""
+    text = "\n".join(block[1:])
     try:
+        if block[0].strip() == "+++":
+            return tomllib.loads(text)
         if any(isinstance(token, (yaml.AnchorToken, yaml.AliasToken)) for token in yaml.scan(text)):
             return None
         data = yaml.safe_load(text)
-    except yaml.YAMLError:
+    except (yaml.YAMLError, tomllib.TOMLDecodeError):
         return None
     return data if isinstance(data, dict) else None
 
@@ -123,21 +137,38 @@ def _add_front_matter(builder: UnitBuilder, lines: Sequence[str], start: int, en
     """The block as units: its opening fence (which opens an article), the
     `title:` line as a heading, and the other lines as header fields carrying
     the authors and the date."""
-    fields = {str(key).casefold(): value for key, value in (_fields(lines[start + 1 : end]) or {}).items()}
-    title_line = next((j for j in range(start + 1, end) if lines[j].split(":", 1)[0].strip().casefold() in TITLE_KEYS
-                       and isinstance(fields.get(lines[j].split(":", 1)[0].strip().casefold()), str)), None)
+    fields = {str(key).casefold(): value for key, value in (_fields(lines[start:end]) or {}).items()}
+    title_line = next((j for j in range(start + 1, end) if _key(lines[j]) in TITLE_KEYS
+                       and isinstance(fields.get(_key(lines[j])), str)), None)
     builder.unit(clean(lines[start]), start + 1, start + 1, Role.HEADER, opens_record=True)
     names = _names(fields)
     date = _date(fields)
     rest = [j for j in range(start + 1, end + 1) if j != title_line]
     if title_line is not None:
-        before = [j for j in rest if j < title_line]
-        if before:
-            builder.unit(_text(lines, before), before[0] + 1, before[-1] + 1, Role.HEADER)
-        title = clean(str(fields[lines[title_line].split(":", 1)[0].strip().casefold()]))
+        _add_header_lines(builder, lines, [j for j in rest if j < title_line])
+        title = clean(str(fields[_key(lines[title_line])]))
         builder.unit(title, title_line + 1, title_line + 1, Role.HEADING, level=0, marker="title:")
         rest = [j for j in rest if j > title_line]
-    builder.unit(_text(lines, rest), rest[0] + 1, rest[-1] + 1, Role.HEADER, names=names, date=date)
+    _add_header_lines(builder, lines, rest, names=names, date=date)
+
+
+def _add_header_lines(builder: UnitBuilder, lines: Sequence[str], numbers: Sequence[int], **facts: object) -> None:
+    """Lines of a front-matter block as header units, one per run of non-blank
+    lines; the first carries what the block states (`facts`)."""
+    run: list[int] = []
+    for j in [*numbers, None]:
+        if j is not None and lines[j].strip() and (not run or j == run[-1] + 1):
+            run.append(j)
+            continue
+        if run:
+            builder.unit(_text(lines, run), run[0] + 1, run[-1] + 1, Role.HEADER, **facts)
+            facts = {}
+        run = [j] if j is not None and lines[j].strip() else []
+
+
+def _key(line: str) -> str:
+    """The key of a YAML (`title: …`) or TOML (`title = …`) line."""
+    return re.split(r"[:=]", line, maxsplit=1)[0].strip().casefold()
 
 
 def _text(lines: Sequence[str], numbers: Sequence[int]) -> str:
@@ -155,7 +186,7 @@ def _names(fields: dict) -> tuple[str, ...]:
 
 
 def _date(fields: dict) -> str | None:
-    for key in DATE_KEYS:
+    for key in (*DATE_KEYS, *ADDRESS_KEYS):
         value = fields.get(key)
         if isinstance(value, (datetime.date, datetime.datetime)):
             return value.isoformat()[:10]

@@ -1,7 +1,8 @@
 """reStructuredText: a title is a line underlined (perhaps also overlined)
 with a run of one punctuation mark. As in reStructuredText itself, ranks
 follow the order in which the styles first occur: the first style seen is
-rank 1, the next new one rank 2."""
+rank 1, the next new one rank 2. A collection's header blocks open its
+documents (see `fields.py`)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import re
 from ..formats import UNDERLINE, underlines
 from ..model import Role, Seed, Unit
 from ..text import clean
+from .fields import add_fields, record_blocks
 from .paragraphs import text_builder
 
 #: A field of a field list: `:Author: Jane Doe`.
@@ -20,8 +22,13 @@ def read(seed: Seed) -> list[Unit]:
     lines = seed.lines
     builder = text_builder(lines)
     ranks: dict[tuple[str, bool], int] = {}
+    records = record_blocks(lines)
     i = 0
     while i < len(lines):
+        if i in records:
+            add_fields(builder, lines, i, records[i], opens_record=True)
+            i = records[i]
+            continue
         overlined = i + 2 < len(lines) and bool(UNDERLINE.match(lines[i])) and bool(lines[i + 1].strip()) \
             and lines[i].rstrip() == lines[i + 2].rstrip() and len(lines[i].rstrip()) >= len(lines[i + 1].rstrip())
         title = i + 1 if overlined else i

@@ -1,20 +1,32 @@
-"""Wiki markup: `= Title =` is a heading of rank 1, `== Section ==` of rank 2, and so on."""
+"""Wiki markup and AsciiDoc: `= Title =` (or `= Title`) is a heading of rank
+1, `== Section ==` of rank 2, and so on; a collection's header blocks open
+its documents (see `fields.py`)."""
 
 from __future__ import annotations
 
 from ..formats import WIKI_HEADING
 from ..model import Role, Seed, Unit
 from ..text import clean
+from .fields import add_fields, record_blocks
 from .paragraphs import text_builder
 
 
 def read(seed: Seed) -> list[Unit]:
-    builder = text_builder(seed.lines)
-    for number, raw in enumerate(seed.lines, start=1):
-        heading = WIKI_HEADING.match(raw)
-        if heading and clean(heading["text"]):
-            builder.unit(clean(heading["text"]), number, number, Role.HEADING, level=len(heading["marks"]),
-                         marker=heading["marks"])
+    lines = seed.lines
+    builder = text_builder(lines)
+    records = record_blocks(lines)
+    i = 0
+    while i < len(lines):
+        if i in records:
+            add_fields(builder, lines, i, records[i], opens_record=True)
+            i = records[i]
+            continue
+        heading = WIKI_HEADING.match(lines[i])
+        text = clean((heading["text"] or heading["tight"]) if heading else "")
+        if text:
+            marks = heading["marks"] or heading["closed"]
+            builder.unit(text, i + 1, i + 1, Role.HEADING, level=len(marks), marker=marks)
         else:
-            builder.line(number, raw)
+            builder.line(i + 1, lines[i])
+        i += 1
     return builder.units()
