@@ -51,10 +51,10 @@ SUFFIX_FORMATS = {
     ".markdown": Format.MARKDOWN,
     ".rst": Format.RST,
     ".wiki": Format.WIKI,
+    ".mediawiki": Format.WIKI,
     ".adoc": Format.WIKI,
     ".asciidoc": Format.WIKI,
     ".org": Format.ORG,
-    ".mediawiki": Format.WIKI,
     ".eml": Format.MAIL,
     ".mbox": Format.MAIL,
 }
