@@ -143,20 +143,25 @@ _QUOTE_PAIRS = {"“": "”", '"': '"', "‘": "’", "'": "'", "«": "»"}
 
 def reader_title(heading: str) -> str:
     """A heading as a title: quotes around it and its enumeration dropped (a
-    label word is kept, `Chapter 4: Fire`), a full stop at its end dropped, and
-    capitals eased ("THE GOLDEN BIRD" -> "The Golden Bird")."""
+    label is kept after the name, `CHAPTER 4. FIRE` -> `Fire (Chapter 4)`), a
+    full stop at its end dropped, and capitals eased ("THE GOLDEN BIRD" ->
+    "The Golden Bird")."""
     text = TITLE_MARKS.sub("", heading.strip())
     if len(text) > 2 and _QUOTE_PAIRS.get(text[0]) == text[-1]:
         text = text[1:-1].strip()
+    label = None
     numbering = ENUMERATION.match(text)
     if numbering:
-        label = numbering[0].strip(" .):—–-")
-        rest = text[numbering.end():]
-        text = f"{label}: {rest}" if label[:1].isalpha() and " " in label else rest
+        words = numbering[0].strip(" .):—–-")
+        label = words if words[:1].isalpha() and " " in words else None  # `Chapter 4`, not `III`
+        text = text[numbering.end():]
     last_word = text.rsplit(" ", 1)[-1]
     if text.endswith(".") and "." not in last_word[:-1] and len(last_word) > 2:
         text = text[:-1]
-    return ease_capitals(text) if is_all_caps(text) else text
+    text = ease_capitals(text) if is_all_caps(text) else text
+    if label:
+        return f"{text} ({ease_capitals(label) if is_all_caps(label) else label})"
+    return text
 
 
 def ease_capitals(text: str) -> str:

@@ -18,6 +18,8 @@ from .text import is_all_caps
 
 #: Words that introduce a date at the end of a title.
 _DATE_LEAD = re.compile(r"\s+(?:released|published|posted|dated)(?:\s+on)?\s*$", re.IGNORECASE)
+_YEAR = re.compile(r"\b1[5-9]\d\d\b|\b2[01]\d\d\b")
+_WORD = re.compile(r"[A-Za-z]+\.?")
 #: Every date names its year in digits.
 _DIGIT = re.compile(r"\d")
 #: Titles that end alike name their speakers when at least this many share the ending.
@@ -54,6 +56,13 @@ def without_trailing_date(text: str) -> str:
     return head if head.strip() else text
 
 
+def mentions_date(text: str) -> bool:
+    """Whether `text` names a month and a year, as a dateline does, even in a
+    form `find_date` cannot read ("December 9, O. S. 1746")."""
+    return find_date(text) is not None or (bool(_YEAR.search(text)) and any(
+        word.casefold().rstrip(".,") in rules.MONTHS for word in _WORD.findall(text)))
+
+
 def is_date_line(text: str) -> bool:
     """A line that is a date, perhaps with a few words around it ("Posted on …",
     a weekday, a time of day)."""
@@ -65,9 +74,11 @@ def is_date_line(text: str) -> bool:
 
 
 def _date_match(text: str) -> re.Match[str] | None:
-    """The earliest match of the most precise date pattern that matches a real date."""
+    """The earliest match of the most precise date pattern that matches a real
+    date. Emphasis marks are read as spaces (`_May_ 27, 1796`)."""
     if not _DIGIT.search(text):
         return None
+    text = text.replace("_", " ").replace("*", " ")
     for pattern in rules.DATE_PATTERNS:
         for match in pattern.finditer(text):
             if _iso(match) is not None:

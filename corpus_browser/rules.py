@@ -86,7 +86,8 @@ DATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
     for pattern in (
         rf"\b{_YEAR}-(?P<month>\d{{1,2}})-(?P<day>\d{{1,2}})(?![\d-])",
         rf"\b{_YEAR}/(?P<month>\d{{1,2}})/(?P<day>\d{{1,2}})\b",
-        rf"\b{_MONTH},?\s+{_DAY},?\s+{_YEAR}\b",
+        # (a calendar's initials may stand before the year: "December 9, O. S. 1746")
+        rf"\b{_MONTH},?\s+{_DAY},?\s+(?:[A-Z]\.\s?){{0,2}}{_YEAR}\b",
         rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b",
         rf"\b{_DAY}-{_MONTH}-{_YEAR}\b",
         # asctime, as in mail archives: "Tue Jul  5 12:07:30 2005"

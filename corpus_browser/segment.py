@@ -217,13 +217,15 @@ def _is_text_heading(units: Sequence[Unit], roles: Sequence[Role], i: int, gap: 
                      split: SplitRules) -> bool:
     """A heading by layout: heading-like text that binds to what follows it
     (no more blank lines after it than the seed's usual gap, or fewer than
-    before it), and stands after a break or introduces a body."""
+    before it, or as many when it is set in capitals), and
+    stands after a break or introduces a body."""
     unit = units[i]
     if not heading_form(unit, indented, split):
         return False
     gap_after = units[i + 1].gap_before if i + 1 < len(units) else 0
-    if i and gap_after > max(gap, 1) and gap_after >= unit.gap_before:
-        return False
+    if i and gap_after > max(gap, 1) and (gap_after > unit.gap_before or (
+            gap_after == unit.gap_before and not is_all_caps(unit.text))):
+        return False  # it stands apart from what follows: a closing line, a signature, an advert
     return unit.after_break or unit.gap_before > gap or _has_body(units, roles, i, split)
 
 

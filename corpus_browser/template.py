@@ -7,14 +7,18 @@ line that recurs there is read as metadata even when it would not pass as
 such on its own: a line holding a date among other words (`IN THE CITY OF
 NEW YORK THURSDAY, APRIL 30, 1789`) is a dateline when the seed's articles
 put one under their titles; `Key: value` lines are header fields when their
-keys recur. A person's name alone under a title is its byline; a signature
-closing a piece (`_Jane Doe, in The Monthly._`, a name over a place and date)
-names its author and date; a speaker named in titles that share a template
-("JOHN ADAMS INAUGURAL ADDRESS") is the author.
+keys recur; a person's name alone under a title is its byline where the
+articles have author lines. Titles that differ only in their numbering
+(`1. First Day.`) are labels, with the piece's name under them. A signature
+closing a piece (`_Jane Doe, in The Monthly._`, a name over a place and
+date, a changelog's `-- Jane Doe <jane@example.org>  date`) names its
+author and date; a speaker named in titles that share a template ("JOHN
+ADAMS INAUGURAL ADDRESS") is the author.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
@@ -24,6 +28,7 @@ from .model import Role, Unit
 from .recognise import (
     byline_names,
     find_date,
+    mentions_date,
     name_list,
     name_with_address,
     names_in_title,
@@ -34,8 +39,11 @@ from .rules import MINOR_WORDS
 from .structure import Layout
 from .text import is_all_caps, is_title_case, label_pattern, more_words_than
 
-#: How many units under a title are its head, where the template is looked for.
+#: How many units under a title are its head, where the template is looked for;
+#: the head ends before a unit longer than these (the body's first paragraph).
 HEAD_UNITS = 6
+HEAD_UNIT_MAX_LINES = 3
+HEAD_UNIT_MAX_WORDS = 40
 #: A kind of head line is part of the template when this share of the articles have one ...
 TEMPLATE_MIN_SHARE = 0.5
 #: ... and at least this many.
@@ -43,6 +51,8 @@ TEMPLATE_MIN_ARTICLES = 2
 #: A title that numbers its piece has at most this many words; the name under it wraps over at most this many lines.
 LABEL_MAX_WORDS = 3
 LABEL_NAME_MAX_LINES = 3
+#: A footnote, which may follow a signature: `[1] …`, `{2} …`.
+_NOTE = re.compile(r"^(?:\[\d+\]|\{\d+\})\s")
 #: A signature or the place-and-date line under it has at most this many words.
 SIGNOFF_MAX_WORDS = 12
 
@@ -69,15 +79,15 @@ def apply_template(units: Sequence[Unit], layout: Layout) -> list[Unit]:
 
 def _head(units: Sequence[Unit], a: int, b: int) -> list[int]:
     """Indexes of the units under an article's title, before its body starts."""
-    title = next((i for i in range(a, min(b, a + HEAD_UNITS)) if units[i].role is Role.HEADING), None)
+    title = _title(units, a, b)
     if title is None:
         return []
     head = []
     first = title + 2 if units[title].is_label else title + 1  # under a label stands the piece's name
     for i in range(first, min(b, title + 1 + HEAD_UNITS)):
         field = units[i].line_count == 1 and rules.HEADER_LINE.match(units[i].text)
-        if (units[i].role is Role.HEADING and not field) or units[i].line_count > 3 \
-                or more_words_than(units[i].text, 40):
+        if (units[i].role is Role.HEADING and not field) or units[i].line_count > HEAD_UNIT_MAX_LINES \
+                or more_words_than(units[i].text, HEAD_UNIT_MAX_WORDS):
             break
         head.append(i)
     return head
@@ -154,10 +164,11 @@ def _signoff(units: list[Unit], a: int, b: int, in_matter: set[int]) -> None:
     """A signature closing the article: a name with an e-mail address (a
     changelog's trailer, with its date), a name or a credit line, perhaps over
     a place-and-date line, or a credit ending the last paragraph."""
-    if any(units[i].role is Role.BYLINE for i in range(a, b)):
-        return
-    body = [i for i in range(a, b) if i not in in_matter and (units[i].role in (Role.PROSE, Role.HEADING) or (
-        units[i].role is Role.BOILERPLATE and name_with_address(units[i].text)))]  # a trailer every entry repeats
+    if any(units[i].names for i in range(a, b)):
+        return  # its header names the authors already
+    body = [i for i in range(a, b) if i not in in_matter and not _NOTE.match(units[i].text) and (
+        units[i].role in (Role.PROSE, Role.HEADING)
+        or (units[i].role is Role.BOILERPLATE and _signature(units[i].text)))]  # one every piece repeats
     if len(body) < 2:
         return
     last = body[-1]
@@ -183,6 +194,11 @@ def _signoff(units: list[Unit], a: int, b: int, in_matter: set[int]) -> None:
             units[signature] = replace(units[signature], names=names)
 
 
+def _signature(text: str) -> bool:
+    """A line that could sign a piece: a name, perhaps with an address or a source."""
+    return bool(name_with_address(text) or _name_line(text) or signoff_names(text, last_paragraph=False))
+
+
 def _name_line(text: str) -> tuple[str, ...] | None:
     name = person_name(text.strip(" ._*—–-"))
     return (name,) if name else None
@@ -192,7 +208,7 @@ def _speakers(units: list[Unit], spans: Sequence[tuple[int, int]]) -> None:
     """Names of speakers in titles that share a template, for articles without a byline."""
     titles = {}
     for a, b in spans:
-        title = next((i for i in range(a, min(b, a + HEAD_UNITS)) if units[i].role is Role.HEADING), None)
+        title = _title(units, a, b)
         if title is not None and not any(units[i].names for i in range(a, b)):
             titles[title] = units[title].text
     speakers = names_in_title(list(titles.values()))
@@ -228,12 +244,13 @@ def _names_piece(unit: Unit) -> bool:
     capitals or Title Case that is not a date, a byline or a person's name."""
     text = unit.text
     if unit.role not in (Role.HEADING, Role.PROSE) or unit.line_count > LABEL_NAME_MAX_LINES \
-            or rules.LABEL_ONLY.match(text) or find_date(text) or person_name(text.rstrip(".")):
+            or rules.LABEL_ONLY.match(text) or mentions_date(text) or person_name(text.rstrip(".")):
         return False
     return unit.role is Role.HEADING or is_all_caps(text) or (is_title_case(text) and not more_words_than(text, 20))
 
 
 def _title(units: Sequence[Unit], a: int, b: int) -> int | None:
+    """The article's title: the first heading near its start."""
     return next((i for i in range(a, min(b, a + HEAD_UNITS)) if units[i].role is Role.HEADING), None)
 
 
