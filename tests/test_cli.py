@@ -120,11 +120,13 @@ def test_defaults_are_files_in_the_current_folder(seeds, tmp_path):
     assert "warning" not in result.stderr
 
 
-def test_missing_taxonomy_is_a_warning(seeds, tmp_path):
+def test_without_a_taxonomy_the_themes_are_discovered(seeds, tmp_path):
     result = run("--seeds", str(seeds), "--docs", str(tmp_path / "docs"), "--themes", str(tmp_path / "none.yml"),
                  "--report", str(tmp_path / "r.md"))
-    assert result.returncode == 0
-    assert f"warning: {tmp_path}/none.yml: not found; articles get no themes" in result.stderr
+    assert result.returncode == 0 and result.stderr == ""
+    themes = next(line for line in result.stdout.splitlines() if line.startswith("themes: "))
+    assert "Trust 8" not in themes and len(themes.split(", ")) >= 2
+    assert "Discovered in the corpus (`themes: auto`, or no `themes.yml`)." in (tmp_path / "r.md").read_text("utf-8")
 
 
 def test_bad_files_are_named_and_the_rest_is_built(seeds, tmp_path):
