@@ -11,10 +11,10 @@ Everything is deterministic: NMF starts from an SVD with a fixed seed, and
 ties are broken by position.
 
 Fit compares a taxonomy's tagging with the same matrix: how many articles
-earned a theme on their own evidence (coverage), how evenly the articles
-spread over the themes (evenness), and how well the themes separate the
-articles' vocabularies (a silhouette over the TF-IDF vectors, beside the
-discovered themes' own silhouette as the yardstick).
+are about one of its themes (coverage), how evenly the articles spread over
+the themes (evenness), and how well the themes separate the articles'
+vocabularies (how much more alike articles sharing a theme are than any two,
+beside the same for the discovered themes as the yardstick).
 """
 
 from __future__ import annotations
@@ -83,13 +83,13 @@ class FitRule:
 #: (and at least `min_hits`): a theme the article is about, not one it mentions in passing.
 COVERED_HITS_PER_1000_WORDS = 5.0
 #: When a taxonomy fits poorly; a measure below its threshold is a problem.
-#: Separation is measured against the discovered themes' (`separation_gap`).
+#: Separation counts against the discovered themes' (`Fit.separation_gap`): poor below a quarter of theirs.
 FIT_RULES = (
     FitRule("coverage", 0.6, "only {value:.0%} of the articles are about one of its themes ({threshold:.0%} should be)"),
     FitRule("evenness", 0.5, "the articles crowd onto few themes (evenness {value:.2f}, at least {threshold:.2f})"),
-    FitRule("separation_gap", -0.5,
-            "its themes do not separate the articles' vocabularies (silhouette {separation:.3f}, "
-            "discovered themes {discovered:.3f})"),
+    FitRule("separation_gap", -0.75,
+            "its themes hardly separate the articles' vocabularies (separation {separation:.2f}, "
+            "discovered themes {discovered:.2f})"),
 )
 
 
@@ -113,7 +113,7 @@ class Discovery:
     shares: tuple[tuple[tuple[str, float], ...], ...]
     """Per article, in article order: the themes it carries with their share of its theme weight, strongest first."""
     separation: float
-    """Silhouette of the articles grouped by their strongest discovered theme (cosine, -1 to 1)."""
+    """`cohesion` of the discovered themes: how much more alike their articles are than any two."""
     vectors: csr_matrix | None = field(default=None, repr=False, compare=False)
     """The articles' TF-IDF vectors (rows of unit length), for measuring fit; None for an empty corpus."""
 
@@ -131,17 +131,17 @@ class Fit:
     evenness: float
     """Normalised entropy of the articles over the taxonomy's themes: 1 when spread evenly, 0 when on one."""
     separation: float
-    """Silhouette of the articles grouped by their strongest theme (cosine, -1 to 1)."""
+    """`cohesion` of the taxonomy's themes: 1 when they group articles no better than chance."""
     discovered: float
-    """The same silhouette for the discovered themes: the yardstick."""
+    """The same for the discovered themes: the yardstick."""
 
     @property
     def separation_gap(self) -> float:
-        """How the taxonomy's separation compares with the discovered themes': 0 when as good,
-        -1 when it separates nothing (or worse) while the discovered themes do."""
-        if self.discovered <= 0:
+        """How the taxonomy's separation above chance (1) compares with the discovered themes':
+        0 when as good or better, -1 when it separates nothing while the discovered themes do."""
+        if self.discovered <= 1:
             return 0.0
-        return max(-1.0, min(0.0, self.separation / self.discovered - 1))
+        return max(-1.0, min(0.0, (self.separation - 1) / (self.discovered - 1) - 1))
 
     @property
     def problems(self) -> tuple[str, ...]:
@@ -195,7 +195,7 @@ def theme_count(articles: int) -> int:
 def measure_fit(tagging: Tagging, taxonomy: Taxonomy, discovery: Discovery) -> Fit:
     """How well the taxonomy's tagging fits the corpus (see `Fit`)."""
     total = len(tagging.articles)
-    if total == 0 or discovery.vectors is None:
+    if total == 0:
         return Fit(1.0, 1.0, 0.0, 0.0)
     earned = sum(covered(article, found, taxonomy) for article, found in zip(tagging.articles, tagging.evidence))
     holders: dict[str, list[int]] = {}
@@ -205,7 +205,8 @@ def measure_fit(tagging: Tagging, taxonomy: Taxonomy, discovery: Discovery) -> F
     return Fit(
         coverage=earned / total,
         evenness=_evenness(Counter({theme: len(rows) for theme, rows in holders.items()}), len(taxonomy.themes)),
-        separation=cohesion(discovery.vectors, [holders[theme] for theme in sorted(holders)]),
+        separation=(0.0 if discovery.vectors is None
+                    else cohesion(discovery.vectors, [holders[theme] for theme in sorted(holders)])),
         discovered=discovery.separation,
     )
 
@@ -402,7 +403,11 @@ def poor_fit_notice(choice: ThemeChoice, themes_file: str) -> str | None:
     """One line telling the editor that their taxonomy fits poorly and what the build did; None when it fits."""
     if choice.fit is None or not choice.fit.poor:
         return None
-    action = (f"using the {len(choice.discovery.themes)} themes discovered in the corpus instead"
-              if choice.discovered else "kept as written (poor_fit: keep)")
+    if choice.discovered:
+        action = f"using the {len(choice.discovery.themes)} themes discovered in the corpus instead"
+    elif choice.discovery.themes:
+        action = "kept as written (poor_fit: keep)"
+    else:
+        action = "kept as written: the corpus is too small or too uniform to discover themes in"
     return (f"{themes_file} fits this corpus poorly: {choice.fit.problems[0]}; {action} "
             f"(see the report, or `build_docs.py themes --propose`)")

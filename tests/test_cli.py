@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from corpus_browser.config import BuildConfig
 from corpus_browser.freshness import input_digest
@@ -165,3 +166,62 @@ def test_help_has_an_example():
     result = run("--help")
     assert result.returncode == 0
     assert "python build_docs.py --seeds dumps --docs site-src" in result.stdout
+
+
+def planted_seeds(tmp_path: Path) -> Path:
+    from test_discover import planted_markdown
+
+    folder = tmp_path / "planted"
+    folder.mkdir()
+    (folder / "notes.md").write_text(planted_markdown(), encoding="utf-8")
+    return folder
+
+
+def test_themes_propose_prints_a_taxonomy_even_when_the_file_was_just_emptied(tmp_path):
+    seeds = planted_seeds(tmp_path)
+    themes = tmp_path / "themes.yml"
+    themes.write_text("")  # what `themes --propose > themes.yml` leaves before we run
+    result = run("themes", "--propose", "--seeds", str(seeds), "--themes", str(themes))
+    assert result.returncode == 0, result.stderr
+    taxonomy = yaml.safe_load(result.stdout)
+    assert len(taxonomy["themes"]) == 3
+    assert result.stdout.count("# 8 articles, e.g. ") == 3
+    themes.write_text(result.stdout, encoding="utf-8")
+    build = run("--seeds", str(seeds), "--docs", str(tmp_path / "docs"), "--themes", str(themes),
+                "--report", str(tmp_path / "r.md"))
+    assert build.returncode == 0, build.stderr
+    used = next(line for line in build.stdout.splitlines() if line.startswith("themes: "))
+    counts = dict(item.rsplit(" ", 1) for item in used.removeprefix("themes: ").split(", "))
+    assert set(counts) == set(taxonomy["themes"]) and all(int(n) >= 8 for n in counts.values())
+    assert "From the written taxonomy (`themes.yml`)." in (tmp_path / "r.md").read_text("utf-8")
+
+
+def test_a_poorly_fitting_taxonomy_is_reported_in_one_line_and_replaced(tmp_path):
+    seeds = planted_seeds(tmp_path)
+    result = run("--seeds", str(seeds), "--docs", str(tmp_path / "docs"), "--themes", str(ROOT / "themes.yml"),
+                 "--report", str(tmp_path / "r.md"))
+    assert result.returncode == 0, result.stderr
+    notices = [line for line in result.stdout.splitlines() if "fits this corpus poorly" in line]
+    assert notices == [f"themes: {ROOT / 'themes.yml'} fits this corpus poorly: only 0% of the articles are about "
+                       "one of its themes (60% should be); using the 3 themes discovered in the corpus instead "
+                       "(see the report, or `build_docs.py themes --propose`)"]
+    report = (tmp_path / "r.md").read_text("utf-8")
+    assert "## Taxonomy fit" in report and "**Poor**: only 0% of the articles" in report
+    assert "## Discovered themes" in report and "## Proposed themes.yml" in report
+
+
+def test_themes_command_shows_the_fit_and_the_discovered_themes(seeds):
+    result = run("themes", "--seeds", str(seeds), "--themes", str(ROOT / "themes.yml"))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith(f"themes in use (from {ROOT / 'themes.yml'}): Trust 8, Strategy 7, ")
+    assert lines[1].startswith(f"fit of {ROOT / 'themes.yml'}: coverage 100%, evenness 0.95, ")
+    assert lines[1].endswith(": good")
+    assert lines[2].startswith("discovered themes: ")
+    assert len(lines) == 3 + int(lines[2].split(": ")[1])
+
+
+def test_every_command_has_help_with_an_example():
+    for command in (["--help"], ["search", "--help"], ["themes", "--help"]):
+        result = run(*command)
+        assert result.returncode == 0 and "examples:\n  python build_docs.py" in result.stdout

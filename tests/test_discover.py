@@ -10,7 +10,7 @@ import yaml
 
 from corpus_browser.build import gather
 from corpus_browser.config import BuildConfig
-from corpus_browser.discover import choose_themes, discover_themes, measure_fit, theme_count
+from corpus_browser.discover import choose_themes, discover_themes, measure_fit, poor_fit_notice, theme_count
 from corpus_browser.model import Article, Block, BlockKind
 from corpus_browser.read import read_taxonomy
 from corpus_browser.report import propose_taxonomy
@@ -204,3 +204,9 @@ def test_parse_taxonomy_rejects_an_unknown_poor_fit_choice():
 
 def test_a_missing_taxonomy_file_means_discovered_themes(tmp_path):
     assert read_taxonomy(tmp_path / "themes.yml") == (Taxonomy(auto=True), ())
+
+
+def test_a_corpus_too_small_to_discover_in_keeps_a_poorly_fitting_taxonomy_and_says_why():
+    choice = choose_themes([article("Only one", "Tomato plants and seed trays.")], UNRELATED)
+    assert choice.fit.poor and not choice.discovered
+    assert "too small or too uniform" in poor_fit_notice(choice, "themes.yml")
