@@ -4,7 +4,8 @@ Discovery describes every article by its distinctive words and phrases
 (scikit-learn's TF-IDF over words and over two- and three-word phrases that
 neither start nor end with a stopword), factorises that matrix into a handful
 of themes with non-negative matrix factorisation (NMF), and names each theme
-by its heaviest phrases. An article carries the themes that make up a good
+by its most telling phrase: heavy in the theme, and used mostly by the
+theme's articles. An article carries the themes that make up a good
 share of it, at most `max_themes`; a theme that would go to more than
 `max_share` of the articles keeps only those where it is strongest.
 Everything is deterministic: NMF starts from an SVD with a fixed seed, and
@@ -24,9 +25,10 @@ import math
 import re
 import warnings
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from itertools import chain
+from itertools import chain, compress
+from operator import and_
 
 import numpy as np
 from scipy.sparse import csr_matrix
@@ -36,21 +38,21 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
 from .model import Article
 from .rules import MINOR_WORDS
-from .tag import STOPWORDS, Tagging, Taxonomy, ThemeEvidence, tag_articles, tokens
+from .tag import STOPWORDS, Tagging, Taxonomy, ThemeEvidence, WordTable, tag_articles
 
 log = logging.getLogger(__name__)
 
 #: Words that never describe an article: ours (tag.py) and scikit-learn's English list.
 DISCOVERY_STOPWORDS = STOPWORDS | ENGLISH_STOP_WORDS
-#: Punctuation that ends a clause: phrases never span it.
-_CLAUSE_BREAK = re.compile(r"[.,;:!?()\[\]{}\"“”‘«»—–/|*#…]+|\s['’]|['’]\s|\n")
+#: A word (as `tag.tokens` reads them), or punctuation that ends a clause: phrases never span it.
+_FEATURE_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[.,;:!?()\[\]{}\"“”‘«»—–/|*#…\n]")
 
 #: Seed of the SVD that starts NMF: same corpus, same themes.
 RANDOM_STATE = 0
 #: A word or phrase in more than this share of the articles says nothing distinctive.
 MAX_DOCUMENT_SHARE = 0.5
 #: Words and phrases kept for the matrix, the most frequent first.
-MAX_FEATURES = 20_000
+MAX_FEATURES = 10_000
 #: NMF's solver (multiplicative updates: fast on sparse text), its tolerance and iterations at most.
 #: It converges in a few dozen iterations, to within 0.5% of the error the slower exact solver reaches.
 NMF_SOLVER, NMF_TOLERANCE, MAX_ITERATIONS = "mu", 1e-3, 300
@@ -65,7 +67,7 @@ MIN_PRECISION = 0.5
 #: Phrases kept per discovered theme, and the best-scoring features searched for them.
 PHRASES_PER_THEME, PHRASE_CANDIDATES = 8, 60
 #: A multi-word phrase names its theme when it scores at least this share of the theme's best phrase.
-NAME_PHRASE_MIN_SCORE = 0.5
+NAME_PHRASE_MIN_SCORE = 0.3
 
 
 @dataclass(frozen=True)
@@ -73,7 +75,7 @@ class FitRule:
     """One way a taxonomy can fit a corpus poorly, with the threshold that says so."""
 
     measure: str
-    """`coverage`, `evenness` or `separation` (an attribute of `Fit`)."""
+    """`coverage`, `evenness` or `separation_gap` (an attribute of `Fit`)."""
     threshold: float
     problem: str
     """What is wrong, formatted with the measure's value and the threshold."""
@@ -115,7 +117,8 @@ class Discovery:
     separation: float
     """`cohesion` of the discovered themes: how much more alike their articles are than any two."""
     vectors: csr_matrix | None = field(default=None, repr=False, compare=False)
-    """The articles' TF-IDF vectors (rows of unit length), for measuring fit; None for an empty corpus."""
+    """The articles' TF-IDF vectors (rows of unit length), for measuring fit; None when the corpus
+    has fewer than two articles or no word that is neither too rare nor too common."""
 
     def tags(self) -> list[tuple[str, ...]]:
         return [tuple(name for name, _share in shares) for shares in self.shares]
@@ -239,29 +242,35 @@ def cohesion(vectors: csr_matrix, groups: Sequence[Sequence[int]]) -> float:
     return within / overall
 
 
-def features(text: str) -> list[str]:
-    """An article's words and phrases worth describing it by: words of three letters
-    or more that are not stopwords, and two- and three-word phrases within one
-    clause (no punctuation inside) that neither start nor end with a stopword and
-    hold no number."""
-    found: list[str] = []
-    for clause in _CLAUSE_BREAK.split(text):
-        words = tokens(clause)
-        telling = [word not in DISCOVERY_STOPWORDS and not word.isdigit() and len(word) > 2 for word in words]
-        found += (word for word, keep in zip(words, telling) if keep)
-        for i in range(len(words) - 1):
-            if telling[i] and telling[i + 1]:
-                found.append(f"{words[i]} {words[i + 1]}")
-            if i + 2 < len(words) and telling[i] and telling[i + 2] and not words[i + 1].isdigit():
-                found.append(f"{words[i]} {words[i + 1]} {words[i + 2]}")
-    return found
+def feature_reader() -> Callable[[str], list[str]]:
+    """A function giving an article's words and phrases worth describing it by:
+    words of three letters or more that are not stopwords, and two- and
+    three-word phrases within one clause (no punctuation inside) that neither
+    start nor end with a stopword and hold no number.
+
+    Each distinct word is judged once (`WordTable`), and the phrases are joined
+    with `compress` and `map`, so the per-word work stays in C.
+    """
+    outer_word = WordTable(lambda word: len(word) > 2 and word[0].isalnum() and not word.isdigit()
+                           and word not in DISCOVERY_STOPWORDS)
+    inner_word = WordTable(lambda word: word[0].isalnum() and not word.isdigit())
+
+    def features(text: str) -> list[str]:
+        words = _FEATURE_TOKEN.findall(text.casefold().replace("’", "'"))
+        outer = list(map(outer_word.__getitem__, words))
+        inner = map(inner_word.__getitem__, words[1:])
+        two = compress(zip(words, words[1:]), map(and_, outer, outer[1:]))
+        three = compress(zip(words, words[1:], words[2:]), map(and_, map(and_, outer, outer[2:]), inner))
+        return list(chain(compress(words, outer), map(" ".join, two), map(" ".join, three)))
+
+    return features
 
 
 def _vectorise(texts: Sequence[str]) -> tuple[csr_matrix, np.ndarray] | None:
     """The TF-IDF matrix (rows normalised) and its features; None when nothing is distinctive."""
     if len(texts) < 2:
         return None
-    vectoriser = TfidfVectorizer(analyzer=features, min_df=2, max_df=MAX_DOCUMENT_SHARE,
+    vectoriser = TfidfVectorizer(analyzer=feature_reader(), min_df=2, max_df=MAX_DOCUMENT_SHARE,
                                  max_features=MAX_FEATURES, sublinear_tf=True, dtype=np.float64)
     try:
         matrix = vectoriser.fit_transform(texts)
@@ -331,7 +340,7 @@ def _name_themes(matrix: csr_matrix, components: np.ndarray, names: np.ndarray,
     return themes
 
 
-def _telling(phrases) -> list[str]:
+def _telling(phrases: Iterable[str]) -> list[str]:
     """The phrases without repeats: a phrase is dropped when an earlier one has the same
     words up to a plural `s`, or contains it, or is contained in it."""
     kept: list[str] = []
@@ -361,7 +370,7 @@ def _evenness(counts: Counter[str], themes: int) -> float:
     return entropy / math.log(themes)
 
 
-def discovered_tagging(articles: Sequence[Article], discovery: Discovery) -> Tagging:
+def _discovered_tagging(articles: Sequence[Article], discovery: Discovery) -> Tagging:
     """The articles tagged with their discovered themes (no phrase evidence: the shares are the evidence)."""
     return Tagging(
         articles=tuple(replace(article, tags=tags) for article, tags in zip(articles, discovery.tags())),
@@ -380,8 +389,6 @@ class ThemeChoice:
     """How well the written taxonomy fits; None when there is none (`themes: auto`)."""
     discovered: bool
     """Whether the site uses the discovered themes (no taxonomy, or a poorly fitting one not kept)."""
-    written: Tagging | None = None
-    """The written taxonomy's tagging, with its evidence, when there is one."""
 
 
 def choose_themes(articles: Sequence[Article], taxonomy: Taxonomy) -> ThemeChoice:
@@ -389,14 +396,14 @@ def choose_themes(articles: Sequence[Article], taxonomy: Taxonomy) -> ThemeChoic
     (and with `themes: auto`) with the themes discovered in it."""
     discovery = discover_themes(articles, taxonomy)
     if taxonomy.auto:
-        return ThemeChoice(discovered_tagging(articles, discovery), discovery, None, True)
+        return ThemeChoice(_discovered_tagging(articles, discovery), discovery, None, True)
     written = tag_articles(articles, taxonomy)
     fit = measure_fit(written, taxonomy, discovery)
     use_discovered = fit.poor and taxonomy.poor_fit == "discover" and bool(discovery.themes)
     if fit.poor:
         log.info("taxonomy fits poorly: %s", "; ".join(fit.problems))
-    tagging = discovered_tagging(articles, discovery) if use_discovered else written
-    return ThemeChoice(replace(tagging, uncovered=written.uncovered), discovery, fit, use_discovered, written)
+    tagging = _discovered_tagging(articles, discovery) if use_discovered else written
+    return ThemeChoice(replace(tagging, uncovered=written.uncovered), discovery, fit, use_discovered)
 
 
 def poor_fit_notice(choice: ThemeChoice, themes_file: str) -> str | None:

@@ -35,7 +35,7 @@ def render_report(site: Site, themes: ThemeChoice, merges: Sequence[AuthorMerge]
         _discovered(articles, themes.discovery),
         _proposal(articles, themes.discovery),
         _discovered_evidence(site, themes.discovery) if themes.discovered else _evidence(site, themes.tagging),
-        _uncovered(themes.tagging),
+        *([_uncovered(themes.tagging)] if themes.fit is not None else []),
         _merges(merges),
         _set_aside(site),
     ]

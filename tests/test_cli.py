@@ -225,3 +225,19 @@ def test_every_command_has_help_with_an_example():
     for command in (["--help"], ["search", "--help"], ["themes", "--help"]):
         result = run(*command)
         assert result.returncode == 0 and "examples:\n  python build_docs.py" in result.stdout
+
+
+def test_discovered_themes_build_byte_identical_pages_twice(tmp_path):
+    seeds = planted_seeds(tmp_path)
+    trees = []
+    for name in ("one", "two"):
+        result = run("--seeds", str(seeds), "--docs", str(tmp_path / name), "--themes", str(tmp_path / "none.yml"),
+                     "--report", str(tmp_path / f"{name}.md"))
+        assert result.returncode == 0, result.stderr
+        trees.append({path.relative_to(tmp_path / name): path.read_bytes()
+                      for path in sorted((tmp_path / name).rglob("*")) if path.is_file()})
+    assert trees[0] == trees[1]
+    assert (tmp_path / "one.md").read_bytes() == (tmp_path / "two.md").read_bytes()
+    tags = {yaml.safe_load(text.split(b"\n---\n")[0][4:])["tags"][0]
+            for path, text in trees[0].items() if path.parts[0] == "articles"}
+    assert len(tags) == 3
