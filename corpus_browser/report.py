@@ -60,6 +60,11 @@ def propose_taxonomy(articles: Sequence[Article], discovery: Discovery) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _cell(text: str) -> str:
+    """Text for a Markdown table cell: a `|` in a title must not end the cell."""
+    return text.replace("|", "\\|")
+
+
 def _quoted(title: str) -> str:
     return "“" + " ".join(title.split()) + "”"
 
@@ -101,7 +106,7 @@ def _discovered(articles: Sequence[Article], discovery: Discovery) -> str:
     lines += ["", "| Theme | Articles | Phrases | For example |", "| --- | --- | --- | --- |"]
     for theme in discovery.themes:
         examples = "; ".join(_quoted(articles[i].title) for i in theme.articles[:EXAMPLE_TITLES])
-        lines.append(f"| {theme.name} | {len(theme.articles)} | {', '.join(theme.phrases)} | {examples} |")
+        lines.append(f"| {theme.name} | {len(theme.articles)} | {', '.join(theme.phrases)} | {_cell(examples)} |")
     return "\n".join(lines)
 
 
