@@ -16,6 +16,7 @@ from pathlib import Path
 
 from .authors import AuthorMerge, index_authors
 from .config import BuildConfig
+from .discover import ThemeChoice, choose_themes
 from .errors import CorpusError
 from .explain import explain_seed
 from .extract import extract
@@ -25,7 +26,7 @@ from .relate import related_articles
 from .render import PlacedArticle, Site, place_articles, render_site
 from .report import render_report
 from .segment import SegmentedSeed, segment_corpus
-from .tag import Tagging, tag_articles
+from .tag import Taxonomy
 from .write import WriteReport, write_pages, write_report
 
 
@@ -46,7 +47,8 @@ class Corpus:
     """The corpus as the site shows it, with what went wrong reading it."""
 
     site: Site
-    tagging: Tagging
+    themes: ThemeChoice
+    """The themes in use, the discovered ones, and how well the written taxonomy fits."""
     merges: tuple[AuthorMerge, ...]
     """Spellings of one author that were merged."""
     seeds: tuple[SeedSummary, ...]
@@ -84,16 +86,18 @@ def _silent(stage: str) -> None:
     """The default listener: says nothing."""
 
 
-def gather(config: BuildConfig, on_stage: StageListener = _silent) -> Corpus:
+def gather(config: BuildConfig, on_stage: StageListener = _silent, taxonomy: Taxonomy | None = None) -> Corpus:
     """Read and process the corpus, writing nothing.
 
     Files that cannot be read are reported in the result and skipped. Raises
     `CorpusError` for problems that stop everything (no seeds folder, a broken
-    taxonomy).
+    taxonomy). A `taxonomy` given here is used instead of reading `config.themes_file`.
     """
     on_stage("reading")
     corpus = read_corpus(config.seeds_dir)
-    taxonomy, taxonomy_warnings = read_taxonomy(config.themes_file)
+    taxonomy_warnings: tuple[CorpusError, ...] = ()
+    if taxonomy is None:
+        taxonomy, taxonomy_warnings = read_taxonomy(config.themes_file)
     on_stage("splitting")
     segmented = segment_corpus(corpus.seeds, config.split)
     on_stage("extracting")
@@ -102,16 +106,17 @@ def gather(config: BuildConfig, on_stage: StageListener = _silent) -> Corpus:
     on_stage("indexing authors")
     authors = index_authors(extracted)
     on_stage("tagging")
-    tagging = tag_articles(authors.articles, taxonomy)
+    themes = choose_themes(authors.articles, taxonomy)
+    tagged = themes.tagging.articles
     on_stage("relating")
     site = Site(
         title=config.site_title,
         sources=tuple(item.seed.name for item in segmented),
-        articles=place_articles(tagging.articles, config.articles_dir_name),
-        related=related_articles(tagging.articles),
+        articles=place_articles(tagged, config.articles_dir_name),
+        related=related_articles(tagged),
     )
     seeds = tuple(_summary(item, articles) for item, articles in zip(segmented, by_seed))
-    return Corpus(site, tagging, authors.merges, seeds, corpus.errors, corpus.warnings + taxonomy_warnings)
+    return Corpus(site, themes, authors.merges, seeds, corpus.errors, corpus.warnings + taxonomy_warnings)
 
 
 def _summary(item: SegmentedSeed, articles: Sequence[Article]) -> SeedSummary:
@@ -148,7 +153,7 @@ def build(config: BuildConfig, inputs: str | None = None, on_stage: StageListene
         corpus = gather(config, on_stage)
         on_stage("rendering")
         pages = render_site(corpus.site)
-        report = render_report(corpus.site, corpus.tagging, corpus.merges) if config.report_file is not None else None
+        report = render_report(corpus.site, corpus.themes, corpus.merges) if config.report_file is not None else None
     on_stage("writing")
     complete = not corpus.errors and not corpus.warnings
     written = write_pages(config.docs_dir, pages, inputs if complete else None)

@@ -3,6 +3,7 @@
     python build_docs.py [--seeds DIR] [--docs DIR] [--themes FILE] [--report FILE] [--strict] [--force]
     python build_docs.py search QUERY [--author NAME] [--theme NAME] [--json]
     python build_docs.py explain SEED [--seeds DIR]
+    python build_docs.py themes [--propose]
 
 The CLI only adapts arguments, prints, and maps problems to exit codes: 0 when
 all went well, 1 when a file could not be used (or, with `--strict`, when
@@ -40,6 +41,8 @@ examples:
   python build_docs.py --strict             fail on skipped files too
   python build_docs.py search "shep hykin"  search the corpus (see: search --help)
   python build_docs.py explain blog.txt     how a seed is split (see: explain --help)
+  python build_docs.py themes --propose > themes.yml
+                                            write the corpus's own themes as a taxonomy (see: themes --help)
 """
 SEARCH_EXAMPLES = """\
 examples:
@@ -47,6 +50,13 @@ examples:
   python build_docs.py search hyken                     typos are fine: "hykin" works too
   python build_docs.py search trust --theme Ethics
   python build_docs.py search --author "Greg Satell" --json
+"""
+
+THEMES_EXAMPLES = """\
+examples:
+  python build_docs.py themes                          the themes in use, the taxonomy's fit, the discovered themes
+  python build_docs.py themes --propose > themes.yml   the discovered themes as a taxonomy to edit
+  python build_docs.py themes --seeds dumps --themes my-themes.yml
 """
 
 
@@ -102,6 +112,16 @@ def explain_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def themes_parser() -> argparse.ArgumentParser:
+    parser = _parser("build_docs.py themes",
+                     "Show the corpus's themes: those in use, how well the taxonomy fits, and those discovered "
+                     "in the corpus itself; or propose a taxonomy made of the discovered ones.", THEMES_EXAMPLES)
+    parser.add_argument("--propose", action="store_true",
+                        help="print the discovered themes as a ready-to-edit themes.yml (the taxonomy file is not read)")
+    _add_corpus_options(parser)
+    return parser
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     logging.basicConfig(level=logging.WARNING, format="%(message)s")
@@ -110,6 +130,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_search(search_parser().parse_args(argv[1:]))
         if argv[:1] == ["explain"]:
             return run_explain(explain_parser().parse_args(argv[1:]))
+        if argv[:1] == ["themes"]:
+            return run_themes(themes_parser().parse_args(argv[1:]))
         return run_build(build_parser().parse_args(argv))
     except CorpusError as error:
         print(f"error: {error}", file=sys.stderr)
@@ -130,7 +152,7 @@ def run_build(args: argparse.Namespace) -> int:
 
     with stage_progress(STAGES) as on_stage:
         report = build(config, inputs, on_stage)
-    print_build_report(report, time.perf_counter() - started)
+    print_build_report(report, time.perf_counter() - started, config.themes_file)
     print(f"report: {config.report_file}")
     corpus = report.corpus
     return 1 if corpus.errors or (config.strict and corpus.warnings) else 0
@@ -140,13 +162,18 @@ def run_build(args: argparse.Namespace) -> int:
 SEED_TABLE_MAX_ROWS = 30
 
 
-def print_build_report(report: BuildReport, seconds: float) -> None:
+def print_build_report(report: BuildReport, seconds: float, themes_file: Path) -> None:
+    from .discover import poor_fit_notice
+
     corpus = report.corpus
     seeds = corpus.seeds
     _print_seed_table(seeds)
     themes = corpus.theme_counts()
     if themes:
         print("themes: " + ", ".join(f"{name} {count}" for name, count in themes))
+    notice = poor_fit_notice(corpus.themes, str(themes_file))
+    if notice:
+        print(f"themes: {notice}")
     authors = corpus.author_counts()
     print(f"authors: {len(authors)}" + "".join(f"; {name} {count}" for name, count in authors[:8])
           + ("; …" if len(authors) > 8 else ""))
@@ -196,6 +223,39 @@ def run_search(args: argparse.Namespace) -> int:
         print(f"{rank:>2}. {article.title}")
         print(f"    by {', '.join(article.authors) or 'unknown'} · themes: {', '.join(article.tags) or 'none'}")
         print(f"    docs/{hit.item.path}")
+    return 1 if corpus.errors else 0
+
+
+def run_themes(args: argparse.Namespace) -> int:
+    from .build import gather
+    from .discover import poor_fit_notice
+    from .report import propose_taxonomy
+    from .tag import Taxonomy
+
+    config = BuildConfig(seeds_dir=args.seeds, themes_file=args.themes)
+    if args.propose:
+        # Discovery needs no taxonomy, and `themes --propose > themes.yml` empties that file before we run.
+        corpus = gather(config, taxonomy=Taxonomy(auto=True))
+        _print_problems(corpus)
+        print(propose_taxonomy([item.article for item in corpus.articles], corpus.themes.discovery), end="")
+        return 1 if corpus.errors else 0
+    corpus = gather(config)
+    _print_problems(corpus)
+    choice = corpus.themes
+    source = ("discovered in the corpus" if choice.discovered else f"from {args.themes}")
+    counts = corpus.theme_counts()
+    print(f"themes in use ({source}): " + (", ".join(f"{name} {count}" for name, count in counts) or "none"))
+    if choice.fit is not None:
+        fit = choice.fit
+        print(f"fit of {args.themes}: coverage {fit.coverage:.0%}, evenness {fit.evenness:.2f}, "
+              f"separation {fit.separation:.2f} (discovered themes: {fit.discovered:.2f}): "
+              + ("poor" if fit.poor else "good"))
+        notice = poor_fit_notice(choice, str(args.themes))
+        if notice:
+            print(notice)
+    print(f"discovered themes: {len(choice.discovery.themes)}")
+    for theme in choice.discovery.themes:
+        print(f"  {theme.name} ({len(theme.articles)}): {', '.join(theme.phrases)}")
     return 1 if corpus.errors else 0
 
 

@@ -20,6 +20,7 @@ from mkdocs.structure.pages import Page
 
 from corpus_browser.build import build
 from corpus_browser.config import BuildConfig
+from corpus_browser.discover import poor_fit_notice
 from corpus_browser.errors import CorpusError
 from corpus_browser.freshness import input_digest, is_up_to_date
 
@@ -56,6 +57,9 @@ def on_pre_build(config: MkDocsConfig) -> None:
         log.warning(str(problem))
     for merge in corpus.merges:
         log.info("corpus: merged author spellings: %s <- %s", merge.name, ", ".join(merge.variants))
+    notice = poor_fit_notice(corpus.themes, str(build_config.themes_file))
+    if notice:
+        log.info("corpus: %s", notice)
     log.info(
         "corpus: %d articles from %d seeds; %d pages written, %d removed; report: %s",
         len(corpus.articles), len(corpus.site.sources), len(written.written), len(written.removed),

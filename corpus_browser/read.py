@@ -136,9 +136,10 @@ def read_overrides(seed_path: Path, shown: str, line_count: int) -> Overrides:
 
 
 def read_taxonomy(path: Path) -> tuple[Taxonomy, tuple[CorpusError, ...]]:
-    """The theme taxonomy, or an empty one and a warning when the file is missing."""
+    """The theme taxonomy; without the file, themes are discovered (`Taxonomy(auto=True)`)."""
     if not path.is_file():
-        return Taxonomy(), (TaxonomyError(str(path), "not found; articles get no themes"),)
+        log.info("%s: not found; themes are discovered in the corpus", path)
+        return Taxonomy(auto=True), ()
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:

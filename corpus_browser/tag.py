@@ -59,15 +59,23 @@ class Theme:
     """Lower-case phrases of one to three words."""
 
 
+#: What the build does when a written taxonomy fits the corpus poorly (`settings: poor_fit:`).
+POOR_FIT_CHOICES = ("discover", "keep")
+
+
 @dataclass(frozen=True)
 class Taxonomy:
     """The themes, and the thresholds that decide when an article carries one."""
 
     themes: tuple[Theme, ...] = ()
+    auto: bool = False
+    """No written themes (`themes: auto`, or no taxonomy file): the corpus's own are discovered."""
     title_weight: int = 3
     min_hits: int = 3
     max_themes: int = 4
     max_share: float = 0.5
+    poor_fit: str = "discover"
+    """When the written themes fit the corpus poorly: `discover` uses the discovered ones, `keep` keeps them."""
 
 
 @dataclass(frozen=True)
@@ -93,11 +101,13 @@ class Tagging:
 
 
 def parse_taxonomy(data: object, path: str) -> Taxonomy:
-    """Check a taxonomy file's parsed YAML: `themes: {Name: [phrase, ...]}` and optional `settings`."""
-    if not isinstance(data, dict) or not isinstance(data.get("themes"), dict):
-        raise TaxonomyError(path, "expected `themes:` mapping each theme name to a list of phrases")
+    """Check a taxonomy file's parsed YAML: `themes: {Name: [phrase, ...]}` (or `themes: auto`)
+    and optional `settings`."""
+    auto = isinstance(data, dict) and data.get("themes") == "auto"
+    if not isinstance(data, dict) or not (auto or isinstance(data.get("themes"), dict)):
+        raise TaxonomyError(path, "expected `themes:` mapping each theme name to a list of phrases, or `themes: auto`")
     themes = []
-    for name, phrases in data["themes"].items():
+    for name, phrases in ({} if auto else data["themes"]).items():
         if not isinstance(phrases, list) or not phrases or not all(isinstance(p, str) and p.strip() for p in phrases):
             raise TaxonomyError(path, f"theme {name!r}: expected a list of phrases")
         normalized = tuple(" ".join(tokens(phrase)) for phrase in phrases)
@@ -106,11 +116,13 @@ def parse_taxonomy(data: object, path: str) -> Taxonomy:
             raise TaxonomyError(path, f"theme {name!r}: phrase {too_long[0]!r} must have 1 to {MAX_PHRASE_WORDS} words")
         themes.append(Theme(str(name), normalized))
     settings = data.get("settings") or {}
-    known = {"title_weight", "min_hits", "max_themes", "max_share"}
+    known = {"title_weight", "min_hits", "max_themes", "max_share", "poor_fit"}
     if not isinstance(settings, dict) or set(settings) - known:
         raise TaxonomyError(path, f"settings may only hold {', '.join(sorted(known))}")
+    if settings.get("poor_fit", "discover") not in POOR_FIT_CHOICES:
+        raise TaxonomyError(path, f"settings: poor_fit must be one of {', '.join(POOR_FIT_CHOICES)}")
     try:
-        return Taxonomy(tuple(themes), **{k: type(getattr(Taxonomy, k))(v) for k, v in settings.items()})
+        return Taxonomy(tuple(themes), auto, **{k: type(getattr(Taxonomy, k))(v) for k, v in settings.items()})
     except (TypeError, ValueError) as error:
         raise TaxonomyError(path, f"settings: {error}") from None
 

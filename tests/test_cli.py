@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from corpus_browser.config import BuildConfig
 from corpus_browser.freshness import input_digest
@@ -120,11 +121,13 @@ def test_defaults_are_files_in_the_current_folder(seeds, tmp_path):
     assert "warning" not in result.stderr
 
 
-def test_missing_taxonomy_is_a_warning(seeds, tmp_path):
+def test_without_a_taxonomy_the_themes_are_discovered(seeds, tmp_path):
     result = run("--seeds", str(seeds), "--docs", str(tmp_path / "docs"), "--themes", str(tmp_path / "none.yml"),
                  "--report", str(tmp_path / "r.md"))
-    assert result.returncode == 0
-    assert f"warning: {tmp_path}/none.yml: not found; articles get no themes" in result.stderr
+    assert result.returncode == 0 and result.stderr == ""
+    themes = next(line for line in result.stdout.splitlines() if line.startswith("themes: "))
+    assert "Trust 8" not in themes and len(themes.split(", ")) >= 2
+    assert "Discovered in the corpus (`themes: auto`, or no `themes.yml`)." in (tmp_path / "r.md").read_text("utf-8")
 
 
 def test_bad_files_are_named_and_the_rest_is_built(seeds, tmp_path):
@@ -163,6 +166,7 @@ def test_missing_seeds_folder(tmp_path):
     ((), "python build_docs.py --seeds dumps --docs site-src"),
     (("search",), 'python build_docs.py search "customer journey"'),
     (("explain",), "python build_docs.py explain 001_2414a7c2c050991c.txt"),
+    (("themes",), "python build_docs.py themes --propose > themes.yml"),
 ])
 def test_every_command_has_help_with_an_example(command, example):
     result = run(*command, "--help")
@@ -185,3 +189,72 @@ def test_explain_names_a_missing_seed_in_one_line(seeds):
     result = run("explain", "nope.txt", "--seeds", str(seeds))
     assert result.returncode == 1
     assert result.stderr == f"error: {seeds / 'nope.txt'}: no such seed in the seeds folder\n"
+
+
+def planted_seeds(tmp_path: Path) -> Path:
+    from test_discover import planted_markdown
+
+    folder = tmp_path / "planted"
+    folder.mkdir()
+    (folder / "notes.md").write_text(planted_markdown(), encoding="utf-8")
+    return folder
+
+
+def test_themes_propose_prints_a_taxonomy_even_when_the_file_was_just_emptied(tmp_path):
+    seeds = planted_seeds(tmp_path)
+    themes = tmp_path / "themes.yml"
+    themes.write_text("")  # what `themes --propose > themes.yml` leaves before we run
+    result = run("themes", "--propose", "--seeds", str(seeds), "--themes", str(themes))
+    assert result.returncode == 0, result.stderr
+    taxonomy = yaml.safe_load(result.stdout)
+    assert len(taxonomy["themes"]) == 3
+    assert result.stdout.count("# 8 articles, e.g. ") == 3
+    themes.write_text(result.stdout, encoding="utf-8")
+    build = run("--seeds", str(seeds), "--docs", str(tmp_path / "docs"), "--themes", str(themes),
+                "--report", str(tmp_path / "r.md"))
+    assert build.returncode == 0, build.stderr
+    used = next(line for line in build.stdout.splitlines() if line.startswith("themes: "))
+    counts = dict(item.rsplit(" ", 1) for item in used.removeprefix("themes: ").split(", "))
+    assert set(counts) == set(taxonomy["themes"]) and all(int(n) >= 8 for n in counts.values())
+    assert "From the written taxonomy (`themes.yml`)." in (tmp_path / "r.md").read_text("utf-8")
+
+
+def test_a_poorly_fitting_taxonomy_is_reported_in_one_line_and_replaced(tmp_path):
+    seeds = planted_seeds(tmp_path)
+    result = run("--seeds", str(seeds), "--docs", str(tmp_path / "docs"), "--themes", str(ROOT / "themes.yml"),
+                 "--report", str(tmp_path / "r.md"))
+    assert result.returncode == 0, result.stderr
+    notices = [line for line in result.stdout.splitlines() if "fits this corpus poorly" in line]
+    assert notices == [f"themes: {ROOT / 'themes.yml'} fits this corpus poorly: only 0% of the articles are about "
+                       "one of its themes (60% should be); using the 3 themes discovered in the corpus instead "
+                       "(see the report, or `build_docs.py themes --propose`)"]
+    report = (tmp_path / "r.md").read_text("utf-8")
+    assert "## Taxonomy fit" in report and "**Poor**: only 0% of the articles" in report
+    assert "## Discovered themes" in report and "## Proposed themes.yml" in report
+
+
+def test_themes_command_shows_the_fit_and_the_discovered_themes(seeds):
+    result = run("themes", "--seeds", str(seeds), "--themes", str(ROOT / "themes.yml"))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith(f"themes in use (from {ROOT / 'themes.yml'}): Trust 8, Strategy 7, ")
+    assert lines[1].startswith(f"fit of {ROOT / 'themes.yml'}: coverage 100%, evenness 0.95, ")
+    assert lines[1].endswith(": good")
+    assert lines[2].startswith("discovered themes: ")
+    assert len(lines) == 3 + int(lines[2].split(": ")[1])
+
+
+def test_discovered_themes_build_byte_identical_pages_twice(tmp_path):
+    seeds = planted_seeds(tmp_path)
+    trees = []
+    for name in ("one", "two"):
+        result = run("--seeds", str(seeds), "--docs", str(tmp_path / name), "--themes", str(tmp_path / "none.yml"),
+                     "--report", str(tmp_path / f"{name}.md"))
+        assert result.returncode == 0, result.stderr
+        trees.append({path.relative_to(tmp_path / name): path.read_bytes()
+                      for path in sorted((tmp_path / name).rglob("*")) if path.is_file()})
+    assert trees[0] == trees[1]
+    assert (tmp_path / "one.md").read_bytes() == (tmp_path / "two.md").read_bytes()
+    tags = {yaml.safe_load(text.split(b"\n---\n")[0][4:])["tags"][0]
+            for path, text in trees[0].items() if path.parts[0] == "articles"}
+    assert len(tags) == 3

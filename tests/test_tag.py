@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
+from corpus_browser.build import gather
+from corpus_browser.config import BuildConfig
 from corpus_browser.model import Article, Block, BlockKind
 from corpus_browser.tag import Taxonomy, Theme, _variants, tag_articles, tokens
 
@@ -67,3 +70,39 @@ def test_evidence_does_not_depend_on_article_order():
     forward = tag_articles([article("T", text) for text in texts], TAXONOMY)
     backward = tag_articles([article("T", text) for text in reversed(texts)], TAXONOMY)
     assert forward.evidence == tuple(reversed(backward.evidence))
+
+
+#: Each shipped article's themes from the shipped themes.yml (seed, first line): pinned, so that
+#: discovery and fit never change what a fitting, written taxonomy gives.
+SHIPPED_THEMES = {
+    ("000_dd95cbab3b1d79ba.txt", 1): ("Partnerships & Ecosystems", "Trust", "Culture & Teams", "Relationships & Loyalty"),
+    ("001_2414a7c2c050991c.txt", 1): ("Scaling", "Partnerships & Ecosystems", "Innovation", "Strategy"),
+    ("001_2414a7c2c050991c.txt", 99): ("Uncertainty & Risk", "Innovation", "Change Management", "Decision Making"),
+    ("001_2414a7c2c050991c.txt", 150): ("Customer Experience",),
+    ("001_2414a7c2c050991c.txt", 187): ("Digital Transformation", "Strategy", "Customer Experience", "Marketing"),
+    ("001_2414a7c2c050991c.txt", 231): ("Sales", "Customer Experience", "Technology & AI", "Decision Making"),
+    ("001_2414a7c2c050991c.txt", 295): ("Startups", "Innovation", "Scaling", "Technology & AI"),
+    ("001_2414a7c2c050991c.txt", 357): ("Decision Making", "Innovation", "Trust"),
+    ("001_2414a7c2c050991c.txt", 385): ("Innovation", "Technology & AI", "Change Management", "Uncertainty & Risk"),
+    ("001_2414a7c2c050991c.txt", 636): ("Change Management", "Uncertainty & Risk", "Strategy"),
+    ("001_2414a7c2c050991c.txt", 709): ("Customer Experience", "Sales"),
+    ("002_66e482983315ec50.txt", 1): ("Leadership", "Innovation", "Customer Experience"),
+    ("003_7708fb45cd765596.txt", 1): ("Leadership", "Customer Experience", "Digital Transformation", "Trust"),
+    ("004_1de00e39fff9dc3a.txt", 1): ("Trust", "Decision Making"),
+    ("004_1de00e39fff9dc3a.txt", 29): ("Trust", "Uncertainty & Risk"),
+    ("004_1de00e39fff9dc3a.txt", 67): ("Ethics", "Strategy", "Partnerships & Ecosystems"),
+    ("004_1de00e39fff9dc3a.txt", 109): ("Trust", "Marketing"),
+    ("004_1de00e39fff9dc3a.txt", 127): ("Strategy", "Trust", "Leadership"),
+    ("004_1de00e39fff9dc3a.txt", 173): ("Partnerships & Ecosystems", "Strategy"),
+    ("004_1de00e39fff9dc3a.txt", 206): ("Trust",),
+    ("004_1de00e39fff9dc3a.txt", 222): ("Decision Making", "Change Management"),
+    ("004_1de00e39fff9dc3a.txt", 264): ("Sales", "Marketing", "Relationships & Loyalty"),
+    ("004_1de00e39fff9dc3a.txt", 311): ("Sales", "Strategy", "Relationships & Loyalty"),
+}
+
+
+def test_the_shipped_taxonomy_gives_the_shipped_seeds_their_themes():
+    root = Path(__file__).resolve().parent.parent
+    corpus = gather(BuildConfig(seeds_dir=root / "seeds", themes_file=root / "themes.yml"))
+    got = {(item.article.source, item.article.first_line): item.article.tags for item in corpus.articles}
+    assert got == SHIPPED_THEMES

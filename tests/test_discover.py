@@ -1,0 +1,212 @@
+"""Discovered themes: found in the corpus, named by phrases, deterministic; and a taxonomy's fit."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+import yaml
+
+from corpus_browser.build import gather
+from corpus_browser.config import BuildConfig
+from corpus_browser.discover import choose_themes, discover_themes, measure_fit, poor_fit_notice, theme_count
+from corpus_browser.model import Article, Block, BlockKind
+from corpus_browser.read import read_taxonomy
+from corpus_browser.report import propose_taxonomy
+from corpus_browser.tag import Taxonomy, TaxonomyError, Theme, parse_taxonomy, tag_articles
+
+ROOT = Path(__file__).resolve().parent.parent
+
+#: Three subjects, each with its own vocabulary; every article also uses the shared words.
+SUBJECTS = {
+    "gardening": ["tomato plants", "compost heap", "seed trays", "raised beds", "garden soil", "watering can",
+                  "greenhouse", "seedlings", "mulch", "weeds"],
+    "sailing": ["main sail", "wind direction", "harbour master", "life jacket", "keel boat", "tide tables",
+                "mooring", "anchor", "crew", "rudder"],
+    "baking": ["sourdough starter", "bread dough", "oven temperature", "rye flour", "proving basket",
+               "baking tray", "yeast", "crust", "knead", "loaf"],
+}
+SHARED = ["morning", "weekend", "friends", "patience", "practice", "season", "weather", "time", "habit", "summer",
+          "neighbour", "saturday", "family", "notebook", "mistakes"]
+
+
+def planted_text(subject: str, rng: random.Random, sentences: int = 40) -> str:
+    own = SUBJECTS[subject]
+    parts = []
+    for _ in range(sentences):
+        words = rng.sample(own, 2) + rng.sample(SHARED, 3)
+        rng.shuffle(words)
+        parts.append(f"The {words[0]} and the {words[1]} need {words[2]}, {words[3]} and {words[4]}.")
+    return " ".join(parts)
+
+
+def planted(per_subject: int = 8, seed: int = 7) -> tuple[list[Article], list[str]]:
+    """Articles on the three subjects, interleaved, and each article's subject."""
+    rng = random.Random(seed)
+    articles, subjects = [], []
+    for i in range(per_subject):
+        for subject in SUBJECTS:
+            articles.append(article(f"Notes {i} on {subject}", planted_text(subject, rng)))
+            subjects.append(subject)
+    return articles, subjects
+
+
+def article(title: str, text: str) -> Article:
+    return Article(source="seed.md", title=title, subtitle=None, authors=(), date=None, description="",
+                   first_line=1, last_line=1, words=len(text.split()),
+                   body=(Block(BlockKind.PARAGRAPH, (text,)),), set_aside=(), prose_lines=1)
+
+
+def planted_markdown(per_subject: int = 8) -> str:
+    """The planted articles as one Markdown seed: each `#` heading starts an article."""
+    articles, _ = planted(per_subject)
+    return "\n\n".join(f"# {item.title}\n\n{item.body_text}" for item in articles) + "\n"
+
+
+UNRELATED = Taxonomy(themes=(Theme("Trust", ("trust", "credibility")), Theme("Sales", ("selling", "buyers"))))
+
+
+def test_discovery_finds_each_planted_subject_and_names_it_by_its_phrases():
+    articles, subjects = planted()
+    discovery = discover_themes(articles)
+    assert len(discovery.themes) == 3
+    for theme in discovery.themes:
+        found = {subjects[i] for i in theme.articles}
+        assert len(found) == 1, (theme.name, found)
+        subject = found.pop()
+        assert len(theme.articles) == 8
+        vocabulary = {word for phrase in SUBJECTS[subject] for word in phrase.split()}
+        assert set(theme.name.lower().split()) <= vocabulary, theme.name
+        assert sum(phrase in SUBJECTS[subject] for phrase in theme.phrases) >= 4, theme.phrases
+        assert not set(theme.phrases) & set(SHARED), "words every subject uses tell nothing"
+    assert len({theme.name for theme in discovery.themes}) == 3
+    assert all(1 <= len(shares) <= Taxonomy().max_themes for shares in discovery.shares)
+
+
+def test_the_name_prefers_a_phrase_of_two_or_three_words():
+    articles, _ = planted()
+    assert all(2 <= len(theme.name.split()) <= 3 for theme in discover_themes(articles).themes)
+
+
+def test_no_discovered_theme_goes_to_more_than_max_share_of_the_articles():
+    articles, subjects = planted(per_subject=8)
+    # Half the corpus on one subject: a theme could hold it all, but may hold only a third.
+    articles += [article(f"More baking {i}", planted_text("baking", random.Random(i))) for i in range(24)]
+    discovery = discover_themes(articles, Taxonomy(max_share=1 / 3))
+    assert discovery.themes
+    assert all(len(theme.articles) <= len(articles) // 3 for theme in discovery.themes)
+
+
+def test_discovery_is_deterministic():
+    articles, _ = planted()
+    first, second = discover_themes(articles), discover_themes(list(articles))
+    assert first == second
+    assert propose_taxonomy(articles, first) == propose_taxonomy(articles, second)
+
+
+def test_too_small_or_bland_corpora_get_no_themes_rather_than_noise():
+    assert discover_themes([]).themes == ()
+    assert discover_themes([article("One", "Just one article about tomato plants.")]).themes == ()
+    same = [article(f"T{i}", "The same words in every article.") for i in range(6)]
+    assert discover_themes(same).themes == ()
+
+
+@pytest.mark.parametrize("articles, themes", [(1, 2), (8, 2), (50, 5), (200, 10), (1_000, 22), (10_000, 24)])
+def test_theme_count_grows_slowly_with_the_corpus(articles, themes):
+    assert theme_count(articles) == themes
+
+
+def test_an_unrelated_taxonomy_fits_poorly_and_discovered_themes_are_used():
+    articles, _ = planted()
+    choice = choose_themes(articles, UNRELATED)
+    assert choice.fit.poor and choice.fit.coverage == 0.0
+    assert "are about one of its themes" in choice.fit.problems[0]
+    assert choice.discovered
+    used = {theme for item in choice.tagging.articles for theme in item.tags}
+    assert used == {theme.name for theme in choice.discovery.themes}
+
+
+def test_poor_fit_keep_keeps_the_written_taxonomy():
+    articles, _ = planted()
+    choice = choose_themes(articles, Taxonomy(UNRELATED.themes, poor_fit="keep"))
+    assert choice.fit.poor and not choice.discovered
+    assert choice.tagging.articles == tag_articles(articles, UNRELATED).articles
+
+
+def test_a_taxonomy_made_of_the_subjects_fits():
+    articles, _ = planted()
+    written = Taxonomy(tuple(Theme(subject.title(), tuple(phrases)) for subject, phrases in SUBJECTS.items()))
+    choice = choose_themes(articles, written)
+    assert not choice.fit.poor, choice.fit.problems
+    assert choice.fit.coverage == 1.0 and choice.fit.evenness > 0.95
+    assert choice.fit.separation > 1.5, "articles sharing a theme are far more alike than any two"
+    assert not choice.discovered
+    assert {theme for item in choice.tagging.articles for theme in item.tags} == {"Gardening", "Sailing", "Baking"}
+
+
+def test_evenness_drops_when_the_articles_crowd_onto_one_theme():
+    articles, _ = planted()
+    lopsided = Taxonomy((Theme("Everything", ("weekend", "morning", "friends")),
+                         Theme("Gardening", ("raised beds",)), Theme("Orchids", ("orchid",)),
+                         Theme("Kites", ("kite",))), max_share=1.0)
+    fit = measure_fit(tag_articles(articles, lopsided), lopsided, discover_themes(articles))
+    assert fit.evenness == pytest.approx(0.41, abs=0.01)  # 24 and 8 articles on 2 of 4 themes
+    assert any("crowd onto few themes" in problem for problem in fit.problems)
+
+
+def test_the_shipped_taxonomy_fits_the_shipped_seeds():
+    corpus = gather(BuildConfig(seeds_dir=ROOT / "seeds", themes_file=ROOT / "themes.yml"))
+    fit = corpus.themes.fit
+    assert not fit.poor, fit.problems
+    assert fit.coverage == 1.0
+    assert not corpus.themes.discovered
+
+
+def test_the_proposal_is_a_taxonomy_whose_names_are_the_discovered_themes():
+    articles, _ = planted()
+    discovery = discover_themes(articles)
+    text = propose_taxonomy(articles, discovery)
+    taxonomy = parse_taxonomy(yaml.safe_load(text), "themes.yml")
+    assert [theme.name for theme in taxonomy.themes] == [theme.name for theme in discovery.themes]
+    assert [theme.phrases for theme in taxonomy.themes] == [theme.phrases for theme in discovery.themes]
+    assert "# 8 articles, e.g. “Notes " in text
+    # One line per theme: renaming is a one-line edit.
+    first = discovery.themes[0].name
+    renamed = text.replace(f"\n  {first}: [", "\n  My Own Name: [", 1)
+    assert len([a for a, b in zip(text.splitlines(), renamed.splitlines()) if a != b]) == 1
+    assert parse_taxonomy(yaml.safe_load(renamed), "themes.yml").themes[0].name == "My Own Name"
+
+
+def test_the_proposal_used_as_the_taxonomy_fits_and_keeps_the_themes():
+    articles, subjects = planted()
+    discovery = discover_themes(articles)
+    taxonomy = parse_taxonomy(yaml.safe_load(propose_taxonomy(articles, discovery)), "themes.yml")
+    choice = choose_themes(articles, taxonomy)
+    assert not choice.fit.poor and not choice.discovered
+    strongest = [item.tags[0] for item in choice.tagging.articles]
+    assert strongest == [shares[0][0] for shares in discovery.shares]
+
+
+@pytest.mark.parametrize("data, expected", [
+    ({"themes": "auto"}, Taxonomy(auto=True)),
+    ({"themes": "auto", "settings": {"max_themes": 2}}, Taxonomy(auto=True, max_themes=2)),
+    ({"themes": {"Sea": ["sail"]}, "settings": {"poor_fit": "keep"}}, Taxonomy((Theme("Sea", ("sail",)),), poor_fit="keep")),
+])
+def test_parse_taxonomy_reads_auto_and_poor_fit(data, expected):
+    assert parse_taxonomy(data, "themes.yml") == expected
+
+
+def test_parse_taxonomy_rejects_an_unknown_poor_fit_choice():
+    with pytest.raises(TaxonomyError, match="poor_fit must be one of discover, keep"):
+        parse_taxonomy({"themes": {"Sea": ["sail"]}, "settings": {"poor_fit": "ignore"}}, "themes.yml")
+
+
+def test_a_missing_taxonomy_file_means_discovered_themes(tmp_path):
+    assert read_taxonomy(tmp_path / "themes.yml") == (Taxonomy(auto=True), ())
+
+
+def test_a_corpus_too_small_to_discover_in_keeps_a_poorly_fitting_taxonomy_and_says_why():
+    choice = choose_themes([article("Only one", "Tomato plants and seed trays.")], UNRELATED)
+    assert choice.fit.poor and not choice.discovered
+    assert "too small or too uniform" in poor_fit_notice(choice, "themes.yml")
