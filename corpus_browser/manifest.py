@@ -4,7 +4,7 @@
 content, so the build rewrites only changed pages and never touches a file it
 did not make. It also records a digest of the build's inputs, so a re-run with
 nothing changed can stop before reading the corpus (see `freshness.py`). It is
-written last, so a page modified after it was modified after the build.
+written last, so a build interrupted before the end is never taken as complete.
 
 This module imports only the standard library: the up-to-date check must start fast.
 """
@@ -18,6 +18,8 @@ from pathlib import Path
 from .errors import OutputError
 
 MANIFEST_NAME = ".corpus-browser.json"
+#: The folder in the docs folder where pages are written before they are renamed into place.
+STAGING_NAME = ".corpus-browser-staging"
 _MANIFEST_VERSION = 1
 
 
@@ -50,3 +52,22 @@ def manifest_bytes(manifest: Manifest) -> bytes:
     data = {"version": _MANIFEST_VERSION, "generator": "corpus-browser",
             "inputs": manifest.inputs, "files": dict(sorted(manifest.files.items()))}
     return (json.dumps(data, indent=1, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def inside(docs_dir: Path, path: str) -> Path | None:
+    """The file that the generated-page path `path` names below `docs_dir`, or
+    None unless it lies inside it: a plain relative path (no `..`, no absolute
+    path, nothing the build keeps for itself) that, links followed, still ends
+    in the docs folder. Every path the build writes, renames or removes passes here.
+    """
+    parts = path.split("/")
+    if (not path or "\\" in path or "\0" in path or parts[0] in (MANIFEST_NAME, STAGING_NAME)
+            or any(part in ("", ".", "..") for part in parts)):
+        return None
+    target = docs_dir.joinpath(*parts)
+    try:
+        root = docs_dir.resolve()
+        resolved = target.resolve()
+    except (OSError, RuntimeError):  # a loop of links
+        return None
+    return target if resolved != root and resolved.is_relative_to(root) else None
