@@ -188,9 +188,12 @@ def test_index_pages_hold_the_listing_directives():
     assert pages["authors.md"].rstrip().endswith("<!-- material/authors -->")
 
 
-def test_index_anchor_matches_the_tags_plugin_slug():
-    assert THEMES_PAGE.anchor("Partnerships & Ecosystems") == "theme:partnerships--ecosystems"
+def test_index_anchor_is_readable_and_unique_to_the_name():
     assert AUTHORS_PAGE.anchor("Geoffrey A. Moore") == "author:geoffrey-a-moore"
+    assert THEMES_PAGE.anchor("Customer Experience") == "theme:customer-experience"
+    assert re.fullmatch(r"theme:partnerships-ecosystems--[0-9a-f]{12}", THEMES_PAGE.anchor("Partnerships & Ecosystems"))
+    alike = ["C++", "C#", "C", "c", "Trust", "TRUST", "trust", "Geoffrey A Moore", "Geoffrey A. Moore", "中文", "日本語"]
+    assert len({THEMES_PAGE.anchor(name) for name in alike}) == len(alike)
 
 
 def test_every_author_has_a_page_listing_their_articles_and_the_index_counts_them():
