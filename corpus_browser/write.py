@@ -173,7 +173,7 @@ def _atomic_write(docs_dir: Path, target: Path, data: bytes) -> None:
     """Write `data` to a new file in the staging folder, then rename it to `target`."""
     staging = docs_dir / STAGING_NAME
     try:
-        staging.mkdir(exist_ok=True)
+        staging.mkdir(parents=True, exist_ok=True)
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise OutputError(str(target), f"cannot write: {error.strerror or error}") from None
