@@ -114,8 +114,8 @@ def write_pages(docs_dir: Path, pages: Sequence[Page], inputs: str | None = None
     (it skipped a file or had an error to report).
     """
     manifest = read_manifest(docs_dir)
-    targets = {path: _target(docs_dir, path, "a page") for path in sorted({page.path for page in pages})}
-    stale = {path: _target(docs_dir, path, "the manifest's entry")
+    targets = {path: _target(docs_dir, path, docs_dir, "a page") for path in sorted({page.path for page in pages})}
+    stale = {path: _target(docs_dir, path, docs_dir / MANIFEST_NAME, "the manifest's entry")
              for path in sorted(manifest.files) if path not in targets}
     _refuse_foreign_files(targets, manifest.files)
     new_paths = set(targets) - set(manifest.files)
@@ -145,12 +145,12 @@ def write_pages(docs_dir: Path, pages: Sequence[Page], inputs: str | None = None
     return WriteReport(tuple(written), tuple(unchanged), tuple(stale))
 
 
-def _target(docs_dir: Path, path: str, what: str) -> Path:
-    """The file `path` names below the docs folder; refused unless it lies inside it."""
+def _target(docs_dir: Path, path: str, source: Path, what: str) -> Path:
+    """The file `path` names below the docs folder; refused, naming the `source`
+    of the path, unless it lies inside it."""
     target = inside(docs_dir, path)
     if target is None:
-        raise OutputError(str(docs_dir / MANIFEST_NAME) if what.startswith("the manifest") else str(docs_dir),
-                          f"{what} names {path!r}, which is not a file inside the docs folder; refused")
+        raise OutputError(str(source), f"{what} names {path!r}, which is not a file inside the docs folder; refused")
     return target
 
 
