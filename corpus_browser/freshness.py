@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .config import BuildConfig
 from .errors import CorpusError
-from .manifest import inside, read_manifest
+from .manifest import OutputFolder, read_manifest
 
 _PACKAGE_DIR = Path(__file__).parent
 
@@ -49,14 +49,18 @@ def is_up_to_date(config: BuildConfig, digest: str) -> bool:
         return False
     if config.report_file is not None and not config.report_file.is_file():
         return False
-    return all(_holds(config.docs_dir, path, expected) for path, expected in manifest.files.items())
+    folder = OutputFolder(config.docs_dir)
+    return all(_holds(folder, path, expected) for path, expected in manifest.files.items())
 
 
-def _holds(docs_dir: Path, path: str, expected: str) -> bool:
+def _holds(folder: OutputFolder, path: str, expected: str) -> bool:
     """Whether the generated page `path` is inside the docs folder and its content has the SHA-256 `expected`."""
-    target = inside(docs_dir, path)
+    target = folder.locate(path)
+    if target is None:
+        return False
     try:
-        return target is not None and hashlib.sha256(target.read_bytes()).hexdigest() == expected
+        with open(target, "rb") as file:
+            return hashlib.sha256(file.read()).hexdigest() == expected
     except OSError:
         return False
 

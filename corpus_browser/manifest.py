@@ -12,6 +12,7 @@ This module imports only the standard library: the up-to-date check must start f
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -56,18 +57,41 @@ def manifest_bytes(manifest: Manifest) -> bytes:
 
 def inside(docs_dir: Path, path: str) -> Path | None:
     """The file that the generated-page path `path` names below `docs_dir`, or
-    None unless it lies inside it: a plain relative path (no `..`, no absolute
-    path, nothing the build keeps for itself) that, links followed, still ends
-    in the docs folder. Every path the build writes, renames or removes passes here.
-    """
-    parts = path.split("/")
-    if (not path or "\\" in path or "\0" in path or parts[0] in (MANIFEST_NAME, STAGING_NAME)
-            or any(part in ("", ".", "..") for part in parts)):
-        return None
-    target = docs_dir.joinpath(*parts)
-    try:
-        root = docs_dir.resolve()
-        resolved = target.resolve()
-    except (OSError, RuntimeError):  # a loop of links
-        return None
-    return target if resolved != root and resolved.is_relative_to(root) else None
+    None unless it lies inside it (see `OutputFolder.inside`)."""
+    return OutputFolder(docs_dir).inside(path)
+
+
+class OutputFolder:
+    """Which paths lie inside one docs folder. Every path the build writes,
+    renames or removes passes here; each folder is resolved once per instance,
+    so one instance serves one pass over the pages."""
+
+    def __init__(self, docs_dir: Path):
+        self.docs_dir = docs_dir
+        self._root = os.path.realpath(docs_dir)
+        self._folders: dict[str, bool] = {}
+
+    def inside(self, path: str) -> Path | None:
+        """The file `path` names, or None unless it lies inside the docs folder:
+        a plain relative path (no `..`, no absolute path, nothing the build
+        keeps for itself) that, links followed, still ends in the folder."""
+        target = self.locate(path)
+        return None if target is None else Path(target)
+
+    def locate(self, path: str) -> str | None:
+        """`inside`, as a string: quicker for the up-to-date check's thousands of pages."""
+        parts = path.split("/")
+        if (not path or "\\" in path or "\0" in path or parts[0] in (MANIFEST_NAME, STAGING_NAME)
+                or any(part in ("", ".", "..") for part in parts)):
+            return None
+        folder = os.path.join(self.docs_dir, *parts[:-1])
+        if folder not in self._folders:
+            self._folders[folder] = self._within(folder, may_be_root=True)
+        target = os.path.join(folder, parts[-1])
+        if not self._folders[folder] or (os.path.islink(target) and not self._within(target, may_be_root=False)):
+            return None
+        return target
+
+    def _within(self, path: str, may_be_root: bool) -> bool:
+        resolved = os.path.realpath(path)
+        return (may_be_root and resolved == self._root) or resolved.startswith(self._root.rstrip(os.sep) + os.sep)

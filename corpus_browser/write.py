@@ -9,7 +9,7 @@ build wrote, with a hash of its content. With it the build
 
 One containment rule covers every path it writes, renames or removes: the
 path is resolved (links followed) and must lie inside the docs folder, or the
-build stops with a message, whatever the manifest says (`manifest.inside`).
+build stops with a message, whatever the manifest says (`manifest.OutputFolder`).
 Only one build writes into a docs folder at a time (`output_lock`). Each
 write goes to a file in a staging folder (`.corpus-browser-staging/`) that is
 then renamed over the old page, so a build killed midway leaves every page
@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import OutputError
-from .manifest import MANIFEST_NAME, STAGING_NAME, Manifest, inside, manifest_bytes, read_manifest
+from .manifest import MANIFEST_NAME, STAGING_NAME, Manifest, OutputFolder, manifest_bytes, read_manifest
 from .render import Page
 
 log = logging.getLogger(__name__)
@@ -114,8 +114,9 @@ def write_pages(docs_dir: Path, pages: Sequence[Page], inputs: str | None = None
     (it skipped a file or had an error to report).
     """
     manifest = read_manifest(docs_dir)
-    targets = {path: _target(docs_dir, path, docs_dir, "a page") for path in sorted({page.path for page in pages})}
-    stale = {path: _target(docs_dir, path, docs_dir / MANIFEST_NAME, "the manifest's entry")
+    folder = OutputFolder(docs_dir)
+    targets = {path: _target(folder, path, docs_dir, "a page") for path in sorted({page.path for page in pages})}
+    stale = {path: _target(folder, path, docs_dir / MANIFEST_NAME, "the manifest's entry")
              for path in sorted(manifest.files) if path not in targets}
     _refuse_foreign_files(targets, manifest.files)
     new_paths = set(targets) - set(manifest.files)
@@ -145,10 +146,10 @@ def write_pages(docs_dir: Path, pages: Sequence[Page], inputs: str | None = None
     return WriteReport(tuple(written), tuple(unchanged), tuple(stale))
 
 
-def _target(docs_dir: Path, path: str, source: Path, what: str) -> Path:
+def _target(folder: OutputFolder, path: str, source: Path, what: str) -> Path:
     """The file `path` names below the docs folder; refused, naming the `source`
     of the path, unless it lies inside it."""
-    target = inside(docs_dir, path)
+    target = folder.inside(path)
     if target is None:
         raise OutputError(str(source), f"{what} names {path!r}, which is not a file inside the docs folder; refused")
     return target
