@@ -102,28 +102,31 @@ def read_corpus(seeds_dir: Path, follow_symlinks: bool = False) -> CorpusInput:
         if path.suffix.lower() not in FORMATS:
             warnings.append(SeedError(shown, f"skipped: {path.suffix or 'no'} suffix is not a seed format "
                                              f"(use {', '.join(FORMATS)})"))
-            continue
-        if path.name in skipped:
-            continue
-        try:
-            if not follow_symlinks and _links_outside(path, seeds_dir):
-                warnings.append(SeedError(shown, _LINK_OUTSIDE))
-                continue
-            seed = read_seed(path, shown)
-            if not any(line.strip() for line in seed.lines):
-                warnings.append(SeedError(shown, "skipped: the file holds no text"))
-                continue
-            sidecar = sidecars.sidecars.get(path.name)
-            overrides = Overrides()
-            if sidecar is not None:
-                sidecar_shown = _shown(seeds_dir / sidecar, seeds_dir)
-                if not follow_symlinks and _links_outside(seeds_dir / sidecar, seeds_dir):
-                    raise SidecarError(sidecar_shown, _LINK_OUTSIDE)
-                overrides = read_overrides(seeds_dir / sidecar, sidecar_shown, len(seed.lines))
-            seeds.append(SeedInput(seed, overrides))
-        except CorpusError as error:
-            errors.append(error)
+        elif path.name not in skipped:
+            try:
+                found = _read_seed_input(path, shown, sidecars.sidecars.get(path.name), follow_symlinks)
+            except CorpusError as error:
+                errors.append(error)
+            else:
+                (seeds if isinstance(found, SeedInput) else warnings).append(found)
     return CorpusInput(tuple(seeds), tuple(errors), tuple(warnings))
+
+
+def _read_seed_input(path: Path, shown: str, sidecar: str | None, follow_symlinks: bool) -> SeedInput | SeedError:
+    """One seed with the corrections of its sidecar (a file name beside it), or
+    the warning why it is skipped; raises `CorpusError` when it cannot be read."""
+    if not follow_symlinks and _links_outside(path, path.parent):
+        return SeedError(shown, _LINK_OUTSIDE)
+    seed = read_seed(path, shown)
+    if not any(line.strip() for line in seed.lines):
+        return SeedError(shown, "skipped: the file holds no text")
+    if sidecar is None:
+        return SeedInput(seed, Overrides())
+    sidecar_path = path.parent / sidecar
+    sidecar_shown = _shown(sidecar_path, path.parent)
+    if not follow_symlinks and _links_outside(sidecar_path, path.parent):
+        raise SidecarError(sidecar_shown, _LINK_OUTSIDE)
+    return SeedInput(seed, read_overrides(sidecar_path, sidecar_shown, len(seed.lines)))
 
 
 def read_seed(path: Path, shown: str) -> Seed:
