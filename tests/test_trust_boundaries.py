@@ -525,19 +525,24 @@ PWNED_THEME = "<img src=x onerror=window.__pwned=1>"
 PWNED_AUTHOR = "<img src=x onerror=window.__pwned=2>"
 PWNED_SITE_NAME = "<img src=x onerror=window.__pwned=3>"
 PWNED_SEED = "<img src=x onerror=window.__pwned=4>.txt"
+PWNED_TITLE = "<img src=x onerror=window.__pwned=5> Title"
 HOSTILE_THEMES = {PWNED_THEME: ["river"], "C++": ["stones"], "C#": ["sea"]}
 
 
 def hostile_names_project(make_project, name: str) -> Path:
-    """A project whose theme, author, seed and site names are markup."""
-    project = make_project(name, seeds={PWNED_SEED: article("Named By Markup"), "plain.txt": article("Plain Title")})
+    """A project whose theme, author, seed and site names and an article's title
+    are markup, with no `nav:`, so that MkDocs lists every page, titles from
+    the seeds included, in the sidebar."""
+    project = make_project(name, seeds={PWNED_SEED: article("Named By Markup"), "plain.txt": article("Plain Title"),
+                                        "titled.txt": article(PWNED_TITLE)})
     (project / "seeds" / "plain.yml").write_text(yaml.safe_dump({"articles": {1: {"authors": [PWNED_AUTHOR]}}}),
                                                  encoding="utf-8")
     (project / "themes.yml").write_text(yaml.safe_dump(
         {"themes": HOSTILE_THEMES, "settings": {"min_hits": 1, "max_share": 1.0}}), encoding="utf-8")
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace(
-        "site_name: Corpus Browser", f"site_name: {json.dumps(PWNED_SITE_NAME)}"), encoding="utf-8")
+    settings = config.read_text(encoding="utf-8").replace(
+        "site_name: Corpus Browser", f"site_name: {json.dumps(PWNED_SITE_NAME)}")
+    config.write_text(settings[: settings.index("nav:")] + settings[settings.index("validation:"):], encoding="utf-8")
     return project
 
 
@@ -559,6 +564,8 @@ def test_02_04_no_page_runs_script_from_names(page, hostile_names_site):
     for path in pages:
         page.goto(url + path)
         assert_ran_nothing(page)
+    nav = {text.strip() for text in page.locator("nav.md-nav--primary .md-ellipsis").all_text_contents()}
+    assert PWNED_TITLE in nav, "the sidebar lists the article whose title is markup, as text"
 
 
 def test_02_theme_names_are_text_in_the_toc_chips_and_search_results(page, hostile_names_site):
