@@ -84,7 +84,7 @@ def _acquire(handle: int, docs_dir: Path, wait_seconds: float) -> None:
             return
         except BlockingIOError:
             if time.monotonic() >= deadline:
-                raise OutputError(str(docs_dir), f"another build has been writing here for over {wait_seconds:.0f}s; "
+                raise OutputError(str(docs_dir), f"another build has been writing here for over {wait_seconds:g}s; "
                                                  "try again when it has finished") from None
             if not waiting:
                 log.warning("%s: another build is writing here; waiting for it to finish", docs_dir)

@@ -188,7 +188,7 @@ def test_07_a_build_that_cannot_get_the_folder_stops_with_a_message(tmp_path: Pa
         cwd=ROOT, stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout.readline() == "held\n"
-        with pytest.raises(OutputError, match="another build has been writing here for over 0s; try again"):
+        with pytest.raises(OutputError, match="another build has been writing here for over 0.3s; try again"):
             with output_lock(docs, wait_seconds=0.3):
                 write_pages(docs, [Page("index.md", "home\n")])
         assert not (docs / "index.md").exists()
