@@ -63,11 +63,12 @@ def inside(docs_dir: Path, path: str) -> Path | None:
 
 class OutputFolder:
     """Which paths lie inside one docs folder. Every path the build writes,
-    renames or removes passes here; each folder is resolved once per instance,
-    so one instance serves one pass over the pages."""
+    renames or removes passes `inside`; each folder is resolved once per
+    instance, so one instance serves one pass over the pages."""
 
     def __init__(self, docs_dir: Path):
         self.docs_dir = docs_dir
+        self._base = os.fspath(docs_dir)
         self._root = os.path.realpath(docs_dir)
         self._folders: dict[str, bool] = {}
 
@@ -76,21 +77,22 @@ class OutputFolder:
         a plain relative path (no `..`, no absolute path, nothing the build
         keeps for itself) that, links followed, still ends in the folder."""
         target = self.locate(path)
-        return None if target is None else Path(target)
+        if target is None or (os.path.islink(target) and not self._within(target, may_be_root=False)):
+            return None
+        return Path(target)
 
     def locate(self, path: str) -> str | None:
-        """`inside`, as a string: quicker for the up-to-date check's thousands of pages."""
+        """`inside`, but for a last part that is a link: the file is to be opened
+        without following links (`O_NOFOLLOW`), as the up-to-date check does
+        for its thousands of pages."""
         parts = path.split("/")
         if (not path or "\\" in path or "\0" in path or parts[0] in (MANIFEST_NAME, STAGING_NAME)
                 or any(part in ("", ".", "..") for part in parts)):
             return None
-        folder = os.path.join(self.docs_dir, *parts[:-1])
+        folder = path.rpartition("/")[0]
         if folder not in self._folders:
-            self._folders[folder] = self._within(folder, may_be_root=True)
-        target = os.path.join(folder, parts[-1])
-        if not self._folders[folder] or (os.path.islink(target) and not self._within(target, may_be_root=False)):
-            return None
-        return target
+            self._folders[folder] = self._within(f"{self._base}/{folder}", may_be_root=True)
+        return f"{self._base}/{path}" if self._folders[folder] else None
 
     def _within(self, path: str, may_be_root: bool) -> bool:
         resolved = os.path.realpath(path)

@@ -156,9 +156,10 @@ def _target(folder: OutputFolder, path: str, source: Path, what: str) -> Path:
 
 
 def _holds(target: Path, data: bytes) -> bool:
-    """Whether `target` exists with exactly `data` (a hand edit is undone by the next build)."""
+    """Whether `target` is a file (not a link) holding exactly `data` (a hand
+    edit is undone by the next build)."""
     try:
-        return target.stat().st_size == len(data) and target.read_bytes() == data
+        return not target.is_symlink() and target.stat().st_size == len(data) and target.read_bytes() == data
     except OSError:
         return False
 

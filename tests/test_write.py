@@ -109,3 +109,20 @@ def test_removing_a_stale_page_stops_at_the_docs_folder(tmp_path):
     write_pages(docs, [Page("a/b/c.md", "c\n")])
     write_pages(docs, [])
     assert docs.is_dir() and list(docs.iterdir()) == [docs / MANIFEST_NAME]
+
+
+def test_a_page_replaced_by_a_link_is_written_back_as_a_file_or_refused(tmp_path):
+    docs, elsewhere = tmp_path / "docs", tmp_path / "elsewhere.md"
+    write_pages(docs, [Page("index.md", "home\n")])
+    (docs / "mine.md").write_text("home\n")
+    (docs / "index.md").unlink()
+    (docs / "index.md").symlink_to(docs / "mine.md")
+    assert write_pages(docs, [Page("index.md", "home\n")]).written == ("index.md",)
+    assert not (docs / "index.md").is_symlink() and (docs / "mine.md").read_text() == "home\n"
+
+    elsewhere.write_text("home\n")
+    (docs / "index.md").unlink()
+    (docs / "index.md").symlink_to(elsewhere)
+    with pytest.raises(OutputError, match="a page names 'index.md', which is not a file inside the docs folder"):
+        write_pages(docs, [Page("index.md", "home\n")])
+    assert elsewhere.read_text() == "home\n"
