@@ -30,7 +30,9 @@ from corpus_browser.freshness import input_digest, is_up_to_date
 
 log = logging.getLogger("mkdocs.hooks.corpus_browser")
 
-#: The MkDocs command running: "serve", "build" or "gh-deploy" (set on startup).
+#: The MkDocs command running: "serve", "build" or "gh-deploy". Set once, on
+#: startup: MkDocs loads a hook module once per process, so it holds through
+#: every rebuild of `mkdocs serve` (tests/test_trust_boundaries.py checks it).
 _command = {"name": "build"}
 
 
