@@ -19,13 +19,14 @@ import signal
 import stat
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 import yaml
 from helpers import page_parts
+from playwright.sync_api import expect
 
 from corpus_browser.authors import normalize_name
 from corpus_browser.build import build
@@ -631,20 +632,20 @@ def hostile_names_hosted(make_project, serve_dir) -> str:
 def test_03_pagefind_filter_labels_are_text(page, hostile_names_hosted):
     page.goto(hostile_names_hosted + "search.html?q=river")
     page.locator(".pagefind-ui__result-link").first.wait_for()
-    page.locator(".pagefind-ui__filter-name", has_text="author").click()
-    labels = {text.strip() for text in page.locator(".pagefind-ui__filter-label").all_text_contents()}
-    assert {PWNED_THEME, normalize_name(PWNED_AUTHOR), "C++", "C#"} <= {label.rsplit(" (", 1)[0] for label in labels}
+    labels = page.locator(".pagefind-ui__filter-label")
+    for name in (PWNED_THEME, normalize_name(PWNED_AUTHOR), "C++", "C#"):
+        expect(labels.filter(has_text=name)).to_have_count(1)  # waits until the filters are drawn
+    assert {PWNED_THEME, normalize_name(PWNED_AUTHOR), "C++", "C#"} <= {
+        label.strip().rsplit(" (", 1)[0] for label in labels.all_text_contents()}
     assert_ran_nothing(page)
 
 
 def test_03_a_search_link_presets_a_filter_named_with_markup(page, hostile_names_hosted):
-    from urllib.parse import quote
-
     page.goto(hostile_names_hosted + "search.html?q=river&author=" + quote(normalize_name(PWNED_AUTHOR)))
     results = page.locator(".pagefind-ui__result-link")
-    results.first.wait_for()
-    assert [text.strip() for text in results.all_text_contents()] == ["Plain Title"]
-    assert page.locator(".pagefind-ui__filter-checkbox:checked").count() == 1
+    expect(results).to_have_count(1)
+    assert results.text_content().strip() == "Plain Title"
+    expect(page.locator(".pagefind-ui__filter-checkbox:checked")).to_have_count(1)
     assert_ran_nothing(page)
 
 
