@@ -27,7 +27,7 @@ from .render import PlacedArticle, Site, place_articles, render_site
 from .report import render_report
 from .segment import SegmentedSeed, segment_corpus
 from .tag import Taxonomy
-from .write import WriteReport, write_pages, write_report
+from .write import WriteReport, output_lock, write_pages, write_report
 
 
 @dataclass(frozen=True)
@@ -94,7 +94,7 @@ def gather(config: BuildConfig, on_stage: StageListener = _silent, taxonomy: Tax
     taxonomy). A `taxonomy` given here is used instead of reading `config.themes_file`.
     """
     on_stage("reading")
-    corpus = read_corpus(config.seeds_dir)
+    corpus = read_corpus(config.seeds_dir, config.follow_symlinks)
     taxonomy_warnings: tuple[CorpusError, ...] = ()
     if taxonomy is None:
         taxonomy, taxonomy_warnings = read_taxonomy(config.themes_file)
@@ -143,7 +143,8 @@ def explain(config: BuildConfig, seed_name: str) -> str:
 def build(config: BuildConfig, inputs: str | None = None, on_stage: StageListener = _silent) -> BuildReport:
     """Build the article and index pages from `config.seeds_dir` into `config.docs_dir`,
     and the editor's report. Raises `CorpusError` when writing would be unsafe
-    (a file the build did not generate stands in the way).
+    (a file the build did not generate stands in the way, a path outside the
+    docs folder, another build that does not finish) or fails (a full disk).
 
     `inputs` is the digest of the inputs taken before reading them
     (`freshness.input_digest`); a clean build records it so that the next run
@@ -156,9 +157,10 @@ def build(config: BuildConfig, inputs: str | None = None, on_stage: StageListene
         report = render_report(corpus.site, corpus.themes, corpus.merges) if config.report_file is not None else None
     on_stage("writing")
     complete = not corpus.errors and not corpus.warnings
-    written = write_pages(config.docs_dir, pages, inputs if complete else None)
-    if report is not None:
-        write_report(config.report_file, report)
+    with output_lock(config.docs_dir):
+        if report is not None:
+            write_report(config.report_file, report)
+        written = write_pages(config.docs_dir, pages, inputs if complete else None)
     return BuildReport(corpus, written)
 
 

@@ -1,6 +1,7 @@
 """Command line: build the pages, or search the corpus.
 
-    python build_docs.py [--seeds DIR] [--docs DIR] [--themes FILE] [--report FILE] [--strict] [--force]
+    python build_docs.py [--seeds DIR] [--docs DIR] [--themes FILE] [--report FILE] [--config-file FILE]
+                         [--follow-symlinks] [--strict] [--force]
     python build_docs.py search QUERY [--author NAME] [--theme NAME] [--json]
     python build_docs.py explain SEED [--seeds DIR]
     python build_docs.py themes [--propose]
@@ -25,7 +26,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .config import BuildConfig
+from .config import BuildConfig, site_settings
 from .errors import CorpusError
 from .freshness import input_digest, is_up_to_date
 from .model import LineTally
@@ -80,6 +81,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--strict", action="store_true", help="treat warnings (skipped files) as errors")
     parser.add_argument("--force", action="store_true",
                         help="rebuild even when no seed, sidecar, taxonomy or setting changed since the last build")
+    parser.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"),
+                        help="the site's MkDocs configuration, read for site_name and extra.follow_symlinks "
+                             "when it exists (default: mkdocs.yml)")
+    parser.add_argument("--follow-symlinks", action="store_true",
+                        help="publish seeds that are links to files outside the seeds folder (else skipped)")
     return parser
 
 
@@ -139,8 +145,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def run_build(args: argparse.Namespace) -> int:
+    settings = _mkdocs_settings(args.config_file)
+    if args.follow_symlinks:
+        settings["follow_symlinks"] = True
     config = BuildConfig(seeds_dir=args.seeds, docs_dir=args.docs, themes_file=args.themes,
-                         report_file=args.report, strict=args.strict)
+                         report_file=args.report, strict=args.strict, **settings)
     started = time.perf_counter()
     inputs = input_digest(config)
     if not args.force and is_up_to_date(config, inputs):
@@ -156,6 +165,19 @@ def run_build(args: argparse.Namespace) -> int:
     print(f"report: {config.report_file}")
     corpus = report.corpus
     return 1 if corpus.errors or (config.strict and corpus.warnings) else 0
+
+
+def _mkdocs_settings(config_file: Path) -> dict[str, object]:
+    """What mkdocs.yml says about the pages (`config.site_settings`), so that
+    this command and `mkdocs build` make the same pages; nothing without it."""
+    if not config_file.is_file():
+        return {}
+    from .yaml_input import load_yaml
+
+    data = load_yaml(config_file, str(config_file), CorpusError, lenient=True)
+    if not isinstance(data, dict):
+        raise CorpusError(str(config_file), "expected a mapping of MkDocs settings")
+    return site_settings(str(config_file), data.get("site_name"), data.get("extra"))
 
 
 #: With more seeds than this, the summary gives totals instead of a row per seed.

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .errors import CorpusError
+
 
 @dataclass(frozen=True)
 class SplitRules:
@@ -50,4 +52,22 @@ class BuildConfig:
     """Heading of the generated home page (the MkDocs hook uses `site_name`)."""
     strict: bool = False
     """Treat warnings (skipped files, questionable sidecar entries) as errors."""
+    follow_symlinks: bool = False
+    """Publish seeds that are links to files outside the seeds folder (else they are skipped with a warning)."""
     split: SplitRules = SplitRules()
+
+
+def site_settings(path: str, site_name: object = None, extra: object = None) -> dict[str, object]:
+    """The `BuildConfig` fields that mkdocs.yml (named `path` in messages) sets,
+    checked: `site_name`, the home page's heading, and `extra.follow_symlinks`.
+    Shared by the command line and the MkDocs hook, so both build the same pages."""
+    settings: dict[str, object] = {}
+    if site_name is not None:
+        if not isinstance(site_name, str) or not site_name.strip():
+            raise CorpusError(path, "site_name must be text")
+        settings["site_title"] = site_name
+    follow = extra.get("follow_symlinks", False) if isinstance(extra, dict) else False
+    if not isinstance(follow, bool):
+        raise CorpusError(path, "extra.follow_symlinks must be true or false")
+    settings["follow_symlinks"] = follow
+    return settings

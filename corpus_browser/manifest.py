@@ -4,7 +4,7 @@
 content, so the build rewrites only changed pages and never touches a file it
 did not make. It also records a digest of the build's inputs, so a re-run with
 nothing changed can stop before reading the corpus (see `freshness.py`). It is
-written last, so a page modified after it was modified after the build.
+written last, so a build interrupted before the end is never taken as complete.
 
 This module imports only the standard library: the up-to-date check must start fast.
 """
@@ -12,12 +12,15 @@ This module imports only the standard library: the up-to-date check must start f
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import OutputError
 
 MANIFEST_NAME = ".corpus-browser.json"
+#: The folder in the docs folder where pages are written before they are renamed into place.
+STAGING_NAME = ".corpus-browser-staging"
 _MANIFEST_VERSION = 1
 
 
@@ -50,3 +53,47 @@ def manifest_bytes(manifest: Manifest) -> bytes:
     data = {"version": _MANIFEST_VERSION, "generator": "corpus-browser",
             "inputs": manifest.inputs, "files": dict(sorted(manifest.files.items()))}
     return (json.dumps(data, indent=1, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def inside(docs_dir: Path, path: str) -> Path | None:
+    """The file that the generated-page path `path` names below `docs_dir`, or
+    None unless it lies inside it (see `OutputFolder.inside`)."""
+    return OutputFolder(docs_dir).inside(path)
+
+
+class OutputFolder:
+    """Which paths lie inside one docs folder. Every path the build writes,
+    renames or removes passes `inside`; each folder is resolved once per
+    instance, so one instance serves one pass over the pages."""
+
+    def __init__(self, docs_dir: Path):
+        self.docs_dir = docs_dir
+        self._base = os.fspath(docs_dir)
+        self._root = os.path.realpath(docs_dir)
+        self._folders: dict[str, bool] = {}
+
+    def inside(self, path: str) -> Path | None:
+        """The file `path` names, or None unless it lies inside the docs folder:
+        a plain relative path (no `..`, no absolute path, nothing the build
+        keeps for itself) that, links followed, still ends in the folder."""
+        target = self.locate(path)
+        if target is None or (os.path.islink(target) and not self._within(target, may_be_root=False)):
+            return None
+        return Path(target)
+
+    def locate(self, path: str) -> str | None:
+        """`inside`, but for a last part that is a link: the file is to be opened
+        without following links (`O_NOFOLLOW`), as the up-to-date check does
+        for its thousands of pages."""
+        parts = path.split("/")
+        if (not path or "\\" in path or "\0" in path or parts[0] in (MANIFEST_NAME, STAGING_NAME)
+                or any(part in ("", ".", "..") for part in parts)):
+            return None
+        folder = path.rpartition("/")[0]
+        if folder not in self._folders:
+            self._folders[folder] = self._within(f"{self._base}/{folder}", may_be_root=True)
+        return f"{self._base}/{path}" if self._folders[folder] else None
+
+    def _within(self, path: str, may_be_root: bool) -> bool:
+        resolved = os.path.realpath(path)
+        return (may_be_root and resolved == self._root) or resolved.startswith(self._root.rstrip(os.sep) + os.sep)

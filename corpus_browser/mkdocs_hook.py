@@ -1,11 +1,16 @@
-"""MkDocs hook: run the article build before MkDocs reads `docs/`, keep page
-titles and descriptions text, make authors searchable, and tell the templates
-which search engine the site uses.
+"""MkDocs hook: run the article build before MkDocs reads `docs/`, make authors
+searchable, and tell the templates which search engine the site uses.
 
 Listed under `hooks:` in mkdocs.yml. Seeds are read from `seeds/` beside
 mkdocs.yml (or the folder named by `extra.seeds_dir`). Problems with single
-files are logged as warnings (so `mkdocs build --strict` fails on them); a
-problem that makes the build unsafe stops MkDocs with a one-line message.
+files are logged (so `mkdocs build --strict` fails on them) and the rest is
+built. A problem that stops the article build (a broken taxonomy, a foreign
+file in the way) stops `mkdocs build` with a one-line message; under `mkdocs
+serve` it is logged and the site is served as it was, so the server never
+hangs and picks the build up again once the file is fixed.
+
+Page titles, descriptions, author and theme names stay plain text in
+`page.meta`: the templates in `overrides/` escape them where they meet markup.
 """
 
 from __future__ import annotations
@@ -19,12 +24,21 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
 from corpus_browser.build import build
-from corpus_browser.config import BuildConfig
+from corpus_browser.config import BuildConfig, site_settings
 from corpus_browser.discover import poor_fit_notice
 from corpus_browser.errors import CorpusError
 from corpus_browser.freshness import input_digest, is_up_to_date
 
 log = logging.getLogger("mkdocs.hooks.corpus_browser")
+
+#: The MkDocs command running: "serve", "build" or "gh-deploy". Set once, on
+#: startup: MkDocs loads a hook module once per process, so it holds through
+#: every rebuild of `mkdocs serve` (tests/test_trust_boundaries.py checks it).
+_command = {"name": "build"}
+
+
+def on_startup(command: str, **kwargs) -> None:
+    _command["name"] = command
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -36,24 +50,32 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
+    try:
+        _build_articles(config)
+    except CorpusError as error:
+        if _command["name"] != "serve":
+            raise PluginError(str(error)) from None
+        log.error("corpus: %s (the site is served as it was; fix the file and save it to rebuild)", error)
+
+
+def _build_articles(config: MkDocsConfig) -> None:
     root = Path(config.config_file_path).parent
     build_config = BuildConfig(
         seeds_dir=root / config.extra.get("seeds_dir", "seeds"),
         docs_dir=Path(config.docs_dir),
         themes_file=root / config.extra.get("themes_file", "themes.yml"),
         report_file=root / "corpus-report.md",
-        site_title=config.site_name,
+        **site_settings(config.config_file_path, config.site_name, config.extra),
     )
     inputs = input_digest(build_config)
     if is_up_to_date(build_config, inputs):
         log.info("corpus: up to date, nothing changed since the last build")
         return
-    try:
-        report = build(build_config, inputs)
-    except CorpusError as error:
-        raise PluginError(str(error)) from None
+    report = build(build_config, inputs)
     corpus, written = report.corpus, report.written
-    for problem in (*corpus.errors, *corpus.warnings):
+    for problem in corpus.errors:
+        log.error(str(problem))
+    for problem in corpus.warnings:
         log.warning(str(problem))
     for merge in corpus.merges:
         log.info("corpus: merged author spellings: %s <- %s", merge.name, ", ".join(merge.variants))
@@ -67,38 +89,27 @@ def on_pre_build(config: MkDocsConfig) -> None:
     )
 
 
-def on_page_markdown(markdown: str, page: Page, **kwargs) -> str:
-    """Hand the theme a page's title and description as HTML-escaped text.
-
-    Front-matter holds plain text (a seed's title may read `<script>` or
-    `"Quotes" & more`), but MkDocs' templates do not escape and Material prints
-    the title into the header, the `<title>` and tag listings, and the
-    description into a `<meta>` attribute. Escaping here, in memory, keeps both
-    text; the files on disk keep the plain text of the front-matter contract.
-    """
-    for key in ("title", "description"):
-        value = page.meta.get(key)
-        if isinstance(value, str):
-            page.meta[key] = html.escape(value, quote=True)
-    return markdown
-
-
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, **kwargs) -> dict:
-    """Add the page's authors to its search entry, as the `authors` field.
+    """Finish the page's entries in Material's search index.
 
-    Material's search indexes `tags` from front-matter but not `authors`; with
-    this field (boosted in mkdocs.yml under `search: fields:`), searching an
-    author's name ranks their own articles above pages that merely mention them.
-    Runs after the search plugin has indexed the page (hooks run last).
+    Material's search script shows an entry's `tags` as HTML, so the theme
+    names the search plugin copied there from the front-matter are escaped
+    here, the one place the index can be reached. And the page's authors are
+    added as the `authors` field (boosted in mkdocs.yml under `search:
+    fields:`), so that searching an author's name ranks their own articles
+    above pages that merely mention them. Runs after the search plugin has
+    indexed the page (hooks run last).
     """
-    authors = page.meta.get("authors")
     search = config.plugins.get("material/search")
-    if not authors or search is None or not search.config.enabled:
+    if search is None or not search.config.enabled:
         return context
+    authors = page.meta.get("authors")
     for entry in reversed(search.search_index.entries):
         location = entry["location"]
         if location.split("#", 1)[0] != page.url:
             break
-        if location == page.url:
+        if "tags" in entry:
+            entry["tags"] = [html.escape(name) for name in entry["tags"]]
+        if authors and location == page.url:
             entry["authors"] = [str(name) for name in authors]
     return context

@@ -32,7 +32,8 @@ class Seed:
     """One input file, decoded into lines."""
 
     name: str
-    """File name relative to the seeds folder, e.g. `blog.txt`."""
+    """File name relative to the seeds folder, e.g. `blog.txt`, shown readably
+    (`errors.readable`: `caf\\xe9.txt` for a name that is not UTF-8)."""
     format: Format
     lines: tuple[str, ...]
     """The file's lines without line endings; line `n` is `lines[n - 1]`."""

@@ -2,8 +2,10 @@
 
 A seed's format is judged from its content (`formats.sniff`), its suffix
 only breaking ties. Decoding is explicit:
-byte-order marks first, then strict UTF-8, then charset-normalizer's detection.
-A file that cannot be read is reported and skipped; it never stops the others.
+byte-order marks first, then UTF-16 and UTF-32 without one, then strict UTF-8,
+then charset-normalizer's detection. A file that cannot be read is reported
+and skipped; it never stops the others. File names are shown readably
+(`errors.readable`); sidecars are matched to seeds by `overrides.match_sidecars`.
 """
 
 from __future__ import annotations
@@ -14,23 +16,31 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import charset_normalizer
-import yaml
 
-from .errors import CorpusError, SeedError, SidecarError
+from .errors import CorpusError, SeedError, SidecarError, readable
 from .formats import SUFFIX_FORMATS, sniff
 from .model import Seed
-from .overrides import Overrides, parse_overrides
+from .overrides import Overrides, match_sidecars, parse_overrides
 from .tag import Taxonomy, TaxonomyError, parse_taxonomy
+from .yaml_input import load_yaml
 
 log = logging.getLogger(__name__)
 
-#: Sidecar suffixes: `NAME.yml` holds the corrections for seed `NAME.txt`.
+#: Sidecar suffixes: `NAME.yml` (or `NAME.txt.yml`) holds the corrections for seed `NAME.txt`.
 SIDECAR_SUFFIXES = (".yml", ".yaml")
 
 #: Tried before full detection: blog dumps that are not UTF-8 are nearly always
 #: Windows-1252 or Latin-1, and on short texts a free guess often picks a
 #: look-alike code page.
 WESTERN_ENCODINGS = ["cp1252", "latin_1", "iso8859_15"]
+
+#: Why a link out of the seeds folder is skipped, and how to publish it anyway.
+_LINK_OUTSIDE = ("skipped: it is a link to a file outside the seeds folder "
+                 "(pass --follow-symlinks, or set extra.follow_symlinks: true in mkdocs.yml, to publish it)")
+
+#: Encodings whose text is full of NUL bytes: tried, without a byte-order mark,
+#: on data that holds NULs, before UTF-8 (which would read each NUL as a character).
+WIDE_ENCODINGS = ["utf_16_le", "utf_16_be", "utf_32_le", "utf_32_be"]
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -60,28 +70,58 @@ class CorpusInput:
     """Files skipped on purpose: unsupported suffix, no text."""
 
 
-def read_corpus(seeds_dir: Path) -> CorpusInput:
-    """Read every seed in `seeds_dir`, in file-name order."""
+def read_corpus(seeds_dir: Path, follow_symlinks: bool = False) -> CorpusInput:
+    """Read every seed in `seeds_dir`, in file-name order, with its sidecar.
+
+    A seed or sidecar that is a link to a file outside `seeds_dir` is skipped
+    with a warning unless `follow_symlinks`: a link must not publish a file
+    the editor did not put in the folder.
+    """
     if not seeds_dir.is_dir():
         raise SeedError(str(seeds_dir), "seeds folder not found")
     seeds, errors, warnings = [], [], []
-    for path in sorted(seeds_dir.iterdir(), key=lambda p: p.name):
-        if path.name.startswith(".") or path.is_dir() or path.suffix.lower() in SIDECAR_SUFFIXES:
-            continue
+    paths = sorted((path for path in seeds_dir.iterdir() if not path.name.startswith(".") and not path.is_dir()),
+                   key=lambda p: p.name)
+    candidates = [path for path in paths if path.suffix.lower() not in SIDECAR_SUFFIXES]
+    sidecars = match_sidecars([path.name for path in candidates if path.suffix.lower() in SUFFIX_FORMATS],
+                              [path.name for path in paths if path.suffix.lower() in SIDECAR_SUFFIXES])
+    for conflict in sidecars.conflicts:
+        errors.append(SidecarError(_shown(seeds_dir / conflict.sidecar, seeds_dir), conflict.message))
+    for orphan in sidecars.orphans:
+        warnings.append(SidecarError(_shown(seeds_dir / orphan, seeds_dir),
+                                     f"skipped: no seed is named like it (a seed NAME{next(iter(SUFFIX_FORMATS))} "
+                                     f"takes its corrections from NAME.yml)"))
+    skipped = {seed for conflict in sidecars.conflicts for seed in conflict.seeds}
+    for path in candidates:
         shown = _shown(path, seeds_dir)
         if path.suffix.lower() not in SUFFIX_FORMATS:
             warnings.append(SeedError(shown, f"skipped: {path.suffix or 'no'} suffix is not a seed format "
                                              f"(use {', '.join(SUFFIX_FORMATS)})"))
-            continue
-        try:
-            seed = read_seed(path, shown)
-            if not any(line.strip() for line in seed.lines):
-                warnings.append(SeedError(shown, "skipped: the file holds no text"))
-                continue
-            seeds.append(SeedInput(seed, read_overrides(path, shown, len(seed.lines))))
-        except CorpusError as error:
-            errors.append(error)
+        elif path.name not in skipped:
+            try:
+                found = _read_seed_input(path, shown, sidecars.sidecars.get(path.name), follow_symlinks)
+            except CorpusError as error:
+                errors.append(error)
+            else:
+                (seeds if isinstance(found, SeedInput) else warnings).append(found)
     return CorpusInput(tuple(seeds), tuple(errors), tuple(warnings))
+
+
+def _read_seed_input(path: Path, shown: str, sidecar: str | None, follow_symlinks: bool) -> SeedInput | SeedError:
+    """One seed with the corrections of its sidecar (a file name beside it), or
+    the warning why it is skipped; raises `CorpusError` when it cannot be read."""
+    if not follow_symlinks and _links_outside(path, path.parent):
+        return SeedError(shown, _LINK_OUTSIDE)
+    seed = read_seed(path, shown)
+    if not any(line.strip() for line in seed.lines):
+        return SeedError(shown, "skipped: the file holds no text")
+    if sidecar is None:
+        return SeedInput(seed, Overrides())
+    sidecar_path = path.parent / sidecar
+    sidecar_shown = _shown(sidecar_path, path.parent)
+    if not follow_symlinks and _links_outside(sidecar_path, path.parent):
+        raise SidecarError(sidecar_shown, _LINK_OUTSIDE)
+    return SeedInput(seed, read_overrides(sidecar_path, sidecar_shown, len(seed.lines)))
 
 
 def read_seed(path: Path, shown: str) -> Seed:
@@ -95,20 +135,26 @@ def read_seed(path: Path, shown: str) -> Seed:
     if lines and lines[-1] == "":
         lines.pop()
     sniffed = sniff(lines, path.suffix)
-    return Seed(name=path.name, format=sniffed.format, lines=tuple(lines), format_evidence=sniffed.evidence)
+    return Seed(name=readable(path.name), format=sniffed.format, lines=tuple(lines), format_evidence=sniffed.evidence)
 
 
 def decode(data: bytes, shown: str) -> str:
-    """Bytes to text: a byte-order mark wins, then UTF-8, then detection."""
+    """Bytes to text: a byte-order mark wins, then UTF-16 or UTF-32 without a
+    mark (told by their NUL bytes, which UTF-8 would take for text), then UTF-8,
+    then detection."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return data.decode(encoding)
+    if b"\x00" in data:
+        wide = _wide_text(data)
+        if wide is None:
+            raise SeedError(shown, "looks like a binary file (it holds NUL bytes), not text")
+        log.info("%s: decoded as %s (no byte-order mark)", shown, wide.encoding)
+        return str(wide)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    if b"\x00" in data:
-        raise SeedError(shown, "looks like a binary file (it holds NUL bytes), not text")
     best = (
         charset_normalizer.from_bytes(data, cp_isolation=WESTERN_ENCODINGS).best()
         or charset_normalizer.from_bytes(data).best()
@@ -119,20 +165,22 @@ def decode(data: bytes, shown: str) -> str:
     return str(best)
 
 
-def read_overrides(seed_path: Path, shown: str, line_count: int) -> Overrides:
-    """The corrections in the seed's sidecar, or none when it has no sidecar."""
-    for suffix in SIDECAR_SUFFIXES:
-        sidecar = seed_path.with_suffix(suffix)
-        if sidecar.is_file():
-            sidecar_shown = str(Path(shown).with_suffix(suffix))
-            try:
-                data = yaml.safe_load(sidecar.read_text(encoding="utf-8"))
-            except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-                line = getattr(getattr(error, "problem_mark", None), "line", None)
-                raise SidecarError(sidecar_shown, f"cannot read: {_first_line(error)}",
-                                   None if line is None else line + 1) from None
-            return parse_overrides(data, sidecar_shown, line_count)
-    return Overrides()
+def _wide_text(data: bytes) -> charset_normalizer.CharsetMatch | None:
+    """UTF-16 or UTF-32 text without a byte-order mark, when `data` reads as
+    text of words in one of them: white space between words, no NUL, and
+    hardly a character that is neither printable nor white space."""
+    match = charset_normalizer.from_bytes(data, cp_isolation=WIDE_ENCODINGS).best()
+    if match is None:
+        return None
+    text = str(match)
+    odd = sum(1 for char in text if not (char.isprintable() or char.isspace()))
+    looks_like_text = "\x00" not in text and any(char.isspace() for char in text) and odd <= len(text) // 100
+    return match if looks_like_text else None
+
+
+def read_overrides(sidecar: Path, shown: str, line_count: int) -> Overrides:
+    """The corrections in a seed's sidecar file (see `overrides.match_sidecars`)."""
+    return parse_overrides(load_yaml(sidecar, shown, SidecarError), shown, line_count)
 
 
 def read_taxonomy(path: Path) -> tuple[Taxonomy, tuple[CorpusError, ...]]:
@@ -140,12 +188,7 @@ def read_taxonomy(path: Path) -> tuple[Taxonomy, tuple[CorpusError, ...]]:
     if not path.is_file():
         log.info("%s: not found; themes are discovered in the corpus", path)
         return Taxonomy(auto=True), ()
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-        line = getattr(getattr(error, "problem_mark", None), "line", None)
-        raise TaxonomyError(str(path), f"cannot read: {_first_line(error)}", None if line is None else line + 1) from None
-    return parse_taxonomy(data, str(path)), ()
+    return parse_taxonomy(load_yaml(path, str(path), TaxonomyError), str(path)), ()
 
 
 def _shown(path: Path, seeds_dir: Path) -> str:
@@ -153,5 +196,9 @@ def _shown(path: Path, seeds_dir: Path) -> str:
     return str(seeds_dir / path.name)
 
 
-def _first_line(error: Exception) -> str:
-    return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+def _links_outside(path: Path, seeds_dir: Path) -> bool:
+    """Whether `path` is a link that leads out of `seeds_dir`."""
+    try:
+        return not path.resolve().is_relative_to(seeds_dir.resolve())
+    except (OSError, RuntimeError) as error:  # a loop of links
+        raise SeedError(str(path), f"cannot read: {error}") from None

@@ -7,17 +7,18 @@ structure the splitter decided on (headings, lists, paragraphs) is Markdown.
 
 from __future__ import annotations
 
+import hashlib
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import groupby
 
 import yaml
-from pymdownx.slugs import slugify as pymdownx_slugify
+from anyascii import anyascii
 
 from .model import Article, Block, BlockKind
+from .text import DESCRIPTION_MAX_CHARS, TITLE_MAX_CHARS, shorten
 
 #: Characters with inline meaning in Python-Markdown with MkDocs' extensions
 #: (tables add `|`, attr_list `{}`, ATX headings strip trailing `#`).
@@ -25,8 +26,17 @@ _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]{}|#])")
 #: Line starts that open a list, a rule or an ordered list ("1986. A year").
 _BLOCK_START = re.compile(r"^(?:([-+])|(\d+)(\.))")
 _HTML_SPECIAL = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
-#: The slug function Material's tags plugin uses for entry ids (its default).
-_TAG_SLUGIFY = pymdownx_slugify(case="lower")
+#: Characters that end a line for Markdown or for a reader: a value is one line.
+_LINE_BREAKS = re.compile("[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]+")
+#: Runs of characters that are not ASCII, transliterated for page names.
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+#: Where a transliteration runs two syllables together ("ZhongWen").
+_CAMEL_JOINT = re.compile(r"(?<=[a-z])(?=[A-Z])")
+#: Seed file names whose folder is their stem as it is: lower-case ASCII
+#: letters and digits with single `-` or `_` between them, and `.txt`.
+_PLAIN_SEED = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)*\.txt")
+#: Hex digits of a name's SHA-256 that make an ambiguous slug unique.
+_NAME_DIGEST_CHARS = 12
 #: libyaml's dumper when PyYAML has it (ten times faster), else the pure-Python one.
 _YAML_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 #: Average adult reading speed, for "N min read".
@@ -56,8 +66,8 @@ class IndexPage:
     """The id of one entry on the page (its `tags_slugify_format`)."""
 
     def anchor(self, name: str) -> str:
-        """The id the tags plugin gives the entry of `name`."""
-        return self.anchor_format.format(slug=_TAG_SLUGIFY(name, "-"))
+        """The id the tags plugin gives the entry of `name` (it uses `tag_slug`, see mkdocs.yml)."""
+        return self.anchor_format.format(slug=tag_slug(name, "-"))
 
 
 THEMES_PAGE = IndexPage("themes.md", "Themes", "Every theme, with the articles that carry it.",
@@ -86,15 +96,17 @@ class PlacedArticle:
 
 
 def escape(text: str) -> str:
-    """Seed text as Markdown that renders to exactly that text."""
+    """Seed text as Markdown that renders to exactly that text, on one line."""
+    text = _LINE_BREAKS.sub(" ", text)
     text = "".join(_HTML_SPECIAL.get(ch, ch) for ch in text)
     text = _INLINE_SPECIAL.sub(r"\\\1", text)
     return _BLOCK_START.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\.", text)
 
 
 def slugify(text: str, max_length: int = SLUG_MAX_LENGTH) -> str:
-    """Readable ASCII page name: `Win Customers, Not Arguments!` -> `win-customers-not-arguments`."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    """Readable ASCII page name: `Win Customers, Not Arguments!` -> `win-customers-not-arguments`;
+    other scripts are transliterated with anyascii (`中文标题` -> `zhong-wen-biao-ti`)."""
+    ascii_text = _NON_ASCII.sub(lambda run: _CAMEL_JOINT.sub(" ", anyascii(run[0])), text)
     words = re.findall(r"[a-z0-9]+", ascii_text.lower())
     slug = ""
     for word in words:
@@ -103,6 +115,43 @@ def slugify(text: str, max_length: int = SLUG_MAX_LENGTH) -> str:
             break
         slug = candidate
     return slug or (words[0][:max_length] if words else "")
+
+
+def seed_slug(source: str) -> str:
+    """A seed's folder name, unique to it whatever the other seeds are called.
+
+    A plain name gives its stem (`blog-2016.txt` -> `blog-2016`); any other
+    name gives a readable slug and a digest of the name (`Report.txt` ->
+    `report--<12 hex digits>`), so `Report.txt` and `report.txt`, `a b.txt` and
+    `a-b.txt`, or two names in another script never share a folder. Plain
+    stems never hold `--`, so the two kinds never meet.
+    """
+    if _PLAIN_SEED.fullmatch(source):
+        return source.removesuffix(".txt")
+    stem, _, suffix = source.rpartition(".")
+    name = f"{stem}-{suffix}" if stem and suffix.lower() != "txt" else stem or source
+    return f"{slugify(name) or 'seed'}--{_name_digest(source)}"
+
+
+def tag_slug(name: str, separator: str = "-") -> str:
+    """The id of a theme's or author's entry on its index page, as mkdocs.yml's
+    `tags_slugify` for both tags plugins: readable, and unique to the name.
+
+    A name that is exactly its slug's words capitalised, initials with a dot
+    (`Customer Experience`, `Geoffrey A. Moore`), gets the slug alone; any
+    other gets a digest of the name too, so `C++` and `C#`, or `Trust` and
+    `TRUST`, never share an anchor.
+    """
+    slug = slugify(name)
+    words = slug.split("-") if slug else []
+    if words and name == " ".join(f"{word.upper()}." if len(word) == 1 and word.isalpha() else word.capitalize()
+                                  for word in words):
+        return separator.join(words)
+    return separator.join(words + ["", _name_digest(name)])
+
+
+def _name_digest(name: str) -> str:
+    return hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()[:_NAME_DIGEST_CHARS]
 
 
 @dataclass(frozen=True)
@@ -123,7 +172,8 @@ def place_articles(articles: Sequence[Article], articles_dir: str) -> tuple[Plac
 
     Names are unique within a seed (a repeated title gets `-2`, `-3` in seed
     order) and depend only on that seed, so changing one seed never renames
-    the pages of another.
+    the pages of another. Titles and descriptions are cut to a length a page
+    can show (`TITLE_MAX_CHARS`, `DESCRIPTION_MAX_CHARS`), here, once for every page.
     """
     placed = []
     for source, group in groupby(articles, key=lambda article: article.source):
@@ -136,17 +186,10 @@ def place_articles(articles: Sequence[Article], articles_dir: str) -> tuple[Plac
                 n += 1
                 name = f"{base}-{n}"
             taken.add(name)
-            placed.append(PlacedArticle(article, f"{articles_dir}/{folder}/{name}.md"))
+            shown = replace(article, title=shorten(article.title, TITLE_MAX_CHARS),
+                            description=shorten(article.description, DESCRIPTION_MAX_CHARS))
+            placed.append(PlacedArticle(shown, f"{articles_dir}/{folder}/{name}.md"))
     return tuple(placed)
-
-
-def seed_slug(source: str) -> str:
-    """A seed's folder name: its stem, plus its suffix unless it is `.txt`."""
-    stem, _, suffix = source.rpartition(".")
-    if not stem:
-        stem, suffix = source, ""
-    name = stem if suffix.lower() == "txt" else f"{stem}-{suffix}"
-    return slugify(name, max_length=80) or "seed"
 
 
 def front_matter(article: Article) -> dict[str, object]:

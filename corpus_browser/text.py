@@ -6,6 +6,12 @@ import re
 
 from .rules import MINOR_WORDS, MONTHS, ORDINALS, ROMAN_NUMERAL
 
+#: Longest title and description a page shows, in characters (a longer one is
+#: cut at a word and ends with "…"), and the longest author name a sidecar may give.
+TITLE_MAX_CHARS = 200
+DESCRIPTION_MAX_CHARS = 300
+NAME_MAX_CHARS = 100
+
 #: Characters that take no space and carry no text.
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 #: Control characters (Unicode category Cc, which the standard fixes to these 65).
@@ -111,3 +117,16 @@ def label_pattern(text: str) -> str:
             or any(core.startswith(ordinal + "-") or core.endswith("-" + ordinal) for ordinal in ORDINALS)
         words.append("0" if numbering else word.casefold())
     return " ".join(words)
+
+
+def shorten(text: str, limit: int) -> str:
+    """`text` cut to at most `limit` characters, at a word when there is one, with "…".
+
+    >>> shorten("Win customers, not arguments", 16)
+    'Win customers,…'
+    """
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    at_word = cut.rpartition(" ")[0]
+    return (at_word if len(at_word) >= limit // 2 else cut).rstrip() + "…"

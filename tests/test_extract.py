@@ -107,7 +107,7 @@ def test_parse_overrides_accepts_the_documented_form():
         ({"spilt_at": [1]}, "unknown key 'spilt_at'"),
         ({"split_at": [99]}, "split_at: line 99 is outside the seed (1-10)"),
         ({"split_at": "3"}, "split_at must be a list of line numbers"),
-        ({"articles": {2: {"date": "yesterday"}}}, "articles: line 2: date 'yesterday' is not YYYY-MM-DD"),
+        ({"articles": {2: {"date": "yesterday"}}}, "articles: line 2: date 'yesterday' is not a date as YYYY, YYYY-MM or YYYY-MM-DD"),
         ({"articles": {2: {"author": "X"}}}, "articles: line 2: unknown key 'author'"),
         (["split_at"], "expected a mapping"),
     ],

@@ -62,7 +62,7 @@ def test_unreadable_seed_is_reported_and_the_rest_built(tmp_path):
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     (seeds / "good.txt").write_text("Good Title\n\nSome words here.\n", encoding="utf-8")
-    (seeds / "gone.txt").symlink_to(tmp_path / "missing-target.txt")
+    (seeds / "gone.txt").symlink_to(seeds / "missing-target.txt")
     report = build(BuildConfig(seeds_dir=seeds, docs_dir=tmp_path / "docs"))
     assert [str(error) for error in report.corpus.errors] == [f"{seeds}/gone.txt: cannot read: No such file or directory"]
     assert [item.article.title for item in report.corpus.articles] == ["Good Title"]

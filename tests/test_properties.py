@@ -24,7 +24,7 @@ from corpus_browser.overrides import Overrides
 from corpus_browser.read import SeedInput
 from corpus_browser.render import Site, escape, front_matter, place_articles, render_article
 from corpus_browser.segment import segment_corpus
-from corpus_browser.text import clean
+from corpus_browser.text import TITLE_MAX_CHARS, clean
 
 #: Markdown extensions as in mkdocs.yml, plus MkDocs' defaults.
 EXTENSIONS = ["attr_list", "sane_lists", "toc", "tables", "fenced_code"]
@@ -92,8 +92,9 @@ def test_every_word_reaches_the_page_unless_set_aside(text):
 
 
 @SETTINGS
-@given(st.text(min_size=1).map(clean), st.lists(st.text().map(clean), max_size=3))
+@given(st.text(min_size=1, max_size=TITLE_MAX_CHARS).map(clean), st.lists(st.text().map(clean), max_size=3))
 def test_front_matter_round_trips_any_title_description_and_authors(title, authors):
+    """Any title up to the length a page shows (longer ones are shortened, see test_render)."""
     """Values are single-line text, as the splitter and the sidecar reader make them."""
     site = Site("Site", ("s.txt",), place_articles([_article(title=title, description=title, authors=tuple(authors))], "articles"))
     placed = site.articles[0]

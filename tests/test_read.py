@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import codecs
+import os
 
 import pytest
 
 from corpus_browser.errors import SeedError, SidecarError
 from corpus_browser.model import Format
+from corpus_browser.overrides import match_sidecars
 from corpus_browser.read import read_corpus, read_seed
 
 TEXT = "Café Title\n\nA “quoted” paragraph — with naïve déjà vu.\nSecond line.\n"
@@ -74,3 +76,18 @@ def test_read_corpus_reports_broken_sidecar_with_line(tmp_path):
 def test_missing_seeds_folder_is_an_error(tmp_path):
     with pytest.raises(SeedError, match="seeds folder not found"):
         read_corpus(tmp_path / "nope")
+
+
+def test_match_sidecars_pairs_each_sidecar_with_exactly_one_seed():
+    found = match_sidecars(["a.txt", "a.md", "b.txt", "c.md", "d.txt"],
+                           ["a.yml", "a.md.yml", "b.yaml", "c.yml", "d.yml", "d.txt.yml", "e.yml"])
+    assert found.sidecars == {"a.md": "a.md.yml", "b.txt": "b.yaml", "c.md": "c.yml"}
+    assert [(c.sidecar, c.seeds) for c in found.conflicts] == [("a.yml", ("a.txt", "a.md")), ("d.yml", ("d.txt",))]
+    assert found.orphans == ("e.yml",)
+
+
+def test_read_corpus_names_seeds_readably_and_keeps_them_apart(tmp_path):
+    for raw in (b"caf\xe9.txt", "caf\\xe9.txt".encode(), b"tab\there.txt"):
+        (tmp_path / os.fsdecode(raw)).write_text("Title\n\nSome text here.\n", encoding="utf-8")
+    names = [item.seed.name for item in read_corpus(tmp_path).seeds]
+    assert sorted(names) == sorted(["caf\\xe9.txt", "caf\\\\xe9.txt", "tab\\there.txt"])

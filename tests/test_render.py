@@ -26,6 +26,7 @@ from corpus_browser.render import (
     render_article,
     render_home,
     render_site,
+    seed_slug,
     slugify,
 )
 
@@ -71,6 +72,36 @@ def test_slugify_is_readable_ascii_and_bounded():
     assert slugify("") == ""
     long = slugify("word " * 40)
     assert len(long) <= 60 and not long.endswith("-")
+
+
+def test_slugify_transliterates_other_scripts_instead_of_dropping_them():
+    assert slugify("中文标题") == "zhong-wen-biao-ti"
+    assert slugify("Заголовок статьи") == "zagolovok-stat-i"
+    assert slugify("Straße à Ñandú") == "strasse-a-nandu"
+    (article,) = articles_of(f"中文标题\n\n{paragraph(30)}")
+    assert place_articles([article], "a")[0].path == "a/seed0/zhong-wen-biao-ti.md"
+
+
+@pytest.mark.parametrize(("source", "folder"), [("blog-2016.txt", "blog-2016"), ("000_dd95cbab3b1d79ba.txt", "000_dd95cbab3b1d79ba"),
+                                                ("Report.txt", r"report--[0-9a-f]{12}"), ("a b.txt", r"a-b--[0-9a-f]{12}"),
+                                                ("notes.md", r"notes-md--[0-9a-f]{12}"), ("中文.txt", r"zhong-wen--[0-9a-f]{12}")])
+def test_seed_slug_keeps_plain_names_and_marks_the_others(source, folder):
+    assert re.fullmatch(folder, seed_slug(source))
+
+
+def test_seed_slugs_never_collide():
+    names = ["Report.txt", "report.txt", "REPORT.txt", "a b.txt", "a-b.txt", "a_b.txt", "a--b.txt", "中文.txt", "日本語.txt",
+             "notes.md", "notes-md.txt", "notes.MD", "x\\n.txt", "x\\\\n.txt", ".txt", "txt", "seed.txt", "seed.text"]
+    assert len({seed_slug(name) for name in names}) == len(names)
+    assert [seed_slug(name) for name in names] == [seed_slug(name) for name in names]
+
+
+def test_titles_and_descriptions_are_capped_once_for_every_page():
+    article = make_article(title="Long " * 100, description="word " * 200)
+    (placed,) = place_articles([article], "articles")
+    assert len(placed.article.title) <= 200 and placed.article.title.endswith("…")
+    assert len(placed.article.description) <= 300 and placed.article.description.endswith("…")
+    assert placed.path == f"articles/s/{slugify('Long ' * 100)}.md", "the page name comes from the whole title"
 
 
 def test_place_articles_makes_unique_stable_names_per_seed():
@@ -188,9 +219,12 @@ def test_index_pages_hold_the_listing_directives():
     assert pages["authors.md"].rstrip().endswith("<!-- material/authors -->")
 
 
-def test_index_anchor_matches_the_tags_plugin_slug():
-    assert THEMES_PAGE.anchor("Partnerships & Ecosystems") == "theme:partnerships--ecosystems"
+def test_index_anchor_is_readable_and_unique_to_the_name():
     assert AUTHORS_PAGE.anchor("Geoffrey A. Moore") == "author:geoffrey-a-moore"
+    assert THEMES_PAGE.anchor("Customer Experience") == "theme:customer-experience"
+    assert re.fullmatch(r"theme:partnerships-ecosystems--[0-9a-f]{12}", THEMES_PAGE.anchor("Partnerships & Ecosystems"))
+    alike = ["C++", "C#", "C", "c", "Trust", "TRUST", "trust", "Geoffrey A Moore", "Geoffrey A. Moore", "中文", "日本語"]
+    assert len({THEMES_PAGE.anchor(name) for name in alike}) == len(alike)
 
 
 def test_every_author_has_a_page_listing_their_articles_and_the_index_counts_them():

@@ -54,7 +54,7 @@ def test_cli_search_prints_title_authors_themes_and_path():
     lines = result.stdout.splitlines()
     assert lines[0] in (" 1. How Sales and Customer Experience Connect", " 1. Win Customers Not Arguments")
     assert lines[1].startswith("    by Shep Hyken · themes: Customer Experience")
-    assert lines[2].startswith("    docs/articles/001-2414a7c2c050991c/") and lines[2].endswith(".md")
+    assert lines[2].startswith("    docs/articles/001_2414a7c2c050991c/") and lines[2].endswith(".md")
 
 
 def test_cli_search_json():
@@ -63,7 +63,7 @@ def test_cli_search_json():
     (hit,) = json.loads(result.stdout)
     assert hit["title"] == "Customer Journeys and the Technology Adoption Lifecycle"
     assert hit["authors"] == ["Geoffrey A. Moore"]
-    assert hit["path"] == "docs/articles/001-2414a7c2c050991c/customer-journeys-and-the-technology-adoption-lifecycle.md"
+    assert hit["path"] == "docs/articles/001_2414a7c2c050991c/customer-journeys-and-the-technology-adoption-lifecycle.md"
     assert (ROOT / "seeds" / hit["source"]).is_file() and hit["lines"] == [231, 288]
 
 

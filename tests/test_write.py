@@ -1,4 +1,5 @@
-"""Write edge: only changed pages are written, stale ones removed, foreign files never touched."""
+"""Write edge: only changed pages are written, stale ones removed, foreign files never
+touched, nothing outside the docs folder."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import json
 import pytest
 
 from corpus_browser.errors import OutputError
+from corpus_browser.manifest import inside
 from corpus_browser.render import Page
 from corpus_browser.write import MANIFEST_NAME, write_pages
 
@@ -71,3 +73,56 @@ def test_no_temporary_files_are_left_behind(tmp_path):
     write_pages(tmp_path, [Page("index.md", "home\n"), Page("articles/s/a.md", "a\n")])
     leftovers = [p.name for p in tmp_path.rglob("*") if p.name.endswith(".tmp")]
     assert leftovers == []
+
+
+@pytest.mark.parametrize("path", ["../x.md", "/etc/passwd", "a/../../x.md", "", ".", "a//b.md", "./a.md",
+                                  "a\\..\\x.md", MANIFEST_NAME, ".corpus-browser-staging/x", "a/\0.md"])
+def test_inside_refuses_every_path_that_is_not_plainly_inside(tmp_path, path):
+    assert inside(tmp_path, path) is None
+
+
+def test_inside_follows_links_before_deciding(tmp_path):
+    docs, elsewhere = tmp_path / "docs", tmp_path / "elsewhere"
+    (docs / "real").mkdir(parents=True)
+    elsewhere.mkdir()
+    (docs / "out").symlink_to(elsewhere, target_is_directory=True)
+    (docs / "in").symlink_to(docs / "real", target_is_directory=True)
+    assert inside(docs, "real/a.md") == docs / "real" / "a.md"
+    assert inside(docs, "in/a.md") == docs / "in" / "a.md"
+    assert inside(docs, "out/a.md") is None
+
+
+def test_a_manifest_entry_outside_the_folder_stops_the_write_before_anything_changes(tmp_path):
+    docs, outside = tmp_path / "docs", tmp_path / "precious.txt"
+    outside.write_text("keep\n")
+    write_pages(docs, [Page("index.md", "home\n")])
+    manifest = json.loads((docs / MANIFEST_NAME).read_text())
+    manifest["files"]["../precious.txt"] = "0" * 64
+    (docs / MANIFEST_NAME).write_text(json.dumps(manifest))
+    with pytest.raises(OutputError, match=r"the manifest's entry names '\.\./precious\.txt'.*refused"):
+        write_pages(docs, [Page("index.md", "new home\n")])
+    assert outside.read_text() == "keep\n" and (docs / "index.md").read_text() == "home\n"
+
+
+def test_removing_a_stale_page_stops_at_the_docs_folder(tmp_path):
+    docs = tmp_path / "docs"
+    write_pages(docs, [Page("a/b/c.md", "c\n")])
+    write_pages(docs, [])
+    assert docs.is_dir() and list(docs.iterdir()) == [docs / MANIFEST_NAME]
+
+
+def test_a_page_replaced_by_a_link_is_written_back_as_a_file_or_refused(tmp_path):
+    docs, elsewhere = tmp_path / "docs", tmp_path / "elsewhere.md"
+    write_pages(docs, [Page("index.md", "home\n")])
+    (docs / "mine.md").write_text("home\n")
+    (docs / "index.md").unlink()
+    (docs / "index.md").symlink_to(docs / "mine.md")
+    assert write_pages(docs, [Page("index.md", "home\n")]).written == ("index.md",)
+    assert not (docs / "index.md").is_symlink() and (docs / "mine.md").read_text() == "home\n"
+
+    elsewhere.write_text("home\n")
+    (docs / "index.md").unlink()
+    (docs / "index.md").symlink_to(elsewhere)
+    with pytest.raises(OutputError, match="a page names 'index.md', which is not a file inside the docs folder"):
+        write_pages(docs, [Page("index.md", "home\n")])
+    assert elsewhere.read_text() == "home\n"
