@@ -20,13 +20,13 @@ from .discover import ThemeChoice, choose_themes
 from .errors import CorpusError
 from .explain import explain_seed
 from .extract import extract
-from .model import Article, LineTally
+from .model import Article, LineTally, SegmentedSeed
 from .read import read_corpus, read_taxonomy
 from .relate import related_articles
 from .render import PlacedArticle, Site, place_articles, render_site
 from .report import render_report
-from .segment import SegmentedSeed, segment_corpus
-from .tag import Taxonomy
+from .segment import segment_corpus
+from .taxonomy import Taxonomy
 from .write import WriteReport, output_lock, write_pages, write_report
 
 

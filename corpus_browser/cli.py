@@ -252,7 +252,7 @@ def run_themes(args: argparse.Namespace) -> int:
     from .build import gather
     from .discover import poor_fit_notice
     from .report import propose_taxonomy
-    from .tag import Taxonomy
+    from .taxonomy import Taxonomy
 
     config = BuildConfig(seeds_dir=args.seeds, themes_file=args.themes)
     if args.propose:

@@ -38,13 +38,14 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
 from .model import Article
 from .rules import MINOR_WORDS
-from .tag import STOPWORDS, Tagging, Taxonomy, ThemeEvidence, WordTable, tag_articles
+from .tag import STOPWORDS, Tagging, ThemeEvidence, WordTable, tag_articles
+from .taxonomy import Taxonomy
 
 log = logging.getLogger(__name__)
 
 #: Words that never describe an article: ours (tag.py) and scikit-learn's English list.
 DISCOVERY_STOPWORDS = STOPWORDS | ENGLISH_STOP_WORDS
-#: A word (as `tag.tokens` reads them), or punctuation that ends a clause: phrases never span it.
+#: A word (as `text.tokens` reads them), or punctuation that ends a clause: phrases never span it.
 _FEATURE_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[.,;:!?()\[\]{}\"“”‘«»—–/|*#…\n]")
 
 #: Seed of the SVD that starts NMF: same corpus, same themes.

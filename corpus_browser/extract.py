@@ -21,13 +21,13 @@ from .model import (
     Article,
     Block,
     BlockKind,
+    Overrides,
     Role,
     Segment,
     SetAside,
     SetAsideKind,
     Unit,
 )
-from .overrides import Overrides
 from .recognise import without_trailing_date
 from .rules import (
     ENUMERATION,

@@ -7,7 +7,7 @@ fills in a field of an object it was given.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 class Format(enum.Enum):
@@ -217,3 +217,74 @@ class Article:
             else:
                 metadata += lines
         return LineTally(self.prose_lines, metadata, boilerplate)
+
+
+@dataclass(frozen=True)
+class ArticleFix:
+    """Metadata an editor sets for the article that contains `line`."""
+
+    line: int
+    title: str | None = None
+    authors: tuple[str, ...] | None = None
+    date: str | None = None
+    """`YYYY`, `YYYY-MM` or `YYYY-MM-DD`."""
+
+
+@dataclass(frozen=True)
+class Overrides:
+    """All corrections for one seed; empty when the seed has no sidecar."""
+
+    split_at: frozenset[int] = frozenset()
+    """Lines where an article must start."""
+    no_split_at: frozenset[int] = frozenset()
+    """Lines where an article must not start (they stay in the article before)."""
+    boilerplate: frozenset[int] = frozenset()
+    """Lines to set aside as boilerplate."""
+    articles: tuple[ArticleFix, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class SeedInput:
+    """A readable seed with the editor's corrections for it."""
+
+    seed: Seed
+    overrides: Overrides
+
+
+@dataclass(frozen=True)
+class Level:
+    """Headings of one kind in a seed, for `explain`."""
+
+    shape: str
+    count: int
+    example: str
+    chosen: bool
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where a seed's articles start and what belongs to none, with the reasons."""
+
+    starts: tuple[tuple[int, str], ...]
+    """Index of the unit each article starts at, ascending, and why it starts there."""
+    matter: tuple[tuple[int, int, str], ...]
+    """Front and back matter: unit index ranges `[first, last)` and why."""
+    levels: tuple[Level, ...]
+    """The kinds of headings found, and which one was taken for articles."""
+    article_break: int | None = None
+    """For plain text: the blank lines the seed puts before its articles' titles, if it keeps to a number."""
+
+
+@dataclass(frozen=True)
+class SegmentedSeed:
+    """One seed cut into articles, with the lines that belong to none."""
+
+    seed: Seed
+    overrides: Overrides
+    segments: tuple[Segment, ...]
+    matter: tuple[SetAside, ...] = ()
+    """Front and back matter (licences, contents lists, title pages), set aside as boilerplate."""
+    matter_lines: tuple[tuple[int, int, str], ...] = ()
+    """The same as line ranges of the seed, each with the reason it was set aside."""
+    layout: Layout | None = None
+    """How the seed's structure was read, for `build_docs.py explain`."""

@@ -12,36 +12,12 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .errors import SidecarError, excerpt
+from .model import ArticleFix, Overrides
 from .text import NAME_MAX_CHARS, clean
 from .yaml_input import line_of
-
-
-@dataclass(frozen=True)
-class ArticleFix:
-    """Metadata an editor sets for the article that contains `line`."""
-
-    line: int
-    title: str | None = None
-    authors: tuple[str, ...] | None = None
-    date: str | None = None
-    """`YYYY`, `YYYY-MM` or `YYYY-MM-DD`."""
-
-
-@dataclass(frozen=True)
-class Overrides:
-    """All corrections for one seed; empty when the seed has no sidecar."""
-
-    split_at: frozenset[int] = frozenset()
-    """Lines where an article must start."""
-    no_split_at: frozenset[int] = frozenset()
-    """Lines where an article must not start (they stay in the article before)."""
-    boilerplate: frozenset[int] = frozenset()
-    """Lines to set aside as boilerplate."""
-    articles: tuple[ArticleFix, ...] = field(default=())
-
 
 _TOP_LEVEL_KEYS = {"split_at", "no_split_at", "boilerplate", "articles"}
 _ARTICLE_KEYS = {"title", "authors", "date"}

@@ -19,9 +19,9 @@ import charset_normalizer
 
 from .errors import CorpusError, SeedError, SidecarError, readable
 from .formats import SUFFIX_FORMATS, sniff
-from .model import Seed
-from .overrides import Overrides, match_sidecars, parse_overrides
-from .tag import Taxonomy, TaxonomyError, parse_taxonomy
+from .model import Overrides, Seed, SeedInput
+from .overrides import match_sidecars, parse_overrides
+from .taxonomy import Taxonomy, TaxonomyError, parse_taxonomy
 from .yaml_input import load_yaml
 
 log = logging.getLogger(__name__)
@@ -49,14 +49,6 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-
-
-@dataclass(frozen=True)
-class SeedInput:
-    """A readable seed with the editor's corrections for it."""
-
-    seed: Seed
-    overrides: Overrides
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,8 @@ from itertools import chain, compress, islice
 from operator import mul, neg
 
 from .model import Article
-from .tag import STOPWORDS, WordTable, tokens
+from .tag import STOPWORDS, WordTable
+from .text import tokens
 
 #: Words kept per article to describe it.
 TERMS_PER_ARTICLE = 40

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from .render import PlacedArticle
-from .tag import tokens
+from .text import tokens
 
 #: A query word matches a word of a field at this rapidfuzz ratio or more.
 WORD_MIN_RATIO = 75.0

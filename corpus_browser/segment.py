@@ -15,17 +15,25 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from . import rules
 from .boilerplate import find_boilerplate
 from .config import SplitRules
-from .model import Format, Role, Seed, Segment, SetAside, SetAsideKind, Unit
-from .overrides import Overrides
-from .read import SeedInput
+from .model import (
+    Format,
+    Overrides,
+    Role,
+    SeedInput,
+    Segment,
+    SegmentedSeed,
+    SetAside,
+    SetAsideKind,
+    Unit,
+)
 from .readers import read_units
 from .recognise import byline_names, find_date, is_date_line, name_with_address
-from .structure import Layout, find_layout, typical_gap
+from .structure import find_layout, typical_gap
 from .template import apply_template
 from .text import (
     is_all_caps,
@@ -64,21 +72,6 @@ def _any_of(patterns: Sequence[re.Pattern[str]]) -> re.Pattern[str]:
 
 
 _WIDGET_LINE = _any_of(rules.WIDGET_PATTERNS)
-
-
-@dataclass(frozen=True)
-class SegmentedSeed:
-    """One seed cut into articles, with the lines that belong to none."""
-
-    seed: Seed
-    overrides: Overrides
-    segments: tuple[Segment, ...]
-    matter: tuple[SetAside, ...] = ()
-    """Front and back matter (licences, contents lists, title pages), set aside as boilerplate."""
-    matter_lines: tuple[tuple[int, int, str], ...] = ()
-    """The same as line ranges of the seed, each with the reason it was set aside."""
-    layout: Layout | None = None
-    """How the seed's structure was read, for `build_docs.py explain`."""
 
 
 def segment_corpus(inputs: Sequence[SeedInput], split: SplitRules) -> tuple[SegmentedSeed, ...]:

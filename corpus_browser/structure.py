@@ -33,12 +33,11 @@ import re
 import statistics
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from . import rules
 from .config import SplitRules
-from .model import Format, Role, Unit
-from .overrides import Overrides
+from .model import Format, Layout, Level, Overrides, Role, Unit
 from .text import key, more_words_than, title_pattern, word_count
 
 #: Stands for the break before a seed's first unit.
@@ -78,30 +77,6 @@ _HEAD_WINDOW = 3
 #: The most units a back wrapper takes in before its marker line (`End of the Book`), and their most words.
 _WRAPPER_LEAD_UNITS = 2
 _WRAPPER_LEAD_WORDS = 25
-
-
-@dataclass(frozen=True)
-class Level:
-    """Headings of one kind in a seed, for `explain`."""
-
-    shape: str
-    count: int
-    example: str
-    chosen: bool
-
-
-@dataclass(frozen=True)
-class Layout:
-    """Where a seed's articles start and what belongs to none, with the reasons."""
-
-    starts: tuple[tuple[int, str], ...]
-    """Index of the unit each article starts at, ascending, and why it starts there."""
-    matter: tuple[tuple[int, int, str], ...]
-    """Front and back matter: unit index ranges `[first, last)` and why."""
-    levels: tuple[Level, ...]
-    """The kinds of headings found, and which one was taken for articles."""
-    article_break: int | None = None
-    """For plain text: the blank lines the seed puts before its articles' titles, if it keeps to a number."""
 
 
 def find_layout(units: Sequence[Unit], format: Format, overrides: Overrides, split: SplitRules) -> Layout:

@@ -15,7 +15,6 @@ as evidence for the report.
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -25,18 +24,14 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from .errors import CorpusError, excerpt
 from .model import Article
-from .text import clean
-from .yaml_input import line_of
+from .taxonomy import Taxonomy
+from .text import tokens
 
-#: Longest phrase, in words, that the taxonomy may use.
-MAX_PHRASE_WORDS = 3
 #: A variant must score this much (rapidfuzz ratio) against the phrase ...
 VARIANT_MIN_RATIO = 88.0
 #: ... and share its first letters; shorter phrases match exactly.
 VARIANT_PREFIX = 3
-_TOKEN = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 #: Words that never start or end a phrase worth suggesting.
 STOPWORDS = frozenset(
     """a about above after again against all also am an and any are as at be because been before being
@@ -48,36 +43,6 @@ STOPWORDS = frozenset(
     which while who whom why will with would yet you your yours also get got go going know new take want
     don t s re ve ll d m isn aren wasn doesn didn won can’t don’t it’s that’s you’re i’m we’re""".split()
 )
-
-
-class TaxonomyError(CorpusError):
-    """The theme taxonomy file is malformed."""
-
-
-@dataclass(frozen=True)
-class Theme:
-    name: str
-    phrases: tuple[str, ...]
-    """Lower-case phrases of one to three words."""
-
-
-#: What the build does when a written taxonomy fits the corpus poorly (`settings: poor_fit:`).
-POOR_FIT_CHOICES = ("discover", "keep")
-
-
-@dataclass(frozen=True)
-class Taxonomy:
-    """The themes, and the thresholds that decide when an article carries one."""
-
-    themes: tuple[Theme, ...] = ()
-    auto: bool = False
-    """No written themes (`themes: auto`, or no taxonomy file): the corpus's own are discovered."""
-    title_weight: int = 3
-    min_hits: int = 3
-    max_themes: int = 4
-    max_share: float = 0.5
-    poor_fit: str = "discover"
-    """When the written themes fit the corpus poorly: `discover` uses the discovered ones, `keep` keeps them."""
 
 
 @dataclass(frozen=True)
@@ -103,63 +68,6 @@ class Tagging:
 
 
 #: The taxonomy's optional settings: each with its type and the least and most it may be.
-SETTINGS = {
-    "title_weight": (int, 1, 100),
-    "min_hits": (int, 1, 1_000_000),
-    "max_themes": (int, 1, 1_000),
-    "max_share": (float, 0.01, 1.0),
-}
-#: Longest theme name, in characters.
-THEME_NAME_MAX_CHARS = 60
-
-
-def parse_taxonomy(data: object, path: str) -> Taxonomy:
-    """Check a taxonomy file's parsed YAML: `themes: {Name: [phrase, ...]}` (or `themes: auto`)
-    and optional `settings`."""
-    auto = isinstance(data, dict) and data.get("themes") == "auto"
-    if not isinstance(data, dict) or not (auto or isinstance(data.get("themes"), dict)):
-        raise TaxonomyError(path, "expected `themes:` mapping each theme name to a list of phrases, or `themes: auto`",
-                            line_of(data))
-    themes = []
-    for name, phrases in ({} if auto else data["themes"]).items():
-        line = line_of(data["themes"], name)
-        if not isinstance(name, str) or not name.strip() or len(name) > THEME_NAME_MAX_CHARS:
-            raise TaxonomyError(path, f"theme name {excerpt(name)} must be text of 1 to {THEME_NAME_MAX_CHARS} "
-                                      "characters (quote it if YAML reads it as something else)", line)
-        if not isinstance(phrases, list) or not phrases or not all(isinstance(p, str) and p.strip() for p in phrases):
-            raise TaxonomyError(path, f"theme {excerpt(name)}: expected a list of phrases", line)
-        normalized = tuple(" ".join(tokens(phrase)) for phrase in phrases)
-        too_long = [p for p, n in zip(phrases, normalized) if not n or len(n.split()) > MAX_PHRASE_WORDS]
-        if too_long:
-            raise TaxonomyError(path, f"theme {excerpt(name)}: phrase {excerpt(too_long[0])} must have 1 to "
-                                      f"{MAX_PHRASE_WORDS} words", line)
-        if any(theme.name == clean(name) for theme in themes):
-            raise TaxonomyError(path, f"theme {excerpt(clean(name))} is named twice", line)
-        themes.append(Theme(clean(name), normalized))
-    settings = data.get("settings") or {}
-    if not isinstance(settings, dict) or set(settings) - set(SETTINGS) - {"poor_fit"}:
-        raise TaxonomyError(path, f"settings may only hold {', '.join(sorted([*SETTINGS, 'poor_fit']))}",
-                            line_of(data, "settings"))
-    if settings.get("poor_fit", "discover") not in POOR_FIT_CHOICES:
-        raise TaxonomyError(path, f"settings: poor_fit must be one of {', '.join(POOR_FIT_CHOICES)}",
-                            line_of(settings, "poor_fit"))
-    numbers = {key: value for key, value in settings.items() if key != "poor_fit"}
-    for key, value in numbers.items():
-        kind, least, most = SETTINGS[key]
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or not least <= value <= most \
-                or (kind is int and value != int(value)):
-            raise TaxonomyError(path, f"settings: {key} must be {'a whole number' if kind is int else 'a number'} "
-                                      f"from {least} to {most}, "
-                                      f"not {excerpt(value)}", line_of(settings, key))
-    return Taxonomy(tuple(themes), auto, poor_fit=settings.get("poor_fit", "discover"),
-                    **{key: SETTINGS[key][0](value) for key, value in numbers.items()})
-
-
-def tokens(text: str) -> list[str]:
-    """Lower-case words; hyphens and slashes separate words ("customer-centric")."""
-    return _TOKEN.findall(text.casefold().replace("’", "'"))
-
-
 def tag_articles(articles: Sequence[Article], taxonomy: Taxonomy) -> Tagging:
     """Give every article its themes (see the module docstring)."""
     if not taxonomy.themes:

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from . import rules
-from .model import Role, Unit
+from .model import Layout, Role, Unit
 from .recognise import (
     byline_names,
     find_date,
@@ -36,7 +36,6 @@ from .recognise import (
     signoff_names,
 )
 from .rules import MINOR_WORDS
-from .structure import Layout
 from .text import is_all_caps, is_title_case, label_pattern, more_words_than
 
 #: How many units under a title are its head, where the template is looked for;

@@ -130,3 +130,12 @@ def shorten(text: str, limit: int) -> str:
     cut = text[: limit - 1]
     at_word = cut.rpartition(" ")[0]
     return (at_word if len(at_word) >= limit // 2 else cut).rstrip() + "…"
+
+
+#: A word for tagging, relating and searching: letters and digits, an apostrophe inside.
+_TOKEN = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-case words; hyphens and slashes separate words ("customer-centric")."""
+    return _TOKEN.findall(text.casefold().replace("’", "'"))

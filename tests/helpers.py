@@ -6,10 +6,15 @@ import itertools
 
 from corpus_browser.config import SplitRules
 from corpus_browser.extract import extract
-from corpus_browser.model import Article, Format, Seed
-from corpus_browser.overrides import Overrides
-from corpus_browser.read import SeedInput
-from corpus_browser.segment import SegmentedSeed, segment_corpus
+from corpus_browser.model import (
+    Article,
+    Format,
+    Overrides,
+    Seed,
+    SeedInput,
+    SegmentedSeed,
+)
+from corpus_browser.segment import segment_corpus
 
 
 def seed(text: str, name: str = "seed.txt", format: Format = Format.TEXT) -> Seed:

@@ -10,11 +10,18 @@ import yaml
 
 from corpus_browser.build import gather
 from corpus_browser.config import BuildConfig
-from corpus_browser.discover import choose_themes, discover_themes, measure_fit, poor_fit_notice, theme_count
+from corpus_browser.discover import (
+    choose_themes,
+    discover_themes,
+    measure_fit,
+    poor_fit_notice,
+    theme_count,
+)
 from corpus_browser.model import Article, Block, BlockKind
 from corpus_browser.read import read_taxonomy
 from corpus_browser.report import propose_taxonomy
-from corpus_browser.tag import Taxonomy, TaxonomyError, Theme, parse_taxonomy, tag_articles
+from corpus_browser.tag import tag_articles
+from corpus_browser.taxonomy import Taxonomy, TaxonomyError, Theme, parse_taxonomy
 
 ROOT = Path(__file__).resolve().parent.parent
 

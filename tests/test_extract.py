@@ -6,8 +6,8 @@ import pytest
 from helpers import articles_of, paragraph
 
 from corpus_browser.errors import SidecarError
-from corpus_browser.model import BlockKind
-from corpus_browser.overrides import ArticleFix, Overrides, parse_overrides
+from corpus_browser.model import ArticleFix, BlockKind, Overrides
+from corpus_browser.overrides import parse_overrides
 
 
 @pytest.mark.parametrize(

@@ -12,17 +12,21 @@ from html.parser import HTMLParser
 
 import markdown
 import yaml
+from helpers import page_parts
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from helpers import page_parts
-
 from corpus_browser.config import SplitRules
 from corpus_browser.extract import extract
-from corpus_browser.model import Format, Role, Seed
+from corpus_browser.model import Format, Role, Seed, SeedInput
 from corpus_browser.overrides import Overrides
-from corpus_browser.read import SeedInput
-from corpus_browser.render import Site, escape, front_matter, place_articles, render_article
+from corpus_browser.render import (
+    Site,
+    escape,
+    front_matter,
+    place_articles,
+    render_article,
+)
 from corpus_browser.segment import segment_corpus
 from corpus_browser.text import TITLE_MAX_CHARS, clean
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from test_discover import UNRELATED, planted
+
 from corpus_browser.discover import choose_themes
 from corpus_browser.render import Site, place_articles
 from corpus_browser.report import render_report
-from corpus_browser.tag import Taxonomy
-from test_discover import UNRELATED, planted
+from corpus_browser.taxonomy import Taxonomy
 
 
 def report_for(articles, taxonomy: Taxonomy) -> str:

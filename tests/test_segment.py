@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 from helpers import articles_of, paragraph, segment_texts
 
-from corpus_browser.model import Format, Role
-from corpus_browser.overrides import Overrides
+from corpus_browser.model import Format, Overrides, Role
 
 
 def titles(*texts: str, **kwargs) -> list[str]:
