@@ -233,13 +233,20 @@ _BROWSER_FIXTURES = {"browser", "context", "page"}
 _SITE_FIXTURES = {"site", "hosted_site", "build_site", "make_project", "project", "site_url", "manifest"}
 
 
+#: Test modules that run the real command line (`build_docs.py`) in a subprocess.
+_CLI_MODULES = {"test_cli", "test_trust_boundaries", "test_fuzz"}
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark every test by what it runs, from the fixtures it uses: `browser`
-    (Chromium) and `site` (a real MkDocs build). `pytest -m "not browser and
-    not site"` runs the stage tests alone, in seconds."""
+    """Mark every test by what it runs: `browser` (Chromium) and `site` (a real
+    MkDocs build), from the fixtures it uses; `cli` (the command line in a
+    subprocess), from its module. `pytest -m "not browser and not site and not
+    cli"` runs the stage tests alone, in seconds."""
     for item in items:
         used = set(getattr(item, "fixturenames", ()))
         if used & _BROWSER_FIXTURES:
             item.add_marker(pytest.mark.browser)
         if used & _SITE_FIXTURES:
             item.add_marker(pytest.mark.site)
+        if item.module is not None and item.module.__name__ in _CLI_MODULES:
+            item.add_marker(pytest.mark.cli)
