@@ -35,6 +35,7 @@ from scipy.sparse import csr_matrix
 from sklearn.decomposition import NMF
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
+from threadpoolctl import threadpool_limits
 
 from .model import Article
 from .rules import MINOR_WORDS
@@ -165,7 +166,17 @@ class Fit:
 
 def discover_themes(articles: Sequence[Article], taxonomy: Taxonomy = Taxonomy()) -> Discovery:
     """Find the corpus's own themes (see the module docstring); `taxonomy` gives the
-    thresholds `max_themes` and `max_share`."""
+    thresholds `max_themes` and `max_share`.
+
+    The linear algebra runs on one thread: how BLAS splits a product between
+    threads changes its rounding, so with a thread per core the themes would
+    depend on the machine (and on a busy 2-core machine one thread is also
+    2.5 times faster)."""
+    with threadpool_limits(limits=1, user_api="blas"):
+        return _discover(articles, taxonomy)
+
+
+def _discover(articles: Sequence[Article], taxonomy: Taxonomy) -> Discovery:
     texts = [f"{article.title}\n{article.body_text}" for article in articles]
     vectors = _vectorise(texts)
     if vectors is None:

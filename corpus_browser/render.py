@@ -25,7 +25,6 @@ from .text import DESCRIPTION_MAX_CHARS, TITLE_MAX_CHARS, shorten
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]{}|#])")
 #: Line starts that open a list, a rule or an ordered list ("1986. A year").
 _BLOCK_START = re.compile(r"^(?:([-+])|(\d+)(\.))")
-_HTML_SPECIAL = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 #: Characters that end a line for Markdown or for a reader: a value is one line.
 _LINE_BREAKS = re.compile("[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]+")
 #: Runs of characters that are not ASCII, transliterated for page names.
@@ -97,8 +96,9 @@ class PlacedArticle:
 
 def escape(text: str) -> str:
     """Seed text as Markdown that renders to exactly that text, on one line."""
-    text = _LINE_BREAKS.sub(" ", text)
-    text = "".join(_HTML_SPECIAL.get(ch, ch) for ch in text)
+    if not text.isprintable():  # line breaks are not printable; most text has none
+        text = _LINE_BREAKS.sub(" ", text)
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _INLINE_SPECIAL.sub(r"\\\1", text)
     return _BLOCK_START.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\.", text)
 
