@@ -27,6 +27,7 @@ from .render import PlacedArticle, Site, place_articles, render_site
 from .report import render_report
 from .segment import segment_corpus
 from .taxonomy import Taxonomy
+from .words import CorpusWords
 from .write import WriteReport, output_lock, write_pages, write_report
 
 
@@ -105,15 +106,16 @@ def gather(config: BuildConfig, on_stage: StageListener = _silent, taxonomy: Tax
     extracted = [article for articles in by_seed for article in articles]
     on_stage("indexing authors")
     authors = index_authors(extracted)
+    words = CorpusWords.of(authors.articles)
     on_stage("tagging")
-    themes = choose_themes(authors.articles, taxonomy)
+    themes = choose_themes(authors.articles, taxonomy, words)
     tagged = themes.tagging.articles
     on_stage("relating")
     site = Site(
         title=config.site_title,
         sources=tuple(item.seed.name for item in segmented),
         articles=place_articles(tagged, config.articles_dir_name),
-        related=related_articles(tagged),
+        related=related_articles(tagged, words),
     )
     seeds = tuple(_summary(item, articles) for item, articles in zip(segmented, by_seed))
     return Corpus(site, themes, authors.merges, seeds, corpus.errors, corpus.warnings + taxonomy_warnings)

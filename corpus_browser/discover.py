@@ -22,37 +22,36 @@ from __future__ import annotations
 
 import logging
 import math
-import re
 import warnings
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from itertools import chain, compress
-from operator import and_
+from itertools import chain
 
 import numpy as np
 from scipy.sparse import csr_matrix
 from sklearn.decomposition import NMF
 from sklearn.exceptions import ConvergenceWarning
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfTransformer
 from threadpoolctl import threadpool_limits
 
 from .model import Article
 from .rules import MINOR_WORDS
-from .tag import STOPWORDS, Tagging, ThemeEvidence, WordTable, tag_articles
+from .tag import STOPWORDS, Tagging, ThemeEvidence, tag_articles
 from .taxonomy import Taxonomy
+from .words import CorpusWords, ngram_codes
 
 log = logging.getLogger(__name__)
 
 #: Words that never describe an article: ours (tag.py) and scikit-learn's English list.
 DISCOVERY_STOPWORDS = STOPWORDS | ENGLISH_STOP_WORDS
-#: A word (as `text.tokens` reads them), or punctuation that ends a clause: phrases never span it.
-_FEATURE_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[.,;:!?()\[\]{}\"“”‘«»—–/|*#…\n]")
 
 #: Seed of the SVD that starts NMF: same corpus, same themes.
 RANDOM_STATE = 0
-#: A word or phrase in more than this share of the articles says nothing distinctive.
+#: A word or phrase in more than this share of the articles says nothing distinctive ...
 MAX_DOCUMENT_SHARE = 0.5
+#: ... nor one in fewer than this many.
+MIN_DOCUMENT_COUNT = 2
 #: Words and phrases kept for the matrix, the most frequent first.
 MAX_FEATURES = 10_000
 #: NMF's solver (multiplicative updates: fast on sparse text), its tolerance and iterations at most.
@@ -164,21 +163,22 @@ class Fit:
         return bool(self.problems)
 
 
-def discover_themes(articles: Sequence[Article], taxonomy: Taxonomy = Taxonomy()) -> Discovery:
+def discover_themes(articles: Sequence[Article], taxonomy: Taxonomy = Taxonomy(),
+                    words: CorpusWords | None = None) -> Discovery:
     """Find the corpus's own themes (see the module docstring); `taxonomy` gives the
-    thresholds `max_themes` and `max_share`.
+    thresholds `max_themes` and `max_share`; `words` are the articles' words, if
+    they have been split already.
 
     The linear algebra runs on one thread: how BLAS splits a product between
     threads changes its rounding, so with a thread per core the themes would
     depend on the machine (and on a busy 2-core machine one thread is also
     2.5 times faster)."""
     with threadpool_limits(limits=1, user_api="blas"):
-        return _discover(articles, taxonomy)
+        return _discover(articles, taxonomy, CorpusWords.of(articles) if words is None else words)
 
 
-def _discover(articles: Sequence[Article], taxonomy: Taxonomy) -> Discovery:
-    texts = [f"{article.title}\n{article.body_text}" for article in articles]
-    vectors = _vectorise(texts)
+def _discover(articles: Sequence[Article], taxonomy: Taxonomy, words: CorpusWords) -> Discovery:
+    vectors = _vectorise(words)
     if vectors is None:
         return Discovery((), tuple(() for _ in articles), 0.0, None)
     matrix, features = vectors
@@ -254,42 +254,102 @@ def cohesion(vectors: csr_matrix, groups: Sequence[Sequence[int]]) -> float:
     return within / overall
 
 
-def feature_reader() -> Callable[[str], list[str]]:
-    """A function giving an article's words and phrases worth describing it by:
-    words of three letters or more that are not stopwords, and two- and
-    three-word phrases within one clause (no punctuation inside) that neither
-    start nor end with a stopword and hold no number.
+def _vectorise(words: CorpusWords) -> tuple[csr_matrix, np.ndarray] | None:
+    """The TF-IDF matrix (rows normalised) and its features; None when nothing is distinctive.
 
-    Each distinct word is judged once (`WordTable`), and the phrases are joined
-    with `compress` and `map`, so the per-word work stays in C.
+    Exactly what scikit-learn's `TfidfVectorizer(min_df=2, max_df=MAX_DOCUMENT_SHARE,
+    max_features=MAX_FEATURES, sublinear_tf=True, dtype=float32)` makes of the
+    articles' words and phrases (see `_features`), counted with NumPy instead of
+    a Python pass over every word (tests/test_discover.py compares the two).
     """
-    outer_word = WordTable(lambda word: len(word) > 2 and word[0].isalnum() and not word.isdigit()
-                           and word not in DISCOVERY_STOPWORDS)
-    inner_word = WordTable(lambda word: word[0].isalnum() and not word.isdigit())
-
-    def features(text: str) -> list[str]:
-        words = _FEATURE_TOKEN.findall(text.casefold().replace("’", "'"))
-        outer = list(map(outer_word.__getitem__, words))
-        inner = map(inner_word.__getitem__, words[1:])
-        two = compress(zip(words, words[1:]), map(and_, outer, outer[1:]))
-        three = compress(zip(words, words[1:], words[2:]), map(and_, map(and_, outer, outer[2:]), inner))
-        return list(chain(compress(words, outer), map(" ".join, two), map(" ".join, three)))
-
-    return features
-
-
-def _vectorise(texts: Sequence[str]) -> tuple[csr_matrix, np.ndarray] | None:
-    """The TF-IDF matrix (rows normalised) and its features; None when nothing is distinctive."""
-    if len(texts) < 2:
+    counted = _count_features(words)
+    if counted is None:
         return None
+    counts, names = counted
     # Single precision: NMF runs twice as fast, and themes need no more.
-    vectoriser = TfidfVectorizer(analyzer=feature_reader(), min_df=2, max_df=MAX_DOCUMENT_SHARE,
-                                 max_features=MAX_FEATURES, sublinear_tf=True, dtype=np.float32)
-    try:
-        matrix = vectoriser.fit_transform(texts)
-    except ValueError:  # no feature left: every word is too rare or too common
+    matrix = TfidfTransformer(sublinear_tf=True).fit(counts).transform(counts, copy=False)
+    return matrix.tocsr(), names
+
+
+def _features(words: CorpusWords) -> tuple[list[np.ndarray], list[int]]:
+    """Where each kind of feature occurs: words of three letters or more that are
+    not stopwords, and two- and three-word phrases within one clause (no break
+    inside) that neither start nor end with a stopword and hold no number.
+    For each kind (one, two, three words), the positions in `words.ids` where
+    its features start; and the kinds' lengths in words."""
+    outer = words.table(lambda word: len(word) > 2 and not word.isdigit() and word not in DISCOVERY_STOPWORDS)
+    inner = words.table(lambda word: not word.isdigit())
+    ids = words.ids
+    starts_outer = outer[ids]
+    within = inner[ids]
+    # Every article ends with a break, so no phrase runs from one article into the next.
+    two = starts_outer[:-1] & starts_outer[1:]
+    three = starts_outer[:-2] & within[1:-1] & starts_outer[2:]
+    return [np.flatnonzero(starts_outer), np.flatnonzero(two), np.flatnonzero(three)], [1, 2, 3]
+
+
+def _count_features(words: CorpusWords) -> tuple[csr_matrix, np.ndarray] | None:
+    """The document-term counts as `CountVectorizer` leaves them for the TF-IDF
+    step (float32; columns the kept features in alphabetical order; each row's
+    entries in the order their features first appear in the corpus, articles in
+    order and each article's words, then its phrases of two, then of three
+    words), and the kept features' names."""
+    articles = len(words)
+    max_count = MAX_DOCUMENT_SHARE * articles
+    if articles < 2 or max_count < MIN_DOCUMENT_COUNT:
         return None
-    return matrix.tocsr(), vectoriser.get_feature_names_out()
+    size = len(words.vocabulary)
+    kinds, lengths = _features(words)
+    feature_parts, first_parts, offset = [], [], 0
+    for kind, (positions, length) in enumerate(zip(kinds, lengths)):
+        codes = ngram_codes([words.ids[positions + k] for k in range(length)], size)
+        distinct, first, inverse = np.unique(codes, return_index=True, return_inverse=True)
+        feature_parts.append(inverse.astype(np.int64) + offset)
+        # Where each feature first appears: its article, then its kind, then its position.
+        first_parts.append(np.stack([words.article_of[positions[first]].astype(np.int64),
+                                     np.full(len(first), kind), positions[first]], axis=1))
+        offset += len(distinct)
+    if offset == 0:
+        return None  # scikit-learn: "empty vocabulary"
+    features = np.concatenate(feature_parts)
+    documents = np.concatenate([words.article_of[positions] for positions in kinds]).astype(np.int64)
+    pairs, counts = np.unique(documents * offset + features, return_counts=True)
+    pair_documents, pair_features = pairs // offset, pairs % offset
+    document_frequency = np.bincount(pair_features, minlength=offset)
+    usable = (document_frequency <= max_count) & (document_frequency >= MIN_DOCUMENT_COUNT)
+    candidates = np.flatnonzero(usable)
+    if len(candidates) == 0:
+        return None  # scikit-learn: "After pruning, no terms remain"
+    # The candidates in alphabetical order: a phrase's words ranked in turn, as the
+    # space between them sorts before every character a word may hold.
+    starts = np.concatenate([positions for positions in kinds])
+    first_start = np.zeros(offset, dtype=np.int64)
+    first_start[features] = starts  # where each feature occurs (once is enough: for its words)
+    kind_of = np.repeat(np.arange(3), [len(part) for part in first_parts])
+    ranks = words.alphabetical_ranks
+    columns = [np.where(kind_of[candidates] >= k, ranks[words.ids[np.minimum(first_start[candidates] + k,
+                                                                               len(words.ids) - 1)]], -1)
+               for k in range(3)]
+    alphabetical = candidates[np.lexsort(columns[::-1])]
+    if len(alphabetical) > MAX_FEATURES:
+        totals = np.bincount(pair_features, weights=counts, minlength=offset).astype(np.float32)
+        # As CountVectorizer._limit_features picks them (its sort, so ties go the same way).
+        chosen = alphabetical[(-totals[alphabetical]).argsort()[:MAX_FEATURES]]
+        alphabetical = alphabetical[np.isin(alphabetical, chosen)]
+    column = np.full(offset, -1, dtype=np.int64)
+    column[alphabetical] = np.arange(len(alphabetical))
+    first_seen = np.lexsort(np.concatenate(first_parts).T[::-1])
+    appearance = np.empty(offset, dtype=np.int64)
+    appearance[first_seen] = np.arange(offset)
+    kept = column[pair_features] >= 0
+    entries = np.lexsort((appearance[pair_features[kept]], pair_documents[kept]))
+    rows = pair_documents[kept][entries]
+    matrix = csr_matrix((counts[kept][entries].astype(np.float32), column[pair_features[kept]][entries].astype(np.int32),
+                         np.searchsorted(rows, np.arange(articles + 1)).astype(np.int32)),
+                        shape=(articles, len(alphabetical)))
+    names = np.array([" ".join(words.vocabulary[words.ids[first_start[f] + k]] for k in range(int(kind_of[f]) + 1))
+                      for f in alphabetical], dtype=object)
+    return matrix, names
 
 
 def _shares(weights: np.ndarray, taxonomy: Taxonomy) -> list[list[tuple[int, float]]]:
@@ -404,10 +464,12 @@ class ThemeChoice:
     """Whether the site uses the discovered themes (no taxonomy, or a poorly fitting one not kept)."""
 
 
-def choose_themes(articles: Sequence[Article], taxonomy: Taxonomy) -> ThemeChoice:
+def choose_themes(articles: Sequence[Article], taxonomy: Taxonomy, words: CorpusWords | None = None) -> ThemeChoice:
     """Tag the articles: with the written taxonomy where it fits the corpus, else
-    (and with `themes: auto`) with the themes discovered in it."""
-    discovery = discover_themes(articles, taxonomy)
+    (and with `themes: auto`) with the themes discovered in it. `words` are the
+    articles' words, if they have been split already."""
+    words = CorpusWords.of(articles) if words is None else words
+    discovery = discover_themes(articles, taxonomy, words)
     if taxonomy.auto:
         return ThemeChoice(_discovered_tagging(articles, discovery), discovery, None, True)
     written = tag_articles(articles, taxonomy)

@@ -13,14 +13,16 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from itertools import chain, compress, islice
-from operator import mul, neg
+from dataclasses import dataclass
+from itertools import islice
+
+import numpy as np
 
 from .model import Article
-from .tag import STOPWORDS, WordTable
-from .text import tokens
+from .tag import STOPWORDS
+from .words import CorpusWords
 
 #: Words kept per article to describe it.
 TERMS_PER_ARTICLE = 40
@@ -35,15 +37,29 @@ THEME_CANDIDATES = 24
 #: How much text similarity and shared themes weigh in the score.
 TEXT_WEIGHT, THEME_WEIGHT = 0.7, 0.3
 MIN_RELATED, MAX_RELATED = 3, 5
+#: Articles scored at a time: bounds the arrays of candidate pairs.
+CHUNK_ARTICLES = 2000
 
-Vector = tuple[tuple[str, float], ...]
-"""An article's top words with their normalised TF-IDF weights, heaviest first."""
+
+@dataclass(frozen=True)
+class _Vectors:
+    """Each article's `TERMS_PER_ARTICLE` heaviest words with their TF-IDF
+    weights, normalised: entry arrays, article after article, heaviest first
+    (ties in alphabetical order)."""
+
+    article: np.ndarray
+    word: np.ndarray
+    weight: np.ndarray
+    bounds: np.ndarray
+    """Article i's entries are `bounds[i]:bounds[i + 1]`."""
 
 
-def related_articles(articles: Sequence[Article]) -> tuple[tuple[int, ...], ...]:
-    """For each article, the indexes of its 3 to 5 most related articles, best first."""
-    vectors = _tfidf(articles)
-    postings = _postings(vectors)
+def related_articles(articles: Sequence[Article], words: CorpusWords | None = None) -> tuple[tuple[int, ...], ...]:
+    """For each article, the indexes of its 3 to 5 most related articles, best
+    first; `words` are the articles' words, if they have been split already."""
+    words = CorpusWords.of(articles) if words is None else words
+    vectors = _tfidf(words)
+    postings = _postings(vectors, len(words.vocabulary))
     tags = [frozenset(article.tags) for article in articles]
     # The articles, in corpus order, with each set of themes and with each theme.
     holders: defaultdict[frozenset[str] | str, list[int]] = defaultdict(list)
@@ -51,72 +67,146 @@ def related_articles(articles: Sequence[Article]) -> tuple[tuple[int, ...], ...]
         holders[tags[i]].append(i)
         for theme in tags[i]:
             holders[theme].append(i)
-    weights = [dict(vector) for vector in vectors]
-    return tuple(
-        _best(i, _candidates(i, vectors[i], postings, tags, holders), weights, tags)
-        for i in range(len(articles))
-    )
+    weights = _Lookup(vectors, words.alphabetical_ranks)
+    related: list[tuple[int, ...]] = []
+    for start in range(0, len(articles), CHUNK_ARTICLES):
+        chunk = range(start, min(len(articles), start + CHUNK_ARTICLES))
+        text = _text_candidates(vectors, postings, chunk)
+        candidates = [_candidates(i, text[i - start], tags, holders) for i in chunk]
+        related += _best(chunk, candidates, weights, tags)
+    return tuple(related)
 
 
-def _tfidf(articles: Sequence[Article]) -> list[Vector]:
-    # Words worth describing an article; one shared string per word keeps the counts small.
-    term = WordTable(lambda word: word if len(word) > 2 and word not in STOPWORDS else "")
-    counts = []
-    for article in articles:
-        count = Counter(map(term.__getitem__, tokens(f"{article.title}\n{article.body_text}")))
-        del count[""]
-        counts.append((tuple(count), tuple(count.values())))
-    document_frequency = Counter(chain.from_iterable(words for words, _ in counts))
-    total = len(articles)
-    idf = {word: math.log((1 + total) / (1 + n)) for word, n in document_frequency.items()}
-    tf = [0.0] + [1 + math.log(n) for n in range(1, 1 + max((max(ns, default=0) for _, ns in counts), default=0))]
-    return [_top(words, list(map(mul, map(tf.__getitem__, ns), map(idf.__getitem__, words))))
-            for words, ns in counts]
+def _tfidf(words: CorpusWords) -> _Vectors:
+    """Each article's heaviest words (see `_Vectors`): term frequency `1 + log n`
+    times inverse document frequency `log((1 + N) / (1 + df))`, over words of
+    three letters or more that are not stopwords, title and body alike. The
+    logarithms are Python's, taken once per count, and the norms are summed in
+    the words' order, so the weights are exactly what a plain Python loop gives."""
+    term = words.table(lambda word: len(word) > 2 and word not in STOPWORDS)
+    size = len(words.vocabulary)
+    positions = np.flatnonzero(term[words.ids])
+    pairs, counts = np.unique(words.article_of[positions].astype(np.int64) * size + words.ids[positions],
+                              return_counts=True)
+    article, word = pairs // size, pairs % size
+    document_frequency = np.bincount(word, minlength=size)
+    total = len(words)
+    idf = _table(lambda n: math.log((1 + total) / (1 + n)), document_frequency)
+    tf = _table(lambda n: 1 + math.log(n), counts)
+    weight = tf[counts] * idf[document_frequency[word]]
+    order = np.lexsort((words.alphabetical_ranks[word], -weight, article))
+    article, word, weight = article[order], word[order], weight[order]
+    place = _places(article)
+    top = place < TERMS_PER_ARTICLE
+    article, word, weight, place = article[top], word[top], weight[top], place[top]
+    squares = np.zeros((total, TERMS_PER_ARTICLE))
+    squares[article, place] = weight * weight
+    norm = np.zeros(total)
+    for column in squares.T:  # one word at a time, in order: Python's `sum`, not NumPy's pairwise one
+        norm += column
+    norm = np.sqrt(norm)
+    norm[norm == 0] = 1.0
+    bounds = np.searchsorted(article, np.arange(total + 1))
+    return _Vectors(article, word, weight / norm[article], bounds)
 
 
-def _top(words: Sequence[str], weights: list[float]) -> Vector:
-    """The `TERMS_PER_ARTICLE` heaviest words (ties in alphabetical order), normalised."""
-    if len(weights) > TERMS_PER_ARTICLE:
-        lightest = sorted(weights, reverse=True)[TERMS_PER_ARTICLE - 1]
-        heavy = list(map(lightest.__le__, weights))
-        words, weights = list(compress(words, heavy)), list(compress(weights, heavy))
-    top = sorted(zip(map(neg, weights), words))[:TERMS_PER_ARTICLE]
-    norm = math.sqrt(sum(weight * weight for weight, _ in top)) or 1.0
-    return tuple((word, -weight / norm) for weight, word in top)
+def _places(groups: np.ndarray) -> np.ndarray:
+    """For a sorted array, each entry's place among the equal entries before it (0 for the first)."""
+    if not len(groups):
+        return np.zeros(0, dtype=np.int64)
+    starts = np.flatnonzero(np.concatenate([[True], groups[1:] != groups[:-1]]))
+    return np.arange(len(groups)) - np.repeat(starts, np.diff(np.append(starts, len(groups))))
 
 
-def _postings(vectors: Sequence[Vector]) -> dict[str, list[tuple[int, float]]]:
-    """For each word, the `POSTINGS_PER_TERM` articles it weighs most in, heaviest first."""
-    postings: defaultdict[str, list[tuple[float, int]]] = defaultdict(list)
-    for i, vector in enumerate(vectors):
-        for word, weight in vector:
-            postings[word].append((-weight, i))
-    return {word: [(i, -weight) for weight, i in sorted(entries)[:POSTINGS_PER_TERM]]
-            for word, entries in postings.items() if len(entries) > 1}
+def _table(function, values: np.ndarray) -> np.ndarray:
+    """`function(n)` for every n from 0 to the largest of `values`, computed once per distinct value."""
+    table = np.zeros(int(values.max(initial=0)) + 1)
+    for n in np.unique(values).tolist():
+        table[n] = function(n)
+    return table
 
 
-def _candidates(i: int, vector: Vector, postings: dict[str, list[tuple[int, float]]],
-                tags: Sequence[frozenset[str]], holders: dict[frozenset[str] | str, list[int]]) -> set[int]:
-    """Articles worth scoring against article `i`: its best text matches through
-    the postings, and the articles nearest in corpus order that have the same
+@dataclass(frozen=True)
+class _Postings:
+    """For each word, the `POSTINGS_PER_TERM` articles it weighs most in,
+    heaviest first (ties to the earlier article); empty for a word only one
+    article is described by."""
+
+    article: np.ndarray
+    weight: np.ndarray
+    bounds: np.ndarray
+    """Word w's entries are `bounds[w]:bounds[w + 1]`."""
+    length: np.ndarray
+    """How many entries each word has."""
+
+
+def _postings(vectors: _Vectors, size: int) -> _Postings:
+    order = np.lexsort((vectors.article, -vectors.weight, vectors.word))
+    word, article, weight = vectors.word[order], vectors.article[order], vectors.weight[order]
+    place = _places(word)
+    shared = np.bincount(vectors.word, minlength=size) > 1
+    kept = (place < POSTINGS_PER_TERM) & shared[word]
+    word, article, weight = word[kept], article[kept], weight[kept]
+    bounds = np.searchsorted(word, np.arange(size + 1))
+    return _Postings(article, weight, bounds, np.diff(bounds))
+
+
+def _text_candidates(vectors: _Vectors, postings: _Postings, chunk: range) -> list[set[int]]:
+    """For each article of `chunk`, its `TEXT_CANDIDATES` best text matches
+    through the postings (perhaps itself). An article visits its words'
+    postings, heaviest word first, until it has passed `POSTINGS_PER_ARTICLE`
+    entries; each visit adds the product of the two weights to the other
+    article's score, in that order."""
+    first, last = vectors.bounds[chunk.start], vectors.bounds[chunk.stop]
+    article, word, weight = vectors.article[first:last], vectors.word[first:last], vectors.weight[first:last]
+    length = postings.length[word]
+    before = np.cumsum(length) - length
+    before -= before[np.arange(len(article)) - _places(article)]  # entries visited before this word, within its article
+    taken = np.clip(POSTINGS_PER_ARTICLE - before, 0, length)
+    # One row per posting entry visited: the visiting article, the other article, the product.
+    row = np.repeat(np.arange(len(word)), taken)
+    entry = np.arange(len(row)) - np.repeat(np.cumsum(taken) - taken, taken) + postings.bounds[word[row]]
+    visitor, other = article[row], postings.article[entry]
+    product = weight[row] * postings.weight[entry]
+    total = len(vectors.bounds) - 1
+    score, pair_visitor, pair_other = _sequential_sums(visitor * total + other, product, visitor, other)
+    order = np.lexsort((pair_other, -score, pair_visitor))
+    pair_visitor, pair_other = pair_visitor[order], pair_other[order]
+    best = _places(pair_visitor) < TEXT_CANDIDATES
+    found: list[set[int]] = [set() for _ in chunk]
+    for i, j in zip(pair_visitor[best].tolist(), pair_other[best].tolist()):
+        found[i - chunk.start].add(j)
+    return found
+
+
+def _sequential_sums(keys: np.ndarray, values: np.ndarray, *columns: np.ndarray) -> tuple[np.ndarray, ...]:
+    """The sum of `values` for each distinct key, added in the order they come
+    (as Python's `a = a + b` would; NumPy's own sums pair them up), with each
+    key's first entry in `columns`."""
+    order = np.argsort(keys, kind="stable")
+    keys, ordered = keys[order], values[order]
+    place = _places(keys)
+    group = np.cumsum(place == 0) - 1
+    sums = np.zeros(int(group[-1]) + 1 if len(group) else 0)
+    for depth in range(int(place.max(initial=-1)) + 1):
+        at = place == depth
+        sums[group[at]] += ordered[at]
+    firsts = order[place == 0]
+    return (sums, *(column[firsts] for column in columns))
+
+
+def _candidates(i: int, text: set[int], tags: Sequence[frozenset[str]],
+                holders: dict[frozenset[str] | str, list[int]]) -> list[int]:
+    """Articles worth scoring against article `i`, in increasing order: its best
+    text matches, and the articles nearest in corpus order that have the same
     themes or share one."""
-    text: dict[int, float] = {}
-    get = text.get
-    budget = POSTINGS_PER_ARTICLE
-    for word, weight in vector:
-        entries = postings.get(word, ())
-        for j, other in islice(entries, budget):
-            text[j] = get(j, 0.0) + weight * other
-        budget -= len(entries)
-        if budget <= 0:
-            break
-    candidates = {j for _, j in sorted(zip(map(neg, text.values()), text))[:TEXT_CANDIDATES]}
+    candidates = set(text)
     if tags[i]:
         candidates.update(_nearest(holders[tags[i]], i, THEME_CANDIDATES))
     for theme in sorted(tags[i]):
         candidates.update(_nearest(holders[theme], i, THEME_CANDIDATES // 2))
     candidates.discard(i)
-    return candidates
+    return sorted(candidates)
 
 
 def _nearest(indexes: list[int], i: int, count: int) -> list[int]:
@@ -126,23 +216,69 @@ def _nearest(indexes: list[int], i: int, count: int) -> list[int]:
     return indexes[max(0, middle - reach): middle + reach]
 
 
-def _best(i: int, candidates: set[int], weights: Sequence[dict[str, float]],
-          tags: Sequence[frozenset[str]]) -> tuple[int, ...]:
-    """The best-scoring candidates, best first; ties go to the earlier article."""
-    mine, themes = weights[i], tags[i]
+def _best(chunk: range, candidates: Sequence[Sequence[int]], weights: _Lookup,
+          tags: Sequence[frozenset[str]]) -> list[tuple[int, ...]]:
+    """For each article of `chunk`, the best-scoring of its candidates, best
+    first (ties to the earlier article); the articles nearest in corpus order
+    when fewer than `MIN_RELATED` score above nothing."""
+    sizes = [len(found) for found in candidates]
+    mine = np.repeat(np.arange(chunk.start, chunk.stop), sizes)
+    theirs = np.array([j for found in candidates for j in found], dtype=np.int64)
+    score = TEXT_WEIGHT * weights.cosines(mine, theirs) + THEME_WEIGHT * _shared_themes(mine, theirs, tags)
+    order = np.lexsort((theirs, -score, mine))
+    mine, theirs, score = mine[order].tolist(), theirs[order].tolist(), score[order].tolist()
+    total = len(tags)
+    chosen: list[list[int]] = [[] for _ in chunk]
+    for i, j, value in zip(mine, theirs, score):
+        if value > 0 and len(chosen[i - chunk.start]) < MAX_RELATED:
+            chosen[i - chunk.start].append(j)
+    for i, found in zip(chunk, chosen):
+        if len(found) < MIN_RELATED:
+            found += islice((j for j in _around(i, total) if j not in found), MIN_RELATED - len(found))
+    return [tuple(found) for found in chosen]
 
-    def score(j: int) -> float:
-        shared_words = sorted(mine.keys() & weights[j].keys())  # a fixed order, for a reproducible sum
-        cosine = sum(map(mul, map(mine.__getitem__, shared_words), map(weights[j].__getitem__, shared_words)))
-        union = len(themes | tags[j])
-        shared = len(themes & tags[j]) / union if union else 0.0
-        return TEXT_WEIGHT * cosine + THEME_WEIGHT * shared
 
-    scored = sorted((-score(j), j) for j in candidates)
-    chosen = [j for negative, j in scored if negative < 0][:MAX_RELATED]
-    if len(chosen) < MIN_RELATED:
-        chosen += islice((j for j in _around(i, len(weights)) if j not in chosen), MIN_RELATED - len(chosen))
-    return tuple(chosen)
+class _Lookup:
+    """The vectors' weights by article and word, and each article's words in alphabetical order."""
+
+    def __init__(self, vectors: _Vectors, ranks: np.ndarray):
+        self.vectors = vectors
+        self.size = len(ranks)
+        keys = vectors.article * self.size + vectors.word
+        self.order = np.argsort(keys)
+        self.keys = keys[self.order]
+        self.alphabetical = np.lexsort((ranks[vectors.word], vectors.article))
+
+    def cosines(self, mine: np.ndarray, theirs: np.ndarray) -> np.ndarray:
+        """Cosine similarity of each pair of articles: the products of their shared
+        words' weights, added in the words' alphabetical order (a fixed order, for
+        a reproducible sum)."""
+        vectors = self.vectors
+        counts = np.diff(vectors.bounds)[mine]
+        sums = np.zeros(len(mine))
+        for depth in range(int(counts.max(initial=0))):
+            at = np.flatnonzero(counts > depth)
+            entry = self.alphabetical[vectors.bounds[mine[at]] + depth]
+            wanted = theirs[at] * self.size + vectors.word[entry]
+            found = np.minimum(np.searchsorted(self.keys, wanted), len(self.keys) - 1)
+            hit = self.keys[found] == wanted
+            sums[at[hit]] += vectors.weight[entry[hit]] * vectors.weight[self.order[found[hit]]]
+        return sums
+
+
+def _shared_themes(mine: np.ndarray, theirs: np.ndarray, tags: Sequence[frozenset[str]]) -> np.ndarray:
+    """The Jaccard overlap of each pair's themes, worked out once per pair of distinct theme sets."""
+    sets: dict[frozenset[str], int] = {}
+    number = np.array([sets.setdefault(found, len(sets)) for found in tags], dtype=np.int64)
+    distinct = list(sets)
+    pairs, inverse = np.unique(number[mine] * len(sets) + number[theirs], return_inverse=True)
+    overlap = np.array([_jaccard(distinct[pair // len(sets)], distinct[pair % len(sets)]) for pair in pairs.tolist()])
+    return overlap[inverse] if len(pairs) else np.zeros(len(mine))
+
+
+def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    union = len(a | b)
+    return len(a & b) / union if union else 0.0
 
 
 def _around(i: int, total: int) -> Iterator[int]:

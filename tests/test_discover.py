@@ -3,14 +3,23 @@
 from __future__ import annotations
 
 import random
+import re
+from itertools import chain, compress
+from operator import and_
 from pathlib import Path
 
+import numpy as np
 import pytest
 import yaml
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from corpus_browser import discover
 
 from corpus_browser.build import gather
 from corpus_browser.config import BuildConfig
 from corpus_browser.discover import (
+    DISCOVERY_STOPWORDS,
+    MAX_DOCUMENT_SHARE,
     choose_themes,
     discover_themes,
     measure_fit,
@@ -22,6 +31,7 @@ from corpus_browser.read import read_taxonomy
 from corpus_browser.report import propose_taxonomy
 from corpus_browser.tag import tag_articles
 from corpus_browser.taxonomy import Taxonomy, TaxonomyError, Theme, parse_taxonomy
+from corpus_browser.words import CorpusWords
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -217,3 +227,40 @@ def test_a_corpus_too_small_to_discover_in_keeps_a_poorly_fitting_taxonomy_and_s
     choice = choose_themes([article("Only one", "Tomato plants and seed trays.")], UNRELATED)
     assert choice.fit.poor and not choice.discovered
     assert "too small or too uniform" in poor_fit_notice(choice, "themes.yml")
+
+
+#: A word, or punctuation that ends a clause: what discovery's phrases never span.
+FEATURE_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[.,;:!?()\[\]{}\"“”‘«»—–/|*#…\n]")
+
+
+def reference_features(text: str) -> list[str]:
+    """Discovery's features as a plain definition: words of three letters or more
+    that are not stopwords, then two- and three-word phrases within a clause that
+    neither start nor end with a stopword and hold no number."""
+    words = FEATURE_TOKEN.findall(text.casefold().replace("’", "'"))
+    outer = [len(w) > 2 and w[0].isalnum() and not w.isdigit() and w not in DISCOVERY_STOPWORDS for w in words]
+    inner = [w[0].isalnum() and not w.isdigit() for w in words]
+    two = compress(zip(words, words[1:]), map(and_, outer, outer[1:]))
+    three = compress(zip(words, words[1:], words[2:]), map(and_, map(and_, outer, outer[2:]), inner[1:]))
+    return list(chain(compress(words, outer), map(" ".join, two), map(" ".join, three)))
+
+
+@pytest.mark.parametrize("max_features", [discover.MAX_FEATURES, 300, 40])
+def test_the_matrix_is_exactly_scikit_learns(monkeypatch, max_features):
+    """Counted with NumPy, the TF-IDF matrix is scikit-learn's TfidfVectorizer's to the
+    bit (values, and the order of each row's entries, which its rounding depends on),
+    also when only the most frequent features are kept."""
+    monkeypatch.setattr(discover, "MAX_FEATURES", max_features)
+    articles, _ = planted()
+    corpus = gather(BuildConfig(seeds_dir=ROOT / "seeds", themes_file=ROOT / "themes.yml"))
+    articles += [item.article for item in corpus.articles]
+    articles.append(article("Odd marks: rock'n'roll, 'tis", "“Quoted” — dashed – words… (and) [more]; 2024's data"))
+    expected = TfidfVectorizer(analyzer=reference_features, min_df=2, max_df=MAX_DOCUMENT_SHARE,
+                               max_features=max_features, sublinear_tf=True, dtype=np.float32)
+    reference = expected.fit_transform([f"{item.title}\n{item.body_text}" for item in articles]).tocsr()
+    matrix, names = discover._vectorise(CorpusWords.of(articles))
+    assert list(names) == list(expected.get_feature_names_out())
+    assert matrix.shape == reference.shape
+    for ours, theirs in ((matrix.indptr, reference.indptr), (matrix.indices, reference.indices),
+                         (matrix.data, reference.data)):
+        assert ours.dtype == theirs.dtype and np.array_equal(ours, theirs)

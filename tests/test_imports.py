@@ -18,6 +18,7 @@ LAYERS = [
     {"readers", "boilerplate", "structure", "template", "segment"},
     {"extract"},
     {"authors"},
+    {"words"},
     {"tag", "discover"},
     {"relate"},
     {"render", "report", "explain", "search"},

@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+import bisect
+import math
+import random
+from collections import Counter
+
+import pytest
+
 from corpus_browser import relate
 from corpus_browser.model import Article, Block, BlockKind
 from corpus_browser.relate import related_articles
+from corpus_browser.tag import STOPWORDS
+from corpus_browser.text import tokens
 
 
 def article(text: str, tags: tuple[str, ...] = ()) -> Article:
@@ -46,3 +55,76 @@ def test_articles_with_nothing_in_common_get_their_neighbours():
     articles = [article(f"alpha{i}word beta{i}word") for i in range(6)]
     assert related_articles(articles)[0] == (1, 2, 3)
     assert related_articles(articles)[3] == (2, 4, 1)
+
+
+def reference_related(articles: list[Article]) -> list[tuple[int, ...]]:
+    """Relatedness as a plain definition, one article and one pair at a time, in
+    Python floats (the stage computes the same with arrays; every sum is taken
+    in the same order, so the results must agree exactly)."""
+    counts = []
+    for item in articles:
+        found = Counter(word for word in tokens(f"{item.title}\n{item.body_text}")
+                        if len(word) > 2 and word not in STOPWORDS)
+        counts.append(found)
+    df = Counter(word for found in counts for word in found)
+    total = len(articles)
+    vectors = []
+    for found in counts:
+        weights = sorted(((-(1 + math.log(n)) * math.log((1 + total) / (1 + df[word])), word)
+                          for word, n in found.items()))[:relate.TERMS_PER_ARTICLE]
+        norm = math.sqrt(sum(weight * weight for weight, _ in weights)) or 1.0
+        vectors.append([(word, -weight / norm) for weight, word in weights])
+    postings: dict[str, list[tuple[float, int]]] = {}
+    for i, vector in enumerate(vectors):
+        for word, weight in vector:
+            postings.setdefault(word, []).append((-weight, i))
+    postings = {word: sorted(found)[:relate.POSTINGS_PER_TERM] for word, found in postings.items() if len(found) > 1}
+    tags = [frozenset(item.tags) for item in articles]
+    by_tags: dict[object, list[int]] = {}
+    for i, found in enumerate(tags):
+        for key in [found, *found]:
+            by_tags.setdefault(key, []).append(i)
+    weights = [dict(vector) for vector in vectors]
+    related = []
+    for i, vector in enumerate(vectors):
+        text: dict[int, float] = {}
+        budget = relate.POSTINGS_PER_ARTICLE
+        for word, weight in vector:
+            entries = postings.get(word, [])
+            for other, j in entries[:budget]:
+                text[j] = text.get(j, 0.0) + weight * -other
+            budget -= len(entries)
+            if budget <= 0:
+                break
+        candidates = {j for _, j in sorted((-score, j) for j, score in text.items())[:relate.TEXT_CANDIDATES]}
+        for key, count in ([(tags[i], relate.THEME_CANDIDATES)] if tags[i] else []) + \
+                [(theme, relate.THEME_CANDIDATES // 2) for theme in sorted(tags[i])]:
+            holders = by_tags[key]
+            middle = bisect.bisect_left(holders, i)
+            candidates.update(holders[max(0, middle - count // 2 - 1): middle + count // 2 + 1])
+        candidates.discard(i)
+
+        def score(j: int) -> float:
+            cosine = sum(weights[i][word] * weights[j][word] for word in sorted(weights[i].keys() & weights[j].keys()))
+            union = len(tags[i] | tags[j])
+            return relate.TEXT_WEIGHT * cosine + relate.THEME_WEIGHT * (len(tags[i] & tags[j]) / union if union else 0.0)
+
+        chosen = [j for negative, j in sorted((-score(j), j) for j in candidates) if negative < 0][:relate.MAX_RELATED]
+        around = [j for d in range(1, total) for j in (i - d, i + d) if 0 <= j < total and j not in chosen]
+        related.append(tuple(chosen + around[:max(0, relate.MIN_RELATED - len(chosen))]))
+    return related
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_the_stage_agrees_exactly_with_the_plain_definition(monkeypatch, seed):
+    """Random articles over a small vocabulary (so that words are shared, posting lists
+    fill and budgets run out), random themes, and chunks smaller than the corpus."""
+    monkeypatch.setattr(relate, "POSTINGS_PER_TERM", 5)
+    monkeypatch.setattr(relate, "POSTINGS_PER_ARTICLE", 30)
+    monkeypatch.setattr(relate, "CHUNK_ARTICLES", 17)
+    rng = random.Random(seed)
+    vocabulary = [f"{rng.choice('bcdfg')}{rng.choice('aeiou')}{rng.choice('lmnrst')}{n}" for n in range(60)]
+    themes = ["Alpha", "Beta", "Gamma", "Delta"]
+    articles = [article(" ".join(rng.choices(vocabulary, k=rng.randint(1, 50))),
+                        tuple(rng.sample(themes, rng.randint(0, 2)))) for _ in range(120)]
+    assert list(related_articles(articles)) == reference_related(articles)
