@@ -38,6 +38,8 @@ _SPLIT_TABLE = bytes(byte if chr(byte) in "abcdefghijklmnopqrstuvwxyz0123456789'
 #: The id of a break; the vocabulary's entry for it is the empty string.
 BREAK = 0
 _BREAK_BYTE = b"\x01"
+#: Articles split at a time by `CorpusWords.of`.
+_ARTICLES_PER_LIST = 500
 
 
 def _pieces(text: str) -> list[bytes]:
@@ -122,8 +124,10 @@ class CorpusWords:
 
     @classmethod
     def of(cls, articles: Sequence[Article]) -> CorpusWords:
-        """The words of `articles`, split here (a build joins the seeds' own lists instead, see `join`)."""
-        return cls.join([WordList.of(articles)])
+        """The words of `articles`, split here (a build joins the seeds' own lists
+        instead, see `join`), a few hundred articles at a time to bound memory."""
+        return cls.join(WordList.of(articles[start:start + _ARTICLES_PER_LIST])
+                        for start in range(0, len(articles), _ARTICLES_PER_LIST))
 
     @classmethod
     def join(cls, lists: Iterable[WordList]) -> CorpusWords:
