@@ -9,22 +9,25 @@ from __future__ import annotations
 
 import gc
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from .authors import AuthorMerge, index_authors
+from .cache import SeedCache
 from .config import BuildConfig
 from .discover import ThemeChoice, choose_themes
 from .errors import CorpusError
 from .explain import explain_seed
 from .extract import extract
-from .model import Article, LineTally, SegmentedSeed
-from .read import read_corpus, read_taxonomy
+from .freshness import code_digest
+from .model import LineTally
+from .read import read_corpus, read_taxonomy, scan_seeds
 from .relate import related_articles
 from .render import PlacedArticle, Site, place_articles, render_site
 from .report import render_report
+from .seedwork import SplitSeed, split_seeds
 from .segment import segment_corpus
 from .taxonomy import Taxonomy
 from .words import CorpusWords
@@ -80,51 +83,51 @@ class BuildReport:
 #: Told the name of each stage as it starts, e.g. to move a progress bar.
 StageListener = Callable[[str], None]
 #: The stages in the order `build` announces them.
-STAGES = ("reading", "splitting", "extracting", "indexing authors", "tagging", "relating", "rendering", "writing")
+STAGES = ("reading", "splitting", "indexing authors", "tagging", "relating", "rendering", "writing")
 
 
 def _silent(stage: str) -> None:
     """The default listener: says nothing."""
 
 
-def gather(config: BuildConfig, on_stage: StageListener = _silent, taxonomy: Taxonomy | None = None) -> Corpus:
-    """Read and process the corpus, writing nothing.
+def gather(config: BuildConfig, on_stage: StageListener = _silent, taxonomy: Taxonomy | None = None,
+           store: SeedCache | None = None) -> Corpus:
+    """Read and process the corpus, writing nothing but, given a `store`, what
+    it made of each seed, for the next build (`seedwork.py`).
 
     Files that cannot be read are reported in the result and skipped. Raises
     `CorpusError` for problems that stop everything (no seeds folder, a broken
     taxonomy). A `taxonomy` given here is used instead of reading `config.themes_file`.
     """
     on_stage("reading")
-    corpus = read_corpus(config.seeds_dir, config.follow_symlinks)
+    scan = scan_seeds(config.seeds_dir, config.follow_symlinks)
     taxonomy_warnings: tuple[CorpusError, ...] = ()
     if taxonomy is None:
         taxonomy, taxonomy_warnings = read_taxonomy(config.themes_file)
     on_stage("splitting")
-    segmented = segment_corpus(corpus.seeds, config.split)
-    on_stage("extracting")
-    by_seed = [[extract(segment, item.overrides) for segment in item.segments] for item in segmented]
-    extracted = [article for articles in by_seed for article in articles]
+    split = split_seeds(scan, config.split, code_digest(), store, config.workers, config.follow_symlinks)
+    extracted = [article for seed in split.seeds for article in seed.articles]
     on_stage("indexing authors")
     authors = index_authors(extracted)
-    words = CorpusWords.of(authors.articles)
+    words = CorpusWords.join(seed.words for seed in split.seeds)
     on_stage("tagging")
     themes = choose_themes(authors.articles, taxonomy, words)
     tagged = themes.tagging.articles
     on_stage("relating")
     site = Site(
         title=config.site_title,
-        sources=tuple(item.seed.name for item in segmented),
+        sources=tuple(seed.name for seed in split.seeds),
         articles=place_articles(tagged, config.articles_dir_name),
         related=related_articles(tagged, words),
     )
-    seeds = tuple(_summary(item, articles) for item, articles in zip(segmented, by_seed))
-    return Corpus(site, themes, authors.merges, seeds, corpus.errors, corpus.warnings + taxonomy_warnings)
+    seeds = tuple(_summary(seed) for seed in split.seeds)
+    return Corpus(site, themes, authors.merges, seeds, split.errors, split.warnings + taxonomy_warnings)
 
 
-def _summary(item: SegmentedSeed, articles: Sequence[Article]) -> SeedSummary:
-    matter = sum(aside.last - aside.first + 1 for aside in item.matter)
-    tally = sum((article.tally for article in articles), LineTally(boilerplate=matter))
-    return SeedSummary(item.seed.name, item.seed.format.value, len(articles), tally)
+def _summary(seed: SplitSeed) -> SeedSummary:
+    matter = sum(aside.last - aside.first + 1 for aside in seed.matter)
+    tally = sum((article.tally for article in seed.articles), LineTally(boilerplate=matter))
+    return SeedSummary(seed.name, seed.format.value, len(seed.articles), tally)
 
 
 def explain(config: BuildConfig, seed_name: str) -> str:
@@ -152,14 +155,14 @@ def build(config: BuildConfig, inputs: str | None = None, on_stage: StageListene
     (`freshness.input_digest`); a clean build records it so that the next run
     can tell nothing changed.
     """
-    with _collector_paused():
-        corpus = gather(config, on_stage)
-        on_stage("rendering")
-        pages = render_site(corpus.site)
-        report = render_report(corpus.site, corpus.themes, corpus.merges) if config.report_file is not None else None
-    on_stage("writing")
-    complete = not corpus.errors and not corpus.warnings
     with output_lock(config.docs_dir):
+        with _collector_paused():
+            corpus = gather(config, on_stage, store=SeedCache(config.docs_dir))
+            on_stage("rendering")
+            pages = render_site(corpus.site)
+            report = render_report(corpus.site, corpus.themes, corpus.merges) if config.report_file is not None else None
+        on_stage("writing")
+        complete = not corpus.errors and not corpus.warnings
         if report is not None:
             write_report(config.report_file, report)
         written = write_pages(config.docs_dir, pages, inputs if complete else None)

@@ -55,6 +55,9 @@ class BuildConfig:
     follow_symlinks: bool = False
     """Publish seeds that are links to files outside the seeds folder (else they are skipped with a warning)."""
     split: SplitRules = SplitRules()
+    workers: int | None = None
+    """Worker processes for the per-seed work: None for one per core when the
+    corpus is large, 0 for none. The pages are the same whatever the number."""
 
 
 def site_settings(path: str, site_name: object = None, extra: object = None) -> dict[str, object]:

@@ -61,6 +61,18 @@ class CorpusError(Exception):
         where = f"{self.path}:{line}" if line is not None else self.path
         super().__init__(f"{where}: {self.message}")
 
+    def __reduce__(self):
+        """Pickled as it is (a worker process reports it to the build): its fields
+        are already readable, and must not be escaped twice."""
+        return _restored, (type(self), self.path, self.message, self.line, str(self))
+
+
+def _restored(kind: type[CorpusError], path: str, message: str, line: int | None, text: str) -> CorpusError:
+    error = kind.__new__(kind)
+    error.path, error.message, error.line = path, message, line
+    Exception.__init__(error, text)
+    return error
+
 
 class SeedError(CorpusError):
     """A seed file cannot be read or decoded."""

@@ -23,9 +23,7 @@ _PACKAGE_DIR = Path(__file__).parent
 
 def input_digest(config: BuildConfig) -> str:
     """A digest of everything the generated pages depend on."""
-    digest = hashlib.sha256()
-    for path in sorted(_PACKAGE_DIR.glob("*.py")):
-        digest.update(_entry(path.name, path))
+    digest = hashlib.sha256(code_digest().encode())
     # Only settings that shape the output; paths are not, however they are spelled
     # (the CLI's `seeds` and the hook's `/abs/path/seeds` are one corpus).
     settings = (config.articles_dir_name, config.site_title, config.strict, config.follow_symlinks, config.split)
@@ -37,6 +35,14 @@ def input_digest(config: BuildConfig) -> str:
                 digest.update(_entry(path.name, path))
     else:
         digest.update(b"no seeds folder")
+    return digest.hexdigest()
+
+
+def code_digest() -> str:
+    """A digest of the package's own code (every module, the readers too)."""
+    digest = hashlib.sha256()
+    for path in sorted(_PACKAGE_DIR.rglob("*.py")):
+        digest.update(_entry(path.relative_to(_PACKAGE_DIR).as_posix(), path))
     return digest.hexdigest()
 
 

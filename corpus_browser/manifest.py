@@ -21,6 +21,10 @@ from .errors import OutputError
 MANIFEST_NAME = ".corpus-browser.json"
 #: The folder in the docs folder where pages are written before they are renamed into place.
 STAGING_NAME = ".corpus-browser-staging"
+#: The folder in the docs folder where the build keeps what it made of each seed (see `cache.py`).
+CACHE_NAME = ".corpus-browser-cache"
+#: Names in the docs folder that the build keeps for itself: no page may take one.
+PRIVATE_NAMES = (MANIFEST_NAME, STAGING_NAME, CACHE_NAME)
 _MANIFEST_VERSION = 1
 
 
@@ -86,7 +90,7 @@ class OutputFolder:
         without following links (`O_NOFOLLOW`), as the up-to-date check does
         for its thousands of pages."""
         parts = path.split("/")
-        if (not path or "\\" in path or "\0" in path or parts[0] in (MANIFEST_NAME, STAGING_NAME)
+        if (not path or "\\" in path or "\0" in path or parts[0] in PRIVATE_NAMES
                 or any(part in ("", ".", "..") for part in parts)):
             return None
         folder = path.rpartition("/")[0]

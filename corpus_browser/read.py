@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import codecs
 import logging
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,7 +23,7 @@ from .formats import SUFFIX_FORMATS, sniff
 from .model import Overrides, Seed, SeedInput
 from .overrides import match_sidecars, parse_overrides
 from .taxonomy import Taxonomy, TaxonomyError, parse_taxonomy
-from .yaml_input import load_yaml
+from .yaml_input import load_yaml, parse_yaml, read_yaml_bytes
 
 log = logging.getLogger(__name__)
 
@@ -69,9 +70,68 @@ def read_corpus(seeds_dir: Path, follow_symlinks: bool = False) -> CorpusInput:
     with a warning unless `follow_symlinks`: a link must not publish a file
     the editor did not put in the folder.
     """
+    scan = scan_seeds(seeds_dir, follow_symlinks)
+    return scan.collect(_outcome(item, follow_symlinks) for item in scan.items)
+
+
+def _outcome(item: SeedFile | Skipped, follow_symlinks: bool) -> SeedInput | Skipped | CorpusError:
+    if isinstance(item, Skipped):
+        return item
+    try:
+        found = fetch_seed(item, follow_symlinks)
+        return found if isinstance(found, Skipped) else seed_input(found)
+    except CorpusError as error:
+        return error
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A file skipped on purpose, with the warning that says why."""
+
+    warning: CorpusError
+
+
+@dataclass(frozen=True)
+class SeedFile:
+    """A file of the seeds folder to read as a seed."""
+
+    path: Path
+    shown: str
+    """The path as the user named it, for messages."""
+    sidecar: str | None
+    """The name of its sidecar file beside it, if it has one."""
+
+
+@dataclass(frozen=True)
+class SeedScan:
+    """What is in the seeds folder: the seeds to read, in file-name order, and
+    the files that are not (a sidecar without its seed, an unknown suffix)."""
+
+    items: tuple[SeedFile | Skipped, ...]
+    """In file-name order: a seed to read, or a file skipped."""
+    errors: tuple[CorpusError, ...]
+    warnings: tuple[CorpusError, ...]
+
+    def collect(self, outcomes: Iterable[object]) -> CorpusInput:
+        """The corpus from what became of each item, in order: a file skipped (a
+        warning), an error (one `fetch_seed` or `seed_input` raised), or a seed
+        (as read, or as far as the build took it)."""
+        seeds, errors, warnings = [], list(self.errors), list(self.warnings)
+        for outcome in outcomes:
+            if isinstance(outcome, Skipped):
+                warnings.append(outcome.warning)
+            elif isinstance(outcome, CorpusError):
+                errors.append(outcome)
+            else:
+                seeds.append(outcome)
+        return CorpusInput(tuple(seeds), tuple(errors), tuple(warnings))
+
+
+def scan_seeds(seeds_dir: Path, follow_symlinks: bool = False) -> SeedScan:
+    """List the seeds folder (see `read_corpus`); reads no file."""
     if not seeds_dir.is_dir():
         raise SeedError(str(seeds_dir), "seeds folder not found")
-    seeds, errors, warnings = [], [], []
+    errors, warnings, items = [], [], []
     paths = sorted((path for path in seeds_dir.iterdir() if not path.name.startswith(".") and not path.is_dir()),
                    key=lambda p: p.name)
     candidates = [path for path in paths if path.suffix.lower() not in SIDECAR_SUFFIXES]
@@ -87,33 +147,65 @@ def read_corpus(seeds_dir: Path, follow_symlinks: bool = False) -> CorpusInput:
     for path in candidates:
         shown = _shown(path, seeds_dir)
         if path.suffix.lower() not in SUFFIX_FORMATS:
-            warnings.append(SeedError(shown, f"skipped: {path.suffix or 'no'} suffix is not a seed format "
-                                             f"(use {', '.join(SUFFIX_FORMATS)})"))
+            items.append(Skipped(SeedError(shown, f"skipped: {path.suffix or 'no'} suffix is not a seed format "
+                                                  f"(use {', '.join(SUFFIX_FORMATS)})")))
         elif path.name not in skipped:
-            try:
-                found = _read_seed_input(path, shown, sidecars.sidecars.get(path.name), follow_symlinks)
-            except CorpusError as error:
-                errors.append(error)
-            else:
-                (seeds if isinstance(found, SeedInput) else warnings).append(found)
-    return CorpusInput(tuple(seeds), tuple(errors), tuple(warnings))
+            items.append(SeedFile(path, shown, sidecars.sidecars.get(path.name)))
+    return SeedScan(tuple(items), tuple(errors), tuple(warnings))
 
 
-def _read_seed_input(path: Path, shown: str, sidecar: str | None, follow_symlinks: bool) -> SeedInput | SeedError:
-    """One seed with the corrections of its sidecar (a file name beside it), or
-    the warning why it is skipped; raises `CorpusError` when it cannot be read."""
+@dataclass(frozen=True)
+class SeedBytes:
+    """A seed's bytes and its sidecar's, as read from disk: the rest of reading
+    (`seed_input`) depends on nothing else, so a build can remember its result."""
+
+    name: str
+    """The file name."""
+    shown: str
+    data: bytes
+    sidecar_shown: str | None
+    sidecar: bytes | CorpusError | None
+    """The sidecar's bytes (see `yaml_input.read_yaml_bytes`), or why it cannot be
+    read (raised by `seed_input` once the seed itself is read)."""
+
+
+def fetch_seed(item: SeedFile, follow_symlinks: bool = False) -> SeedBytes | Skipped:
+    """A seed's bytes and its sidecar's, or why the seed is skipped (a link out
+    of the seeds folder); raises `SeedError` when it cannot be read."""
+    path, shown = item.path, item.shown
     if not follow_symlinks and _links_outside(path, path.parent):
-        return SeedError(shown, _LINK_OUTSIDE)
-    seed = read_seed(path, shown)
-    if not any(line.strip() for line in seed.lines):
-        return SeedError(shown, "skipped: the file holds no text")
-    if sidecar is None:
-        return SeedInput(seed, Overrides())
-    sidecar_path = path.parent / sidecar
+        return Skipped(SeedError(shown, _LINK_OUTSIDE))
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise SeedError(shown, f"cannot read: {error.strerror or error}") from None
+    if item.sidecar is None:
+        return SeedBytes(path.name, shown, data, None, None)
+    sidecar_path = path.parent / item.sidecar
     sidecar_shown = _shown(sidecar_path, path.parent)
+    sidecar: bytes | CorpusError
     if not follow_symlinks and _links_outside(sidecar_path, path.parent):
-        raise SidecarError(sidecar_shown, _LINK_OUTSIDE)
-    return SeedInput(seed, read_overrides(sidecar_path, sidecar_shown, len(seed.lines)))
+        sidecar = SidecarError(sidecar_shown, _LINK_OUTSIDE)
+    else:
+        try:
+            sidecar = read_yaml_bytes(sidecar_path, sidecar_shown, SidecarError)
+        except SidecarError as error:
+            sidecar = error
+    return SeedBytes(path.name, shown, data, sidecar_shown, sidecar)
+
+
+def seed_input(found: SeedBytes) -> SeedInput | Skipped:
+    """The seed with the corrections of its sidecar, or why it is skipped;
+    raises `CorpusError` when it or its sidecar cannot be read."""
+    seed = seed_from_bytes(found.data, found.name, found.shown)
+    if not any(line.strip() for line in seed.lines):
+        return Skipped(SeedError(found.shown, "skipped: the file holds no text"))
+    if found.sidecar is None:
+        return SeedInput(seed, Overrides())
+    if isinstance(found.sidecar, CorpusError):
+        raise found.sidecar
+    data = parse_yaml(found.sidecar, found.sidecar_shown, SidecarError)
+    return SeedInput(seed, parse_overrides(data, found.sidecar_shown, len(seed.lines)))
 
 
 def read_seed(path: Path, shown: str) -> Seed:
@@ -122,12 +214,17 @@ def read_seed(path: Path, shown: str) -> Seed:
         data = path.read_bytes()
     except OSError as error:
         raise SeedError(shown, f"cannot read: {error.strerror or error}") from None
+    return seed_from_bytes(data, path.name, shown)
+
+
+def seed_from_bytes(data: bytes, name: str, shown: str) -> Seed:
+    """A seed file's bytes (its file name is `name`) decoded into lines."""
     text = decode(data, shown)
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if lines and lines[-1] == "":
         lines.pop()
-    sniffed = sniff(lines, path.suffix)
-    return Seed(name=readable(path.name), format=sniffed.format, lines=tuple(lines), format_evidence=sniffed.evidence)
+    sniffed = sniff(lines, Path(name).suffix)
+    return Seed(name=readable(name), format=sniffed.format, lines=tuple(lines), format_evidence=sniffed.evidence)
 
 
 def decode(data: bytes, shown: str) -> str:
@@ -168,11 +265,6 @@ def _wide_text(data: bytes) -> charset_normalizer.CharsetMatch | None:
     odd = sum(1 for char in text if not (char.isprintable() or char.isspace()))
     looks_like_text = "\x00" not in text and any(char.isspace() for char in text) and odd <= len(text) // 100
     return match if looks_like_text else None
-
-
-def read_overrides(sidecar: Path, shown: str, line_count: int) -> Overrides:
-    """The corrections in a seed's sidecar file (see `overrides.match_sidecars`)."""
-    return parse_overrides(load_yaml(sidecar, shown, SidecarError), shown, line_count)
 
 
 def read_taxonomy(path: Path) -> tuple[Taxonomy, tuple[CorpusError, ...]]:

@@ -14,8 +14,8 @@ boilerplate is judged across all seeds (`boilerplate.py`).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import replace
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, replace
 
 from . import rules
 from .boilerplate import find_boilerplate
@@ -75,28 +75,47 @@ _WIDGET_LINE = _any_of(rules.WIDGET_PATTERNS)
 
 
 def segment_corpus(inputs: Sequence[SeedInput], split: SplitRules) -> tuple[SegmentedSeed, ...]:
-    """Cut every seed into articles; boilerplate is judged across all seeds."""
-    units_by_seed = [_with_breaks(read_units(item.seed), split) for item in inputs]
-    keys_by_seed = [[key(unit.text) for unit in units] for units in units_by_seed]
-    boilerplate = find_boilerplate((_blocked_keys(units, keys) for units, keys in zip(units_by_seed, keys_by_seed)),
-                                   split)
-    return tuple(
-        _segment_seed(item, units, keys, boilerplate, split)
-        for item, units, keys in zip(inputs, units_by_seed, keys_by_seed)
-    )
+    """Cut every seed into articles; boilerplate is judged across all seeds.
+
+    The same as `prepare_seed` for each seed, `find_boilerplate` over their
+    `blocked_keys`, then `segment_seed` for each: the steps a build runs seed by
+    seed, in worker processes, remembering their results (`seedwork.py`)."""
+    prepared = [prepare_seed(item, split) for item in inputs]
+    boilerplate = find_boilerplate((blocked_keys(seed) for seed in prepared), split)
+    return tuple(segment_seed(item, seed, boilerplate, split) for item, seed in zip(inputs, prepared))
 
 
-def _blocked_keys(units: Sequence[Unit], keys: Sequence[str]) -> list[tuple[str, int]]:
+@dataclass(frozen=True)
+class PreparedSeed:
+    """A seed's units as its reader made them, with the breaks between them
+    marked, and each unit's comparison key (`text.key`): all that boilerplate
+    detection needs from it."""
+
+    units: tuple[Unit, ...]
+    keys: tuple[str, ...]
+
+
+def prepare_seed(item: SeedInput, split: SplitRules) -> PreparedSeed:
+    units = _with_breaks(read_units(item.seed), split)
+    return PreparedSeed(tuple(units), tuple(key(unit.text) for unit in units))
+
+
+def blocked_keys(seed: PreparedSeed) -> list[tuple[str, int]]:
     """Each unit's key with the number of the block (text between breaks) it
     stands in. What opens a block is left out: it is a title, and titles may
     recur ("Weekly Roundup")."""
     found, block = [], 0
-    for unit, unit_key in zip(units, keys):
-        if unit.after_break or unit.level or unit.opens_record:
+    for unit, unit_key in zip(seed.units, seed.keys):
+        if opens_block(unit):
             block += 1
         else:
             found.append((unit_key, block))
     return found
+
+
+def opens_block(unit: Unit) -> bool:
+    """Whether the unit starts a block of text: it follows a break, or is marked up as a heading or a record."""
+    return unit.after_break or bool(unit.level) or unit.opens_record
 
 
 def _with_breaks(units: list[Unit], split: SplitRules) -> list[Unit]:
@@ -111,10 +130,12 @@ def _with_breaks(units: list[Unit], split: SplitRules) -> list[Unit]:
     return marked
 
 
-def _segment_seed(item: SeedInput, units: list[Unit], keys: Sequence[str], boilerplate: frozenset[str],
-                  split: SplitRules) -> SegmentedSeed:
+def segment_seed(item: SeedInput, prepared: PreparedSeed, boilerplate: Collection[str],
+                 split: SplitRules) -> SegmentedSeed:
+    """Cut one seed into articles; `boilerplate` holds the keys of the paragraphs
+    judged boilerplate across the corpus (those of this seed's are enough)."""
     seed, overrides = item.seed, item.overrides
-    units = _assign_roles(units, keys, seed.format, boilerplate, overrides, split)
+    units = _assign_roles(list(prepared.units), prepared.keys, seed.format, boilerplate, overrides, split)
     if not units:
         return SegmentedSeed(seed, overrides, ())
     layout = find_layout(units, seed.format, overrides, split)
@@ -136,7 +157,7 @@ def _segment_seed(item: SeedInput, units: list[Unit], keys: Sequence[str], boile
 # --- roles -------------------------------------------------------------------
 
 
-def _assign_roles(units: list[Unit], keys: Sequence[str], format: Format, boilerplate: frozenset[str],
+def _assign_roles(units: list[Unit], keys: Sequence[str], format: Format, boilerplate: Collection[str],
                   overrides: Overrides, split: SplitRules) -> list[Unit]:
     """The units with their roles, and the facts of bylines and date lines
     parsed; `keys` are the units' `text.key`s. Roles a reader gave (markup
@@ -222,7 +243,7 @@ def _is_text_heading(units: Sequence[Unit], roles: Sequence[Role], i: int, gap: 
     return unit.after_break or unit.gap_before > gap or _has_body(units, roles, i, split)
 
 
-def _line_role(unit: Unit, unit_key: str, boilerplate: frozenset[str], overrides: Overrides) -> Role:
+def _line_role(unit: Unit, unit_key: str, boilerplate: Collection[str], overrides: Overrides) -> Role:
     text = unit.text
     if not overrides.boilerplate.isdisjoint(range(unit.first, unit.last + 1)):
         return Role.BOILERPLATE

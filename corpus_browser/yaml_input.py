@@ -187,11 +187,20 @@ def load_yaml(path: Path, shown: str, error: type[CorpusError], lenient: bool = 
     (one line, with the line number where it is known). With `lenient`,
     values with tags this loader does not know are read as None.
     """
+    return parse_yaml(read_yaml_bytes(path, shown, error), shown, error, lenient)
+
+
+def read_yaml_bytes(path: Path, shown: str, error: type[CorpusError]) -> bytes:
+    """A YAML file's bytes, up to one byte more than `MAX_BYTES` (so `parse_yaml` can tell it is too large)."""
     try:
         with path.open("rb") as file:
-            data = file.read(MAX_BYTES + 1)
+            return file.read(MAX_BYTES + 1)
     except OSError as problem:
         raise error(shown, f"cannot read: {problem.strerror or problem}") from None
+
+
+def parse_yaml(data: bytes, shown: str, error: type[CorpusError], lenient: bool = False) -> object:
+    """Parse a YAML file's bytes (as `read_yaml_bytes` gives them) within the limits above; see `load_yaml`."""
     if len(data) > MAX_BYTES:
         raise error(shown, f"larger than {MAX_BYTES:,} bytes; is this the right file?")
     try:

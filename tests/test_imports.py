@@ -22,7 +22,8 @@ LAYERS = [
     {"tag", "discover"},
     {"relate"},
     {"render", "report", "explain", "search"},
-    {"write", "freshness"},
+    {"write", "freshness", "cache"},
+    {"seedwork"},
     {"build"},
     {"cli", "mkdocs_hook"},
 ]

@@ -1,0 +1,345 @@
+"""The build's work seed by seed: read, split and extract each seed on its own,
+in worker processes when the corpus is large, remembering the results between
+builds (`cache.py`).
+
+A seed's work has two halves around the one step that needs the whole corpus:
+
+1. read the seed (decode it, tell its format, read its sidecar) and cut it into
+   units with their keys (`segment.prepare_seed`);
+2. (across all seeds: which paragraphs are boilerplate, `boilerplate.find_boilerplate`)
+3. split the seed into articles, knowing which of its paragraphs are
+   boilerplate (`segment.segment_seed`), extract them, and split their words.
+
+Each half's result is remembered under a digest of everything it depends on:
+the first half's of the seed's and its sidecar's bytes, the settings and the
+package's code; the second half's of that and of the boilerplate keys the seed
+holds. Saving one seed thus redoes that seed's work, and another seed's second
+half only when the boilerplate it holds has changed. A build made from
+remembered results is the build made from scratch: the halves are pure functions
+of what their digest covers (tests/test_seedwork.py builds both and compares).
+
+With workers, each seed goes to one worker for both halves (which keeps the
+seed's units in between); which worker does a seed's work, or whether any
+does, changes nothing in the result.
+"""
+
+from __future__ import annotations
+
+import atexit
+import hashlib
+import logging
+import multiprocessing
+import os
+from collections.abc import Iterable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import cache
+from .boilerplate import find_boilerplate
+from .cache import SeedCache
+from .config import SplitRules
+from .errors import CorpusError
+from .extract import extract
+from .model import Article, Format, Overrides, SeedInput, SetAside
+from .read import SeedBytes, SeedScan, Skipped, fetch_seed, seed_input
+from .segment import PreparedSeed, blocked_keys, opens_block, prepare_seed, segment_seed
+from .words import WordList
+
+log = logging.getLogger(__name__)
+
+#: Below this many bytes of seeds to work on, workers cost more than they save.
+WORKER_MIN_BYTES = 2_000_000
+#: Cache entry kinds: the first half's result, the second half's.
+_KEYS, _SPLIT = "keys", "split"
+
+
+@dataclass(frozen=True)
+class SeedKeys:
+    """The first half's result: what boilerplate detection needs from a seed."""
+
+    blocked: tuple[tuple[str, int], ...]
+    """`segment.blocked_keys`: each paragraph's key and block, block openers left out."""
+    openers: tuple[str, ...]
+    """The keys of the paragraphs that open a block: boilerplate elsewhere may be one of them."""
+
+    def holding(self, boilerplate: Iterable[str]) -> list[str]:
+        """The boilerplate keys among the seed's own, in order."""
+        mine = {key for key, _block in self.blocked}
+        mine.update(self.openers)
+        return sorted(key for key in boilerplate if key in mine)
+
+
+@dataclass(frozen=True)
+class SplitSeed:
+    """A seed split into articles: the second half's result."""
+
+    name: str
+    format: Format
+    overrides: Overrides
+    articles: tuple[Article, ...]
+    matter: tuple[SetAside, ...]
+    """Front and back matter, set aside as boilerplate."""
+    words: WordList
+    """The articles' words (see `words.py`)."""
+
+
+@dataclass(frozen=True)
+class SplitCorpus:
+    seeds: tuple[SplitSeed, ...]
+    errors: tuple[CorpusError, ...]
+    warnings: tuple[CorpusError, ...]
+
+
+def split_seeds(scan: SeedScan, split: SplitRules, code: str, store: SeedCache | None = None,
+                workers: int | None = None, follow_symlinks: bool = False) -> SplitCorpus:
+    """Every seed of `scan` split into articles (see the module docstring).
+
+    `code` is the digest of the package's code (`freshness.code_digest`);
+    `store` keeps the results between builds; `workers` is how many worker
+    processes share the work (None: one per core when there is much to do).
+    """
+    outcomes: list[SeedBytes | Skipped | CorpusError | SplitSeed] = []
+    for item in scan.items:
+        try:
+            outcomes.append(item if isinstance(item, Skipped) else fetch_seed(item, follow_symlinks))
+        except CorpusError as error:
+            outcomes.append(error)
+    found = {i: outcome for i, outcome in enumerate(outcomes) if isinstance(outcome, SeedBytes)}
+    settings = repr(split).encode()
+    first_names = {i: f"{_digest(code.encode(), settings, _content(seed))}.{_KEYS}" for i, seed in found.items()}
+    session = _Session(store, found, workers)
+    try:
+        halves = session.first_halves(first_names, split)
+        kept = [i for i in sorted(halves) if isinstance(halves[i], SeedKeys)]
+        for i in set(halves) - set(kept):
+            outcomes[i] = halves[i]
+        boilerplate = find_boilerplate((halves[i].blocked for i in kept), split)
+        holding = {i: halves[i].holding(boilerplate) for i in kept}
+        second_names = {i: f"{_digest(first_names[i].encode(), *(key.encode() for key in holding[i]))}.{_SPLIT}"
+                        for i in kept}
+        for i, seed in session.second_halves(second_names, first_names, holding, split).items():
+            outcomes[i] = seed
+    finally:
+        session.finish()
+    corpus = scan.collect(outcomes)
+    return SplitCorpus(corpus.seeds, corpus.errors, corpus.warnings)
+
+
+def _content(seed: SeedBytes) -> bytes:
+    """What a seed's result depends on, beside the settings and code: its name
+    (its format may be told by it), its bytes and its sidecar's. Not the paths
+    shown in messages, so the command line and MkDocs share their results; a
+    seed that cannot be read is never remembered."""
+    sidecar = seed.sidecar if isinstance(seed.sidecar, bytes) else b"\0no sidecar"
+    return b"\0".join([seed.name.encode("utf-8", "surrogateescape"), _digest(seed.data).encode(),
+                       _digest(sidecar).encode()])
+
+
+def _digest(*parts: bytes) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(len(part).to_bytes(8, "little"))
+        digest.update(part)
+    return digest.hexdigest()
+
+
+#: Results of the last build in this process, by entry name, and the cache they
+#: are in: `mkdocs serve` reuses them without reading its cache folder again.
+_remembered: dict[str, object] = {}
+_remembered_for: list[Path | None] = [None]
+
+
+class _Session:
+    """One build's run over the seeds: remembered results, and the work left to do."""
+
+    def __init__(self, store: SeedCache | None, found: dict[int, SeedBytes], workers: int | None):
+        self.store = store
+        self.found = found
+        self.workers = workers
+        self.folder = store.folder if store is not None else None
+        self.used: dict[str, object] = {}
+        self.worker_of: dict[int, int] = {}
+        """Which worker did a seed's first half (and keeps its units until the second)."""
+
+    def first_halves(self, names: dict[int, str], split: SplitRules) -> dict[int, SeedKeys | Skipped | CorpusError]:
+        results = {i: self._recall(name) for i, name in names.items()}
+        todo = [i for i, result in results.items() if result is None]
+        pool = self._pool_for(todo)
+        if pool:
+            self.worker_of = _balanced(todo, [len(self.found[i].data) for i in todo], len(pool))
+        for i, payload in self._run(todo, pool, lambda i: (_first_half, self.found[i], names[i], split)).items():
+            result = cache.load(payload)
+            if isinstance(result, SeedKeys):
+                self._remember(names[i], result, payload)
+            results[i] = result
+        return results
+
+    def second_halves(self, names: dict[int, str], first_names: dict[int, str], holding: dict[int, list[str]],
+                      split: SplitRules) -> dict[int, SplitSeed]:
+        results = {i: self._recall(name) for i, name in names.items()}
+        todo = [i for i, result in results.items() if result is None]
+        elsewhere = [i for i in todo if i not in self.worker_of]
+        pool = _pool(len(_executors)) if self.worker_of else self._pool_for(elsewhere)
+        if pool:
+            self.worker_of.update(_balanced(elsewhere, [len(self.found[i].data) for i in elsewhere], len(pool)))
+
+        def job(i: int) -> tuple:
+            # A worker that did the first half has the units; any other reads the seed again.
+            found = None if i in self.worker_of and i not in elsewhere else self.found[i]
+            return _second_half, first_names[i], found, frozenset(holding[i]), split
+        for i, payload in self._run(todo, pool, job).items():
+            results[i] = cache.load(payload)
+            self._remember(names[i], results[i], payload)
+        return results
+
+    def _pool_for(self, todo: Sequence[int]) -> list[ProcessPoolExecutor]:
+        """The workers to share `todo` (none for little work, unless the build asked for them)."""
+        if not todo:
+            return []
+        count = self.workers
+        if count is None:
+            cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+            large = sum(len(self.found[i].data) for i in todo) >= WORKER_MIN_BYTES
+            count = cores if cores > 1 and large else 0
+        return _pool(count) if count > 0 else []
+
+    def _run(self, todo: Sequence[int], pool: list[ProcessPoolExecutor], job) -> dict[int, bytes]:
+        """Each job's pickled result: in the seed's worker, or here."""
+        if not pool:
+            return {i: _call(*job(i)) for i in todo}
+        futures: dict[int, Future] = {i: pool[self.worker_of[i]].submit(_in_worker, *job(i)) for i in todo}
+        results = {}
+        for i, future in futures.items():
+            payload, records = future.result()
+            for name, level, message in records:
+                logging.getLogger(name).log(level, "%s", message)
+            results[i] = payload
+        return results
+
+    def _recall(self, name: str) -> object | None:
+        if name in _remembered and _remembered_for[0] == self.folder and (self.store is None or name in self.store):
+            self.used[name] = _remembered[name]
+            return _remembered[name]
+        data = self.store.get(name) if self.store is not None else None
+        if data is None:
+            return None
+        try:
+            value = cache.load(data)
+        except Exception:  # an entry that cannot be read is made again
+            log.info("%s: cache entry cannot be read; made again", name)
+            return None
+        self.used[name] = value
+        return value
+
+    def _remember(self, name: str, value: object, payload: bytes) -> None:
+        if self.store is not None:
+            self.store.put(name, payload)
+        self.used[name] = value
+
+    def finish(self) -> None:
+        """Forget the seeds' units; keep this build's results for the next one."""
+        _forget()
+        if self.worker_of:
+            for executor in _executors:
+                executor.submit(_forget).result()
+        _remembered.clear()
+        _remembered.update(self.used)
+        _remembered_for[0] = self.folder
+        if self.store is not None:
+            self.store.keep_only(self.used)
+
+
+def _balanced(todo: Sequence[int], sizes: Sequence[int], workers: int) -> dict[int, int]:
+    """A worker for each seed: the largest first, each to the least loaded worker."""
+    loads = [0] * workers
+    assigned = {}
+    for size, i in sorted(zip(sizes, todo), key=lambda item: (-item[0], item[1])):
+        assigned[i] = loads.index(min(loads))
+        loads[assigned[i]] += size
+    return assigned
+
+
+# --- the two halves, where they run ---------------------------------------------------------
+
+#: Each seed's reading and units from its first half, until its second (in a worker, or here).
+_prepared: dict[str, tuple[SeedInput, PreparedSeed]] = {}
+
+
+def _first_half(found: SeedBytes, name: str, split: SplitRules) -> bytes:
+    """Read a seed and cut it into units: its `SeedKeys` (or why it is skipped or cannot be read), pickled."""
+    try:
+        item = seed_input(found)
+    except CorpusError as error:
+        return cache.dump(error)
+    if isinstance(item, Skipped):
+        return cache.dump(item)
+    prepared = prepare_seed(item, split)
+    _prepared[name] = (item, prepared)
+    openers = tuple(key for unit, key in zip(prepared.units, prepared.keys) if opens_block(unit))
+    return cache.dump(SeedKeys(tuple(blocked_keys(prepared)), openers))
+
+
+def _second_half(first_name: str, found: SeedBytes | None, boilerplate: frozenset[str], split: SplitRules) -> bytes:
+    """Split a seed into articles: its `SplitSeed`, pickled."""
+    if found is None or first_name in _prepared:
+        item, prepared = _prepared.pop(first_name)
+    else:
+        item = seed_input(found)
+        prepared = prepare_seed(item, split)
+    segmented = segment_seed(item, prepared, boilerplate, split)
+    articles = tuple(extract(segment, item.overrides) for segment in segmented.segments)
+    return cache.dump(SplitSeed(item.seed.name, item.seed.format, item.overrides, articles, segmented.matter,
+                                WordList.of(articles)))
+
+
+def _forget() -> None:
+    _prepared.clear()
+
+
+def _call(function, *arguments) -> bytes:
+    return function(*arguments)
+
+
+class _Records(logging.Handler):
+    """Keeps what a worker logs, for the build to log in its own process."""
+
+    def __init__(self):
+        super().__init__()
+        self.records: list[tuple[str, int, str]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append((record.name, record.levelno, record.getMessage()))
+
+
+def _in_worker(function, *arguments) -> tuple[bytes, list[tuple[str, int, str]]]:
+    handler = _Records()
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    try:
+        return function(*arguments), handler.records
+    finally:
+        root.removeHandler(handler)
+
+
+_executors: list[ProcessPoolExecutor] = []
+
+
+def _pool(count: int) -> list[ProcessPoolExecutor]:
+    """`count` single-process executors, started once per process and kept: one
+    per worker, so that a seed's two halves meet in the same process. Workers
+    start from a fresh interpreter (forkserver) that has imported only this module."""
+    if count and len(_executors) != count:
+        _shutdown()
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload([__name__])
+        _executors.extend(ProcessPoolExecutor(max_workers=1, mp_context=context) for _ in range(count))
+    return _executors if count else []
+
+
+@atexit.register
+def _shutdown() -> None:
+    for executor in _executors:
+        executor.shutdown(cancel_futures=True)
+    _executors.clear()
