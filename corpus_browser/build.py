@@ -105,7 +105,8 @@ def gather(config: BuildConfig, on_stage: StageListener = _silent, taxonomy: Tax
     if taxonomy is None:
         taxonomy, taxonomy_warnings = read_taxonomy(config.themes_file)
     on_stage("splitting")
-    split = split_seeds(scan, config.split, code_digest(), store, config.workers, config.follow_symlinks)
+    split = split_seeds(scan, config.split, code_digest(), store, config.workers, config.follow_symlinks,
+                        config.keep_in_memory)
     extracted = [article for seed in split.seeds for article in seed.articles]
     on_stage("indexing authors")
     authors = index_authors(extracted)

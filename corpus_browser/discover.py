@@ -271,21 +271,49 @@ def _vectorise(words: CorpusWords) -> tuple[csr_matrix, np.ndarray] | None:
     return matrix.tocsr(), names
 
 
-def _features(words: CorpusWords) -> tuple[list[np.ndarray], list[int]]:
-    """Where each kind of feature occurs: words of three letters or more that are
-    not stopwords, and two- and three-word phrases within one clause (no break
-    inside) that neither start nor end with a stopword and hold no number.
-    For each kind (one, two, three words), the positions in `words.ids` where
-    its features start; and the kinds' lengths in words."""
+def _feature_starts(words: CorpusWords) -> list[np.ndarray]:
+    """Where each kind of feature starts in `words.ids` (one kind per length: one,
+    two, three words): words of three letters or more that are not stopwords,
+    and two- and three-word phrases within one clause (no break inside) that
+    neither start nor end with a stopword and hold no number."""
     outer = words.table(lambda word: len(word) > 2 and not word.isdigit() and word not in DISCOVERY_STOPWORDS)
     inner = words.table(lambda word: not word.isdigit())
-    ids = words.ids
-    starts_outer = outer[ids]
-    within = inner[ids]
+    starts_outer = outer[words.ids]
     # Every article ends with a break, so no phrase runs from one article into the next.
     two = starts_outer[:-1] & starts_outer[1:]
-    three = starts_outer[:-2] & within[1:-1] & starts_outer[2:]
-    return [np.flatnonzero(starts_outer), np.flatnonzero(two), np.flatnonzero(three)], [1, 2, 3]
+    three = starts_outer[:-2] & inner[words.ids[1:-1]] & starts_outer[2:]
+    return [np.flatnonzero(found).astype(np.int32) for found in (starts_outer, two, three)]
+
+
+@dataclass(frozen=True)
+class _Kind:
+    """The usable features of one kind (length), reduced from their occurrences."""
+
+    start: np.ndarray
+    """Each feature's first occurrence: where it starts in `words.ids`."""
+    document: np.ndarray
+    """For each (article, feature) pair: the article, ..."""
+    feature: np.ndarray
+    """... the feature (its index in `start`), ..."""
+    count: np.ndarray
+    """... and how often it occurs there."""
+
+
+def _usable(words: CorpusWords, starts: np.ndarray, length: int, max_count: float) -> _Kind:
+    """The features of one kind in at least `MIN_DOCUMENT_COUNT` and at most
+    `max_count` articles, with their counts. Most phrases occur once, so this
+    is far smaller than the occurrences it is made from."""
+    codes = ngram_codes([words.ids[starts + k] for k in range(length)], len(words.vocabulary))
+    _, first, feature = np.unique(codes, return_index=True, return_inverse=True)
+    del codes
+    pairs, count = np.unique(words.article_of[starts].astype(np.int64) * len(first) + feature, return_counts=True)
+    document, feature = (pairs // len(first)).astype(np.int32), (pairs % len(first)).astype(np.int32)
+    frequency = np.bincount(feature, minlength=len(first))
+    usable = (frequency >= MIN_DOCUMENT_COUNT) & (frequency <= max_count)
+    renumbered = np.cumsum(usable) - 1
+    kept = usable[feature]
+    return _Kind(starts[first[usable]], document[kept], renumbered[feature[kept]].astype(np.int32),
+                 count[kept].astype(np.int32))
 
 
 def _count_features(words: CorpusWords) -> tuple[csr_matrix, np.ndarray] | None:
@@ -298,57 +326,45 @@ def _count_features(words: CorpusWords) -> tuple[csr_matrix, np.ndarray] | None:
     max_count = MAX_DOCUMENT_SHARE * articles
     if articles < 2 or max_count < MIN_DOCUMENT_COUNT:
         return None
-    size = len(words.vocabulary)
-    kinds, lengths = _features(words)
-    feature_parts, first_parts, offset = [], [], 0
-    for kind, (positions, length) in enumerate(zip(kinds, lengths)):
-        codes = ngram_codes([words.ids[positions + k] for k in range(length)], size)
-        distinct, first, inverse = np.unique(codes, return_index=True, return_inverse=True)
-        feature_parts.append(inverse.astype(np.int64) + offset)
-        # Where each feature first appears: its article, then its kind, then its position.
-        first_parts.append(np.stack([words.article_of[positions[first]].astype(np.int64),
-                                     np.full(len(first), kind), positions[first]], axis=1))
-        offset += len(distinct)
-    if offset == 0:
+    starts = _feature_starts(words)
+    if not any(len(found) for found in starts):
         return None  # scikit-learn: "empty vocabulary"
-    features = np.concatenate(feature_parts)
-    documents = np.concatenate([words.article_of[positions] for positions in kinds]).astype(np.int64)
-    pairs, counts = np.unique(documents * offset + features, return_counts=True)
-    pair_documents, pair_features = pairs // offset, pairs % offset
-    document_frequency = np.bincount(pair_features, minlength=offset)
-    usable = (document_frequency <= max_count) & (document_frequency >= MIN_DOCUMENT_COUNT)
-    candidates = np.flatnonzero(usable)
-    if len(candidates) == 0:
+    kinds = [_usable(words, found, length, max_count) for length, found in enumerate(starts, 1)]
+    del starts
+    start = np.concatenate([kind.start for kind in kinds]).astype(np.int64)
+    length = np.repeat(np.arange(1, 4), [len(kind.start) for kind in kinds])
+    if len(start) == 0:
         return None  # scikit-learn: "After pruning, no terms remain"
-    # The candidates in alphabetical order: a phrase's words ranked in turn, as the
+    offsets = np.cumsum([0] + [len(kind.start) for kind in kinds])[:-1]
+    document = np.concatenate([kind.document for kind in kinds])
+    feature = np.concatenate([kind.feature.astype(np.int64) + offset for kind, offset in zip(kinds, offsets)])
+    count = np.concatenate([kind.count for kind in kinds])
+    del kinds
+    # The features in alphabetical order: a phrase's words ranked in turn, as the
     # space between them sorts before every character a word may hold.
-    starts = np.concatenate([positions for positions in kinds])
-    first_start = np.zeros(offset, dtype=np.int64)
-    first_start[features] = starts  # where each feature occurs (once is enough: for its words)
-    kind_of = np.repeat(np.arange(3), [len(part) for part in first_parts])
     ranks = words.alphabetical_ranks
-    columns = [np.where(kind_of[candidates] >= k, ranks[words.ids[np.minimum(first_start[candidates] + k,
-                                                                               len(words.ids) - 1)]], -1)
-               for k in range(3)]
-    alphabetical = candidates[np.lexsort(columns[::-1])]
+    last = len(words.ids) - 1
+    columns = [np.where(length > k, ranks[words.ids[np.minimum(start + k, last)]], -1) for k in range(3)]
+    alphabetical = np.lexsort(columns[::-1])
+    del columns
     if len(alphabetical) > MAX_FEATURES:
-        totals = np.bincount(pair_features, weights=counts, minlength=offset).astype(np.float32)
+        totals = np.bincount(feature, weights=count, minlength=len(start)).astype(np.float32)
         # As CountVectorizer._limit_features picks them (its sort, so ties go the same way).
         chosen = alphabetical[(-totals[alphabetical]).argsort()[:MAX_FEATURES]]
         alphabetical = alphabetical[np.isin(alphabetical, chosen)]
-    column = np.full(offset, -1, dtype=np.int64)
+    column = np.full(len(start), -1, dtype=np.int64)
     column[alphabetical] = np.arange(len(alphabetical))
-    first_seen = np.lexsort(np.concatenate(first_parts).T[::-1])
-    appearance = np.empty(offset, dtype=np.int64)
-    appearance[first_seen] = np.arange(offset)
-    kept = column[pair_features] >= 0
-    entries = np.lexsort((appearance[pair_features[kept]], pair_documents[kept]))
-    rows = pair_documents[kept][entries]
-    matrix = csr_matrix((counts[kept][entries].astype(np.float32), column[pair_features[kept]][entries].astype(np.int32),
-                         np.searchsorted(rows, np.arange(articles + 1)).astype(np.int32)),
+    # The order in which the features first appear: article, then length, then position.
+    appearance = np.empty(len(start), dtype=np.int64)
+    appearance[np.lexsort((start, length, words.article_of[start]))] = np.arange(len(start))
+    kept = column[feature] >= 0
+    document, feature, count = document[kept], feature[kept], count[kept]
+    entries = np.lexsort((appearance[feature], document))
+    matrix = csr_matrix((count[entries].astype(np.float32), column[feature[entries]].astype(np.int32),
+                         np.searchsorted(document[entries], np.arange(articles + 1)).astype(np.int32)),
                         shape=(articles, len(alphabetical)))
-    names = np.array([" ".join(words.vocabulary[words.ids[first_start[f] + k]] for k in range(int(kind_of[f]) + 1))
-                      for f in alphabetical], dtype=object)
+    names = np.array([" ".join(words.vocabulary[i] for i in words.ids[first:first + n].tolist())
+                      for first, n in zip(start[alphabetical].tolist(), length[alphabetical].tolist())], dtype=object)
     return matrix, names
 
 

@@ -61,7 +61,7 @@ class Role(enum.Enum):
 BODY_ROLES = frozenset({Role.PROSE, Role.HEADING, Role.LIST_ITEM})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Unit:
     """A paragraph-sized piece of a seed: one line, or a hard-wrapped paragraph."""
 
@@ -126,7 +126,7 @@ class BlockKind(enum.Enum):
     NUMBERED_LIST = "numbered_list"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Block:
     """One renderable piece of an article body."""
 
@@ -151,7 +151,7 @@ class SetAsideKind(enum.Enum):
     front and back matter (licences, contents lists)."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SetAside:
     """Lines of a seed kept out of an article's body, and why."""
 
@@ -178,7 +178,7 @@ class LineTally:
         )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Article:
     """One article with its extracted metadata and its body."""
 

@@ -92,12 +92,14 @@ class SplitCorpus:
 
 
 def split_seeds(scan: SeedScan, split: SplitRules, code: str, store: SeedCache | None = None,
-                workers: int | None = None, follow_symlinks: bool = False) -> SplitCorpus:
+                workers: int | None = None, follow_symlinks: bool = False, remember: bool = False) -> SplitCorpus:
     """Every seed of `scan` split into articles (see the module docstring).
 
     `code` is the digest of the package's code (`freshness.code_digest`);
     `store` keeps the results between builds; `workers` is how many worker
-    processes share the work (None: one per core when there is much to do).
+    processes share the work (None: one per core when there is much to do);
+    with `remember`, the results also stay in memory for the next build in
+    this process (as `mkdocs serve` builds again and again).
     """
     outcomes: list[SeedBytes | Skipped | CorpusError | SplitSeed] = []
     for item in scan.items:
@@ -108,7 +110,7 @@ def split_seeds(scan: SeedScan, split: SplitRules, code: str, store: SeedCache |
     found = {i: outcome for i, outcome in enumerate(outcomes) if isinstance(outcome, SeedBytes)}
     settings = repr(split).encode()
     first_names = {i: f"{_digest(code.encode(), settings, _content(seed))}.{_KEYS}" for i, seed in found.items()}
-    session = _Session(store, found, workers)
+    session = _Session(store, found, workers, remember)
     try:
         halves = session.first_halves(first_names, split)
         kept = [i for i in sorted(halves) if isinstance(halves[i], SeedKeys)]
@@ -153,8 +155,9 @@ _remembered_for: list[Path | None] = [None]
 class _Session:
     """One build's run over the seeds: remembered results, and the work left to do."""
 
-    def __init__(self, store: SeedCache | None, found: dict[int, SeedBytes], workers: int | None):
+    def __init__(self, store: SeedCache | None, found: dict[int, SeedBytes], workers: int | None, remember: bool):
         self.store = store
+        self.remember = remember
         self.found = found
         self.workers = workers
         self.folder = store.folder if store is not None else None
@@ -244,8 +247,9 @@ class _Session:
             for executor in _executors:
                 executor.submit(_forget).result()
         _remembered.clear()
-        _remembered.update(self.used)
-        _remembered_for[0] = self.folder
+        if self.remember:
+            _remembered.update(self.used)
+            _remembered_for[0] = self.folder
         if self.store is not None:
             self.store.keep_only(self.used)
 

@@ -104,7 +104,9 @@ class _Grams:
         text = words.ids != BREAK  # tagging reads words only: its phrases run across punctuation
         self.ids = words.ids[text]
         # Each title and each body is a part of its own.
-        self.part = (2 * words.article_of[text].astype(np.int64) + ~words.in_title[text])
+        self.part = words.article_of[text]
+        self.part *= 2
+        self.part += ~words.in_title[text]
         starts_single = words.table(lambda word: word[:VARIANT_PREFIX] in single)[self.ids]
         starts_multiple = words.table(lambda word: (word + " ")[:VARIANT_PREFIX] in multiple)[self.ids]
         self.kinds = [np.flatnonzero(starts_single)]
@@ -244,7 +246,7 @@ def _uncovered(words: CorpusWords, covered: Collection[str],
     candidates for new theme phrases."""
     body = (words.ids != BREAK) & ~words.in_title
     ids = words.ids[body]
-    article = words.article_of[body].astype(np.int64)
+    article = words.article_of[body]
     outer = words.table(lambda word: word not in STOPWORDS and not word.isdigit())[ids]
     inner = words.table(lambda word: not word.isdigit())[ids]
     size = len(words.vocabulary)
@@ -253,13 +255,11 @@ def _uncovered(words: CorpusWords, covered: Collection[str],
         ok = outer[:1 - length] & outer[length - 1:] & (article[:1 - length] == article[length - 1:])
         if length == 3:
             ok &= inner[1:-1]
-        starts = np.flatnonzero(ok)
+        starts = np.flatnonzero(ok).astype(np.int32)
+        del ok
         codes = ngram_codes([ids[starts + k] for k in range(length)], size)
-        # Each phrase once per article, then the number of articles per phrase.
-        order = np.lexsort((codes, article[starts]))
-        codes, starts = codes[order], starts[order]
-        once = np.ones(len(codes), dtype=bool)
-        once[1:] = (codes[1:] != codes[:-1]) | (article[starts[1:]] != article[starts[:-1]])
+        # Each phrase once per article (the articles' words come in order), then the number of articles per phrase.
+        _, once = np.unique(ngram_codes([codes, article[starts]], len(words)), return_index=True)
         _, first_seen, used = np.unique(codes[once], return_index=True, return_counts=True)
         spread.append((used, starts[once][first_seen], np.full(len(used), length)))
     used = np.concatenate([part[0] for part in spread])

@@ -59,8 +59,9 @@ class WordList:
     """Some articles' words, numbered within their own small vocabulary: what a
     seed's articles hold, made where the seed is split and kept with it."""
 
-    vocabulary: tuple[str, ...]
-    """Id to word; id 0 is the break."""
+    vocabulary: str
+    """Id to word, one word a line; line 0, the break, is empty. (One string
+    rather than thousands: a seed's list is kept with its other results.)"""
     ids: np.ndarray
     """All the articles' word ids (int32): each article is its title, a break, its body, a break."""
     starts: np.ndarray
@@ -98,7 +99,7 @@ class WordList:
         distinct = distinct[where]
         sizes = np.array([len(found) for found in words], dtype=np.int64)
         flat = np.array([word for found in words for word in found], dtype=np.int32)
-        vocabulary = ("",) + tuple(word.decode() for word in list(numbers)[1:])
+        vocabulary = b"\n".join([b"", *list(numbers)[1:]]).decode()
         if (sizes == 1).all():
             return cls(vocabulary, flat[distinct], starts, title_ends)
         # Some pieces hold no word or several: gather each position's words, and shift the bounds.
@@ -135,7 +136,8 @@ class CorpusWords:
         numbers: dict[str, int] = {"": BREAK}
         parts, starts, title_ends, offset = [], [np.zeros(1, dtype=np.int64)], [], 0
         for part in lists:
-            mapping = np.array([numbers.setdefault(word, len(numbers)) for word in part.vocabulary], dtype=np.int32)
+            mapping = np.array([numbers.setdefault(word, len(numbers)) for word in part.vocabulary.split("\n")],
+                               dtype=np.int32)
             parts.append(mapping[part.ids])
             starts.append(part.starts[1:] + offset)
             title_ends.append(part.title_ends + offset)

@@ -1,0 +1,145 @@
+"""Per-seed work remembered between builds: an incremental build is the full build.
+
+Random edits to a corpus (a paragraph appended, removed or changed, a footer
+pasted under several seeds so that it becomes boilerplate and stops being it,
+a sidecar written, a seed added, renamed or deleted) are built on top of the
+previous build, reusing what it remembered, and from scratch in a fresh docs
+folder; the two must be byte for byte the same, and so must builds with and
+without worker processes.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import random
+import shutil
+from pathlib import Path
+
+import pytest
+
+from corpus_browser import seedwork
+from corpus_browser.build import build
+from corpus_browser.config import BuildConfig
+from corpus_browser.errors import OutputError
+from corpus_browser.manifest import CACHE_NAME
+
+from helpers import paragraph
+
+ROOT = Path(__file__).resolve().parent.parent
+FOOTER = "Subscribe to The Change Letter and get every new article in your inbox each Friday morning."
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {str(path.relative_to(folder)): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()}
+
+
+def corpus(folder: Path) -> Path:
+    """The shipped seeds and three small ones of our own, with a byline and a date."""
+    seeds = folder / "seeds"
+    shutil.copytree(ROOT / "seeds", seeds)
+    for n in range(3):
+        articles = [f"Notes on Topic {n}{k}\n\nBy Ada Quinn\n\nMay {k + 1}, 2021\n\n{paragraph(60)}\n\n{paragraph(40)}"
+                    for k in range(3)]
+        (seeds / f"notes-{n}.txt").write_text("\n\n\n\n".join(articles) + "\n", encoding="utf-8")
+    shutil.copy(ROOT / "themes.yml", folder / "themes.yml")
+    return seeds
+
+
+def config(folder: Path, docs: str, **settings) -> BuildConfig:
+    return BuildConfig(seeds_dir=folder / "seeds", docs_dir=folder / docs, themes_file=folder / "themes.yml",
+                       report_file=folder / f"{docs}-report.md", **settings)
+
+
+def edit(seeds: Path, rng: random.Random) -> str:
+    """One random edit of the seeds folder; says what it did."""
+    names = sorted(path.name for path in seeds.iterdir() if path.suffix == ".txt")
+    name = rng.choice(names)
+    path = seeds / name
+    paragraphs = path.read_text(encoding="utf-8").split("\n\n")
+    kind = rng.choice(["append", "remove", "change", "footer", "unfooter", "sidecar", "add", "rename", "delete"])
+    if kind == "append":
+        paragraphs.append(paragraph(rng.randint(5, 80)))
+    elif kind == "remove" and len(paragraphs) > 3:
+        del paragraphs[rng.randrange(1, len(paragraphs))]
+    elif kind == "change":
+        i = rng.randrange(len(paragraphs))
+        paragraphs[i] = paragraphs[i].replace("e", "E", 1) + " Indeed."
+    elif kind == "footer":  # pasted under a paragraph of three seeds: boilerplate from now on
+        for other in rng.sample(names, min(3, len(names))):
+            text = (seeds / other).read_text(encoding="utf-8").split("\n\n")
+            text.insert(rng.randrange(1, len(text) + 1), FOOTER)
+            (seeds / other).write_text("\n\n".join(text), encoding="utf-8")
+        return f"footer under three seeds, {name} among them"
+    elif kind == "unfooter":
+        paragraphs = [p for p in paragraphs if p != FOOTER]
+    elif kind == "sidecar":
+        lines = len(path.read_text(encoding="utf-8").splitlines())
+        (seeds / f"{path.stem}.yml").write_text(f"boilerplate: [{rng.randint(1, lines)}]\n"
+                                                f"split_at: [{rng.randint(1, lines)}]\n", encoding="utf-8")
+        return f"sidecar for {name}"
+    elif kind == "add":
+        (seeds / f"new-{rng.randrange(10**6)}.txt").write_text(
+            f"A New Piece\n\nBy Ada Quinn\n\n{paragraph(70)}\n\n{FOOTER}\n", encoding="utf-8")
+        return "a new seed"
+    elif kind == "rename":
+        path.rename(seeds / f"renamed-{name}")
+        sidecar = seeds / f"{path.stem}.yml"
+        if sidecar.exists():
+            sidecar.rename(seeds / f"renamed-{path.stem}.yml")
+        return f"{name} renamed"
+    elif kind == "delete" and len(names) > 2:
+        path.unlink()
+        (seeds / f"{path.stem}.yml").unlink(missing_ok=True)
+        return f"{name} deleted"
+    path.write_text("\n\n".join(paragraphs), encoding="utf-8")
+    return f"{kind} in {name}"
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_incremental_builds_equal_full_builds_after_random_edits(tmp_path, seed):
+    rng = random.Random(seed)
+    seeds = corpus(tmp_path)
+    live = config(tmp_path, "docs", keep_in_memory=True)
+    build(live)
+    for round in range(6):
+        done = [edit(seeds, rng) for _ in range(rng.randint(1, 3))]
+        if round == 3:
+            seedwork._remembered.clear()  # as a new process: from the cache folder alone
+        incremental = build(live)
+        fresh = f"fresh-{round}"
+        full = build(config(tmp_path, fresh))
+        assert tree(tmp_path / "docs") == tree(tmp_path / fresh), done
+        assert (tmp_path / "docs-report.md").read_bytes() == (tmp_path / f"{fresh}-report.md").read_bytes(), done
+        assert incremental.corpus.errors == full.corpus.errors and incremental.corpus.warnings == full.corpus.warnings
+        assert len(incremental.written.written) < len(full.written.written), "only changed pages are rewritten"
+
+
+def test_worker_processes_change_nothing(tmp_path):
+    corpus(tmp_path)
+    build(config(tmp_path, "alone", workers=0))
+    build(config(tmp_path, "shared", workers=2))
+    assert tree(tmp_path / "alone") == tree(tmp_path / "shared")
+    assert (tmp_path / "alone-report.md").read_bytes() == (tmp_path / "shared-report.md").read_bytes()
+
+
+def test_an_unreadable_cache_entry_is_made_again(tmp_path):
+    corpus(tmp_path)
+    build(config(tmp_path, "docs"))
+    before = tree(tmp_path / "docs")
+    entries = sorted((tmp_path / "docs" / CACHE_NAME).iterdir())
+    entries[0].write_bytes(b"not a pickle")
+    entries[1].write_bytes(pickle.dumps(os.system))  # would run a command if it were loaded
+    build(config(tmp_path, "docs"))
+    assert tree(tmp_path / "docs") == before
+
+
+def test_the_cache_folder_follows_the_output_folder_rules(tmp_path):
+    corpus(tmp_path)
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / CACHE_NAME).symlink_to(outside, target_is_directory=True)
+    with pytest.raises(OutputError, match="is not the build's cache folder"):
+        build(config(tmp_path, "docs"))
+    assert list(outside.iterdir()) == []
