@@ -1,5 +1,7 @@
 """MkDocs hook: run the article build before MkDocs reads `docs/`, make authors
-searchable, and tell the templates which search engine the site uses.
+searchable, and tell the templates which search engine the site uses. Under
+`mkdocs serve`, one save makes one build, and MkDocs re-renders only the pages
+the save changed when that gives the site a full build would (`live.py`).
 
 Listed under `hooks:` in mkdocs.yml. Seeds are read from `seeds/` beside
 mkdocs.yml (or the folder named by `extra.seeds_dir`). Problems with single
@@ -21,6 +23,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 from corpus_browser.build import build
@@ -28,6 +31,7 @@ from corpus_browser.config import BuildConfig, site_settings
 from corpus_browser.discover import poor_fit_notice
 from corpus_browser.errors import CorpusError
 from corpus_browser.freshness import input_digest, is_up_to_date
+from corpus_browser.live import DocsWatch, SearchEntries, SiteShape, listing_plugins, patch_serve_build, watch_docs
 
 log = logging.getLogger("mkdocs.hooks.corpus_browser")
 
@@ -37,8 +41,47 @@ log = logging.getLogger("mkdocs.hooks.corpus_browser")
 _command = {"name": "build"}
 
 
-def on_startup(command: str, **kwargs) -> None:
+class _Serving:
+    """What `mkdocs serve` keeps from one build to the next (see `live.py`)."""
+
+    watch: DocsWatch | None = None
+    shape: SiteShape | None = None
+    """The site's shape at the last build that MkDocs finished."""
+    next_shape: SiteShape | None = None
+    """The site's shape for the build in progress."""
+    prepared: MkDocsConfig | None = None
+    """The config of the build whose article build has run already, before MkDocs' build started."""
+    dirty = False
+    search = SearchEntries()
+
+
+_serving = _Serving()
+
+
+def on_startup(command: str, dirty: bool = False, **kwargs) -> None:
     _command["name"] = command
+    if command == "serve" and not dirty:
+        patch_serve_build(_serve_build_is_dirty)
+
+
+def on_serve(server, config: MkDocsConfig, **kwargs):
+    """Watch the docs folder for changes other than the article build's own."""
+    _serving.watch = watch_docs(server, config.docs_dir)
+    return server
+
+
+def _serve_build_is_dirty(config: MkDocsConfig) -> bool:
+    """Before each of `mkdocs serve`'s builds: run the article build, then tell
+    whether MkDocs may render only the pages that changed."""
+    _article_build(config)
+    _serving.prepared = config
+    shape = SiteShape.of(config.config_file_path, config.theme.custom_dir, config.docs_dir)
+    dirty = shape == _serving.shape and not listing_plugins(config.plugins)
+    # The shape counts once MkDocs has finished this build: a failed build is followed by a full one.
+    _serving.shape, _serving.next_shape, _serving.dirty = None, shape, dirty
+    if dirty:
+        log.info("corpus: only the changed pages are rendered again")
+    return dirty
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -50,27 +93,44 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
+    _serving.search.start(full=not _serving.dirty)
+    if _serving.prepared is not config:  # else built just before MkDocs' build started (`_serve_build_is_dirty`)
+        _article_build(config)
+    _serving.prepared = None
+
+
+def _article_build(config: MkDocsConfig) -> None:
+    """The article build, with what MkDocs should know: a problem that stops it
+    stops `mkdocs build`, and is logged under `mkdocs serve`."""
+    if _serving.watch is not None:
+        _serving.watch.building()
+    removed: tuple[str, ...] = ()
     try:
-        _build_articles(config)
+        removed = _build_articles(config)
     except CorpusError as error:
         if _command["name"] != "serve":
             raise PluginError(str(error)) from None
         log.error("corpus: %s (the site is served as it was; fix the file and save it to rebuild)", error)
+    finally:
+        if _serving.watch is not None:
+            _serving.watch.built(removed)
 
 
-def _build_articles(config: MkDocsConfig) -> None:
+def _build_articles(config: MkDocsConfig) -> tuple[str, ...]:
+    """The article build; returns the pages it removed."""
     root = Path(config.config_file_path).parent
     build_config = BuildConfig(
         seeds_dir=root / config.extra.get("seeds_dir", "seeds"),
         docs_dir=Path(config.docs_dir),
         themes_file=root / config.extra.get("themes_file", "themes.yml"),
         report_file=root / "corpus-report.md",
+        keep_in_memory=_command["name"] == "serve",
         **site_settings(config.config_file_path, config.site_name, config.extra),
     )
     inputs = input_digest(build_config)
     if is_up_to_date(build_config, inputs):
         log.info("corpus: up to date, nothing changed since the last build")
-        return
+        return ()
     report = build(build_config, inputs)
     corpus, written = report.corpus, report.written
     for problem in corpus.errors:
@@ -87,6 +147,7 @@ def _build_articles(config: MkDocsConfig) -> None:
         len(corpus.articles), len(corpus.site.sources), len(written.written), len(written.removed),
         build_config.report_file,
     )
+    return written.removed
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, **kwargs) -> dict:
@@ -104,12 +165,27 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, **kwargs) -
     if search is None or not search.config.enabled:
         return context
     authors = page.meta.get("authors")
-    for entry in reversed(search.search_index.entries):
+    entries = search.search_index.entries
+    first = len(entries)
+    for entry in reversed(entries):
         location = entry["location"]
         if location.split("#", 1)[0] != page.url:
             break
+        first -= 1
         if "tags" in entry:
             entry["tags"] = [html.escape(name) for name in entry["tags"]]
         if authors and location == page.url:
             entry["authors"] = [str(name) for name in authors]
+    if _command["name"] == "serve":
+        _serving.search.page(page.url, entries[first:], full=not _serving.dirty)
     return context
+
+
+@event_priority(100)  # before the search plugin writes its index
+def on_post_build(config: MkDocsConfig) -> None:
+    """After a dirty build under `mkdocs serve`: Material's search index with every
+    page, not only those rendered again; and the site's shape, for the next build."""
+    search = config.plugins.get("material/search")
+    if _serving.dirty and search is not None and search.config.enabled:
+        search.search_index.entries = _serving.search.merged()
+    _serving.shape = _serving.next_shape
