@@ -90,7 +90,6 @@ class DocsWatch:
 
     def changed(self, *paths: str) -> None:
         """A file event from the watcher (a move has two paths)."""
-        log.info("DEBUG change %s building=%s ours=%s", paths, self._building, [self._ours(p) for p in paths])
         with self._lock:
             if self._building:
                 self._pending.extend(paths)
