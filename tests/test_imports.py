@@ -25,7 +25,7 @@ LAYERS = [
     {"write", "freshness", "cache"},
     {"seedwork"},
     {"build"},
-    {"cli", "mkdocs_hook"},
+    {"cli", "mkdocs_hook", "live"},
 ]
 LAYER = {name: n for n, names in enumerate(LAYERS) for name in names}
 

@@ -90,6 +90,7 @@ def test_every_word_reaches_the_page_unless_set_aside(text):
         html = markdown.markdown(page_parts(page.text)[1], extensions=EXTENSIONS)
         on_pages.update(visible_text(html, skip=("h1.", "p.cb-meta")).split())
         set_aside.update(word for aside in placed.article.set_aside for word in aside.text.split())
+    set_aside.update(word for aside in item.matter for word in aside.text.split())  # front and back matter
     seed_words = Counter(word for line in seed.lines for word in clean(line).split())
     list_markers = Counter(unit.marker for segment in item.segments for unit in segment.units if unit.role is Role.LIST_ITEM)
     assert on_pages + set_aside + list_markers == seed_words
