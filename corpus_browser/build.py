@@ -114,6 +114,9 @@ def gather(config: BuildConfig, on_stage: StageListener = _silent, taxonomy: Tax
         sources=tuple(item.seed.name for item in segmented),
         articles=place_articles(tagged, config.articles_dir_name),
         related=related_articles(tagged),
+        description=config.site_description,
+        source_titles={item.seed.name: item.overrides.title for item in segmented if item.overrides.title},
+        url=config.site_url,
     )
     seeds = tuple(_summary(item, articles) for item, articles in zip(segmented, by_seed))
     return Corpus(site, themes, authors.merges, seeds, corpus.errors, corpus.warnings + taxonomy_warnings)

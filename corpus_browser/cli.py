@@ -177,7 +177,8 @@ def _mkdocs_settings(config_file: Path) -> dict[str, object]:
     data = load_yaml(config_file, str(config_file), CorpusError, lenient=True)
     if not isinstance(data, dict):
         raise CorpusError(str(config_file), "expected a mapping of MkDocs settings")
-    return site_settings(str(config_file), data.get("site_name"), data.get("extra"))
+    return site_settings(str(config_file), data.get("site_name"), data.get("extra"), data.get("site_description"),
+                         data.get("site_url"))
 
 
 #: With more seeds than this, the summary gives totals instead of a row per seed.

@@ -1,5 +1,7 @@
 """MkDocs hook: run the article build before MkDocs reads `docs/`, make authors
-searchable, and tell the templates which search engine the site uses.
+searchable, tell the templates which search engine the site uses, show
+editors where an article comes from under `mkdocs serve`, and on a hosted
+site (Material's search off) index the articles with Pagefind in the same build.
 
 Listed under `hooks:` in mkdocs.yml. Seeds are read from `seeds/` beside
 mkdocs.yml (or the folder named by `extra.seeds_dir`). Problems with single
@@ -28,6 +30,8 @@ from corpus_browser.config import BuildConfig, site_settings
 from corpus_browser.discover import poor_fit_notice
 from corpus_browser.errors import CorpusError
 from corpus_browser.freshness import input_digest, is_up_to_date
+from corpus_browser.pagefind_index import write_search_index
+from corpus_browser.render import SEARCH_RECORDS
 
 log = logging.getLogger("mkdocs.hooks.corpus_browser")
 
@@ -43,9 +47,13 @@ def on_startup(command: str, **kwargs) -> None:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Tell the templates which search the site uses: Material's, or (with it
-    turned off, for a hosted site) Pagefind's, run after the build."""
+    turned off, for a hosted site) Pagefind's, indexed after the build; and
+    whether article pages show their seed and lines (`extra.provenance`: as
+    set in mkdocs.yml, else on under `mkdocs serve` only, where editors work)."""
     search = config.plugins.get("material/search")
     config.extra["corpus_search"] = "material" if search is not None and search.config.enabled else "pagefind"
+    if not isinstance(config.extra.get("provenance"), bool):
+        config.extra["provenance"] = _command["name"] == "serve"
     return config
 
 
@@ -65,7 +73,8 @@ def _build_articles(config: MkDocsConfig) -> None:
         docs_dir=Path(config.docs_dir),
         themes_file=root / config.extra.get("themes_file", "themes.yml"),
         report_file=root / "corpus-report.md",
-        **site_settings(config.config_file_path, config.site_name, config.extra),
+        **site_settings(config.config_file_path, config.site_name, config.extra, config.site_description,
+                        config.site_url),
     )
     inputs = input_digest(build_config)
     if is_up_to_date(build_config, inputs):
@@ -87,6 +96,18 @@ def _build_articles(config: MkDocsConfig) -> None:
         len(corpus.articles), len(corpus.site.sources), len(written.written), len(written.removed),
         build_config.report_file,
     )
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """On a hosted site, index the articles with Pagefind into `site/pagefind`,
+    from the records the article build wrote (never from the rendered pages)."""
+    if config.extra.get("corpus_search") != "pagefind":
+        return
+    try:
+        count = write_search_index(Path(config.docs_dir) / SEARCH_RECORDS, Path(config.site_dir))
+    except CorpusError as error:
+        raise PluginError(str(error)) from None
+    log.info("corpus: %d articles indexed for search with Pagefind", count)
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, **kwargs) -> dict:

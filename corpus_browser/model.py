@@ -241,6 +241,8 @@ class Overrides:
     boilerplate: frozenset[int] = frozenset()
     """Lines to set aside as boilerplate."""
     articles: tuple[ArticleFix, ...] = field(default=())
+    title: str | None = None
+    """A readable name for the seed itself, shown to readers instead of its file name."""
 
 
 @dataclass(frozen=True)

@@ -105,7 +105,8 @@ def test_front_matter_round_trips_any_title_description_and_authors(title, autho
     header = page_parts(render_article(site, 0).text)[0]
     data = yaml.safe_load(header)
     assert (data["title"], data["description"], data["authors"]) == (title, title, authors)
-    assert data == front_matter(placed.article)
+    contract = front_matter(placed.article)
+    assert {key: data[key] for key in contract} == contract
 
 
 def _article(**fields):
