@@ -45,8 +45,11 @@
     for (const key of [...FILTERS, "sort"]) setSelect(selects[key], params.get(key) || "");
   }
 
+  // A new search (the address held none) or a changed filter is a step the
+  // back button returns from; typing more of a query replaces the step.
   function toAddress(push) {
     const params = new URLSearchParams(window.location.search);
+    push = push || !KEYS.some((key) => params.get(key));
     const s = state();
     for (const key of KEYS) {
       if (s[key]) params.set(key, s[key]);
@@ -207,7 +210,7 @@
     if (active(state())) open();
   });
   input.addEventListener("input", () => {
-    toAddress(panel.hidden);
+    toAddress(false);
     schedule();
   });
   for (const select of Object.values(selects)) {
