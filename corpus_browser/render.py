@@ -204,7 +204,7 @@ HOME_CARDS = 12
 #: Names listed on one page of the theme and author indexes at most.
 NAMES_PAGE_SIZE = 300
 #: Material's per-page search boost for listing pages: below 1, they rank after the articles.
-LISTING_SEARCH_BOOST = 0.05
+LISTING_SEARCH_BOOST = 0.0001
 #: Where an undated article goes in the archive.
 UNDATED = "Undated"
 
