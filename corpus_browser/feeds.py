@@ -39,7 +39,7 @@ class Feed:
     site_url: str
     """Where the site is published, or "" (links are then relative)."""
     path: str
-    """The feed's own path below the docs folder, e.g. `feeds/themes/trust.xml`."""
+    """The feed's own path below the docs folder, e.g. `feed-theme-trust.xml`."""
     items: Sequence[PlacedArticle]
 
 

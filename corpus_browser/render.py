@@ -193,9 +193,10 @@ THEMES_DIR = "themes"
 AUTHORS_DIR = "authors"
 ARCHIVE_DIR = "archive"
 SOURCES_DIR = "sources"
-#: The Atom feed of the whole site, and the folder of the theme and author feeds.
+#: The Atom feed of the whole site; a theme's or author's is `feed-theme-<slug>.xml`,
+#: `feed-author-<slug>.xml`. All sit at the site's root: Material's script fetches
+#: `sitemap.xml` beside every `<link rel="alternate">` of a page.
 SITE_FEED = "feed.xml"
-FEEDS_DIR = "feeds"
 #: The search records (one per article) the hosted build indexes with Pagefind.
 #: A dot-file: MkDocs does not publish it.
 SEARCH_RECORDS = ".corpus-search.json"
@@ -260,8 +261,7 @@ def catalogue(site: Site) -> Catalogue:
     if unattributed:
         taken.add(slugify(UNATTRIBUTED))
         unattributed_page = NamePage(UNATTRIBUTED, f"{AUTHORS_DIR}/{slugify(UNATTRIBUTED)}.md",
-                                     f"{FEEDS_DIR}/{AUTHORS_DIR}/{slugify(UNATTRIBUTED)}.xml",
-                                     tuple(newest_first(unattributed)))
+                                     f"feed-author-{slugify(UNATTRIBUTED)}.xml", tuple(newest_first(unattributed)))
     return Catalogue(_name_pages(by_theme, THEMES_DIR, "theme", set()),
                      _name_pages(by_author, AUTHORS_DIR, "author", taken), unattributed_page)
 
@@ -276,7 +276,7 @@ def _name_pages(groups: dict[str, list[PlacedArticle]], folder: str, fallback: s
             n += 1
             slug = f"{base}-{n}"
         taken.add(slug)
-        pages[name] = NamePage(name, f"{folder}/{slug}.md", f"{FEEDS_DIR}/{folder}/{slug}.xml",
+        pages[name] = NamePage(name, f"{folder}/{slug}.md", f"feed-{fallback}-{slug}.xml",
                                tuple(newest_first(groups[name])))
     return pages
 
@@ -373,8 +373,7 @@ def render_article(site: Site, index: int, directory: Directory | None = None) -
     Related articles and the neighbours in the same seed go into the front-matter
     (`related`, `previous`, `next`), where the theme's `partials/related.html`
     shows them below the article; kept out of the body, they stay out of search.
-    So do the chips (`theme_pages`, `author_pages`: name and page of each) and
-    the feeds of the article's themes and authors (`feeds`).
+    So do the chips (`theme_pages`, `author_pages`: name and page of each).
     """
     directory = directory or catalogue(site).directory
     placed = site.articles[index]
@@ -390,21 +389,14 @@ def render_article(site: Site, index: int, directory: Directory | None = None) -
 
 
 def _chip_data(article: Article, directory: Directory) -> dict[str, object]:
-    """Where the article's theme and author chips lead, and the feeds of those pages."""
-    themes = [{"name": name, "url": _url(path)} for name, path in directory.theme_links(article.tags)]
-    authors = [{"name": name, "url": _url(path)} for name, path in directory.author_links(article.authors)]
-    feeds = [{"title": item["name"], "url": _feed_url(item["url"])} for item in authors + themes]
-    return {"theme_pages": themes, "author_pages": authors, "feeds": feeds}
+    """Where the article's theme and author chips lead."""
+    return {"theme_pages": [{"name": name, "url": _url(path)} for name, path in directory.theme_links(article.tags)],
+            "author_pages": [{"name": name, "url": _url(path)} for name, path in directory.author_links(article.authors)]}
 
 
 def _url(path: str) -> str:
     """A page's address from the site root."""
     return path.removesuffix(".md") + ".html"
-
-
-def _feed_url(page_url: str) -> str:
-    """The feed of a theme or author page, from the page's address (`themes/trust.html` -> `feeds/themes/trust.xml`)."""
-    return f"{FEEDS_DIR}/{page_url.removesuffix('.html')}.xml"
 
 
 def _links(site: Site, index: int) -> dict[str, object]:

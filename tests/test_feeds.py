@@ -36,11 +36,11 @@ def test_site_feed_lists_the_newest_articles_first_with_their_details():
 
 def test_theme_and_author_feeds_link_back_relative_to_themselves_or_under_site_url():
     site = dated_site(["2016-01-01"])
-    feed = parsed(site, "feeds/themes/trust.xml")
+    feed = parsed(site, "feed-theme-trust.xml")
     assert feed.feed.title == "Dated: Trust"
-    assert feed.entries[0].link == "../../articles/seed0/article-0.html"
+    assert feed.entries[0].link == "articles/seed0/article-0.html"
     assert feed.entries[0].id.startswith("urn:uuid:")
-    hosted = parsed(replace(site, url="https://example.org/notes/"), "feeds/authors/ada-lovelace.xml")
+    hosted = parsed(replace(site, url="https://example.org/notes/"), "feed-author-ada-lovelace.xml")
     assert hosted.entries[0].link == hosted.entries[0].id == "https://example.org/notes/articles/seed0/article-0.html"
 
 
