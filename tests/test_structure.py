@@ -6,7 +6,7 @@ from __future__ import annotations
 from helpers import articles_of, paragraph, segment_texts
 
 from corpus_browser.authors import normalize_name
-from corpus_browser.model import Role
+from corpus_browser.model import Format, Role
 
 
 def people(article) -> tuple[str, ...]:
@@ -191,3 +191,15 @@ def test_an_inline_label_becomes_the_subtitle():
                (("I", "HOW TO KEEP PASSION WEEK"), ("II", "OBADIAH"), ("III", "THE TRANSFIGURATION"))]
     assert [(a.title, a.subtitle) for a in articles_of(book(*sermons))] == [
         ("How to Keep Passion Week", "Sermon I"), ("Obadiah", "Sermon II"), ("The Transfiguration", "Sermon III")]
+
+
+def test_key_value_fields_as_list_items_under_titles():
+    proposals = [f"# {title}\n\n* Proposal: [SE-000{n}](000{n}.md)\n* Author: [{name}](https://example.org/{n})\n"
+                 f"* Status: **Implemented**\n\n## Introduction\n\n{paragraph(60)}\n"
+                 for n, (title, name) in enumerate((("Keywords as labels", "Doug Gregor"),
+                                                    ("Remove currying", "Joe Groff"),
+                                                    ("Remove var", "Joe Pamer")), start=1)]
+    found = articles_of("\n".join(proposals), format=Format.MARKDOWN)
+    assert [(a.title, a.authors) for a in found] == [
+        ("Keywords as labels", ("Doug Gregor",)), ("Remove currying", ("Joe Groff",)), ("Remove var", ("Joe Pamer",))]
+    assert all("Status" not in a.body_text for a in found)
