@@ -237,10 +237,9 @@ def _labels(units: list[Unit], spans: Sequence[tuple[int, int]]) -> None:
     them: a label heading (`LETTER IV`, `No. 10`), or short titles that differ
     only in their numbering and hold a word besides (`1. First Day.`, `2.
     Second Day.`; not `2.1.0`)."""
-    titles = [i for a, b in spans if (i := _title(units, a, b)) is not None]
-    patterns = Counter(label_pattern(units[i].text) for i in titles)
-    for i in titles:
-        pattern = label_pattern(units[i].text)
+    titles = {i: label_pattern(units[i].text) for a, b in spans if (i := _title(units, a, b)) is not None}
+    patterns = Counter(titles.values())
+    for i, pattern in titles.items():
         words = pattern.split()
         numbered = _recurs(patterns[pattern], len(titles)) and "0" in words and len(words) <= LABEL_MAX_WORDS \
             and any(word != "0" and any(ch.isalpha() for ch in word) for word in words)
