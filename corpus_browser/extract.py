@@ -48,6 +48,8 @@ from .text import (
 
 #: A title made from the opening words when an article has no heading.
 _FALLBACK_TITLE_WORDS = 10
+#: A paragraph of the body has more words than this.
+_PARAGRAPH_MIN_WORDS = 10
 #: How far below the title its repeat, subtitle and byline may stand.
 _HEAD_UNITS = 4
 #: Why units of each role are set aside.
@@ -218,8 +220,11 @@ def _subtitle_index(units: Sequence[Unit], title_index: int | None, title_lines:
 def _stated_date(units: Sequence[Unit], title_index: int | None) -> str | None:
     """The date the article states for itself: on a date line, byline or
     header above its body or in a signature after it, else in its title. A
-    date line inside the body heads a letter or an entry it quotes."""
-    body = [i for i, unit in enumerate(units) if unit.role in (Role.PROSE, Role.LIST_ITEM)]
+    date line inside the body heads a letter or an entry it quotes. (The body
+    runs from its first paragraph to its last: short lines around it, such
+    as a publication's name, are not yet or no longer the body.)"""
+    body = [i for i, unit in enumerate(units) if unit.role in (Role.PROSE, Role.LIST_ITEM)
+            and more_words_than(unit.text, _PARAGRAPH_MIN_WORDS)]
     outside = [unit for i, unit in enumerate(units) if not body or i < body[0] or i > body[-1]]
     return next((unit.date for unit in outside if unit.date and unit.role is not Role.HEADING), None) \
         or (units[title_index].date if title_index is not None else None)
