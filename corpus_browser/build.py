@@ -20,7 +20,7 @@ from .discover import ThemeChoice, choose_themes
 from .errors import CorpusError
 from .explain import explain_seed
 from .extract import extract
-from .model import Article, LineTally, SegmentedSeed
+from .model import Article, LineTally, SeedSummary, SegmentedSeed
 from .read import read_corpus, read_taxonomy
 from .relate import related_articles
 from .render import PlacedArticle, Site, place_articles, render_site
@@ -28,18 +28,6 @@ from .report import render_report
 from .segment import segment_corpus
 from .taxonomy import Taxonomy
 from .write import WriteReport, output_lock, write_pages, write_report
-
-
-@dataclass(frozen=True)
-class SeedSummary:
-    """What the build made of one seed."""
-
-    source: str
-    format: str
-    """How its content was read (`text`, `markdown`, `rst`, `wiki`, `mail`)."""
-    articles: int
-    tally: LineTally
-    """Its non-blank lines: in articles, and set aside as front and back matter."""
 
 
 @dataclass(frozen=True)
@@ -125,7 +113,8 @@ def gather(config: BuildConfig, on_stage: StageListener = _silent, taxonomy: Tax
 def _summary(item: SegmentedSeed, articles: Sequence[Article]) -> SeedSummary:
     matter = sum(aside.last - aside.first + 1 for aside in item.matter)
     tally = sum((article.tally for article in articles), LineTally(boilerplate=matter))
-    return SeedSummary(item.seed.name, item.seed.format.value, len(articles), tally)
+    return SeedSummary(item.seed.name, item.seed.format.value, len(articles), tally, item.seed.format_evidence,
+                       item.matter_lines)
 
 
 def explain(config: BuildConfig, seed_name: str) -> str:
@@ -157,7 +146,8 @@ def build(config: BuildConfig, inputs: str | None = None, on_stage: StageListene
         corpus = gather(config, on_stage)
         on_stage("rendering")
         pages = render_site(corpus.site)
-        report = render_report(corpus.site, corpus.themes, corpus.merges) if config.report_file is not None else None
+        report = render_report(corpus.site, corpus.themes, corpus.merges, corpus.seeds) \
+            if config.report_file is not None else None
     on_stage("writing")
     complete = not corpus.errors and not corpus.warnings
     with output_lock(config.docs_dir):

@@ -32,7 +32,8 @@ from .freshness import input_digest, is_up_to_date
 from .model import LineTally
 
 if TYPE_CHECKING:
-    from .build import BuildReport, Corpus, SeedSummary
+    from .build import BuildReport, Corpus
+    from .model import SeedSummary
     from .search import Hit
 
 BUILD_EXAMPLES = """\

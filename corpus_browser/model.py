@@ -290,3 +290,19 @@ class SegmentedSeed:
     """The same as line ranges of the seed, each with the reason it was set aside."""
     layout: Layout | None = None
     """How the seed's structure was read, for `build_docs.py explain`."""
+
+
+@dataclass(frozen=True)
+class SeedSummary:
+    """What the build made of one seed."""
+
+    source: str
+    format: str
+    """How its content was read (`text`, `markdown`, `rst`, `wiki`, `mail`)."""
+    articles: int
+    tally: LineTally
+    """Its non-blank lines: in articles, and set aside as front and back matter."""
+    format_evidence: str = ""
+    """Why the content was read in that format."""
+    matter: tuple[tuple[int, int, str], ...] = ()
+    """Front and back matter set aside: line ranges of the seed, with the reason."""
