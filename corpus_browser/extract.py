@@ -3,7 +3,7 @@
 The title is the heading that opens the segment (else the opening words), as
 a reader wants it: without its enumeration or quotes, capitals eased; a
 label that numbers the piece (`No. 10`, `ESSAY IV`, on the title's line or
-above the name) becomes its subtitle unless it has one; a copy
+above the name) is kept as its label; a copy
 of it right below is dropped; a short single sentence beside the title is
 the subtitle. Authors and the date are what the segment's units state (parsed
 once, by `recognise`): bylines, date lines, headers, signatures, a speaker
@@ -72,11 +72,10 @@ def extract(segment: Segment, overrides: Overrides) -> Article:
     body_units = [unit for i, unit in enumerate(units)
                   if unit.role in BODY_ROLES and unit.first not in title_lines and i != subtitle_index]
     body = _blocks(body_units, authors)
-    dek = units[subtitle_index].text if subtitle_index is not None else None
-    title, label = _title(units, title_index) if title_index is not None else (_fallback_title(body), None)
-    subtitle = dek or label
+    subtitle = units[subtitle_index].text if subtitle_index is not None else None
     if subtitle:
         body = (Block(BlockKind.SUBTITLE, (subtitle,)),) + body
+    title, label = _title(units, title_index) if title_index is not None else (_fallback_title(body), None)
     date = _stated_date(units, title_index)
 
     fix = next((fix for fix in overrides.articles if segment.first <= fix.line <= segment.last), None)
@@ -89,9 +88,10 @@ def extract(segment: Segment, overrides: Overrides) -> Article:
         source=segment.source,
         title=title,
         subtitle=subtitle,
+        label=label,
         authors=authors,
         date=date,
-        description=dek or _description(body),
+        description=subtitle or _description(body),
         first_line=segment.first,
         last_line=segment.last,
         words=sum(word_count(text) for block in body for text in block.texts),

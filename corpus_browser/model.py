@@ -198,6 +198,8 @@ class Article:
     """Lines of the article's span that are not in its body."""
     prose_lines: int
     """Non-blank lines of the article's span that are in its body."""
+    label: str | None = None
+    """What numbers the piece in its collection (`Letter IV`, `Sermon IX`), if its heading says."""
     tags: tuple[str, ...] = ()
     """The article's themes; empty until a theme taxonomy tags it."""
 

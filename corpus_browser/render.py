@@ -172,6 +172,8 @@ def front_matter(article: Article) -> dict[str, object]:
     }
     if article.date:
         data["date"] = article.date
+    if article.label:
+        data["label"] = article.label
     data.update(
         tags=list(article.tags),
         source=article.source,
@@ -418,9 +420,9 @@ def _link(item: PlacedArticle) -> dict[str, str]:
 
 
 def article_details(article: Article) -> str:
-    """The line under the title, as Markdown: authors, date (in `<time>`), length and reading time.
+    """The line under the title, as Markdown: the piece's label, authors, date (in `<time>`), length and reading time.
     Where the text comes from (seed and lines) is the theme's to show, to editors (`extra.provenance`)."""
-    details = []
+    details = [escape(article.label)] if article.label else []
     if article.authors:
         details.append(escape("By " + _names(article.authors)))
     if article.date:

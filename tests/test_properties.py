@@ -90,6 +90,7 @@ def test_every_word_reaches_the_page_unless_set_aside(text):
         html = markdown.markdown(page_parts(page.text)[1], extensions=EXTENSIONS)
         on_pages.update(visible_text(html, skip=("h1.", "p.cb-meta")).split())
         set_aside.update(word for aside in placed.article.set_aside for word in aside.text.split())
+    set_aside.update(word for aside in item.matter for word in aside.text.split())  # front and back matter
     seed_words = Counter(word for line in seed.lines for word in clean(line).split())
     list_markers = Counter(unit.marker for segment in item.segments for unit in segment.units if unit.role is Role.LIST_ITEM)
     assert on_pages + set_aside + list_markers == seed_words
@@ -98,8 +99,9 @@ def test_every_word_reaches_the_page_unless_set_aside(text):
 @SETTINGS
 @given(st.text(min_size=1, max_size=TITLE_MAX_CHARS).map(clean), st.lists(st.text().map(clean), max_size=3))
 def test_front_matter_round_trips_any_title_description_and_authors(title, authors):
-    """Any title up to the length a page shows (longer ones are shortened, see test_render)."""
-    """Values are single-line text, as the splitter and the sidecar reader make them."""
+    """Any title up to the length a page shows (longer ones are shortened, see
+    test_trust_boundaries); values are single-line text, as the splitter and the
+    sidecar reader make them."""
     site = Site("Site", ("s.txt",), place_articles([_article(title=title, description=title, authors=tuple(authors))], "articles"))
     placed = site.articles[0]
     header = page_parts(render_article(site, 0).text)[0]

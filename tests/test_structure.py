@@ -77,11 +77,11 @@ def test_endnotes_after_the_last_article_are_back_matter():
     assert [a.title for a in articles_of(book(*pieces, (4, notes)))] == ["Piece One", "Piece Two", "Piece Three"]
 
 
-def test_a_label_heading_is_the_subtitle_of_the_name_below_it():
+def test_a_label_heading_is_kept_as_the_label_of_the_name_below_it():
     letters = [(4, f"LETTER {n}\n\n{name}\n\n\n{paragraph(80)}")
                for n, name in (("I", "ON THE SEA"), ("II", "WHAT IS A FARMER"), ("III", "ON SNAKES"))]
     found = articles_of(book(*letters))
-    assert [(a.title, a.subtitle) for a in found] == [
+    assert [(a.title, a.label) for a in found] == [
         ("On the Sea", "Letter I"), ("What Is a Farmer", "Letter II"), ("On Snakes", "Letter III")]
     assert all(a.description.startswith("This word") for a in found)  # the label is not a description
 
@@ -182,14 +182,14 @@ def test_notes_and_verse_refrains_never_open_articles():
 def test_titles_that_only_number_their_pieces_give_way_to_the_name_under_them():
     days = [(4, f"{n}. {ordinal} Day.\n\n{name}.\n\n\n{paragraph(80)}") for n, ordinal, name in
             ((1, "First", "Christ's Childhood"), (2, "Second", "The Good Shepherd"), (3, "Third", "Little Lambs"))]
-    assert [(a.title, a.subtitle) for a in articles_of(book(*days))] == [
+    assert [(a.title, a.label) for a in articles_of(book(*days))] == [
         ("Christ's Childhood", "First Day"), ("The Good Shepherd", "Second Day"), ("Little Lambs", "Third Day")]
 
 
-def test_an_inline_label_becomes_the_subtitle():
+def test_an_inline_label_is_kept_apart_from_the_title():
     sermons = [(4, f"SERMON {n}.  {name}\n\n\n\n{paragraph(80)}") for n, name in
                (("I", "HOW TO KEEP PASSION WEEK"), ("II", "OBADIAH"), ("III", "THE TRANSFIGURATION"))]
-    assert [(a.title, a.subtitle) for a in articles_of(book(*sermons))] == [
+    assert [(a.title, a.label) for a in articles_of(book(*sermons))] == [
         ("How to Keep Passion Week", "Sermon I"), ("Obadiah", "Sermon II"), ("The Transfiguration", "Sermon III")]
 
 
