@@ -14,10 +14,9 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from html import escape as html_escape
-from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from html import escape as html_escape
 from itertools import groupby
 
 import yaml
@@ -384,7 +383,7 @@ def render_article(site: Site, index: int, directory: Directory | None = None) -
     body = list(article.body)
     if body and body[0].kind is BlockKind.SUBTITLE:
         parts.append(_render_block(body.pop(0)))
-    parts.append(f"{article_details(article)}\n{{ .cb-meta }}")
+    parts.append(f'<p class="cb-meta">{article_details(article)}</p>')
     parts.extend(_render_block(block) for block in body)
     data = front_matter(article) | _links(site, index) | _chip_data(article, directory)
     return Page(placed.path, _with_front_matter(data, "\n\n".join(parts)))
@@ -420,11 +419,13 @@ def _link(item: PlacedArticle) -> dict[str, str]:
 
 
 def article_details(article: Article) -> str:
-    """The line under the title, as Markdown: the piece's label, authors, date (in `<time>`), length and reading time.
+    """The line under the title, as HTML (a block of its own, so that a line opening
+    with the date's `<time>` is not taken for the start of raw HTML): the piece's
+    label, authors, date (in `<time>`), length and reading time.
     Where the text comes from (seed and lines) is the theme's to show, to editors (`extra.provenance`)."""
-    details = [escape(article.label)] if article.label else []
+    details = [html_escape(article.label)] if article.label else []
     if article.authors:
-        details.append(escape("By " + _names(article.authors)))
+        details.append(html_escape("By " + _names(article.authors)))
     if article.date:
         details.append(time_tag(article.date))
     details.append(f"{article.words:,} words, {reading_minutes(article.words)} min read")

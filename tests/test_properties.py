@@ -43,28 +43,32 @@ SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[Heal
 
 
 class _TextOf(HTMLParser):
-    """The visible text of an HTML fragment, with the class of each text's paragraph."""
+    """The visible text of an HTML fragment, each text with the elements it stands
+    in (`tag.class` each, outermost first)."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.parts: list[tuple[str, str]] = []
-        self._context = ""
+        self.parts: list[tuple[tuple[str, ...], str]] = []
+        self._open: list[str] = []
 
     def handle_starttag(self, tag, attrs):
-        self._context = f"{tag}.{dict(attrs).get('class', '')}"
-        self.parts.append(("", " "))
+        self._open.append(f"{tag}.{dict(attrs).get('class', '')}")
+        self.parts.append(((), " "))
 
     def handle_endtag(self, tag):
-        self.parts.append(("", " "))
+        while self._open and not self._open.pop().startswith(f"{tag}."):
+            pass
+        self.parts.append(((), " "))
 
     def handle_data(self, data):
-        self.parts.append((self._context, data))
+        self.parts.append((tuple(self._open), data))
 
 
 def visible_text(html: str, skip: tuple[str, ...] = ()) -> str:
+    """The text of `html`, without that of elements (and what is inside them) whose `tag.class` starts with `skip`."""
     parser = _TextOf()
     parser.feed(html)
-    return "".join(data for context, data in parser.parts if not context.startswith(skip))
+    return "".join(data for context, data in parser.parts if not any(element.startswith(skip) for element in context))
 
 
 @SETTINGS
