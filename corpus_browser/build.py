@@ -22,7 +22,7 @@ from .errors import CorpusError
 from .explain import explain_seed
 from .extract import extract
 from .freshness import code_digest
-from .model import LineTally
+from .model import LineTally, SeedSummary
 from .read import read_corpus, read_taxonomy, scan_seeds
 from .relate import related_articles
 from .render import PlacedArticle, Site, place_articles, render_site
@@ -32,18 +32,6 @@ from .segment import segment_corpus
 from .taxonomy import Taxonomy
 from .words import CorpusWords
 from .write import WriteReport, output_lock, write_pages, write_report
-
-
-@dataclass(frozen=True)
-class SeedSummary:
-    """What the build made of one seed."""
-
-    source: str
-    format: str
-    """How its content was read (`text`, `markdown`, `rst`, `wiki`, `mail`)."""
-    articles: int
-    tally: LineTally
-    """Its non-blank lines: in articles, and set aside as front and back matter."""
 
 
 @dataclass(frozen=True)
@@ -120,6 +108,9 @@ def gather(config: BuildConfig, on_stage: StageListener = _silent, taxonomy: Tax
         sources=tuple(seed.name for seed in split.seeds),
         articles=place_articles(tagged, config.articles_dir_name),
         related=related_articles(tagged, words),
+        description=config.site_description,
+        source_titles={seed.name: seed.overrides.title for seed in split.seeds if seed.overrides.title},
+        url=config.site_url,
     )
     seeds = tuple(_summary(seed) for seed in split.seeds)
     return Corpus(site, themes, authors.merges, seeds, split.errors, split.warnings + taxonomy_warnings)
@@ -128,7 +119,8 @@ def gather(config: BuildConfig, on_stage: StageListener = _silent, taxonomy: Tax
 def _summary(seed: SplitSeed) -> SeedSummary:
     matter = sum(aside.last - aside.first + 1 for aside in seed.matter)
     tally = sum((article.tally for article in seed.articles), LineTally(boilerplate=matter))
-    return SeedSummary(seed.name, seed.format.value, len(seed.articles), tally)
+    return SeedSummary(seed.name, seed.format.value, len(seed.articles), tally, seed.format_evidence,
+                       seed.matter_lines)
 
 
 def explain(config: BuildConfig, seed_name: str) -> str:
@@ -161,7 +153,8 @@ def build(config: BuildConfig, inputs: str | None = None, on_stage: StageListene
             corpus = gather(config, on_stage, store=SeedCache(config.docs_dir))
             on_stage("rendering")
             pages = render_site(corpus.site)
-            report = render_report(corpus.site, corpus.themes, corpus.merges) if config.report_file is not None else None
+            report = render_report(corpus.site, corpus.themes, corpus.merges, corpus.seeds) \
+                if config.report_file is not None else None
         on_stage("writing")
         complete = not corpus.errors and not corpus.warnings
         if report is not None:

@@ -32,7 +32,8 @@ from .freshness import input_digest, is_up_to_date
 from .model import LineTally
 
 if TYPE_CHECKING:
-    from .build import BuildReport, Corpus, SeedSummary
+    from .build import BuildReport, Corpus
+    from .model import SeedSummary
     from .search import Hit
 
 BUILD_EXAMPLES = """\
@@ -177,7 +178,8 @@ def _mkdocs_settings(config_file: Path) -> dict[str, object]:
     data = load_yaml(config_file, str(config_file), CorpusError, lenient=True)
     if not isinstance(data, dict):
         raise CorpusError(str(config_file), "expected a mapping of MkDocs settings")
-    return site_settings(str(config_file), data.get("site_name"), data.get("extra"))
+    return site_settings(str(config_file), data.get("site_name"), data.get("extra"), data.get("site_description"),
+                         data.get("site_url"))
 
 
 #: With more seeds than this, the summary gives totals instead of a row per seed.

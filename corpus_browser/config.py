@@ -50,6 +50,10 @@ class BuildConfig:
     """Where to write the editor's report (theme evidence, author merges); None for none."""
     site_title: str = "Corpus Browser"
     """Heading of the generated home page (the MkDocs hook uses `site_name`)."""
+    site_description: str = ""
+    """What the collection is, under the home page's heading and in the feeds (`site_description`)."""
+    site_url: str = ""
+    """Where the site is published (`site_url`); feeds give absolute links and ids when it is set."""
     strict: bool = False
     """Treat warnings (skipped files, questionable sidecar entries) as errors."""
     follow_symlinks: bool = False
@@ -63,15 +67,23 @@ class BuildConfig:
     process, as `mkdocs serve` builds again on every save."""
 
 
-def site_settings(path: str, site_name: object = None, extra: object = None) -> dict[str, object]:
+def site_settings(path: str, site_name: object = None, extra: object = None, site_description: object = None,
+                  site_url: object = None) -> dict[str, object]:
     """The `BuildConfig` fields that mkdocs.yml (named `path` in messages) sets,
-    checked: `site_name`, the home page's heading, and `extra.follow_symlinks`.
-    Shared by the command line and the MkDocs hook, so both build the same pages."""
+    checked: `site_name`, the home page's heading, `site_description`,
+    `site_url` and `extra.follow_symlinks`. Shared by the command line and the
+    MkDocs hook, so both build the same pages."""
     settings: dict[str, object] = {}
     if site_name is not None:
         if not isinstance(site_name, str) or not site_name.strip():
             raise CorpusError(path, "site_name must be text")
         settings["site_title"] = site_name
+    for key, field_name, value in (("site_description", "site_description", site_description),
+                                   ("site_url", "site_url", site_url)):
+        if value is not None:
+            if not isinstance(value, str):
+                raise CorpusError(path, f"{key} must be text")
+            settings[field_name] = value
     follow = extra.get("follow_symlinks", False) if isinstance(extra, dict) else False
     if not isinstance(follow, bool):
         raise CorpusError(path, "extra.follow_symlinks must be true or false")

@@ -1,9 +1,9 @@
 """Extract stage: turn a segment into an `Article` with metadata and a body.
 
 The title is the heading that opens the segment (else the opening words), as
-a reader wants it: without its enumeration or quotes, capitals eased, and a
-label-only heading (`No. 10`, `ESSAY IV`) kept after the name under it
-(`The Union as a Safeguard (No. 10)`); a copy
+a reader wants it: without its enumeration or quotes, capitals eased; a
+label that numbers the piece (`No. 10`, `ESSAY IV`, on the title's line or
+above the name) is kept as its label; a copy
 of it right below is dropped; a short single sentence beside the title is
 the subtitle. Authors and the date are what the segment's units state (parsed
 once, by `recognise`): bylines, date lines, headers, signatures, a speaker
@@ -48,6 +48,8 @@ from .text import (
 
 #: A title made from the opening words when an article has no heading.
 _FALLBACK_TITLE_WORDS = 10
+#: A paragraph of the body has more words than this.
+_PARAGRAPH_MIN_WORDS = 10
 #: How far below the title its repeat, subtitle and byline may stand.
 _HEAD_UNITS = 4
 #: Why units of each role are set aside.
@@ -73,7 +75,7 @@ def extract(segment: Segment, overrides: Overrides) -> Article:
     subtitle = units[subtitle_index].text if subtitle_index is not None else None
     if subtitle:
         body = (Block(BlockKind.SUBTITLE, (subtitle,)),) + body
-    title = _title(units, title_index, title_lines) if title_index is not None else _fallback_title(body)
+    title, label = _title(units, title_index) if title_index is not None else (_fallback_title(body), None)
     date = _stated_date(units, title_index)
 
     fix = next((fix for fix in overrides.articles if segment.first <= fix.line <= segment.last), None)
@@ -86,6 +88,7 @@ def extract(segment: Segment, overrides: Overrides) -> Article:
         source=segment.source,
         title=title,
         subtitle=subtitle,
+        label=label,
         authors=authors,
         date=date,
         description=subtitle or _description(body),
@@ -128,12 +131,13 @@ def _named_label(units: Sequence[Unit], title_index: int) -> int | None:
     return title_index + 1 if units[title_index].is_label else None
 
 
-def _title(units: Sequence[Unit], title_index: int, title_lines: set[int]) -> str:
-    """The title as a reader wants it (see the module docstring)."""
+def _title(units: Sequence[Unit], title_index: int) -> tuple[str, str | None]:
+    """The title as a reader wants it (see the module docstring), and the label
+    that numbers the piece in its collection (`Letter IV`), if it has one."""
     text = without_trailing_date(units[title_index].text) if units[title_index].date else units[title_index].text
     named = _named_label(units, title_index)
     if named is not None:
-        return f"{reader_title(units[named].text)} ({reader_title(text)})"
+        return reader_title(units[named].text)[0], reader_title(text)[0]
     return reader_title(text)
 
 
@@ -141,11 +145,11 @@ def _title(units: Sequence[Unit], title_index: int, title_lines: set[int]) -> st
 _QUOTE_PAIRS = {"“": "”", '"': '"', "‘": "’", "'": "'", "«": "»"}
 
 
-def reader_title(heading: str) -> str:
-    """A heading as a title: quotes around it and its enumeration dropped (a
-    label is kept after the name, `CHAPTER 4. FIRE` -> `Fire (Chapter 4)`), a
+def reader_title(heading: str) -> tuple[str, str | None]:
+    """A heading as a title: quotes around it and its enumeration dropped, a
     full stop at its end dropped, and capitals eased ("THE GOLDEN BIRD" ->
-    "The Golden Bird")."""
+    "The Golden Bird"); with the label its enumeration names, if any
+    (`CHAPTER 4. FIRE` -> `Fire` and `Chapter 4`)."""
     text = TITLE_MARKS.sub("", heading.strip())
     if len(text) > 2 and _QUOTE_PAIRS.get(text[0]) == text[-1]:
         text = text[1:-1].strip()
@@ -159,9 +163,7 @@ def reader_title(heading: str) -> str:
     if text.endswith(".") and "." not in last_word[:-1] and len(last_word) > 2:
         text = text[:-1]
     text = ease_capitals(text) if is_all_caps(text) else text
-    if label:
-        return f"{text} ({ease_capitals(label) if is_all_caps(label) else label})"
-    return text
+    return text, (ease_capitals(label) if label and is_all_caps(label) else label)
 
 
 def ease_capitals(text: str) -> str:
@@ -218,8 +220,11 @@ def _subtitle_index(units: Sequence[Unit], title_index: int | None, title_lines:
 def _stated_date(units: Sequence[Unit], title_index: int | None) -> str | None:
     """The date the article states for itself: on a date line, byline or
     header above its body or in a signature after it, else in its title. A
-    date line inside the body heads a letter or an entry it quotes."""
-    body = [i for i, unit in enumerate(units) if unit.role in (Role.PROSE, Role.LIST_ITEM)]
+    date line inside the body heads a letter or an entry it quotes. (The body
+    runs from its first paragraph to its last: short lines around it, such
+    as a publication's name, are not yet or no longer the body.)"""
+    body = [i for i, unit in enumerate(units) if unit.role in (Role.PROSE, Role.LIST_ITEM)
+            and more_words_than(unit.text, _PARAGRAPH_MIN_WORDS)]
     outside = [unit for i, unit in enumerate(units) if not body or i < body[0] or i > body[-1]]
     return next((unit.date for unit in outside if unit.date and unit.role is not Role.HEADING), None) \
         or (units[title_index].date if title_index is not None else None)

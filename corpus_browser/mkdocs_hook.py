@@ -1,7 +1,9 @@
 """MkDocs hook: run the article build before MkDocs reads `docs/`, make authors
-searchable, and tell the templates which search engine the site uses. Under
-`mkdocs serve`, one save makes one build, and MkDocs re-renders only the pages
-the save changed when that gives the site a full build would (`live.py`).
+searchable, tell the templates which search engine the site uses, show
+editors where an article comes from under `mkdocs serve`, and on a hosted
+site (Material's search off) index the articles with Pagefind in the same build.
+Under `mkdocs serve`, one save makes one build, and MkDocs re-renders only the
+pages the save changed when that gives the site a full build would (`live.py`).
 
 Listed under `hooks:` in mkdocs.yml. Seeds are read from `seeds/` beside
 mkdocs.yml (or the folder named by `extra.seeds_dir`). Problems with single
@@ -32,6 +34,8 @@ from corpus_browser.discover import poor_fit_notice
 from corpus_browser.errors import CorpusError
 from corpus_browser.freshness import input_digest, is_up_to_date
 from corpus_browser.live import DocsWatch, SearchEntries, SiteShape, listing_plugins, patch_serve_build, watch_docs
+from corpus_browser.pagefind_index import write_search_index
+from corpus_browser.render import SEARCH_RECORDS
 
 log = logging.getLogger("mkdocs.hooks.corpus_browser")
 
@@ -86,9 +90,13 @@ def _serve_build_is_dirty(config: MkDocsConfig) -> bool:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Tell the templates which search the site uses: Material's, or (with it
-    turned off, for a hosted site) Pagefind's, run after the build."""
+    turned off, for a hosted site) Pagefind's, indexed after the build; and
+    whether article pages show their seed and lines (`extra.provenance`: as
+    set in mkdocs.yml, else on under `mkdocs serve` only, where editors work)."""
     search = config.plugins.get("material/search")
     config.extra["corpus_search"] = "material" if search is not None and search.config.enabled else "pagefind"
+    if not isinstance(config.extra.get("provenance"), bool):
+        config.extra["provenance"] = _command["name"] == "serve"
     return config
 
 
@@ -125,7 +133,8 @@ def _build_articles(config: MkDocsConfig) -> tuple[str, ...]:
         themes_file=root / config.extra.get("themes_file", "themes.yml"),
         report_file=root / "corpus-report.md",
         keep_in_memory=_command["name"] == "serve",
-        **site_settings(config.config_file_path, config.site_name, config.extra),
+        **site_settings(config.config_file_path, config.site_name, config.extra, config.site_description,
+                        config.site_url),
     )
     inputs = input_digest(build_config)
     if is_up_to_date(build_config, inputs):
@@ -184,8 +193,17 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, **kwargs) -
 @event_priority(100)  # before the search plugin writes its index
 def on_post_build(config: MkDocsConfig) -> None:
     """After a dirty build under `mkdocs serve`: Material's search index with every
-    page, not only those rendered again; and the site's shape, for the next build."""
+    page, not only those rendered again; and the site's shape, for the next build.
+    On a hosted site, index the articles with Pagefind into `site/pagefind`,
+    from the records the article build wrote (never from the rendered pages)."""
     search = config.plugins.get("material/search")
     if _serving.dirty and search is not None and search.config.enabled:
         search.search_index.entries = _serving.search.merged()
     _serving.shape = _serving.next_shape
+    if config.extra.get("corpus_search") != "pagefind":
+        return
+    try:
+        count = write_search_index(Path(config.docs_dir) / SEARCH_RECORDS, Path(config.site_dir))
+    except CorpusError as error:
+        raise PluginError(str(error)) from None
+    log.info("corpus: %d articles indexed for search with Pagefind", count)

@@ -198,6 +198,8 @@ class Article:
     """Lines of the article's span that are not in its body."""
     prose_lines: int
     """Non-blank lines of the article's span that are in its body."""
+    label: str | None = None
+    """What numbers the piece in its collection (`Letter IV`, `Sermon IX`), if its heading says."""
     tags: tuple[str, ...] = ()
     """The article's themes; empty until a theme taxonomy tags it."""
 
@@ -241,6 +243,8 @@ class Overrides:
     boilerplate: frozenset[int] = frozenset()
     """Lines to set aside as boilerplate."""
     articles: tuple[ArticleFix, ...] = field(default=())
+    title: str | None = None
+    """A readable name for the seed itself, shown to readers instead of its file name."""
 
 
 @dataclass(frozen=True)
@@ -288,3 +292,19 @@ class SegmentedSeed:
     """The same as line ranges of the seed, each with the reason it was set aside."""
     layout: Layout | None = None
     """How the seed's structure was read, for `build_docs.py explain`."""
+
+
+@dataclass(frozen=True)
+class SeedSummary:
+    """What the build made of one seed."""
+
+    source: str
+    format: str
+    """How its content was read (`text`, `markdown`, `rst`, `wiki`, `mail`)."""
+    articles: int
+    tally: LineTally
+    """Its non-blank lines: in articles, and set aside as front and back matter."""
+    format_evidence: str = ""
+    """Why the content was read in that format."""
+    matter: tuple[tuple[int, int, str], ...] = ()
+    """Front and back matter set aside: line ranges of the seed, with the reason."""

@@ -16,10 +16,10 @@ from dataclasses import dataclass
 
 from .errors import SidecarError, excerpt
 from .model import ArticleFix, Overrides
-from .text import NAME_MAX_CHARS, clean
+from .text import NAME_MAX_CHARS, TITLE_MAX_CHARS, clean
 from .yaml_input import line_of
 
-_TOP_LEVEL_KEYS = {"split_at", "no_split_at", "boilerplate", "articles"}
+_TOP_LEVEL_KEYS = {"title", "split_at", "no_split_at", "boilerplate", "articles"}
 _ARTICLE_KEYS = {"title", "authors", "date"}
 #: A date as an editor may write it: `2016`, `2016-08` or `2016-08-23`.
 _DATE = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{1,2})(?:-(?P<day>\d{1,2}))?)?")
@@ -59,7 +59,18 @@ def parse_overrides(data: object, path: str, line_count: int) -> Overrides:
             _article_fix(line, fix, path, line_count, line_of(fixes, line))
             for line, fix in sorted(fixes.items(), key=lambda item: str(item[0]))
         ),
+        title=_seed_title(data.get("title"), path, line_of(data, "title")),
     )
+
+
+def _seed_title(value: object, path: str, where: int | None) -> str | None:
+    """The seed's readable name (`title: Customer Notes, 2016`), shown instead of its file name."""
+    if value is None:
+        return None
+    title = clean(value) if isinstance(value, str) else ""
+    if not title or len(title) > TITLE_MAX_CHARS:
+        raise SidecarError(path, f"title must be text of 1 to {TITLE_MAX_CHARS} characters, not {excerpt(value)}", where)
+    return title
 
 
 def _line_number(value: object, path: str, key: str, line_count: int, where: int | None) -> int:

@@ -1,24 +1,48 @@
-"""Render stage: articles to Markdown pages with YAML front-matter, and the index pages.
+"""Render stage: articles to Markdown pages with YAML front-matter, and the
+pages a reader browses them by: the front page, the archive by year and month,
+a page per theme and per author (and `Unattributed`), their index pages, the
+source pages, the Atom feeds and the search records.
 
-All page text is made here. Every piece of seed text goes through `escape`, so
-whatever a seed says is shown as that text and never becomes markup: only the
-structure the splitter decided on (headings, lists, paragraphs) is Markdown.
+All page text is made here. Every piece of seed text goes through `escape`
+(Markdown) or `html.escape` (the listings' HTML, `listings.py`), so whatever a
+seed says is shown as that text and never becomes markup: only the structure
+the splitter decided on (headings, lists, paragraphs) is Markdown.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import re
-from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from html import escape as html_escape
 from itertools import groupby
 
 import yaml
 from anyascii import anyascii
 
+from .dates import month_heading, year_of
+from .feeds import Feed, render_feed
+from .listings import (
+    PAGE_SIZE,
+    UNATTRIBUTED,
+    Directory,
+    PlacedArticle,
+    chips,
+    chunks,
+    entries,
+    href,
+    page_paths,
+    pager,
+    reading_minutes,
+    time_tag,
+)
 from .model import Article, Block, BlockKind
 from .text import DESCRIPTION_MAX_CHARS, TITLE_MAX_CHARS, shorten
+
+__all__ = ["Page", "PlacedArticle", "Site", "escape", "front_matter", "place_articles", "render_article",
+           "render_site", "seed_slug", "slugify"]
 
 #: Characters with inline meaning in Python-Markdown with MkDocs' extensions
 #: (tables add `|`, attr_list `{}`, ATX headings strip trailing `#`).
@@ -38,8 +62,6 @@ _PLAIN_SEED = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)*\.txt")
 _NAME_DIGEST_CHARS = 12
 #: libyaml's dumper when PyYAML has it (ten times faster), else the pure-Python one.
 _YAML_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-#: Average adult reading speed, for "N min read".
-WORDS_PER_MINUTE = 230
 #: Longest title part of a page name, in characters.
 SLUG_MAX_LENGTH = 60
 
@@ -50,48 +72,6 @@ class Page:
 
     path: str
     text: str
-
-
-@dataclass(frozen=True)
-class IndexPage:
-    """A page listing every theme or author, filled in by one instance of the tags plugin."""
-
-    path: str
-    title: str
-    intro: str
-    directive: str
-    """The listing marker that plugin instance looks for (its `listings_directive`)."""
-    anchor_format: str
-    """The id of one entry on the page (its `tags_slugify_format`)."""
-
-    def anchor(self, name: str) -> str:
-        """The id the tags plugin gives the entry of `name` (it uses `tag_slug`, see mkdocs.yml)."""
-        return self.anchor_format.format(slug=tag_slug(name, "-"))
-
-
-THEMES_PAGE = IndexPage("themes.md", "Themes", "Every theme, with the articles that carry it.",
-                        "material/tags", "theme:{slug}")
-AUTHORS_PAGE = IndexPage("authors.md", "Authors", "Every named author, with their articles:",
-                         "material/authors", "author:{slug}")
-#: Folder of the author pages, below the docs folder.
-AUTHORS_DIR = "authors"
-#: Folder of the source pages (one per seed, listing its articles), below the docs folder.
-SOURCES_DIR = "sources"
-#: The home page lists every article up to this many; beyond, the source pages do.
-HOME_MAX_ARTICLES = 200
-#: The home page names this many authors, most prolific first; the authors page has all.
-HOME_MAX_AUTHORS = 30
-#: Material's per-page search boost for author pages: below 1, they rank after the articles.
-AUTHOR_PAGE_SEARCH_BOOST = 0.1
-
-
-@dataclass(frozen=True)
-class PlacedArticle:
-    """An article with the page path it is written to."""
-
-    article: Article
-    path: str
-    """Below the docs folder, e.g. `articles/blog/my-title.md`."""
 
 
 def escape(text: str) -> str:
@@ -133,25 +113,9 @@ def seed_slug(source: str) -> str:
     return f"{slugify(name) or 'seed'}--{_name_digest(source)}"
 
 
-def tag_slug(name: str, separator: str = "-") -> str:
-    """The id of a theme's or author's entry on its index page, as mkdocs.yml's
-    `tags_slugify` for both tags plugins: readable, and unique to the name.
-
-    A name that is exactly its slug's words capitalised, initials with a dot
-    (`Customer Experience`, `Geoffrey A. Moore`), gets the slug alone; any
-    other gets a digest of the name too, so `C++` and `C#`, or `Trust` and
-    `TRUST`, never share an anchor.
-    """
-    slug = slugify(name)
-    words = slug.split("-") if slug else []
-    if words and name == " ".join(f"{word.upper()}." if len(word) == 1 and word.isalpha() else word.capitalize()
-                                  for word in words):
-        return separator.join(words)
-    return separator.join(words + ["", _name_digest(name)])
-
-
 def _name_digest(name: str) -> str:
     return hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()[:_NAME_DIGEST_CHARS]
+
 
 
 @dataclass(frozen=True)
@@ -165,6 +129,12 @@ class Site:
     """In seed order, then in order within their seed."""
     related: tuple[tuple[int, ...], ...] = ()
     """For each article, the indexes of its related articles, best first."""
+    description: str = ""
+    """What the collection is (`site_description`)."""
+    source_titles: Mapping[str, str] = field(default_factory=dict)
+    """Readable names of the seeds whose sidecar gives one (`title:`), by file name."""
+    url: str = ""
+    """Where the site is published (`site_url`), for the feeds; may be empty."""
 
 
 def place_articles(articles: Sequence[Article], articles_dir: str) -> tuple[PlacedArticle, ...]:
@@ -201,6 +171,8 @@ def front_matter(article: Article) -> dict[str, object]:
     }
     if article.date:
         data["date"] = article.date
+    if article.label:
+        data["label"] = article.label
     data.update(
         tags=list(article.tags),
         source=article.source,
@@ -210,85 +182,222 @@ def front_matter(article: Article) -> dict[str, object]:
     return data
 
 
-def render_site(site: Site) -> list[Page]:
-    """Every generated page: one per article, the home page, the theme and author indexes."""
-    pages = [render_article(site, i) for i in range(len(site.articles))]
-    author_pages = place_authors(site)
-    pages += [render_author(name, path, items) for name, (path, items) in author_pages.items()]
-    source_pages = place_sources(site)
-    pages += [render_source(source, path, items) for source, (path, items) in source_pages.items()]
-    pages += [render_home(site, author_pages, source_pages), render_index(THEMES_PAGE),
-              render_authors_index(author_pages)]
-    return pages
+# --- where everything goes -------------------------------------------------------------
+
+#: The index pages, below the docs folder.
+HOME_PAGE = "index.md"
+ARCHIVE_PAGE = "archive.md"
+THEMES_PAGE = "themes.md"
+AUTHORS_PAGE = "authors.md"
+#: Folders of the theme, author, year and source pages, below the docs folder.
+THEMES_DIR = "themes"
+AUTHORS_DIR = "authors"
+ARCHIVE_DIR = "archive"
+SOURCES_DIR = "sources"
+#: The Atom feed of the whole site; a theme's or author's is `feed-theme-<slug>.xml`,
+#: `feed-author-<slug>.xml`. All sit at the site's root: Material's script fetches
+#: `sitemap.xml` beside every `<link rel="alternate">` of a page.
+SITE_FEED = "feed.xml"
+#: The search records (one per article) the hosted build indexes with Pagefind.
+#: A dot-file: MkDocs does not publish it.
+SEARCH_RECORDS = ".corpus-search.json"
+#: Latest articles shown as cards on the front page.
+HOME_CARDS = 12
+#: Names listed on one page of the theme and author indexes at most.
+NAMES_PAGE_SIZE = 300
+#: Material's per-page search boost for listing pages: below 1, they rank after the articles.
+LISTING_SEARCH_BOOST = 0.0001
+#: Where an undated article goes in the archive.
+UNDATED = "Undated"
 
 
-def place_authors(site: Site) -> dict[str, tuple[str, list[PlacedArticle]]]:
-    """Each author's page path and articles, authors in name order; page names
-    are unique even when two names slugify alike."""
+@dataclass(frozen=True)
+class NamePage:
+    """The page of one theme or author: its articles, newest first, and its feed."""
+
+    name: str
+    path: str
+    feed: str
+    items: tuple[PlacedArticle, ...]
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """The site's pages by theme and by author, and where each is."""
+
+    themes: dict[str, NamePage]
+    """By theme name, in name order."""
+    authors: dict[str, NamePage]
+    """By author name, in name order; `Unattributed` is not among them."""
+    unattributed: NamePage | None
+
+    @property
+    def directory(self) -> Directory:
+        return Directory({name: page.path for name, page in self.themes.items()},
+                         {name: page.path for name, page in self.authors.items()},
+                         self.unattributed.path if self.unattributed else None)
+
+
+def newest_first(items: Sequence[PlacedArticle]) -> list[PlacedArticle]:
+    """Dated articles newest first (a more precise date first within its month
+    or year), then the undated ones in corpus order."""
+    dated = sorted((item for item in items if item.article.date), key=lambda item: item.article.date, reverse=True)
+    return dated + [item for item in items if not item.article.date]
+
+
+def catalogue(site: Site) -> Catalogue:
+    """Give every theme and author a page (and a feed), names unique even when two slugify alike."""
+    by_theme: dict[str, list[PlacedArticle]] = {}
     by_author: dict[str, list[PlacedArticle]] = {}
+    unattributed = []
     for item in site.articles:
+        for theme in item.article.tags:
+            by_theme.setdefault(theme, []).append(item)
         for name in item.article.authors:
             by_author.setdefault(name, []).append(item)
-    placed, taken = {}, set()
-    for name in sorted(by_author, key=lambda name: (name.casefold(), name)):
-        base = slugify(name) or "author"
+        if not item.article.authors:
+            unattributed.append(item)
+    unattributed_page = None
+    taken = set()
+    if unattributed:
+        taken.add(slugify(UNATTRIBUTED))
+        unattributed_page = NamePage(UNATTRIBUTED, f"{AUTHORS_DIR}/{slugify(UNATTRIBUTED)}.md",
+                                     f"feed-author-{slugify(UNATTRIBUTED)}.xml", tuple(newest_first(unattributed)))
+    return Catalogue(_name_pages(by_theme, THEMES_DIR, "theme", set()),
+                     _name_pages(by_author, AUTHORS_DIR, "author", taken), unattributed_page)
+
+
+def _name_pages(groups: dict[str, list[PlacedArticle]], folder: str, fallback: str,
+                taken: set[str]) -> dict[str, NamePage]:
+    pages = {}
+    for name in sorted(groups, key=_name_order):
+        base = slugify(name) or fallback
         slug, n = base, 1
         while slug in taken:
             n += 1
             slug = f"{base}-{n}"
         taken.add(slug)
-        placed[name] = (f"{AUTHORS_DIR}/{slug}.md", by_author[name])
-    return placed
+        pages[name] = NamePage(name, f"{folder}/{slug}.md", f"feed-{fallback}-{slug}.xml",
+                               tuple(newest_first(groups[name])))
+    return pages
 
 
-def render_author(name: str, path: str, items: Sequence[PlacedArticle]) -> Page:
-    """An author's page: every article of theirs, with date, themes and description."""
-    lines = [f"# {escape(name)}", "", f"{_count(len(items), 'article')} by {escape(name)}.", ""]
-    for item in items:
-        article = item.article
-        details = [article.date] if article.date else []
-        details += [", ".join(article.tags)] if article.tags else []
-        lines.append(f"- [{escape(article.title)}]({_relative(item.path, path)})"
-                     + (f" — {escape(' · '.join(details))}" if details else ""))
-        if article.description:
-            lines.append(f"    {escape(article.description)}")
-    # Found by search, but after the author's own articles.
-    data = {"title": name, "search": {"boost": AUTHOR_PAGE_SEARCH_BOOST}}
-    return Page(path, _with_front_matter(data, "\n".join(lines)))
+def _name_order(name: str) -> tuple[str, str]:
+    return name.casefold(), name
 
 
-def render_authors_index(author_pages: dict[str, tuple[str, list[PlacedArticle]]]) -> Page:
-    """The authors index: every author with a count, linking to their page; then
-    the tags plugin's entries, which the author chips on article pages link to."""
-    rows = sorted(author_pages.items(), key=lambda kv: (-len(kv[1][1]), kv[0].casefold()))
-    table = ["| Author | Articles |", "| --- | ---: |"] + [
-        f"| [{escape(name)}]({path}) | {len(items)} |" for name, (path, items) in rows]
-    body = (f"# {AUTHORS_PAGE.title}\n\n{AUTHORS_PAGE.intro} {_count(len(rows), 'named author')}, most articles first.\n\n"
-            + "\n".join(table) + f"\n\n## Articles by author\n\n<!-- {AUTHORS_PAGE.directive} -->")
-    return Page(AUTHORS_PAGE.path, _with_front_matter({"title": AUTHORS_PAGE.title}, body))
+# --- all pages -----------------------------------------------------------------------------
+
+
+def render_site(site: Site) -> list[Page]:
+    """Every generated file: the article pages, the listing and index pages, the feeds and the search records."""
+    places = catalogue(site)
+    directory = places.directory
+    pages = [render_article(site, i, directory) for i in range(len(site.articles))]
+    name_pages = [*places.themes.values(), *places.authors.values(),
+                  *([places.unattributed] if places.unattributed else [])]
+    for name_page in name_pages:
+        kind = "theme" if name_page.path.startswith(THEMES_DIR + "/") else "author"
+        pages += _listing_pages(name_page.path, name_page.name, _name_intro(name_page, kind), name_page.items,
+                                directory, feeds=[_feed_link(site, name_page)])
+        pages.append(Page(name_page.feed, render_feed(_feed(site, name_page, kind))))
+    for source, group in groupby(site.articles, key=lambda item: item.article.source):
+        title = site.source_titles.get(source, source)
+        items = list(group)
+        pages += _listing_pages(f"{SOURCES_DIR}/{seed_slug(source)}.md", title,
+                                f"{_count(len(items), 'article')} from this source, in its order.", items, directory)
+    pages += render_archive(site, directory)
+    pages += _name_index(THEMES_PAGE, "Themes", "theme", list(places.themes.values()))
+    pages += _name_index(AUTHORS_PAGE, "Authors", "author",
+                         list(places.authors.values()) + ([places.unattributed] if places.unattributed else []))
+    pages.append(render_home(site, places))
+    pages.append(Page(SITE_FEED, render_feed(Feed(site.title, site.description, site.url, SITE_FEED,
+                                                  tuple(newest_first(site.articles))))))
+    pages.append(search_records(site))
+    return pages
+
+
+def _name_intro(page: NamePage, kind: str) -> str:
+    count = _count(len(page.items), "article")
+    if page.name == UNATTRIBUTED and kind == "author" and page.path.endswith(f"/{slugify(UNATTRIBUTED)}.md"):
+        return f"{count} naming no author, newest first."
+    return f"{count} {'on' if kind == 'theme' else 'by'} {escape(page.name)}, newest first."
+
+
+def _feed_link(site: Site, page: NamePage) -> dict[str, str]:
+    return {"title": f"{site.title}: {page.name}", "url": page.feed}
+
+
+def _feed(site: Site, page: NamePage, kind: str) -> Feed:
+    what = "on" if kind == "theme" else "by"
+    return Feed(f"{site.title}: {page.name}", f"Articles {what} {page.name}.", site.url, page.feed, page.items)
+
+
+def _listing_pages(path: str, title: str, intro: str, items: Sequence[PlacedArticle], directory: Directory,
+                   feeds: Sequence[dict[str, str]] = ()) -> list[Page]:
+    """A listing, cut into pages of `PAGE_SIZE` entries: title, intro, entries and the pager."""
+    runs = chunks(items)
+    paths = page_paths(path, len(runs))
+    pages = []
+    for n, (page_path, run) in enumerate(zip(paths, runs)):
+        heading = title if n == 0 else f"{title} (page {n + 1})"
+        parts = [f"# {escape(heading)}", intro, entries(run, page_path, directory), pager(paths, n)]
+        data = _listing_data(heading, intro_text(intro), feeds)
+        pages.append(Page(page_path, _with_front_matter(data, "\n\n".join(part for part in parts if part))))
+    return pages
+
+
+def intro_text(markdown: str) -> str:
+    """The plain text of an intro line, for a page's description (unescaping `escape`)."""
+    return re.sub(r"\\(.)", r"\1", markdown).replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+
+
+def _listing_data(title: str, description: str, feeds: Sequence[dict[str, str]] = ()) -> dict[str, object]:
+    """Front-matter of a listing page: found by search, but after the articles it lists."""
+    data: dict[str, object] = {"title": title, "description": description,
+                               "search": {"boost": LISTING_SEARCH_BOOST}}
+    if feeds:
+        data["feeds"] = list(feeds)
+    return data
 
 
 def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
 
 
-def render_article(site: Site, index: int) -> Page:
+# --- articles ------------------------------------------------------------------------------
+
+
+def render_article(site: Site, index: int, directory: Directory | None = None) -> Page:
     """One article page: front-matter, title, details, and the body as a reader sees it.
 
     Related articles and the neighbours in the same seed go into the front-matter
     (`related`, `previous`, `next`), where the theme's `partials/related.html`
     shows them below the article; kept out of the body, they stay out of search.
+    So do the chips (`theme_pages`, `author_pages`: name and page of each).
     """
+    directory = directory or catalogue(site).directory
     placed = site.articles[index]
     article = placed.article
     parts = [f"# {escape(article.title)}"]
     body = list(article.body)
     if body and body[0].kind is BlockKind.SUBTITLE:
         parts.append(_render_block(body.pop(0)))
-    parts.append(f"{escape(article_details(article))}\n{{ .cb-meta }}")
+    parts.append(f'<p class="cb-meta">{article_details(article)}</p>')
     parts.extend(_render_block(block) for block in body)
-    data = front_matter(article) | _links(site, index)
+    data = front_matter(article) | _links(site, index) | _chip_data(article, directory)
     return Page(placed.path, _with_front_matter(data, "\n\n".join(parts)))
+
+
+def _chip_data(article: Article, directory: Directory) -> dict[str, object]:
+    """Where the article's theme and author chips lead."""
+    return {"theme_pages": [{"name": name, "url": _url(path)} for name, path in directory.theme_links(article.tags)],
+            "author_pages": [{"name": name, "url": _url(path)} for name, path in directory.author_links(article.authors)]}
+
+
+def _url(path: str) -> str:
+    """A page's address from the site root."""
+    return path.removesuffix(".md") + ".html"
 
 
 def _links(site: Site, index: int) -> dict[str, object]:
@@ -306,24 +415,21 @@ def _links(site: Site, index: int) -> dict[str, object]:
 
 def _link(item: PlacedArticle) -> dict[str, str]:
     """A link for the theme to render: title, and URL from the site root."""
-    return {"title": item.article.title, "url": item.path.removesuffix(".md") + ".html"}
+    return {"title": item.article.title, "url": _url(item.path)}
 
 
 def article_details(article: Article) -> str:
-    """The line under the title: authors, date, length, and where the text comes from."""
-    details = []
+    """The line under the title, as HTML (a block of its own, so that a line opening
+    with the date's `<time>` is not taken for the start of raw HTML): the piece's
+    label, authors, date (in `<time>`), length and reading time.
+    Where the text comes from (seed and lines) is the theme's to show, to editors (`extra.provenance`)."""
+    details = [html_escape(article.label)] if article.label else []
     if article.authors:
-        details.append("By " + _names(article.authors))
+        details.append(html_escape("By " + _names(article.authors)))
     if article.date:
-        details.append(article.date)
-    details.append(f"{article.words} words, {reading_minutes(article.words)} min read")
-    details.append(f"{article.source}, lines {article.first_line}–{article.last_line}")
+        details.append(time_tag(article.date))
+    details.append(f"{article.words:,} words, {reading_minutes(article.words)} min read")
     return " · ".join(details)
-
-
-def reading_minutes(words: int) -> int:
-    """Minutes to read `words` words at an adult's average pace."""
-    return max(1, round(words / WORDS_PER_MINUTE))
 
 
 def _names(names: Sequence[str]) -> str:
@@ -347,73 +453,192 @@ def _with_front_matter(data: dict[str, object], body: str) -> str:
     return f"---\n{header}---\n\n{body}\n"
 
 
-def render_home(site: Site, author_pages: dict[str, tuple[str, list[PlacedArticle]]],
-                source_pages: dict[str, tuple[str, list[PlacedArticle]]]) -> Page:
-    """The home page: what the corpus is, its counts, themes, the most prolific
-    authors (linking to their pages), and the sources (linking to their pages);
-    a small corpus also has every article listed under its source."""
+# --- the front page ------------------------------------------------------------------------
+
+
+def render_home(site: Site, places: Catalogue) -> Page:
+    """The front page: what the collection is, its counts, the ways in (Archive,
+    Themes, Authors), the latest articles as cards, the themes, and the sources
+    that have a readable name (a sidecar's `title:`)."""
+    directory = places.directory
     articles = [item.article for item in site.articles]
-    themes = Counter(theme for article in articles for theme in article.tags)
-    authors = Counter(name for article in articles for name in article.authors)
-    lines = [
-        f"# {escape(site.title)}",
+    years = sorted({year_of(article.date) for article in articles if article.date})
+    span = f", {years[0]}–{years[-1]}" if len(years) > 1 else (f", {years[0]}" if years else "")
+    lines = [f"# {escape(site.title)}", ""]
+    if site.description:
+        lines += [f"{escape(site.description)}\n{{ .cb-lede }}", ""]
+    lines += [
+        f"**{len(articles):,}** {'article' if len(articles) == 1 else 'articles'} by "
+        f"**{len(places.authors):,}** named {'author' if len(places.authors) == 1 else 'authors'} on "
+        f"**{len(places.themes):,}** {'theme' if len(places.themes) == 1 else 'themes'}{span}.",
         "",
-        f"**{len(articles)}** articles by **{len(authors)}** [named authors]({AUTHORS_PAGE.path}) "
-        f"on **{len(themes)}** [themes]({THEMES_PAGE.path}), split from **{len(site.sources)}** source files. "
-        "Search finds articles by title, text, author or theme; or browse below.",
+        f"[Archive]({ARCHIVE_PAGE}){{ .md-button }} [Themes]({THEMES_PAGE}){{ .md-button }} "
+        f"[Authors]({AUTHORS_PAGE}){{ .md-button }}",
         "",
     ]
-    if themes:
-        lines += ["## Themes", "", " · ".join(
-            f"[{escape(name)}]({THEMES_PAGE.path}#{THEMES_PAGE.anchor(name)}) ({count})"
-            for name, count in _by_count(themes)), ""]
-    if authors:
-        shown = _by_count(authors)[:HOME_MAX_AUTHORS]
-        more = f" · [all {len(authors)} authors]({AUTHORS_PAGE.path})" if len(authors) > len(shown) else ""
-        lines += ["## Authors", "", " · ".join(
-            f"[{escape(name)}]({author_pages[name][0]}) ({count})" for name, count in shown) + more, ""]
-    lines += ["## Sources", ""]
-    list_articles = len(site.articles) <= HOME_MAX_ARTICLES
-    for source, (path, items) in source_pages.items():
-        lines += [f"### [{escape(source)}]({path})", "", _count(len(items), "article"), ""]
-        if list_articles:
-            lines += [_listing_line(item, "index.md") for item in items] + [""]
-    return Page("index.md", _with_front_matter({"title": site.title}, "\n".join(lines).rstrip()))
+    latest = newest_first(site.articles)[:HOME_CARDS]
+    if latest:
+        lines += ["## Latest articles", "", entries(latest, HOME_PAGE, directory, cards=True), "",
+                  f"[Every article, by date]({ARCHIVE_PAGE})", ""]
+    if places.themes:
+        counts = {name: len(page.items) for name, page in places.themes.items()}
+        top = sorted(places.themes, key=lambda name: (-counts[name], _name_order(name)))[:NAMES_PAGE_SIZE]
+        lines += ["## Themes", "", chips(directory.theme_links(top), HOME_PAGE, counts), ""]
+    titled = [source for source in site.sources if source in site.source_titles]
+    if titled:
+        lines += ["## Sources", ""] + [
+            f"- [{escape(site.source_titles[source])}]({SOURCES_DIR}/{seed_slug(source)}.md)" for source in titled] + [""]
+    data = {"title": site.title, "description": site.description or f"{len(articles):,} articles",
+            "search": {"boost": LISTING_SEARCH_BOOST}}
+    return Page(HOME_PAGE, _with_front_matter(data, "\n".join(lines).rstrip()))
 
 
-def place_sources(site: Site) -> dict[str, tuple[str, list[PlacedArticle]]]:
-    """Each source's page path (named like its articles' folder) and its articles, in seed order."""
-    return {source: (f"{SOURCES_DIR}/{seed_slug(source)}.md", list(group))
-            for source, group in groupby(site.articles, key=lambda item: item.article.source)}
+# --- the archive -----------------------------------------------------------------------------
 
 
-def render_source(source: str, path: str, items: Sequence[PlacedArticle]) -> Page:
-    """A source's page: its articles in the order the seed holds them."""
-    lines = [f"# {escape(source)}", "", f"{_count(len(items), 'article')} split from this source, in its order.", ""]
-    lines += [_listing_line(item, path) for item in items]
-    return Page(path, _with_front_matter({"title": source}, "\n".join(lines)))
+@dataclass(frozen=True)
+class Period:
+    """A month (or a year's articles dated by year alone, or the undated articles) in the archive."""
+
+    heading: str
+    anchor: str
+    items: tuple[PlacedArticle, ...]
 
 
-def _by_count(counts: Counter[str]) -> list[tuple[str, int]]:
-    return sorted(counts.items(), key=lambda item: (-item[1], item[0].casefold()))
+def periods(items: Sequence[PlacedArticle]) -> dict[str, list[Period]]:
+    """The articles by year (newest first, `Undated` last), each year by month, newest first;
+    articles dated by their year alone come after the year's months."""
+    years: dict[str, list[Period]] = {}
+    ordered = newest_first(items)
+    for year, in_year in groupby(ordered, key=lambda item: year_of(item.article.date) if item.article.date
+                                 else UNDATED):
+        in_year = list(in_year)
+        if year == UNDATED:
+            years[year] = [Period(UNDATED, "undated", tuple(in_year))]
+            continue
+        months = []
+        for month, group in groupby(in_year, key=lambda item: month_heading(item.article.date) or ""):
+            group = tuple(group)
+            anchor = group[0].article.date[:7] if month else year
+            months.append(Period(month or f"{year}, month not stated", f"m{anchor}", group))
+        years[year] = months
+    return years
 
 
-def render_index(index: IndexPage) -> Page:
-    """A page where Material's tags plugin lists every theme (or author) with its articles."""
-    body = f"# {index.title}\n\n{index.intro}\n\n<!-- {index.directive} -->"
-    return Page(index.path, _with_front_matter({"title": index.title}, body))
+def render_archive(site: Site, directory: Directory) -> list[Page]:
+    """The archive: every article by year and month, newest first, with counts.
+
+    A corpus of up to `PAGE_SIZE` articles is listed on the archive page itself;
+    a larger one gets a page per year (cut into pages of `PAGE_SIZE` entries),
+    and the archive page lists the years and their months with counts."""
+    by_year = periods(site.articles)
+    undated = sum(len(period.items) for period in by_year.get(UNDATED, []))
+    intro = f"{_count(len(site.articles), 'article')}, newest first" + (
+        f"; {undated:,} undated, at the end." if undated else ".")
+    lines = ["# Archive", "", intro, ""]
+    pages = []
+    for year, months in by_year.items():
+        count = sum(len(period.items) for period in months)
+        if len(site.articles) <= PAGE_SIZE:
+            lines += [f"## {year} ({count:,}) {{ #y{year.lower()} }}", ""]
+            for period in months:
+                if year != UNDATED:
+                    lines += [f"### {escape(period.heading)} ({len(period.items):,}) {{ #{period.anchor} }}", ""]
+                lines += [entries(period.items, ARCHIVE_PAGE, directory), ""]
+            continue
+        layout = _year_layout(months)
+        paths = page_paths(f"{ARCHIVE_DIR}/{year.lower()}.md", len(layout))
+        pages += _year_pages(year, count, layout, paths, directory)
+        lines += [f"## [{year}]({paths[0]}) ({count:,}) {{ #y{year.lower()} }}", ""]
+        if year != UNDATED:
+            starts = {period.anchor: path for path, run in zip(paths, layout) for period, _part, continued in run
+                      if not continued}
+            lines += [" · ".join(f"[{escape(_month_name(period, year))}]({starts[period.anchor]}#{period.anchor}) "
+                                 f"({len(period.items):,})" for period in months), ""]
+    data = {"title": "Archive", "description": intro, "search": {"boost": LISTING_SEARCH_BOOST}}
+    return [Page(ARCHIVE_PAGE, _with_front_matter(data, "\n".join(lines).rstrip())), *pages]
 
 
-def _listing_line(item: PlacedArticle, from_path: str) -> str:
-    article = item.article
-    details = [", ".join(article.authors)] if article.authors else []
-    if article.date:
-        details.append(article.date)
-    suffix = f" — {escape('; '.join(details))}" if details else ""
-    return f"- [{escape(article.title)}]({_relative(item.path, from_path)}){suffix}"
+def _month_name(period: Period, year: str) -> str:
+    """A month's heading without its year ("August"), where the year is already said."""
+    return period.heading.removesuffix(f" {year}")
 
 
-def _relative(path: str, from_path: str) -> str:
-    """A link from one docs page to another, as MkDocs resolves Markdown links."""
-    depth = from_path.count("/")
-    return "../" * depth + path
+#: A piece of a period on one page: the period, its entries there, and whether it began on an earlier page.
+_Part = tuple[Period, tuple[PlacedArticle, ...], bool]
+
+
+def _year_layout(months: Sequence[Period]) -> list[list[_Part]]:
+    """A year's months cut into pages of `PAGE_SIZE` entries (a month may run on to the next page)."""
+    runs: list[list[_Part]] = [[]]
+    room = PAGE_SIZE
+    for period in months:
+        start = 0
+        while start < len(period.items):
+            if room == 0:
+                runs.append([])
+                room = PAGE_SIZE
+            part = period.items[start:start + room]
+            runs[-1].append((period, part, start > 0))
+            start += len(part)
+            room -= len(part)
+    return runs
+
+
+def _year_pages(year: str, count: int, layout: Sequence[Sequence[_Part]], paths: Sequence[str],
+                directory: Directory) -> list[Page]:
+    """A year's own pages (or the undated articles'): its months, newest first, with counts."""
+    title = "Undated articles" if year == UNDATED else f"Archive: {year}"
+    description = _count(count, "article") + ("" if year == UNDATED else f" from {year}, newest first")
+    pages = []
+    for n, (path, run) in enumerate(zip(paths, layout)):
+        lines = [f"# {title}" + (f" (page {n + 1})" if n else ""), "", f"{description}.", ""]
+        for period, part, continued in run:
+            if year != UNDATED:
+                heading = f"{escape(period.heading)} (continued)" if continued else \
+                    f"{escape(period.heading)} ({len(period.items):,}) {{ #{period.anchor} }}"
+                lines += [f"## {heading}", ""]
+            lines += [entries(part, path, directory), ""]
+        lines.append(pager(paths, n))
+        data = {"title": title, "description": description, "search": {"boost": LISTING_SEARCH_BOOST}}
+        pages.append(Page(path, _with_front_matter(data, "\n".join(lines).rstrip())))
+    return pages
+
+
+# --- index pages -------------------------------------------------------------------------------
+
+
+def _name_index(path: str, title: str, kind: str, pages: Sequence[NamePage]) -> list[Page]:
+    """An index of themes or authors: each name once, in name order, with its count,
+    leading to its page; cut into pages of `NAMES_PAGE_SIZE` names."""
+    runs = chunks(pages, NAMES_PAGE_SIZE)
+    paths = page_paths(path, len(runs))
+    intro = f"{_count(len(pages), kind)}, each with the number of its articles."
+    result = []
+    for n, (page_path, run) in enumerate(zip(paths, runs)):
+        items = "\n".join(f'<li><a href="{html_escape(href(page.path, page_path))}">{html_escape(page.name)}</a> '
+                          f'<span class="cb-count">{len(page.items):,}</span></li>' for page in run)
+        heading = title if n == 0 else f"{title} (page {n + 1})"
+        body = "\n\n".join(part for part in (f"# {heading}", intro, f'<ul class="cb-names">\n{items}\n</ul>' if run
+                                             else "", pager(paths, n)) if part)
+        result.append(Page(page_path, _with_front_matter(_listing_data(heading, intro), body)))
+    return result
+
+
+# --- search records ------------------------------------------------------------------------------
+
+
+def search_records(site: Site) -> Page:
+    """One record per article, for the hosted site's Pagefind index (`pagefind_index.py`):
+    its address, title, authors, themes, date (as stated and as a reader writes it) and
+    clean text, made from the article itself, never from a rendered page."""
+    records = [{
+        "url": _url(item.path),
+        "title": item.article.title,
+        "authors": list(item.article.authors),
+        "themes": list(item.article.tags),
+        "date": item.article.date,
+        "description": item.article.description,
+        "text": item.article.body_text,
+    } for item in site.articles]
+    return Page(SEARCH_RECORDS, json.dumps(records, ensure_ascii=False, indent=0) + "\n")

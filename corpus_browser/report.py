@@ -14,7 +14,7 @@ import yaml
 
 from .authors import AuthorMerge
 from .discover import COVERED_HITS_PER_1000_WORDS, Discovery, ThemeChoice
-from .model import Article
+from .model import Article, SeedSummary
 from .render import Site
 from .tag import Tagging
 
@@ -24,12 +24,14 @@ _EXCERPT = 90
 EXAMPLE_TITLES = 3
 
 
-def render_report(site: Site, themes: ThemeChoice, merges: Sequence[AuthorMerge]) -> str:
+def render_report(site: Site, themes: ThemeChoice, merges: Sequence[AuthorMerge],
+                  seeds: Sequence[SeedSummary] = ()) -> str:
     articles = [item.article for item in site.articles]
     sections = [
         "# Corpus report",
         "Written by `build_docs.py` for editors: what the build decided and why. "
         "Fix a split or metadata with a seed's sidecar file, and themes in `themes.yml`.",
+        *([_seeds(seeds)] if seeds else []),
         _theme_counts(site, themes),
         *([_fit(themes)] if themes.fit is not None else []),
         _discovered(articles, themes.discovery),
@@ -40,6 +42,19 @@ def render_report(site: Site, themes: ThemeChoice, merges: Sequence[AuthorMerge]
         _set_aside(site),
     ]
     return "\n\n".join(sections) + "\n"
+
+
+def _seeds(seeds: Sequence[SeedSummary]) -> str:
+    """How each seed was read: its format and why, its articles, and the front and
+    back matter set aside (`build_docs.py explain SEED` tells more)."""
+    lines = ["## Seeds", "", "Each seed's format, as its content shows it, and what was set aside as front or "
+             "back matter. `python build_docs.py explain SEED` shows how a seed was split.", ""]
+    for seed in seeds:
+        count = f"{seed.articles} article{'' if seed.articles == 1 else 's'}"
+        lines.append(f"- `{seed.source}`: {seed.format} ({seed.format_evidence}), {count}")
+        lines += [f"    - lines {first}–{last}: {reason}" if first != last else f"    - line {first}: {reason}"
+                  for first, last, reason in seed.matter]
+    return "\n".join(lines)
 
 
 def propose_taxonomy(articles: Sequence[Article], discovery: Discovery) -> str:

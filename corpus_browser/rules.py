@@ -168,9 +168,9 @@ ROMAN_NUMERAL = re.compile(r"^(?=[IVX]{2,})X{0,3}(?:IX|IV|V?I{0,3})$")
 
 #: A `key: value` header line, as in mail headers, front-matter and news
 #: exports (`Section: Business`, `Load-Date: November 25, 2023`).
-HEADER_LINE = re.compile(r"^:?(?P<key>[A-Z][A-Za-z]*(?:[- ][A-Za-z]+){0,2}):[ \t]+(?P<value>\S.{0,200})$")
+HEADER_LINE = re.compile(r"^:?(?P<key>[A-Z][A-Za-z]*(?:\(s\))?(?:[- ][A-Za-z]+){0,2}):[ \t]+(?P<value>\S.{0,200})$")
 #: Header keys whose value names the author or the date.
-AUTHOR_KEYS = frozenset({"author", "authors", "byline", "by", "writer", "from"})
+AUTHOR_KEYS = frozenset({"author", "authors", "author(s)", "byline", "by", "writer", "from"})
 DATE_KEYS = frozenset({"date", "published", "publication date", "load-date", "posted", "sent", "created"})
 
 #: A name with an e-mail address, as in mail headers and changelog trailers:

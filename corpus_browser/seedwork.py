@@ -76,10 +76,14 @@ class SplitSeed:
 
     name: str
     format: Format
+    format_evidence: str
+    """Why the content was read in that format."""
     overrides: Overrides
     articles: tuple[Article, ...]
     matter: tuple[SetAside, ...]
     """Front and back matter, set aside as boilerplate."""
+    matter_lines: tuple[tuple[int, int, str], ...]
+    """The same as line ranges of the seed, each with the reason it was set aside."""
     words: WordList
     """The articles' words (see `words.py`)."""
 
@@ -293,8 +297,8 @@ def _second_half(first_name: str, found: SeedBytes | None, boilerplate: frozense
         prepared = prepare_seed(item, split)
     segmented = segment_seed(item, prepared, boilerplate, split)
     articles = tuple(extract(segment, item.overrides) for segment in segmented.segments)
-    return cache.dump(SplitSeed(item.seed.name, item.seed.format, item.overrides, articles, segmented.matter,
-                                WordList.of(articles)))
+    return cache.dump(SplitSeed(item.seed.name, item.seed.format, item.seed.format_evidence, item.overrides,
+                                articles, segmented.matter, segmented.matter_lines, WordList.of(articles)))
 
 
 def _forget() -> None:

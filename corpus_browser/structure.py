@@ -29,6 +29,7 @@ articles); endnotes after the last article.
 
 from __future__ import annotations
 
+import bisect
 import re
 import statistics
 from collections import Counter
@@ -62,6 +63,7 @@ CONTENTS_MIN_ENTRIES = 3
 CONTENTS_MIN_SHARE = 0.3
 #: A note's marker: `{1}`, `[12]`, `(3)`.
 _NOTE_MARKER = re.compile(r"^(?:\{\d+\}|\[\d+\]|\(\d+\))\s")
+_WORD = re.compile(r"\w+")
 #: A heading that is only a number.
 _BARE_NUMERAL = re.compile(r"^(?:[IVXLC]+|\d{1,3})\.?$")
 #: What a paragraph of prose ends with.
@@ -162,9 +164,9 @@ def _unheaded_documents(units: Sequence[Unit], records: Sequence[int], lo: int, 
     titles = [i for i in ranked if units[i].level == top]
     firsts = set()
     for a, b in zip(records, [*records[1:], hi]):
-        inside = [i for i in titles if a < i < b]
-        if inside and inside[0] <= a + _RECORD_HEAD_UNITS:
-            firsts.add(inside[0])
+        n = bisect.bisect_right(titles, a)  # the first title after the block
+        if n < len(titles) and titles[n] < b and titles[n] <= a + _RECORD_HEAD_UNITS:
+            firsts.add(titles[n])
     after_first = sum(1 for i in titles if i > records[0])
     if len(firsts) < ENTRY_SHARE * len(records) or after_first > _TITLES_PER_RECORD * len(records):
         return {}
@@ -404,17 +406,31 @@ def _pieces(starts: Sequence[int], hi: int) -> list[tuple[int, int]]:
 
 
 def _contents(units: Sequence[Unit], starts: Sequence[int], hi: int) -> tuple[list[tuple[int, int, str]], set[int]]:
-    """Pieces that list the titles of the articles after them, and the starts of the articles they name."""
-    titles = {start: key(_title_text(units, start)) for start in starts}
+    """Pieces that list the titles of the articles after them, and the starts
+    of the articles they name. Only pieces of lists and short lines, not prose,
+    are looked at; a title counts when its words stand together in a line."""
+    titles: dict[tuple[str, ...], list[int]] = {}
+    for start in starts:
+        words = _words(_title_text(units, start))
+        if len(words) >= 2:
+            titles.setdefault(words, []).append(start)
+    lengths = sorted({len(words) for words in titles})
     found, named = [], set()
     for first, last in _pieces(starts, hi):
-        later = {start: title for start, title in titles.items() if start >= last and len(title.split()) >= 2}
-        lines = [key(unit.text) for unit in units[first:last] if unit.role is not Role.SEPARATOR]
-        listed = {start for start, title in later.items() if any(title in line for line in lines)}
+        piece = units[first:last]
+        if _prose_words(piece) * 2 >= _body_words(piece):
+            continue
+        lines = [_words(unit.text) for unit in piece if unit.role is not Role.SEPARATOR]
+        listed = {start for line in lines for n in lengths for k in range(len(line) - n + 1)
+                  for start in titles.get(line[k : k + n], ()) if start >= last}
         if len(listed) >= CONTENTS_MIN_ENTRIES and len(listed) >= CONTENTS_MIN_SHARE * len(lines):
             found.append((first, last, f"a contents list ({len(listed)} later titles)"))
             named |= listed
     return found, named
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(text.casefold()))
 
 
 def _after_contents(starts: Sequence[int], hi: int, named: set[int]) -> list[tuple[int, int, str]]:

@@ -50,6 +50,8 @@ TEMPLATE_MIN_ARTICLES = 2
 #: A title that numbers its piece has at most this many words; the name under it wraps over at most this many lines.
 LABEL_MAX_WORDS = 3
 LABEL_NAME_MAX_LINES = 3
+#: A Markdown link, read as its text: `[Jane Doe](https://…)`.
+_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 #: A footnote, which may follow a signature: `[1] …`, `{2} …`.
 _NOTE = re.compile(r"^(?:\[\d+\]|\{\d+\})\s")
 #: A signature or the place-and-date line under it has at most this many words.
@@ -109,18 +111,26 @@ def _dateline(unit: Unit) -> bool:
 
 
 def _header_fields(units: list[Unit], heads: Sequence[Sequence[int]]) -> None:
-    """`Key: value` lines whose keys recur at the heads of articles."""
+    """`Key: value` lines whose keys recur at the heads of articles; also as
+    the items of a list (`* Author: [Jane Doe](…)`, as README-style
+    proposals put them)."""
     fields = [[(i, match["key"].casefold()) for i in head
-               if (_open(units[i]) or units[i].role is Role.HEADING) and units[i].line_count == 1
-               and (match := rules.HEADER_LINE.match(units[i].text))] for head in heads]
+               if units[i].role in (Role.PROSE, Role.BOILERPLATE, Role.HEADING, Role.LIST_ITEM)
+               and units[i].line_count == 1 and (match := rules.HEADER_LINE.match(_field_text(units[i])))]
+              for head in heads]
     keys = Counter(name for found in fields for name in {name for _i, name in found})
     for found in fields:
         for i, name in found:
             if keys[name] >= TEMPLATE_MIN_ARTICLES:
-                value = rules.HEADER_LINE.match(units[i].text)["value"]
+                value = _LINK.sub(r"\1", rules.HEADER_LINE.match(_field_text(units[i]))["value"])
                 names = (byline_names("By " + value) or ()) if name in rules.AUTHOR_KEYS else ()
                 date = find_date(value) if name in rules.DATE_KEYS else None
                 units[i] = replace(units[i], role=Role.BYLINE if names else Role.HEADER, names=names, date=date)
+
+
+def _field_text(unit: Unit) -> str:
+    """A unit's text without its list marker."""
+    return unit.text[len(unit.marker):].strip() if unit.role is Role.LIST_ITEM else unit.text
 
 
 def _names_recur(units: Sequence[Unit], heads: Sequence[Sequence[int]]) -> bool:
@@ -227,10 +237,9 @@ def _labels(units: list[Unit], spans: Sequence[tuple[int, int]]) -> None:
     them: a label heading (`LETTER IV`, `No. 10`), or short titles that differ
     only in their numbering and hold a word besides (`1. First Day.`, `2.
     Second Day.`; not `2.1.0`)."""
-    titles = [i for a, b in spans if (i := _title(units, a, b)) is not None]
-    patterns = Counter(label_pattern(units[i].text) for i in titles)
-    for i in titles:
-        pattern = label_pattern(units[i].text)
+    titles = {i: label_pattern(units[i].text) for a, b in spans if (i := _title(units, a, b)) is not None}
+    patterns = Counter(titles.values())
+    for i, pattern in titles.items():
         words = pattern.split()
         numbered = _recurs(patterns[pattern], len(titles)) and "0" in words and len(words) <= LABEL_MAX_WORDS \
             and any(word != "0" and any(ch.isalpha() for ch in word) for word in words)

@@ -107,14 +107,17 @@ def title_pattern(text: str) -> str:
                     for word in words)
 
 
+#: An ordinal word, alone or in a compound ("twenty-first").
+_ORDINAL = re.compile(r"(?:\w+-)?(?:" + "|".join(sorted(ORDINALS)) + r")(?:-\w+)?")
+
+
 def label_pattern(text: str) -> str:
     """A heading with its numbering abstracted (digits, roman numerals, ordinal
     words): `1. First Day.` and `12. Twelfth Day.` are both `0. 0 day.`."""
     words = []
     for word in text.split():
         core = word.strip(".,:;()[]").casefold()
-        numbering = _DIGIT.search(word) or ROMAN_NUMERAL.match(core.upper()) or core in ORDINALS \
-            or any(core.startswith(ordinal + "-") or core.endswith("-" + ordinal) for ordinal in ORDINALS)
+        numbering = _DIGIT.search(word) or ROMAN_NUMERAL.match(core.upper()) or _ORDINAL.fullmatch(core)
         words.append("0" if numbering else word.casefold())
     return " ".join(words)
 

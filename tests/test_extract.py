@@ -99,6 +99,11 @@ def test_parse_overrides_accepts_the_documented_form():
     )
     assert overrides.split_at == frozenset({3}) and overrides.no_split_at == frozenset({9})
     assert overrides.articles == (ArticleFix(3, "T", ("A B",), "2020-01-02"),)
+    assert overrides.title is None
+
+
+def test_parse_overrides_takes_a_readable_name_for_the_seed():
+    assert parse_overrides({"title": "  Customer Notes,\t2016 "}, "seeds/a.yml", 10).title == "Customer Notes, 2016"
 
 
 @pytest.mark.parametrize(
@@ -110,6 +115,9 @@ def test_parse_overrides_accepts_the_documented_form():
         ({"articles": {2: {"date": "yesterday"}}}, "articles: line 2: date 'yesterday' is not a date as YYYY, YYYY-MM or YYYY-MM-DD"),
         ({"articles": {2: {"author": "X"}}}, "articles: line 2: unknown key 'author'"),
         (["split_at"], "expected a mapping"),
+        ({"title": ""}, "title must be text of 1 to 200 characters, not ''"),
+        ({"title": ["A", "B"]}, "title must be text of 1 to 200 characters, not ['A', 'B']"),
+        ({"title": "x" * 201}, "title must be text of 1 to 200 characters"),
     ],
 )
 def test_parse_overrides_names_the_file_and_the_problem(data, message):

@@ -157,17 +157,16 @@ def check_build(root: Path, code: int, out: str, err: str) -> None:
         event("stopped before writing")
         return  # stopped before writing (a broken taxonomy, a tampered manifest): nothing to check in docs/
     listed = json.loads((docs / MANIFEST_NAME).read_text(encoding="utf-8"))["files"]
-    pages = {path.relative_to(docs).as_posix(): path.read_text(encoding="utf-8")
-             for path in docs.rglob("*.md")}
-    assert set(listed) <= set(pages), "every page the manifest lists is there"
+    assert all((docs / path).is_file() for path in listed), "every file the manifest lists is there"
+    pages = {path: (docs / path).read_text(encoding="utf-8") for path in listed}  # pages, feeds, search records
     assert not (docs / ".corpus-browser-staging").exists()
     assert not any(SECRET in text for text in pages.values()), "a file outside seeds/ was published"
     titles = {yaml.safe_load(text.split("---\n")[1]).get("title") for path, text in pages.items()
-              if path.startswith("articles/")}
+              if path.startswith("articles/") and path.endswith(".md")}
     assert CONTROL_TITLE in titles, "the control seed's article is missing"
     event(f"built, exit {code}")
     summary = next(line for line in out.splitlines() if " articles from " in line)
-    assert int(summary.split()[0]) == sum(path.startswith("articles/") for path in listed), \
+    assert int(summary.split()[0]) == sum(path.startswith("articles/") and path.endswith(".md") for path in listed), \
         "every article of the corpus has its page"
 
 

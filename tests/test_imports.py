@@ -12,7 +12,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "corpus_browser"
 #: The package's modules in pipeline order; a module may import only modules of its own layer or earlier.
 LAYERS = [
     {"errors", "rules", "config", "model", "progress", "manifest", "yaml_input"},
-    {"text"},
+    {"text", "dates"},
     {"recognise", "formats", "overrides", "taxonomy"},
     {"read"},
     {"readers", "boilerplate", "structure", "template", "segment"},
@@ -21,8 +21,9 @@ LAYERS = [
     {"words"},
     {"tag", "discover"},
     {"relate"},
+    {"listings", "feeds"},
     {"render", "report", "explain", "search"},
-    {"write", "freshness", "cache"},
+    {"write", "freshness", "cache", "pagefind_index"},
     {"seedwork"},
     {"build"},
     {"cli", "mkdocs_hook", "live"},

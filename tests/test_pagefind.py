@@ -1,32 +1,40 @@
-"""The hosted site, searched with Pagefind: a real build with Material's search
-off, a real Pagefind index, browsed in headless Chromium over loopback HTTP.
+"""The hosted site, searched with Pagefind: one real `mkdocs build` with
+Material's search off (which indexes the articles with Pagefind's Python API in
+the same build), browsed in headless Chromium over loopback HTTP and from disk.
 
-Covered: the header's search field leads to the search page with results; an
-author's name finds their articles; the author and theme filters narrow the
-results to exactly the articles with that author or theme; only article pages
-are indexed; Material's search index is not built at all.
+Covered: the index holds every article and nothing else, built from the
+articles' own text; results appear in the panel under the header's field while
+typing, with title, authors, date, themes and an excerpt; an author's name
+puts their own articles first; the author, theme and year filters narrow the
+results to exactly the matching articles; sort by date; the query and filters
+live in the address (a shared link opens the same search, the back button
+steps back through it); on a phone, results come before filters; opened from
+disk, the panel says that search needs a web server.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 import yaml
 from playwright.sync_api import Page, expect
 
-RESULT_LINKS = ".pagefind-ui__result-link"
+FIELD = "input.cb-search__input"
+PANEL = "#cb-search-panel"
+RESULT_TITLES = "#cb-search-panel .cb-result__title"
+PHONE = {"width": 390, "height": 844}
 
 
 def front_matter(path: Path) -> dict:
     return yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
 
 
-def article_titles(project_docs: Path, keep: Callable[[dict], bool]) -> list[str]:
-    return sorted(data["title"] for path in (project_docs / "articles").rglob("*.md")
-                  if keep(data := front_matter(path)))
+def articles(project_docs: Path, keep: Callable[[dict], bool] = lambda data: True) -> list[dict]:
+    return [data for path in sorted((project_docs / "articles").rglob("*.md")) if keep(data := front_matter(path))]
 
 
 @pytest.fixture(scope="module")
@@ -39,51 +47,150 @@ def docs(hosted_site: Path) -> Path:
     return hosted_site.parent / "docs"
 
 
+def search(page: Page, text: str) -> None:
+    page.locator(FIELD).click()
+    page.keyboard.type(text)
+
+
 def result_titles(page: Page, count: int | None = None) -> list[str]:
-    """The titles of the results shown, once `count` of them are (or at least one)."""
-    links = page.locator(RESULT_LINKS)
+    """The titles of the results shown (in order), once `count` of them are (or at least one)."""
+    links = page.locator(RESULT_TITLES)
     if count is None:
         expect(links.first).to_be_visible()
     else:
         expect(links).to_have_count(count)
-    return sorted(text.strip() for text in links.all_text_contents())
+    return [text.strip() for text in links.all_text_contents()]
 
 
-def test_hosted_build_has_a_pagefind_index_and_no_material_index(hosted_site: Path, docs: Path):
-    assert (hosted_site / "pagefind" / "pagefind-ui.js").is_file()
+def address(page: Page) -> dict[str, list[str]]:
+    return parse_qs(urlsplit(page.url).query)
+
+
+def test_hosted_build_indexes_every_article_and_nothing_else(hosted_site: Path, docs: Path):
+    assert (hosted_site / "pagefind" / "pagefind.js").is_file()
     assert not (hosted_site / "search" / "search_index.json").exists()
-    assert not (hosted_site / "search" / "search_index.js").exists()
-    articles = len(list((docs / "articles").rglob("*.md")))
     entry = (hosted_site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8")
-    assert f'"page_count":{articles}' in entry.replace(" ", ""), "every article and nothing else is indexed"
+    assert f'"page_count":{len(articles(docs))}' in entry.replace(" ", ""), "every article and nothing else is indexed"
+    assert not (hosted_site / ".corpus-search.json").exists(), "the search records are not published"
 
 
-def test_header_search_field_leads_to_results(page: Page, hosted_url: str, request_urls: list[str]):
+def test_results_appear_under_the_field_while_typing_with_details(page: Page, hosted_url: str, docs: Path,
+                                                                 request_urls: list[str]):
     page.goto(hosted_url + "index.html")
-    field = page.locator("form.cb-pagefind-form input[name=q]")
-    field.fill("oxytocin")
-    field.press("Enter")
-    page.wait_for_url("**/search.html?q=oxytocin")
-    assert len(result_titles(page, 1)) == 1
+    assert not [url for url in request_urls if "/pagefind/" in url], "Pagefind loads only when the field gets focus"
+    expect(page.locator(PANEL)).to_be_hidden()
+    search(page, "oxytocin")
+    [title] = result_titles(page, 1)
+    assert page.url.startswith(hosted_url + "index.html"), "no other page is loaded"
+    [data] = articles(docs, lambda data: data["title"] == title)
+    result = page.locator("#cb-search-panel .cb-result").first
+    expect(result.locator(".cb-result__themes .md-tag")).to_have_text(data["tags"])
+    if data["authors"]:
+        expect(result.locator(".cb-result__meta")).to_contain_text(data["authors"][0])
+    expect(result.locator(".cb-result__excerpt mark").first).to_have_text("oxytocin", ignore_case=True)
+    excerpt = result.locator(".cb-result__excerpt").text_content()
+    assert "Related articles" not in excerpt and "Next article" not in excerpt, "no page furniture"
+    assert address(page) == {"q": ["oxytocin"]}
+    box = page.locator(PANEL).bounding_box()
+    header = page.locator("header.md-header").bounding_box()
+    assert box["y"] >= header["y"] + header["height"] - 1, "the panel sits under the header"
     assert all(url.startswith(hosted_url) for url in request_urls)
 
 
-def test_author_filter_keeps_exactly_their_articles(page: Page, hosted_url: str, docs: Path):
-    theirs = article_titles(docs, lambda data: "Shep Hyken" in data.get("authors", []))
+def test_a_result_shows_the_date_as_readers_write_it(page: Page, hosted_url: str, docs: Path):
+    [dated] = articles(docs, lambda data: data.get("date") == "2016-08-23")
+    page.goto(hosted_url + "index.html?q=" + quote("Osterwalder"))
+    assert dated["title"] in result_titles(page)
+    result = page.locator("#cb-search-panel .cb-result", has=page.locator(".cb-result__title", has_text=dated["title"]))
+    expect(result.locator(".cb-result__meta")).to_contain_text("August 23, 2016")
+
+
+@pytest.mark.parametrize("query", ["hyken", "Shep Hyken"])
+def test_an_author_name_puts_their_own_articles_first(page: Page, hosted_url: str, docs: Path, query: str):
+    theirs = sorted(data["title"] for data in articles(docs, lambda data: "Shep Hyken" in data["authors"]))
     assert len(theirs) == 2
-    page.goto(hosted_url + "search.html?q=customer&author=" + quote("Shep Hyken"))
-    assert result_titles(page, len(theirs)) == theirs
-    expect(page.locator(".pagefind-ui__filter-checkbox:checked")).to_have_count(1)
+    page.goto(hosted_url + "index.html")
+    search(page, query)
+    one_of_theirs = re.compile(rf"^\s*(?:{'|'.join(map(re.escape, theirs))})\s*$")
+    for n in (0, 1):  # waiting out the results of the query typed so far
+        expect(page.locator(RESULT_TITLES).nth(n)).to_have_text(one_of_theirs)
+    assert sorted(result_titles(page)[:2]) == theirs
 
 
-def test_theme_filter_keeps_only_articles_on_that_theme(page: Page, hosted_url: str, docs: Path):
-    on_theme = article_titles(docs, lambda data: "Trust" in data.get("tags", []))
-    assert 2 <= len(on_theme) <= 10, "fits one page of results"
-    page.goto(hosted_url + "search.html?q=the&theme=Trust")
-    assert result_titles(page, len(on_theme)) == on_theme
+def test_author_filter_keeps_exactly_their_articles_and_lives_in_the_address(page: Page, hosted_url: str, docs: Path):
+    theirs = sorted(data["title"] for data in articles(docs, lambda data: "Shep Hyken" in data["authors"]))
+    page.goto(hosted_url + "index.html")
+    search(page, "customer")
+    result_titles(page)
+    page.locator(f"{PANEL} select[name=author]").select_option("Shep Hyken")
+    assert sorted(result_titles(page, len(theirs))) == theirs
+    assert address(page) == {"q": ["customer"], "author": ["Shep Hyken"]}
+    page.go_back()
+    expect(page.locator(f"{PANEL} select[name=author]")).to_have_value("")
+    page.wait_for_function("([selector, n]) => document.querySelectorAll(selector).length > n",
+                           arg=[RESULT_TITLES, len(theirs)])
+    assert address(page) == {"q": ["customer"]}
 
 
-def test_searching_an_author_name_finds_their_articles(page: Page, hosted_url: str, docs: Path):
-    theirs = article_titles(docs, lambda data: "Shep Hyken" in data.get("authors", []))
-    page.goto(hosted_url + "search.html?q=" + quote("Shep Hyken"))
-    assert set(theirs) <= set(result_titles(page))
+def test_a_shared_link_opens_the_same_filtered_search(page: Page, hosted_url: str, docs: Path):
+    on_theme = sorted(data["title"] for data in articles(docs, lambda data: "Trust" in data["tags"]))
+    assert 2 <= len(on_theme) <= 20, "fits the panel"
+    page.goto(hosted_url + "archive.html?theme=Trust")
+    assert sorted(result_titles(page, len(on_theme))) == on_theme, "filters alone list every article they keep"
+    expect(page.locator(f"{PANEL} select[name=theme]")).to_have_value("Trust")
+    page.goto(hosted_url + "index.html?q=the&theme=Trust")
+    assert sorted(result_titles(page, len(on_theme))) == on_theme
+    expect(page.locator(FIELD)).to_have_value("the")
+
+
+def test_year_filter_and_sort_by_date(page: Page, hosted_url: str, docs: Path):
+    dated = [data for data in articles(docs) if data.get("date")]
+    assert dated, "the shipped seeds date at least one article"
+    year = dated[0]["date"][:4]
+    in_year = sorted(data["title"] for data in dated if data["date"].startswith(year))
+    page.goto(hosted_url + "index.html?q=customer")
+    result_titles(page)
+    page.locator(f"{PANEL} select[name=sort]").select_option("date")
+    expect(page).to_have_url(re.compile(r"[?&]sort=date\b"))
+    # newest first: a dated article leads (waiting for the list to be drawn again)
+    titles = "|".join(re.escape(data["title"]) for data in dated)
+    expect(page.locator(RESULT_TITLES).first).to_have_text(re.compile(rf"^\s*(?:{titles})\s*$"))
+    assert address(page)["sort"] == ["date"]
+    page.goto(hosted_url + f"index.html?year={year}")
+    assert sorted(result_titles(page, len(in_year))) == in_year
+
+
+def test_back_button_steps_out_of_the_search(page: Page, hosted_url: str):
+    page.goto(hosted_url + "index.html")
+    search(page, "trust")
+    result_titles(page)
+    page.go_back()
+    expect(page.locator(PANEL)).to_be_hidden()
+    expect(page.locator(FIELD)).to_have_value("")
+    assert urlsplit(page.url).query == ""
+
+
+def test_on_a_phone_results_come_before_the_filters(browser, hosted_url: str):
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    try:
+        page = context.new_page()
+        page.goto(hosted_url + "index.html")
+        page.locator(".cb-search__open").click()
+        page.keyboard.type("trust")
+        result_titles(page)
+        first = page.locator("#cb-search-panel .cb-result").first.bounding_box()
+        filters = page.locator(".cb-search-panel__controls").bounding_box()
+        assert first["y"] < 200, "the first result is near the top of the screen"
+        assert first["y"] + first["height"] <= filters["y"], "results come before the filters"
+        assert page.locator(PANEL).bounding_box()["width"] <= PHONE["width"]
+    finally:
+        context.close()
+
+
+def test_from_disk_the_panel_says_search_needs_a_web_server(page: Page, hosted_site: Path):
+    page.goto((hosted_site / "index.html").as_uri())
+    page.locator(FIELD).click()
+    expect(page.locator(".cb-search-panel__status")).to_contain_text("Search needs a web server")
+    page.keyboard.type("trust")
+    expect(page.locator(".cb-search-panel__status")).to_contain_text("Search needs a web server")
+    expect(page.locator(RESULT_TITLES)).to_have_count(0)

@@ -54,6 +54,7 @@ def test_date_lines_carry_few_other_words(text, is_line):
         ("By Prof. P. FERRAND.", ("P. FERRAND",)),
         ("By Helen D. Abbott, Assistant in the Laboratory", ("Helen D. Abbott",)),
         ("Byline: Jane Doe in Washington", ("Jane Doe",)),
+        ("BY JOHN KEATS (1795-1821)", ("JOHN KEATS",)),
         ("By Ada Lovelace and Charles Babbage", ("Ada Lovelace", "Charles Babbage")),
         ("By Ann, Bob and Jo", ("Ann", "Bob", "Jo")),
         ("By the way, this is prose.", None),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import replace
 
@@ -10,21 +11,19 @@ import pytest
 import yaml
 from helpers import articles_of, page_parts, paragraph
 
+from corpus_browser.listings import PAGE_SIZE
 from corpus_browser.model import Article
 from corpus_browser.render import (
-    AUTHORS_PAGE,
-    HOME_MAX_ARTICLES,
-    HOME_MAX_AUTHORS,
-    THEMES_PAGE,
+    HOME_CARDS,
+    NAMES_PAGE_SIZE,
     PlacedArticle,
     Site,
+    catalogue,
     escape,
     front_matter,
+    newest_first,
     place_articles,
-    place_authors,
-    place_sources,
     render_article,
-    render_home,
     render_site,
     seed_slug,
     slugify,
@@ -147,12 +146,30 @@ def test_front_matter_contract_keys_and_types():
 
 
 def test_article_page_shows_title_details_and_body():
-    (article,) = articles_of(f"My *Title*\n\nBy Ada Lovelace\n\n{paragraph(20)}\n\nA Section\n\n{paragraph(20)}")
+    (article,) = articles_of(f"My *Title*\n\nBy Ada Lovelace\n\nAugust 23, 2016\n\n{paragraph(20)}\n\nA Section\n\n{paragraph(20)}")
     page = render_article(Site("Site", ("s.txt",), place_articles([article], "articles")), 0)
     html = to_html(page_parts(page.text)[1])
     assert "<h1" in html and "My *Title*</h1>" in html
-    assert re.search(r'<p class="cb-meta">By Ada Lovelace · 42 words, 1 min read · seed0.txt, lines 1–9</p>', html)
+    assert re.search(r'<p class="cb-meta">By Ada Lovelace · <time datetime="2016-08-23">August 23, 2016</time> · '
+                     r'42 words, 1 min read</p>', html)
+    assert "seed0.txt" not in html and "lines" not in html, "provenance is the theme's to show, to editors"
     assert '<h2 id="a-section">A Section</h2>' in html
+
+
+def test_article_chips_lead_to_theme_and_author_pages():
+    (article,) = articles_of(f"Alpha\n\nBy Ada Lovelace\n\n{paragraph(30)}")
+    site = Site("Site", ("seed0.txt",), place_articles([replace(article, tags=("C++", "Trust"))], "articles"))
+    header = yaml.safe_load(page_parts(render_article(site, 0).text)[0])
+    assert header["author_pages"] == [{"name": "Ada Lovelace", "url": "authors/ada-lovelace.html"}]
+    assert header["theme_pages"] == [{"name": "C++", "url": "themes/c.html"}, {"name": "Trust", "url": "themes/trust.html"}]
+
+
+def test_an_article_without_a_byline_leads_to_unattributed():
+    (article,) = articles_of(f"Alpha\n\n{paragraph(30)}")
+    site = Site("Site", ("seed0.txt",), place_articles([article], "articles"))
+    header = yaml.safe_load(page_parts(render_article(site, 0).text)[0])
+    assert header["authors"] == []
+    assert header["author_pages"] == [{"name": "Unattributed", "url": "authors/unattributed.html"}]
 
 
 def site_of(*texts: str) -> Site:
@@ -160,44 +177,152 @@ def site_of(*texts: str) -> Site:
     return Site("My Corpus", tuple(f"seed{i}.txt" for i in range(len(texts))), place_articles(found, "articles"))
 
 
-def test_home_page_gives_counts_themes_authors_and_every_article_by_seed():
-    site = site_of(f"Alpha\n\nBy Ada Lovelace\n\n{paragraph(30)}", f"Beta\n\n{paragraph(30)}\n\n\nGamma\n\n{paragraph(30)}")
-    site = Site(site.title, site.sources, tuple(
-        PlacedArticle(replace(item.article, tags=("Trust",)), item.path) for item in site.articles))
-    page = render_home(site, place_authors(site), place_sources(site))
-    body = page_parts(page.text)[1]
-    assert page.path == "index.md"
-    assert "**3** articles by **1** [named authors](authors.md) on **1** [themes](themes.md), split from **2** source files" in body
-    assert "[Trust](themes.md#theme:trust) (3)" in body
-    assert "[Ada Lovelace](authors/ada-lovelace.md) (1)" in body
-    assert body.index("### [seed0.txt](sources/seed0.md)") < body.index("[Alpha](articles/seed0/alpha.md)") \
-        < body.index("### [seed1.txt](sources/seed1.md)")
-    assert body.index("[Beta](articles/seed1/beta.md)") < body.index("[Gamma](articles/seed1/gamma.md)")
+def dated_site(dates: list[str | None], authors=lambda i: ("Ada Lovelace",), themes=lambda i: ("Trust",)) -> Site:
+    """A site of one seed with an article per date (None: undated), in that order."""
+    base = articles_of(f"Alpha\n\nBy Ada Lovelace\n\n{paragraph(30)}")[0]
+    articles = [replace(base, title=f"Article {i}", date=date, authors=authors(i), tags=themes(i),
+                        first_line=i + 1, last_line=i + 1) for i, date in enumerate(dates)]
+    return Site("Dated", ("seed0.txt",), place_articles(articles, "articles"))
 
 
-def test_source_page_lists_its_articles_in_seed_order():
-    site = site_of(f"Alpha\n\n{paragraph(30)}", f"Beta\n\n{paragraph(30)}\n\n\nGamma\n\n{paragraph(30)}")
-    pages = {page.path: page for page in render_site(site)}
-    header, body = page_parts(pages["sources/seed1.md"].text)
-    assert yaml.safe_load(header) == {"title": "seed1.txt"}
-    assert "2 articles split from this source" in body
-    assert body.index("[Beta](../articles/seed1/beta.md)") < body.index("[Gamma](../articles/seed1/gamma.md)")
-    assert "Alpha" not in body
+def pages_of(site: Site) -> dict[str, tuple[dict, str]]:
+    return {page.path: ((yaml.safe_load(page_parts(page.text)[0]), page_parts(page.text)[1])
+                        if page.path.endswith(".md") else ({}, page.text)) for page in render_site(site)}
 
 
-def test_home_page_of_a_large_corpus_links_sources_and_top_authors_not_every_article():
-    article = articles_of(f"Alpha\n\nBy Ada Lovelace\n\n{paragraph(30)}")[0]
-    many = tuple(
-        PlacedArticle(replace(article, source=f"seed{i % 3}.txt", authors=(f"Author Number{i % 40}",)),
-                      f"articles/seed{i % 3}/a{i}.md")
-        for i in sorted(range(HOME_MAX_ARTICLES + 1), key=lambda i: i % 3))
-    site = Site("Big", ("seed0.txt", "seed1.txt", "seed2.txt"), many)
-    body = page_parts(render_home(site, place_authors(site), place_sources(site)).text)[1]
-    assert "](articles/" not in body
-    assert [line for line in body.splitlines() if line.startswith("### ")] == [
-        f"### [seed{i}.txt](sources/seed{i}.md)" for i in range(3)]
-    assert body.count("](authors/") == HOME_MAX_AUTHORS
-    assert "[all 40 authors](authors.md)" in body
+def test_newest_first_puts_dated_articles_by_date_then_undated_in_corpus_order():
+    site = dated_site(["2015-03-02", None, "2016", "2016-11", "2016-11-30", None])
+    assert [item.article.title for item in newest_first(site.articles)] == [
+        "Article 4", "Article 3", "Article 2", "Article 0", "Article 1", "Article 5"]
+
+
+def test_home_page_gives_what_the_collection_is_counts_ways_in_and_latest_cards():
+    site = replace(dated_site([f"2016-01-{day:02d}" for day in range(1, 21)]), description="Notes & <b>letters</b>.")
+    header, body = pages_of(site)["index.md"]
+    assert header["title"] == "Dated" and header["description"] == "Notes & <b>letters</b>."
+    assert "Notes &amp; &lt;b&gt;letters&lt;/b&gt;." in body
+    assert "**20** articles by **1** named author on **1** theme, 2016." in body
+    assert "[Archive](archive.md){ .md-button } [Themes](themes.md){ .md-button }" in body
+    cards = re.findall(r'class="cb-entry__title" href="([^"]+)"', body)
+    assert len(cards) == HOME_CARDS
+    assert cards[0].endswith("article-19.html") and cards[1].endswith("article-18.html"), "newest first"
+    assert "seed0" not in body.replace("articles/seed0/", ""), "no file name a reader sees"
+
+
+def test_home_page_lists_only_sources_with_a_readable_name():
+    site = replace(site_of(f"Alpha\n\n{paragraph(30)}", f"Beta\n\n{paragraph(30)}"),
+                   source_titles={"seed1.txt": "Customer Notes"})
+    _, body = pages_of(site)["index.md"]
+    assert "- [Customer Notes](sources/seed1.md)" in body
+    assert "seed0.txt" not in body and "sources/seed0" not in body
+    header, source_body = pages_of(site)["sources/seed1.md"]
+    assert header["title"] == "Customer Notes" and "# Customer Notes" in source_body
+
+
+def test_entries_show_authors_date_reading_time_themes_and_excerpt_apart():
+    site = dated_site(["2016-08-23"], authors=lambda i: ("Ada Lovelace", "Alan Turing"),
+                      themes=lambda i: ("Customer Experience",))
+    _, body = pages_of(site)["authors/ada-lovelace.md"]
+    html = to_html(body)
+    entry = re.search(r'<li class="cb-entry">.*?</li>', html, re.S)[0]
+    assert ('By <a href="../authors/ada-lovelace.html">Ada Lovelace</a> and '
+            '<a href="../authors/alan-turing.html">Alan Turing</a> · '
+            '<time datetime="2016-08-23">August 23, 2016</time> · 1 min read') in entry
+    assert '<a class="md-tag" href="../themes/customer-experience.html">Customer Experience</a></p>' in entry
+    assert re.search(r'<p class="cb-entry__excerpt">This word\d+x0', entry), "the excerpt is a paragraph of its own"
+
+
+def test_listing_values_from_input_are_escaped():
+    hostile = '<img src=x onerror=alert(1)> & "q"'
+    site = dated_site(["2016-08-23"], authors=lambda i: (hostile,), themes=lambda i: (hostile,))
+    site = replace(site, articles=tuple(replace(item, article=replace(item.article, title=hostile, description=hostile))
+                                        for item in site.articles))
+    for path, (_, body) in pages_of(site).items():
+        if path.endswith(".md") and not path.startswith("articles/"):
+            assert "<img" not in to_html(body), path
+    _, body = pages_of(site)["archive.md"]
+    assert "&lt;img src=x onerror=alert(1)&gt; &amp; &quot;q&quot;" in body
+
+
+def test_small_archive_lists_every_article_by_year_and_month_with_counts():
+    site = dated_site(["2016-08-23", "2016-08-02", "2016-11", "2015", None, "2015-01-05"])
+    _, body = pages_of(site)["archive.md"]
+    assert "6 articles, newest first; 1 undated, at the end." in body
+    headings = [line for line in body.splitlines() if line.startswith("#")]
+    assert headings == ["# Archive", "## 2016 (3) { #y2016 }", "### November 2016 (1) { #m2016-11 }",
+                        "### August 2016 (2) { #m2016-08 }", "## 2015 (2) { #y2015 }", "### January 2015 (1) { #m2015-01 }",
+                        "### 2015, month not stated (1) { #m2015 }", "## Undated (1) { #yundated }"]
+    titles = re.findall(r'class="cb-entry__title" href="[^"]+">([^<]+)<', body)
+    assert titles == ["Article 2", "Article 0", "Article 1", "Article 5", "Article 3", "Article 4"]
+
+
+def test_large_archive_gets_a_page_per_year_and_no_page_holds_more_than_a_page_of_entries():
+    dates = [f"2016-{1 + i % 12:02d}-{1 + i % 28:02d}" for i in range(PAGE_SIZE + 50)] + ["2015-06"] * 3 + [None] * 2
+    pages = pages_of(dated_site(dates))
+    _, archive = pages["archive.md"]
+    assert "cb-entry" not in archive
+    assert f"## [2016](archive/2016.md) ({PAGE_SIZE + 50:,})" in archive
+    assert "[June](archive/2015.md#m2015-06) (3)" in archive
+    assert "## [Undated](archive/undated.md) (2)" in archive
+    assert {"archive/2016.md", "archive/2016--2.md", "archive/2015.md", "archive/undated.md"} <= set(pages)
+    listed = []
+    for path in ("archive/2016.md", "archive/2016--2.md"):
+        _, body = pages[path]
+        entries = re.findall(r'class="cb-entry__title"', body)
+        assert len(entries) <= PAGE_SIZE
+        listed += entries
+        assert 'aria-label="Pages">Page' in body
+    assert len(listed) == PAGE_SIZE + 50
+    month_links = re.findall(r"\]\((archive/2016(?:--2)?\.md)#(m2016-\d\d)\)", archive)
+    for path, anchor in month_links:
+        assert f"{{ #{anchor} }}" in pages[path][1], (path, anchor)
+
+
+def test_theme_and_author_pages_list_their_articles_newest_first_and_paginate():
+    dates = [f"20{10 + i % 10}-01-01" for i in range(PAGE_SIZE + 1)]
+    pages = pages_of(dated_site(dates, themes=lambda i: ("Trust",) if i else ("Trust", "Rare")))
+    header, body = pages["themes/trust.md"]
+    assert header["feeds"] == [{"title": "Dated: Trust", "url": "feed-theme-trust.xml"}]
+    assert f"{PAGE_SIZE + 1:,} articles on Trust, newest first." in body
+    assert len(re.findall(r'class="cb-entry__title"', body)) == PAGE_SIZE
+    assert len(re.findall(r'class="cb-entry__title"', pages["themes/trust--2.md"][1])) == 1
+    years = re.findall(r'datetime="(\d{4})', body)
+    assert years == sorted(years, reverse=True)
+    assert "1 article on Rare" in pages["themes/rare.md"][1]
+
+
+def test_index_pages_list_each_name_once_with_counts():
+    site = site_of(f"Alpha\n\nBy Ada Lovelace\n\n{paragraph(30)}\n\n\nBeta\n\nBy Ada Lovelace and Alan Turing\n\n{paragraph(30)}"
+                   f"\n\n\nGamma\n\n{paragraph(30)}")
+    pages = pages_of(site)
+    _, index = pages["authors.md"]
+    names = re.findall(r'<li><a href="([^"]+)">([^<]+)</a> <span class="cb-count">(\d+)</span></li>', index)
+    assert names == [("authors/ada-lovelace.html", "Ada Lovelace", "2"), ("authors/alan-turing.html", "Alan Turing", "1"),
+                     ("authors/unattributed.html", "Unattributed", "1")]
+    assert "Gamma" in pages["authors/unattributed.md"][1] and "1 article naming no author" in pages["authors/unattributed.md"][1]
+
+
+def test_a_real_author_named_unattributed_keeps_a_page_of_their_own():
+    site = dated_site(["2016", None], authors=lambda i: ("Unattributed",) if i else ())
+    places = catalogue(site)
+    assert places.unattributed.path == "authors/unattributed.md"
+    assert places.authors["Unattributed"].path == "authors/unattributed-2.md"
+
+
+def test_name_indexes_are_cut_into_pages():
+    site = dated_site([None] * (NAMES_PAGE_SIZE + 5), authors=lambda i: (f"Author Number{i:04d}",))
+    pages = pages_of(site)
+    first = re.findall(r"<li><a ", pages["authors.md"][1])
+    second = re.findall(r"<li><a ", pages["authors--2.md"][1])
+    assert (len(first), len(second)) == (NAMES_PAGE_SIZE, 5)
+
+
+def test_search_records_carry_the_article_data_not_page_furniture():
+    site = dated_site(["2016-08-23"])
+    records = json.loads(pages_of(site)[".corpus-search.json"][1])
+    assert records == [{"url": "articles/seed0/article-0.html", "title": "Article 0", "authors": ["Ada Lovelace"],
+                        "themes": ["Trust"], "date": "2016-08-23", "description": site.articles[0].article.description,
+                        "text": site.articles[0].article.body_text}]
 
 
 def test_article_links_related_and_neighbours_in_front_matter():
@@ -209,31 +334,3 @@ def test_article_links_related_and_neighbours_in_front_matter():
     assert "previous" not in header and header["next"] == {"title": "Beta", "url": "articles/seed0/beta.html"}
     middle = yaml.safe_load(page_parts(render_article(site, 1).text)[0])
     assert middle["previous"]["title"] == "Alpha" and middle["next"]["title"] == "Gamma"
-
-
-def test_index_pages_hold_the_listing_directives():
-    pages = {page.path: page.text for page in render_site(site_of(f"Alpha\n\n{paragraph(30)}"))}
-    assert sorted(pages) == ["articles/seed0/alpha.md", "authors.md", "index.md", "sources/seed0.md", "themes.md"]
-    assert "0 named authors" in pages["authors.md"]
-    assert pages["themes.md"].rstrip().endswith("<!-- material/tags -->")
-    assert pages["authors.md"].rstrip().endswith("<!-- material/authors -->")
-
-
-def test_index_anchor_is_readable_and_unique_to_the_name():
-    assert AUTHORS_PAGE.anchor("Geoffrey A. Moore") == "author:geoffrey-a-moore"
-    assert THEMES_PAGE.anchor("Customer Experience") == "theme:customer-experience"
-    assert re.fullmatch(r"theme:partnerships-ecosystems--[0-9a-f]{12}", THEMES_PAGE.anchor("Partnerships & Ecosystems"))
-    alike = ["C++", "C#", "C", "c", "Trust", "TRUST", "trust", "Geoffrey A Moore", "Geoffrey A. Moore", "中文", "日本語"]
-    assert len({THEMES_PAGE.anchor(name) for name in alike}) == len(alike)
-
-
-def test_every_author_has_a_page_listing_their_articles_and_the_index_counts_them():
-    site = site_of(f"Alpha\n\nBy Ada Lovelace\n\n{paragraph(30)}\n\n\nBeta\n\nBy Ada Lovelace and Alan Turing\n\n{paragraph(30)}")
-    pages = {page.path: page_parts(page.text)[1] for page in render_site(site)}
-    assert "[Alpha](../articles/seed0/alpha.md)" in pages["authors/ada-lovelace.md"]
-    assert "[Beta](../articles/seed0/beta.md)" in pages["authors/ada-lovelace.md"]
-    assert "[Alpha]" not in pages["authors/alan-turing.md"]
-    index = pages["authors.md"]
-    assert "2 named authors" in index
-    assert index.index("| [Ada Lovelace](authors/ada-lovelace.md) | 2 |") < index.index("| [Alan Turing](authors/alan-turing.md) | 1 |")
-    assert index.rstrip().endswith("<!-- material/authors -->")

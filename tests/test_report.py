@@ -7,6 +7,8 @@ from dataclasses import replace
 
 from test_discover import UNRELATED, planted
 
+from corpus_browser.build import gather
+from corpus_browser.config import BuildConfig
 from corpus_browser.discover import choose_themes
 from corpus_browser.render import Site, place_articles
 from corpus_browser.report import render_report
@@ -44,3 +46,18 @@ def test_a_pipe_in_a_title_does_not_break_the_discovered_themes_table():
     report = report_for(articles, Taxonomy(auto=True))
     rows = [line for line in report.splitlines() if line.startswith("| ") and "“A \\| B" in line]
     assert len(rows) == 3 and all(len(re.findall(r"(?<!\\)\|", row)) == 5 for row in rows)
+
+
+def test_report_gives_each_seeds_format_and_front_and_back_matter(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    body = "\n\n\n\n".join(f"TALE {n}\n\n{'word ' * 80}end." for n in ("ONE", "TWO", "THREE"))
+    (seeds / "book.txt").write_text(f"A Book\n\n*** START OF THE BOOK ***\n\n\n\n{body}\n\n*** END OF THE BOOK ***\n"
+                                    "Licence.\n", encoding="utf-8")
+    (seeds / "notes.md").write_text("# One\n\nText.\n\n# Two\n\nText.\n", encoding="utf-8")
+    corpus = gather(BuildConfig(seeds_dir=seeds, themes_file=tmp_path / "none.yml"))
+    report = render_report(corpus.site, corpus.themes, corpus.merges, corpus.seeds)
+    assert "- `book.txt`: text (no markup found; read as text by its suffix .txt), 3 articles" in report
+    assert "    - lines 1–3: front wrapper, up to a framed marker line" in report
+    assert "    - lines 23–24: back wrapper, from a framed marker line" in report
+    assert "- `notes.md`: markdown (2 `#` headings" in report

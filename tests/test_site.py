@@ -169,29 +169,95 @@ def test_build_strict_makes_one_page_per_article(project: Path, site: Path, mani
 # --- home page and navigation ----------------------------------------------------
 
 
-def test_home_lists_seeds_in_order_and_links_every_article(
+def test_home_shows_the_latest_articles_as_cards_and_no_file_names(
     page: Page, site_url: str, project: Path, manifest: dict[str, str], request_urls: list[str]
 ):
     home = site_url + "index.html"
     page.goto(home)
+    assert page.title() == "Corpus Browser", "the site's name alone, not twice"
+    text = page.locator("article.md-content__inner").inner_text()
     seeds = sorted(path.name for path in (project / "seeds").iterdir())
-    headings = [heading_text(h) for h in page.locator("article.md-content__inner :is(h2, h3)").all()]
-    links = page.eval_on_selector_all(ARTICLE_LINKS, "links => links.map(a => [a.getAttribute('href'), a.textContent])")
-
-    assert [name[:4] for name in seeds] == ["000_", "001_", "002_", "003_", "004_"]
-    assert [text for text in headings if text in seeds] == seeds
-    assert sorted(href for href, _text in links) == [html_path(path) for path in article_pages(manifest)]
-    for href, text in links:
+    assert not [name for name in seeds if name in text or name.removesuffix(".txt") in text], "no dump file names"
+    assert "lines" not in text
+    cards = page.locator("ul.cb-cards > li")
+    expect(cards).to_have_count(12)
+    links = page.eval_on_selector_all("ul.cb-cards .cb-entry__title",
+                                      "links => links.map(a => [a.getAttribute('href'), a.textContent])")
+    assert {href for href, _ in links} <= {html_path(path) for path in article_pages(manifest)}
+    expect(cards.first.locator(".cb-entry__meta")).to_contain_text("min read")
+    expect(cards.first.locator("time")).to_have_attribute("datetime", "2016-08-23")
+    expect(cards.first.locator("time")).to_have_text("August 23, 2016")
+    for label, target in (("Archive", "archive.html"), ("Themes", "themes.html"), ("Authors", "authors.html")):
+        expect(page.locator(f"article a.md-button[href='{target}']")).to_have_text(label)
+    for href, title in links:
         response = page.goto(urljoin(home, href), wait_until="domcontentloaded")
         assert response is not None and response.status == 200, href
-        assert page_title(page) == text.strip(), href
+        assert page_title(page) == title.strip(), href
     assert all(url.startswith(site_url) for url in request_urls)
+
+
+def test_archive_links_every_article_once_with_counts(page: Page, site_url: str, project: Path,
+                                                      manifest: dict[str, str]):
+    docs = project / "docs"
+    dates = {html_path(path): front_matter(docs / path).get("date") for path in article_pages(manifest)}
+    page.goto(site_url + "archive.html")
+    links = page.eval_on_selector_all(".cb-entry__title", "links => links.map(a => a.getAttribute('href'))")
+    assert sorted(links) == sorted(dates)
+    headings = [heading_text(h) for h in page.locator("article.md-content__inner h2").all()]
+    undated = sum(1 for date in dates.values() if date is None)
+    assert headings == ["2016 (1)", f"Undated ({undated})"]
+    assert [heading_text(h) for h in page.locator("article.md-content__inner h3").all()] == ["August 2016 (1)"]
+    expect(page.locator("nav.md-nav--primary a.md-nav__link", has_text="Archive")).to_have_count(1)
+
+
+def names_index(page: Page) -> list[tuple[str, str, str]]:
+    """(name, href, count) of each entry of a theme or author index page."""
+    return page.eval_on_selector_all(
+        "ul.cb-names li", "items => items.map(li => [li.querySelector('a').textContent, "
+        "li.querySelector('a').getAttribute('href'), li.querySelector('.cb-count').textContent])")
+
+
+def test_every_theme_has_a_page_listing_exactly_its_articles(page: Page, site_url: str, project: Path,
+                                                            manifest: dict[str, str]):
+    docs = project / "docs"
+    tagged = {html_path(path): front_matter(docs / path)["tags"] for path in article_pages(manifest)}
+    themes = sorted({theme for themes in tagged.values() for theme in themes})
+    page.goto(site_url + "themes.html")
+    index = names_index(page)
+    assert sorted(name for name, _, _ in index) == themes, "each theme once"
+    for name, href, count in index:
+        expected = sorted(path for path, on in tagged.items() if name in on)
+        assert int(count) == len(expected), name
+        page.goto(site_url + href)
+        assert page_title(page) == name
+        listed = page.eval_on_selector_all(".cb-entry__title", "links => links.map(a => a.getAttribute('href'))")
+        assert sorted(resolve(href, link) for link in listed) == expected, name
+        feed = page.locator("link[rel=alternate][type='application/atom+xml']").nth(1).get_attribute("href")
+        assert resolve(href, feed) == "feed-theme-" + href.removeprefix("themes/").removesuffix(".html") + ".xml"
+
+
+def test_authors_index_lists_each_author_once_and_unattributed(page: Page, site_url: str, project: Path,
+                                                               manifest: dict[str, str]):
+    docs = project / "docs"
+    by_article = {html_path(path): front_matter(docs / path)["authors"] for path in article_pages(manifest)}
+    page.goto(site_url + "authors.html")
+    index = names_index(page)
+    names = [name for name, _, _ in index]
+    assert len(names) == len(set(names)), "each name once"
+    counts = {name: int(count) for name, _, count in index}
+    assert counts.pop("Unattributed") == sum(1 for authors in by_article.values() if not authors)
+    assert counts == {name: sum(name in authors for authors in by_article.values())
+                      for name in {name for authors in by_article.values() for name in authors}}
+    page.goto(site_url + "authors/unattributed.html")
+    listed = page.eval_on_selector_all(".cb-entry__title", "links => links.map(a => a.getAttribute('href'))")
+    assert sorted(resolve("authors/unattributed.html", link) for link in listed) == sorted(
+        path for path, authors in by_article.items() if not authors)
 
 
 def test_sidebar_nav_holds_no_article(page: Page, site_url: str, project: Path, manifest: dict[str, str]):
     configured = configured_nav_titles(project)
     articles = article_pages(manifest)
-    assert configured[0] == "Home"
+    assert configured == ["Home", "Archive", "Themes", "Authors"]
     for path in ("index.md", articles[0], articles[-1]):
         page.goto(site_url + html_path(path))
         top_items = page.locator("nav.md-nav--primary > ul.md-nav__list > li")
@@ -282,7 +348,8 @@ def hostile_site(make_project, build_site, serve_dir) -> str:
 
 
 def hostile_pages(base: str) -> list[str]:
-    return [base + path for path in ("index.html", "themes.html", "authors.html")]
+    return [base + path for path in ("index.html", "archive.html", "themes.html", "authors.html",
+                                     "authors/ada-lovelace.html", "authors/unattributed.html", "feed.xml")]
 
 
 def test_hostile_seed_shows_markup_as_text(page: Page, hostile_site: str):
@@ -315,10 +382,11 @@ def test_hostile_seed_runs_no_script_anywhere(page: Page, hostile_site: str):
     assert description.startswith('A quoted "><script>window.__pwned=3</script> remark')
 
 
-def test_hostile_titles_are_text_on_the_index_pages(page: Page, hostile_site: str):
-    for url in hostile_pages(hostile_site)[1:]:
+def test_hostile_titles_are_text_on_the_listing_pages(page: Page, hostile_site: str):
+    for url in (hostile_site + "archive.html", hostile_site + "authors/ada-lovelace.html"):
         page.goto(url)
         expect(page.locator("article.md-content__inner")).to_contain_text("<script>window.__pwned=1</script> Title &")
+        assert page.evaluate("typeof window.__pwned") == "undefined", url
 
 
 # --- browsing by author and theme -----------------------------------------------------
@@ -339,34 +407,69 @@ def test_search_for_an_author_lists_their_articles_first(
     expect(results.first).to_be_visible()
     found = [without_query(href).removeprefix(site_url) for href in results.evaluate_all("links => links.map(a => a.href)")]
     assert sorted(found[:2]) == theirs
-    assert "authors/shep-hyken.html" in found[2:], "the author's own page is found too, after the articles"
+    articles = {html_path(path) for path in article_pages(manifest)}
+    ranks = [i for i, path in enumerate(found) if path not in articles]
+    assert "authors/shep-hyken.html" in found, "the author's own page is found too"
+    assert ranks == list(range(len(found) - len(ranks), len(found))), f"listing pages rank after the articles: {found}"
 
 
-def test_theme_entry_lists_exactly_its_articles(page: Page, site_url: str, project: Path, manifest: dict[str, str]):
-    docs = project / "docs"
-    tagged = {path: front_matter(docs / path)["tags"] for path in article_pages(manifest)}
-    assert all(1 <= len(themes) <= 4 for themes in tagged.values())
-    page.goto(site_url + "themes.html")
-    for theme in sorted({theme for themes in tagged.values() for theme in themes}):
-        entry = page.locator("article.md-content__inner h2", has_text=theme)
-        expect(entry).to_have_count(1)
-        listed = entry.evaluate("h => [...h.nextElementSibling.querySelectorAll('a')].map(a => a.getAttribute('href'))")
-        expected = sorted(html_path(path) for path, themes in tagged.items() if theme in themes)
-        assert sorted(listed) == expected, theme
-
-
-def test_author_chip_leads_to_the_authors_entry(page: Page, site_url: str, project: Path, manifest: dict[str, str]):
+def test_author_and_theme_chips_lead_to_their_pages(page: Page, site_url: str, project: Path,
+                                                    manifest: dict[str, str]):
     docs = project / "docs"
     path = next(p for p in article_pages(manifest) if front_matter(docs / p)["authors"] == ["Geoffrey A. Moore"])
+    data = front_matter(docs / path)
     page.goto(site_url + html_path(path))
-    chip = page.locator("nav.cb-tags--authors a.md-tag", has_text="Geoffrey A. Moore")
-    expect(page.locator("nav.cb-tags--themes a.md-tag")).to_have_count(len(front_matter(docs / path)["tags"]))
-    chip.click()
-    page.wait_for_url("**/authors.html#author:geoffrey-a-moore")
-    entry = page.locator("[id='author:geoffrey-a-moore']")
-    expect(entry).to_have_count(1)
-    listed = entry.evaluate("h => [...h.nextElementSibling.querySelectorAll('a')].map(a => a.getAttribute('href'))")
-    assert listed == [html_path(path)]
+    expect(page.locator("nav.cb-tags--themes a.md-tag")).to_have_text(data["tags"])
+    page.locator("nav.cb-tags--themes a.md-tag").first.click()
+    page.wait_for_url("**/themes/*.html")
+    assert page_title(page) == data["tags"][0]
+    page.go_back()
+    page.locator("nav.cb-tags--authors a.md-tag", has_text="Geoffrey A. Moore").click()
+    page.wait_for_url("**/authors/geoffrey-a-moore.html")
+    listed = page.eval_on_selector_all(".cb-entry__title", "links => links.map(a => a.getAttribute('href'))")
+    assert [resolve("authors/geoffrey-a-moore.html", link) for link in listed] == [html_path(path)]
+
+
+def test_article_head_carries_description_sharing_metadata_and_feeds(page: Page, site_url: str, project: Path,
+                                                                     manifest: dict[str, str]):
+    docs = project / "docs"
+    path = next(p for p in article_pages(manifest) if front_matter(docs / p).get("date"))
+    data = front_matter(docs / path)
+    page.goto(site_url + html_path(path))
+
+    def meta(selector: str) -> list[str]:
+        return page.eval_on_selector_all(selector, "tags => tags.map(t => t.getAttribute('content'))")
+
+    assert meta("meta[name=description]") == meta("meta[property='og:description']") == [data["description"]]
+    assert meta("meta[property='og:title']") == [data["title"]]
+    assert meta("meta[property='og:type']") == ["article"]
+    assert meta("meta[property='article:published_time']") == [data["date"]]
+    assert meta("meta[property='article:author']") == data["authors"]
+    assert meta("meta[property='article:tag']") == data["tags"]
+    feeds = page.eval_on_selector_all("link[rel=alternate][type='application/atom+xml']",
+                                      "links => links.map(l => l.getAttribute('href'))")
+    assert [resolve(html_path(path), href) for href in feeds] == ["feed.xml"]
+    expect(page.locator(".cb-provenance")).to_have_count(0)  # for editors: off in a built site
+
+
+def test_feeds_parse_and_list_the_articles_newest_first(site: Path, project: Path, manifest: dict[str, str]):
+    import feedparser
+
+    docs = project / "docs"
+    site_feed = feedparser.parse((site / "feed.xml").read_bytes())
+    assert not site_feed.bozo and site_feed.version == "atom10"
+    assert len(site_feed.entries) == len(article_pages(manifest))
+    assert site_feed.entries[0].published.startswith("2016-08-23")
+    for entry in site_feed.entries:
+        assert (site / resolve("feed.xml", entry.link)).is_file(), entry.link
+    theme_feeds = sorted(site.glob("feed-theme-*.xml"))
+    tagged = [front_matter(docs / path)["tags"] for path in article_pages(manifest)]
+    assert len(theme_feeds) == len({theme for themes in tagged for theme in themes})
+    for feed_file in theme_feeds:
+        feed = feedparser.parse(feed_file.read_bytes())
+        assert not feed.bozo, feed_file
+        name = feed.feed.title.split(": ", 1)[1]
+        assert len(feed.entries) == sum(name in themes for themes in tagged), feed_file
 
 
 def test_related_and_neighbour_links_resolve(page: Page, site_url: str, project: Path, manifest: dict[str, str]):
@@ -405,7 +508,8 @@ def test_serve_rebuilds_on_new_seed_and_settles(make_project, tmp_path: Path):
             staged = project / "zzz_new.txt"  # outside the watched folders; moved in at once
             staged.write_text(f"{new_title}\n\n{paragraph(60)}\n", encoding="utf-8")
             os.replace(staged, project / "seeds" / "zzz_new.txt")
-            wait_until(lambda: new_title in fetch(home), 30, "the new article is on the served home page")
+            archive = home.replace("index.html", "archive.html")
+            wait_until(lambda: new_title in fetch(archive), 30, "the new article is in the served archive")
 
             outputs = [docs / ".corpus-browser.json", docs / "index.md"]
             before = [path.stat().st_mtime_ns for path in outputs]

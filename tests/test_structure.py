@@ -6,7 +6,7 @@ from __future__ import annotations
 from helpers import articles_of, paragraph, segment_texts
 
 from corpus_browser.authors import normalize_name
-from corpus_browser.model import Role
+from corpus_browser.model import Format, Role
 
 
 def people(article) -> tuple[str, ...]:
@@ -77,11 +77,13 @@ def test_endnotes_after_the_last_article_are_back_matter():
     assert [a.title for a in articles_of(book(*pieces, (4, notes)))] == ["Piece One", "Piece Two", "Piece Three"]
 
 
-def test_a_label_heading_keeps_its_label_after_the_name_below_it():
+def test_a_label_heading_is_kept_as_the_label_of_the_name_below_it():
     letters = [(4, f"LETTER {n}\n\n{name}\n\n\n{paragraph(80)}")
                for n, name in (("I", "ON THE SEA"), ("II", "WHAT IS A FARMER"), ("III", "ON SNAKES"))]
-    assert [a.title for a in articles_of(book(*letters))] == [
-        "On the Sea (Letter I)", "What Is a Farmer (Letter II)", "On Snakes (Letter III)"]
+    found = articles_of(book(*letters))
+    assert [(a.title, a.label) for a in found] == [
+        ("On the Sea", "Letter I"), ("What Is a Farmer", "Letter II"), ("On Snakes", "Letter III")]
+    assert all(a.description.startswith("This word") for a in found)  # the label is not a description
 
 
 def test_bare_numerals_number_parts_of_one_piece():
@@ -177,8 +179,27 @@ def test_notes_and_verse_refrains_never_open_articles():
     assert [unit.role for unit in item.segments[0].units[1:]] == [Role.PROSE] * 7
 
 
-def test_titles_that_only_number_their_pieces_keep_the_name_under_them():
+def test_titles_that_only_number_their_pieces_give_way_to_the_name_under_them():
     days = [(4, f"{n}. {ordinal} Day.\n\n{name}.\n\n\n{paragraph(80)}") for n, ordinal, name in
             ((1, "First", "Christ's Childhood"), (2, "Second", "The Good Shepherd"), (3, "Third", "Little Lambs"))]
-    assert [a.title for a in articles_of(book(*days))] == [
-        "Christ's Childhood (First Day)", "The Good Shepherd (Second Day)", "Little Lambs (Third Day)"]
+    assert [(a.title, a.label) for a in articles_of(book(*days))] == [
+        ("Christ's Childhood", "First Day"), ("The Good Shepherd", "Second Day"), ("Little Lambs", "Third Day")]
+
+
+def test_an_inline_label_is_kept_apart_from_the_title():
+    sermons = [(4, f"SERMON {n}.  {name}\n\n\n\n{paragraph(80)}") for n, name in
+               (("I", "HOW TO KEEP PASSION WEEK"), ("II", "OBADIAH"), ("III", "THE TRANSFIGURATION"))]
+    assert [(a.title, a.label) for a in articles_of(book(*sermons))] == [
+        ("How to Keep Passion Week", "Sermon I"), ("Obadiah", "Sermon II"), ("The Transfiguration", "Sermon III")]
+
+
+def test_key_value_fields_as_list_items_under_titles():
+    proposals = [f"# {title}\n\n* Proposal: [SE-000{n}](000{n}.md)\n* Author: [{name}](https://example.org/{n})\n"
+                 f"* Status: **Implemented**\n\n## Introduction\n\n{paragraph(60)}\n"
+                 for n, (title, name) in enumerate((("Keywords as labels", "Doug Gregor"),
+                                                    ("Remove currying", "Joe Groff"),
+                                                    ("Remove var", "Joe Pamer")), start=1)]
+    found = articles_of("\n".join(proposals), format=Format.MARKDOWN)
+    assert [(a.title, a.authors) for a in found] == [
+        ("Keywords as labels", ("Doug Gregor",)), ("Remove currying", ("Joe Groff",)), ("Remove var", ("Joe Pamer",))]
+    assert all("Status" not in a.body_text for a in found)

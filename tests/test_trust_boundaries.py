@@ -357,9 +357,9 @@ def test_13_a_newline_in_a_seed_name_stays_on_its_line(corpus: Path):
     (corpus / "seeds" / "two\nlines.txt").write_text(article("Newline Name"), encoding="utf-8")
     result = run_cli(cwd=corpus)
     assert result.returncode == 0, result.stderr
-    home = (corpus / "docs" / "index.md").read_text(encoding="utf-8")
-    (heading,) = [line for line in home.splitlines() if "lines.txt" in line]
-    assert heading.startswith("### [two\\\\nlines.txt](sources/two-nlines--")
+    (source,) = (corpus / "docs" / "sources").glob("two-nlines--*.md")
+    (heading,) = [line for line in source.read_text(encoding="utf-8").splitlines() if line.startswith("# ")]
+    assert heading == "# two\\\\nlines.txt"
     assert "two\\nlines.txt" in result.stdout
 
 
@@ -543,7 +543,7 @@ def hostile_names_project(make_project, name: str) -> Path:
     config = project / "mkdocs.yml"
     settings = config.read_text(encoding="utf-8").replace(
         "site_name: Corpus Browser", f"site_name: {json.dumps(PWNED_SITE_NAME)}")
-    config.write_text(settings[: settings.index("nav:")] + settings[settings.index("validation:"):], encoding="utf-8")
+    config.write_text(settings[: settings.index("nav:")] + settings[settings.index("extra:"):], encoding="utf-8")
     return project
 
 
@@ -569,12 +569,14 @@ def test_02_04_no_page_runs_script_from_names(page, hostile_names_site):
     assert PWNED_TITLE in nav, "the sidebar lists the article whose title is markup, as text"
 
 
-def test_02_theme_names_are_text_in_the_toc_chips_and_search_results(page, hostile_names_site):
+def test_02_theme_names_are_text_on_the_index_their_pages_and_search_results(page, hostile_names_site):
     _, url = hostile_names_site
     page.goto(url + "themes.html")
-    toc = page.locator("nav.md-nav--secondary a.md-nav__link").all_text_contents()
-    assert {"C++", "C#"} <= {text.strip() for text in toc}
-    assert all("onerror" not in text or text.strip() == "" for text in toc)
+    names = {text.strip() for text in page.locator("ul.cb-names li a").all_text_contents()}
+    assert {PWNED_THEME, "C++", "C#"} <= names
+    page.locator("ul.cb-names li a", has_text="onerror").click()
+    assert page.locator("article h1").first.text_content().strip().removesuffix("¶") == PWNED_THEME
+    assert_ran_nothing(page)
     page.goto(url + "index.html")
     page.locator("input.md-search__input").click()
     page.keyboard.type("river")
@@ -582,6 +584,30 @@ def test_02_theme_names_are_text_in_the_toc_chips_and_search_results(page, hosti
     expect_chip.first.wait_for()
     assert PWNED_THEME in expect_chip.first.text_content()
     assert_ran_nothing(page)
+
+
+def test_02_04_names_are_text_in_sharing_metadata_feeds_and_listings(page, hostile_names_site):
+    import feedparser
+
+    site, url = hostile_names_site
+    (article_page,) = [path for path in (site / "articles").rglob("*.html") if path.parent.name == "plain"]
+    page.goto(url + article_page.relative_to(site).as_posix())
+    contents = page.eval_on_selector_all("meta[property]", "tags => tags.map(t => [t.getAttribute('property'), "
+                                         "t.getAttribute('content')])")
+    assert ["og:site_name", PWNED_SITE_NAME] in contents
+    assert ["article:author", normalize_name(PWNED_AUTHOR)] in contents
+    assert ["article:tag", PWNED_THEME] in contents
+    titles = page.eval_on_selector_all("link[rel=alternate]", "links => links.map(l => l.getAttribute('title'))")
+    assert PWNED_SITE_NAME in titles
+    feed = feedparser.parse((site / "feed.xml").read_bytes())
+    assert not feed.bozo and feed.feed.title == PWNED_SITE_NAME
+    assert {entry.title for entry in feed.entries} >= {PWNED_TITLE}
+    assert [tag.term for entry in feed.entries for tag in entry.get("tags", []) if "onerror" in tag.term] != []
+    for path in ("archive.html", "authors.html", "index.html"):
+        page.goto(url + path)
+        expect(page.locator("article.md-content__inner")).to_contain_text(PWNED_TITLE if path != "authors.html"
+                                                                           else normalize_name(PWNED_AUTHOR))
+        assert_ran_nothing(page)
 
 
 def test_02_article_chips_show_theme_and_author_names_as_text(page, hostile_names_site):
@@ -597,29 +623,28 @@ def test_04_site_name_is_text_in_the_header_and_title(page, hostile_names_site):
     _, url = hostile_names_site
     page.goto(url + "index.html")
     assert page.locator(".md-header__topic").first.text_content().strip() == PWNED_SITE_NAME
-    assert page.title() == f"{PWNED_SITE_NAME} - {PWNED_SITE_NAME}"
+    assert page.title() == PWNED_SITE_NAME
     assert page.locator("article h1").first.text_content().strip().startswith(PWNED_SITE_NAME)
     assert_ran_nothing(page)
 
 
 def test_05_13_a_seed_named_with_markup_is_text(page, hostile_names_site):
-    _, url = hostile_names_site
-    page.goto(url + "index.html")
-    assert page.locator("article h3", has_text=PWNED_SEED).count() == 1
+    site, url = hostile_names_site
+    (source,) = [path for path in (site / "sources").glob("*.html") if "onerror" in path.name or "img" in path.name]
+    page.goto(url + source.relative_to(site).as_posix())
+    assert page.locator("article h1").first.text_content().strip().removesuffix("¶") == PWNED_SEED
     assert_ran_nothing(page)
 
 
-def test_14_themes_differing_in_punctuation_get_their_own_entries(page, hostile_names_site):
+def test_14_themes_differing_in_punctuation_get_their_own_pages(page, hostile_names_site):
     _, url = hostile_names_site
-    page.goto(url + "index.html")
-    links = page.eval_on_selector_all("article a[href^='themes.html#']",
-                                      "links => links.map(a => [a.textContent.trim(), a.getAttribute('href')])")
-    anchors = {text.split(" (")[0]: href for text, href in links}
-    assert anchors["C++"] != anchors["C#"]
+    page.goto(url + "themes.html")
+    links = dict(page.eval_on_selector_all("ul.cb-names li a", "links => links.map(a => [a.textContent.trim(), "
+                                           "a.getAttribute('href')])"))
+    assert len({links["C++"], links["C#"], links[PWNED_THEME]}) == 3
     for name in ("C++", "C#", PWNED_THEME):
-        page.goto(url + anchors[name])
-        entry = page.locator(f"[id='{anchors[name].split('#', 1)[1]}']")
-        assert entry.count() == 1 and entry.text_content().strip().removesuffix("¶") == name
+        page.goto(url + links[name])
+        assert page.locator("article h1").first.text_content().strip().removesuffix("¶") == name
 
 
 @pytest.fixture(scope="module")
@@ -629,23 +654,25 @@ def hostile_names_hosted(make_project, serve_dir) -> str:
     return serve_dir(hosted_build(hostile_names_project(make_project, "hostile-names-hosted")))
 
 
-def test_03_pagefind_filter_labels_are_text(page, hostile_names_hosted):
-    page.goto(hostile_names_hosted + "search.html?q=river")
-    page.locator(".pagefind-ui__result-link").first.wait_for()
-    labels = page.locator(".pagefind-ui__filter-label")
-    for name in (PWNED_THEME, normalize_name(PWNED_AUTHOR), "C++", "C#"):
-        expect(labels.filter(has_text=name)).to_have_count(1)  # waits until the filters are drawn
-    assert {PWNED_THEME, normalize_name(PWNED_AUTHOR), "C++", "C#"} <= {
-        label.strip().rsplit(" (", 1)[0] for label in labels.all_text_contents()}
+def test_03_search_panel_shows_names_as_text(page, hostile_names_hosted):
+    page.goto(hostile_names_hosted + "index.html?q=river")
+    page.locator(".cb-result__title").first.wait_for()
+    for select, name in (("author", normalize_name(PWNED_AUTHOR)), ("theme", PWNED_THEME), ("theme", "C++"),
+                         ("theme", "C#")):
+        options = page.locator(f"select[name={select}] option")
+        expect(options.filter(has_text=name)).to_have_count(1)  # waits until the filters are filled
+    expect(page.locator(".cb-result__themes .md-tag", has_text="onerror").first).to_have_text(PWNED_THEME)
+    expect(page.locator(".cb-result__title", has_text="onerror")).to_have_text(PWNED_TITLE)
     assert_ran_nothing(page)
 
 
 def test_03_a_search_link_presets_a_filter_named_with_markup(page, hostile_names_hosted):
-    page.goto(hostile_names_hosted + "search.html?q=river&author=" + quote(normalize_name(PWNED_AUTHOR)))
-    results = page.locator(".pagefind-ui__result-link")
+    page.goto(hostile_names_hosted + "index.html?q=river&author=" + quote(normalize_name(PWNED_AUTHOR)))
+    results = page.locator(".cb-result__title")
     expect(results).to_have_count(1)
     assert results.text_content().strip() == "Plain Title"
-    expect(page.locator(".pagefind-ui__filter-checkbox:checked")).to_have_count(1)
+    expect(page.locator("select[name=author]")).to_have_value(normalize_name(PWNED_AUTHOR))
+    expect(page.locator(".cb-result__meta")).to_have_text(normalize_name(PWNED_AUTHOR))
     assert_ran_nothing(page)
 
 

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import email.policy
 import email.utils
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from email.parser import HeaderParser
 
 from ..formats import AUTHOR_KEYS, DATE_KEYS, TITLE_KEYS, field_blocks, key_of, titled
-from ..model import Role
+from ..model import Role, Unit
 from ..recognise import find_date, name_list, strip_honorifics
 from ..text import clean
 from .paragraphs import UnitBuilder
@@ -34,6 +34,22 @@ def record_blocks(lines: Sequence[str]) -> dict[int, int]:
     the document's own header, read as a heading and metadata anyway)."""
     blocks = field_blocks(lines, titled, set_apart=False)
     return dict(blocks) if len(blocks) >= RECORDS_MIN else {}
+
+
+def walk(lines: Sequence[str], builder: UnitBuilder, step: Callable[[int], int]) -> list[Unit]:
+    """Feed a seed's lines to `builder` and return its units: the header blocks
+    of a collection's documents become field units (`add_fields`); every
+    other line is read by `step`, which adds it (with the lines that belong to
+    it) and returns the index of the next line to read."""
+    records = record_blocks(lines)
+    i = 0
+    while i < len(lines):
+        if i in records:
+            add_fields(builder, lines, i, records[i], opens_record=True)
+            i = records[i]
+        else:
+            i = step(i)
+    return builder.units()
 
 
 def add_fields(builder: UnitBuilder, lines: Sequence[str], start: int, end: int, *, opens_record: bool,

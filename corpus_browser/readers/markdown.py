@@ -30,6 +30,8 @@ DATE_KEYS = ("date", "published", "pubdate", "created")
 #: Keys whose value is the post's address, which often holds its date (`2016/01/21/rust-1-6`).
 ADDRESS_KEYS = ("path", "url", "permalink", "slug")
 _SETEXT = {"=": 1, "-": 2}
+#: libyaml's safe loader when PyYAML has it (front-matter blocks come by the thousand), else the pure-Python one.
+_YAML = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 #: Inline Markdown in a title, replaced by its text: links, emphasis, code.
 _INLINE = (
     (re.compile(r"!?\[([^\]]*)\](?:\([^)]*\)|\[[^\]]*\])?"), r"\1"),
@@ -49,6 +51,7 @@ def read(seed: Seed) -> list[Unit]:
     builder = UnitBuilder(join_wrapped=True)
     fenced = head_block = False
     records = record_blocks(lines)
+    front = _front_matter_blocks(lines)
     i = 0
     while i < len(lines):
         raw = lines[i]
@@ -64,12 +67,15 @@ def read(seed: Seed) -> list[Unit]:
         if raw.lstrip().startswith("```"):
             fenced = not fenced
         if fenced or raw.lstrip().startswith("```"):
-            builder.unit(clean(raw), i + 1, i + 1) if raw.strip() else builder.line(i + 1, raw)
+            if raw.strip():
+                builder.unit(clean(raw), i + 1, i + 1)  # a line of code stays a line
+            else:
+                builder.line(i + 1, raw)
             i += 1
             continue
-        end = _front_matter_end(lines, i)
-        if end is not None:
-            _add_front_matter(builder, lines, i, end)
+        if i in front:
+            end, fields = front[i]
+            _add_front_matter(builder, lines, i, end, fields)
             i = end + 1
             continue
         heading = ATX_HEADING.match(raw)
@@ -83,7 +89,7 @@ def read(seed: Seed) -> list[Unit]:
             i += 1
             head_block = True
             continue
-        if _is_setext(lines, i):
+        if _is_setext(lines, i) and i + 1 not in front:  # a `---` under text may open the next post
             char = lines[i + 1].strip()[0]
             builder.unit(plain(raw), i + 1, i + 2, Role.HEADING, level=_SETEXT[char], marker=char)
             i += 2
@@ -99,22 +105,27 @@ def _is_setext(lines: Sequence[str], i: int) -> bool:
     if i + 1 >= len(lines) or (i and lines[i - 1].strip()):
         return False
     text, under = lines[i].strip(), lines[i + 1].strip()
-    if _front_matter_end(lines, i + 1) is not None:
-        return False  # the `---` opens the next post's front-matter
     return bool(text) and not starts_list_item(text) and len(under) >= 3 and under[0] in _SETEXT \
         and under == under[0] * len(under)
 
 
-def _front_matter_end(lines: Sequence[str], i: int) -> int | None:
-    """Index of the closing fence of a front-matter block opening at line `i`
-    (`---` around YAML, `+++` around TOML), or None."""
-    if not FRONT_MATTER_FENCE.match(lines[i]) or i + 1 >= len(lines) or not FRONT_MATTER_FIELD.match(lines[i + 1]):
-        return None
-    fence = lines[i].strip()
-    for j in range(i + 1, min(len(lines), i + FRONT_MATTER_MAX_LINES)):
-        if lines[j].strip() == fence:
-            return j if _fields(lines[i : j]) is not None else None
-    return None
+def _front_matter_blocks(lines: Sequence[str]) -> dict[int, tuple[int, dict]]:
+    """Each front-matter block: the index of its opening fence (`---` around
+    YAML, `+++` around TOML) mapped to that of its closing one and its fields."""
+    found = {}
+    i = 0
+    while i + 1 < len(lines):
+        if FRONT_MATTER_FENCE.match(lines[i]) and FRONT_MATTER_FIELD.match(lines[i + 1]):
+            fence = lines[i].strip()
+            end = next((j for j in range(i + 1, min(len(lines), i + FRONT_MATTER_MAX_LINES))
+                        if lines[j].strip() == fence), None)
+            fields = _fields(lines[i:end]) if end is not None else None
+            if fields is not None:
+                found[i] = (end, fields)
+                i = end + 1
+                continue
+        i += 1
+    return found
 
 
 def _fields(block: Sequence[str]) -> dict | None:
@@ -125,19 +136,19 @@ def _fields(block: Sequence[str]) -> dict | None:
     try:
         if block[0].strip() == "+++":
             return tomllib.loads(text)
-        if any(isinstance(token, (yaml.AnchorToken, yaml.AliasToken)) for token in yaml.scan(text)):
+        if any(isinstance(token, (yaml.AnchorToken, yaml.AliasToken)) for token in yaml.scan(text, Loader=_YAML)):
             return None
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_YAML)
     except (yaml.YAMLError, tomllib.TOMLDecodeError):
         return None
     return data if isinstance(data, dict) else None
 
 
-def _add_front_matter(builder: UnitBuilder, lines: Sequence[str], start: int, end: int) -> None:
+def _add_front_matter(builder: UnitBuilder, lines: Sequence[str], start: int, end: int, block: dict) -> None:
     """The block as units: its opening fence (which opens an article), the
     `title:` line as a heading, and the other lines as header fields carrying
     the authors and the date."""
-    fields = {str(key).casefold(): value for key, value in (_fields(lines[start:end]) or {}).items()}
+    fields = {str(key).casefold(): value for key, value in block.items()}
     title_line = next((j for j in range(start + 1, end) if _key(lines[j]) in TITLE_KEYS
                        and isinstance(fields.get(_key(lines[j])), str)), None)
     builder.unit(clean(lines[start]), start + 1, start + 1, Role.HEADER, opens_record=True)

@@ -11,7 +11,7 @@ import re
 from ..formats import UNDERLINE, underlines
 from ..model import Role, Seed, Unit
 from ..text import clean
-from .fields import add_fields, record_blocks
+from .fields import walk
 from .paragraphs import text_builder
 
 #: A field of a field list: `:Author: Jane Doe`.
@@ -22,13 +22,8 @@ def read(seed: Seed) -> list[Unit]:
     lines = seed.lines
     builder = text_builder(lines)
     ranks: dict[tuple[str, bool], int] = {}
-    records = record_blocks(lines)
-    i = 0
-    while i < len(lines):
-        if i in records:
-            add_fields(builder, lines, i, records[i], opens_record=True)
-            i = records[i]
-            continue
+
+    def step(i: int) -> int:
         overlined = i + 2 < len(lines) and bool(UNDERLINE.match(lines[i])) and bool(lines[i + 1].strip()) \
             and lines[i].rstrip() == lines[i + 2].rstrip() and len(lines[i].rstrip()) >= len(lines[i + 1].rstrip())
         title = i + 1 if overlined else i
@@ -38,11 +33,11 @@ def read(seed: Seed) -> list[Unit]:
             style = (lines[title + 1].strip()[0], overlined)
             rank = ranks.setdefault(style, len(ranks) + 1)
             builder.unit(clean(lines[title]), i + 1, title + 2, Role.HEADING, level=rank, marker=style[0])
-            i = title + 2
-            continue
+            return title + 2
         if FIELD.match(lines[i]):
             builder.unit(clean(lines[i]), i + 1, i + 1)  # a field of a field list stands alone
         else:
             builder.line(i + 1, lines[i])
-        i += 1
-    return builder.units()
+        return i + 1
+
+    return walk(lines, builder, step)

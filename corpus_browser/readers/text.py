@@ -5,20 +5,15 @@ articles, is read from the layout later (see `structure.py`)."""
 from __future__ import annotations
 
 from ..model import Seed, Unit
-from .fields import add_fields, record_blocks
+from .fields import walk
 from .paragraphs import text_builder
 
 
 def read(seed: Seed) -> list[Unit]:
-    lines = seed.lines
-    builder = text_builder(lines)
-    records = record_blocks(lines)
-    i = 0
-    while i < len(lines):
-        if i in records:
-            add_fields(builder, lines, i, records[i], opens_record=True)
-            i = records[i]
-            continue
-        builder.line(i + 1, lines[i])
-        i += 1
-    return builder.units()
+    builder = text_builder(seed.lines)
+
+    def step(i: int) -> int:
+        builder.line(i + 1, seed.lines[i])
+        return i + 1
+
+    return walk(seed.lines, builder, step)

@@ -7,20 +7,15 @@ from __future__ import annotations
 from ..formats import WIKI_HEADING
 from ..model import Role, Seed, Unit
 from ..text import clean
-from .fields import add_fields, record_blocks
+from .fields import walk
 from .paragraphs import text_builder
 
 
 def read(seed: Seed) -> list[Unit]:
     lines = seed.lines
     builder = text_builder(lines)
-    records = record_blocks(lines)
-    i = 0
-    while i < len(lines):
-        if i in records:
-            add_fields(builder, lines, i, records[i], opens_record=True)
-            i = records[i]
-            continue
+
+    def step(i: int) -> int:
         heading = WIKI_HEADING.match(lines[i])
         text = clean((heading["text"] or heading["tight"]) if heading else "")
         if text:
@@ -28,5 +23,6 @@ def read(seed: Seed) -> list[Unit]:
             builder.unit(text, i + 1, i + 1, Role.HEADING, level=len(marks), marker=marks)
         else:
             builder.line(i + 1, lines[i])
-        i += 1
-    return builder.units()
+        return i + 1
+
+    return walk(lines, builder, step)

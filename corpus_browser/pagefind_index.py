@@ -1,0 +1,89 @@
+"""Write edge: the hosted site's search index, made with Pagefind's Python API
+from the build's own article records (`render.search_records`), in the same
+`mkdocs build` (the hook calls `write_search_index` after MkDocs has written
+the site).
+
+Each article is given to Pagefind as a small HTML document of our own making,
+never the rendered page, so results hold no page furniture: the title (h1),
+the authors (weighted most, so an author's name finds their own articles
+first), the text, and out of the index but read by Pagefind, the author, theme
+and year filters, the date sort key and the metadata results show (authors,
+date as a reader writes it, themes). Every value is escaped with `html.escape`;
+Pagefind reads each back as text, and the search panel shows it as text.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import html
+import json
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from .dates import reader_date, year_of
+from .errors import OutputError
+
+#: Pagefind's folder in the site.
+BUNDLE_DIR = "pagefind"
+#: Weight of the authors' names (Pagefind's highest): an author's name finds their articles first.
+AUTHOR_WEIGHT = 10
+#: The sort key of undated articles: after every dated one, newest first.
+UNDATED_SORT_KEY = "0000"
+#: Documents handed to Pagefind's service at once.
+_BATCH = 200
+
+
+def record_html(record: dict) -> str:
+    """The document Pagefind indexes for one article record."""
+    e = html.escape
+    title, authors, themes, date = record["title"], record["authors"], record["themes"], record["date"]
+    parts = ['<html lang="en"><body>', f"<h1>{e(title)}</h1>"]
+    if authors:
+        parts.append(f'<p data-pagefind-weight="{AUTHOR_WEIGHT}">{e(_joined(authors))}</p>')
+    parts += [f"<p>{e(line)}</p>" for line in record["text"].split("\n") if line]
+    hidden = [f'<span data-pagefind-filter="author">{e(name)}</span>' for name in authors]
+    hidden += [f'<span data-pagefind-filter="theme">{e(name)}</span>' for name in themes]
+    if authors:
+        hidden.append(f'<span data-pagefind-meta="authors">{e(_joined(authors))}</span>')
+    if themes:
+        hidden.append(f'<span data-pagefind-meta="themes">{e(json.dumps(themes, ensure_ascii=False))}</span>')
+    if date:
+        hidden += [f'<span data-pagefind-filter="year">{year_of(date)}</span>',
+                   f'<span data-pagefind-meta="date">{e(reader_date(date))}</span>',
+                   f'<span data-pagefind-meta="datetime">{e(date)}</span>',
+                   f'<span data-pagefind-sort="date">{e(date)}</span>']
+    else:
+        hidden.append(f'<span data-pagefind-sort="date">{UNDATED_SORT_KEY}</span>')
+    parts.append(f'<div data-pagefind-ignore>{"".join(hidden)}</div></body></html>')
+    return "".join(parts)
+
+
+def _joined(names: Sequence[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def write_search_index(records_file: Path, site_dir: Path) -> int:
+    """Index the records in `records_file` into `site_dir/pagefind`; returns how many.
+    Raises `OutputError` when the records cannot be read or Pagefind fails."""
+    try:
+        records = json.loads(records_file.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise OutputError(str(records_file), f"cannot read the search records: {error}") from None
+    try:
+        asyncio.run(_index(records, site_dir / BUNDLE_DIR))
+    except Exception as error:  # the service reports failures as plain exceptions
+        raise OutputError(str(site_dir / BUNDLE_DIR), f"Pagefind could not index the site: {error}") from None
+    return len(records)
+
+
+async def _index(records: Sequence[dict], output: Path) -> None:
+    from pagefind.index import PagefindIndex  # starts a service: imported only by hosted builds
+
+    async with PagefindIndex({"output_path": str(output), "force_language": "en"}) as index:
+        for batch in _batches(records, _BATCH):
+            await asyncio.gather(*(index.add_html_file(content=record_html(record), url="/" + record["url"])
+                                   for record in batch))
+
+
+def _batches(items: Sequence[dict], size: int) -> Iterable[Sequence[dict]]:
+    return (items[start:start + size] for start in range(0, len(items), size))
