@@ -23,7 +23,7 @@ from .explain import explain_seed
 from .extract import extract
 from .freshness import code_digest
 from .model import LineTally, SeedSummary
-from .read import read_corpus, read_taxonomy, scan_seeds
+from .read import SeedScan, read_corpus, read_taxonomy, scan_seeds
 from .relate import related_articles
 from .render import PlacedArticle, Site, place_articles, render_site
 from .report import render_report
@@ -79,16 +79,18 @@ def _silent(stage: str) -> None:
 
 
 def gather(config: BuildConfig, on_stage: StageListener = _silent, taxonomy: Taxonomy | None = None,
-           store: SeedCache | None = None) -> Corpus:
+           store: SeedCache | None = None, scan: SeedScan | None = None) -> Corpus:
     """Read and process the corpus, writing nothing but, given a `store`, what
     it made of each seed, for the next build (`seedwork.py`).
 
     Files that cannot be read are reported in the result and skipped. Raises
     `CorpusError` for problems that stop everything (no seeds folder, a broken
-    taxonomy). A `taxonomy` given here is used instead of reading `config.themes_file`.
+    taxonomy). A `taxonomy` or `scan` of the seeds folder given here is used
+    instead of reading `config.themes_file` or listing `config.seeds_dir`.
     """
     on_stage("reading")
-    scan = scan_seeds(config.seeds_dir, config.follow_symlinks)
+    if scan is None:
+        scan = scan_seeds(config.seeds_dir, config.follow_symlinks)
     if taxonomy is None:
         taxonomy = read_taxonomy(config.themes_file)
     on_stage("splitting")
@@ -147,10 +149,12 @@ def build(config: BuildConfig, inputs: str | None = None, on_stage: StageListene
     (`freshness.input_digest`); a clean build records it so that the next run
     can tell nothing changed.
     """
-    taxonomy = read_taxonomy(config.themes_file)  # a broken one stops the build before the docs folder is made
+    # What stops everything (no seeds folder, a broken taxonomy) stops it before the docs folder is made.
+    scan = scan_seeds(config.seeds_dir, config.follow_symlinks)
+    taxonomy = read_taxonomy(config.themes_file)
     with output_lock(config.docs_dir):
         with _collector_paused():
-            corpus = gather(config, on_stage, taxonomy, SeedCache(config.docs_dir))
+            corpus = gather(config, on_stage, taxonomy, SeedCache(config.docs_dir), scan)
             on_stage("rendering")
             pages = render_site(corpus.site)
             report = render_report(corpus.site, corpus.themes, corpus.merges, corpus.seeds) \

@@ -160,6 +160,7 @@ def test_missing_seeds_folder(tmp_path):
     result = run("--seeds", str(tmp_path / "none"), "--docs", str(tmp_path / "docs"))
     assert result.returncode == 1
     assert result.stderr.strip() == f"error: {tmp_path}/none: seeds folder not found"
+    assert not (tmp_path / "docs").exists(), "nothing is made before the build can run"
 
 
 @pytest.mark.parametrize(("command", "example"), [
