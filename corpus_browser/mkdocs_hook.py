@@ -69,9 +69,21 @@ def on_startup(command: str, dirty: bool = False, **kwargs) -> None:
 
 
 def on_serve(server, config: MkDocsConfig, **kwargs):
-    """Watch the docs folder for changes other than the article build's own."""
+    """Watch the seeds folder and the taxonomy (those that exist: a site without
+    a `themes.yml` discovers its themes), and the docs folder for changes other
+    than the article build's own."""
+    seeds_dir, themes_file = _inputs(config)
+    for path in (seeds_dir, themes_file):
+        if path.exists():
+            server.watch(str(path))
     _serving.watch = watch_docs(server, config.docs_dir)
     return server
+
+
+def _inputs(config: MkDocsConfig) -> tuple[Path, Path]:
+    """The seeds folder and the taxonomy file (`extra.seeds_dir`, `extra.themes_file`, beside mkdocs.yml)."""
+    root = Path(config.config_file_path).parent
+    return root / config.extra.get("seeds_dir", "seeds"), root / config.extra.get("themes_file", "themes.yml")
 
 
 def _serve_build_is_dirty(config: MkDocsConfig) -> bool:
@@ -127,10 +139,11 @@ def _article_build(config: MkDocsConfig) -> None:
 def _build_articles(config: MkDocsConfig) -> tuple[str, ...]:
     """The article build; returns the pages it removed."""
     root = Path(config.config_file_path).parent
+    seeds_dir, themes_file = _inputs(config)
     build_config = BuildConfig(
-        seeds_dir=root / config.extra.get("seeds_dir", "seeds"),
+        seeds_dir=seeds_dir,
         docs_dir=Path(config.docs_dir),
-        themes_file=root / config.extra.get("themes_file", "themes.yml"),
+        themes_file=themes_file,
         report_file=root / "corpus-report.md",
         keep_in_memory=_command["name"] == "serve",
         **site_settings(config.config_file_path, config.site_name, config.extra, config.site_description,

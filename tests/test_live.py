@@ -80,3 +80,13 @@ def test_a_seed_added_or_removed_builds_once(make_project: ProjectFactory, tmp_p
         log = server.after_change(seed.unlink)
         assert log.count(BUILDING) == 1, log
         assert not (project / "docs" / "articles" / "zz-new").exists()
+
+
+def test_without_a_taxonomy_the_site_serves_and_a_save_rebuilds(make_project: ProjectFactory, tmp_path: Path):
+    project = make_project("live-no-themes")
+    (project / "themes.yml").unlink()  # themes are then discovered in the corpus
+    with serving(project, tmp_path) as server:
+        log = server.after_change(lambda: append_paragraph(project))
+        assert log.count(BUILDING) == 1, log
+        assert "A paragraph appended while the site is served" in "".join(
+            path.read_text(encoding="utf-8") for path in server.site().rglob("*.html"))
