@@ -255,10 +255,19 @@ def _name_parts(name: str) -> list[str]:
 def _same_person(a: list[str], b: list[str]) -> bool:
     if not a or not b or a[-1] != b[-1]:
         return False
-    first_a, first_b = a[0], b[0]
     if len(a) == 1 or len(b) == 1:
         return len(a) == len(b)
-    return first_a == first_b or (min(len(first_a), len(first_b)) == 1 and first_a[0] == first_b[0])
+    middle_a, middle_b = a[1:-1], b[1:-1]
+    if not middle_a or not middle_b:  # a written-out middle name tells people apart; an initial may be left out
+        middles = all(len(word) == 1 for word in middle_a + middle_b)
+    else:
+        middles = len(middle_a) == len(middle_b) and all(map(_same_given_name, middle_a, middle_b))
+    return middles and _same_given_name(a[0], b[0])
+
+
+def _same_given_name(a: str, b: str) -> bool:
+    """The same word, or one is the other's initial."""
+    return a == b or (min(len(a), len(b)) == 1 and a[0] == b[0])
 
 
 def non_blank_lines(path: Path) -> int:

@@ -114,7 +114,8 @@ def _merge(usage: Counter[str]) -> tuple[dict[str, str], tuple[AuthorMerge, ...]
             name, names, scorer=fuzz.token_set_ratio, processor=str.casefold,
             score_cutoff=MERGE_NAME_RATIO, limit=None,
         ):
-            if other != name and _same_surname(name, other) and _same_given_name(name, other):
+            if other != name and _same_surname(name, other) and _same_given_name(name, other) \
+                    and _same_middle_names(name, other):
                 parent[root(other)] = root(name)
     groups: dict[str, list[str]] = {}
     for name in names:
@@ -133,6 +134,22 @@ def _same_surname(a: str, b: str) -> bool:
     if len(words_a) < 2 or len(words_b) < 2:
         return a.casefold() == b.casefold()
     return fuzz.ratio(words_a[-1].casefold(), words_b[-1].casefold()) >= MERGE_SURNAME_RATIO
+
+
+def _same_middle_names(a: str, b: str) -> bool:
+    """Whether two names' middle words can be the same: a written-out middle name
+    tells people apart ("John Adams" is not "John Quincy Adams", nor "George H. W.
+    Bush" "George W. Bush"), where a lone initial may be left out ("Jane A. Doe")."""
+    middle_a, middle_b = a.split()[1:-1], b.split()[1:-1]
+    if not middle_a or not middle_b:
+        return all(_is_initial(word) for word in middle_a + middle_b)
+    if len(middle_a) != len(middle_b):
+        return False
+    return all(_same_given_name(word_a, word_b) for word_a, word_b in zip(middle_a, middle_b))
+
+
+def _is_initial(word: str) -> bool:
+    return len(word.rstrip(".")) == 1
 
 
 def _same_given_name(a: str, b: str) -> bool:

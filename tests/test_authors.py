@@ -55,5 +55,13 @@ def test_different_people_sharing_a_surname_or_given_name_stay_apart(pair):
     assert merged.merges == ()
 
 
+@pytest.mark.parametrize("pair", [("John Adams", "John Quincy Adams"), ("George H. W. Bush", "George W. Bush"),
+                                  ("William Henry Harrison", "William Harrison")])
+def test_a_written_out_middle_name_tells_people_apart(pair):
+    merged = index_authors([article(pair[0]), article(pair[1]), article(pair[1])])
+    assert [a.authors for a in merged.articles] == [(pair[0],), (pair[1],), (pair[1],)]
+    assert merged.merges == ()
+
+
 def test_an_article_never_lists_one_author_twice():
     assert authors_after_merge(("Jane Doe", "JANE DOE", "Sam Roe")) == [("Jane Doe", "Sam Roe")]
