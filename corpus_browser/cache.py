@@ -11,12 +11,15 @@ to the staging folder and renamed into place, and only files named like
 entries are ever removed. MkDocs leaves it alone (its name starts with a dot).
 
 Entries are pickles read back by `load`, which knows only the build's own
-types: an entry that was tampered with cannot run code, and one that cannot
-be read is a miss, made again.
+value types (its dataclasses, enums and errors, each looked up where it is
+defined) and the containers they use: an entry that was tampered with cannot
+make anything else, and one that cannot be read is a miss, made again.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import enum
 import io
 import logging
 import os
@@ -25,7 +28,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from .errors import OutputError
+from .errors import CorpusError, OutputError
 from .manifest import CACHE_NAME
 from .write import atomic_write
 
@@ -51,29 +54,18 @@ _RESTORE_ERROR = (f"{_OWN_PACKAGE}.errors", "_restored")
 
 
 class SeedCache:
-    """The cache folder of one docs folder. A read-only cache (for commands that
-    only read the corpus) never writes or removes anything."""
+    """The cache folder of one docs folder: absent (it is made on the first
+    write) or a plain folder. Anything else (a link, a file) stops the build,
+    as a foreign file in the way of a page does."""
 
-    def __init__(self, docs_dir: Path, writable: bool = True):
+    def __init__(self, docs_dir: Path):
         self.folder = docs_dir / CACHE_NAME
         self.docs_dir = docs_dir
-        self.writable = writable
-        self.usable = self._check()
-
-    def _check(self) -> bool:
-        """Whether the folder can be used: absent (it is made on the first write)
-        or a plain folder. Anything else stops a writing build, as a foreign
-        file in the way of a page does; a reading command goes without the cache."""
-        if not (self.folder.is_symlink() or (self.folder.exists() and not self.folder.is_dir())):
-            return True
-        if self.writable:
+        if self.folder.is_symlink() or (self.folder.exists() and not self.folder.is_dir()):
             raise OutputError(str(self.folder), "is not the build's cache folder; move it away")
-        return False
 
     def get(self, name: str) -> bytes | None:
         """The entry's bytes, or None when there is none (or it cannot be read)."""
-        if not self.usable:
-            return None
         try:
             handle = os.open(self.folder / name, os.O_RDONLY | os.O_NOFOLLOW)
             with open(handle, "rb") as file:
@@ -82,11 +74,9 @@ class SeedCache:
             return None
 
     def __contains__(self, name: str) -> bool:
-        return self.usable and os.path.isfile(self.folder / name)
+        return os.path.isfile(self.folder / name)
 
     def put(self, name: str, data: bytes) -> None:
-        if not (self.writable and self.usable):
-            return
         try:
             self.folder.mkdir(exist_ok=True)
         except OSError as error:
@@ -95,7 +85,7 @@ class SeedCache:
 
     def keep_only(self, used: Iterable[str]) -> None:
         """Remove the entries this build did not use (files of other names stay)."""
-        if not (self.writable and self.usable and self.folder.is_dir()):
+        if not self.folder.is_dir():
             return
         used = set(used)
         for path in sorted(self.folder.iterdir()):
@@ -119,9 +109,15 @@ class _Unpickler(pickle.Unpickler):
     def find_class(self, module: str, name: str) -> object:
         if name in _ALLOWED.get(module, ()):
             return super().find_class(module, name)
-        if module == _OWN_PACKAGE or module.startswith(_OWN_PACKAGE + "."):
+        if (module == _OWN_PACKAGE or module.startswith(_OWN_PACKAGE + ".")) and name.isidentifier():
             found = super().find_class(module, name)
-            # The package's classes (plain values), never one of its functions, which could write files.
-            if isinstance(found, type) or (module, name) == _RESTORE_ERROR:
+            if (module, name) == _RESTORE_ERROR or _is_own_value_type(found, module):
                 return found
         raise pickle.UnpicklingError(f"a cache entry may not hold {module}.{name}")
+
+
+def _is_own_value_type(found: object, module: str) -> bool:
+    """One of the package's value types, defined in `module` itself (not a class it
+    imported, such as a file object), never a function, which could write files."""
+    return (isinstance(found, type) and found.__module__ == module
+            and (dataclasses.is_dataclass(found) or issubclass(found, (enum.Enum, CorpusError))))

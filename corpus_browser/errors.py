@@ -68,6 +68,8 @@ class CorpusError(Exception):
 
 
 def _restored(kind: type[CorpusError], path: str, message: str, line: int | None, text: str) -> CorpusError:
+    if not (isinstance(kind, type) and issubclass(kind, CorpusError)):
+        raise TypeError(f"not an error of the build: {kind!r}")
     error = kind.__new__(kind)
     error.path, error.message, error.line = path, message, line
     Exception.__init__(error, text)

@@ -10,8 +10,11 @@ a 10,000-article corpus (82 MB of pages) answers in about 0.6 s.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
+import sys
+from importlib import metadata
 from pathlib import Path
 
 from .config import BuildConfig
@@ -19,6 +22,8 @@ from .errors import CorpusError
 from .manifest import OutputFolder, read_manifest
 
 _PACKAGE_DIR = Path(__file__).parent
+#: Libraries whose versions can change what the build makes of the same seeds.
+_LIBRARIES = ("charset-normalizer", "numpy", "pyyaml", "rapidfuzz", "scikit-learn", "anyascii")
 
 
 def input_digest(config: BuildConfig) -> str:
@@ -39,11 +44,21 @@ def input_digest(config: BuildConfig) -> str:
     return digest.hexdigest()
 
 
+@functools.cache
 def code_digest() -> str:
-    """A digest of the package's own code (every module, the readers too)."""
+    """A digest of the code that runs the build: the package's own modules, as
+    this process loaded them (read once, so that a module edited while `mkdocs
+    serve` runs is not taken for the code at work), the libraries it relies on
+    and Python's version (its Unicode tables)."""
     digest = hashlib.sha256()
     for path in sorted(_PACKAGE_DIR.rglob("*.py")):
         digest.update(_entry(path.relative_to(_PACKAGE_DIR).as_posix(), path))
+    for library in _LIBRARIES:
+        try:
+            digest.update(f"{library} {metadata.version(library)}\n".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{library} absent\n".encode())
+    digest.update(sys.version.encode())
     return digest.hexdigest()
 
 

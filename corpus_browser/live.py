@@ -163,8 +163,11 @@ class SiteShape:
         theme = []
         if custom_dir and os.path.isdir(custom_dir):
             for path in sorted(Path(custom_dir).rglob("*")):
-                if path.is_file():
+                try:
                     status = path.stat()
+                except OSError:  # removed, or replaced as it is saved: the next look sees it
+                    continue
+                if path.is_file():
                     theme.append((path.as_posix(), status.st_size, status.st_mtime_ns))
         try:
             pages = read_manifest(Path(docs_dir)).files

@@ -92,7 +92,8 @@ def _serve_build_is_dirty(config: MkDocsConfig) -> bool:
     _article_build(config)
     _serving.prepared = config
     shape = SiteShape.of(config.config_file_path, config.theme.custom_dir, config.docs_dir)
-    dirty = shape == _serving.shape and not listing_plugins(config.plugins)
+    # A nav written out in mkdocs.yml: else every page's sidebar lists the articles' titles.
+    dirty = shape == _serving.shape and not listing_plugins(config.plugins) and config.nav is not None
     # The shape counts once MkDocs has finished this build: a failed build is followed by a full one.
     _serving.shape, _serving.next_shape, _serving.dirty = None, shape, dirty
     if dirty:

@@ -30,6 +30,8 @@ from .errors import OutputError
 BUNDLE_DIR = "pagefind"
 #: Weight of the authors' names (Pagefind's highest): an author's name finds their articles first.
 AUTHOR_WEIGHT = 10
+#: What every search record holds (`render.search_records`).
+_FIELDS = {"url", "title", "authors", "themes", "date", "text"}
 #: The sort key of undated articles: after every dated one, newest first.
 UNDATED_SORT_KEY = "0000"
 
@@ -70,6 +72,9 @@ def write_search_index(records_file: Path, site_dir: Path) -> int:
         records = json.loads(records_file.read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
         raise OutputError(str(records_file), f"cannot read the search records: {error}") from None
+    if not isinstance(records, list) or not all(isinstance(record, dict) and _FIELDS <= record.keys()
+                                                  for record in records):
+        raise OutputError(str(records_file), "the search records are not the build's: build again")
     with tempfile.TemporaryDirectory(prefix=".corpus-search-", dir=site_dir) as documents:
         _write_documents(records, Path(documents), records_file)
         try:

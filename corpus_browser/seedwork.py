@@ -32,6 +32,7 @@ import multiprocessing
 import os
 from collections.abc import Iterable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -115,6 +116,7 @@ def split_seeds(scan: SeedScan, split: SplitRules, code: str, store: SeedCache |
     settings = repr(split).encode()
     first_names = {i: f"{_digest(code.encode(), settings, _content(seed))}.{_KEYS}" for i, seed in found.items()}
     session = _Session(store, found, workers, remember)
+    completed = False
     try:
         halves = session.first_halves(first_names, split)
         kept = [i for i in sorted(halves) if isinstance(halves[i], SeedKeys)]
@@ -126,8 +128,9 @@ def split_seeds(scan: SeedScan, split: SplitRules, code: str, store: SeedCache |
                         for i in kept}
         for i, seed in session.second_halves(second_names, first_names, holding, split).items():
             outcomes[i] = seed
+        completed = True
     finally:
-        session.finish()
+        session.finish(completed)
     corpus = scan.collect(outcomes)
     return SplitCorpus(corpus.seeds, corpus.errors, corpus.warnings)
 
@@ -170,7 +173,7 @@ class _Session:
         """Which worker did a seed's first half (and keeps its units until the second)."""
 
     def first_halves(self, names: dict[int, str], split: SplitRules) -> dict[int, SeedKeys | Skipped | CorpusError]:
-        results = {i: self._recall(name) for i, name in names.items()}
+        results = {i: self._recall(name, (SeedKeys, Skipped, CorpusError)) for i, name in names.items()}
         todo = [i for i, result in results.items() if result is None]
         pool = self._pool_for(todo)
         if pool:
@@ -184,7 +187,7 @@ class _Session:
 
     def second_halves(self, names: dict[int, str], first_names: dict[int, str], holding: dict[int, list[str]],
                       split: SplitRules) -> dict[int, SplitSeed]:
-        results = {i: self._recall(name) for i, name in names.items()}
+        results = {i: self._recall(name, SplitSeed) for i, name in names.items()}
         todo = [i for i, result in results.items() if result is None]
         elsewhere = [i for i in todo if i not in self.worker_of]
         pool = _pool(len(_executors)) if self.worker_of else self._pool_for(elsewhere)
@@ -218,13 +221,19 @@ class _Session:
         futures: dict[int, Future] = {i: pool[self.worker_of[i]].submit(_in_worker, *job(i)) for i in todo}
         results = {}
         for i, future in futures.items():
-            payload, records = future.result()
+            try:
+                payload, records = future.result()
+            except BrokenProcessPool:
+                _shutdown()  # the next build starts new workers
+                raise CorpusError(self.found[i].shown, "the worker process splitting this seed stopped "
+                                                      "(out of memory?); build again") from None
             for name, level, message in records:
                 logging.getLogger(name).log(level, "%s", message)
             results[i] = payload
         return results
 
-    def _recall(self, name: str) -> object | None:
+    def _recall(self, name: str, kind: type | tuple[type, ...]) -> object | None:
+        """The result remembered under `name`, if there is one of the `kind` expected."""
         if name in _remembered and _remembered_for[0] == self.folder and (self.store is None or name in self.store):
             self.used[name] = _remembered[name]
             return _remembered[name]
@@ -234,6 +243,8 @@ class _Session:
         try:
             value = cache.load(data)
         except Exception:  # an entry that cannot be read is made again
+            value = None
+        if not isinstance(value, kind):
             log.info("%s: cache entry cannot be read; made again", name)
             return None
         self.used[name] = value
@@ -244,17 +255,21 @@ class _Session:
             self.store.put(name, payload)
         self.used[name] = value
 
-    def finish(self) -> None:
-        """Forget the seeds' units; keep this build's results for the next one."""
+    def finish(self, completed: bool) -> None:
+        """Forget the seeds' units; keep this build's results for the next one,
+        and once the build has gone through every seed, only those."""
         _forget()
         if self.worker_of:
-            for executor in _executors:
-                executor.submit(_forget).result()
+            try:
+                for executor in _executors:
+                    executor.submit(_forget).result()
+            except BrokenProcessPool:
+                _shutdown()
         _remembered.clear()
         if self.remember:
             _remembered.update(self.used)
             _remembered_for[0] = self.folder
-        if self.store is not None:
+        if self.store is not None and completed:
             self.store.keep_only(self.used)
 
 

@@ -10,6 +10,7 @@ without worker processes.
 
 from __future__ import annotations
 
+import io
 import os
 import pickle
 import random
@@ -153,3 +154,23 @@ def test_the_cache_folder_follows_the_output_folder_rules(tmp_path):
     with pytest.raises(OutputError, match="is not the build's cache folder"):
         build(config(tmp_path, "docs"))
     assert list(outside.iterdir()) == []
+
+
+def test_a_cache_entry_holding_anything_but_the_builds_own_values_is_made_again(tmp_path):
+    """Classes the package's modules import (a file object, a path) are not its
+    values, however the entry names them; nor is a value of another kind."""
+    corpus(tmp_path)
+    build(config(tmp_path, "docs"))
+    before = tree(tmp_path / "docs")
+    victim = tmp_path / "victim.txt"
+    victim.write_text("kept\n", encoding="utf-8")
+    opens_a_file = pickle.dumps(io.FileIO(os.devnull, "r").__class__, protocol=4).replace(
+        b"\x8c\x03_io\x94\x8c\x06FileIO", b"\x8c\x14corpus_browser.cache\x94\x8c\tio.FileIO")
+    forged = opens_a_file[:-1] + pickle.dumps((str(victim), "w"), protocol=4)[2:-1] + b"R."
+    entries = sorted((tmp_path / "docs" / CACHE_NAME).iterdir())
+    entries[0].write_bytes(forged)
+    entries[1].write_bytes(pickle.dumps(Path(victim)))
+    entries[2].write_bytes(pickle.dumps({"not": "a seed"}))
+    build(config(tmp_path, "docs"))
+    assert victim.read_text(encoding="utf-8") == "kept\n"
+    assert tree(tmp_path / "docs") == before
