@@ -97,7 +97,7 @@ def test_front_page_cards_are_the_newest_and_the_named_source_is_listed(page: Pa
     _, url = dated_site
     page.goto(url + "index.html")
     expect(page.locator(".cb-lede")).to_have_text("Letters & notes, Articles split from raw text dumps, to browse "
-                                                  "and search by author and by theme.")
+                                                  "and search by author, theme and date.")
     newest = sorted((a for a in corpus.articles if a.date), key=lambda a: a.date, reverse=True)[:12]
     shown = [text.strip() for text in page.locator("ul.cb-cards .cb-entry__title").all_text_contents()]
     assert [_date_of(corpus, title) for title in shown] == [a.date for a in newest]
