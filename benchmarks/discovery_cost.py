@@ -54,7 +54,7 @@ def measure(size: int, repeat: int) -> str:
         for name, text in corpus.files.items():
             (seeds / name).write_text(text, encoding="utf-8")
         articles = [item.article for item in gather(BuildConfig(seeds_dir=seeds), taxonomy=Taxonomy()).articles]
-    taxonomy, _warnings = read_taxonomy(REPO / "themes.yml")
+    taxonomy = read_taxonomy(REPO / "themes.yml")
     tagging = best_of(repeat, lambda: tag_articles(articles, taxonomy))
     discovery = best_of(repeat, lambda: discover_themes(articles, taxonomy))
     choice = best_of(repeat, lambda: choose_themes(articles, taxonomy))

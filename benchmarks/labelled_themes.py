@@ -123,7 +123,7 @@ def score(peps: list[Pep]) -> list[str]:
         f"{len(peps)} PEPs ({', '.join(f'{t} {n}' for t, n in sorted(Counter(topics).items()))}); "
         f"{len(discovery.themes)} themes discovered in {seconds:.2f} s.",
         "",
-        f"| Purity | NMI | Topics matched by a theme |",
+        "| Purity | NMI | Topics matched by a theme |",
         "| --- | --- | --- |",
         f"| {purity:.2f} | {nmi:.2f} (target {TARGET_NMI}) | "
         f"{sum(topic in majority.values() for topic in TOPICS)} of {len(TOPICS)} |",
@@ -171,7 +171,7 @@ def main() -> int:
     if args.write_excerpt:
         write_excerpt(peps, args.write_excerpt)
         peps = read_excerpt(args.write_excerpt)
-    source = (f"full texts of a python/peps checkout" if args.peps and not args.write_excerpt
+    source = ("full texts of a python/peps checkout" if args.peps and not args.write_excerpt
               else f"`{EXCERPT.relative_to(REPO)}`, the first {EXCERPT_WORDS} words of each PEP")
     lines = score(peps)
     print("\n".join(lines))

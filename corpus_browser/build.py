@@ -89,9 +89,8 @@ def gather(config: BuildConfig, on_stage: StageListener = _silent, taxonomy: Tax
     """
     on_stage("reading")
     scan = scan_seeds(config.seeds_dir, config.follow_symlinks)
-    taxonomy_warnings: tuple[CorpusError, ...] = ()
     if taxonomy is None:
-        taxonomy, taxonomy_warnings = read_taxonomy(config.themes_file)
+        taxonomy = read_taxonomy(config.themes_file)
     on_stage("splitting")
     split = split_seeds(scan, config.split, code_digest(), store, config.workers, config.follow_symlinks,
                         config.keep_in_memory)
@@ -113,7 +112,7 @@ def gather(config: BuildConfig, on_stage: StageListener = _silent, taxonomy: Tax
         url=config.site_url,
     )
     seeds = tuple(_summary(seed) for seed in split.seeds)
-    return Corpus(site, themes, authors.merges, seeds, split.errors, split.warnings + taxonomy_warnings)
+    return Corpus(site, themes, authors.merges, seeds, split.errors, split.warnings)
 
 
 def _summary(seed: SplitSeed) -> SeedSummary:
@@ -148,9 +147,10 @@ def build(config: BuildConfig, inputs: str | None = None, on_stage: StageListene
     (`freshness.input_digest`); a clean build records it so that the next run
     can tell nothing changed.
     """
+    taxonomy = read_taxonomy(config.themes_file)  # a broken one stops the build before the docs folder is made
     with output_lock(config.docs_dir):
         with _collector_paused():
-            corpus = gather(config, on_stage, store=SeedCache(config.docs_dir))
+            corpus = gather(config, on_stage, taxonomy, SeedCache(config.docs_dir))
             on_stage("rendering")
             pages = render_site(corpus.site)
             report = render_report(corpus.site, corpus.themes, corpus.merges, corpus.seeds) \

@@ -41,7 +41,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import CorpusError
-from .manifest import MANIFEST_NAME, PRIVATE_NAMES, read_manifest
+from .manifest import PRIVATE_NAMES, read_manifest
 
 log = logging.getLogger("mkdocs.hooks.corpus_browser")
 
@@ -103,11 +103,13 @@ class DocsWatch:
             relative = Path(os.path.abspath(path)).relative_to(self.docs_dir).as_posix()
         except ValueError:
             return False
-        if relative.split("/", 1)[0] in PRIVATE_NAMES:
-            return True
+        if relative.split("/", 1)[0] in PRIVATE_NAMES or os.path.isdir(path):
+            return True  # a folder's own event changes no page: the files in it have their own events
         expected = self.written.pages.get(relative)
-        if expected is None:
-            return relative in self.written.removed and not os.path.lexists(path)
+        if expected is None:  # a page the build removed, or the folder it emptied and removed
+            removed = relative in self.written.removed or any(name.startswith(relative + "/")
+                                                              for name in self.written.removed)
+            return removed and not os.path.lexists(path)
         try:
             return hashlib.sha256(Path(path).read_bytes()).hexdigest() == expected
         except OSError:

@@ -4,7 +4,9 @@ from the build's own article records (`render.search_records`), in the same
 the site).
 
 Each article is given to Pagefind as a small HTML document of our own making,
-never the rendered page, so results hold no page furniture: the title (h1),
+never the rendered page (written to a private folder in the site, indexed in
+one request, and removed: Pagefind's Python service reads one answer per tenth
+of a second, so a request per article would cost 17 minutes at 10,000), so results hold no page furniture: the title (h1),
 the authors (weighted most, so an author's name finds their own articles
 first), the text, and out of the index but read by Pagefind, the author, theme
 and year filters, the date sort key and the metadata results show (authors,
@@ -17,8 +19,9 @@ from __future__ import annotations
 import asyncio
 import html
 import json
-from collections.abc import Iterable, Sequence
-from pathlib import Path
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path, PurePosixPath
 
 from .dates import reader_date, year_of
 from .errors import OutputError
@@ -29,15 +32,13 @@ BUNDLE_DIR = "pagefind"
 AUTHOR_WEIGHT = 10
 #: The sort key of undated articles: after every dated one, newest first.
 UNDATED_SORT_KEY = "0000"
-#: Documents handed to Pagefind's service at once.
-_BATCH = 200
 
 
 def record_html(record: dict) -> str:
     """The document Pagefind indexes for one article record."""
     e = html.escape
     title, authors, themes, date = record["title"], record["authors"], record["themes"], record["date"]
-    parts = ['<html lang="en"><body>', f"<h1>{e(title)}</h1>"]
+    parts = ['<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"></head><body>', f"<h1>{e(title)}</h1>"]
     if authors:
         parts.append(f'<p data-pagefind-weight="{AUTHOR_WEIGHT}">{e(_joined(authors))}</p>')
     parts += [f"<p>{e(line)}</p>" for line in record["text"].split("\n") if line]
@@ -69,21 +70,28 @@ def write_search_index(records_file: Path, site_dir: Path) -> int:
         records = json.loads(records_file.read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
         raise OutputError(str(records_file), f"cannot read the search records: {error}") from None
-    try:
-        asyncio.run(_index(records, site_dir / BUNDLE_DIR))
-    except Exception as error:  # the service reports failures as plain exceptions
-        raise OutputError(str(site_dir / BUNDLE_DIR), f"Pagefind could not index the site: {error}") from None
+    with tempfile.TemporaryDirectory(prefix=".corpus-search-", dir=site_dir) as documents:
+        _write_documents(records, Path(documents), records_file)
+        try:
+            asyncio.run(_index(Path(documents), site_dir / BUNDLE_DIR))
+        except Exception as error:  # the service reports failures as plain exceptions
+            raise OutputError(str(site_dir / BUNDLE_DIR), f"Pagefind could not index the site: {error}") from None
     return len(records)
 
 
-async def _index(records: Sequence[dict], output: Path) -> None:
+def _write_documents(records: Sequence[dict], folder: Path, records_file: Path) -> None:
+    """Each record's document, at its page's URL under `folder` (the URL Pagefind gives the result)."""
+    for record in records:
+        url = PurePosixPath(str(record["url"]))
+        if url.is_absolute() or ".." in url.parts or url.suffix != ".html":
+            raise OutputError(str(records_file), f"a search record's URL is not a page of the site: {url}")
+        path = folder.joinpath(*url.parts)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(record_html(record), encoding="utf-8")
+
+
+async def _index(documents: Path, output: Path) -> None:
     from pagefind.index import PagefindIndex  # starts a service: imported only by hosted builds
 
     async with PagefindIndex({"output_path": str(output), "force_language": "en"}) as index:
-        for batch in _batches(records, _BATCH):
-            await asyncio.gather(*(index.add_html_file(content=record_html(record), url="/" + record["url"])
-                                   for record in batch))
-
-
-def _batches(items: Sequence[dict], size: int) -> Iterable[Sequence[dict]]:
-    return (items[start:start + size] for start in range(0, len(items), size))
+        await index.add_directory(str(documents))

@@ -267,12 +267,12 @@ def _wide_text(data: bytes) -> charset_normalizer.CharsetMatch | None:
     return match if looks_like_text else None
 
 
-def read_taxonomy(path: Path) -> tuple[Taxonomy, tuple[CorpusError, ...]]:
+def read_taxonomy(path: Path) -> Taxonomy:
     """The theme taxonomy; without the file, themes are discovered (`Taxonomy(auto=True)`)."""
     if not path.is_file():
         log.info("%s: not found; themes are discovered in the corpus", path)
-        return Taxonomy(auto=True), ()
-    return parse_taxonomy(load_yaml(path, str(path), TaxonomyError), str(path)), ()
+        return Taxonomy(auto=True)
+    return parse_taxonomy(load_yaml(path, str(path), TaxonomyError), str(path))
 
 
 def _shown(path: Path, seeds_dir: Path) -> str:

@@ -220,7 +220,7 @@ def test_parse_taxonomy_rejects_an_unknown_poor_fit_choice():
 
 
 def test_a_missing_taxonomy_file_means_discovered_themes(tmp_path):
-    assert read_taxonomy(tmp_path / "themes.yml") == (Taxonomy(auto=True), ())
+    assert read_taxonomy(tmp_path / "themes.yml") == Taxonomy(auto=True)
 
 
 def test_a_corpus_too_small_to_discover_in_keeps_a_poorly_fitting_taxonomy_and_says_why():

@@ -14,6 +14,7 @@ disk, the panel says that search needs a web server.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -194,3 +195,19 @@ def test_from_disk_the_panel_says_search_needs_a_web_server(page: Page, hosted_s
     page.keyboard.type("trust")
     expect(page.locator(".cb-search-panel__status")).to_contain_text("Search needs a web server")
     expect(page.locator(RESULT_TITLES)).to_have_count(0)
+
+
+@pytest.mark.parametrize("url", ["../outside.html", "/etc/outside.html", "articles/page.md"])
+def test_a_record_url_that_is_not_a_page_of_the_site_is_refused(tmp_path: Path, url: str):
+    from corpus_browser.errors import OutputError
+    from corpus_browser.pagefind_index import write_search_index
+
+    records = tmp_path / "docs" / ".corpus-search.json"
+    records.parent.mkdir()
+    records.write_text(json.dumps([{"url": url, "title": "T", "authors": [], "themes": [], "date": "",
+                                    "text": "words"}]), encoding="utf-8")
+    site = tmp_path / "site"
+    site.mkdir()
+    with pytest.raises(OutputError, match="a search record's URL is not a page of the site"):
+        write_search_index(records, site)
+    assert sorted(path.name for path in tmp_path.rglob("*")) == [".corpus-search.json", "docs", "site"]

@@ -16,7 +16,6 @@ from corpus_browser.model import Article
 from corpus_browser.render import (
     HOME_CARDS,
     NAMES_PAGE_SIZE,
-    PlacedArticle,
     Site,
     catalogue,
     escape,

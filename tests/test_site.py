@@ -38,6 +38,7 @@ import pytest
 import yaml
 from mkdocs.utils import yaml as mkdocs_yaml
 from playwright.sync_api import Locator, Page, expect
+from serving import serving
 
 SHIPPED_ARTICLE_COUNT = 23
 ARTICLE_LINKS = "article.md-content__inner a[href^='articles/']"
@@ -494,40 +495,22 @@ def test_related_and_neighbour_links_resolve(page: Page, site_url: str, project:
 def test_serve_rebuilds_on_new_seed_and_settles(make_project, tmp_path: Path):
     project = make_project("serve")
     docs = project / "docs"
-    home = f"http://127.0.0.1:{free_port()}/index.html"
     new_title = "Zebra Crossings of the Northern Towns"
-    log_file = tmp_path / "serve.log"
-    with log_file.open("w") as log:
-        serve = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-f", str(project / "mkdocs.yml"),
-             "-a", urlsplit(home).netloc],
-            cwd=project, stdout=subprocess.DEVNULL, stderr=log,
-        )
-        try:
-            wait_until(lambda: "Corpus Browser" in fetch(home), 30, "mkdocs serve answers")
-            staged = project / "zzz_new.txt"  # outside the watched folders; moved in at once
-            staged.write_text(f"{new_title}\n\n{paragraph(60)}\n", encoding="utf-8")
-            os.replace(staged, project / "seeds" / "zzz_new.txt")
-            archive = home.replace("index.html", "archive.html")
-            wait_until(lambda: new_title in fetch(archive), 30, "the new article is in the served archive")
+    with serving(project, tmp_path) as server:
+        home = server.url + "index.html"
+        wait_until(lambda: "Corpus Browser" in fetch(home), 30, "mkdocs serve answers")
+        staged = project / "zzz_new.txt"  # outside the watched folders; moved in at once
+        staged.write_text(f"{new_title}\n\n{paragraph(60)}\n", encoding="utf-8")
+        os.replace(staged, project / "seeds" / "zzz_new.txt")
+        wait_until(lambda: new_title in fetch(server.url + "archive.html"), 30, "the new article is in the served archive")
 
-            outputs = [docs / ".corpus-browser.json", docs / "index.md"]
-            before = [path.stat().st_mtime_ns for path in outputs]
-            time.sleep(4)
-            after = [path.stat().st_mtime_ns for path in outputs]
-            assert serve.poll() is None, "mkdocs serve exited"
-        finally:
-            serve.terminate()
-            try:
-                serve.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                serve.kill()
-                serve.wait()
-
-    output = log_file.read_text(encoding="utf-8")
-    builds = output.count("Building documentation")
+        outputs = [docs / ".corpus-browser.json", docs / "index.md"]
+        before = [path.stat().st_mtime_ns for path in outputs]
+        time.sleep(4)
+        after = [path.stat().st_mtime_ns for path in outputs]
+        output = server.text()
     assert after == before, "generated files keep being rewritten"
-    assert 2 <= builds <= 3, f"{builds} builds:\n{output}"
+    assert output.count("Building documentation") == 2, f"one build on start, one for the new seed:\n{output}"
 
 
 # --- determinism -----------------------------------------------------------------
