@@ -11,11 +11,9 @@ process it started and waited for):
 
 - `build_docs.py`: cold (articles per second, peak memory), again with nothing
   changed, and again after one paragraph was appended to one seed;
-- Pagefind indexing of the build's search records on its own, to tell its
-  share of the hosted build: as the hook runs it (`write_search_index`, one
-  request per article; only for `--pagefind-sizes`, as Pagefind's Python
-  service takes 0.1 s per request), and the same documents written to files
-  and indexed in one request (Pagefind's own work).
+- Pagefind indexing of the build's search records on its own, as the hook
+  runs it at the end of a hosted build (`write_search_index`), to tell its
+  share of the hosted build.
 
 For the sizes given by `--site-sizes` (by default all but 100,000), also:
 
@@ -157,10 +155,7 @@ class Result:
     build: Run
     rerun: Run
     edited: Run
-    pagefind: Run | None
-    """Pagefind indexing as the hook runs it (`--pagefind-sizes` only)."""
-    pagefind_one_request: Run
-    """Pagefind indexing of the same documents handed over in one request."""
+    pagefind: Run
     site: Site | None
 
 
@@ -295,36 +290,9 @@ def pagefind_alone(folder: Path) -> Run:
     """What the hook's Pagefind step costs: `write_search_index` on the build's records, in a process of its own."""
     script = ("import sys; from pathlib import Path; from corpus_browser.pagefind_index import write_search_index; "
               "write_search_index(Path(sys.argv[1]), Path(sys.argv[2]))")
+    (folder / "pagefind-alone").mkdir()
     return timed([sys.executable, "-c", script, SEARCH_RECORDS, "pagefind-alone"], folder)
 
-
-#: Pagefind's own indexing work on the hook's documents: written to files and handed over in one request
-#: (`add_directory`). Pagefind's Python service reads each response after a 0.1 s sleep
-#: (`PagefindService._wait_for_responses`, pagefind 1.5.2), so one request per document waits 0.1 s each.
-_ONE_REQUEST_SCRIPT = """
-import asyncio, json, sys
-from pathlib import Path
-from pagefind.index import PagefindIndex
-from corpus_browser.pagefind_index import record_html
-
-records, documents, output = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
-for record in json.loads(records.read_text(encoding="utf-8")):
-    path = documents / record["url"]
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(record_html(record), encoding="utf-8")
-
-async def index():
-    async with PagefindIndex({"output_path": output, "force_language": "en"}) as pagefind:
-        await pagefind.add_directory(str(documents))
-
-asyncio.run(index())
-"""
-
-
-def pagefind_one_request(folder: Path) -> Run:
-    """Pagefind on the same documents as `pagefind_alone`, written to files and indexed in one request."""
-    return timed([sys.executable, "-c", _ONE_REQUEST_SCRIPT, SEARCH_RECORDS, "pagefind-documents",
-                  "pagefind-one-request"], folder)
 
 
 def folder_mb(folder: Path) -> float:
@@ -335,7 +303,7 @@ def articles_built(folder: Path) -> int:
     return sum(1 for _ in (folder / "docs" / "articles").rglob("*.md"))
 
 
-def measure(n_articles: int, scratch: Path, with_site: bool, with_pagefind: bool) -> Result:
+def measure(n_articles: int, scratch: Path, with_site: bool) -> Result:
     folder = scratch / f"n{n_articles}"
     folder.mkdir()
     corpus_bytes = make_project(folder, n_articles)
@@ -344,11 +312,9 @@ def measure(n_articles: int, scratch: Path, with_site: bool, with_pagefind: bool
     rerun = timed(build_command, folder)
     append_paragraph(edited_seed(folder), "editmarkcli")
     edited = timed(build_command, folder)
-    pagefind = pagefind_alone(folder) if with_pagefind else None
-    one_request = pagefind_one_request(folder)
+    pagefind = pagefind_alone(folder)
     site = measure_site(folder) if with_site else None
-    return Result(n_articles, articles_built(folder), corpus_bytes / 1e6, build, rerun, edited, pagefind, one_request,
-                  site)
+    return Result(n_articles, articles_built(folder), corpus_bytes / 1e6, build, rerun, edited, pagefind, site)
 
 
 def measure_site(folder: Path) -> Site:
@@ -536,8 +502,8 @@ def _ratio(ours: Run, bare: Run) -> str:
     return f"{ours.seconds / bare.seconds:.2f}x / {ours.cpu_seconds / bare.cpu_seconds:.2f}x"
 
 
-def _share(pagefind: Run | None, r: Result) -> str:
-    return f"{pagefind.seconds / r.site.hosted.seconds:.2f}x" if pagefind and r.site else "–"
+def _pagefind_share(r: Result) -> str:
+    return _ratio(r.pagefind, r.site.hosted) if r.site is not None else "–"
 
 
 def _save(save: Save) -> str:
@@ -555,11 +521,9 @@ ROWS: tuple[tuple[str, Callable[[Result], str]], ...] = (
     ("Re-run, nothing changed: wall / CPU", lambda r: _wall_cpu(r.rerun, 2)),
     ("Re-run, one seed edited: wall / CPU", lambda r: _wall_cpu(r.edited, 2)),
     ("Re-run after the edit, peak memory (all processes)", lambda r: f"{r.edited.tree_peak_mb:.0f} MB"),
-    ("Pagefind indexing alone, as the hook does it: wall / CPU", lambda r: r.pagefind and _wall_cpu(r.pagefind) or "–"),
-    ("Pagefind indexing alone, in one request: wall / CPU", lambda r: _wall_cpu(r.pagefind_one_request)),
+    ("Pagefind indexing of the records alone: wall / CPU", lambda r: _wall_cpu(r.pagefind)),
     ("`mkdocs build`, hosted (Pagefind index included): wall / CPU", _site(lambda s: _wall_cpu(s.hosted))),
-    ("Pagefind share of the hosted build: as the hook does it / in one request",
-     lambda r: f"{_share(r.pagefind, r)} / {_share(r.pagefind_one_request, r)}"),
+    ("Pagefind share of the hosted build: wall / CPU", _pagefind_share),
     ("Bare Material build, no plugins: wall / CPU", _site(lambda s: _wall_cpu(s.bare))),
     ("Overhead, hosted / bare: wall / CPU", _site(lambda s: _ratio(s.hosted, s.bare))),
     ("`mkdocs build`, default (Material search, offline): wall / CPU", _site(lambda s: _wall_cpu(s.default))),
@@ -597,9 +561,8 @@ GROWTH: tuple[tuple[str, Callable[[Result], float | None]], ...] = (
     ("Re-run, nothing changed, wall", lambda r: r.rerun.seconds),
     ("Re-run, one seed edited, wall", lambda r: r.edited.seconds),
     ("Re-run, one seed edited, CPU", lambda r: r.edited.cpu_seconds),
-    ("Pagefind indexing as the hook does it, wall", lambda r: r.pagefind and r.pagefind.seconds),
-    ("Pagefind indexing in one request, wall", lambda r: r.pagefind_one_request.seconds),
-    ("Pagefind indexing in one request, CPU", lambda r: r.pagefind_one_request.cpu_seconds),
+    ("Pagefind indexing, wall", lambda r: r.pagefind.seconds),
+    ("Pagefind indexing, CPU", lambda r: r.pagefind.cpu_seconds),
     ("`mkdocs build` hosted, wall", lambda r: r.site and r.site.hosted.seconds),
     ("`mkdocs serve` edit -> reload", lambda r: r.site and r.site.live.second.seconds),
     ("`mkdocs serve` edit -> reload, server CPU", lambda r: r.site and r.site.live.second.cpu_seconds),
@@ -633,11 +596,9 @@ NOTES = ("Times are wall / CPU seconds. CPU is user + system time of the process
          "service are included); under `mkdocs serve`, the server's own (/proc/PID/stat, its waited-for "
          "children included) from the save until its log has been quiet for 3 s. Peak memory: the largest "
          "single process (`ru_maxrss`), and the summed resident memory of the process and its descendants, "
-         "sampled every 0.1 s. Pagefind's share is its indexing alone over the hosted `mkdocs build`, which runs "
-         "it too: as the hook does it (`write_search_index` on the build's records, in a process of its own; "
-         "one request per article, each answer read after a 0.1 s sleep in Pagefind's Python service), and "
-         "Pagefind's own work on the same documents written to files and indexed in one request "
-         "(`add_directory`). A dash: not measured at that size (`--site-sizes`, `--pagefind-sizes`).")
+         "sampled every 0.1 s. Pagefind's share is its indexing alone (`write_search_index` on the build's "
+         "records, in a process of its own) over the hosted `mkdocs build`, which runs it too. "
+         "A dash: not measured at that size (`--site-sizes`).")
 
 
 def report(results: Sequence[Result], started_load: str) -> str:
@@ -652,8 +613,6 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="corpus sizes in articles")
     parser.add_argument("--site-sizes", type=int, nargs="*", default=[100, 1000, 10000],
                         help="the sizes that also get the MkDocs, `mkdocs serve` and browser measurements")
-    parser.add_argument("--pagefind-sizes", type=int, nargs="*", default=[100, 1000],
-                        help="the sizes that also get Pagefind indexing as the hook does it, alone (0.1 s an article)")
     parser.add_argument("--output", default=str(REPO / "BENCHMARKS.md"),
                         help="Markdown file for the table (default: BENCHMARKS.md; - for none)")
     args = parser.parse_args(argv)
@@ -662,7 +621,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="corpus-bench-") as scratch:
         for size in args.sizes:
             print(f"measuring {size:,} articles …", file=sys.stderr, flush=True)
-            results.append(measure(size, Path(scratch), size in args.site_sizes, size in args.pagefind_sizes))
+            results.append(measure(size, Path(scratch), size in args.site_sizes))
             for problem in results[-1].site.live.log_problems if results[-1].site else ():
                 print(f"  mkdocs serve: {problem}", file=sys.stderr)
             text = report(results, started_load)
