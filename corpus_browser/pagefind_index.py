@@ -4,14 +4,16 @@ from the build's own article records (`render.search_records`), in the same
 the site).
 
 Each article is given to Pagefind as a small HTML document of our own making,
-never the rendered page (written to a private folder in the site, indexed in
-one request, and removed: Pagefind's Python service reads one answer per tenth
-of a second, so a request per article would cost 17 minutes at 10,000), so results hold no page furniture: the title (h1),
+never the rendered page, so results hold no page furniture: the title (h1),
 the authors (weighted most, so an author's name finds their own articles
 first), the text, and out of the index but read by Pagefind, the author, theme
 and year filters, the date sort key and the metadata results show (authors,
-date as a reader writes it, themes). Every value is escaped with `html.escape`;
-Pagefind reads each back as text, and the search panel shows it as text.
+date as a reader writes it, themes). The documents are written to a private
+folder in the site, indexed in one request, and removed: Pagefind's Python
+service reads one answer per tenth of a second, so a request per article
+would cost 17 minutes at 10,000 articles. Every value is escaped with
+`html.escape`; Pagefind reads each back as text, and the search panel shows
+it as text.
 """
 
 from __future__ import annotations
