@@ -110,10 +110,7 @@ class DocsWatch:
             removed = relative in self.written.removed or any(name.startswith(relative + "/")
                                                               for name in self.written.removed)
             return removed and not os.path.lexists(path)
-        try:
-            return hashlib.sha256(Path(path).read_bytes()).hexdigest() == expected
-        except OSError:
-            return False
+        return _file_digest(path) == expected
 
 
 def watch_docs(server: object, docs_dir: str) -> DocsWatch | None:
@@ -185,6 +182,7 @@ class SiteShape:
 
 
 def _file_digest(path: str) -> str:
+    """The SHA-256 of the file's content; empty when it cannot be read."""
     try:
         return hashlib.sha256(Path(path).read_bytes()).hexdigest()
     except OSError:

@@ -75,11 +75,21 @@ def read_corpus(seeds_dir: Path, follow_symlinks: bool = False) -> CorpusInput:
 
 
 def _outcome(item: SeedFile | Skipped, follow_symlinks: bool) -> SeedInput | Skipped | CorpusError:
+    found = fetched(item, follow_symlinks)
+    if not isinstance(found, SeedBytes):
+        return found
+    try:
+        return seed_input(found)
+    except CorpusError as error:
+        return error
+
+
+def fetched(item: SeedFile | Skipped, follow_symlinks: bool = False) -> SeedBytes | Skipped | CorpusError:
+    """An item of `SeedScan.items` read from disk (`fetch_seed`), or why it is skipped or cannot be read."""
     if isinstance(item, Skipped):
         return item
     try:
-        found = fetch_seed(item, follow_symlinks)
-        return found if isinstance(found, Skipped) else seed_input(found)
+        return fetch_seed(item, follow_symlinks)
     except CorpusError as error:
         return error
 

@@ -43,7 +43,7 @@ from .config import SplitRules
 from .errors import CorpusError
 from .extract import extract
 from .model import Article, Format, Overrides, SeedInput, SetAside
-from .read import SeedBytes, SeedScan, Skipped, fetch_seed, seed_input
+from .read import SeedBytes, SeedScan, Skipped, fetched, seed_input
 from .segment import PreparedSeed, blocked_keys, opens_block, prepare_seed, segment_seed
 from .words import WordList
 
@@ -106,12 +106,8 @@ def split_seeds(scan: SeedScan, split: SplitRules, code: str, store: SeedCache |
     with `remember`, the results also stay in memory for the next build in
     this process (as `mkdocs serve` builds again and again).
     """
-    outcomes: list[SeedBytes | Skipped | CorpusError | SplitSeed] = []
-    for item in scan.items:
-        try:
-            outcomes.append(item if isinstance(item, Skipped) else fetch_seed(item, follow_symlinks))
-        except CorpusError as error:
-            outcomes.append(error)
+    outcomes: list[SeedBytes | Skipped | CorpusError | SplitSeed] = [fetched(item, follow_symlinks)
+                                                                     for item in scan.items]
     found = {i: outcome for i, outcome in enumerate(outcomes) if isinstance(outcome, SeedBytes)}
     settings = repr(split).encode()
     first_names = {i: f"{_digest(code.encode(), settings, _content(seed))}.{_KEYS}" for i, seed in found.items()}
