@@ -22,6 +22,7 @@ from .errors import CorpusError
 from .explain import explain_seed
 from .extract import extract
 from .freshness import code_digest
+from .memo import RenderMemo
 from .model import LineTally, SeedSummary
 from .read import SeedScan, read_corpus, read_taxonomy, scan_seeds
 from .relate import related_articles
@@ -139,7 +140,8 @@ def explain(config: BuildConfig, seed_name: str) -> str:
     return explain_seed(item, [extract(segment, item.overrides) for segment in item.segments])
 
 
-def build(config: BuildConfig, inputs: str | None = None, on_stage: StageListener = _silent) -> BuildReport:
+def build(config: BuildConfig, inputs: str | None = None, on_stage: StageListener = _silent,
+          memo: RenderMemo | None = None) -> BuildReport:
     """Build the article and index pages from `config.seeds_dir` into `config.docs_dir`,
     and the editor's report. Raises `CorpusError` when writing would be unsafe
     (a file the build did not generate stands in the way, a path outside the
@@ -147,7 +149,8 @@ def build(config: BuildConfig, inputs: str | None = None, on_stage: StageListene
 
     `inputs` is the digest of the inputs taken before reading them
     (`freshness.input_digest`); a clean build records it so that the next run
-    can tell nothing changed.
+    can tell nothing changed. A `memo` kept from an earlier build (`mkdocs
+    serve` keeps one) spares rendering the pages that did not change.
     """
     # What stops everything (no seeds folder, a broken taxonomy) stops it before the docs folder is made.
     scan = scan_seeds(config.seeds_dir, config.follow_symlinks)
@@ -156,7 +159,7 @@ def build(config: BuildConfig, inputs: str | None = None, on_stage: StageListene
         with _collector_paused():
             corpus = gather(config, on_stage, taxonomy, SeedCache(config.docs_dir), scan)
             on_stage("rendering")
-            pages = render_site(corpus.site)
+            pages = render_site(corpus.site, memo)
             report = render_report(corpus.site, corpus.themes, corpus.merges, corpus.seeds) \
                 if config.report_file is not None else None
         on_stage("writing")

@@ -84,6 +84,8 @@ def site_settings(path: str, site_name: object = None, extra: object = None, sit
             if not isinstance(value, str):
                 raise CorpusError(path, f"{key} must be text")
             settings[field_name] = value
+    if settings.get("site_url") and not str(settings["site_url"]).endswith("/"):
+        settings["site_url"] = f"{settings['site_url']}/"  # as MkDocs has it, so every command builds the same
     follow = extra.get("follow_symlinks", False) if isinstance(extra, dict) else False
     if not isinstance(follow, bool):
         raise CorpusError(path, "extra.follow_symlinks must be true or false")

@@ -488,7 +488,7 @@ def choose_themes(articles: Sequence[Article], taxonomy: Taxonomy, words: Corpus
     discovery = discover_themes(articles, taxonomy, words)
     if taxonomy.auto:
         return ThemeChoice(_discovered_tagging(articles, discovery), discovery, None, True)
-    written = tag_articles(articles, taxonomy)
+    written = tag_articles(articles, taxonomy, words)
     fit = measure_fit(written, taxonomy, discovery)
     use_discovered = fit.poor and taxonomy.poor_fit == "discover" and bool(discovery.themes)
     if fit.poor:

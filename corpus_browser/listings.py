@@ -18,6 +18,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from .dates import DATE, reader_date
+from .memo import RenderMemo
 from .model import Article
 
 #: Entries on one listing page at most; a longer listing continues on further pages.
@@ -56,7 +57,13 @@ def href(path: str, from_path: str) -> str:
     """The relative address of the page generated from `path` (a docs path
     ending in `.md`, or any other file), seen from the page of `from_path`."""
     target = path.removesuffix(".md") + ".html" if path.endswith(".md") else path
-    return "../" * from_path.count("/") + target
+    return up_to_root(from_path) + target
+
+
+def up_to_root(from_path: str) -> str:
+    """The relative address of the site's root from the page of `from_path`: all
+    that a relative link depends on besides its target."""
+    return "../" * from_path.count("/")
 
 
 def time_tag(date: str) -> str:
@@ -75,13 +82,23 @@ class PlacedArticle:
     """Below the docs folder, e.g. `articles/blog/my-title.md`."""
 
 
-def entries(items: Sequence[PlacedArticle], from_path: str, directory: Directory, cards: bool = False) -> str:
+def entries(items: Sequence[PlacedArticle], from_path: str, directory: Directory, cards: bool = False,
+            memo: RenderMemo | None = None) -> str:
     """A list of articles as one HTML block: entries, or cards for the front page.
     Kept out of Material's search index (`data-search-exclude`): the articles
-    themselves are there, and a listing would only push them down."""
+    themselves are there, and a listing would only push them down. An entry
+    already in the `memo` (the same article, links and depth below the root) is taken from it."""
     css = "cb-cards" if cards else "cb-entries"
+    memo = memo or RenderMemo()
     return "\n".join([f'<ul class="{css}" data-search-exclude>',
-                      *(_entry(item, from_path, directory) for item in items), "</ul>"])
+                      *(_remembered_entry(item, from_path, directory, memo) for item in items), "</ul>"])
+
+
+def _remembered_entry(item: PlacedArticle, from_path: str, directory: Directory, memo: RenderMemo) -> str:
+    article = item.article
+    key = ("entry", memo.digest(item), up_to_root(from_path), tuple(directory.author_links(article.authors)),
+           tuple(directory.theme_links(article.tags)))
+    return memo.text(key, lambda: _entry(item, from_path, directory))
 
 
 def _entry(item: PlacedArticle, from_path: str, directory: Directory) -> str:

@@ -27,6 +27,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
+from mkdocs.utils.yaml import yaml_load
 
 from corpus_browser.build import build
 from corpus_browser.config import BuildConfig, site_settings
@@ -34,6 +35,7 @@ from corpus_browser.discover import poor_fit_notice
 from corpus_browser.errors import CorpusError
 from corpus_browser.freshness import input_digest, is_up_to_date
 from corpus_browser.live import DocsWatch, SearchEntries, SiteShape, listing_plugins, patch_serve_build, watch_docs
+from corpus_browser.memo import RenderMemo
 from corpus_browser.pagefind_index import write_search_index
 from corpus_browser.render import SEARCH_RECORDS
 
@@ -57,6 +59,8 @@ class _Serving:
     """The config of the build whose article build has run already, before MkDocs' build started."""
     dirty = False
     search = SearchEntries()
+    memo = RenderMemo()
+    """The pages of the last article build: a save renders again only those it changed."""
 
 
 _serving = _Serving()
@@ -148,13 +152,13 @@ def _build_articles(config: MkDocsConfig) -> tuple[str, ...]:
         report_file=root / "corpus-report.md",
         keep_in_memory=_command["name"] == "serve",
         **site_settings(config.config_file_path, config.site_name, config.extra, config.site_description,
-                        config.site_url),
+                        _site_url(config)),
     )
     inputs = input_digest(build_config)
     if is_up_to_date(build_config, inputs):
         log.info("corpus: up to date, nothing changed since the last build")
         return ()
-    report = build(build_config, inputs)
+    report = build(build_config, inputs, memo=_serving.memo)
     corpus, written = report.corpus, report.written
     for problem in corpus.errors:
         log.error(str(problem))
@@ -171,6 +175,18 @@ def _build_articles(config: MkDocsConfig) -> tuple[str, ...]:
         build_config.report_file,
     )
     return written.removed
+
+
+def _site_url(config: MkDocsConfig) -> str | None:
+    """Where the site is published, as mkdocs.yml says. `mkdocs serve` puts its
+    own address in `config.site_url`; pages made with it (the feeds) would differ
+    from those `mkdocs build` and `build_docs.py` make, and be written again at
+    every start of the server."""
+    if _command["name"] != "serve":
+        return config.site_url
+    with open(config.config_file_path, "rb") as file:
+        written = yaml_load(file)
+    return written.get("site_url") if isinstance(written, dict) else None
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, **kwargs) -> dict:

@@ -23,7 +23,7 @@ import yaml
 from anyascii import anyascii
 
 from .dates import month_heading, year_of
-from .feeds import Feed, render_feed
+from .feeds import FEED_MAX_ENTRIES, Feed, render_feed
 from .listings import (
     PAGE_SIZE,
     UNATTRIBUTED,
@@ -38,6 +38,7 @@ from .listings import (
     reading_minutes,
     time_tag,
 )
+from .memo import RenderMemo
 from .model import Article, Block, BlockKind
 from .text import DESCRIPTION_MAX_CHARS, TITLE_MAX_CHARS, shorten
 
@@ -289,31 +290,42 @@ def _name_order(name: str) -> tuple[str, str]:
 # --- all pages -----------------------------------------------------------------------------
 
 
-def render_site(site: Site) -> list[Page]:
-    """Every generated file: the article pages, the listing and index pages, the feeds and the search records."""
+def render_site(site: Site, memo: RenderMemo | None = None) -> list[Page]:
+    """Every generated file: the article pages, the listing and index pages, the
+    feeds and the search records. Pieces already in the `memo` (from an earlier
+    render) are taken from it, and it keeps this render's for the next."""
+    memo = memo or RenderMemo()
+    memo.start()
+    pages = _pages(site, memo)
+    memo.finish()
+    return pages
+
+
+def _pages(site: Site, memo: RenderMemo) -> list[Page]:
     places = catalogue(site)
     directory = places.directory
-    pages = [render_article(site, i, directory) for i in range(len(site.articles))]
+    pages = [render_article(site, i, directory, memo) for i in range(len(site.articles))]
     name_pages = [*places.themes.values(), *places.authors.values(),
                   *([places.unattributed] if places.unattributed else [])]
     for name_page in name_pages:
         kind = "theme" if name_page.path.startswith(THEMES_DIR + "/") else "author"
         pages += _listing_pages(name_page.path, name_page.name, _name_intro(name_page, kind), name_page.items,
-                                directory, feeds=[_feed_link(site, name_page)])
-        pages.append(Page(name_page.feed, render_feed(_feed(site, name_page, kind))))
+                                directory, memo, feeds=[_feed_link(site, name_page)])
+        pages.append(_feed_page(_feed(site, name_page, kind), memo))
     for source, group in groupby(site.articles, key=lambda item: item.article.source):
         title = site.source_titles.get(source, source)
         items = list(group)
         pages += _listing_pages(f"{SOURCES_DIR}/{seed_slug(source)}.md", title,
-                                f"{_count(len(items), 'article')} from this source, in its order.", items, directory)
-    pages += render_archive(site, directory)
+                                f"{_count(len(items), 'article')} from this source, in its order.", items, directory,
+                                memo)
+    pages += render_archive(site, directory, memo)
     pages += _name_index(THEMES_PAGE, "Themes", "theme", list(places.themes.values()))
     pages += _name_index(AUTHORS_PAGE, "Authors", "author",
                          list(places.authors.values()) + ([places.unattributed] if places.unattributed else []))
-    pages.append(render_home(site, places))
-    pages.append(Page(SITE_FEED, render_feed(Feed(site.title, site.description, site.url, SITE_FEED,
-                                                  tuple(newest_first(site.articles))))))
-    pages.append(search_records(site))
+    pages.append(render_home(site, places, memo))
+    pages.append(_feed_page(Feed(site.title, site.description, site.url, SITE_FEED,
+                                 tuple(newest_first(site.articles))), memo))
+    pages.append(search_records(site, memo))
     return pages
 
 
@@ -328,20 +340,26 @@ def _feed_link(site: Site, page: NamePage) -> dict[str, str]:
     return {"title": f"{site.title}: {page.name}", "url": page.feed}
 
 
+def _feed_page(feed: Feed, memo: RenderMemo) -> Page:
+    key = ("feed", feed.title, feed.subtitle, feed.site_url, feed.path,
+           tuple(memo.digest(item) for item in feed.items[:FEED_MAX_ENTRIES]))  # all that a feed shows
+    return Page(feed.path, memo.text(key, lambda: render_feed(feed)))
+
+
 def _feed(site: Site, page: NamePage, kind: str) -> Feed:
     what = "on" if kind == "theme" else "by"
     return Feed(f"{site.title}: {page.name}", f"Articles {what} {page.name}.", site.url, page.feed, page.items)
 
 
 def _listing_pages(path: str, title: str, intro: str, items: Sequence[PlacedArticle], directory: Directory,
-                   feeds: Sequence[dict[str, str]] = ()) -> list[Page]:
+                   memo: RenderMemo, feeds: Sequence[dict[str, str]] = ()) -> list[Page]:
     """A listing, cut into pages of `PAGE_SIZE` entries: title, intro, entries and the pager."""
     runs = chunks(items)
     paths = page_paths(path, len(runs))
     pages = []
     for n, (page_path, run) in enumerate(zip(paths, runs)):
         heading = title if n == 0 else f"{title} (page {n + 1})"
-        parts = [f"# {escape(heading)}", intro, entries(run, page_path, directory), pager(paths, n)]
+        parts = [f"# {escape(heading)}", intro, entries(run, page_path, directory, memo=memo), pager(paths, n)]
         data = _listing_data(heading, intro_text(intro), feeds)
         pages.append(Page(page_path, _with_front_matter(data, "\n\n".join(part for part in parts if part))))
     return pages
@@ -368,7 +386,8 @@ def _count(n: int, noun: str) -> str:
 # --- articles ------------------------------------------------------------------------------
 
 
-def render_article(site: Site, index: int, directory: Directory | None = None) -> Page:
+def render_article(site: Site, index: int, directory: Directory | None = None,
+                   memo: RenderMemo | None = None) -> Page:
     """One article page: front-matter, title, details, and the body as a reader sees it.
 
     Related articles and the neighbours in the same seed go into the front-matter
@@ -377,16 +396,21 @@ def render_article(site: Site, index: int, directory: Directory | None = None) -
     So do the chips (`theme_pages`, `author_pages`: name and page of each).
     """
     directory = directory or catalogue(site).directory
+    memo = memo or RenderMemo()
     placed = site.articles[index]
-    article = placed.article
+    links = _links(site, index) | _chip_data(placed.article, directory)
+    key = ("article", memo.digest(placed), json.dumps(links, ensure_ascii=False))
+    return Page(placed.path, memo.text(key, lambda: _article_text(placed.article, links)))
+
+
+def _article_text(article: Article, links: dict[str, object]) -> str:
     parts = [f"# {escape(article.title)}"]
     body = list(article.body)
     if body and body[0].kind is BlockKind.SUBTITLE:
         parts.append(_render_block(body.pop(0)))
     parts.append(f'<p class="cb-meta">{article_details(article)}</p>')
     parts.extend(_render_block(block) for block in body)
-    data = front_matter(article) | _links(site, index) | _chip_data(article, directory)
-    return Page(placed.path, _with_front_matter(data, "\n\n".join(parts)))
+    return _with_front_matter(front_matter(article) | links, "\n\n".join(parts))
 
 
 def _chip_data(article: Article, directory: Directory) -> dict[str, object]:
@@ -456,7 +480,7 @@ def _with_front_matter(data: dict[str, object], body: str) -> str:
 # --- the front page ------------------------------------------------------------------------
 
 
-def render_home(site: Site, places: Catalogue) -> Page:
+def render_home(site: Site, places: Catalogue, memo: RenderMemo | None = None) -> Page:
     """The front page: what the collection is, its counts, the ways in (Archive,
     Themes, Authors), the latest articles as cards, the themes, and the sources
     that have a readable name (a sidecar's `title:`)."""
@@ -478,7 +502,7 @@ def render_home(site: Site, places: Catalogue) -> Page:
     ]
     latest = newest_first(site.articles)[:HOME_CARDS]
     if latest:
-        lines += ["## Latest articles", "", entries(latest, HOME_PAGE, directory, cards=True), "",
+        lines += ["## Latest articles", "", entries(latest, HOME_PAGE, directory, cards=True, memo=memo), "",
                   f"[Every article, by date]({ARCHIVE_PAGE})", ""]
     if places.themes:
         counts = {name: len(page.items) for name, page in places.themes.items()}
@@ -525,12 +549,13 @@ def periods(items: Sequence[PlacedArticle]) -> dict[str, list[Period]]:
     return years
 
 
-def render_archive(site: Site, directory: Directory) -> list[Page]:
+def render_archive(site: Site, directory: Directory, memo: RenderMemo | None = None) -> list[Page]:
     """The archive: every article by year and month, newest first, with counts.
 
     A corpus of up to `PAGE_SIZE` articles is listed on the archive page itself;
     a larger one gets a page per year (cut into pages of `PAGE_SIZE` entries),
     and the archive page lists the years and their months with counts."""
+    memo = memo or RenderMemo()
     by_year = periods(site.articles)
     undated = sum(len(period.items) for period in by_year.get(UNDATED, []))
     intro = f"{_count(len(site.articles), 'article')}, newest first" + (
@@ -544,11 +569,11 @@ def render_archive(site: Site, directory: Directory) -> list[Page]:
             for period in months:
                 if year != UNDATED:
                     lines += [f"### {escape(period.heading)} ({len(period.items):,}) {{ #{period.anchor} }}", ""]
-                lines += [entries(period.items, ARCHIVE_PAGE, directory), ""]
+                lines += [entries(period.items, ARCHIVE_PAGE, directory, memo=memo), ""]
             continue
         layout = _year_layout(months)
         paths = page_paths(f"{ARCHIVE_DIR}/{year.lower()}.md", len(layout))
-        pages += _year_pages(year, count, layout, paths, directory)
+        pages += _year_pages(year, count, layout, paths, directory, memo)
         lines += [f"## [{year}]({paths[0]}) ({count:,}) {{ #y{year.lower()} }}", ""]
         if year != UNDATED:
             starts = {period.anchor: path for path, run in zip(paths, layout) for period, _part, continued in run
@@ -586,7 +611,7 @@ def _year_layout(months: Sequence[Period]) -> list[list[_Part]]:
 
 
 def _year_pages(year: str, count: int, layout: Sequence[Sequence[_Part]], paths: Sequence[str],
-                directory: Directory) -> list[Page]:
+                directory: Directory, memo: RenderMemo) -> list[Page]:
     """A year's own pages (or the undated articles'): its months, newest first, with counts."""
     title = "Undated articles" if year == UNDATED else f"Archive: {year}"
     description = _count(count, "article") + ("" if year == UNDATED else f" from {year}, newest first")
@@ -598,7 +623,7 @@ def _year_pages(year: str, count: int, layout: Sequence[Sequence[_Part]], paths:
                 heading = f"{escape(period.heading)} (continued)" if continued else \
                     f"{escape(period.heading)} ({len(period.items):,}) {{ #{period.anchor} }}"
                 lines += [f"## {heading}", ""]
-            lines += [entries(part, path, directory), ""]
+            lines += [entries(part, path, directory, memo=memo), ""]
         lines.append(pager(paths, n))
         data = {"title": title, "description": description, "search": {"boost": LISTING_SEARCH_BOOST}}
         pages.append(Page(path, _with_front_matter(data, "\n".join(lines).rstrip())))
@@ -628,11 +653,19 @@ def _name_index(path: str, title: str, kind: str, pages: Sequence[NamePage]) -> 
 # --- search records ------------------------------------------------------------------------------
 
 
-def search_records(site: Site) -> Page:
+def search_records(site: Site, memo: RenderMemo | None = None) -> Page:
     """One record per article, for the hosted site's Pagefind index (`pagefind_index.py`):
     its address, title, authors, themes, date (as stated and as a reader writes it) and
-    clean text, made from the article itself, never from a rendered page."""
-    records = [{
+    clean text, made from the article itself, never from a rendered page. A JSON
+    list written with `indent=0`, so that a record's text is the same wherever it stands."""
+    memo = memo or RenderMemo()
+    records = [memo.text(("record", memo.digest(item)), lambda: _search_record(item))
+               for item in site.articles]
+    return Page(SEARCH_RECORDS, "[\n" + ",\n".join(records) + "\n]\n" if records else "[]\n")
+
+
+def _search_record(item: PlacedArticle) -> str:
+    return json.dumps({
         "url": _url(item.path),
         "title": item.article.title,
         "authors": list(item.article.authors),
@@ -640,5 +673,4 @@ def search_records(site: Site) -> Page:
         "date": item.article.date,
         "description": item.article.description,
         "text": item.article.body_text,
-    } for item in site.articles]
-    return Page(SEARCH_RECORDS, json.dumps(records, ensure_ascii=False, indent=0) + "\n")
+    }, ensure_ascii=False, indent=0)

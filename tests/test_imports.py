@@ -21,6 +21,7 @@ LAYERS = [
     {"words"},
     {"tag", "discover"},
     {"relate"},
+    {"memo"},
     {"listings", "feeds"},
     {"render", "report", "explain", "search"},
     {"write", "freshness", "cache", "pagefind_index"},

@@ -4,10 +4,15 @@ full build would, and the site is then byte for byte what a full build makes."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 from conftest import ProjectFactory
 from serving import BUILDING, DIRTY, RELOADING, serving
+
+#: What the hook logs when the article build finds nothing changed.
+UP_TO_DATE = "corpus: up to date, nothing changed since the last build"
 
 
 def with_tags_plugin(project: Path) -> None:
@@ -90,3 +95,18 @@ def test_without_a_taxonomy_the_site_serves_and_a_save_rebuilds(make_project: Pr
         assert log.count(BUILDING) == 1, log
         assert "A paragraph appended while the site is served" in "".join(
             path.read_text(encoding="utf-8") for path in server.site().rglob("*.html"))
+
+
+def test_serving_a_built_project_builds_no_article_again_and_keeps_the_published_address(
+        make_project: ProjectFactory, tmp_path: Path):
+    project = make_project("live-start")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "site_name: Corpus Browser\n", "site_name: Corpus Browser\nsite_url: https://archive.example.org\n", 1),
+        encoding="utf-8")
+    subprocess.run([sys.executable, "build_docs.py"], cwd=project, check=True, capture_output=True)
+    before = tree(project / "docs")
+    assert b"https://archive.example.org/articles/" in before["feed.xml"]
+    with serving(project, tmp_path) as server:
+        server.wait_for(UP_TO_DATE, 1)  # MkDocs serves its own address, but the feeds keep the site's
+    assert tree(project / "docs") == before

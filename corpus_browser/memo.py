@@ -1,0 +1,58 @@
+"""What the render stage remembers: each piece of page text it made (an article
+page, a listing entry, a feed), under a key naming everything the piece is made
+of. Within one render, a piece shown in several places (an article's entry on
+its theme, author, source and archive pages) is made once. Across the builds of
+one process (`mkdocs serve` keeps its memo), a piece whose key is unchanged is
+taken as it was, so a save makes again only the pieces it changed.
+
+Keys name articles by a digest of the placed article (`article_digest`), which
+covers every field, so a remembered piece is always the text a fresh render
+gives (tests/test_memo.py renders with and without a memo and compares).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+from collections.abc import Callable, Hashable
+
+
+class RenderMemo:
+    """Page text by key: this render's pieces, and the last finished render's."""
+
+    def __init__(self) -> None:
+        self._kept: dict[Hashable, str] = {}
+        self._made: dict[Hashable, str] = {}
+        self._digests: dict[int, tuple[object, bytes]] = {}
+
+    def text(self, key: Hashable, make: Callable[[], str]) -> str:
+        """The text under `key`: remembered, or made now by `make`."""
+        found = self._made.get(key)
+        if found is None:
+            found = self._kept.get(key)
+            if found is None:
+                found = make()
+            self._made[key] = found
+        return found
+
+    def digest(self, value: object) -> bytes:
+        """`article_digest(value)`, worked out once per object in a render."""
+        known = self._digests.get(id(value))
+        if known is not None and known[0] is value:
+            return known[1]
+        found = article_digest(value)
+        self._digests[id(value)] = (value, found)
+        return found
+
+    def start(self) -> None:
+        """Begin a render: what an unfinished one made is dropped."""
+        self._made, self._digests = {}, {}
+
+    def finish(self) -> None:
+        """End a render: keep its pieces, and only those, for the next."""
+        self._kept, self._made, self._digests = self._made, {}, {}
+
+
+def article_digest(value: object) -> bytes:
+    """A digest of a (placed) article, every field included: equal digests, equal articles."""
+    return hashlib.blake2b(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), digest_size=16).digest()
