@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import gc
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,19 +18,20 @@ from pathlib import Path
 from .authors import AuthorMerge, index_authors
 from .cache import SeedCache
 from .config import BuildConfig
-from .discover import ThemeChoice, choose_themes
+from .discover import ThemeChoice, choose_themes, discover_themes
 from .errors import CorpusError
 from .explain import explain_seed
 from .extract import extract
 from .freshness import code_digest
 from .memo import RenderMemo
-from .model import LineTally, SeedSummary
+from .model import Article, LineTally, SeedSummary
 from .read import SeedScan, read_corpus, read_taxonomy, scan_seeds
 from .relate import related_articles
 from .render import PlacedArticle, Site, place_articles, render_site
 from .report import render_report
 from .seedwork import SplitSeed, split_seeds
 from .segment import segment_corpus
+from .tag import tag_articles
 from .taxonomy import Taxonomy
 from .words import CorpusWords
 from .write import WriteReport, output_lock, write_pages, write_report
@@ -102,20 +104,42 @@ def gather(config: BuildConfig, on_stage: StageListener = _silent, taxonomy: Tax
     authors = index_authors(extracted)
     words = CorpusWords.join(seed.words for seed in split.seeds)
     on_stage("tagging")
-    themes = choose_themes(authors.articles, taxonomy, words)
-    tagged = themes.tagging.articles
-    on_stage("relating")
+    themes, related = _themes_and_related(authors.articles, taxonomy, words, on_stage)
     site = Site(
         title=config.site_title,
         sources=tuple(seed.name for seed in split.seeds),
-        articles=place_articles(tagged, config.articles_dir_name),
-        related=related_articles(tagged, words),
+        articles=place_articles(themes.tagging.articles, config.articles_dir_name),
+        related=related,
         description=config.site_description,
         source_titles={seed.name: seed.overrides.title for seed in split.seeds if seed.overrides.title},
         url=config.site_url,
     )
     seeds = tuple(_summary(seed) for seed in split.seeds)
     return Corpus(site, themes, authors.merges, seeds, split.errors, split.warnings)
+
+
+def _themes_and_related(articles: Sequence[Article], taxonomy: Taxonomy, words: CorpusWords,
+                        on_stage: StageListener) -> tuple[ThemeChoice, tuple[tuple[int, ...], ...]]:
+    """The themes (`discover.choose_themes`) and the related articles of each article.
+
+    Discovering the corpus's themes runs in a thread of its own, beside tagging
+    with the taxonomy and relating the articles so tagged: NumPy and SciPy let
+    go of the interpreter while they work, so on two cores this takes about
+    as long as the longer of the two. Most taxonomies fit, and the related
+    articles are then those of the written tagging; when the discovered themes
+    are used instead, the articles are related again with them. Which thread
+    finishes first changes nothing in the result.
+    """
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        discovering = pool.submit(discover_themes, articles, taxonomy, words)
+        written = None if taxonomy.auto else tag_articles(articles, taxonomy, words)
+        on_stage("relating")
+        related = None if written is None else related_articles(written.articles, words)
+        themes = choose_themes(articles, taxonomy, words, discovery=discovering.result(), written=written)
+    tagged = themes.tagging.articles
+    if related is None or any(a.tags != b.tags for a, b in zip(tagged, written.articles)):
+        related = related_articles(tagged, words)
+    return themes, related
 
 
 def _summary(seed: SplitSeed) -> SeedSummary:

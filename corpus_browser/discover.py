@@ -480,15 +480,17 @@ class ThemeChoice:
     """Whether the site uses the discovered themes (no taxonomy, or a poorly fitting one not kept)."""
 
 
-def choose_themes(articles: Sequence[Article], taxonomy: Taxonomy, words: CorpusWords | None = None) -> ThemeChoice:
+def choose_themes(articles: Sequence[Article], taxonomy: Taxonomy, words: CorpusWords | None = None, *,
+                  discovery: Discovery | None = None, written: Tagging | None = None) -> ThemeChoice:
     """Tag the articles: with the written taxonomy where it fits the corpus, else
     (and with `themes: auto`) with the themes discovered in it. `words` are the
-    articles' words, if they have been split already."""
+    articles' words, if they have been split already; `discovery` and `written`
+    (the tagging with the taxonomy), if they have been made already."""
     words = CorpusWords.of(articles) if words is None else words
-    discovery = discover_themes(articles, taxonomy, words)
+    discovery = discover_themes(articles, taxonomy, words) if discovery is None else discovery
     if taxonomy.auto:
         return ThemeChoice(_discovered_tagging(articles, discovery), discovery, None, True)
-    written = tag_articles(articles, taxonomy, words)
+    written = tag_articles(articles, taxonomy, words) if written is None else written
     fit = measure_fit(written, taxonomy, discovery)
     use_discovered = fit.poor and taxonomy.poor_fit == "discover" and bool(discovery.themes)
     if fit.poor:

@@ -13,7 +13,7 @@ import pytest
 import yaml
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from corpus_browser import discover
+from corpus_browser import build, discover
 
 from corpus_browser.build import gather
 from corpus_browser.config import BuildConfig
@@ -28,6 +28,7 @@ from corpus_browser.discover import (
 )
 from corpus_browser.model import Article, Block, BlockKind
 from corpus_browser.read import read_taxonomy
+from corpus_browser.relate import related_articles
 from corpus_browser.report import propose_taxonomy
 from corpus_browser.tag import tag_articles
 from corpus_browser.taxonomy import Taxonomy, TaxonomyError, Theme, parse_taxonomy
@@ -264,3 +265,31 @@ def test_the_matrix_is_exactly_scikit_learns(monkeypatch, max_features):
     for ours, theirs in ((matrix.indptr, reference.indptr), (matrix.indices, reference.indices),
                          (matrix.data, reference.data)):
         assert ours.dtype == theirs.dtype and np.array_equal(ours, theirs)
+
+
+@pytest.mark.parametrize(("taxonomy", "discovered"), [
+    ("themes:\n  Trust: [trust, credibility]\n  Sales: [selling, buyers]\n", True),  # fits poorly
+    ("themes:\n  Garden: [compost heap, seedlings]\n  Sea: [main sail, anchor]\n  Bread: [sourdough starter, yeast]\n",
+     False),
+    ("themes: auto\n", True),
+])
+def test_a_build_relates_the_articles_by_the_themes_it_uses(tmp_path, monkeypatch, taxonomy, discovered):
+    """Discovery runs beside tagging and relating (`build._themes_and_related`):
+    whichever themes are used in the end, the related articles are theirs."""
+    related_by: list[list[tuple[str, ...]]] = []
+
+    def relate(articles, words=None):
+        related_by.append([item.tags for item in articles])
+        return related_articles(articles, words)
+
+    monkeypatch.setattr(build, "related_articles", relate)
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "notes.md").write_text(planted_markdown(), encoding="utf-8")
+    (tmp_path / "themes.yml").write_text(taxonomy, encoding="utf-8")
+    corpus = gather(BuildConfig(seeds_dir=tmp_path / "seeds", themes_file=tmp_path / "themes.yml"))
+    assert corpus.themes.discovered == discovered
+    tagged = corpus.themes.tagging.articles
+    assert len(tagged) == 24 and all(item.tags for item in tagged)
+    assert corpus.site.related == related_articles(tagged)
+    assert related_by[-1] == [item.tags for item in tagged]
+    assert [item.article.tags for item in corpus.articles] == [item.tags for item in tagged]

@@ -1,7 +1,9 @@
 // The search panel of a site searched with Pagefind (overrides/partials/cb-search.html).
 //
 // Pagefind's own script is loaded when the header's field gets focus (or at
-// once, when the address already holds a search). Results appear in the panel
+// once, when the address already holds a search); the filters' lists of every
+// author, theme and year are loaded after the first results are shown, so the
+// first search waits only for what it needs. Results appear in the panel
 // under the header as the reader types: title, authors, date, themes and an
 // excerpt of the article's text, with filters by author, theme and year and a
 // choice of order. The query, the filters and the order live in the address
@@ -33,6 +35,7 @@
 
   let pagefind = null;
   let loading = null;
+  let filtersLoading = null;
   let searchId = 0;
   let timer = null;
 
@@ -76,11 +79,20 @@
         await module.options({ baseUrl: root.pathname, excerptLength: 24 });
         await module.init();
         pagefind = module;
-        fillFilters(await module.filters(), true);
         return module;
       });
     }
     return loading;
+  }
+
+  // Every author, theme and year with its number of articles, as the filters' options: once.
+  function loadFilters() {
+    if (!filtersLoading) {
+      filtersLoading = pagefind.filters().then((available) => fillFilters(available, true), () => {
+        filtersLoading = null; // tried again after the next search
+      });
+    }
+    return filtersLoading;
   }
 
   function fillFilters(available, initial) {
@@ -137,7 +149,6 @@
     const filters = Object.fromEntries(FILTERS.filter((k) => s[k]).map((k) => [k, s[k]]));
     const search = await pagefind.search(s.q || null, { filters, sort: s.sort === "date" ? { date: "desc" } : {} });
     if (id !== searchId || !search) return;
-    fillFilters(search.filters || {}, false);
     const total = search.results.length;
     status.textContent = total === 0 ? "No articles found." : `${total} ${total === 1 ? "article" : "articles"}`;
     list.replaceChildren();
@@ -149,6 +160,9 @@
         if (id === searchId) fillResult(item, data);
       });
     }
+    loadFilters().then(() => {
+      if (id === searchId) fillFilters(search.filters || {}, false);
+    });
   }
 
   function fillResult(item, data) {
