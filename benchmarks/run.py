@@ -593,7 +593,7 @@ def growth(results: Sequence[Result]) -> str:
 
 NOTES = ("Times are wall / CPU seconds. CPU is user + system time of the process and of every process it "
          "waited for (getrusage `RUSAGE_CHILDREN` deltas; `build_docs.py`'s worker processes and Pagefind's "
-         "service are included); under `mkdocs serve`, the server's own (/proc/PID/stat, its waited-for "
+         "program are included); under `mkdocs serve`, the server's own (/proc/PID/stat, its waited-for "
          "children included) from the save until its log has been quiet for 3 s. Peak memory: the largest "
          "single process (`ru_maxrss`), and the summed resident memory of the process and its descendants, "
          "sampled every 0.1 s. Pagefind's share is its indexing alone (`write_search_index` on the build's "

@@ -211,3 +211,27 @@ def test_a_record_url_that_is_not_a_page_of_the_site_is_refused(tmp_path: Path, 
     with pytest.raises(OutputError, match="a search record's URL is not a page of the site"):
         write_search_index(records, site)
     assert sorted(path.name for path in tmp_path.rglob("*")) == [".corpus-search.json", "docs", "site"]
+
+
+@pytest.mark.parametrize(("program", "message"), [
+    ("kill -9 $$", "stopped by signal 9 (out of memory?)"),
+    ("echo 'Error: cannot read the site' >&2; exit 3", "exit status 3: Error: cannot read the site"),
+])
+def test_pagefind_failing_or_dying_stops_with_one_line_and_leaves_no_documents(tmp_path: Path, monkeypatch,
+                                                                              program: str, message: str):
+    from corpus_browser.errors import OutputError
+    from corpus_browser.pagefind_index import write_search_index
+
+    fake = tmp_path / "pagefind"
+    fake.write_text(f"#!/bin/sh\n{program}\n", encoding="utf-8")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(fake))  # Pagefind's own setting for its program
+    records = tmp_path / "records.json"
+    records.write_text(json.dumps([{"url": "articles/a.html", "title": "T", "authors": [], "themes": [],
+                                    "date": "", "text": "words"}]), encoding="utf-8")
+    site = tmp_path / "site"
+    site.mkdir()
+    with pytest.raises(OutputError, match=re.escape(message)) as raised:
+        write_search_index(records, site)
+    assert "\n" not in str(raised.value)
+    assert list(site.iterdir()) == []
