@@ -8,6 +8,8 @@ corpus (such as `search`).
 from __future__ import annotations
 
 import gc
+import hashlib
+import logging
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -15,6 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import cache
 from .authors import AuthorMerge, index_authors
 from .cache import SeedCache
 from .config import BuildConfig
@@ -71,6 +74,10 @@ class BuildReport:
     written: WriteReport
 
 
+log = logging.getLogger(__name__)
+
+#: The cache entry kind of the remembered pages (`remembered_pages`).
+_PAGES = "pages"
 #: Told the name of each stage as it starts, e.g. to move a progress bar.
 StageListener = Callable[[str], None]
 #: The stages in the order `build` announces them.
@@ -173,17 +180,23 @@ def build(config: BuildConfig, inputs: str | None = None, on_stage: StageListene
 
     `inputs` is the digest of the inputs taken before reading them
     (`freshness.input_digest`); a clean build records it so that the next run
-    can tell nothing changed. A `memo` kept from an earlier build (`mkdocs
-    serve` keeps one) spares rendering the pages that did not change.
+    can tell nothing changed.
+
+    The pages of the last build are remembered (`memo.py`), so that only those
+    whose inputs changed are rendered again: in the cache folder by default,
+    or in the `memo` given (`mkdocs serve` keeps one from save to save, and
+    writes none to disk: a save should cost no more than it must).
     """
     # What stops everything (no seeds folder, a broken taxonomy) stops it before the docs folder is made.
     scan = scan_seeds(config.seeds_dir, config.follow_symlinks)
     taxonomy = read_taxonomy(config.themes_file)
     with output_lock(config.docs_dir):
+        store = SeedCache(config.docs_dir)
+        remembered = memo if memo is not None else remembered_pages(config.docs_dir)
         with _collector_paused():
-            corpus = gather(config, on_stage, taxonomy, SeedCache(config.docs_dir), scan)
+            corpus = gather(config, on_stage, taxonomy, store, scan)
             on_stage("rendering")
-            pages = render_site(corpus.site, memo)
+            pages = render_site(corpus.site, remembered)
             report = render_report(corpus.site, corpus.themes, corpus.merges, corpus.seeds) \
                 if config.report_file is not None else None
         on_stage("writing")
@@ -191,7 +204,29 @@ def build(config: BuildConfig, inputs: str | None = None, on_stage: StageListene
         if report is not None:
             write_report(config.report_file, report)
         written = write_pages(config.docs_dir, pages, inputs if complete else None)
+        if memo is None:
+            store.put(_pages_entry(), cache.dump(remembered.kept))
+            store.keep_only({_pages_entry()}, (_PAGES,))  # those of other versions of the code
     return BuildReport(corpus, written)
+
+
+def remembered_pages(docs_dir: Path) -> RenderMemo:
+    """The pages the last build of this code rendered into `docs_dir`, by what they
+    were made from (empty when there are none, or they cannot be read)."""
+    data = SeedCache(docs_dir).get(_pages_entry())
+    try:
+        kept = cache.load(data) if data is not None else {}
+    except Exception:  # an entry that cannot be read is made again
+        kept = None
+    if not isinstance(kept, dict):
+        log.info("%s: the remembered pages cannot be read; every page is rendered", docs_dir)
+        kept = {}
+    return RenderMemo(kept)
+
+
+def _pages_entry() -> str:
+    """The cache entry of the remembered pages: one per version of the code, which makes them."""
+    return hashlib.sha256(f"rendered pages\n{code_digest()}".encode()).hexdigest() + f".{_PAGES}"
 
 
 @contextmanager

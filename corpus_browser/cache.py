@@ -83,13 +83,14 @@ class SeedCache:
             raise OutputError(str(self.folder), f"cannot write: {error.strerror or error}") from None
         atomic_write(self.docs_dir, self.folder / name, data)
 
-    def keep_only(self, used: Iterable[str]) -> None:
-        """Remove the entries this build did not use (files of other names stay)."""
+    def keep_only(self, used: Iterable[str], kinds: Iterable[str]) -> None:
+        """Remove the entries of these `kinds` (name suffixes) this build did not use
+        (files of other names or kinds stay)."""
         if not self.folder.is_dir():
             return
-        used = set(used)
+        used, kinds = set(used), set(kinds)
         for path in sorted(self.folder.iterdir()):
-            if ENTRY_NAME.fullmatch(path.name) and path.name not in used:
+            if ENTRY_NAME.fullmatch(path.name) and path.name not in used and path.suffix[1:] in kinds:
                 try:
                     path.unlink()
                 except OSError as error:

@@ -1,9 +1,10 @@
 """What the render stage remembers: each piece of page text it made (an article
 page, a listing entry, a feed), under a key naming everything the piece is made
 of. Within one render, a piece shown in several places (an article's entry on
-its theme, author, source and archive pages) is made once. Across the builds of
-one process (`mkdocs serve` keeps its memo), a piece whose key is unchanged is
-taken as it was, so a save makes again only the pieces it changed.
+its theme, author, source and archive pages) is made once. Across builds (the
+memo is kept in the cache folder, and in memory under `mkdocs serve`), a piece
+whose key is unchanged is taken as it was, so a save makes again only the
+pieces it changed.
 
 Keys name articles by a digest of the placed article (`article_digest`), which
 covers every field, so a remembered piece is always the text a fresh render
@@ -20,8 +21,8 @@ from collections.abc import Callable, Hashable
 class RenderMemo:
     """Page text by key: this render's pieces, and the last finished render's."""
 
-    def __init__(self) -> None:
-        self._kept: dict[Hashable, str] = {}
+    def __init__(self, kept: dict[Hashable, str] | None = None) -> None:
+        self._kept: dict[Hashable, str] = kept or {}
         self._made: dict[Hashable, str] = {}
         self._digests: dict[int, tuple[object, bytes]] = {}
 
@@ -51,6 +52,11 @@ class RenderMemo:
     def finish(self) -> None:
         """End a render: keep its pieces, and only those, for the next."""
         self._kept, self._made, self._digests = self._made, {}, {}
+
+    @property
+    def kept(self) -> dict[Hashable, str]:
+        """The pieces of the last finished render, by key."""
+        return self._kept
 
 
 def article_digest(value: object) -> bytes:

@@ -29,7 +29,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 from mkdocs.utils.yaml import yaml_load
 
-from corpus_browser.build import build
+from corpus_browser.build import build, remembered_pages
 from corpus_browser.config import BuildConfig, site_settings
 from corpus_browser.discover import poor_fit_notice
 from corpus_browser.errors import CorpusError
@@ -59,8 +59,9 @@ class _Serving:
     """The config of the build whose article build has run already, before MkDocs' build started."""
     dirty = False
     search = SearchEntries()
-    memo = RenderMemo()
-    """The pages of the last article build: a save renders again only those it changed."""
+    memo: RenderMemo | None = None
+    """The pages of the last article build (at first, those the last build left in
+    the cache folder): a save renders again only those it changed."""
 
 
 _serving = _Serving()
@@ -158,6 +159,8 @@ def _build_articles(config: MkDocsConfig) -> tuple[str, ...]:
     if is_up_to_date(build_config, inputs):
         log.info("corpus: up to date, nothing changed since the last build")
         return ()
+    if _command["name"] == "serve" and _serving.memo is None:
+        _serving.memo = remembered_pages(build_config.docs_dir)
     report = build(build_config, inputs, memo=_serving.memo)
     corpus, written = report.corpus, report.written
     for problem in corpus.errors:

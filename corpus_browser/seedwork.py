@@ -266,7 +266,7 @@ class _Session:
             _remembered.update(self.used)
             _remembered_for[0] = self.folder
         if self.store is not None and completed:
-            self.store.keep_only(self.used)
+            self.store.keep_only(self.used, (_KEYS, _SPLIT))
 
 
 def _balanced(todo: Sequence[int], sizes: Sequence[int], workers: int) -> dict[int, int]:

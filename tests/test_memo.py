@@ -5,14 +5,16 @@ pieces whose inputs changed."""
 from __future__ import annotations
 
 import random
+import shutil
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from corpus_browser.build import gather
+from corpus_browser.build import build, gather, remembered_pages
 from corpus_browser.config import BuildConfig
+from corpus_browser.manifest import CACHE_NAME
 from corpus_browser.memo import RenderMemo
 from corpus_browser.render import PlacedArticle, Site, render_site
 
@@ -108,3 +110,28 @@ def test_within_one_render_an_entry_shown_on_several_pages_is_made_once(site: Si
     render_site(site, memo)
     # Each article is listed on its source, archive, theme and author pages (and maybe the home page).
     assert memo.made["entry"] <= 2 * len(site.articles)
+
+
+def test_a_build_leaves_its_pages_in_the_cache_folder_for_the_next_and_survives_a_broken_entry(tmp_path: Path):
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+
+    def config(docs: str) -> BuildConfig:
+        return BuildConfig(seeds_dir=tmp_path / "seeds", docs_dir=tmp_path / docs, themes_file=ROOT / "themes.yml")
+
+    first = build(config("docs"))
+    remembered = remembered_pages(tmp_path / "docs")
+    assert sum(key[0] == "article" for key in remembered.kept) == len(first.corpus.articles)
+    (entry,) = (tmp_path / "docs" / CACHE_NAME).glob("*.pages")
+    entry.write_bytes(b"not a pickle")
+    assert remembered_pages(tmp_path / "docs").kept == {}
+    seed = sorted((tmp_path / "seeds").glob("*.txt"))[0]
+    seed.write_text(seed.read_text(encoding="utf-8") + "\n\nOne more paragraph, to build again.\n", encoding="utf-8")
+    build(config("docs"))
+    build(config("fresh"))
+    assert page_texts(tmp_path / "docs") == page_texts(tmp_path / "fresh")
+    assert remembered_pages(tmp_path / "docs").kept.keys() == remembered_pages(tmp_path / "fresh").kept.keys()
+
+
+def page_texts(docs: Path) -> dict[str, bytes]:
+    return {path.relative_to(docs).as_posix(): path.read_bytes() for path in sorted(docs.rglob("*"))
+            if path.is_file() and CACHE_NAME not in path.parts}
