@@ -16,9 +16,10 @@ title repeated on the very next paragraph is one occurrence, not two.
 from __future__ import annotations
 
 import bisect
+import functools
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
@@ -29,6 +30,8 @@ from .config import SplitRules
 #: (and of about the same length, see `_similar_pairs`), which keeps the
 #: comparisons few.
 _BUCKET_WORDS = 3
+#: Buckets of near-duplicate candidates whose pairs are remembered (`_similar_pairs`).
+SIMILAR_BUCKETS_REMEMBERED = 1 << 16
 
 
 def find_boilerplate(keys_by_seed: Iterable[Sequence[tuple[str, int]]], rules: SplitRules) -> frozenset[str]:
@@ -80,24 +83,30 @@ def _merge_near_duplicates(occurrences: dict[str, list[Occurrence]], min_ratio: 
         buckets[" ".join(paragraph_key.split()[:_BUCKET_WORDS])].append(paragraph_key)
     merged = {paragraph_key: list(found) for paragraph_key, found in occurrences.items()}
     for keys in buckets.values():
-        for this, other in _similar_pairs(keys, min_ratio):
+        if len(keys) < 2:
+            continue
+        for this, other in _similar_pairs(tuple(keys), min_ratio):
             merged[this].extend(occurrences[other])
             merged[other].extend(occurrences[this])
     return merged
 
 
-def _similar_pairs(keys: list[str], min_ratio: float) -> Iterator[tuple[str, str]]:
+@functools.lru_cache(maxsize=SIMILAR_BUCKETS_REMEMBERED)
+def _similar_pairs(keys: tuple[str, ...], min_ratio: float) -> tuple[tuple[str, str], ...]:
     """Each pair of different `keys` at least `min_ratio` (0 to 100) similar, once.
 
     A key is only compared with the longer keys that could be similar enough:
-    for lengths m <= n, `fuzz.ratio` is at most 200 * m / (m + n).
+    for lengths m <= n, `fuzz.ratio` is at most 200 * m / (m + n). The answer
+    for a bucket is remembered: under `mkdocs serve`, a save compares again
+    only the buckets whose keys it changed.
     """
-    keys = sorted(keys, key=len)
-    lengths = [len(k) for k in keys]
-    for i, this in enumerate(keys):
+    ordered = sorted(keys, key=len)
+    lengths = [len(k) for k in ordered]
+    pairs = []
+    for i, this in enumerate(ordered):
         # One character of slack keeps rounding from cutting off a pair.
         longest = len(this) * (200 - min_ratio) / min_ratio + 1 if min_ratio > 0 else math.inf
-        candidates = keys[i + 1 : bisect.bisect_right(lengths, longest)]
-        for other, _score, _index in process.extract(this, candidates, scorer=fuzz.ratio,
-                                                     score_cutoff=min_ratio, limit=None):
-            yield this, other
+        candidates = ordered[i + 1 : bisect.bisect_right(lengths, longest)]
+        pairs += [(this, other) for other, _score, _index in
+                  process.extract(this, candidates, scorer=fuzz.ratio, score_cutoff=min_ratio, limit=None)]
+    return tuple(pairs)

@@ -200,13 +200,13 @@ def build(config: BuildConfig, inputs: str | None = None, on_stage: StageListene
             report = render_report(corpus.site, corpus.themes, corpus.merges, corpus.seeds) \
                 if config.report_file is not None else None
         on_stage("writing")
+        if memo is None:
+            store.put(_pages_entry(), cache.dump(remembered.kept))
+            store.keep_only({_pages_entry()}, (_PAGES,))  # those of other versions of the code
         complete = not corpus.errors and not corpus.warnings
         if report is not None:
             write_report(config.report_file, report)
         written = write_pages(config.docs_dir, pages, inputs if complete else None)
-        if memo is None:
-            store.put(_pages_entry(), cache.dump(remembered.kept))
-            store.keep_only({_pages_entry()}, (_PAGES,))  # those of other versions of the code
     return BuildReport(corpus, written)
 
 
