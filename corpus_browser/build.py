@@ -39,6 +39,11 @@ from .taxonomy import Taxonomy
 from .words import CorpusWords
 from .write import WriteReport, output_lock, write_pages, write_report
 
+log = logging.getLogger(__name__)
+
+#: The cache entry kind of the remembered pages (`remembered_pages`).
+_PAGES = "pages"
+
 
 @dataclass(frozen=True)
 class Corpus:
@@ -74,10 +79,6 @@ class BuildReport:
     written: WriteReport
 
 
-log = logging.getLogger(__name__)
-
-#: The cache entry kind of the remembered pages (`remembered_pages`).
-_PAGES = "pages"
 #: Told the name of each stage as it starts, e.g. to move a progress bar.
 StageListener = Callable[[str], None]
 #: The stages in the order `build` announces them.
@@ -212,13 +213,16 @@ def build(config: BuildConfig, inputs: str | None = None, on_stage: StageListene
 
 def remembered_pages(docs_dir: Path) -> RenderMemo:
     """The pages the last build of this code rendered into `docs_dir`, by what they
-    were made from (empty when there are none, or they cannot be read)."""
+    were made from (empty when there are none, or they cannot be read).
+
+    They are page text, taken as it is: like the pages themselves, they are
+    trusted only as far as the docs folder that holds them."""
     data = SeedCache(docs_dir).get(_pages_entry())
     try:
         kept = cache.load(data) if data is not None else {}
     except Exception:  # an entry that cannot be read is made again
         kept = None
-    if not isinstance(kept, dict):
+    if not isinstance(kept, dict) or not all(isinstance(text, str) for text in kept.values()):
         log.info("%s: the remembered pages cannot be read; every page is rendered", docs_dir)
         kept = {}
     return RenderMemo(kept)

@@ -4,6 +4,7 @@ pieces whose inputs changed."""
 
 from __future__ import annotations
 
+import pickle
 import random
 import shutil
 from collections import Counter
@@ -122,6 +123,8 @@ def test_a_build_leaves_its_pages_in_the_cache_folder_for_the_next_and_survives_
     remembered = remembered_pages(tmp_path / "docs")
     assert sum(key[0] == "article" for key in remembered.kept) == len(first.corpus.articles)
     (entry,) = (tmp_path / "docs" / CACHE_NAME).glob("*.pages")
+    entry.write_bytes(pickle.dumps({("article", b"digest", "{}"): 42}))  # not page text
+    assert remembered_pages(tmp_path / "docs").kept == {}
     entry.write_bytes(b"not a pickle")
     assert remembered_pages(tmp_path / "docs").kept == {}
     seed = sorted((tmp_path / "seeds").glob("*.txt"))[0]
