@@ -193,10 +193,10 @@ def build(config: BuildConfig, inputs: str | None = None, on_stage: StageListene
     taxonomy = read_taxonomy(config.themes_file)
     with output_lock(config.docs_dir):
         store = SeedCache(config.docs_dir)
-        remembered = memo if memo is not None else remembered_pages(config.docs_dir)
         with _collector_paused():
             corpus = gather(config, on_stage, taxonomy, store, scan)
             on_stage("rendering")
+            remembered = memo if memo is not None else remembered_pages(config.docs_dir)
             pages = render_site(corpus.site, remembered)
             report = render_report(corpus.site, corpus.themes, corpus.merges, corpus.seeds) \
                 if config.report_file is not None else None
