@@ -1,6 +1,6 @@
 """What the render stage remembers: each piece of page text it made (an article
-page, a listing entry, a feed), under a key naming everything the piece is made
-of. Within one render, a piece shown in several places (an article's entry on
+page, a listing entry, a feed, a search record), under a key naming everything
+the piece is made of. Within one render, a piece shown in several places (an article's entry on
 its theme, author, source and archive pages) is made once. Across builds (the
 memo is kept in the cache folder, and in memory under `mkdocs serve`), a piece
 whose key is unchanged is taken as it was, so a save makes again only the
