@@ -217,13 +217,9 @@ def remembered_pages(docs_dir: Path) -> RenderMemo:
 
     They are page text, taken as it is: like the pages themselves, they are
     trusted only as far as the docs folder that holds them."""
-    data = SeedCache(docs_dir).get(_pages_entry())
-    try:
-        kept = cache.load(data) if data is not None else {}
-    except Exception:  # an entry that cannot be read is made again
-        kept = None
-    if not isinstance(kept, dict) or not all(isinstance(text, str) for text in kept.values()):
-        log.info("%s: the remembered pages cannot be read; every page is rendered", docs_dir)
+    kept = SeedCache(docs_dir).value(_pages_entry(), dict) or {}
+    if not all(isinstance(text, str) for text in kept.values()):
+        log.info("%s: the remembered pages are not page text; every page is rendered", docs_dir)
         kept = {}
     return RenderMemo(kept)
 

@@ -73,6 +73,21 @@ class SeedCache:
         except OSError:
             return None
 
+    def value(self, name: str, kind: type | tuple[type, ...]) -> object | None:
+        """The entry's value, if there is one of the `kind` expected; None when there is
+        none, or it cannot be read or holds anything else (it is then made again)."""
+        data = self.get(name)
+        if data is None:
+            return None
+        try:
+            found = load(data)
+        except Exception:  # an entry that cannot be read is made again
+            found = None
+        if not isinstance(found, kind):
+            log.info("%s: cache entry cannot be read; made again", name)
+            return None
+        return found
+
     def __contains__(self, name: str) -> bool:
         return os.path.isfile(self.folder / name)
 

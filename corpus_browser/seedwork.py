@@ -47,8 +47,6 @@ from .read import SeedBytes, SeedScan, Skipped, fetched, seed_input
 from .segment import PreparedSeed, blocked_keys, opens_block, prepare_seed, segment_seed
 from .words import WordList
 
-log = logging.getLogger(__name__)
-
 #: Below this many bytes of seeds to work on, workers cost more than they save.
 WORKER_MIN_BYTES = 2_000_000
 #: Cache entry kinds: the first half's result, the second half's.
@@ -233,17 +231,9 @@ class _Session:
         if name in _remembered and _remembered_for[0] == self.folder and (self.store is None or name in self.store):
             self.used[name] = _remembered[name]
             return _remembered[name]
-        data = self.store.get(name) if self.store is not None else None
-        if data is None:
-            return None
-        try:
-            value = cache.load(data)
-        except Exception:  # an entry that cannot be read is made again
-            value = None
-        if not isinstance(value, kind):
-            log.info("%s: cache entry cannot be read; made again", name)
-            return None
-        self.used[name] = value
+        value = self.store.value(name, kind) if self.store is not None else None
+        if value is not None:
+            self.used[name] = value
         return value
 
     def _remember(self, name: str, value: object, payload: bytes) -> None:
