@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from itertools import islice
 
 import numpy as np
+from scipy.sparse import csr_matrix
 
 from .model import Article
 from .tag import STOPWORDS
@@ -239,46 +240,38 @@ def _best(chunk: range, candidates: Sequence[Sequence[int]], weights: _Lookup,
 
 
 class _Lookup:
-    """The vectors' weights by article and word, and each article's words in alphabetical order."""
+    """The articles' vectors as a sparse matrix whose columns are the words in alphabetical order."""
 
     def __init__(self, vectors: _Vectors, ranks: np.ndarray):
-        self.vectors = vectors
-        self.size = len(ranks)
-        keys = vectors.article * self.size + vectors.word
-        self.order = np.argsort(keys)
-        self.keys = keys[self.order]
-        self.alphabetical = np.lexsort((ranks[vectors.word], vectors.article))
+        total = len(vectors.bounds) - 1
+        order = np.lexsort((ranks[vectors.word], vectors.article))
+        self.matrix = csr_matrix((vectors.weight[order], ranks[vectors.word[order]], vectors.bounds),
+                                 shape=(total, len(ranks)))
 
     def cosines(self, mine: np.ndarray, theirs: np.ndarray) -> np.ndarray:
         """Cosine similarity of each pair of articles: the products of their shared
         words' weights, added in the words' alphabetical order (a fixed order, for
         a reproducible sum)."""
-        vectors = self.vectors
-        counts = np.diff(vectors.bounds)[mine]
+        products = self.matrix[mine].multiply(self.matrix[theirs]).tocsr()  # each row's columns in order
+        products.sort_indices()
+        counts = np.diff(products.indptr)
         sums = np.zeros(len(mine))
         for depth in range(int(counts.max(initial=0))):
             at = np.flatnonzero(counts > depth)
-            entry = self.alphabetical[vectors.bounds[mine[at]] + depth]
-            wanted = theirs[at] * self.size + vectors.word[entry]
-            found = np.minimum(np.searchsorted(self.keys, wanted), len(self.keys) - 1)
-            hit = self.keys[found] == wanted
-            sums[at[hit]] += vectors.weight[entry[hit]] * vectors.weight[self.order[found[hit]]]
+            sums[at] += products.data[products.indptr[at] + depth]
         return sums
 
 
 def _shared_themes(mine: np.ndarray, theirs: np.ndarray, tags: Sequence[frozenset[str]]) -> np.ndarray:
-    """The Jaccard overlap of each pair's themes, worked out once per pair of distinct theme sets."""
-    sets: dict[frozenset[str], int] = {}
-    number = np.array([sets.setdefault(found, len(sets)) for found in tags], dtype=np.int64)
-    distinct = list(sets)
-    pairs, inverse = np.unique(number[mine] * len(sets) + number[theirs], return_inverse=True)
-    overlap = np.array([_jaccard(distinct[pair // len(sets)], distinct[pair % len(sets)]) for pair in pairs.tolist()])
-    return overlap[inverse] if len(pairs) else np.zeros(len(mine))
-
-
-def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
-    union = len(a | b)
-    return len(a & b) / union if union else 0.0
+    """The Jaccard overlap of each pair's themes: the themes as bits, counted."""
+    themes = {theme: place for place, theme in enumerate(sorted(set().union(*tags)))}
+    bits = np.zeros((len(tags), max(1, -(-len(themes) // 64))), dtype=np.uint64)
+    for i, found in enumerate(tags):
+        for theme in found:
+            bits[i, themes[theme] // 64] |= np.uint64(1 << themes[theme] % 64)
+    shared = np.bitwise_count(bits[mine] & bits[theirs]).sum(axis=1, dtype=np.int64)
+    union = np.bitwise_count(bits[mine] | bits[theirs]).sum(axis=1, dtype=np.int64)
+    return np.divide(shared, union, out=np.zeros(len(mine)), where=union > 0)
 
 
 def _around(i: int, total: int) -> Iterator[int]:
