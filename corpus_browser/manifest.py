@@ -80,10 +80,16 @@ class OutputFolder:
         """The file `path` names, or None unless it lies inside the docs folder:
         a plain relative path (no `..`, no absolute path, nothing the build
         keeps for itself) that, links followed, still ends in the folder."""
+        target = self.file(path)
+        return None if target is None else Path(target)
+
+    def file(self, path: str) -> str | None:
+        """`inside`, as a string: for passes over thousands of pages, where making
+        a `Path` of each costs more than the checks."""
         target = self.locate(path)
         if target is None or (os.path.islink(target) and not self._within(target, may_be_root=False)):
             return None
-        return Path(target)
+        return target
 
     def locate(self, path: str) -> str | None:
         """`inside`, but for a last part that is a link: the file is to be opened
