@@ -16,6 +16,7 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from . import cache
 from .authors import AuthorMerge, index_authors
@@ -30,7 +31,7 @@ from .memo import RenderMemo
 from .model import Article, LineTally, SeedSummary
 from .read import SeedScan, read_corpus, read_taxonomy, scan_seeds
 from .relate import related_articles
-from .render import PlacedArticle, Site, place_articles, render_site
+from .render import Page, PlacedArticle, Site, place_articles, render_site
 from .report import render_report
 from .seedwork import SplitSeed, split_seeds
 from .segment import segment_corpus
@@ -40,6 +41,8 @@ from .words import CorpusWords
 from .write import WriteReport, output_lock, write_pages, write_report
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 #: The cache entry kind of the remembered pages (`remembered_pages`).
 _PAGES = "pages"
@@ -99,6 +102,14 @@ def gather(config: BuildConfig, on_stage: StageListener = _silent, taxonomy: Tax
     taxonomy). A `taxonomy` or `scan` of the seeds folder given here is used
     instead of reading `config.themes_file` or listing `config.seeds_dir`.
     """
+    return _gather(config, on_stage, taxonomy, store, scan)[0]
+
+
+def _gather(config: BuildConfig, on_stage: StageListener, taxonomy: Taxonomy | None, store: SeedCache | None,
+            scan: SeedScan | None, ahead: Callable[[Site], T] | None = None) -> tuple[Corpus, T | None]:
+    """`gather`, and `ahead(site)` for the site as tagged with the written
+    taxonomy, run while the corpus's own themes are being discovered: its
+    result, when that site is the corpus's (the taxonomy fits), else None."""
     on_stage("reading")
     if scan is None:
         scan = scan_seeds(config.seeds_dir, config.follow_symlinks)
@@ -112,42 +123,52 @@ def gather(config: BuildConfig, on_stage: StageListener = _silent, taxonomy: Tax
     authors = index_authors(extracted)
     words = CorpusWords.join(seed.words for seed in split.seeds)
     on_stage("tagging")
-    themes, related = _themes_and_related(authors.articles, taxonomy, words, on_stage)
-    site = Site(
-        title=config.site_title,
-        sources=tuple(seed.name for seed in split.seeds),
-        articles=place_articles(themes.tagging.articles, config.articles_dir_name),
-        related=related,
-        description=config.site_description,
-        source_titles={seed.name: seed.overrides.title for seed in split.seeds if seed.overrides.title},
-        url=config.site_url,
-    )
+
+    def site_of(tagged: Sequence[Article], related: tuple[tuple[int, ...], ...]) -> Site:
+        return Site(
+            title=config.site_title,
+            sources=tuple(seed.name for seed in split.seeds),
+            articles=place_articles(tagged, config.articles_dir_name),
+            related=related,
+            description=config.site_description,
+            source_titles={seed.name: seed.overrides.title for seed in split.seeds if seed.overrides.title},
+            url=config.site_url,
+        )
+
+    themes, site, made = _themes_and_site(authors.articles, taxonomy, words, site_of, on_stage, ahead)
     seeds = tuple(_summary(seed) for seed in split.seeds)
-    return Corpus(site, themes, authors.merges, seeds, split.errors, split.warnings)
+    return Corpus(site, themes, authors.merges, seeds, split.errors, split.warnings), made
 
 
-def _themes_and_related(articles: Sequence[Article], taxonomy: Taxonomy, words: CorpusWords,
-                        on_stage: StageListener) -> tuple[ThemeChoice, tuple[tuple[int, ...], ...]]:
-    """The themes (`discover.choose_themes`) and the related articles of each article.
+def _themes_and_site(articles: Sequence[Article], taxonomy: Taxonomy, words: CorpusWords,
+                     site_of: Callable[[Sequence[Article], tuple[tuple[int, ...], ...]], Site],
+                     on_stage: StageListener, ahead: Callable[[Site], T] | None) -> tuple[ThemeChoice, Site, T | None]:
+    """The themes (`discover.choose_themes`), the site (`site_of` the tagged
+    articles and each one's related articles), and what `ahead` made of it.
 
     Discovering the corpus's themes runs in a thread of its own, beside tagging
-    with the taxonomy and relating the articles so tagged: NumPy and SciPy let
-    go of the interpreter while they work, so on two cores this takes about
-    as long as the longer of the two. Most taxonomies fit, and the related
-    articles are then those of the written tagging; when the discovered themes
-    are used instead, the articles are related again with them. Which thread
-    finishes first changes nothing in the result.
+    with the taxonomy, relating the articles so tagged and `ahead` (rendering
+    the pages): NumPy and SciPy let go of the interpreter while they work, so
+    on two cores this takes about as long as the longer of the two. Most
+    taxonomies fit, and the site is then the one of the written tagging; when
+    the discovered themes are used instead, the articles are related again
+    with them (unless they carry the same themes), and `ahead`'s work is
+    dropped. Which thread finishes first changes nothing in the result.
     """
+    made = None
     with ThreadPoolExecutor(max_workers=1) as pool:
         discovering = pool.submit(discover_themes, articles, taxonomy, words)
         written = None if taxonomy.auto else tag_articles(articles, taxonomy, words)
         on_stage("relating")
-        related = None if written is None else related_articles(written.articles, words)
+        if written is not None:
+            site = site_of(written.articles, related_articles(written.articles, words))
+            made = None if ahead is None else ahead(site)
         themes = choose_themes(articles, taxonomy, words, discovery=discovering.result(), written=written)
-    tagged = themes.tagging.articles
-    if related is None or any(a.tags != b.tags for a, b in zip(tagged, written.articles)):
-        related = related_articles(tagged, words)
-    return themes, related
+    if written is None or themes.tagging.articles is not written.articles:
+        tagged = themes.tagging.articles
+        same_tags = written is not None and all(a.tags == b.tags for a, b in zip(tagged, written.articles))
+        site, made = site_of(tagged, site.related if same_tags else related_articles(tagged, words)), None
+    return themes, site, made
 
 
 def _summary(seed: SplitSeed) -> SeedSummary:
@@ -194,10 +215,15 @@ def build(config: BuildConfig, inputs: str | None = None, on_stage: StageListene
     with output_lock(config.docs_dir):
         store = SeedCache(config.docs_dir)
         with _collector_paused():
-            corpus = gather(config, on_stage, taxonomy, store, scan)
-            on_stage("rendering")
             remembered = memo if memo is not None else remembered_pages(config.docs_dir)
-            pages = render_site(corpus.site, remembered)
+
+            def render(site: Site) -> list[Page]:
+                on_stage("rendering")
+                return render_site(site, remembered)
+
+            corpus, pages = _gather(config, on_stage, taxonomy, store, scan, ahead=render)
+            if pages is None:
+                pages = render(corpus.site)
             report = render_report(corpus.site, corpus.themes, corpus.merges, corpus.seeds) \
                 if config.report_file is not None else None
         on_stage("writing")

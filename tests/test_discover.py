@@ -14,7 +14,6 @@ import yaml
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from corpus_browser import build, discover
-
 from corpus_browser.build import gather
 from corpus_browser.config import BuildConfig
 from corpus_browser.discover import (
@@ -29,6 +28,7 @@ from corpus_browser.discover import (
 from corpus_browser.model import Article, Block, BlockKind
 from corpus_browser.read import read_taxonomy
 from corpus_browser.relate import related_articles
+from corpus_browser.render import render_site
 from corpus_browser.report import propose_taxonomy
 from corpus_browser.tag import tag_articles
 from corpus_browser.taxonomy import Taxonomy, TaxonomyError, Theme, parse_taxonomy
@@ -293,3 +293,24 @@ def test_a_build_relates_the_articles_by_the_themes_it_uses(tmp_path, monkeypatc
     assert corpus.site.related == related_articles(tagged)
     assert related_by[-1] == [item.tags for item in tagged]
     assert [item.article.tags for item in corpus.articles] == [item.tags for item in tagged]
+
+
+@pytest.mark.parametrize(("taxonomy", "discovered"), [
+    ("themes:\n  Trust: [trust, credibility]\n  Sales: [selling, buyers]\n", True),  # fits poorly
+    ("themes:\n  Garden: [compost heap, seedlings]\n  Sea: [main sail, anchor]\n  Bread: [sourdough starter, yeast]\n",
+     False),
+    ("themes: auto\n", True),
+])
+def test_a_build_writes_the_pages_of_the_themes_it_uses(tmp_path, taxonomy, discovered):
+    """The pages are rendered beside discovery, with the written taxonomy's
+    themes (`build._themes_and_site`); when the discovered themes are used
+    instead, the pages written are still theirs."""
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "notes.md").write_text(planted_markdown(), encoding="utf-8")
+    (tmp_path / "themes.yml").write_text(taxonomy, encoding="utf-8")
+    config = BuildConfig(seeds_dir=tmp_path / "seeds", docs_dir=tmp_path / "docs", themes_file=tmp_path / "themes.yml")
+    report = build.build(config)
+    assert report.corpus.themes.discovered == discovered
+    expected = render_site(gather(config).site)
+    assert {page.path: (tmp_path / "docs" / page.path).read_text(encoding="utf-8") for page in expected} == \
+        {page.path: page.text for page in expected}
