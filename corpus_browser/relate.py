@@ -69,12 +69,13 @@ def related_articles(articles: Sequence[Article], words: CorpusWords | None = No
         for theme in tags[i]:
             holders[theme].append(i)
     weights = _Lookup(vectors, words.alphabetical_ranks)
+    themes = _theme_bits(tags)
     related: list[tuple[int, ...]] = []
     for start in range(0, len(articles), CHUNK_ARTICLES):
         chunk = range(start, min(len(articles), start + CHUNK_ARTICLES))
         text = _text_candidates(vectors, postings, chunk)
         candidates = [_candidates(i, text[i - start], tags, holders) for i in chunk]
-        related += _best(chunk, candidates, weights, tags)
+        related += _best(chunk, candidates, weights, themes)
     return tuple(related)
 
 
@@ -218,17 +219,17 @@ def _nearest(indexes: list[int], i: int, count: int) -> list[int]:
 
 
 def _best(chunk: range, candidates: Sequence[Sequence[int]], weights: _Lookup,
-          tags: Sequence[frozenset[str]]) -> list[tuple[int, ...]]:
+          themes: np.ndarray) -> list[tuple[int, ...]]:
     """For each article of `chunk`, the best-scoring of its candidates, best
     first (ties to the earlier article); the articles nearest in corpus order
     when fewer than `MIN_RELATED` score above nothing."""
     sizes = [len(found) for found in candidates]
     mine = np.repeat(np.arange(chunk.start, chunk.stop), sizes)
     theirs = np.array([j for found in candidates for j in found], dtype=np.int64)
-    score = TEXT_WEIGHT * weights.cosines(mine, theirs) + THEME_WEIGHT * _shared_themes(mine, theirs, tags)
+    score = TEXT_WEIGHT * weights.cosines(mine, theirs) + THEME_WEIGHT * _shared_themes(mine, theirs, themes)
     order = np.lexsort((theirs, -score, mine))
     mine, theirs, score = mine[order].tolist(), theirs[order].tolist(), score[order].tolist()
-    total = len(tags)
+    total = len(themes)
     chosen: list[list[int]] = [[] for _ in chunk]
     for i, j, value in zip(mine, theirs, score):
         if value > 0 and len(chosen[i - chunk.start]) < MAX_RELATED:
@@ -262,15 +263,20 @@ class _Lookup:
         return sums
 
 
-def _shared_themes(mine: np.ndarray, theirs: np.ndarray, tags: Sequence[frozenset[str]]) -> np.ndarray:
-    """The Jaccard overlap of each pair's themes: the themes as bits, counted."""
-    themes = {theme: place for place, theme in enumerate(sorted(set().union(*tags)))}
-    bits = np.zeros((len(tags), max(1, -(-len(themes) // 64))), dtype=np.uint64)
+def _theme_bits(tags: Sequence[frozenset[str]]) -> np.ndarray:
+    """Each article's themes as a row of bits (64 themes to a column)."""
+    place = {theme: n for n, theme in enumerate(sorted(set().union(*tags)))}
+    bits = np.zeros((len(tags), max(1, -(-len(place) // 64))), dtype=np.uint64)
     for i, found in enumerate(tags):
         for theme in found:
-            bits[i, themes[theme] // 64] |= np.uint64(1 << themes[theme] % 64)
-    shared = np.bitwise_count(bits[mine] & bits[theirs]).sum(axis=1, dtype=np.int64)
-    union = np.bitwise_count(bits[mine] | bits[theirs]).sum(axis=1, dtype=np.int64)
+            bits[i, place[theme] // 64] |= np.uint64(1 << place[theme] % 64)
+    return bits
+
+
+def _shared_themes(mine: np.ndarray, theirs: np.ndarray, themes: np.ndarray) -> np.ndarray:
+    """The Jaccard overlap of each pair's themes (`_theme_bits`): the bits they share, over those of either."""
+    shared = np.bitwise_count(themes[mine] & themes[theirs]).sum(axis=1, dtype=np.int64)
+    union = np.bitwise_count(themes[mine] | themes[theirs]).sum(axis=1, dtype=np.int64)
     return np.divide(shared, union, out=np.zeros(len(mine)), where=union > 0)
 
 

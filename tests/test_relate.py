@@ -115,16 +115,17 @@ def reference_related(articles: list[Article]) -> list[tuple[int, ...]]:
     return related
 
 
-@pytest.mark.parametrize("seed", [1, 2, 3])
-def test_the_stage_agrees_exactly_with_the_plain_definition(monkeypatch, seed):
+@pytest.mark.parametrize(("seed", "theme_count"), [(1, 4), (2, 4), (3, 4), (4, 150)])
+def test_the_stage_agrees_exactly_with_the_plain_definition(monkeypatch, seed, theme_count):
     """Random articles over a small vocabulary (so that words are shared, posting lists
-    fill and budgets run out), random themes, and chunks smaller than the corpus."""
+    fill and budgets run out), random themes (a few, or more than one 64-bit word
+    holds), and chunks smaller than the corpus."""
     monkeypatch.setattr(relate, "POSTINGS_PER_TERM", 5)
     monkeypatch.setattr(relate, "POSTINGS_PER_ARTICLE", 30)
     monkeypatch.setattr(relate, "CHUNK_ARTICLES", 17)
     rng = random.Random(seed)
     vocabulary = [f"{rng.choice('bcdfg')}{rng.choice('aeiou')}{rng.choice('lmnrst')}{n}" for n in range(60)]
-    themes = ["Alpha", "Beta", "Gamma", "Delta"]
+    themes = ["Alpha", "Beta", "Gamma", "Delta"] if theme_count == 4 else [f"Theme {n}" for n in range(theme_count)]
     articles = [article(" ".join(rng.choices(vocabulary, k=rng.randint(1, 50))),
-                        tuple(rng.sample(themes, rng.randint(0, 2)))) for _ in range(120)]
+                        tuple(rng.sample(themes, rng.randint(0, 2 if theme_count == 4 else 6)))) for _ in range(120)]
     assert list(related_articles(articles)) == reference_related(articles)
