@@ -274,7 +274,7 @@ def test_the_matrix_is_exactly_scikit_learns(monkeypatch, max_features):
     ("themes: auto\n", True),
 ])
 def test_a_build_relates_the_articles_by_the_themes_it_uses(tmp_path, monkeypatch, taxonomy, discovered):
-    """Discovery runs beside tagging and relating (`build._themes_and_related`):
+    """Discovery runs beside tagging and relating (`build._themes_and_site`):
     whichever themes are used in the end, the related articles are theirs."""
     related_by: list[list[tuple[str, ...]]] = []
 
