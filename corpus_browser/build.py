@@ -151,9 +151,10 @@ def _themes_and_site(articles: Sequence[Article], taxonomy: Taxonomy, words: Cor
     the pages): NumPy and SciPy let go of the interpreter while they work, so
     on two cores this takes about as long as the longer of the two. Most
     taxonomies fit, and the site is then the one of the written tagging; when
-    the discovered themes are used instead, the articles are related again
-    with them (unless they carry the same themes), and `ahead`'s work is
-    dropped. Which thread finishes first changes nothing in the result.
+    the discovered themes are used instead and give any article other themes
+    (tagging changes nothing else), the articles are related again with them
+    and `ahead`'s work is dropped. Which thread finishes first changes nothing
+    in the result.
     """
     made = None
     with ThreadPoolExecutor(max_workers=1) as pool:
@@ -164,10 +165,9 @@ def _themes_and_site(articles: Sequence[Article], taxonomy: Taxonomy, words: Cor
             site = site_of(written.articles, related_articles(written.articles, words))
             made = None if ahead is None else ahead(site)
         themes = choose_themes(articles, taxonomy, words, discovery=discovering.result(), written=written)
-    if written is None or themes.tagging.articles is not written.articles:
-        tagged = themes.tagging.articles
-        same_tags = written is not None and all(a.tags == b.tags for a, b in zip(tagged, written.articles))
-        site, made = site_of(tagged, site.related if same_tags else related_articles(tagged, words)), None
+    tagged = themes.tagging.articles
+    if written is None or any(a.tags != b.tags for a, b in zip(tagged, written.articles)):
+        site, made = site_of(tagged, related_articles(tagged, words)), None
     return themes, site, made
 
 
