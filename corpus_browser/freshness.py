@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import os
 import sys
 from importlib import metadata
 from pathlib import Path
 
 from .config import BuildConfig
 from .errors import CorpusError
-from .manifest import OutputFolder, read_manifest
+from .manifest import OutputFolder, page_content, read_manifest
 
 _PACKAGE_DIR = Path(__file__).parent
 #: Libraries whose versions can change what the build makes of the same seeds.
@@ -80,14 +79,8 @@ def is_up_to_date(config: BuildConfig, digest: str) -> bool:
 def _holds(folder: OutputFolder, path: str, expected: str) -> bool:
     """Whether the generated page `path` is inside the docs folder and its content has the SHA-256 `expected`."""
     target = folder.locate(path)
-    if target is None:
-        return False
-    try:  # a link or a pipe in a page's place is not what the build wrote
-        handle = os.open(target, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
-        with open(handle, "rb") as file:
-            return hashlib.sha256(file.read()).hexdigest() == expected
-    except OSError:
-        return False
+    content = None if target is None else page_content(target)
+    return content is not None and hashlib.sha256(content).hexdigest() == expected
 
 
 def _entry(name: str, path: Path) -> bytes:

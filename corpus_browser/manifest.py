@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -57,6 +58,25 @@ def manifest_bytes(manifest: Manifest) -> bytes:
     data = {"version": _MANIFEST_VERSION, "generator": "corpus-browser",
             "inputs": manifest.inputs, "files": dict(sorted(manifest.files.items()))}
     return (json.dumps(data, indent=1, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def page_content(target: str, size: int | None = None) -> bytes | None:
+    """What the generated page file `target` holds; None unless it is a plain
+    file (a link, a pipe or a folder in a page's place is not what the build
+    wrote: it is opened without following links, and without waiting) and, if
+    `size` is given, of that many bytes."""
+    try:
+        handle = os.open(target, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError:
+        return None
+    try:
+        with open(handle, "rb") as file:
+            found = os.fstat(file.fileno())
+            if not stat.S_ISREG(found.st_mode) or (size is not None and found.st_size != size):
+                return None
+            return file.read()
+    except OSError:
+        return None
 
 
 def inside(docs_dir: Path, path: str) -> Path | None:

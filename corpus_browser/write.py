@@ -27,7 +27,6 @@ import itertools
 import logging
 import os
 import shutil
-import stat
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -35,7 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import OutputError
-from .manifest import MANIFEST_NAME, STAGING_NAME, Manifest, OutputFolder, manifest_bytes, read_manifest
+from .manifest import MANIFEST_NAME, STAGING_NAME, Manifest, OutputFolder, manifest_bytes, page_content, read_manifest
 from .render import Page
 
 log = logging.getLogger(__name__)
@@ -159,14 +158,7 @@ def _target(folder: OutputFolder, path: str, source: Path, what: str) -> str:
 def _holds(target: str, data: bytes) -> bool:
     """Whether `target` is a file (not a link) holding exactly `data` (a hand
     edit is undone by the next build)."""
-    try:
-        found = os.lstat(target)
-        if not stat.S_ISREG(found.st_mode) or found.st_size != len(data):
-            return False
-        with open(target, "rb") as file:
-            return file.read() == data
-    except OSError:
-        return False
+    return page_content(target, len(data)) == data
 
 
 def _refuse_foreign_files(targets: dict[str, str], manifest: dict[str, str]) -> None:
