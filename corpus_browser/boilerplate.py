@@ -24,7 +24,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
-from .config import SplitRules
+from corpus_browser.config import SplitRules
 
 #: Near-duplicates are only looked for among texts sharing their first words
 #: (and of about the same length, see `_similar_pairs`), which keeps the

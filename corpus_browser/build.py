@@ -18,27 +18,27 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from . import cache
-from .authors import AuthorMerge, index_authors
-from .cache import SeedCache
-from .config import BuildConfig
-from .discover import ThemeChoice, choose_themes, discover_themes
-from .errors import CorpusError
-from .explain import explain_seed
-from .extract import extract
-from .freshness import code_digest
-from .memo import RenderMemo
-from .model import Article, LineTally, SeedSummary
-from .read import SeedScan, read_corpus, read_taxonomy, scan_seeds
-from .relate import related_articles
-from .render import Page, PlacedArticle, Site, place_articles, render_site
-from .report import render_report
-from .seedwork import SplitSeed, split_seeds
-from .segment import segment_corpus
-from .tag import tag_articles
-from .taxonomy import Taxonomy
-from .words import CorpusWords
-from .write import WriteReport, output_lock, write_pages, write_report
+from corpus_browser import cache
+from corpus_browser.authors import AuthorMerge, index_authors
+from corpus_browser.cache import SeedCache
+from corpus_browser.config import BuildConfig
+from corpus_browser.discover import ThemeChoice, choose_themes, discover_themes
+from corpus_browser.errors import CorpusError
+from corpus_browser.explain import explain_seed
+from corpus_browser.extract import extract
+from corpus_browser.freshness import code_digest
+from corpus_browser.memo import RenderMemo
+from corpus_browser.model import Article, LineTally, SeedSummary
+from corpus_browser.read import SeedScan, read_corpus, read_taxonomy, scan_seeds
+from corpus_browser.relate import related_articles
+from corpus_browser.render import Page, PlacedArticle, Site, place_articles, render_site
+from corpus_browser.report import render_report
+from corpus_browser.seedwork import SplitSeed, split_seeds
+from corpus_browser.segment import segment_corpus
+from corpus_browser.tag import tag_articles
+from corpus_browser.taxonomy import Taxonomy
+from corpus_browser.words import CorpusWords
+from corpus_browser.write import WriteReport, output_lock, write_pages, write_report
 
 log = logging.getLogger(__name__)
 

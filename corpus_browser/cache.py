@@ -28,9 +28,9 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from .errors import CorpusError, OutputError
-from .manifest import CACHE_NAME
-from .write import atomic_write
+from corpus_browser.errors import CorpusError, OutputError
+from corpus_browser.manifest import CACHE_NAME
+from corpus_browser.write import atomic_write
 
 log = logging.getLogger(__name__)
 

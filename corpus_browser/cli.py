@@ -26,15 +26,15 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .config import BuildConfig, site_settings
-from .errors import CorpusError
-from .freshness import input_digest, is_up_to_date
-from .model import LineTally
+from corpus_browser.config import BuildConfig, site_settings
+from corpus_browser.errors import CorpusError
+from corpus_browser.freshness import input_digest, is_up_to_date
+from corpus_browser.model import LineTally
 
 if TYPE_CHECKING:
-    from .build import BuildReport, Corpus
-    from .model import SeedSummary
-    from .search import Hit
+    from corpus_browser.build import BuildReport, Corpus
+    from corpus_browser.model import SeedSummary
+    from corpus_browser.search import Hit
 
 BUILD_EXAMPLES = """\
 examples:
@@ -157,8 +157,8 @@ def run_build(args: argparse.Namespace) -> int:
         print(f"up to date: nothing changed since the last build of {config.docs_dir} "
               f"({time.perf_counter() - started:.2f}s; --force rebuilds anyway)")
         return 0
-    from .build import STAGES, build
-    from .progress import stage_progress
+    from corpus_browser.build import STAGES, build
+    from corpus_browser.progress import stage_progress
 
     with stage_progress(STAGES) as on_stage:
         report = build(config, inputs, on_stage)
@@ -173,7 +173,7 @@ def _mkdocs_settings(config_file: Path) -> dict[str, object]:
     this command and `mkdocs build` make the same pages; nothing without it."""
     if not config_file.is_file():
         return {}
-    from .yaml_input import load_yaml
+    from corpus_browser.yaml_input import load_yaml
 
     data = load_yaml(config_file, str(config_file), CorpusError, lenient=True)
     if not isinstance(data, dict):
@@ -187,7 +187,7 @@ SEED_TABLE_MAX_ROWS = 30
 
 
 def print_build_report(report: BuildReport, seconds: float, themes_file: Path) -> None:
-    from .discover import poor_fit_notice
+    from corpus_browser.discover import poor_fit_notice
 
     corpus = report.corpus
     seeds = corpus.seeds
@@ -225,15 +225,15 @@ def _print_seed_table(seeds: Sequence[SeedSummary]) -> None:
 
 
 def run_explain(args: argparse.Namespace) -> int:
-    from .build import explain
+    from corpus_browser.build import explain
 
     print(explain(BuildConfig(seeds_dir=args.seeds), args.seed), end="")
     return 0
 
 
 def run_search(args: argparse.Namespace) -> int:
-    from .build import gather
-    from .search import search
+    from corpus_browser.build import gather
+    from corpus_browser.search import search
 
     corpus = gather(BuildConfig(seeds_dir=args.seeds, themes_file=args.themes))
     _print_problems(corpus)
@@ -251,10 +251,10 @@ def run_search(args: argparse.Namespace) -> int:
 
 
 def run_themes(args: argparse.Namespace) -> int:
-    from .build import gather
-    from .discover import poor_fit_notice
-    from .report import propose_taxonomy
-    from .taxonomy import Taxonomy
+    from corpus_browser.build import gather
+    from corpus_browser.discover import poor_fit_notice
+    from corpus_browser.report import propose_taxonomy
+    from corpus_browser.taxonomy import Taxonomy
 
     config = BuildConfig(seeds_dir=args.seeds, themes_file=args.themes)
     if args.propose:

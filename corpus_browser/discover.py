@@ -35,11 +35,11 @@ from sklearn.exceptions import ConvergenceWarning
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfTransformer
 from threadpoolctl import threadpool_limits
 
-from .model import Article
-from .rules import MINOR_WORDS
-from .tag import STOPWORDS, Tagging, ThemeEvidence, tag_articles
-from .taxonomy import Taxonomy
-from .words import CorpusWords, ngram_codes
+from corpus_browser.model import Article
+from corpus_browser.rules import MINOR_WORDS
+from corpus_browser.tag import STOPWORDS, Tagging, ThemeEvidence, tag_articles
+from corpus_browser.taxonomy import Taxonomy
+from corpus_browser.words import CorpusWords, ngram_codes
 
 log = logging.getLogger(__name__)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from .model import Article, Role, SegmentedSeed
+from corpus_browser.model import Article, Role, SegmentedSeed
 
 #: Set-aside text is quoted up to this many characters.
 _EXCERPT = 70

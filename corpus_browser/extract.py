@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator, Sequence
 from itertools import groupby
 
-from .model import (
+from corpus_browser.model import (
     BODY_ROLES,
     Article,
     Block,
@@ -28,8 +28,8 @@ from .model import (
     SetAsideKind,
     Unit,
 )
-from .recognise import without_trailing_date
-from .rules import (
+from corpus_browser.recognise import without_trailing_date
+from corpus_browser.rules import (
     ENUMERATION,
     NUMBERED_ITEM,
     ROMAN_NUMERAL,
@@ -37,7 +37,7 @@ from .rules import (
     TITLE_MARKS,
     TITLE_SMALL_WORDS,
 )
-from .text import (
+from corpus_browser.text import (
     first_sentence,
     is_all_caps,
     key,

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
-from .model import Format
+from corpus_browser.model import Format
 
 #: The first line of a message in an mbox archive: `From sender  Tue Jul  5 12:07:30 2005`.
 MBOX_ENVELOPE = re.compile(

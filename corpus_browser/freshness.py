@@ -16,9 +16,9 @@ import sys
 from importlib import metadata
 from pathlib import Path
 
-from .config import BuildConfig
-from .errors import CorpusError
-from .manifest import OutputFolder, page_content, read_manifest
+from corpus_browser.config import BuildConfig
+from corpus_browser.errors import CorpusError
+from corpus_browser.manifest import OutputFolder, page_content, read_manifest
 
 _PACKAGE_DIR = Path(__file__).parent
 #: Libraries whose versions can change what the build makes of the same seeds.

@@ -17,9 +17,9 @@ import html
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from .dates import DATE, reader_date
-from .memo import RenderMemo
-from .model import Article
+from corpus_browser.dates import DATE, reader_date
+from corpus_browser.memo import RenderMemo
+from corpus_browser.model import Article
 
 #: Entries on one listing page at most; a longer listing continues on further pages.
 PAGE_SIZE = 200

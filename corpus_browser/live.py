@@ -40,8 +40,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import CorpusError
-from .manifest import PRIVATE_NAMES, read_manifest
+from corpus_browser.errors import CorpusError
+from corpus_browser.manifest import PRIVATE_NAMES, read_manifest
 
 log = logging.getLogger("mkdocs.hooks.corpus_browser")
 

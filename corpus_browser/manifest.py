@@ -17,7 +17,7 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import OutputError
+from corpus_browser.errors import OutputError
 
 MANIFEST_NAME = ".corpus-browser.json"
 #: The folder in the docs folder where pages are written before they are renamed into place.

@@ -28,8 +28,8 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
 
-from .dates import reader_date, year_of
-from .errors import OutputError
+from corpus_browser.dates import reader_date, year_of
+from corpus_browser.errors import OutputError
 
 #: Pagefind's folder in the site.
 BUNDLE_DIR = "pagefind"

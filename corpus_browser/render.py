@@ -22,9 +22,9 @@ from itertools import groupby
 import yaml
 from anyascii import anyascii
 
-from .dates import month_heading, year_of
-from .feeds import FEED_MAX_ENTRIES, Feed, render_feed
-from .listings import (
+from corpus_browser.dates import month_heading, year_of
+from corpus_browser.feeds import FEED_MAX_ENTRIES, Feed, render_feed
+from corpus_browser.listings import (
     PAGE_SIZE,
     UNATTRIBUTED,
     Directory,
@@ -38,9 +38,9 @@ from .listings import (
     reading_minutes,
     time_tag,
 )
-from .memo import RenderMemo
-from .model import Article, Block, BlockKind
-from .text import DESCRIPTION_MAX_CHARS, TITLE_MAX_CHARS, shorten
+from corpus_browser.memo import RenderMemo
+from corpus_browser.model import Article, Block, BlockKind
+from corpus_browser.text import DESCRIPTION_MAX_CHARS, TITLE_MAX_CHARS, shorten
 
 __all__ = ["Page", "PlacedArticle", "Site", "escape", "front_matter", "place_articles", "render_article",
            "render_site", "seed_slug", "slugify"]

@@ -12,11 +12,11 @@ from collections.abc import Sequence
 
 import yaml
 
-from .authors import AuthorMerge
-from .discover import COVERED_HITS_PER_1000_WORDS, Discovery, ThemeChoice
-from .model import Article, SeedSummary
-from .render import Site
-from .tag import Tagging
+from corpus_browser.authors import AuthorMerge
+from corpus_browser.discover import COVERED_HITS_PER_1000_WORDS, Discovery, ThemeChoice
+from corpus_browser.model import Article, SeedSummary
+from corpus_browser.render import Site
+from corpus_browser.tag import Tagging
 
 #: Set-aside lines are shown up to this many characters.
 _EXCERPT = 90

@@ -36,16 +36,16 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import cache
-from .boilerplate import find_boilerplate
-from .cache import SeedCache
-from .config import SplitRules
-from .errors import CorpusError
-from .extract import extract
-from .model import Article, Format, Overrides, SeedInput, SetAside
-from .read import SeedBytes, SeedScan, Skipped, fetched, seed_input
-from .segment import PreparedSeed, blocked_keys, opens_block, prepare_seed, segment_seed
-from .words import WordList
+from corpus_browser import cache
+from corpus_browser.boilerplate import find_boilerplate
+from corpus_browser.cache import SeedCache
+from corpus_browser.config import SplitRules
+from corpus_browser.errors import CorpusError
+from corpus_browser.extract import extract
+from corpus_browser.model import Article, Format, Overrides, SeedInput, SetAside
+from corpus_browser.read import SeedBytes, SeedScan, Skipped, fetched, seed_input
+from corpus_browser.segment import PreparedSeed, blocked_keys, opens_block, prepare_seed, segment_seed
+from corpus_browser.words import WordList
 
 #: Below this many bytes of seeds to work on, workers cost more than they save.
 WORKER_MIN_BYTES = 2_000_000

@@ -17,10 +17,10 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 
-from . import rules
-from .boilerplate import find_boilerplate
-from .config import SplitRules
-from .model import (
+from corpus_browser import rules
+from corpus_browser.boilerplate import find_boilerplate
+from corpus_browser.config import SplitRules
+from corpus_browser.model import (
     Format,
     Overrides,
     Role,
@@ -31,11 +31,11 @@ from .model import (
     SetAsideKind,
     Unit,
 )
-from .readers import read_units
-from .recognise import byline_names, find_date, is_date_line, name_with_address
-from .structure import find_layout, typical_gap
-from .template import apply_template
-from .text import (
+from corpus_browser.readers import read_units
+from corpus_browser.recognise import byline_names, find_date, is_date_line, name_with_address
+from corpus_browser.structure import find_layout, typical_gap
+from corpus_browser.template import apply_template
+from corpus_browser.text import (
     is_all_caps,
     is_title_case,
     key,

@@ -22,9 +22,9 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from .model import Article
-from .taxonomy import Taxonomy
-from .words import BREAK, CorpusWords, ngram_codes
+from corpus_browser.model import Article
+from corpus_browser.taxonomy import Taxonomy
+from corpus_browser.words import BREAK, CorpusWords, ngram_codes
 
 #: A variant must score this much (rapidfuzz ratio) against the phrase ...
 VARIANT_MIN_RATIO = 88.0

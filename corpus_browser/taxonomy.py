@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .errors import CorpusError, excerpt
-from .text import clean, tokens
-from .yaml_input import line_of
+from corpus_browser.errors import CorpusError, excerpt
+from corpus_browser.text import clean, tokens
+from corpus_browser.yaml_input import line_of
 
 #: Longest phrase, in words, that the taxonomy may use.
 MAX_PHRASE_WORDS = 3

@@ -22,7 +22,7 @@ from itertools import count
 
 import numpy as np
 
-from .model import Article
+from corpus_browser.model import Article
 
 #: A word as `text.tokens` reads it.
 _WORD = re.compile(rb"[a-z0-9]+(?:'[a-z]+)?")

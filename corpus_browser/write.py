@@ -33,9 +33,17 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import OutputError
-from .manifest import MANIFEST_NAME, STAGING_NAME, Manifest, OutputFolder, manifest_bytes, page_content, read_manifest
-from .render import Page
+from corpus_browser.errors import OutputError
+from corpus_browser.manifest import (
+    MANIFEST_NAME,
+    STAGING_NAME,
+    Manifest,
+    OutputFolder,
+    manifest_bytes,
+    page_content,
+    read_manifest,
+)
+from corpus_browser.render import Page
 
 log = logging.getLogger(__name__)
 

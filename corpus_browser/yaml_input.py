@@ -18,7 +18,7 @@ from pathlib import Path
 
 import yaml
 
-from .errors import CorpusError, excerpt
+from corpus_browser.errors import CorpusError, excerpt
 
 #: Largest YAML file read, in bytes.
 MAX_BYTES = 1_000_000

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..model import Format, Seed, Unit
-from . import mail, markdown, org, rst, text, wiki
+from corpus_browser.model import Format, Seed, Unit
+from corpus_browser.readers import mail, markdown, org, rst, text, wiki
 
 READERS: dict[Format, Callable[[Seed], list[Unit]]] = {
     Format.TEXT: text.read,

@@ -14,12 +14,12 @@ from collections.abc import Sequence
 import tomllib
 import yaml
 
-from ..formats import ATX_HEADING, FRONT_MATTER_FENCE, FRONT_MATTER_FIELD
-from ..model import Role, Seed, Unit
-from ..recognise import find_date
-from ..text import clean
-from .fields import add_fields, record_blocks
-from .paragraphs import UnitBuilder, starts_list_item
+from corpus_browser.formats import ATX_HEADING, FRONT_MATTER_FENCE, FRONT_MATTER_FIELD
+from corpus_browser.model import Role, Seed, Unit
+from corpus_browser.readers.fields import add_fields, record_blocks
+from corpus_browser.readers.paragraphs import UnitBuilder, starts_list_item
+from corpus_browser.recognise import find_date
+from corpus_browser.text import clean
 
 #: A front-matter block longer than this many lines is not one.
 FRONT_MATTER_MAX_LINES = 60

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import re
 
-from ..formats import UNDERLINE, underlines
-from ..model import Role, Seed, Unit
-from ..text import clean
-from .fields import walk
-from .paragraphs import text_builder
+from corpus_browser.formats import UNDERLINE, underlines
+from corpus_browser.model import Role, Seed, Unit
+from corpus_browser.readers.fields import walk
+from corpus_browser.readers.paragraphs import text_builder
+from corpus_browser.text import clean
 
 #: A field of a field list: `:Author: Jane Doe`.
 FIELD = re.compile(r"^:[\w -]+:(?:\s|$)")

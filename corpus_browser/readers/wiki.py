@@ -4,11 +4,11 @@ its documents (see `fields.py`)."""
 
 from __future__ import annotations
 
-from ..formats import WIKI_HEADING
-from ..model import Role, Seed, Unit
-from ..text import clean
-from .fields import walk
-from .paragraphs import text_builder
+from corpus_browser.formats import WIKI_HEADING
+from corpus_browser.model import Role, Seed, Unit
+from corpus_browser.readers.fields import walk
+from corpus_browser.readers.paragraphs import text_builder
+from corpus_browser.text import clean
 
 
 def read(seed: Seed) -> list[Unit]:
