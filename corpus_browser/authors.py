@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
 
-from corpus_browser.model import Article
+from corpus_browser.model import Article, AuthorMerge
 from corpus_browser.rules import NAME_PARTICLES
 
 #: Titles before a name, and degrees or generational suffixes after it.
@@ -34,16 +34,6 @@ MERGE_SURNAME_RATIO = 80.0
 #: ... and their given names start alike and agree this much ("Jon" and "John",
 #: not "Mei" and "Wei" nor "Ada" and "Nadia": those are different people).
 MERGE_GIVEN_NAME_RATIO = 80.0
-
-
-@dataclass(frozen=True)
-class AuthorMerge:
-    """Spellings of one author that were merged, for the build summary."""
-
-    name: str
-    """The spelling kept: the one used most often."""
-    variants: tuple[str, ...]
-    """The other spellings found."""
 
 
 @dataclass(frozen=True)

@@ -10,35 +10,43 @@ from __future__ import annotations
 import gc
 import hashlib
 import logging
-from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
 from corpus_browser import cache
-from corpus_browser.authors import AuthorMerge, index_authors
+from corpus_browser.authors import index_authors
 from corpus_browser.cache import SeedCache
 from corpus_browser.config import BuildConfig
-from corpus_browser.discover import ThemeChoice, choose_themes, discover_themes
+from corpus_browser.discover import choose_themes, discover_themes
 from corpus_browser.errors import CorpusError
 from corpus_browser.explain import explain_seed
 from corpus_browser.extract import extract
 from corpus_browser.freshness import code_digest
 from corpus_browser.memo import RenderMemo
-from corpus_browser.model import Article, LineTally, SeedSummary
+from corpus_browser.model import (
+    Article,
+    BuildReport,
+    Corpus,
+    LineTally,
+    Page,
+    SeedSummary,
+    Site,
+    SplitSeed,
+    Taxonomy,
+    ThemeChoice,
+)
 from corpus_browser.read import SeedScan, read_corpus, read_taxonomy, scan_seeds
 from corpus_browser.relate import related_articles
-from corpus_browser.render import Page, PlacedArticle, Site, place_articles, render_site
+from corpus_browser.render import place_articles, render_site
 from corpus_browser.report import render_report
-from corpus_browser.seedwork import SplitSeed, split_seeds
+from corpus_browser.seedwork import split_seeds
 from corpus_browser.segment import segment_corpus
 from corpus_browser.tag import tag_articles
-from corpus_browser.taxonomy import Taxonomy
 from corpus_browser.words import CorpusWords
-from corpus_browser.write import WriteReport, output_lock, write_pages, write_report
+from corpus_browser.write import output_lock, write_pages, write_report
 
 log = logging.getLogger(__name__)
 
@@ -46,40 +54,6 @@ T = TypeVar("T")
 
 #: The cache entry kind of the remembered pages (`remembered_pages`).
 _PAGES = "pages"
-
-
-@dataclass(frozen=True)
-class Corpus:
-    """The corpus as the site shows it, with what went wrong reading it."""
-
-    site: Site
-    themes: ThemeChoice
-    """The themes in use, the discovered ones, and how well the written taxonomy fits."""
-    merges: tuple[AuthorMerge, ...]
-    """Spellings of one author that were merged."""
-    seeds: tuple[SeedSummary, ...]
-    errors: tuple[CorpusError, ...]
-    warnings: tuple[CorpusError, ...]
-
-    @property
-    def articles(self) -> tuple[PlacedArticle, ...]:
-        return self.site.articles
-
-    def theme_counts(self) -> list[tuple[str, int]]:
-        """Each theme with its number of articles, most first."""
-        return _counts(theme for item in self.articles for theme in item.article.tags)
-
-    def author_counts(self) -> list[tuple[str, int]]:
-        """Each author with their number of articles, most first."""
-        return _counts(name for item in self.articles for name in item.article.authors)
-
-
-@dataclass(frozen=True)
-class BuildReport:
-    """Everything the CLI or the MkDocs hook needs to tell the user."""
-
-    corpus: Corpus
-    written: WriteReport
 
 
 #: Told the name of each stage as it starts, e.g. to move a progress bar.
@@ -121,7 +95,7 @@ def _gather(config: BuildConfig, on_stage: StageListener, taxonomy: Taxonomy | N
     extracted = [article for seed in split.seeds for article in seed.articles]
     on_stage("indexing authors")
     authors = index_authors(extracted)
-    words = CorpusWords.join(seed.words for seed in split.seeds)
+    words = CorpusWords.join(split.words)
     on_stage("tagging")
 
     def site_of(tagged: Sequence[Article], related: tuple[tuple[int, ...], ...]) -> Site:
@@ -268,6 +242,3 @@ def _collector_paused() -> Iterator[None]:
         if enabled:
             gc.enable()
 
-
-def _counts(names: Iterable[str]) -> list[tuple[str, int]]:
-    return sorted(Counter(names).items(), key=lambda item: (-item[1], item[0]))

@@ -32,8 +32,7 @@ from corpus_browser.freshness import input_digest, is_up_to_date
 from corpus_browser.model import LineTally
 
 if TYPE_CHECKING:
-    from corpus_browser.build import BuildReport, Corpus
-    from corpus_browser.model import SeedSummary
+    from corpus_browser.model import BuildReport, Corpus, SeedSummary
     from corpus_browser.search import Hit
 
 BUILD_EXAMPLES = """\
@@ -253,8 +252,8 @@ def run_search(args: argparse.Namespace) -> int:
 def run_themes(args: argparse.Namespace) -> int:
     from corpus_browser.build import gather
     from corpus_browser.discover import poor_fit_notice
+    from corpus_browser.model import Taxonomy
     from corpus_browser.report import propose_taxonomy
-    from corpus_browser.taxonomy import Taxonomy
 
     config = BuildConfig(seeds_dir=args.seeds, themes_file=args.themes)
     if args.propose:

@@ -25,7 +25,7 @@ import math
 import warnings
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from itertools import chain
 
 import numpy as np
@@ -35,10 +35,9 @@ from sklearn.exceptions import ConvergenceWarning
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfTransformer
 from threadpoolctl import threadpool_limits
 
-from corpus_browser.model import Article
+from corpus_browser.model import Article, DiscoveredTheme, Discovery, Fit, Tagging, Taxonomy, ThemeChoice, ThemeEvidence
 from corpus_browser.rules import MINOR_WORDS
-from corpus_browser.tag import STOPWORDS, Tagging, ThemeEvidence, tag_articles
-from corpus_browser.taxonomy import Taxonomy
+from corpus_browser.tag import STOPWORDS, tag_articles
 from corpus_browser.words import CorpusWords, ngram_codes
 
 log = logging.getLogger(__name__)
@@ -96,73 +95,6 @@ FIT_RULES = (
 )
 
 
-@dataclass(frozen=True)
-class DiscoveredTheme:
-    """A group of articles that share distinctive vocabulary."""
-
-    name: str
-    """The theme's most telling phrase, in Title Case."""
-    phrases: tuple[str, ...]
-    """Its most telling phrases (lower case, one to three words), those of several words first."""
-    articles: tuple[int, ...]
-    """Indexes of the articles that carry it, strongest first."""
-
-
-@dataclass(frozen=True)
-class Discovery:
-    """The corpus's own themes, and each article's share of them."""
-
-    themes: tuple[DiscoveredTheme, ...]
-    shares: tuple[tuple[tuple[str, float], ...], ...]
-    """Per article, in article order: the themes it carries with their share of its theme weight, strongest first."""
-    separation: float
-    """`cohesion` of the discovered themes: how much more alike their articles are than any two."""
-    vectors: csr_matrix | None = field(default=None, repr=False, compare=False)
-    """The articles' TF-IDF vectors (rows of unit length), for measuring fit; None when the corpus
-    has fewer than two articles or no word that is neither too rare nor too common."""
-
-    def tags(self) -> list[tuple[str, ...]]:
-        return [tuple(name for name, _share in shares) for shares in self.shares]
-
-
-@dataclass(frozen=True)
-class Fit:
-    """How well a written taxonomy fits the corpus."""
-
-    coverage: float
-    """Share of the articles whose strongest theme is one they are about: at least `min_hits`
-    hits and `COVERED_HITS_PER_1000_WORDS` (see `covered`)."""
-    evenness: float
-    """Normalised entropy of the articles over the taxonomy's themes: 1 when spread evenly, 0 when on one."""
-    separation: float
-    """`cohesion` of the taxonomy's themes: 1 when they group articles no better than chance."""
-    discovered: float
-    """The same for the discovered themes: the yardstick."""
-
-    @property
-    def separation_gap(self) -> float:
-        """How the taxonomy's separation above chance (1) compares with the discovered themes':
-        0 when as good or better, -1 when it separates nothing while the discovered themes do."""
-        if self.discovered <= 1:
-            return 0.0
-        return max(-1.0, min(0.0, (self.separation - 1) / (self.discovered - 1) - 1))
-
-    @property
-    def problems(self) -> tuple[str, ...]:
-        """Why the taxonomy fits poorly; empty when it fits."""
-        found = []
-        for rule in FIT_RULES:
-            value = getattr(self, rule.measure)
-            if value < rule.threshold:
-                found.append(rule.problem.format(value=value, threshold=rule.threshold,
-                                                 separation=self.separation, discovered=self.discovered))
-        return tuple(found)
-
-    @property
-    def poor(self) -> bool:
-        return bool(self.problems)
-
-
 def discover_themes(articles: Sequence[Article], taxonomy: Taxonomy = Taxonomy(),
                     words: CorpusWords | None = None) -> Discovery:
     """Find the corpus's own themes (see the module docstring); `taxonomy` gives the
@@ -217,13 +149,25 @@ def measure_fit(tagging: Tagging, taxonomy: Taxonomy, discovery: Discovery) -> F
     for i, article in enumerate(tagging.articles):
         for theme in article.tags:
             holders.setdefault(theme, []).append(i)
-    return Fit(
+    fit = Fit(
         coverage=earned / total,
         evenness=_evenness(Counter({theme: len(rows) for theme, rows in holders.items()}), len(taxonomy.themes)),
         separation=(0.0 if discovery.vectors is None
                     else cohesion(discovery.vectors, [holders[theme] for theme in sorted(holders)])),
         discovered=discovery.separation,
     )
+    return replace(fit, problems=fit_problems(fit))
+
+
+def fit_problems(fit: Fit) -> tuple[str, ...]:
+    """Why the taxonomy fits poorly (`FIT_RULES`); empty when it fits."""
+    found = []
+    for rule in FIT_RULES:
+        value = getattr(fit, rule.measure)
+        if value < rule.threshold:
+            found.append(rule.problem.format(value=value, threshold=rule.threshold,
+                                             separation=fit.separation, discovered=fit.discovered))
+    return tuple(found)
 
 
 def covered(article: Article, evidence: Sequence[ThemeEvidence], taxonomy: Taxonomy) -> bool:
@@ -465,19 +409,6 @@ def _discovered_tagging(articles: Sequence[Article], discovery: Discovery) -> Ta
         articles=tuple(replace(article, tags=tags) for article, tags in zip(articles, discovery.tags())),
         evidence=tuple(() for _ in articles),
     )
-
-
-@dataclass(frozen=True)
-class ThemeChoice:
-    """The themes the site uses, where they come from, and what the editor should know."""
-
-    tagging: Tagging
-    """The articles tagged with the themes in use."""
-    discovery: Discovery
-    fit: Fit | None
-    """How well the written taxonomy fits; None when there is none (`themes: auto`)."""
-    discovered: bool
-    """Whether the site uses the discovered themes (no taxonomy, or a poorly fitting one not kept)."""
 
 
 def choose_themes(articles: Sequence[Article], taxonomy: Taxonomy, words: CorpusWords | None = None, *,

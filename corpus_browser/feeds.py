@@ -19,7 +19,8 @@ from datetime import datetime, timezone
 from feedgen.feed import FeedGenerator
 
 from corpus_browser.dates import as_datetime
-from corpus_browser.listings import PlacedArticle, href
+from corpus_browser.listings import href
+from corpus_browser.model import PlacedArticle
 
 #: Entries in one feed at most: the newest.
 FEED_MAX_ENTRIES = 50

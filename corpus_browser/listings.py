@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from corpus_browser.dates import DATE, reader_date
 from corpus_browser.memo import RenderMemo
-from corpus_browser.model import Article
+from corpus_browser.model import PlacedArticle
 
 #: Entries on one listing page at most; a longer listing continues on further pages.
 PAGE_SIZE = 200
@@ -71,15 +71,6 @@ def time_tag(date: str) -> str:
     if DATE.fullmatch(date) is None:
         raise ValueError(f"not a date: {date!r}")
     return f'<time datetime="{date}">{reader_date(date)}</time>'
-
-
-@dataclass(frozen=True)
-class PlacedArticle:
-    """An article with the page path it is written to."""
-
-    article: Article
-    path: str
-    """Below the docs folder, e.g. `articles/blog/my-title.md`."""
 
 
 def entries(items: Sequence[PlacedArticle], from_path: str, directory: Directory, cards: bool = False,

@@ -1,13 +1,22 @@
-"""Plain data passed between the stages: read, segment, extract, render, write.
+"""Plain data passed between the stages: source, split, enrich, site, store.
 
-Every value here is a frozen dataclass; a stage returns new objects and never
-fills in a field of an object it was given.
+Every type that crosses from one stage to another lives here, so that no stage
+imports another for a type. Every value is a frozen dataclass; a stage returns
+new objects and never fills in a field of an object it was given.
 """
 
 from __future__ import annotations
 
 import enum
+from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from corpus_browser.errors import CorpusError
+
+if TYPE_CHECKING:
+    from scipy.sparse import csr_matrix
 
 
 class Format(enum.Enum):
@@ -308,3 +317,234 @@ class SeedSummary:
     """Why the content was read in that format."""
     matter: tuple[tuple[int, int, str], ...] = ()
     """Front and back matter set aside: line ranges of the seed, with the reason."""
+
+
+# --- themes -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Theme:
+    """A theme of the written taxonomy (`themes.yml`)."""
+
+    name: str
+    phrases: tuple[str, ...]
+    """Lower-case phrases of one to three words."""
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    """The themes, and the thresholds that decide when an article carries one."""
+
+    themes: tuple[Theme, ...] = ()
+    auto: bool = False
+    """No written themes (`themes: auto`, or no taxonomy file): the corpus's own are discovered."""
+    title_weight: int = 3
+    min_hits: int = 3
+    max_themes: int = 4
+    max_share: float = 0.5
+    poor_fit: str = "discover"
+    """When the written themes fit the corpus poorly: `discover` uses the discovered ones, `keep` keeps them."""
+
+
+@dataclass(frozen=True)
+class ThemeEvidence:
+    """Why an article has (or lacks) a theme: the phrases found and how often."""
+
+    theme: str
+    hits: int
+    """Body hits plus title hits times the title weight."""
+    phrases: tuple[tuple[str, int], ...]
+    """Each phrase (as written in the taxonomy) with its hits, most first."""
+
+
+@dataclass(frozen=True)
+class Tagging:
+    """The tagged articles, with the evidence and the taxonomy's blind spots."""
+
+    articles: tuple[Article, ...]
+    evidence: tuple[tuple[ThemeEvidence, ...], ...]
+    """Per article, in article order: every theme with at least one hit, strongest first."""
+    uncovered: tuple[tuple[str, int], ...] = field(default=())
+    """Frequent phrases no theme covers, with the number of articles using them."""
+
+
+@dataclass(frozen=True)
+class DiscoveredTheme:
+    """A group of articles that share distinctive vocabulary."""
+
+    name: str
+    """The theme's most telling phrase, in Title Case."""
+    phrases: tuple[str, ...]
+    """Its most telling phrases (lower case, one to three words), those of several words first."""
+    articles: tuple[int, ...]
+    """Indexes of the articles that carry it, strongest first."""
+
+
+@dataclass(frozen=True)
+class Discovery:
+    """The corpus's own themes, and each article's share of them."""
+
+    themes: tuple[DiscoveredTheme, ...]
+    shares: tuple[tuple[tuple[str, float], ...], ...]
+    """Per article, in article order: the themes it carries with their share of its theme weight, strongest first."""
+    separation: float
+    """How much more alike the discovered themes' articles are than any two (`discover.cohesion`)."""
+    vectors: csr_matrix | None = field(default=None, repr=False, compare=False)
+    """The articles' TF-IDF vectors (rows of unit length), for measuring fit; None when the corpus
+    has fewer than two articles or no word that is neither too rare nor too common."""
+
+    def tags(self) -> list[tuple[str, ...]]:
+        return [tuple(name for name, _share in shares) for shares in self.shares]
+
+
+@dataclass(frozen=True)
+class Fit:
+    """How well a written taxonomy fits the corpus (`discover.measure_fit`)."""
+
+    coverage: float
+    """Share of the articles whose strongest theme is one they are about (`discover.covered`)."""
+    evenness: float
+    """Normalised entropy of the articles over the taxonomy's themes: 1 when spread evenly, 0 when on one."""
+    separation: float
+    """How much more alike articles sharing a theme are than any two: 1 when no more than chance."""
+    discovered: float
+    """The same for the discovered themes: the yardstick."""
+    problems: tuple[str, ...] = ()
+    """Why the taxonomy fits poorly (`discover.FIT_RULES`); empty when it fits."""
+
+    @property
+    def separation_gap(self) -> float:
+        """How the taxonomy's separation above chance (1) compares with the discovered themes':
+        0 when as good or better, -1 when it separates nothing while the discovered themes do."""
+        if self.discovered <= 1:
+            return 0.0
+        return max(-1.0, min(0.0, (self.separation - 1) / (self.discovered - 1) - 1))
+
+    @property
+    def poor(self) -> bool:
+        return bool(self.problems)
+
+
+@dataclass(frozen=True)
+class ThemeChoice:
+    """The themes the site uses, where they come from, and what the editor should know."""
+
+    tagging: Tagging
+    """The articles tagged with the themes in use."""
+    discovery: Discovery
+    fit: Fit | None
+    """How well the written taxonomy fits; None when there is none (`themes: auto`)."""
+    discovered: bool
+    """Whether the site uses the discovered themes (no taxonomy, or a poorly fitting one not kept)."""
+
+
+@dataclass(frozen=True)
+class AuthorMerge:
+    """Spellings of one author that were merged, for the build summary."""
+
+    name: str
+    """The spelling kept: the one used most often."""
+    variants: tuple[str, ...]
+    """The other spellings found."""
+
+
+# --- the split corpus, the site and its pages -----------------------------------------
+
+
+@dataclass(frozen=True)
+class SplitSeed:
+    """A seed split into articles, with the lines that belong to none."""
+
+    name: str
+    format: Format
+    format_evidence: str
+    """Why the content was read in that format."""
+    overrides: Overrides
+    articles: tuple[Article, ...]
+    matter: tuple[SetAside, ...]
+    """Front and back matter, set aside as boilerplate."""
+    matter_lines: tuple[tuple[int, int, str], ...]
+    """The same as line ranges of the seed, each with the reason it was set aside."""
+
+
+@dataclass(frozen=True)
+class PlacedArticle:
+    """An article with the page path it is written to."""
+
+    article: Article
+    path: str
+    """Below the docs folder, e.g. `articles/blog/my-title.md`."""
+
+
+@dataclass(frozen=True)
+class Site:
+    """Everything the pages are made from."""
+
+    title: str
+    sources: tuple[str, ...]
+    """Seed file names, in seed order."""
+    articles: tuple[PlacedArticle, ...]
+    """In seed order, then in order within their seed."""
+    related: tuple[tuple[int, ...], ...] = ()
+    """For each article, the indexes of its related articles, best first."""
+    description: str = ""
+    """What the collection is (`site_description`)."""
+    source_titles: Mapping[str, str] = field(default_factory=dict)
+    """Readable names of the seeds whose sidecar gives one (`title:`), by file name."""
+    url: str = ""
+    """Where the site is published (`site_url`), for the feeds; may be empty."""
+
+
+@dataclass(frozen=True)
+class Page:
+    """A generated file: its path below the docs folder and its text."""
+
+    path: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """The corpus as the site shows it, with what went wrong reading it."""
+
+    site: Site
+    themes: ThemeChoice
+    """The themes in use, the discovered ones, and how well the written taxonomy fits."""
+    merges: tuple[AuthorMerge, ...]
+    """Spellings of one author that were merged."""
+    seeds: tuple[SeedSummary, ...]
+    errors: tuple[CorpusError, ...]
+    warnings: tuple[CorpusError, ...]
+
+    @property
+    def articles(self) -> tuple[PlacedArticle, ...]:
+        return self.site.articles
+
+    def theme_counts(self) -> list[tuple[str, int]]:
+        """Each theme with its number of articles, most first."""
+        return _counts(theme for item in self.articles for theme in item.article.tags)
+
+    def author_counts(self) -> list[tuple[str, int]]:
+        """Each author with their number of articles, most first."""
+        return _counts(name for item in self.articles for name in item.article.authors)
+
+
+def _counts(names: Iterable[str]) -> list[tuple[str, int]]:
+    return sorted(Counter(names).items(), key=lambda item: (-item[1], item[0]))
+
+
+@dataclass(frozen=True)
+class WriteReport:
+    """What the write did, by page path below the docs folder."""
+
+    written: tuple[str, ...]
+    unchanged: tuple[str, ...]
+    removed: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    """Everything the command line or the MkDocs plugin needs to tell the user."""
+
+    corpus: Corpus
+    written: WriteReport

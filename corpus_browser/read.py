@@ -20,9 +20,9 @@ import charset_normalizer
 
 from corpus_browser.errors import CorpusError, SeedError, SidecarError, readable
 from corpus_browser.formats import SUFFIX_FORMATS, sniff
-from corpus_browser.model import Overrides, Seed, SeedInput
+from corpus_browser.model import Overrides, Seed, SeedInput, Taxonomy
 from corpus_browser.overrides import match_sidecars, parse_overrides
-from corpus_browser.taxonomy import Taxonomy, TaxonomyError, parse_taxonomy
+from corpus_browser.taxonomy import TaxonomyError, parse_taxonomy
 from corpus_browser.yaml_input import load_yaml, parse_yaml, read_yaml_bytes
 
 log = logging.getLogger(__name__)

@@ -14,8 +14,8 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from html import escape as html_escape
 from itertools import groupby
 
@@ -28,7 +28,6 @@ from corpus_browser.listings import (
     PAGE_SIZE,
     UNATTRIBUTED,
     Directory,
-    PlacedArticle,
     chips,
     chunks,
     entries,
@@ -39,10 +38,10 @@ from corpus_browser.listings import (
     time_tag,
 )
 from corpus_browser.memo import RenderMemo
-from corpus_browser.model import Article, Block, BlockKind
+from corpus_browser.model import Article, Block, BlockKind, Page, PlacedArticle, Site
 from corpus_browser.text import DESCRIPTION_MAX_CHARS, TITLE_MAX_CHARS, shorten
 
-__all__ = ["Page", "PlacedArticle", "Site", "escape", "front_matter", "place_articles", "render_article",
+__all__ = ["escape", "front_matter", "place_articles", "render_article",
            "render_site", "seed_slug", "slugify"]
 
 #: Characters with inline meaning in Python-Markdown with MkDocs' extensions
@@ -65,14 +64,6 @@ _NAME_DIGEST_CHARS = 12
 _YAML_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 #: Longest title part of a page name, in characters.
 SLUG_MAX_LENGTH = 60
-
-
-@dataclass(frozen=True)
-class Page:
-    """A generated file: its path below the docs folder and its text."""
-
-    path: str
-    text: str
 
 
 def escape(text: str) -> str:
@@ -117,25 +108,6 @@ def seed_slug(source: str) -> str:
 def _name_digest(name: str) -> str:
     return hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()[:_NAME_DIGEST_CHARS]
 
-
-
-@dataclass(frozen=True)
-class Site:
-    """Everything the pages are made from."""
-
-    title: str
-    sources: tuple[str, ...]
-    """Seed file names, in seed order."""
-    articles: tuple[PlacedArticle, ...]
-    """In seed order, then in order within their seed."""
-    related: tuple[tuple[int, ...], ...] = ()
-    """For each article, the indexes of its related articles, best first."""
-    description: str = ""
-    """What the collection is (`site_description`)."""
-    source_titles: Mapping[str, str] = field(default_factory=dict)
-    """Readable names of the seeds whose sidecar gives one (`title:`), by file name."""
-    url: str = ""
-    """Where the site is published (`site_url`), for the feeds; may be empty."""
 
 
 def place_articles(articles: Sequence[Article], articles_dir: str) -> tuple[PlacedArticle, ...]:

@@ -12,11 +12,8 @@ from collections.abc import Sequence
 
 import yaml
 
-from corpus_browser.authors import AuthorMerge
-from corpus_browser.discover import COVERED_HITS_PER_1000_WORDS, Discovery, ThemeChoice
-from corpus_browser.model import Article, SeedSummary
-from corpus_browser.render import Site
-from corpus_browser.tag import Tagging
+from corpus_browser.discover import COVERED_HITS_PER_1000_WORDS
+from corpus_browser.model import Article, AuthorMerge, Discovery, SeedSummary, Site, Tagging, ThemeChoice
 
 #: Set-aside lines are shown up to this many characters.
 _EXCERPT = 90

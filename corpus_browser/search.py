@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from corpus_browser.render import PlacedArticle
+from corpus_browser.model import PlacedArticle
 from corpus_browser.text import tokens
 
 #: A query word matches a word of a field at this rapidfuzz ratio or more.

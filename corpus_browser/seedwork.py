@@ -42,7 +42,7 @@ from corpus_browser.cache import SeedCache
 from corpus_browser.config import SplitRules
 from corpus_browser.errors import CorpusError
 from corpus_browser.extract import extract
-from corpus_browser.model import Article, Format, Overrides, SeedInput, SetAside
+from corpus_browser.model import SeedInput, SplitSeed
 from corpus_browser.read import SeedBytes, SeedScan, Skipped, fetched, seed_input
 from corpus_browser.segment import PreparedSeed, blocked_keys, opens_block, prepare_seed, segment_seed
 from corpus_browser.words import WordList
@@ -70,26 +70,19 @@ class SeedKeys:
 
 
 @dataclass(frozen=True)
-class SplitSeed:
-    """A seed split into articles: the second half's result."""
+class SeedWork:
+    """The second half's result: the seed split into articles, and their words."""
 
-    name: str
-    format: Format
-    format_evidence: str
-    """Why the content was read in that format."""
-    overrides: Overrides
-    articles: tuple[Article, ...]
-    matter: tuple[SetAside, ...]
-    """Front and back matter, set aside as boilerplate."""
-    matter_lines: tuple[tuple[int, int, str], ...]
-    """The same as line ranges of the seed, each with the reason it was set aside."""
+    split: SplitSeed
     words: WordList
-    """The articles' words (see `words.py`)."""
+    """The articles' words (see `words.py`), split where the seed is."""
 
 
 @dataclass(frozen=True)
 class SplitCorpus:
     seeds: tuple[SplitSeed, ...]
+    words: tuple[WordList, ...]
+    """Each seed's articles' words, in seed order."""
     errors: tuple[CorpusError, ...]
     warnings: tuple[CorpusError, ...]
 
@@ -104,7 +97,7 @@ def split_seeds(scan: SeedScan, split: SplitRules, code: str, store: SeedCache |
     with `remember`, the results also stay in memory for the next build in
     this process (as `mkdocs serve` builds again and again).
     """
-    outcomes: list[SeedBytes | Skipped | CorpusError | SplitSeed] = [fetched(item, follow_symlinks)
+    outcomes: list[SeedBytes | Skipped | CorpusError | SeedWork] = [fetched(item, follow_symlinks)
                                                                      for item in scan.items]
     found = {i: outcome for i, outcome in enumerate(outcomes) if isinstance(outcome, SeedBytes)}
     settings = repr(split).encode()
@@ -126,7 +119,8 @@ def split_seeds(scan: SeedScan, split: SplitRules, code: str, store: SeedCache |
     finally:
         session.finish(completed)
     corpus = scan.collect(outcomes)
-    return SplitCorpus(corpus.seeds, corpus.errors, corpus.warnings)
+    return SplitCorpus(tuple(work.split for work in corpus.seeds), tuple(work.words for work in corpus.seeds),
+                       corpus.errors, corpus.warnings)
 
 
 def _content(seed: SeedBytes) -> bytes:
@@ -180,8 +174,8 @@ class _Session:
         return results
 
     def second_halves(self, names: dict[int, str], first_names: dict[int, str], holding: dict[int, list[str]],
-                      split: SplitRules) -> dict[int, SplitSeed]:
-        results = {i: self._recall(name, SplitSeed) for i, name in names.items()}
+                      split: SplitRules) -> dict[int, SeedWork]:
+        results = {i: self._recall(name, SeedWork) for i, name in names.items()}
         todo = [i for i, result in results.items() if result is None]
         elsewhere = [i for i in todo if i not in self.worker_of]
         pool = _pool(len(_executors)) if self.worker_of else self._pool_for(elsewhere)
@@ -290,7 +284,7 @@ def _first_half(found: SeedBytes, name: str, split: SplitRules) -> bytes:
 
 
 def _second_half(first_name: str, found: SeedBytes | None, boilerplate: frozenset[str], split: SplitRules) -> bytes:
-    """Split a seed into articles: its `SplitSeed`, pickled."""
+    """Split a seed into articles: its `SeedWork`, pickled."""
     if found is None or first_name in _prepared:
         item, prepared = _prepared.pop(first_name)
     else:
@@ -298,8 +292,8 @@ def _second_half(first_name: str, found: SeedBytes | None, boilerplate: frozense
         prepared = prepare_seed(item, split)
     segmented = segment_seed(item, prepared, boilerplate, split)
     articles = tuple(extract(segment, item.overrides) for segment in segmented.segments)
-    return cache.dump(SplitSeed(item.seed.name, item.seed.format, item.seed.format_evidence, item.overrides,
-                                articles, segmented.matter, segmented.matter_lines, WordList.of(articles)))
+    return cache.dump(SeedWork(SplitSeed(item.seed.name, item.seed.format, item.seed.format_evidence, item.overrides,
+                                         articles, segmented.matter, segmented.matter_lines), WordList.of(articles)))
 
 
 def _forget() -> None:

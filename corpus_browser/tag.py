@@ -17,13 +17,12 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from corpus_browser.model import Article
-from corpus_browser.taxonomy import Taxonomy
+from corpus_browser.model import Article, Tagging, Taxonomy, ThemeEvidence
 from corpus_browser.words import BREAK, CorpusWords, ngram_codes
 
 #: A variant must score this much (rapidfuzz ratio) against the phrase ...
@@ -41,28 +40,6 @@ STOPWORDS = frozenset(
     which while who whom why will with would yet you your yours also get got go going know new take want
     don t s re ve ll d m isn aren wasn doesn didn won can’t don’t it’s that’s you’re i’m we’re""".split()
 )
-
-
-@dataclass(frozen=True)
-class ThemeEvidence:
-    """Why an article has (or lacks) a theme: the phrases found and how often."""
-
-    theme: str
-    hits: int
-    """Body hits plus title hits times the title weight."""
-    phrases: tuple[tuple[str, int], ...]
-    """Each phrase (as written in the taxonomy) with its hits, most first."""
-
-
-@dataclass(frozen=True)
-class Tagging:
-    """The tagged articles, with the evidence and the taxonomy's blind spots."""
-
-    articles: tuple[Article, ...]
-    evidence: tuple[tuple[ThemeEvidence, ...], ...]
-    """Per article, in article order: every theme with at least one hit, strongest first."""
-    uncovered: tuple[tuple[str, int], ...] = field(default=())
-    """Frequent phrases no theme covers, with the number of articles using them."""
 
 
 def tag_articles(articles: Sequence[Article], taxonomy: Taxonomy, words: CorpusWords | None = None) -> Tagging:

@@ -5,9 +5,8 @@ value is reported in one line naming the file and the line of the value.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from corpus_browser.errors import CorpusError, excerpt
+from corpus_browser.model import Taxonomy, Theme
 from corpus_browser.text import clean, tokens
 from corpus_browser.yaml_input import line_of
 
@@ -19,30 +18,8 @@ class TaxonomyError(CorpusError):
     """The theme taxonomy file is malformed."""
 
 
-@dataclass(frozen=True)
-class Theme:
-    name: str
-    phrases: tuple[str, ...]
-    """Lower-case phrases of one to three words."""
-
-
 #: What the build does when a written taxonomy fits the corpus poorly (`settings: poor_fit:`).
 POOR_FIT_CHOICES = ("discover", "keep")
-
-
-@dataclass(frozen=True)
-class Taxonomy:
-    """The themes, and the thresholds that decide when an article carries one."""
-
-    themes: tuple[Theme, ...] = ()
-    auto: bool = False
-    """No written themes (`themes: auto`, or no taxonomy file): the corpus's own are discovered."""
-    title_weight: int = 3
-    min_hits: int = 3
-    max_themes: int = 4
-    max_share: float = 0.5
-    poor_fit: str = "discover"
-    """When the written themes fit the corpus poorly: `discover` uses the discovered ones, `keep` keeps them."""
 
 
 SETTINGS = {

@@ -30,7 +30,6 @@ import shutil
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
 from corpus_browser.errors import OutputError
@@ -43,7 +42,7 @@ from corpus_browser.manifest import (
     page_content,
     read_manifest,
 )
-from corpus_browser.render import Page
+from corpus_browser.model import Page, WriteReport
 
 log = logging.getLogger(__name__)
 
@@ -52,15 +51,6 @@ LOCK_WAIT_SECONDS = 60.0
 _LOCK_POLL_SECONDS = 0.1
 #: Numbers that make staging file names unique within this process.
 _staged = itertools.count()
-
-
-@dataclass(frozen=True)
-class WriteReport:
-    """What the write did, by page path below the docs folder."""
-
-    written: tuple[str, ...]
-    unchanged: tuple[str, ...]
-    removed: tuple[str, ...]
 
 
 @contextmanager

@@ -25,13 +25,13 @@ from corpus_browser.discover import (
     poor_fit_notice,
     theme_count,
 )
-from corpus_browser.model import Article, Block, BlockKind
+from corpus_browser.model import Article, Block, BlockKind, Taxonomy, Theme
 from corpus_browser.read import read_taxonomy
 from corpus_browser.relate import related_articles
 from corpus_browser.render import render_site
 from corpus_browser.report import propose_taxonomy
 from corpus_browser.tag import tag_articles
-from corpus_browser.taxonomy import Taxonomy, TaxonomyError, Theme, parse_taxonomy
+from corpus_browser.taxonomy import TaxonomyError, parse_taxonomy
 from corpus_browser.words import CorpusWords
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -17,7 +17,8 @@ from corpus_browser.build import build, gather, remembered_pages
 from corpus_browser.config import BuildConfig
 from corpus_browser.manifest import CACHE_NAME
 from corpus_browser.memo import RenderMemo
-from corpus_browser.render import PlacedArticle, Site, render_site
+from corpus_browser.model import PlacedArticle, Site
+from corpus_browser.render import render_site
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -18,15 +18,9 @@ from hypothesis import strategies as st
 
 from corpus_browser.config import SplitRules
 from corpus_browser.extract import extract
-from corpus_browser.model import Format, Role, Seed, SeedInput
+from corpus_browser.model import Format, Role, Seed, SeedInput, Site
 from corpus_browser.overrides import Overrides
-from corpus_browser.render import (
-    Site,
-    escape,
-    front_matter,
-    place_articles,
-    render_article,
-)
+from corpus_browser.render import escape, front_matter, place_articles, render_article
 from corpus_browser.segment import segment_corpus
 from corpus_browser.text import TITLE_MAX_CHARS, clean
 

@@ -12,11 +12,10 @@ import yaml
 from helpers import articles_of, page_parts, paragraph
 
 from corpus_browser.listings import PAGE_SIZE
-from corpus_browser.model import Article
+from corpus_browser.model import Article, Site
 from corpus_browser.render import (
     HOME_CARDS,
     NAMES_PAGE_SIZE,
-    Site,
     catalogue,
     escape,
     front_matter,

@@ -8,9 +8,8 @@ from pathlib import Path
 
 from corpus_browser.build import gather
 from corpus_browser.config import BuildConfig
-from corpus_browser.model import Article, Block, BlockKind
+from corpus_browser.model import Article, Block, BlockKind, Taxonomy, Theme
 from corpus_browser.tag import STOPWORDS, _variants, tag_articles
-from corpus_browser.taxonomy import Taxonomy, Theme
 from corpus_browser.text import tokens
 
 TAXONOMY = Taxonomy(

@@ -33,8 +33,8 @@ from corpus_browser.build import build
 from corpus_browser.config import BuildConfig
 from corpus_browser.errors import OutputError
 from corpus_browser.manifest import CACHE_NAME, MANIFEST_NAME, STAGING_NAME
+from corpus_browser.model import Page
 from corpus_browser.read import read_seed
-from corpus_browser.render import Page
 from corpus_browser.write import output_lock, write_pages
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -9,7 +9,7 @@ import pytest
 
 from corpus_browser.errors import OutputError
 from corpus_browser.manifest import inside
-from corpus_browser.render import Page
+from corpus_browser.model import Page
 from corpus_browser.write import MANIFEST_NAME, write_pages
 
 
