@@ -2,7 +2,7 @@
 
 import sys
 
-from corpus_browser.cli import main
+from corpus_browser.adapters.cli import main
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -288,7 +288,7 @@ def mkdocs(config: Path, site_dir: str, env: dict[str, str] | None = None) -> Ru
 
 def pagefind_alone(folder: Path) -> Run:
     """What the hook's Pagefind step costs: `write_search_index` on the build's records, in a process of its own."""
-    script = ("import sys; from pathlib import Path; from corpus_browser.pagefind_index import write_search_index; "
+    script = ("import sys; from pathlib import Path; from corpus_browser.adapters.pagefind import write_search_index; "
               "write_search_index(Path(sys.argv[1]), Path(sys.argv[2]))")
     (folder / "pagefind-alone").mkdir()
     return timed([sys.executable, "-c", script, SEARCH_RECORDS, "pagefind-alone"], folder)

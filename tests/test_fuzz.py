@@ -1,6 +1,6 @@
 """Fuzzing the whole build (issue 9): random bytes, random file names and random
 YAML (sidecars, themes.yml, a tampered manifest, links out of the seeds
-folder) thrown at the real command line, `corpus_browser.cli.main`, in a
+folder) thrown at the real command line, `corpus_browser.adapters.cli.main`, in a
 temporary folder; for a few examples the real site is built with MkDocs too.
 
 Every example must hold: no traceback (main returns 0 or 1, each problem one
@@ -28,7 +28,7 @@ import yaml
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from corpus_browser.cli import main
+from corpus_browser.adapters.cli import main
 from corpus_browser.manifest import MANIFEST_NAME
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -11,7 +11,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "corpus_browser"
 
 #: The package's modules in pipeline order; a module may import only modules of its own layer or earlier.
 LAYERS = [
-    {"errors", "rules", "config", "model", "progress", "manifest", "yaml_input"},
+    {"errors", "rules", "config", "model", "manifest", "yaml_input"},
     {"text", "dates"},
     {"recognise", "formats", "overrides", "taxonomy"},
     {"read"},
@@ -24,10 +24,10 @@ LAYERS = [
     {"memo"},
     {"listings", "feeds"},
     {"render", "report", "explain", "search"},
-    {"write", "freshness", "cache", "pagefind_index"},
+    {"write", "freshness", "cache"},
     {"seedwork"},
     {"build"},
-    {"cli", "mkdocs_hook", "live"},
+    {"adapters"},
 ]
 LAYER = {name: n for n, names in enumerate(LAYERS) for name in names}
 
@@ -35,27 +35,29 @@ LAYER = {name: n for n, names in enumerate(LAYERS) for name in names}
 def imported_modules(path: Path) -> set[str]:
     """The package modules a file imports (its first name after `corpus_browser.`)."""
     found = set()
-    inside_readers = path.parent.name == "readers"
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.ImportFrom):
-            if node.level == 1 and inside_readers:
-                continue  # a reader's own helpers
-            if node.level:
-                found.add((node.module or "").split(".")[0] or node.names[0].name)
-            elif node.module and node.module.startswith("corpus_browser."):
-                found.add(node.module.split(".")[1])
-    return found
+        if isinstance(node, ast.ImportFrom) and node.module == "corpus_browser":
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("corpus_browser."):
+            found.add(node.module.split(".")[1])
+    return found - {unit_of(path)}
+
+
+def unit_of(path: Path) -> str:
+    """The subpackage a file belongs to, or the module it is."""
+    parts = path.relative_to(PACKAGE).with_suffix("").parts
+    return parts[0]
 
 
 def test_every_module_has_a_place_in_the_pipeline():
-    modules = {path.stem for path in PACKAGE.glob("*.py") if path.stem != "__init__"} | {"readers"}
-    assert modules == set(LAYER)
+    units = {unit_of(path) for path in PACKAGE.rglob("*.py")} - {"__init__"}
+    assert units == set(LAYER)
 
 
 def test_imports_run_one_way_along_the_pipeline():
     backwards = []
     for path in sorted(PACKAGE.rglob("*.py")):
-        module = "readers" if path.parent.name == "readers" else path.stem
+        module = unit_of(path)
         if module == "__init__":
             continue
         for imported in imported_modules(path):

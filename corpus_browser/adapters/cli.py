@@ -157,7 +157,7 @@ def run_build(args: argparse.Namespace) -> int:
               f"({time.perf_counter() - started:.2f}s; --force rebuilds anyway)")
         return 0
     from corpus_browser.build import STAGES, build
-    from corpus_browser.progress import stage_progress
+    from corpus_browser.adapters.progress import stage_progress
 
     with stage_progress(STAGES) as on_stage:
         report = build(config, inputs, on_stage)
