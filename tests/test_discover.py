@@ -13,8 +13,7 @@ import pytest
 import yaml
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from corpus_browser import build, discover
-from corpus_browser.build import gather
+from corpus_browser import discover
 from corpus_browser.config import BuildConfig
 from corpus_browser.discover import (
     DISCOVERY_STOPWORDS,
@@ -26,6 +25,8 @@ from corpus_browser.discover import (
     theme_count,
 )
 from corpus_browser.model import Article, Block, BlockKind, Taxonomy, Theme
+from corpus_browser.pipeline import build
+from corpus_browser.pipeline.build import gather
 from corpus_browser.read import read_taxonomy
 from corpus_browser.relate import related_articles
 from corpus_browser.render import render_site

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from corpus_browser.build import build
 from corpus_browser.config import BuildConfig, SplitRules
 from corpus_browser.extract import extract
+from corpus_browser.pipeline.build import build
 from corpus_browser.read import read_corpus
 from corpus_browser.segment import segment_corpus
 

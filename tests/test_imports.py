@@ -25,8 +25,7 @@ LAYERS = [
     {"listings", "feeds"},
     {"render", "report", "explain", "search"},
     {"write", "freshness", "cache"},
-    {"seedwork"},
-    {"build"},
+    {"pipeline"},
     {"adapters"},
 ]
 LAYER = {name: n for n, names in enumerate(LAYERS) for name in names}

@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from corpus_browser.build import build, gather, remembered_pages
 from corpus_browser.config import BuildConfig
 from corpus_browser.manifest import CACHE_NAME
 from corpus_browser.memo import RenderMemo
 from corpus_browser.model import PlacedArticle, Site
+from corpus_browser.pipeline.build import build, gather, remembered_pages
 from corpus_browser.render import render_site
 
 ROOT = Path(__file__).resolve().parents[1]

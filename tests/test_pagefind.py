@@ -199,8 +199,8 @@ def test_from_disk_the_panel_says_search_needs_a_web_server(page: Page, hosted_s
 
 @pytest.mark.parametrize("url", ["../outside.html", "/etc/outside.html", "articles/page.md"])
 def test_a_record_url_that_is_not_a_page_of_the_site_is_refused(tmp_path: Path, url: str):
-    from corpus_browser.errors import OutputError
     from corpus_browser.adapters.pagefind import write_search_index
+    from corpus_browser.errors import OutputError
 
     records = tmp_path / "docs" / ".corpus-search.json"
     records.parent.mkdir()
@@ -219,8 +219,8 @@ def test_a_record_url_that_is_not_a_page_of_the_site_is_refused(tmp_path: Path, 
 ])
 def test_pagefind_failing_or_dying_stops_with_one_line_and_leaves_no_documents(tmp_path: Path, monkeypatch,
                                                                               program: str, message: str):
-    from corpus_browser.errors import OutputError
     from corpus_browser.adapters.pagefind import write_search_index
+    from corpus_browser.errors import OutputError
 
     fake = tmp_path / "pagefind"
     fake.write_text(f"#!/bin/sh\n{program}\n", encoding="utf-8")

@@ -7,10 +7,10 @@ from dataclasses import replace
 
 from test_discover import UNRELATED, planted
 
-from corpus_browser.build import gather
 from corpus_browser.config import BuildConfig
 from corpus_browser.discover import choose_themes
 from corpus_browser.model import Site, Taxonomy
+from corpus_browser.pipeline.build import gather
 from corpus_browser.render import place_articles
 from corpus_browser.report import render_report
 

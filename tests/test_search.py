@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from corpus_browser.build import gather
 from corpus_browser.config import BuildConfig
+from corpus_browser.pipeline.build import gather
 from corpus_browser.search import search
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -20,11 +20,11 @@ from pathlib import Path
 import pytest
 from helpers import paragraph
 
-from corpus_browser import seedwork
-from corpus_browser.build import build
 from corpus_browser.config import BuildConfig
 from corpus_browser.errors import OutputError
 from corpus_browser.manifest import CACHE_NAME, PRIVATE_NAMES
+from corpus_browser.pipeline import seedwork
+from corpus_browser.pipeline.build import build
 
 ROOT = Path(__file__).resolve().parent.parent
 FOOTER = "Subscribe to The Change Letter and get every new article in your inbox each Friday morning."

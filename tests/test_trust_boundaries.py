@@ -29,11 +29,11 @@ from playwright.sync_api import expect
 from serving import serving
 
 from corpus_browser.authors import normalize_name
-from corpus_browser.build import build
 from corpus_browser.config import BuildConfig
 from corpus_browser.errors import OutputError
 from corpus_browser.manifest import CACHE_NAME, MANIFEST_NAME, STAGING_NAME
 from corpus_browser.model import Page
+from corpus_browser.pipeline.build import build
 from corpus_browser.read import read_seed
 from corpus_browser.write import output_lock, write_pages
 

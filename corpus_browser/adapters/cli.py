@@ -156,8 +156,8 @@ def run_build(args: argparse.Namespace) -> int:
         print(f"up to date: nothing changed since the last build of {config.docs_dir} "
               f"({time.perf_counter() - started:.2f}s; --force rebuilds anyway)")
         return 0
-    from corpus_browser.build import STAGES, build
     from corpus_browser.adapters.progress import stage_progress
+    from corpus_browser.pipeline.build import STAGES, build
 
     with stage_progress(STAGES) as on_stage:
         report = build(config, inputs, on_stage)
@@ -224,14 +224,14 @@ def _print_seed_table(seeds: Sequence[SeedSummary]) -> None:
 
 
 def run_explain(args: argparse.Namespace) -> int:
-    from corpus_browser.build import explain
+    from corpus_browser.pipeline.build import explain
 
     print(explain(BuildConfig(seeds_dir=args.seeds), args.seed), end="")
     return 0
 
 
 def run_search(args: argparse.Namespace) -> int:
-    from corpus_browser.build import gather
+    from corpus_browser.pipeline.build import gather
     from corpus_browser.search import search
 
     corpus = gather(BuildConfig(seeds_dir=args.seeds, themes_file=args.themes))
@@ -250,9 +250,9 @@ def run_search(args: argparse.Namespace) -> int:
 
 
 def run_themes(args: argparse.Namespace) -> int:
-    from corpus_browser.build import gather
     from corpus_browser.discover import poor_fit_notice
     from corpus_browser.model import Taxonomy
+    from corpus_browser.pipeline.build import gather
     from corpus_browser.report import propose_taxonomy
 
     config = BuildConfig(seeds_dir=args.seeds, themes_file=args.themes)

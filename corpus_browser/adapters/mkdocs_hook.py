@@ -29,14 +29,21 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 from mkdocs.utils.yaml import yaml_load
 
-from corpus_browser.build import build, remembered_pages
+from corpus_browser.adapters.live import (
+    DocsWatch,
+    SearchEntries,
+    SiteShape,
+    listing_plugins,
+    patch_serve_build,
+    watch_docs,
+)
+from corpus_browser.adapters.pagefind import write_search_index
 from corpus_browser.config import BuildConfig, site_settings
 from corpus_browser.discover import poor_fit_notice
 from corpus_browser.errors import CorpusError
 from corpus_browser.freshness import input_digest, is_up_to_date
-from corpus_browser.adapters.live import DocsWatch, SearchEntries, SiteShape, listing_plugins, patch_serve_build, watch_docs
 from corpus_browser.memo import RenderMemo
-from corpus_browser.adapters.pagefind import write_search_index
+from corpus_browser.pipeline.build import build, remembered_pages
 from corpus_browser.render import SEARCH_RECORDS
 
 log = logging.getLogger("mkdocs.hooks.corpus_browser")

@@ -38,11 +38,11 @@ from corpus_browser.model import (
     Taxonomy,
     ThemeChoice,
 )
+from corpus_browser.pipeline.seedwork import split_seeds
 from corpus_browser.read import SeedScan, read_corpus, read_taxonomy, scan_seeds
 from corpus_browser.relate import related_articles
 from corpus_browser.render import place_articles, render_site
 from corpus_browser.report import render_report
-from corpus_browser.seedwork import split_seeds
 from corpus_browser.segment import segment_corpus
 from corpus_browser.tag import tag_articles
 from corpus_browser.words import CorpusWords
