@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from corpus_browser.config import BuildConfig
-from corpus_browser.freshness import input_digest
+from corpus_browser.store.freshness import input_digest
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -29,7 +29,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from corpus_browser.adapters.cli import main
-from corpus_browser.manifest import MANIFEST_NAME
+from corpus_browser.store.manifest import MANIFEST_NAME
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = int(os.environ.get("CORPUS_FUZZ_EXAMPLES", "0"))

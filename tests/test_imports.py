@@ -11,7 +11,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "corpus_browser"
 
 #: The package's modules in pipeline order; a module may import only modules of its own layer or earlier.
 LAYERS = [
-    {"errors", "rules", "config", "model", "manifest", "yaml_input"},
+    {"errors", "rules", "config", "model", "yaml_input"},
     {"text", "dates"},
     {"recognise", "formats", "overrides", "taxonomy"},
     {"read"},
@@ -24,7 +24,7 @@ LAYERS = [
     {"memo"},
     {"listings", "feeds"},
     {"render", "report", "explain", "search"},
-    {"write", "freshness", "cache"},
+    {"store"},
     {"pipeline"},
     {"adapters"},
 ]

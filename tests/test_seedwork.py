@@ -22,9 +22,9 @@ from helpers import paragraph
 
 from corpus_browser.config import BuildConfig
 from corpus_browser.errors import OutputError
-from corpus_browser.manifest import CACHE_NAME, PRIVATE_NAMES
 from corpus_browser.pipeline import seedwork
 from corpus_browser.pipeline.build import build
+from corpus_browser.store.manifest import CACHE_NAME, PRIVATE_NAMES
 
 ROOT = Path(__file__).resolve().parent.parent
 FOOTER = "Subscribe to The Change Letter and get every new article in your inbox each Friday morning."
@@ -155,6 +155,10 @@ def test_the_cache_folder_follows_the_output_folder_rules(tmp_path):
     assert list(outside.iterdir()) == []
 
 
+#: The cache's own module, which imports `io`: a forged entry names `io.FileIO` through it.
+MODULE = b"corpus_browser.store.cache"
+
+
 def test_a_cache_entry_holding_anything_but_the_builds_own_values_is_made_again(tmp_path):
     """Classes the package's modules import (a file object, a path) are not its
     values, however the entry names them; nor is a value of another kind."""
@@ -164,7 +168,7 @@ def test_a_cache_entry_holding_anything_but_the_builds_own_values_is_made_again(
     victim = tmp_path / "victim.txt"
     victim.write_text("kept\n", encoding="utf-8")
     opens_a_file = pickle.dumps(io.FileIO(os.devnull, "r").__class__, protocol=4).replace(
-        b"\x8c\x03_io\x94\x8c\x06FileIO", b"\x8c\x14corpus_browser.cache\x94\x8c\tio.FileIO")
+        b"\x8c\x03_io\x94\x8c\x06FileIO", b"\x8c" + bytes([len(MODULE)]) + MODULE + b"\x94\x8c\tio.FileIO")
     forged = opens_a_file[:-1] + pickle.dumps((str(victim), "w"), protocol=4)[2:-1] + b"R."
     entries = sorted((tmp_path / "docs" / CACHE_NAME).iterdir())
     entries[0].write_bytes(forged)

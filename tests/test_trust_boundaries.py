@@ -31,11 +31,11 @@ from serving import serving
 from corpus_browser.authors import normalize_name
 from corpus_browser.config import BuildConfig
 from corpus_browser.errors import OutputError
-from corpus_browser.manifest import CACHE_NAME, MANIFEST_NAME, STAGING_NAME
 from corpus_browser.model import Page
 from corpus_browser.pipeline.build import build
 from corpus_browser.read import read_seed
-from corpus_browser.write import output_lock, write_pages
+from corpus_browser.store.manifest import CACHE_NAME, MANIFEST_NAME, STAGING_NAME
+from corpus_browser.store.write import output_lock, write_pages
 
 ROOT = Path(__file__).resolve().parent.parent
 FILLER = "The quiet river carried patient stones toward the wide grey sea for many long years."
@@ -186,7 +186,7 @@ def test_07_concurrent_builds_take_turns_and_leave_a_consistent_folder(corpus: P
 def test_07_a_build_that_cannot_get_the_folder_stops_with_a_message(tmp_path: Path):
     docs = tmp_path / "docs"
     holder = subprocess.Popen(
-        [sys.executable, "-c", "import sys, time; from pathlib import Path; from corpus_browser.write import output_lock\n"
+        [sys.executable, "-c", "import sys, time; from pathlib import Path; from corpus_browser.store.write import output_lock\n"
          "with output_lock(Path(sys.argv[1])):\n    print('held', flush=True); time.sleep(30)", str(docs)],
         cwd=ROOT, stdout=subprocess.PIPE, text=True)
     try:

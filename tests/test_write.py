@@ -8,9 +8,9 @@ import json
 import pytest
 
 from corpus_browser.errors import OutputError
-from corpus_browser.manifest import inside
 from corpus_browser.model import Page
-from corpus_browser.write import MANIFEST_NAME, write_pages
+from corpus_browser.store.manifest import inside
+from corpus_browser.store.write import MANIFEST_NAME, write_pages
 
 
 def test_first_write_creates_pages_and_manifest(tmp_path):

@@ -28,8 +28,8 @@ from typing import TYPE_CHECKING
 
 from corpus_browser.config import BuildConfig, site_settings
 from corpus_browser.errors import CorpusError
-from corpus_browser.freshness import input_digest, is_up_to_date
 from corpus_browser.model import LineTally
+from corpus_browser.store.freshness import input_digest, is_up_to_date
 
 if TYPE_CHECKING:
     from corpus_browser.model import BuildReport, Corpus, SeedSummary

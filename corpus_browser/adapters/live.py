@@ -41,7 +41,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from corpus_browser.errors import CorpusError
-from corpus_browser.manifest import PRIVATE_NAMES, read_manifest
+from corpus_browser.store.manifest import PRIVATE_NAMES, read_manifest
 
 log = logging.getLogger("mkdocs.hooks.corpus_browser")
 

@@ -16,15 +16,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeVar
 
-from corpus_browser import cache
 from corpus_browser.authors import index_authors
-from corpus_browser.cache import SeedCache
 from corpus_browser.config import BuildConfig
 from corpus_browser.discover import choose_themes, discover_themes
 from corpus_browser.errors import CorpusError
 from corpus_browser.explain import explain_seed
 from corpus_browser.extract import extract
-from corpus_browser.freshness import code_digest
 from corpus_browser.memo import RenderMemo
 from corpus_browser.model import (
     Article,
@@ -44,9 +41,12 @@ from corpus_browser.relate import related_articles
 from corpus_browser.render import place_articles, render_site
 from corpus_browser.report import render_report
 from corpus_browser.segment import segment_corpus
+from corpus_browser.store import cache
+from corpus_browser.store.cache import SeedCache
+from corpus_browser.store.freshness import code_digest
+from corpus_browser.store.write import output_lock, write_pages, write_report
 from corpus_browser.tag import tag_articles
 from corpus_browser.words import CorpusWords
-from corpus_browser.write import output_lock, write_pages, write_report
 
 log = logging.getLogger(__name__)
 

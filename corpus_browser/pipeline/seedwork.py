@@ -36,15 +36,15 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
-from corpus_browser import cache
 from corpus_browser.boilerplate import find_boilerplate
-from corpus_browser.cache import SeedCache
 from corpus_browser.config import SplitRules
 from corpus_browser.errors import CorpusError
 from corpus_browser.extract import extract
 from corpus_browser.model import SeedInput, SplitSeed
 from corpus_browser.read import SeedBytes, SeedScan, Skipped, fetched, seed_input
 from corpus_browser.segment import PreparedSeed, blocked_keys, opens_block, prepare_seed, segment_seed
+from corpus_browser.store import cache
+from corpus_browser.store.cache import SeedCache
 from corpus_browser.words import WordList
 
 #: Below this many bytes of seeds to work on, workers cost more than they save.

@@ -18,9 +18,9 @@ from pathlib import Path
 
 from corpus_browser.config import BuildConfig
 from corpus_browser.errors import CorpusError
-from corpus_browser.manifest import OutputFolder, page_content, read_manifest
+from corpus_browser.store.manifest import OutputFolder, page_content, read_manifest
 
-_PACKAGE_DIR = Path(__file__).parent
+_PACKAGE_DIR = Path(__file__).parents[1]
 #: Libraries whose versions can change what the build makes of the same seeds.
 _LIBRARIES = ("charset-normalizer", "numpy", "pyyaml", "rapidfuzz", "scikit-learn", "anyascii")
 

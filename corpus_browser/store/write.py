@@ -33,7 +33,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from corpus_browser.errors import OutputError
-from corpus_browser.manifest import (
+from corpus_browser.model import Page, WriteReport
+from corpus_browser.store.manifest import (
     MANIFEST_NAME,
     STAGING_NAME,
     Manifest,
@@ -42,7 +43,6 @@ from corpus_browser.manifest import (
     page_content,
     read_manifest,
 )
-from corpus_browser.model import Page, WriteReport
 
 log = logging.getLogger(__name__)
 

@@ -29,8 +29,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from corpus_browser.errors import CorpusError, OutputError
-from corpus_browser.manifest import CACHE_NAME
-from corpus_browser.write import atomic_write
+from corpus_browser.store.manifest import CACHE_NAME
+from corpus_browser.store.write import atomic_write
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +48,7 @@ _ALLOWED = {
     "numpy._core.numeric": {"_frombuffer"},
     "numpy.dtypes": {"Int32DType", "Int64DType", "BoolDType", "Float64DType"},
 }
-_OWN_PACKAGE = __name__.rpartition(".")[0]
+_OWN_PACKAGE = __name__.partition(".")[0]
 #: How an error is pickled (`errors.CorpusError.__reduce__`): the one function an entry may call.
 _RESTORE_ERROR = (f"{_OWN_PACKAGE}.errors", "_restored")
 
