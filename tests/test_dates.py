@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from corpus_browser.dates import as_datetime, month_heading, reader_date, year_of
-from corpus_browser.listings import time_tag
+from corpus_browser.site.listings import time_tag
 
 
 @pytest.mark.parametrize(("date", "shown", "month"), [

@@ -29,8 +29,8 @@ from corpus_browser.pipeline import build
 from corpus_browser.pipeline.build import gather
 from corpus_browser.read import read_taxonomy
 from corpus_browser.relate import related_articles
-from corpus_browser.render import render_site
-from corpus_browser.report import propose_taxonomy
+from corpus_browser.site.render import render_site
+from corpus_browser.site.report import propose_taxonomy
 from corpus_browser.tag import tag_articles
 from corpus_browser.taxonomy import TaxonomyError, parse_taxonomy
 from corpus_browser.words import CorpusWords

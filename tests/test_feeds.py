@@ -8,8 +8,8 @@ import feedparser
 import pytest
 from test_render import dated_site
 
-from corpus_browser.feeds import FEED_MAX_ENTRIES, Feed, render_feed
-from corpus_browser.render import newest_first, render_site
+from corpus_browser.site.feeds import FEED_MAX_ENTRIES, Feed, render_feed
+from corpus_browser.site.render import newest_first, render_site
 
 
 def parsed(site, path: str) -> feedparser.FeedParserDict:

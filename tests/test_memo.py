@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 
 from corpus_browser.config import BuildConfig
-from corpus_browser.memo import RenderMemo
 from corpus_browser.model import PlacedArticle, Site
 from corpus_browser.pipeline.build import build, gather, remembered_pages
-from corpus_browser.render import render_site
+from corpus_browser.site.memo import RenderMemo
+from corpus_browser.site.render import render_site
 from corpus_browser.store.manifest import CACHE_NAME
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -20,8 +20,8 @@ from corpus_browser.config import SplitRules
 from corpus_browser.extract import extract
 from corpus_browser.model import Format, Role, Seed, SeedInput, Site
 from corpus_browser.overrides import Overrides
-from corpus_browser.render import escape, front_matter, place_articles, render_article
 from corpus_browser.segment import segment_corpus
+from corpus_browser.site.render import escape, front_matter, place_articles, render_article
 from corpus_browser.text import TITLE_MAX_CHARS, clean
 
 #: Markdown extensions as in mkdocs.yml, plus MkDocs' defaults.

@@ -11,9 +11,9 @@ import pytest
 import yaml
 from helpers import articles_of, page_parts, paragraph
 
-from corpus_browser.listings import PAGE_SIZE
 from corpus_browser.model import Article, Site
-from corpus_browser.render import (
+from corpus_browser.site.listings import PAGE_SIZE
+from corpus_browser.site.render import (
     HOME_CARDS,
     NAMES_PAGE_SIZE,
     catalogue,

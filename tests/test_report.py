@@ -11,8 +11,8 @@ from corpus_browser.config import BuildConfig
 from corpus_browser.discover import choose_themes
 from corpus_browser.model import Site, Taxonomy
 from corpus_browser.pipeline.build import gather
-from corpus_browser.render import place_articles
-from corpus_browser.report import render_report
+from corpus_browser.site.render import place_articles
+from corpus_browser.site.report import render_report
 
 
 def report_for(articles, taxonomy: Taxonomy) -> str:

@@ -11,7 +11,7 @@ import pytest
 
 from corpus_browser.config import BuildConfig
 from corpus_browser.pipeline.build import gather
-from corpus_browser.search import search
+from corpus_browser.site.search import search
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -33,7 +33,7 @@ from corpus_browser.store.freshness import input_digest, is_up_to_date
 
 if TYPE_CHECKING:
     from corpus_browser.model import BuildReport, Corpus, SeedSummary
-    from corpus_browser.search import Hit
+    from corpus_browser.site.search import Hit
 
 BUILD_EXAMPLES = """\
 examples:
@@ -232,7 +232,7 @@ def run_explain(args: argparse.Namespace) -> int:
 
 def run_search(args: argparse.Namespace) -> int:
     from corpus_browser.pipeline.build import gather
-    from corpus_browser.search import search
+    from corpus_browser.site.search import search
 
     corpus = gather(BuildConfig(seeds_dir=args.seeds, themes_file=args.themes))
     _print_problems(corpus)
@@ -253,7 +253,7 @@ def run_themes(args: argparse.Namespace) -> int:
     from corpus_browser.discover import poor_fit_notice
     from corpus_browser.model import Taxonomy
     from corpus_browser.pipeline.build import gather
-    from corpus_browser.report import propose_taxonomy
+    from corpus_browser.site.report import propose_taxonomy
 
     config = BuildConfig(seeds_dir=args.seeds, themes_file=args.themes)
     if args.propose:

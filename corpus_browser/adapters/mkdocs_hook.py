@@ -41,9 +41,9 @@ from corpus_browser.adapters.pagefind import write_search_index
 from corpus_browser.config import BuildConfig, site_settings
 from corpus_browser.discover import poor_fit_notice
 from corpus_browser.errors import CorpusError
-from corpus_browser.memo import RenderMemo
 from corpus_browser.pipeline.build import build, remembered_pages
-from corpus_browser.render import SEARCH_RECORDS
+from corpus_browser.site.memo import RenderMemo
+from corpus_browser.site.render import SEARCH_RECORDS
 from corpus_browser.store.freshness import input_digest, is_up_to_date
 
 log = logging.getLogger("mkdocs.hooks.corpus_browser")

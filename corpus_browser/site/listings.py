@@ -18,8 +18,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from corpus_browser.dates import DATE, reader_date
-from corpus_browser.memo import RenderMemo
 from corpus_browser.model import PlacedArticle
+from corpus_browser.site.memo import RenderMemo
 
 #: Entries on one listing page at most; a longer listing continues on further pages.
 PAGE_SIZE = 200

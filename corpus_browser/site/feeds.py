@@ -19,8 +19,8 @@ from datetime import datetime, timezone
 from feedgen.feed import FeedGenerator
 
 from corpus_browser.dates import as_datetime
-from corpus_browser.listings import href
 from corpus_browser.model import PlacedArticle
+from corpus_browser.site.listings import href
 
 #: Entries in one feed at most: the newest.
 FEED_MAX_ENTRIES = 50

@@ -23,8 +23,9 @@ import yaml
 from anyascii import anyascii
 
 from corpus_browser.dates import month_heading, year_of
-from corpus_browser.feeds import FEED_MAX_ENTRIES, Feed, render_feed
-from corpus_browser.listings import (
+from corpus_browser.model import Article, Block, BlockKind, Page, PlacedArticle, Site
+from corpus_browser.site.feeds import FEED_MAX_ENTRIES, Feed, render_feed
+from corpus_browser.site.listings import (
     PAGE_SIZE,
     UNATTRIBUTED,
     Directory,
@@ -37,8 +38,7 @@ from corpus_browser.listings import (
     reading_minutes,
     time_tag,
 )
-from corpus_browser.memo import RenderMemo
-from corpus_browser.model import Article, Block, BlockKind, Page, PlacedArticle, Site
+from corpus_browser.site.memo import RenderMemo
 from corpus_browser.text import DESCRIPTION_MAX_CHARS, TITLE_MAX_CHARS, shorten
 
 __all__ = ["escape", "front_matter", "place_articles", "render_article",
