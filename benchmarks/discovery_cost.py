@@ -28,11 +28,11 @@ from run import SEED_VALUE  # noqa: E402  (sibling scripts, not a package)
 from synthetic import generate  # noqa: E402
 
 from corpus_browser.config import BuildConfig  # noqa: E402
-from corpus_browser.discover import choose_themes, discover_themes  # noqa: E402
+from corpus_browser.enrich.discover import choose_themes, discover_themes  # noqa: E402
+from corpus_browser.enrich.tag import tag_articles  # noqa: E402
 from corpus_browser.model import Taxonomy
 from corpus_browser.pipeline.build import gather  # noqa: E402
 from corpus_browser.read import read_taxonomy  # noqa: E402
-from corpus_browser.tag import tag_articles  # noqa: E402
 
 
 def best_of(repeat: int, work: Callable[[], object]) -> float:

@@ -13,7 +13,7 @@ in its Copyright section; PEPs that do not are left out). The committed
 excerpt, `benchmarks/data/pep-topics.jsonl`, holds each PEP's number, title,
 topic and its first `EXCERPT_WORDS` words of text (the abstract, mostly).
 
-Discovery runs as in a build (`corpus_browser.discover.discover_themes`,
+Discovery runs as in a build (`corpus_browser.enrich.discover.discover_themes`,
 default settings). Each article counts in its strongest discovered theme (or
 in none). Printed: purity (the share of articles in a theme whose majority
 topic is theirs), normalised mutual information between topics and themes
@@ -38,7 +38,7 @@ from sklearn.metrics import normalized_mutual_info_score
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
-from corpus_browser.discover import discover_themes  # noqa: E402
+from corpus_browser.enrich.discover import discover_themes  # noqa: E402
 from corpus_browser.model import Article, Block, BlockKind  # noqa: E402
 
 EXCERPT = REPO / "benchmarks" / "data" / "pep-topics.jsonl"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from corpus_browser.authors import index_authors, normalize_name
+from corpus_browser.enrich.authors import index_authors, normalize_name
 from corpus_browser.model import Article
 
 

@@ -13,9 +13,9 @@ import pytest
 import yaml
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from corpus_browser import discover
 from corpus_browser.config import BuildConfig
-from corpus_browser.discover import (
+from corpus_browser.enrich import discover
+from corpus_browser.enrich.discover import (
     DISCOVERY_STOPWORDS,
     MAX_DOCUMENT_SHARE,
     choose_themes,
@@ -24,16 +24,16 @@ from corpus_browser.discover import (
     poor_fit_notice,
     theme_count,
 )
+from corpus_browser.enrich.relate import related_articles
+from corpus_browser.enrich.tag import tag_articles
+from corpus_browser.enrich.words import CorpusWords
 from corpus_browser.model import Article, Block, BlockKind, Taxonomy, Theme
 from corpus_browser.pipeline import build
 from corpus_browser.pipeline.build import gather
 from corpus_browser.read import read_taxonomy
-from corpus_browser.relate import related_articles
 from corpus_browser.site.render import render_site
 from corpus_browser.site.report import propose_taxonomy
-from corpus_browser.tag import tag_articles
 from corpus_browser.taxonomy import TaxonomyError, parse_taxonomy
-from corpus_browser.words import CorpusWords
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -9,10 +9,10 @@ from collections import Counter
 
 import pytest
 
-from corpus_browser import relate
+from corpus_browser.enrich import relate
+from corpus_browser.enrich.relate import related_articles
+from corpus_browser.enrich.tag import STOPWORDS
 from corpus_browser.model import Article, Block, BlockKind
-from corpus_browser.relate import related_articles
-from corpus_browser.tag import STOPWORDS
 from corpus_browser.text import tokens
 
 

@@ -8,7 +8,7 @@ from dataclasses import replace
 from test_discover import UNRELATED, planted
 
 from corpus_browser.config import BuildConfig
-from corpus_browser.discover import choose_themes
+from corpus_browser.enrich.discover import choose_themes
 from corpus_browser.model import Site, Taxonomy
 from corpus_browser.pipeline.build import gather
 from corpus_browser.site.render import place_articles

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from helpers import articles_of, paragraph, segment_texts
 
-from corpus_browser.authors import normalize_name
+from corpus_browser.enrich.authors import normalize_name
 from corpus_browser.model import Format, Role
 
 

@@ -7,9 +7,9 @@ from collections import Counter
 from pathlib import Path
 
 from corpus_browser.config import BuildConfig
+from corpus_browser.enrich.tag import STOPWORDS, _variants, tag_articles
 from corpus_browser.model import Article, Block, BlockKind, Taxonomy, Theme
 from corpus_browser.pipeline.build import gather
-from corpus_browser.tag import STOPWORDS, _variants, tag_articles
 from corpus_browser.text import tokens
 
 TAXONOMY = Taxonomy(

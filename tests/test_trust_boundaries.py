@@ -28,8 +28,8 @@ from helpers import page_parts
 from playwright.sync_api import expect
 from serving import serving
 
-from corpus_browser.authors import normalize_name
 from corpus_browser.config import BuildConfig
+from corpus_browser.enrich.authors import normalize_name
 from corpus_browser.errors import OutputError
 from corpus_browser.model import Page
 from corpus_browser.pipeline.build import build

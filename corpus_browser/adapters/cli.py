@@ -186,7 +186,7 @@ SEED_TABLE_MAX_ROWS = 30
 
 
 def print_build_report(report: BuildReport, seconds: float, themes_file: Path) -> None:
-    from corpus_browser.discover import poor_fit_notice
+    from corpus_browser.enrich.discover import poor_fit_notice
 
     corpus = report.corpus
     seeds = corpus.seeds
@@ -250,7 +250,7 @@ def run_search(args: argparse.Namespace) -> int:
 
 
 def run_themes(args: argparse.Namespace) -> int:
-    from corpus_browser.discover import poor_fit_notice
+    from corpus_browser.enrich.discover import poor_fit_notice
     from corpus_browser.model import Taxonomy
     from corpus_browser.pipeline.build import gather
     from corpus_browser.site.report import propose_taxonomy

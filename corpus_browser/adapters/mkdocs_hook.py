@@ -39,7 +39,7 @@ from corpus_browser.adapters.live import (
 )
 from corpus_browser.adapters.pagefind import write_search_index
 from corpus_browser.config import BuildConfig, site_settings
-from corpus_browser.discover import poor_fit_notice
+from corpus_browser.enrich.discover import poor_fit_notice
 from corpus_browser.errors import CorpusError
 from corpus_browser.pipeline.build import build, remembered_pages
 from corpus_browser.site.memo import RenderMemo

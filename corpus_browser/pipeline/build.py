@@ -16,9 +16,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeVar
 
-from corpus_browser.authors import index_authors
 from corpus_browser.config import BuildConfig
-from corpus_browser.discover import choose_themes, discover_themes
+from corpus_browser.enrich.authors import index_authors
+from corpus_browser.enrich.discover import choose_themes, discover_themes
+from corpus_browser.enrich.relate import related_articles
+from corpus_browser.enrich.tag import tag_articles
+from corpus_browser.enrich.words import CorpusWords
 from corpus_browser.errors import CorpusError
 from corpus_browser.explain import explain_seed
 from corpus_browser.extract import extract
@@ -36,7 +39,6 @@ from corpus_browser.model import (
 )
 from corpus_browser.pipeline.seedwork import split_seeds
 from corpus_browser.read import SeedScan, read_corpus, read_taxonomy, scan_seeds
-from corpus_browser.relate import related_articles
 from corpus_browser.segment import segment_corpus
 from corpus_browser.site.memo import RenderMemo
 from corpus_browser.site.render import place_articles, render_site
@@ -45,8 +47,6 @@ from corpus_browser.store import cache
 from corpus_browser.store.cache import SeedCache
 from corpus_browser.store.freshness import code_digest
 from corpus_browser.store.write import output_lock, write_pages, write_report
-from corpus_browser.tag import tag_articles
-from corpus_browser.words import CorpusWords
 
 log = logging.getLogger(__name__)
 

@@ -38,6 +38,7 @@ from pathlib import Path
 
 from corpus_browser.boilerplate import find_boilerplate
 from corpus_browser.config import SplitRules
+from corpus_browser.enrich.words import WordList
 from corpus_browser.errors import CorpusError
 from corpus_browser.extract import extract
 from corpus_browser.model import SeedInput, SplitSeed
@@ -45,7 +46,6 @@ from corpus_browser.read import SeedBytes, SeedScan, Skipped, fetched, seed_inpu
 from corpus_browser.segment import PreparedSeed, blocked_keys, opens_block, prepare_seed, segment_seed
 from corpus_browser.store import cache
 from corpus_browser.store.cache import SeedCache
-from corpus_browser.words import WordList
 
 #: Below this many bytes of seeds to work on, workers cost more than they save.
 WORKER_MIN_BYTES = 2_000_000

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 import yaml
 
-from corpus_browser.discover import COVERED_HITS_PER_1000_WORDS
+from corpus_browser.enrich.discover import COVERED_HITS_PER_1000_WORDS
 from corpus_browser.model import Article, AuthorMerge, Discovery, SeedSummary, Site, Tagging, ThemeChoice
 
 #: Set-aside lines are shown up to this many characters.

@@ -22,8 +22,8 @@ from dataclasses import replace
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from corpus_browser.enrich.words import BREAK, CorpusWords, ngram_codes
 from corpus_browser.model import Article, Tagging, Taxonomy, ThemeEvidence
-from corpus_browser.words import BREAK, CorpusWords, ngram_codes
 
 #: A variant must score this much (rapidfuzz ratio) against the phrase ...
 VARIANT_MIN_RATIO = 88.0

@@ -35,10 +35,10 @@ from sklearn.exceptions import ConvergenceWarning
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfTransformer
 from threadpoolctl import threadpool_limits
 
+from corpus_browser.enrich.tag import STOPWORDS, tag_articles
+from corpus_browser.enrich.words import CorpusWords, ngram_codes
 from corpus_browser.model import Article, DiscoveredTheme, Discovery, Fit, Tagging, Taxonomy, ThemeChoice, ThemeEvidence
 from corpus_browser.rules import MINOR_WORDS
-from corpus_browser.tag import STOPWORDS, tag_articles
-from corpus_browser.words import CorpusWords, ngram_codes
 
 log = logging.getLogger(__name__)
 

@@ -21,9 +21,9 @@ from itertools import islice
 import numpy as np
 from scipy.sparse import csr_matrix
 
+from corpus_browser.enrich.tag import STOPWORDS
+from corpus_browser.enrich.words import CorpusWords
 from corpus_browser.model import Article
-from corpus_browser.tag import STOPWORDS
-from corpus_browser.words import CorpusWords
 
 #: Words kept per article to describe it.
 TERMS_PER_ARTICLE = 40
