@@ -36,6 +36,23 @@ class Format(enum.Enum):
     """A mail archive (mbox) or one message: each message is an article."""
 
 
+#: A suffix's format, when the content shows none; the files the seeds folder is read for.
+SUFFIX_FORMATS = {
+    ".txt": Format.TEXT,
+    ".text": Format.TEXT,
+    ".md": Format.MARKDOWN,
+    ".markdown": Format.MARKDOWN,
+    ".rst": Format.RST,
+    ".wiki": Format.WIKI,
+    ".mediawiki": Format.WIKI,
+    ".adoc": Format.WIKI,
+    ".asciidoc": Format.WIKI,
+    ".org": Format.ORG,
+    ".eml": Format.MAIL,
+    ".mbox": Format.MAIL,
+}
+
+
 @dataclass(frozen=True)
 class Seed:
     """One input file, decoded into lines."""
@@ -43,11 +60,11 @@ class Seed:
     name: str
     """File name relative to the seeds folder, e.g. `blog.txt`, shown readably
     (`errors.readable`: `caf\\xe9.txt` for a name that is not UTF-8)."""
-    format: Format
     lines: tuple[str, ...]
     """The file's lines without line endings; line `n` is `lines[n - 1]`."""
-    format_evidence: str = ""
-    """Why the content was read as `format`, for the report and `explain`."""
+    format: Format | None = None
+    """The format to read the seed in; None (as read from disk) for the
+    splitter to tell it from the content (`split.formats.sniff`)."""
 
 
 class Role(enum.Enum):
@@ -294,6 +311,10 @@ class SegmentedSeed:
 
     seed: Seed
     overrides: Overrides
+    format: Format
+    """The format the seed was read in."""
+    format_evidence: str
+    """Why, for the report and `explain`."""
     segments: tuple[Segment, ...]
     matter: tuple[SetAside, ...] = ()
     """Front and back matter (licences, contents lists, title pages), set aside as boilerplate."""

@@ -1,7 +1,7 @@
 """Read edge: seed files and their sidecars from disk into `Seed` and `Overrides`.
 
-A seed's format is judged from its content (`formats.sniff`), its suffix
-only breaking ties. Decoding is explicit:
+What a seed's lines are written in is for the splitter to tell from its
+content (`split.formats.sniff`). Decoding is explicit:
 byte-order marks first, then UTF-16 and UTF-32 without one, then strict UTF-8,
 then charset-normalizer's detection. A file that cannot be read is reported
 and skipped; it never stops the others. File names are shown readably
@@ -19,8 +19,7 @@ from pathlib import Path
 import charset_normalizer
 
 from corpus_browser.errors import CorpusError, SeedError, SidecarError, readable
-from corpus_browser.formats import SUFFIX_FORMATS, sniff
-from corpus_browser.model import Overrides, Seed, SeedInput, Taxonomy
+from corpus_browser.model import SUFFIX_FORMATS, Overrides, Seed, SeedInput, Taxonomy
 from corpus_browser.overrides import match_sidecars, parse_overrides
 from corpus_browser.taxonomy import TaxonomyError, parse_taxonomy
 from corpus_browser.yaml_input import load_yaml, parse_yaml, read_yaml_bytes
@@ -233,8 +232,7 @@ def seed_from_bytes(data: bytes, name: str, shown: str) -> Seed:
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if lines and lines[-1] == "":
         lines.pop()
-    sniffed = sniff(lines, Path(name).suffix)
-    return Seed(name=readable(name), format=sniffed.format, lines=tuple(lines), format_evidence=sniffed.evidence)
+    return Seed(name=readable(name), lines=tuple(lines))
 
 
 def decode(data: bytes, shown: str) -> str:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import itertools
 
 from corpus_browser.config import SplitRules
-from corpus_browser.extract import extract
 from corpus_browser.model import (
     Article,
     Format,
@@ -14,11 +13,12 @@ from corpus_browser.model import (
     SeedInput,
     SegmentedSeed,
 )
-from corpus_browser.segment import segment_corpus
+from corpus_browser.split.extract import extract
+from corpus_browser.split.segment import segment_corpus
 
 
 def seed(text: str, name: str = "seed.txt", format: Format = Format.TEXT) -> Seed:
-    return Seed(name=name, format=format, lines=tuple(text.split("\n")))
+    return Seed(name=name, lines=tuple(text.split("\n")), format=format)
 
 
 def segment_texts(*texts: str, overrides: Overrides = Overrides(), format: Format = Format.TEXT) -> tuple[SegmentedSeed, ...]:

@@ -5,9 +5,11 @@ from __future__ import annotations
 import pytest
 from helpers import articles_of, paragraph
 
-from corpus_browser.formats import sniff
+from corpus_browser.config import SplitRules
 from corpus_browser.model import Format
 from corpus_browser.read import read_corpus
+from corpus_browser.split.formats import sniff
+from corpus_browser.split.segment import prepare_seed
 
 MBOX = """\
 From jane at example.org  Mon Jul  4 10:13:12 2005
@@ -64,8 +66,9 @@ def test_format_is_sniffed_from_content_the_suffix_breaking_ties(text, suffix, f
 def test_read_records_the_format_and_its_evidence(tmp_path):
     (tmp_path / "posts.txt").write_text("# One\n\nText.\n\n# Two\n\nText.\n", encoding="utf-8")
     (item,) = read_corpus(tmp_path).seeds
-    assert item.seed.format is Format.MARKDOWN
-    assert "2 `#` headings" in item.seed.format_evidence
+    prepared = prepare_seed(item, SplitRules())
+    assert prepared.format is Format.MARKDOWN
+    assert "2 `#` headings" in prepared.format_evidence
 
 
 def test_mbox_messages_are_articles_with_subject_sender_and_date():

@@ -17,11 +17,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from corpus_browser.config import SplitRules
-from corpus_browser.extract import extract
 from corpus_browser.model import Format, Role, Seed, SeedInput, Site
 from corpus_browser.overrides import Overrides
-from corpus_browser.segment import segment_corpus
 from corpus_browser.site.render import escape, front_matter, place_articles, render_article
+from corpus_browser.split.extract import extract
+from corpus_browser.split.segment import segment_corpus
 from corpus_browser.text import TITLE_MAX_CHARS, clean
 
 #: Markdown extensions as in mkdocs.yml, plus MkDocs' defaults.
@@ -77,7 +77,7 @@ def test_escaped_text_renders_as_exactly_that_text(text):
 @SETTINGS
 @given(seeds)
 def test_every_word_reaches_the_page_unless_set_aside(text):
-    seed = Seed("random.txt", Format.TEXT, tuple(text.split("\n")))
+    seed = Seed("random.txt", tuple(text.split("\n")), Format.TEXT)
     (item,) = segment_corpus([SeedInput(seed, Overrides())], SplitRules())
     articles = [extract(segment, Overrides()) for segment in item.segments]
     on_pages: Counter[str] = Counter()

@@ -7,10 +7,12 @@ import os
 
 import pytest
 
+from corpus_browser.config import SplitRules
 from corpus_browser.errors import SeedError, SidecarError
 from corpus_browser.model import Format
 from corpus_browser.overrides import match_sidecars
 from corpus_browser.read import read_corpus, read_seed
+from corpus_browser.split.segment import prepare_seed
 
 TEXT = "Café Title\n\nA “quoted” paragraph — with naïve déjà vu.\nSecond line.\n"
 
@@ -62,7 +64,8 @@ def test_read_corpus_reports_problems_per_file_and_reads_the_rest(tmp_path):
 def test_read_corpus_picks_format_by_suffix(tmp_path):
     (tmp_path / "a.md").write_text("# Title\n", encoding="utf-8")
     (tmp_path / "b.txt").write_text("Title\n", encoding="utf-8")
-    assert [item.seed.format for item in read_corpus(tmp_path).seeds] == [Format.MARKDOWN, Format.TEXT]
+    seeds = read_corpus(tmp_path).seeds
+    assert [prepare_seed(item, SplitRules()).format for item in seeds] == [Format.MARKDOWN, Format.TEXT]
 
 
 def test_read_corpus_reports_broken_sidecar_with_line(tmp_path):

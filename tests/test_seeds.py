@@ -8,10 +8,10 @@ import pytest
 import yaml
 
 from corpus_browser.config import SplitRules
-from corpus_browser.extract import extract
 from corpus_browser.model import BlockKind, Role
 from corpus_browser.read import read_corpus
-from corpus_browser.segment import segment_corpus
+from corpus_browser.split.extract import extract
+from corpus_browser.split.segment import segment_corpus
 from corpus_browser.text import clean, sentences
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -23,8 +23,6 @@ from corpus_browser.enrich.relate import related_articles
 from corpus_browser.enrich.tag import tag_articles
 from corpus_browser.enrich.words import CorpusWords
 from corpus_browser.errors import CorpusError
-from corpus_browser.explain import explain_seed
-from corpus_browser.extract import extract
 from corpus_browser.model import (
     Article,
     BuildReport,
@@ -39,10 +37,12 @@ from corpus_browser.model import (
 )
 from corpus_browser.pipeline.seedwork import split_seeds
 from corpus_browser.read import SeedScan, read_corpus, read_taxonomy, scan_seeds
-from corpus_browser.segment import segment_corpus
 from corpus_browser.site.memo import RenderMemo
 from corpus_browser.site.render import place_articles, render_site
 from corpus_browser.site.report import render_report
+from corpus_browser.split.explain import explain_seed
+from corpus_browser.split.extract import extract
+from corpus_browser.split.segment import segment_corpus
 from corpus_browser.store import cache
 from corpus_browser.store.cache import SeedCache
 from corpus_browser.store.freshness import code_digest

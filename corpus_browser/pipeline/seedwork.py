@@ -36,14 +36,14 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
-from corpus_browser.boilerplate import find_boilerplate
 from corpus_browser.config import SplitRules
 from corpus_browser.enrich.words import WordList
 from corpus_browser.errors import CorpusError
-from corpus_browser.extract import extract
 from corpus_browser.model import SeedInput, SplitSeed
 from corpus_browser.read import SeedBytes, SeedScan, Skipped, fetched, seed_input
-from corpus_browser.segment import PreparedSeed, blocked_keys, opens_block, prepare_seed, segment_seed
+from corpus_browser.split.boilerplate import find_boilerplate
+from corpus_browser.split.extract import extract
+from corpus_browser.split.segment import PreparedSeed, blocked_keys, opens_block, prepare_seed, segment_seed
 from corpus_browser.store import cache
 from corpus_browser.store.cache import SeedCache
 
@@ -292,7 +292,7 @@ def _second_half(first_name: str, found: SeedBytes | None, boilerplate: frozense
         prepared = prepare_seed(item, split)
     segmented = segment_seed(item, prepared, boilerplate, split)
     articles = tuple(extract(segment, item.overrides) for segment in segmented.segments)
-    return cache.dump(SeedWork(SplitSeed(item.seed.name, item.seed.format, item.seed.format_evidence, item.overrides,
+    return cache.dump(SeedWork(SplitSeed(item.seed.name, prepared.format, prepared.format_evidence, item.overrides,
                                          articles, segmented.matter, segmented.matter_lines), WordList.of(articles)))
 
 

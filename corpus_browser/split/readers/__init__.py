@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from corpus_browser.model import Format, Seed, Unit
-from corpus_browser.readers import mail, markdown, org, rst, text, wiki
+from corpus_browser.split.readers import mail, markdown, org, rst, text, wiki
 
 READERS: dict[Format, Callable[[Seed], list[Unit]]] = {
     Format.TEXT: text.read,
@@ -23,6 +23,6 @@ READERS: dict[Format, Callable[[Seed], list[Unit]]] = {
 }
 
 
-def read_units(seed: Seed) -> list[Unit]:
-    """The seed's units, by the reader of its format."""
-    return READERS[seed.format](seed)
+def read_units(seed: Seed, format: Format) -> list[Unit]:
+    """The seed's units, by the reader of `format`."""
+    return READERS[format](seed)

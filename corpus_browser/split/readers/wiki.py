@@ -4,10 +4,10 @@ its documents (see `fields.py`)."""
 
 from __future__ import annotations
 
-from corpus_browser.formats import WIKI_HEADING
 from corpus_browser.model import Role, Seed, Unit
-from corpus_browser.readers.fields import walk
-from corpus_browser.readers.paragraphs import text_builder
+from corpus_browser.split.formats import WIKI_HEADING
+from corpus_browser.split.readers.fields import walk
+from corpus_browser.split.readers.paragraphs import text_builder
 from corpus_browser.text import clean
 
 

@@ -5,8 +5,8 @@ articles, is read from the layout later (see `structure.py`)."""
 from __future__ import annotations
 
 from corpus_browser.model import Seed, Unit
-from corpus_browser.readers.fields import walk
-from corpus_browser.readers.paragraphs import text_builder
+from corpus_browser.split.readers.fields import walk
+from corpus_browser.split.readers.paragraphs import text_builder
 
 
 def read(seed: Seed) -> list[Unit]:

@@ -16,9 +16,9 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
+from pathlib import PurePath
 
 from corpus_browser import rules
-from corpus_browser.boilerplate import find_boilerplate
 from corpus_browser.config import SplitRules
 from corpus_browser.model import (
     Format,
@@ -31,10 +31,12 @@ from corpus_browser.model import (
     SetAsideKind,
     Unit,
 )
-from corpus_browser.readers import read_units
 from corpus_browser.recognise import byline_names, find_date, is_date_line, name_with_address
-from corpus_browser.structure import find_layout, typical_gap
-from corpus_browser.template import apply_template
+from corpus_browser.split.boilerplate import find_boilerplate
+from corpus_browser.split.formats import Sniffed, sniff
+from corpus_browser.split.header import apply_template
+from corpus_browser.split.layout import find_layout, typical_gap
+from corpus_browser.split.readers import read_units
 from corpus_browser.text import (
     is_all_caps,
     is_title_case,
@@ -93,11 +95,17 @@ class PreparedSeed:
 
     units: tuple[Unit, ...]
     keys: tuple[str, ...]
+    format: Format
+    """The format the seed was read in: the one it states (`Seed.format`), else told from its content."""
+    format_evidence: str
 
 
 def prepare_seed(item: SeedInput, split: SplitRules) -> PreparedSeed:
-    units = _with_breaks(read_units(item.seed), split)
-    return PreparedSeed(tuple(units), tuple(key(unit.text) for unit in units))
+    seed = item.seed
+    sniffed = sniff(seed.lines, PurePath(seed.name).suffix) if seed.format is None else \
+        Sniffed(seed.format, "given")
+    units = _with_breaks(read_units(seed, sniffed.format), split)
+    return PreparedSeed(tuple(units), tuple(key(unit.text) for unit in units), sniffed.format, sniffed.evidence)
 
 
 def blocked_keys(seed: PreparedSeed) -> list[tuple[str, int]]:
@@ -135,10 +143,10 @@ def segment_seed(item: SeedInput, prepared: PreparedSeed, boilerplate: Collectio
     """Cut one seed into articles; `boilerplate` holds the keys of the paragraphs
     judged boilerplate across the corpus (those of this seed's are enough)."""
     seed, overrides = item.seed, item.overrides
-    units = _assign_roles(list(prepared.units), prepared.keys, seed.format, boilerplate, overrides, split)
+    units = _assign_roles(list(prepared.units), prepared.keys, prepared.format, boilerplate, overrides, split)
     if not units:
-        return SegmentedSeed(seed, overrides, ())
-    layout = find_layout(units, seed.format, overrides, split)
+        return SegmentedSeed(seed, overrides, prepared.format, prepared.format_evidence, ())
+    layout = find_layout(units, prepared.format, overrides, split)
     units = apply_template(units, layout)
     in_matter = {i for first, last, _reason in layout.matter for i in range(first, last)}
     matter = tuple(SetAside(units[i].first, units[i].last, SetAsideKind.BOILERPLATE, units[i].text)
@@ -151,7 +159,8 @@ def segment_seed(item: SeedInput, prepared: PreparedSeed, boilerplate: Collectio
         if own:
             segments.append(Segment(seed.name, own, reason))
     matter_lines = tuple((units[first].first, units[last - 1].last, reason) for first, last, reason in layout.matter)
-    return SegmentedSeed(seed, overrides, tuple(segments), matter, matter_lines, layout)
+    return SegmentedSeed(seed, overrides, prepared.format, prepared.format_evidence, tuple(segments), matter,
+                         matter_lines, layout)
 
 
 # --- roles -------------------------------------------------------------------

@@ -22,7 +22,7 @@ def explain_seed(item: SegmentedSeed, articles: Sequence[Article]) -> str:
     """The explanation of one seed's split, as plain text."""
     seed, layout = item.seed, item.layout
     lines = [f"{seed.name}: {len(seed.lines)} lines, {len(articles)} articles",
-             f"format: {seed.format.value} ({seed.format_evidence})", "", "headings found:"]
+             f"format: {item.format.value} ({item.format_evidence})", "", "headings found:"]
     for level in layout.levels if layout else ():
         mark = "->" if level.chosen else "  "
         lines.append(f"  {mark} {level.shape}: {level.count}, e.g. {_quote(level.example)}")

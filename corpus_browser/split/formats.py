@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
-from corpus_browser.model import Format
+from corpus_browser.model import SUFFIX_FORMATS, Format
 
 #: The first line of a message in an mbox archive: `From sender  Tue Jul  5 12:07:30 2005`.
 MBOX_ENVELOPE = re.compile(
@@ -43,21 +43,6 @@ AUTHOR_KEYS = frozenset({"author", "authors", "from", "by", "byline", "creator"}
 DATE_KEYS = frozenset({"date", "created", "published", "posted", "sent", "pubdate"})
 #: Fields that every mail carries.
 MAIL_KEYS = frozenset({"from", "subject", "date", "to"})
-#: A suffix's format, when the content shows none.
-SUFFIX_FORMATS = {
-    ".txt": Format.TEXT,
-    ".text": Format.TEXT,
-    ".md": Format.MARKDOWN,
-    ".markdown": Format.MARKDOWN,
-    ".rst": Format.RST,
-    ".wiki": Format.WIKI,
-    ".mediawiki": Format.WIKI,
-    ".adoc": Format.WIKI,
-    ".asciidoc": Format.WIKI,
-    ".org": Format.ORG,
-    ".eml": Format.MAIL,
-    ".mbox": Format.MAIL,
-}
 #: Least number of traces that make a format: two, as one `# comment` or one
 #: underline can happen in any text.
 MIN_TRACES = 2

@@ -1,0 +1,1 @@
+"""Split: pure functions from a seed's lines to its articles: its format told by its content, one reader per format, segmenting, the file's layout, the article header template, boilerplate, extraction, and `explain`."""
