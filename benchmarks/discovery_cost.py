@@ -32,7 +32,7 @@ from corpus_browser.enrich.discover import choose_themes, discover_themes  # noq
 from corpus_browser.enrich.tag import tag_articles  # noqa: E402
 from corpus_browser.model import Taxonomy
 from corpus_browser.pipeline.build import gather  # noqa: E402
-from corpus_browser.read import read_taxonomy  # noqa: E402
+from corpus_browser.source.taxonomy import read_taxonomy
 
 
 def best_of(repeat: int, work: Callable[[], object]) -> float:

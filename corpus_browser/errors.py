@@ -84,6 +84,10 @@ class SidecarError(CorpusError):
     """A seed's sidecar file is malformed or names lines the seed does not have."""
 
 
+class TaxonomyError(CorpusError):
+    """The theme taxonomy file is malformed."""
+
+
 class OutputError(CorpusError):
     """The build cannot write its output safely: a foreign file in the way, a
     path outside the output folder, another build running, a disk error."""

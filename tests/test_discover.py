@@ -27,13 +27,13 @@ from corpus_browser.enrich.discover import (
 from corpus_browser.enrich.relate import related_articles
 from corpus_browser.enrich.tag import tag_articles
 from corpus_browser.enrich.words import CorpusWords
+from corpus_browser.errors import TaxonomyError
 from corpus_browser.model import Article, Block, BlockKind, Taxonomy, Theme
 from corpus_browser.pipeline import build
 from corpus_browser.pipeline.build import gather
-from corpus_browser.read import read_taxonomy
 from corpus_browser.site.render import render_site
 from corpus_browser.site.report import propose_taxonomy
-from corpus_browser.taxonomy import TaxonomyError, parse_taxonomy
+from corpus_browser.source.taxonomy import parse_taxonomy, read_taxonomy
 
 ROOT = Path(__file__).resolve().parent.parent
 

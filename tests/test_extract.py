@@ -7,7 +7,7 @@ from helpers import articles_of, paragraph
 
 from corpus_browser.errors import SidecarError
 from corpus_browser.model import ArticleFix, BlockKind, Overrides
-from corpus_browser.overrides import parse_overrides
+from corpus_browser.source.sidecar import parse_overrides
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ from helpers import articles_of, paragraph
 
 from corpus_browser.config import SplitRules
 from corpus_browser.model import Format
-from corpus_browser.read import read_corpus
+from corpus_browser.source.seeds import read_corpus
 from corpus_browser.split.formats import sniff
 from corpus_browser.split.segment import prepare_seed
 

@@ -11,7 +11,7 @@ import pytest
 
 from corpus_browser.config import BuildConfig, SplitRules
 from corpus_browser.pipeline.build import build
-from corpus_browser.read import read_corpus
+from corpus_browser.source.seeds import read_corpus
 from corpus_browser.split.extract import extract
 from corpus_browser.split.segment import segment_corpus
 

@@ -11,10 +11,10 @@ PACKAGE = Path(__file__).resolve().parents[1] / "corpus_browser"
 
 #: The package's modules in pipeline order; a module may import only modules of its own layer or earlier.
 LAYERS = [
-    {"errors", "rules", "config", "model", "yaml_input"},
+    {"errors", "rules", "config", "model"},
     {"text", "dates"},
-    {"recognise", "overrides", "taxonomy"},
-    {"read"},
+    {"recognise"},
+    {"source"},
     {"split"},
     {"enrich"},
     {"site"},

@@ -18,8 +18,8 @@ from hypothesis import strategies as st
 
 from corpus_browser.config import SplitRules
 from corpus_browser.model import Format, Role, Seed, SeedInput, Site
-from corpus_browser.overrides import Overrides
 from corpus_browser.site.render import escape, front_matter, place_articles, render_article
+from corpus_browser.source.sidecar import Overrides
 from corpus_browser.split.extract import extract
 from corpus_browser.split.segment import segment_corpus
 from corpus_browser.text import TITLE_MAX_CHARS, clean

@@ -10,8 +10,8 @@ import pytest
 from corpus_browser.config import SplitRules
 from corpus_browser.errors import SeedError, SidecarError
 from corpus_browser.model import Format
-from corpus_browser.overrides import match_sidecars
-from corpus_browser.read import read_corpus, read_seed
+from corpus_browser.source.seeds import read_corpus, read_seed
+from corpus_browser.source.sidecar import match_sidecars
 from corpus_browser.split.segment import prepare_seed
 
 TEXT = "Café Title\n\nA “quoted” paragraph — with naïve déjà vu.\nSecond line.\n"

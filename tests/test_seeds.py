@@ -9,7 +9,7 @@ import yaml
 
 from corpus_browser.config import SplitRules
 from corpus_browser.model import BlockKind, Role
-from corpus_browser.read import read_corpus
+from corpus_browser.source.seeds import read_corpus
 from corpus_browser.split.extract import extract
 from corpus_browser.split.segment import segment_corpus
 from corpus_browser.text import clean, sentences

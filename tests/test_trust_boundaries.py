@@ -33,7 +33,7 @@ from corpus_browser.enrich.authors import normalize_name
 from corpus_browser.errors import OutputError
 from corpus_browser.model import Page
 from corpus_browser.pipeline.build import build
-from corpus_browser.read import read_seed
+from corpus_browser.source.seeds import read_seed
 from corpus_browser.store.manifest import CACHE_NAME, MANIFEST_NAME, STAGING_NAME
 from corpus_browser.store.write import output_lock, write_pages
 

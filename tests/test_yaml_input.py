@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from corpus_browser import errors, overrides, text
+from corpus_browser import errors, text
 from corpus_browser.errors import SidecarError
-from corpus_browser.yaml_input import MAX_BYTES, line_of, load_yaml
+from corpus_browser.source import sidecar as overrides
+from corpus_browser.source.yaml_input import MAX_BYTES, line_of, load_yaml
 
 
 def load(tmp_path: Path, source: str | bytes, lenient: bool = False):

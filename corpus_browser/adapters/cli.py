@@ -172,7 +172,7 @@ def _mkdocs_settings(config_file: Path) -> dict[str, object]:
     this command and `mkdocs build` make the same pages; nothing without it."""
     if not config_file.is_file():
         return {}
-    from corpus_browser.yaml_input import load_yaml
+    from corpus_browser.source.yaml_input import load_yaml
 
     data = load_yaml(config_file, str(config_file), CorpusError, lenient=True)
     if not isinstance(data, dict):

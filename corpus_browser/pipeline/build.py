@@ -36,10 +36,11 @@ from corpus_browser.model import (
     ThemeChoice,
 )
 from corpus_browser.pipeline.seedwork import split_seeds
-from corpus_browser.read import SeedScan, read_corpus, read_taxonomy, scan_seeds
 from corpus_browser.site.memo import RenderMemo
 from corpus_browser.site.render import place_articles, render_site
 from corpus_browser.site.report import render_report
+from corpus_browser.source.seeds import SeedScan, read_corpus, scan_seeds
+from corpus_browser.source.taxonomy import read_taxonomy
 from corpus_browser.split.explain import explain_seed
 from corpus_browser.split.extract import extract
 from corpus_browser.split.segment import segment_corpus

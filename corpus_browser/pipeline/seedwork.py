@@ -40,7 +40,7 @@ from corpus_browser.config import SplitRules
 from corpus_browser.enrich.words import WordList
 from corpus_browser.errors import CorpusError
 from corpus_browser.model import SeedInput, SplitSeed
-from corpus_browser.read import SeedBytes, SeedScan, Skipped, fetched, seed_input
+from corpus_browser.source.seeds import SeedBytes, SeedScan, Skipped, fetched, seed_input
 from corpus_browser.split.boilerplate import find_boilerplate
 from corpus_browser.split.extract import extract
 from corpus_browser.split.segment import PreparedSeed, blocked_keys, opens_block, prepare_seed, segment_seed

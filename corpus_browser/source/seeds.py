@@ -19,10 +19,9 @@ from pathlib import Path
 import charset_normalizer
 
 from corpus_browser.errors import CorpusError, SeedError, SidecarError, readable
-from corpus_browser.model import SUFFIX_FORMATS, Overrides, Seed, SeedInput, Taxonomy
-from corpus_browser.overrides import match_sidecars, parse_overrides
-from corpus_browser.taxonomy import TaxonomyError, parse_taxonomy
-from corpus_browser.yaml_input import load_yaml, parse_yaml, read_yaml_bytes
+from corpus_browser.model import SUFFIX_FORMATS, Overrides, Seed, SeedInput
+from corpus_browser.source.sidecar import match_sidecars, parse_overrides
+from corpus_browser.source.yaml_input import parse_yaml, read_yaml_bytes
 
 log = logging.getLogger(__name__)
 
@@ -273,14 +272,6 @@ def _wide_text(data: bytes) -> charset_normalizer.CharsetMatch | None:
     odd = sum(1 for char in text if not (char.isprintable() or char.isspace()))
     looks_like_text = "\x00" not in text and any(char.isspace() for char in text) and odd <= len(text) // 100
     return match if looks_like_text else None
-
-
-def read_taxonomy(path: Path) -> Taxonomy:
-    """The theme taxonomy; without the file, themes are discovered (`Taxonomy(auto=True)`)."""
-    if not path.is_file():
-        log.info("%s: not found; themes are discovered in the corpus", path)
-        return Taxonomy(auto=True)
-    return parse_taxonomy(load_yaml(path, str(path), TaxonomyError), str(path))
 
 
 def _shown(path: Path, seeds_dir: Path) -> str:

@@ -5,17 +5,18 @@ value is reported in one line naming the file and the line of the value.
 
 from __future__ import annotations
 
-from corpus_browser.errors import CorpusError, excerpt
+import logging
+from pathlib import Path
+
+from corpus_browser.errors import TaxonomyError, excerpt
 from corpus_browser.model import Taxonomy, Theme
+from corpus_browser.source.yaml_input import line_of, load_yaml
 from corpus_browser.text import clean, tokens
-from corpus_browser.yaml_input import line_of
+
+log = logging.getLogger(__name__)
 
 #: Longest phrase, in words, that the taxonomy may use.
 MAX_PHRASE_WORDS = 3
-
-
-class TaxonomyError(CorpusError):
-    """The theme taxonomy file is malformed."""
 
 
 #: What the build does when a written taxonomy fits the corpus poorly (`settings: poor_fit:`).
@@ -72,3 +73,11 @@ def parse_taxonomy(data: object, path: str) -> Taxonomy:
                                       f"not {excerpt(value)}", line_of(settings, key))
     return Taxonomy(tuple(themes), auto, poor_fit=settings.get("poor_fit", "discover"),
                     **{key: SETTINGS[key][0](value) for key, value in numbers.items()})
+
+
+def read_taxonomy(path: Path) -> Taxonomy:
+    """The theme taxonomy; without the file, themes are discovered (`Taxonomy(auto=True)`)."""
+    if not path.is_file():
+        log.info("%s: not found; themes are discovered in the corpus", path)
+        return Taxonomy(auto=True)
+    return parse_taxonomy(load_yaml(path, str(path), TaxonomyError), str(path))
