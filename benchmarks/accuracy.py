@@ -49,8 +49,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from corpus_browser.config import BuildConfig  # noqa: E402
+from corpus_browser.lang.text import clean  # noqa: E402
 from corpus_browser.pipeline.build import gather  # noqa: E402
-from corpus_browser.text import clean  # noqa: E402
 
 DEFAULT_DIR = ROOT.parent / "shared" / "corpora"
 BENCHMARKS = ROOT / "BENCHMARKS.md"

@@ -423,7 +423,8 @@ class Fit:
     """How well a written taxonomy fits the corpus (`discover.measure_fit`)."""
 
     coverage: float
-    """Share of the articles whose strongest theme is one they are about (`discover.covered`)."""
+    """Share of the articles whose strongest theme is one they are about (`discover.covered`): it has
+    at least `min_hits` hits and `hits_per_1000_words`."""
     evenness: float
     """Normalised entropy of the articles over the taxonomy's themes: 1 when spread evenly, 0 when on one."""
     separation: float
@@ -432,6 +433,8 @@ class Fit:
     """The same for the discovered themes: the yardstick."""
     problems: tuple[str, ...] = ()
     """Why the taxonomy fits poorly (`discover.FIT_RULES`); empty when it fits."""
+    hits_per_1000_words: float = 0.0
+    """How densely an article must name its strongest theme to be about it, for `coverage`."""
 
     @property
     def separation_gap(self) -> float:

@@ -17,7 +17,7 @@ import pytest
 from dated_corpus import dated_corpus
 from playwright.sync_api import Page, expect
 
-from corpus_browser.dates import month_heading, reader_date
+from corpus_browser.lang.dates import month_heading, reader_date
 
 COUNT = 260
 SOURCE_TITLE = "Field Notes, Volume One"

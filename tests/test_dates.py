@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from corpus_browser.dates import as_datetime, month_heading, reader_date, year_of
+from corpus_browser.lang.dates import as_datetime, month_heading, reader_date, year_of
 from corpus_browser.site.listings import time_tag
 
 

@@ -11,9 +11,8 @@ PACKAGE = Path(__file__).resolve().parents[1] / "corpus_browser"
 
 #: The package's modules in pipeline order; a module may import only modules of its own layer or earlier.
 LAYERS = [
-    {"errors", "rules", "config", "model"},
-    {"text", "dates"},
-    {"recognise"},
+    {"errors", "config", "model"},
+    {"lang"},
     {"source"},
     {"split"},
     {"enrich"},

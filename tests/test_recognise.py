@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from corpus_browser.recognise import (
+from corpus_browser.lang.recognise import (
     byline_names,
     find_date,
     is_date_line,

@@ -11,9 +11,9 @@ import pytest
 
 from corpus_browser.enrich import relate
 from corpus_browser.enrich.relate import related_articles
-from corpus_browser.enrich.tag import STOPWORDS
+from corpus_browser.lang.stopwords import STOPWORDS
+from corpus_browser.lang.text import tokens
 from corpus_browser.model import Article, Block, BlockKind
-from corpus_browser.text import tokens
 
 
 def article(text: str, tags: tuple[str, ...] = ()) -> Article:

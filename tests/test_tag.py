@@ -7,10 +7,11 @@ from collections import Counter
 from pathlib import Path
 
 from corpus_browser.config import BuildConfig
-from corpus_browser.enrich.tag import STOPWORDS, _variants, tag_articles
+from corpus_browser.enrich.tag import _variants, tag_articles
+from corpus_browser.lang.stopwords import STOPWORDS
+from corpus_browser.lang.text import tokens
 from corpus_browser.model import Article, Block, BlockKind, Taxonomy, Theme
 from corpus_browser.pipeline.build import gather
-from corpus_browser.text import tokens
 
 TAXONOMY = Taxonomy(
     themes=(

@@ -6,8 +6,8 @@ import random
 import re
 
 from corpus_browser.enrich.words import BREAK, CorpusWords, WordList
+from corpus_browser.lang.text import tokens
 from corpus_browser.model import Article, Block, BlockKind
-from corpus_browser.text import tokens
 
 #: The definition the fast splitting must agree with: a word, or punctuation that ends a clause.
 WORD_OR_BREAK = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[.,;:!?()\[\]{}\"“”‘«»—–/|*#…\n]")

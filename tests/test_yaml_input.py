@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from corpus_browser import errors, text
+from corpus_browser import errors
 from corpus_browser.errors import SidecarError
+from corpus_browser.lang import text
 from corpus_browser.source import sidecar as overrides
 from corpus_browser.source.yaml_input import MAX_BYTES, line_of, load_yaml
 

@@ -28,8 +28,8 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
 
-from corpus_browser.dates import reader_date, year_of
 from corpus_browser.errors import OutputError
+from corpus_browser.lang.dates import reader_date, year_of
 
 #: Pagefind's folder in the site.
 BUNDLE_DIR = "pagefind"

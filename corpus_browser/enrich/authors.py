@@ -15,8 +15,8 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
 
+from corpus_browser.lang.rules import NAME_PARTICLES
 from corpus_browser.model import Article, AuthorMerge
-from corpus_browser.rules import NAME_PARTICLES
 
 #: Titles before a name, and degrees or generational suffixes after it.
 _HONORIFIC = re.compile(r"^(?:(?:dr|prof|professor|mr|mrs|ms|mx|miss|sir|dame|rev|fr)\.?\s+)+", re.IGNORECASE)

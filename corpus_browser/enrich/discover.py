@@ -35,10 +35,11 @@ from sklearn.exceptions import ConvergenceWarning
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfTransformer
 from threadpoolctl import threadpool_limits
 
-from corpus_browser.enrich.tag import STOPWORDS, tag_articles
+from corpus_browser.enrich.tag import tag_articles
 from corpus_browser.enrich.words import CorpusWords, ngram_codes
+from corpus_browser.lang.rules import MINOR_WORDS
+from corpus_browser.lang.stopwords import STOPWORDS
 from corpus_browser.model import Article, DiscoveredTheme, Discovery, Fit, Tagging, Taxonomy, ThemeChoice, ThemeEvidence
-from corpus_browser.rules import MINOR_WORDS
 
 log = logging.getLogger(__name__)
 
@@ -143,7 +144,7 @@ def measure_fit(tagging: Tagging, taxonomy: Taxonomy, discovery: Discovery) -> F
     """How well the taxonomy's tagging fits the corpus (see `Fit`)."""
     total = len(tagging.articles)
     if total == 0:
-        return Fit(1.0, 1.0, 0.0, 0.0)
+        return Fit(1.0, 1.0, 0.0, 0.0, hits_per_1000_words=COVERED_HITS_PER_1000_WORDS)
     earned = sum(covered(article, found, taxonomy) for article, found in zip(tagging.articles, tagging.evidence))
     holders: dict[str, list[int]] = {}
     for i, article in enumerate(tagging.articles):
@@ -155,6 +156,7 @@ def measure_fit(tagging: Tagging, taxonomy: Taxonomy, discovery: Discovery) -> F
         separation=(0.0 if discovery.vectors is None
                     else cohesion(discovery.vectors, [holders[theme] for theme in sorted(holders)])),
         discovered=discovery.separation,
+        hits_per_1000_words=COVERED_HITS_PER_1000_WORDS,
     )
     return replace(fit, problems=fit_problems(fit))
 

@@ -21,8 +21,8 @@ from itertools import islice
 import numpy as np
 from scipy.sparse import csr_matrix
 
-from corpus_browser.enrich.tag import STOPWORDS
 from corpus_browser.enrich.words import CorpusWords
+from corpus_browser.lang.stopwords import STOPWORDS
 from corpus_browser.model import Article
 
 #: Words kept per article to describe it.

@@ -18,7 +18,7 @@ from datetime import datetime, timezone
 
 from feedgen.feed import FeedGenerator
 
-from corpus_browser.dates import as_datetime
+from corpus_browser.lang.dates import as_datetime
 from corpus_browser.model import PlacedArticle
 from corpus_browser.site.listings import href
 

@@ -17,7 +17,7 @@ import html
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from corpus_browser.dates import DATE, reader_date
+from corpus_browser.lang.dates import DATE, reader_date
 from corpus_browser.model import PlacedArticle
 from corpus_browser.site.memo import RenderMemo
 

@@ -22,7 +22,8 @@ from itertools import groupby
 import yaml
 from anyascii import anyascii
 
-from corpus_browser.dates import month_heading, year_of
+from corpus_browser.lang.dates import month_heading, year_of
+from corpus_browser.lang.text import DESCRIPTION_MAX_CHARS, TITLE_MAX_CHARS, shorten
 from corpus_browser.model import Article, Block, BlockKind, Page, PlacedArticle, Site
 from corpus_browser.site.feeds import FEED_MAX_ENTRIES, Feed, render_feed
 from corpus_browser.site.listings import (
@@ -39,7 +40,6 @@ from corpus_browser.site.listings import (
     time_tag,
 )
 from corpus_browser.site.memo import RenderMemo
-from corpus_browser.text import DESCRIPTION_MAX_CHARS, TITLE_MAX_CHARS, shorten
 
 __all__ = ["escape", "front_matter", "place_articles", "render_article",
            "render_site", "seed_slug", "slugify"]

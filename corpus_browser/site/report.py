@@ -12,7 +12,6 @@ from collections.abc import Sequence
 
 import yaml
 
-from corpus_browser.enrich.discover import COVERED_HITS_PER_1000_WORDS
 from corpus_browser.model import Article, AuthorMerge, Discovery, SeedSummary, Site, Tagging, ThemeChoice
 
 #: Set-aside lines are shown up to this many characters.
@@ -102,7 +101,7 @@ def _fit(themes: ThemeChoice) -> str:
         "| Measure | Value | What it means |",
         "| --- | --- | --- |",
         f"| Coverage | {fit.coverage:.0%} | articles whose strongest theme has at least "
-        f"{COVERED_HITS_PER_1000_WORDS:g} hits per 1,000 words: themes they are about |",
+        f"{fit.hits_per_1000_words:g} hits per 1,000 words: themes they are about |",
         f"| Evenness | {fit.evenness:.2f} | how evenly the articles spread over the themes (1 even, 0 all on one) |",
         f"| Separation | {fit.separation:.2f} | how much more alike articles sharing a theme are than any two "
         f"(1 = no more); the discovered themes reach {fit.discovered:.2f} |",

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from corpus_browser.lang.text import tokens
 from corpus_browser.model import PlacedArticle
-from corpus_browser.text import tokens
 
 #: A query word matches a word of a field at this rapidfuzz ratio or more.
 WORD_MIN_RATIO = 75.0

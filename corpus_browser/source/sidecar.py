@@ -15,9 +15,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from corpus_browser.errors import SidecarError, excerpt
+from corpus_browser.lang.text import NAME_MAX_CHARS, TITLE_MAX_CHARS, clean
 from corpus_browser.model import ArticleFix, Overrides
 from corpus_browser.source.yaml_input import line_of
-from corpus_browser.text import NAME_MAX_CHARS, TITLE_MAX_CHARS, clean
 
 _TOP_LEVEL_KEYS = {"title", "split_at", "no_split_at", "boilerplate", "articles"}
 _ARTICLE_KEYS = {"title", "authors", "date"}

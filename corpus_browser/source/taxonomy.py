@@ -9,9 +9,9 @@ import logging
 from pathlib import Path
 
 from corpus_browser.errors import TaxonomyError, excerpt
+from corpus_browser.lang.text import clean, tokens
 from corpus_browser.model import Taxonomy, Theme
 from corpus_browser.source.yaml_input import line_of, load_yaml
-from corpus_browser.text import clean, tokens
 
 log = logging.getLogger(__name__)
 

@@ -16,6 +16,23 @@ import re
 from collections.abc import Iterator, Sequence
 from itertools import groupby
 
+from corpus_browser.lang.recognise import without_trailing_date
+from corpus_browser.lang.rules import (
+    ENUMERATION,
+    NUMBERED_ITEM,
+    ROMAN_NUMERAL,
+    SUBTITLE_MAX_WORDS,
+    TITLE_MARKS,
+    TITLE_SMALL_WORDS,
+)
+from corpus_browser.lang.text import (
+    first_sentence,
+    is_all_caps,
+    key,
+    more_words_than,
+    sentences,
+    word_count,
+)
 from corpus_browser.model import (
     BODY_ROLES,
     Article,
@@ -27,23 +44,6 @@ from corpus_browser.model import (
     SetAside,
     SetAsideKind,
     Unit,
-)
-from corpus_browser.recognise import without_trailing_date
-from corpus_browser.rules import (
-    ENUMERATION,
-    NUMBERED_ITEM,
-    ROMAN_NUMERAL,
-    SUBTITLE_MAX_WORDS,
-    TITLE_MARKS,
-    TITLE_SMALL_WORDS,
-)
-from corpus_browser.text import (
-    first_sentence,
-    is_all_caps,
-    key,
-    more_words_than,
-    sentences,
-    word_count,
 )
 
 #: A title made from the opening words when an article has no heading.

@@ -23,9 +23,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
-from corpus_browser import rules
-from corpus_browser.model import Layout, Role, Unit
-from corpus_browser.recognise import (
+from corpus_browser.lang import rules
+from corpus_browser.lang.recognise import (
     byline_names,
     find_date,
     mentions_date,
@@ -35,8 +34,9 @@ from corpus_browser.recognise import (
     person_name,
     signoff_names,
 )
-from corpus_browser.rules import MINOR_WORDS
-from corpus_browser.text import is_all_caps, is_title_case, label_pattern, more_words_than
+from corpus_browser.lang.rules import MINOR_WORDS
+from corpus_browser.lang.text import is_all_caps, is_title_case, label_pattern, more_words_than
+from corpus_browser.model import Layout, Role, Unit
 
 #: How many units under a title are its head, where the template is looked for;
 #: the head ends before a unit longer than these (the body's first paragraph).

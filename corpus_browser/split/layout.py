@@ -36,10 +36,10 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
-from corpus_browser import rules
 from corpus_browser.config import SplitRules
+from corpus_browser.lang import rules
+from corpus_browser.lang.text import key, more_words_than, title_pattern, word_count
 from corpus_browser.model import Format, Layout, Level, Overrides, Role, Unit
-from corpus_browser.text import key, more_words_than, title_pattern, word_count
 
 #: Stands for the break before a seed's first unit.
 _START = 10**6

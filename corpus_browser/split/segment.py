@@ -18,8 +18,17 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from pathlib import PurePath
 
-from corpus_browser import rules
 from corpus_browser.config import SplitRules
+from corpus_browser.lang import rules
+from corpus_browser.lang.recognise import byline_names, find_date, is_date_line, name_with_address
+from corpus_browser.lang.text import (
+    is_all_caps,
+    is_title_case,
+    key,
+    more_words_than,
+    title_pattern,
+    word_count,
+)
 from corpus_browser.model import (
     Format,
     Overrides,
@@ -31,20 +40,11 @@ from corpus_browser.model import (
     SetAsideKind,
     Unit,
 )
-from corpus_browser.recognise import byline_names, find_date, is_date_line, name_with_address
 from corpus_browser.split.boilerplate import find_boilerplate
 from corpus_browser.split.formats import Sniffed, sniff
 from corpus_browser.split.header import apply_template
 from corpus_browser.split.layout import find_layout, typical_gap
 from corpus_browser.split.readers import read_units
-from corpus_browser.text import (
-    is_all_caps,
-    is_title_case,
-    key,
-    more_words_than,
-    title_pattern,
-    word_count,
-)
 
 #: Punctuation that ends a sentence; a heading ending in it must be Title Case.
 _SENTENCE_PUNCTUATION = ".!?"

@@ -15,11 +15,11 @@ import email.utils
 from collections.abc import Callable, Sequence
 from email.parser import HeaderParser
 
+from corpus_browser.lang.recognise import find_date, name_list, strip_honorifics
+from corpus_browser.lang.text import clean
 from corpus_browser.model import Role, Unit
-from corpus_browser.recognise import find_date, name_list, strip_honorifics
 from corpus_browser.split.formats import AUTHOR_KEYS, DATE_KEYS, TITLE_KEYS, field_blocks, key_of, titled
 from corpus_browser.split.readers.paragraphs import UnitBuilder
-from corpus_browser.text import clean
 
 _PARSER = HeaderParser(policy=email.policy.compat32)
 

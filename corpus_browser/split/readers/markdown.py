@@ -14,12 +14,12 @@ from collections.abc import Sequence
 import tomllib
 import yaml
 
+from corpus_browser.lang.recognise import find_date
+from corpus_browser.lang.text import clean
 from corpus_browser.model import Role, Seed, Unit
-from corpus_browser.recognise import find_date
 from corpus_browser.split.formats import ATX_HEADING, FRONT_MATTER_FENCE, FRONT_MATTER_FIELD
 from corpus_browser.split.readers.fields import add_fields, record_blocks
 from corpus_browser.split.readers.paragraphs import UnitBuilder, starts_list_item
-from corpus_browser.text import clean
 
 #: A front-matter block longer than this many lines is not one.
 FRONT_MATTER_MAX_LINES = 60

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import re
 
+from corpus_browser.lang.text import clean
 from corpus_browser.model import Role, Seed, Unit
 from corpus_browser.split.formats import ORG_HEADING
 from corpus_browser.split.readers.paragraphs import text_builder
-from corpus_browser.text import clean
 
 #: Org's metadata lines: `#+keyword: value`, and a drawer's `:NAME:` lines.
 _META = re.compile(r"^[ \t]*(?:#\+\w+:|:[\w-]+:)")

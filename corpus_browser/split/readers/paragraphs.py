@@ -14,9 +14,9 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from corpus_browser import rules
+from corpus_browser.lang import rules
+from corpus_browser.lang.text import clean, indent_of
 from corpus_browser.model import Role, Unit
-from corpus_browser.text import clean, indent_of
 
 #: A seed whose longest tenth of lines is longer than this is not hard-wrapped.
 _WRAP_MAX_WIDTH = 100

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import re
 
+from corpus_browser.lang.text import clean
 from corpus_browser.model import Role, Seed, Unit
 from corpus_browser.split.formats import UNDERLINE, underlines
 from corpus_browser.split.readers.fields import walk
 from corpus_browser.split.readers.paragraphs import text_builder
-from corpus_browser.text import clean
 
 #: A field of a field list: `:Author: Jane Doe`.
 FIELD = re.compile(r"^:[\w -]+:(?:\s|$)")

@@ -4,11 +4,11 @@ its documents (see `fields.py`)."""
 
 from __future__ import annotations
 
+from corpus_browser.lang.text import clean
 from corpus_browser.model import Role, Seed, Unit
 from corpus_browser.split.formats import WIKI_HEADING
 from corpus_browser.split.readers.fields import walk
 from corpus_browser.split.readers.paragraphs import text_builder
-from corpus_browser.text import clean
 
 
 def read(seed: Seed) -> list[Unit]:

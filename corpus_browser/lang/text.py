@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from corpus_browser.rules import MINOR_WORDS, MONTHS, ORDINALS, ROMAN_NUMERAL
+from corpus_browser.lang.rules import MINOR_WORDS, MONTHS, ORDINALS, ROMAN_NUMERAL
 
 #: Longest title and description a page shows, in characters (a longer one is
 #: cut at a word and ends with "…"), and the longest author name a sidecar may give.

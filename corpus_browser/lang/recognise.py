@@ -12,9 +12,9 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from corpus_browser import rules
-from corpus_browser.rules import MINOR_WORDS
-from corpus_browser.text import is_all_caps
+from corpus_browser.lang import rules
+from corpus_browser.lang.rules import MINOR_WORDS
+from corpus_browser.lang.text import is_all_caps
 
 #: Words that introduce a date at the end of a title.
 _DATE_LEAD = re.compile(r"\s+(?:released|published|posted|dated)(?:\s+on)?\s*$", re.IGNORECASE)
