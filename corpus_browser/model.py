@@ -489,6 +489,12 @@ class SplitSeed:
     """Front and back matter, set aside as boilerplate."""
     matter_lines: tuple[tuple[int, int, str], ...]
     """The same as line ranges of the seed, each with the reason it was set aside."""
+    layout: Layout | None = None
+    """How the seed's structure was read, for `explain`."""
+    reasons: tuple[str, ...] = ()
+    """Why each article starts where it does, in article order, for `explain`."""
+    line_count: int = 0
+    """How many lines the seed has."""
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from corpus_browser.model import (
     SegmentedSeed,
 )
 from corpus_browser.split.extract import extract
-from corpus_browser.split.segment import segment_corpus
+from corpus_browser.split import segment_corpus
 
 
 def seed(text: str, name: str = "seed.txt", format: Format = Format.TEXT) -> Seed:

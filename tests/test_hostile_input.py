@@ -13,7 +13,7 @@ from corpus_browser.config import BuildConfig, SplitRules
 from corpus_browser.pipeline.build import build
 from corpus_browser.source.seeds import read_corpus
 from corpus_browser.split.extract import extract
-from corpus_browser.split.segment import segment_corpus
+from corpus_browser.split import segment_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = "004_1de00e39fff9dc3a.txt"  # no-break-space separators, curly quotes, dashes

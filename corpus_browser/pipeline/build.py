@@ -39,11 +39,9 @@ from corpus_browser.pipeline.seedwork import split_seeds
 from corpus_browser.site.memo import RenderMemo
 from corpus_browser.site.render import place_articles, render_site
 from corpus_browser.site.report import render_report
-from corpus_browser.source.seeds import SeedScan, read_corpus, scan_seeds
+from corpus_browser.source.seeds import SeedScan, scan_seeds
 from corpus_browser.source.taxonomy import read_taxonomy
 from corpus_browser.split.explain import explain_seed
-from corpus_browser.split.extract import extract
-from corpus_browser.split.segment import segment_corpus
 from corpus_browser.store import cache
 from corpus_browser.store.cache import SeedCache
 from corpus_browser.store.freshness import code_digest
@@ -154,18 +152,19 @@ def _summary(seed: SplitSeed) -> SeedSummary:
 
 
 def explain(config: BuildConfig, seed_name: str) -> str:
-    """How the seed named `seed_name` (a file in the seeds folder) is split, for `build_docs.py explain`.
+    """How the seed named `seed_name` (a file in the seeds folder) is split, for `build_docs.py explain`:
+    split as the build splits it, with the whole corpus (boilerplate is judged across every seed).
     Raises `CorpusError` when there is no such seed or it cannot be read."""
-    corpus = read_corpus(config.seeds_dir)
     wanted = Path(seed_name).name
-    for error in corpus.errors:
+    split = split_seeds(scan_seeds(config.seeds_dir, config.follow_symlinks), config.split, code_digest(),
+                        follow_symlinks=config.follow_symlinks)
+    for error in split.errors:
         if Path(error.path).name == wanted:
             raise error
-    if not any(item.seed.name == wanted for item in corpus.seeds):
+    found = next((seed for seed in split.seeds if seed.name == wanted), None)
+    if found is None:
         raise CorpusError(str(config.seeds_dir / wanted), "no such seed in the seeds folder")
-    segmented = segment_corpus(corpus.seeds, config.split)  # boilerplate is judged across all seeds
-    item = next(item for item in segmented if item.seed.name == wanted)
-    return explain_seed(item, [extract(segment, item.overrides) for segment in item.segments])
+    return explain_seed(found)
 
 
 def build(config: BuildConfig, inputs: str | None = None, on_stage: StageListener = _silent,

@@ -30,7 +30,7 @@ import hashlib
 import logging
 import multiprocessing
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -41,9 +41,7 @@ from corpus_browser.enrich.words import WordList
 from corpus_browser.errors import CorpusError
 from corpus_browser.model import SeedInput, SplitSeed
 from corpus_browser.source.seeds import SeedBytes, SeedScan, Skipped, fetched, seed_input
-from corpus_browser.split.boilerplate import find_boilerplate
-from corpus_browser.split.extract import extract
-from corpus_browser.split.segment import PreparedSeed, blocked_keys, opens_block, prepare_seed, segment_seed
+from corpus_browser.split import PreparedSeed, SeedKeys, find_boilerplate, prepare_seed, seed_keys, split_seed
 from corpus_browser.store import cache
 from corpus_browser.store.cache import SeedCache
 
@@ -51,22 +49,6 @@ from corpus_browser.store.cache import SeedCache
 WORKER_MIN_BYTES = 2_000_000
 #: Cache entry kinds: the first half's result, the second half's.
 _KEYS, _SPLIT = "keys", "split"
-
-
-@dataclass(frozen=True)
-class SeedKeys:
-    """The first half's result: what boilerplate detection needs from a seed."""
-
-    blocked: tuple[tuple[str, int], ...]
-    """`segment.blocked_keys`: each paragraph's key and block, block openers left out."""
-    openers: tuple[str, ...]
-    """The keys of the paragraphs that open a block: boilerplate elsewhere may be one of them."""
-
-    def holding(self, boilerplate: Iterable[str]) -> list[str]:
-        """The boilerplate keys among the seed's own, in order."""
-        mine = {key for key, _block in self.blocked}
-        mine.update(self.openers)
-        return sorted(key for key in boilerplate if key in mine)
 
 
 @dataclass(frozen=True)
@@ -279,8 +261,7 @@ def _first_half(found: SeedBytes, name: str, split: SplitRules) -> bytes:
         return cache.dump(item)
     prepared = prepare_seed(item, split)
     _prepared[name] = (item, prepared)
-    openers = tuple(key for unit, key in zip(prepared.units, prepared.keys) if opens_block(unit))
-    return cache.dump(SeedKeys(tuple(blocked_keys(prepared)), openers))
+    return cache.dump(seed_keys(prepared))
 
 
 def _second_half(first_name: str, found: SeedBytes | None, boilerplate: frozenset[str], split: SplitRules) -> bytes:
@@ -290,10 +271,8 @@ def _second_half(first_name: str, found: SeedBytes | None, boilerplate: frozense
     else:
         item = seed_input(found)
         prepared = prepare_seed(item, split)
-    segmented = segment_seed(item, prepared, boilerplate, split)
-    articles = tuple(extract(segment, item.overrides) for segment in segmented.segments)
-    return cache.dump(SeedWork(SplitSeed(item.seed.name, prepared.format, prepared.format_evidence, item.overrides,
-                                         articles, segmented.matter, segmented.matter_lines), WordList.of(articles)))
+    split_into = split_seed(item, prepared, boilerplate, split)
+    return cache.dump(SeedWork(split_into, WordList.of(split_into.articles)))
 
 
 def _forget() -> None:

@@ -20,6 +20,7 @@ import functools
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
@@ -32,6 +33,23 @@ from corpus_browser.config import SplitRules
 _BUCKET_WORDS = 3
 #: Buckets of near-duplicate candidates whose pairs are remembered (`_similar_pairs`).
 SIMILAR_BUCKETS_REMEMBERED = 1 << 16
+
+
+@dataclass(frozen=True)
+class SeedKeys:
+    """What boilerplate detection needs from one seed (`split.seed_keys`)."""
+
+    blocked: tuple[tuple[str, int], ...]
+    """Each paragraph's key (`text.key`) and the number of the block it stands in, block openers left out."""
+    openers: tuple[str, ...]
+    """The keys of the paragraphs that open a block: boilerplate elsewhere may be one of them."""
+
+    def holding(self, boilerplate: Iterable[str]) -> list[str]:
+        """The boilerplate keys among the seed's own, in order: all of the corpus's
+        boilerplate that splitting this seed depends on."""
+        mine = {key for key, _block in self.blocked}
+        mine.update(self.openers)
+        return sorted(key for key in boilerplate if key in mine)
 
 
 def find_boilerplate(keys_by_seed: Iterable[Sequence[tuple[str, int]]], rules: SplitRules) -> frozenset[str]:

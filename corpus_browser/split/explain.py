@@ -10,18 +10,17 @@ and what was read from it. Line numbers are the seed's own, as a sidecar
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
 
-from corpus_browser.model import Article, Role, SegmentedSeed
+from corpus_browser.model import SetAsideKind, SplitSeed
 
 #: Set-aside text is quoted up to this many characters.
 _EXCERPT = 70
 
 
-def explain_seed(item: SegmentedSeed, articles: Sequence[Article]) -> str:
+def explain_seed(item: SplitSeed) -> str:
     """The explanation of one seed's split, as plain text."""
-    seed, layout = item.seed, item.layout
-    lines = [f"{seed.name}: {len(seed.lines)} lines, {len(articles)} articles",
+    layout, articles = item.layout, item.articles
+    lines = [f"{item.name}: {item.line_count} lines, {len(articles)} articles",
              f"format: {item.format.value} ({item.format_evidence})", "", "headings found:"]
     for level in layout.levels if layout else ():
         mark = "->" if level.chosen else "  "
@@ -34,25 +33,29 @@ def explain_seed(item: SegmentedSeed, articles: Sequence[Article]) -> str:
     lines += ["", "front and back matter (set aside as boilerplate):"]
     lines += [f"  lines {_span(first, last)}: {reason}" for first, last, reason in item.matter_lines] or ["  none"]
     lines += ["", "articles (line range: title - authors, date; why it starts there):"]
-    for segment, article in zip(item.segments, articles):
+    for reason, article in zip(item.reasons, articles):
         details = ", ".join(filter(None, [" and ".join(article.authors), article.date]))
         lines.append(f"  {_span(article.first_line, article.last_line)}: {article.title}"
                      + (f" - {details}" if details else ""))
-        lines.append(f"      {segment.reason}")
+        lines.append(f"      {reason}")
     return "\n".join(lines) + "\n"
 
 
-def _template(item: SegmentedSeed) -> str:
+#: Metadata lines set aside under the titles, by the name `explain` gives them.
+_METADATA_KINDS = {SetAsideKind.BYLINE: "bylines", SetAsideKind.DATE: "dates", SetAsideKind.HEADER: "headers"}
+
+
+def _template(item: SplitSeed) -> str:
     """What the articles' headers hold: how many articles have each kind of metadata."""
     found: Counter[str] = Counter()
-    for segment in item.segments:
-        kinds = {unit.role.value + "s" for unit in segment.units if unit.role in (Role.BYLINE, Role.DATE, Role.HEADER)}
-        if any(unit.role is Role.HEADING and unit.names for unit in segment.units):
-            kinds.add("speakers named in the title")
+    for article in item.articles:
+        kinds = {_METADATA_KINDS[aside.kind] for aside in article.set_aside if aside.kind in _METADATA_KINDS}
+        if article.authors and not kinds & {"bylines", "headers"}:
+            kinds.add("authors named in the title or a credit")
         found.update(kinds)
     if not found:
         return "no bylines, dates or header fields"
-    return ", ".join(f"{kind} in {count} of {len(item.segments)} articles" for kind, count in sorted(found.items()))
+    return ", ".join(f"{kind} in {count} of {len(item.articles)} articles" for kind, count in sorted(found.items()))
 
 
 def _span(first: int, last: int) -> str:

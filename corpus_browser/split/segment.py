@@ -40,7 +40,6 @@ from corpus_browser.model import (
     SetAsideKind,
     Unit,
 )
-from corpus_browser.split.boilerplate import find_boilerplate
 from corpus_browser.split.formats import Sniffed, sniff
 from corpus_browser.split.header import apply_template
 from corpus_browser.split.layout import find_layout, typical_gap
@@ -74,17 +73,6 @@ def _any_of(patterns: Sequence[re.Pattern[str]]) -> re.Pattern[str]:
 
 
 _WIDGET_LINE = _any_of(rules.WIDGET_PATTERNS)
-
-
-def segment_corpus(inputs: Sequence[SeedInput], split: SplitRules) -> tuple[SegmentedSeed, ...]:
-    """Cut every seed into articles; boilerplate is judged across all seeds.
-
-    The same as `prepare_seed` for each seed, `find_boilerplate` over their
-    `blocked_keys`, then `segment_seed` for each: the steps a build runs seed by
-    seed, in worker processes, remembering their results (`seedwork.py`)."""
-    prepared = [prepare_seed(item, split) for item in inputs]
-    boilerplate = find_boilerplate((blocked_keys(seed) for seed in prepared), split)
-    return tuple(segment_seed(item, seed, boilerplate, split) for item, seed in zip(inputs, prepared))
 
 
 @dataclass(frozen=True)
