@@ -62,9 +62,6 @@ class BuildConfig:
     workers: int | None = None
     """Worker processes for the per-seed work: None for one per core when the
     corpus is large, 0 for none. The pages are the same whatever the number."""
-    keep_in_memory: bool = False
-    """Keep what was made of each seed in memory for the next build in this
-    process, as `mkdocs serve` builds again on every save."""
 
 
 def site_settings(path: str, site_name: object = None, extra: object = None, site_description: object = None,

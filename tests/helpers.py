@@ -13,8 +13,8 @@ from corpus_browser.model import (
     SeedInput,
     SegmentedSeed,
 )
-from corpus_browser.split.extract import extract
 from corpus_browser.split import segment_corpus
+from corpus_browser.split.extract import extract
 
 
 def seed(text: str, name: str = "seed.txt", format: Format = Format.TEXT) -> Seed:

@@ -12,8 +12,8 @@ import pytest
 from corpus_browser.config import BuildConfig, SplitRules
 from corpus_browser.pipeline.build import build
 from corpus_browser.source.seeds import read_corpus
-from corpus_browser.split.extract import extract
 from corpus_browser.split import segment_corpus
+from corpus_browser.split.extract import extract
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = "004_1de00e39fff9dc3a.txt"  # no-break-space separators, curly quotes, dashes

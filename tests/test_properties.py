@@ -21,8 +21,8 @@ from corpus_browser.lang.text import TITLE_MAX_CHARS, clean
 from corpus_browser.model import Format, Role, Seed, SeedInput, Site
 from corpus_browser.site.render import escape, front_matter, place_articles, render_article
 from corpus_browser.source.sidecar import Overrides
-from corpus_browser.split.extract import extract
 from corpus_browser.split import segment_corpus
+from corpus_browser.split.extract import extract
 
 #: Markdown extensions as in mkdocs.yml, plus MkDocs' defaults.
 EXTENSIONS = ["attr_list", "sane_lists", "toc", "tables", "fenced_code"]

@@ -11,8 +11,8 @@ from corpus_browser.config import SplitRules
 from corpus_browser.lang.text import clean, sentences
 from corpus_browser.model import BlockKind, Role
 from corpus_browser.source.seeds import read_corpus
-from corpus_browser.split.extract import extract
 from corpus_browser.split import segment_corpus
+from corpus_browser.split.extract import extract
 
 ROOT = Path(__file__).resolve().parent.parent
 EXPECTED = yaml.safe_load((Path(__file__).parent / "expected_articles.yml").read_text(encoding="utf-8"))

@@ -100,15 +100,16 @@ def edit(seeds: Path, rng: random.Random) -> str:
 def test_incremental_builds_equal_full_builds_after_random_edits(tmp_path, seed):
     rng = random.Random(seed)
     seeds = corpus(tmp_path)
-    live = config(tmp_path, "docs", keep_in_memory=True)
-    build(live)
+    live = config(tmp_path, "docs")
+    memory = seedwork.SeedMemory()
+    build(live, memory=memory)
     fewer = []
     for round in range(6):
         done = [edit(seeds, rng) for _ in range(rng.randint(1, 3))]
         if round == 3:
-            seedwork._remembered.clear()  # as a new process: from the cache folder alone
+            memory = seedwork.SeedMemory()  # as a new process: from the cache folder alone
         before = tree(tmp_path / "docs")
-        incremental = build(live)
+        incremental = build(live, memory=memory)
         after = tree(tmp_path / "docs")
         fresh = f"fresh-{round}"
         full = build(config(tmp_path, fresh))

@@ -42,6 +42,7 @@ from corpus_browser.config import BuildConfig, site_settings
 from corpus_browser.enrich.discover import poor_fit_notice
 from corpus_browser.errors import CorpusError
 from corpus_browser.pipeline.build import build, remembered_pages
+from corpus_browser.pipeline.seedwork import SeedMemory
 from corpus_browser.site.memo import RenderMemo
 from corpus_browser.site.render import SEARCH_RECORDS
 from corpus_browser.store.freshness import input_digest, is_up_to_date
@@ -67,6 +68,8 @@ class _Serving:
     dirty = False
     search = SearchEntries()
     memo: RenderMemo | None = None
+    seeds = SeedMemory()
+    """What the last article build made of each seed."""
     """The pages of the last article build (at first, those the last build left in
     the cache folder): a save renders again only those it changed."""
 
@@ -158,7 +161,6 @@ def _build_articles(config: MkDocsConfig) -> tuple[str, ...]:
         docs_dir=Path(config.docs_dir),
         themes_file=themes_file,
         report_file=root / "corpus-report.md",
-        keep_in_memory=_command["name"] == "serve",
         **site_settings(config.config_file_path, config.site_name, config.extra, config.site_description,
                         _site_url(config)),
     )
@@ -168,7 +170,8 @@ def _build_articles(config: MkDocsConfig) -> tuple[str, ...]:
         return ()
     if _command["name"] == "serve" and _serving.memo is None:
         _serving.memo = remembered_pages(build_config.docs_dir)
-    report = build(build_config, inputs, memo=_serving.memo)
+    report = build(build_config, inputs, memo=_serving.memo,
+                   memory=_serving.seeds if _command["name"] == "serve" else None)
     corpus, written = report.corpus, report.written
     for problem in corpus.errors:
         log.error(str(problem))

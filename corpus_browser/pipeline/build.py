@@ -35,7 +35,7 @@ from corpus_browser.model import (
     Taxonomy,
     ThemeChoice,
 )
-from corpus_browser.pipeline.seedwork import split_seeds
+from corpus_browser.pipeline.seedwork import SeedMemory, split_seeds
 from corpus_browser.site.memo import RenderMemo
 from corpus_browser.site.render import place_articles, render_site
 from corpus_browser.site.report import render_report
@@ -79,7 +79,8 @@ def gather(config: BuildConfig, on_stage: StageListener = _silent, taxonomy: Tax
 
 
 def _gather(config: BuildConfig, on_stage: StageListener, taxonomy: Taxonomy | None, store: SeedCache | None,
-            scan: SeedScan | None, ahead: Callable[[Site], T] | None = None) -> tuple[Corpus, T | None]:
+            scan: SeedScan | None, ahead: Callable[[Site], T] | None = None,
+            memory: SeedMemory | None = None) -> tuple[Corpus, T | None]:
     """`gather`, and `ahead(site)` for the site as tagged with the written
     taxonomy, run while the corpus's own themes are being discovered: its
     result, when that site is the corpus's (the taxonomy fits), else None."""
@@ -89,8 +90,7 @@ def _gather(config: BuildConfig, on_stage: StageListener, taxonomy: Taxonomy | N
     if taxonomy is None:
         taxonomy = read_taxonomy(config.themes_file)
     on_stage("splitting")
-    split = split_seeds(scan, config.split, code_digest(), store, config.workers, config.follow_symlinks,
-                        config.keep_in_memory)
+    split = split_seeds(scan, config.split, code_digest(), store, config.workers, config.follow_symlinks, memory)
     extracted = [article for seed in split.seeds for article in seed.articles]
     on_stage("indexing authors")
     authors = index_authors(extracted)
@@ -168,7 +168,7 @@ def explain(config: BuildConfig, seed_name: str) -> str:
 
 
 def build(config: BuildConfig, inputs: str | None = None, on_stage: StageListener = _silent,
-          memo: RenderMemo | None = None) -> BuildReport:
+          memo: RenderMemo | None = None, memory: SeedMemory | None = None) -> BuildReport:
     """Build the article and index pages from `config.seeds_dir` into `config.docs_dir`,
     and the editor's report. Raises `CorpusError` when writing would be unsafe
     (a file the build did not generate stands in the way, a path outside the
@@ -181,7 +181,8 @@ def build(config: BuildConfig, inputs: str | None = None, on_stage: StageListene
     The pages of the last build are remembered (`memo.py`), so that only those
     whose inputs changed are rendered again: in the cache folder by default,
     or in the `memo` given (`mkdocs serve` keeps one from save to save, and
-    writes none to disk: a save should cost no more than it must).
+    writes none to disk: a save should cost no more than it must). What was
+    made of each seed is kept in the cache folder, and in the `memory` given.
     """
     # What stops everything (no seeds folder, a broken taxonomy) stops it before the docs folder is made.
     scan = scan_seeds(config.seeds_dir, config.follow_symlinks)
@@ -195,7 +196,7 @@ def build(config: BuildConfig, inputs: str | None = None, on_stage: StageListene
                 on_stage("rendering")
                 return render_site(site, remembered)
 
-            corpus, pages = _gather(config, on_stage, taxonomy, store, scan, ahead=render)
+            corpus, pages = _gather(config, on_stage, taxonomy, store, scan, ahead=render, memory=memory)
             if pages is None:
                 pages = render(corpus.site)
             report = render_report(corpus.site, corpus.themes, corpus.merges, corpus.seeds) \

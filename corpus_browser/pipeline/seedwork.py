@@ -18,28 +18,25 @@ half only when the boilerplate it holds has changed. A build made from
 remembered results is the build made from scratch: the halves are pure functions
 of what their digest covers (tests/test_seedwork.py builds both and compares).
 
-With workers, each seed goes to one worker for both halves (which keeps the
-seed's units in between); which worker does a seed's work, or whether any
-does, changes nothing in the result.
+With workers (`workers.py`), each seed goes to one worker for both halves,
+which keeps the seed's units in between (`_prepared`, in each worker
+process); which worker does a seed's work, or whether any does, changes
+nothing in the result. The results also stay in memory from one build to the
+next for a caller that keeps a `SeedMemory` (`mkdocs serve`).
 """
 
 from __future__ import annotations
 
-import atexit
 import hashlib
-import logging
-import multiprocessing
-import os
 from collections.abc import Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from corpus_browser.config import SplitRules
 from corpus_browser.enrich.words import WordList
 from corpus_browser.errors import CorpusError
 from corpus_browser.model import SeedInput, SplitSeed
+from corpus_browser.pipeline import workers
 from corpus_browser.source.seeds import SeedBytes, SeedScan, Skipped, fetched, seed_input
 from corpus_browser.split import PreparedSeed, SeedKeys, find_boilerplate, prepare_seed, seed_keys, split_seed
 from corpus_browser.store import cache
@@ -69,22 +66,32 @@ class SplitCorpus:
     warnings: tuple[CorpusError, ...]
 
 
+@dataclass
+class SeedMemory:
+    """What the last build in this process made of each seed, kept in memory for
+    the next by a caller that builds again and again (`mkdocs serve`): results
+    by cache entry name, and the cache folder they belong to."""
+
+    results: dict[str, object] = field(default_factory=dict)
+    folder: Path | None = None
+
+
 def split_seeds(scan: SeedScan, split: SplitRules, code: str, store: SeedCache | None = None,
-                workers: int | None = None, follow_symlinks: bool = False, remember: bool = False) -> SplitCorpus:
+                workers: int | None = None, follow_symlinks: bool = False,
+                memory: SeedMemory | None = None) -> SplitCorpus:
     """Every seed of `scan` split into articles (see the module docstring).
 
     `code` is the digest of the package's code (`freshness.code_digest`);
     `store` keeps the results between builds; `workers` is how many worker
     processes share the work (None: one per core when there is much to do);
-    with `remember`, the results also stay in memory for the next build in
-    this process (as `mkdocs serve` builds again and again).
+    `memory` keeps them in memory for the next build in this process.
     """
     outcomes: list[SeedBytes | Skipped | CorpusError | SeedWork] = [fetched(item, follow_symlinks)
                                                                      for item in scan.items]
     found = {i: outcome for i, outcome in enumerate(outcomes) if isinstance(outcome, SeedBytes)}
     settings = repr(split).encode()
     first_names = {i: f"{_digest(code.encode(), settings, _content(seed))}.{_KEYS}" for i, seed in found.items()}
-    session = _Session(store, found, workers, remember)
+    session = _Session(store, found, workers, memory)
     completed = False
     try:
         halves = session.first_halves(first_names, split)
@@ -123,18 +130,13 @@ def _digest(*parts: bytes) -> str:
     return digest.hexdigest()
 
 
-#: Results of the last build in this process, by entry name, and the cache they
-#: are in: `mkdocs serve` reuses them without reading its cache folder again.
-_remembered: dict[str, object] = {}
-_remembered_for: list[Path | None] = [None]
-
-
 class _Session:
     """One build's run over the seeds: remembered results, and the work left to do."""
 
-    def __init__(self, store: SeedCache | None, found: dict[int, SeedBytes], workers: int | None, remember: bool):
+    def __init__(self, store: SeedCache | None, found: dict[int, SeedBytes], workers: int | None,
+                 memory: SeedMemory | None):
         self.store = store
-        self.remember = remember
+        self.memory = memory
         self.found = found
         self.workers = workers
         self.folder = store.folder if store is not None else None
@@ -145,10 +147,10 @@ class _Session:
     def first_halves(self, names: dict[int, str], split: SplitRules) -> dict[int, SeedKeys | Skipped | CorpusError]:
         results = {i: self._recall(name, (SeedKeys, Skipped, CorpusError)) for i, name in names.items()}
         todo = [i for i, result in results.items() if result is None]
-        pool = self._pool_for(todo)
-        if pool:
-            self.worker_of = _balanced(todo, [len(self.found[i].data) for i in todo], len(pool))
-        for i, payload in self._run(todo, pool, lambda i: (_first_half, self.found[i], names[i], split)).items():
+        count = self._workers_for(todo)
+        if count:
+            self.worker_of = workers.balanced(todo, [len(self.found[i].data) for i in todo], count)
+        for i, payload in self._run(todo, count, lambda i: (_first_half, self.found[i], names[i], split)).items():
             result = cache.load(payload)
             if isinstance(result, SeedKeys):
                 self._remember(names[i], result, payload)
@@ -160,53 +162,43 @@ class _Session:
         results = {i: self._recall(name, SeedWork) for i, name in names.items()}
         todo = [i for i, result in results.items() if result is None]
         elsewhere = [i for i in todo if i not in self.worker_of]
-        pool = _pool(len(_executors)) if self.worker_of else self._pool_for(elsewhere)
-        if pool:
-            self.worker_of.update(_balanced(elsewhere, [len(self.found[i].data) for i in elsewhere], len(pool)))
+        count = workers.running() if self.worker_of else self._workers_for(elsewhere)
+        if count:
+            self.worker_of.update(workers.balanced(elsewhere, [len(self.found[i].data) for i in elsewhere], count))
 
         def job(i: int) -> tuple:
             # A worker that did the first half has the units; any other reads the seed again.
             found = None if i in self.worker_of and i not in elsewhere else self.found[i]
             return _second_half, first_names[i], found, frozenset(holding[i]), split
-        for i, payload in self._run(todo, pool, job).items():
+        for i, payload in self._run(todo, count, job).items():
             results[i] = cache.load(payload)
             self._remember(names[i], results[i], payload)
         return results
 
-    def _pool_for(self, todo: Sequence[int]) -> list[ProcessPoolExecutor]:
-        """The workers to share `todo` (none for little work, unless the build asked for them)."""
+    def _workers_for(self, todo: Sequence[int]) -> int:
+        """How many workers share `todo` (none for little work, unless the build asked for them)."""
         if not todo:
-            return []
+            return 0
         count = self.workers
         if count is None:
-            cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+            cores = workers.cores()
             large = sum(len(self.found[i].data) for i in todo) >= WORKER_MIN_BYTES
             count = cores if cores > 1 and large else 0
-        return _pool(count) if count > 0 else []
+        return len(workers.pool(count, [__name__])) if count > 0 else 0
 
-    def _run(self, todo: Sequence[int], pool: list[ProcessPoolExecutor], job) -> dict[int, bytes]:
+    def _run(self, todo: Sequence[int], count: int, job) -> dict[int, bytes]:
         """Each job's pickled result: in the seed's worker, or here."""
-        if not pool:
+        if not count:
             return {i: _call(*job(i)) for i in todo}
-        futures: dict[int, Future] = {i: pool[self.worker_of[i]].submit(_in_worker, *job(i)) for i in todo}
-        results = {}
-        for i, future in futures.items():
-            try:
-                payload, records = future.result()
-            except BrokenProcessPool:
-                _shutdown()  # the next build starts new workers
-                raise CorpusError(self.found[i].shown, "the worker process splitting this seed stopped "
-                                                      "(out of memory?); build again") from None
-            for name, level, message in records:
-                logging.getLogger(name).log(level, "%s", message)
-            results[i] = payload
-        return results
+        return workers.run({i: job(i) for i in todo}, self.worker_of, lambda i: self.found[i].shown)
 
     def _recall(self, name: str, kind: type | tuple[type, ...]) -> object | None:
         """The result remembered under `name`, if there is one of the `kind` expected."""
-        if name in _remembered and _remembered_for[0] == self.folder and (self.store is None or name in self.store):
-            self.used[name] = _remembered[name]
-            return _remembered[name]
+        memory = self.memory
+        if memory is not None and name in memory.results and memory.folder == self.folder \
+                and (self.store is None or name in self.store):
+            self.used[name] = memory.results[name]
+            return memory.results[name]
         value = self.store.value(name, kind) if self.store is not None else None
         if value is not None:
             self.used[name] = value
@@ -222,32 +214,18 @@ class _Session:
         and once the build has gone through every seed, only those."""
         _forget()
         if self.worker_of:
-            try:
-                for executor in _executors:
-                    executor.submit(_forget).result()
-            except BrokenProcessPool:
-                _shutdown()
-        _remembered.clear()
-        if self.remember:
-            _remembered.update(self.used)
-            _remembered_for[0] = self.folder
+            workers.call_everywhere(_forget)
+        if self.memory is not None:
+            self.memory.results = dict(self.used)
+            self.memory.folder = self.folder
         if self.store is not None and completed:
             self.store.keep_only(self.used, (_KEYS, _SPLIT))
 
 
-def _balanced(todo: Sequence[int], sizes: Sequence[int], workers: int) -> dict[int, int]:
-    """A worker for each seed: the largest first, each to the least loaded worker."""
-    loads = [0] * workers
-    assigned = {}
-    for size, i in sorted(zip(sizes, todo), key=lambda item: (-item[0], item[1])):
-        assigned[i] = loads.index(min(loads))
-        loads[assigned[i]] += size
-    return assigned
-
-
 # --- the two halves, where they run ---------------------------------------------------------
 
-#: Each seed's reading and units from its first half, until its second (in a worker, or here).
+#: Each seed's reading and units from its first half, until its second: in each
+#: worker process (or here, without workers), for the seeds it was given.
 _prepared: dict[str, tuple[SeedInput, PreparedSeed]] = {}
 
 
@@ -281,47 +259,3 @@ def _forget() -> None:
 
 def _call(function, *arguments) -> bytes:
     return function(*arguments)
-
-
-class _Records(logging.Handler):
-    """Keeps what a worker logs, for the build to log in its own process."""
-
-    def __init__(self):
-        super().__init__()
-        self.records: list[tuple[str, int, str]] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.records.append((record.name, record.levelno, record.getMessage()))
-
-
-def _in_worker(function, *arguments) -> tuple[bytes, list[tuple[str, int, str]]]:
-    handler = _Records()
-    root = logging.getLogger()
-    root.addHandler(handler)
-    root.setLevel(logging.INFO)
-    try:
-        return function(*arguments), handler.records
-    finally:
-        root.removeHandler(handler)
-
-
-_executors: list[ProcessPoolExecutor] = []
-
-
-def _pool(count: int) -> list[ProcessPoolExecutor]:
-    """`count` single-process executors, started once per process and kept: one
-    per worker, so that a seed's two halves meet in the same process. Workers
-    start from a fresh interpreter (forkserver) that has imported only this module."""
-    if count and len(_executors) != count:
-        _shutdown()
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload([__name__])
-        _executors.extend(ProcessPoolExecutor(max_workers=1, mp_context=context) for _ in range(count))
-    return _executors if count else []
-
-
-@atexit.register
-def _shutdown() -> None:
-    for executor in _executors:
-        executor.shutdown(cancel_futures=True)
-    _executors.clear()
