@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from itertools import combinations
 from pathlib import Path
 
-from corpus_browser.errors import CorpusError
+from corpus_browser.errors import ConfigError
 
 
 @dataclass(frozen=True)
@@ -45,7 +47,7 @@ class BuildConfig:
     docs_dir: Path = Path("docs")
     articles_dir_name: str = "articles"
     themes_file: Path = Path("themes.yml")
-    """The theme taxonomy; without it articles get no themes (and a warning)."""
+    """The theme taxonomy; without it, themes are discovered in the corpus."""
     report_file: Path | None = None
     """Where to write the editor's report (theme evidence, author merges); None for none."""
     site_title: str = "Corpus Browser"
@@ -63,28 +65,24 @@ class BuildConfig:
     """Worker processes for the per-seed work: None for one per core when the
     corpus is large, 0 for none. The pages are the same whatever the number."""
 
+    def check_places(self, others: Mapping[str, Path] = {}) -> None:
+        """Raise `ConfigError` when two of the folders and files the build reads
+        and writes (and the `others` a caller names, such as the site folder)
+        are one, or one lies inside the other: a site folder over the seeds
+        would have MkDocs delete them, seeds inside the docs folder would be
+        read from the build's own pages."""
+        places = {"seeds_dir": self.seeds_dir, "docs_dir": self.docs_dir, "themes_file": self.themes_file,
+                  **({"report_file": self.report_file} if self.report_file is not None else {}), **others}
+        resolved = {name: _resolved(path) for name, path in places.items()}
+        for (a, path_a), (b, path_b) in combinations(resolved.items(), 2):
+            if path_a == path_b or path_a.is_relative_to(path_b) or path_b.is_relative_to(path_a):
+                raise ConfigError(str(places[a]), f"{a} and {b} ({places[b]}) overlap; give each a place of its "
+                                                  "own (a build could read its own output or delete its input)")
 
-def site_settings(path: str, site_name: object = None, extra: object = None, site_description: object = None,
-                  site_url: object = None) -> dict[str, object]:
-    """The `BuildConfig` fields that mkdocs.yml (named `path` in messages) sets,
-    checked: `site_name`, the home page's heading, `site_description`,
-    `site_url` and `extra.follow_symlinks`. Shared by the command line and the
-    MkDocs hook, so both build the same pages."""
-    settings: dict[str, object] = {}
-    if site_name is not None:
-        if not isinstance(site_name, str) or not site_name.strip():
-            raise CorpusError(path, "site_name must be text")
-        settings["site_title"] = site_name
-    for key, field_name, value in (("site_description", "site_description", site_description),
-                                   ("site_url", "site_url", site_url)):
-        if value is not None:
-            if not isinstance(value, str):
-                raise CorpusError(path, f"{key} must be text")
-            settings[field_name] = value
-    if settings.get("site_url") and not str(settings["site_url"]).endswith("/"):
-        settings["site_url"] = f"{settings['site_url']}/"  # as MkDocs has it, so every command builds the same
-    follow = extra.get("follow_symlinks", False) if isinstance(extra, dict) else False
-    if not isinstance(follow, bool):
-        raise CorpusError(path, "extra.follow_symlinks must be true or false")
-    settings["follow_symlinks"] = follow
-    return settings
+
+def _resolved(path: Path) -> Path:
+    """The path with links followed, as far as it exists."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path.absolute()

@@ -84,6 +84,10 @@ class SidecarError(CorpusError):
     """A seed's sidecar file is malformed or names lines the seed does not have."""
 
 
+class ConfigError(CorpusError):
+    """A setting (in mkdocs.yml, or given to the build) is wrong: a bad value, folders that overlap."""
+
+
 class TaxonomyError(CorpusError):
     """The theme taxonomy file is malformed."""
 

@@ -61,11 +61,12 @@ def test_with_the_tags_plugins_a_save_still_builds_once(make_project: ProjectFac
 
 def test_a_hand_edit_in_the_docs_folder_is_still_seen(make_project: ProjectFactory, tmp_path: Path):
     project = make_project("live-hand")
+    stylesheet = project / "docs" / "assets" / "extra.css"
+    stylesheet.write_text("/* the editor's own */\n", encoding="utf-8")
     with serving(project, tmp_path) as server:
-        stylesheet = project / "docs" / "assets" / "stylesheets" / "corpus.css"
         log = server.after_change(lambda: stylesheet.write_text(stylesheet.read_text() + "\n/* edited */\n"))
         assert log.count(BUILDING) == 1, log
-        assert (server.site() / "assets" / "stylesheets" / "corpus.css").read_text().endswith("/* edited */\n")
+        assert (server.site() / "assets" / "extra.css").read_text().endswith("/* edited */\n")
         # A generated page edited by hand is rebuilt, and so restored.
         page = next((project / "docs" / "articles").rglob("*.md"))
         original = page.read_text(encoding="utf-8")

@@ -40,6 +40,8 @@ from mkdocs.utils import yaml as mkdocs_yaml
 from playwright.sync_api import Locator, Page, expect
 from serving import serving
 
+from corpus_browser.adapters.plugin import ARCHIVE_NAV
+
 SHIPPED_ARTICLE_COUNT = 23
 ARTICLE_LINKS = "article.md-content__inner a[href^='articles/']"
 #: Article pages link a few related articles and their neighbours, never the
@@ -92,11 +94,10 @@ def pages_containing(docs: Path, word: str) -> list[str]:
 
 
 def configured_nav_titles(project: Path) -> list[str]:
-    """Top-level titles of the `nav:` in the project's mkdocs.yml."""
+    """Top-level titles of the site's nav: mkdocs.yml's, else the archive's the plugin gives."""
     with open(project / "mkdocs.yml", encoding="utf-8") as file:
         config = mkdocs_yaml.yaml_load(file)  # MkDocs' own loader: it knows `!ENV`
-    assert "nav" in config, "mkdocs.yml has no nav: MkDocs would list every page, articles included"
-    return [next(iter(item)) for item in config["nav"]]
+    return [next(iter(item)) for item in config.get("nav", ARCHIVE_NAV)]
 
 
 def resolve(page_path: str, href: str) -> str:

@@ -33,6 +33,7 @@ from corpus_browser.enrich.authors import normalize_name
 from corpus_browser.errors import OutputError
 from corpus_browser.model import Page
 from corpus_browser.pipeline.build import build
+from corpus_browser.site.render import slugify
 from corpus_browser.source.seeds import read_seed
 from corpus_browser.store.manifest import CACHE_NAME, MANIFEST_NAME, STAGING_NAME
 from corpus_browser.store.write import output_lock, write_pages
@@ -315,14 +316,15 @@ def test_10_a_seed_linking_outside_the_seeds_folder_is_skipped_unless_opted_in(c
     result = run_cli(cwd=corpus)
     assert one_line_errors(result) == [
         "warning: seeds/diary.txt: skipped: it is a link to a file outside the seeds folder (pass --follow-symlinks, "
-        "or set extra.follow_symlinks: true in mkdocs.yml, to publish it)"]
+        "or set the corpus-browser plugin's follow_symlinks: true in mkdocs.yml, to publish it)"]
     assert "Secret Diary Entry" not in titles_in(corpus / "docs")
     assert titles_in(corpus / "docs").count("Alpha Article") == 2
 
     assert run_cli("--follow-symlinks", cwd=corpus).returncode == 0
     assert "Secret Diary Entry" in titles_in(corpus / "docs")
     shutil.rmtree(corpus / "docs")
-    (corpus / "mkdocs.yml").write_text("site_name: Mine\nextra:\n  follow_symlinks: true\n", encoding="utf-8")
+    (corpus / "mkdocs.yml").write_text("site_name: Mine\nplugins:\n  - corpus-browser:\n      follow_symlinks: true\n",
+                                       encoding="utf-8")
     assert run_cli(cwd=corpus).returncode == 0
     assert "Secret Diary Entry" in titles_in(corpus / "docs")
 
@@ -539,8 +541,8 @@ HOSTILE_THEMES = {PWNED_THEME: ["river"], "C++": ["stones"], "C#": ["sea"]}
 
 def hostile_names_project(make_project, name: str) -> Path:
     """A project whose theme, author, seed and site names and an article's title
-    are markup, with no `nav:`, so that MkDocs lists every page, titles from
-    the seeds included, in the sidebar."""
+    are markup, with a `nav:` listing the pages named by them, so that MkDocs
+    shows their titles in the sidebar."""
     project = make_project(name, seeds={PWNED_SEED: article("Named By Markup"), "plain.txt": article("Plain Title"),
                                         "titled.txt": article(PWNED_TITLE)})
     (project / "seeds" / "plain.yml").write_text(yaml.safe_dump({"articles": {1: {"authors": [PWNED_AUTHOR]}}}),
@@ -550,7 +552,10 @@ def hostile_names_project(make_project, name: str) -> Path:
     config = project / "mkdocs.yml"
     settings = config.read_text(encoding="utf-8").replace(
         "site_name: Corpus Browser", f"site_name: {json.dumps(PWNED_SITE_NAME)}")
-    config.write_text(settings[: settings.index("nav:")] + settings[settings.index("extra:"):], encoding="utf-8")
+    named = [f"articles/titled/{slugify(PWNED_TITLE)}.md", f"themes/{slugify(PWNED_THEME)}.md",
+             f"authors/{slugify(PWNED_AUTHOR)}.md"]
+    config.write_text(settings + "\nnav:\n  - index.md\n" + "".join(f"  - {path}\n" for path in named),
+                      encoding="utf-8")
     return project
 
 

@@ -5,6 +5,7 @@
     python build_docs.py search QUERY [--author NAME] [--theme NAME] [--json]
     python build_docs.py explain SEED [--seeds DIR]
     python build_docs.py themes [--propose]
+    corpus-browser new FOLDER [DUMP...]
 
 The CLI only adapts arguments, prints, and maps problems to exit codes: 0 when
 all went well, 1 when a file could not be used (or, with `--strict`, when
@@ -23,10 +24,12 @@ import logging
 import sys
 import time
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from corpus_browser.config import BuildConfig, site_settings
+from corpus_browser.adapters.options import build_config, read_project, with_flags
+from corpus_browser.config import BuildConfig
 from corpus_browser.errors import CorpusError
 from corpus_browser.model import LineTally
 from corpus_browser.store.freshness import input_digest, is_up_to_date
@@ -44,6 +47,7 @@ examples:
   python build_docs.py explain blog.txt     how a seed is split (see: explain --help)
   python build_docs.py themes --propose > themes.yml
                                             write the corpus's own themes as a taxonomy (see: themes --help)
+  corpus-browser new my-archive dump.txt    a new site folder for your own dump (see: new --help)
 """
 SEARCH_EXAMPLES = """\
 examples:
@@ -51,6 +55,13 @@ examples:
   python build_docs.py search hyken                     typos are fine: "hykin" works too
   python build_docs.py search trust --theme Ethics
   python build_docs.py search --author "Greg Satell" --json
+"""
+
+NEW_EXAMPLES = """\
+examples:
+  corpus-browser new my-archive blog-export.txt          a site folder with one dump as its seed
+  corpus-browser new letters ~/dumps/letters/ notes.md   a folder's files and a file
+  cd my-archive && mkdocs serve                          then browse it at http://127.0.0.1:8000
 """
 
 THEMES_EXAMPLES = """\
@@ -62,8 +73,12 @@ examples:
 
 
 def _add_corpus_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--seeds", type=Path, default=Path("seeds"), help="folder of seed files (default: seeds)")
-    parser.add_argument("--themes", type=Path, default=Path("themes.yml"), help="theme taxonomy (default: themes.yml)")
+    parser.add_argument("--seeds", type=Path, help="folder of seed files (default: the plugin's seeds_dir in "
+                                                   "mkdocs.yml, else seeds)")
+    parser.add_argument("--themes", type=Path, help="theme taxonomy (default: the plugin's themes_file, else themes.yml)")
+    parser.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"),
+                        help="the site's MkDocs configuration, whose corpus-browser options and site settings "
+                             "the build reads when it exists (default: mkdocs.yml)")
 
 
 def _parser(prog: str, description: str, examples: str) -> argparse.ArgumentParser:
@@ -75,16 +90,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _parser("build_docs.py", "Split the seed documents into article pages for the MkDocs site.",
                      BUILD_EXAMPLES)
     _add_corpus_options(parser)
-    parser.add_argument("--docs", type=Path, default=Path("docs"), help="folder to write pages into (default: docs)")
-    parser.add_argument("--report", type=Path, default=Path("corpus-report.md"),
-                        help="editor's report: theme evidence, merges, set-aside lines (default: corpus-report.md)")
+    parser.add_argument("--docs", type=Path, help="folder to write pages into (default: docs_dir in mkdocs.yml, "
+                                                  "else docs)")
+    parser.add_argument("--report", type=Path, help="editor's report: theme evidence, merges, set-aside lines "
+                                                    "(default: the plugin's report_file, else corpus-report.md)")
     parser.add_argument("--strict", action="store_true", help="treat warnings (skipped files) as errors")
     parser.add_argument("--force", action="store_true",
                         help="rebuild even when no seed, sidecar, taxonomy or setting changed since the last build")
-    parser.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"),
-                        help="the site's MkDocs configuration, read for site_name and extra.follow_symlinks "
-                             "when it exists (default: mkdocs.yml)")
-    parser.add_argument("--follow-symlinks", action="store_true",
+    parser.add_argument("--follow-symlinks", action="store_true", default=None,
                         help="publish seeds that are links to files outside the seeds folder (else skipped)")
     return parser
 
@@ -114,7 +127,7 @@ def explain_parser() -> argparse.ArgumentParser:
                      "what its article headers hold, its front and back matter, and why each article starts "
                      "where it does. Line numbers are the seed's own, as a sidecar takes them.", EXPLAIN_EXAMPLES)
     parser.add_argument("seed", help="the seed's file name in the seeds folder")
-    parser.add_argument("--seeds", type=Path, default=Path("seeds"), help="folder of seed files (default: seeds)")
+    _add_corpus_options(parser)
     return parser
 
 
@@ -128,6 +141,16 @@ def themes_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def new_parser() -> argparse.ArgumentParser:
+    parser = _parser("corpus-browser new",
+                     "Make a ready site folder for your own dump: mkdocs.yml with the corpus-browser plugin, seeds/ "
+                     "holding a copy of each dump, an empty docs/, .gitignore and a GitHub Pages workflow.",
+                     NEW_EXAMPLES)
+    parser.add_argument("folder", type=Path, help="the site folder to make (must not exist, or be empty)")
+    parser.add_argument("dumps", type=Path, nargs="*", help="files or folders to copy into its seeds/")
+    return parser
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     logging.basicConfig(level=logging.WARNING, format="%(message)s")
@@ -138,18 +161,34 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_explain(explain_parser().parse_args(argv[1:]))
         if argv[:1] == ["themes"]:
             return run_themes(themes_parser().parse_args(argv[1:]))
+        if argv[:1] == ["new"]:
+            return run_new(new_parser().parse_args(argv[1:]))
         return run_build(build_parser().parse_args(argv))
     except CorpusError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
 
 
+def project_config(args: argparse.Namespace) -> BuildConfig:
+    """The build's configuration: mkdocs.yml's (the plugin's options and the site's
+    settings, as `mkdocs build` reads them), with the flags given on the command line."""
+    project = read_project(args.config_file)
+    config = with_flags(build_config(project.options, project.site, shown=_shown), seeds_dir=args.seeds,
+                        themes_file=args.themes,
+                        docs_dir=getattr(args, "docs", None), report_file=getattr(args, "report", None),
+                        follow_symlinks=getattr(args, "follow_symlinks", None))
+    config.check_places({"site_dir": Path(project.site.site_dir)} if args.config_file.is_file() else {})
+    return config
+
+
+def _shown(path: str) -> Path:
+    """A path from mkdocs.yml as messages show it: relative to the current folder when inside it."""
+    absolute = Path(path)
+    return absolute.relative_to(Path.cwd()) if absolute.is_relative_to(Path.cwd()) else absolute
+
+
 def run_build(args: argparse.Namespace) -> int:
-    settings = _mkdocs_settings(args.config_file)
-    if args.follow_symlinks:
-        settings["follow_symlinks"] = True
-    config = BuildConfig(seeds_dir=args.seeds, docs_dir=args.docs, themes_file=args.themes,
-                         report_file=args.report, strict=args.strict, **settings)
+    config = replace(project_config(args), strict=args.strict)
     started = time.perf_counter()
     inputs = input_digest(config)
     if not args.force and is_up_to_date(config, inputs):
@@ -165,20 +204,6 @@ def run_build(args: argparse.Namespace) -> int:
     print(f"report: {config.report_file}")
     corpus = report.corpus
     return 1 if corpus.errors or (config.strict and corpus.warnings) else 0
-
-
-def _mkdocs_settings(config_file: Path) -> dict[str, object]:
-    """What mkdocs.yml says about the pages (`config.site_settings`), so that
-    this command and `mkdocs build` make the same pages; nothing without it."""
-    if not config_file.is_file():
-        return {}
-    from corpus_browser.source.yaml_input import load_yaml
-
-    data = load_yaml(config_file, str(config_file), CorpusError, lenient=True)
-    if not isinstance(data, dict):
-        raise CorpusError(str(config_file), "expected a mapping of MkDocs settings")
-    return site_settings(str(config_file), data.get("site_name"), data.get("extra"), data.get("site_description"),
-                         data.get("site_url"))
 
 
 #: With more seeds than this, the summary gives totals instead of a row per seed.
@@ -223,10 +248,20 @@ def _print_seed_table(seeds: Sequence[SeedSummary]) -> None:
         print(f"{source:<{width}}  {articles:>8}  {tally.prose:>5}  {tally.metadata:>8}  {tally.boilerplate:>11}")
 
 
+def run_new(args: argparse.Namespace) -> int:
+    from corpus_browser.adapters.new import new_site
+
+    copied = new_site(args.folder, args.dumps)
+    print(f"made {args.folder}: mkdocs.yml, seeds/ ({len(copied)} dump{'' if len(copied) == 1 else 's'} copied), "
+          "docs/, .gitignore, requirements.txt, .github/workflows/deploy.yml")
+    print(f"next: cd {args.folder} && mkdocs serve")
+    return 0
+
+
 def run_explain(args: argparse.Namespace) -> int:
     from corpus_browser.pipeline.build import explain
 
-    print(explain(BuildConfig(seeds_dir=args.seeds), args.seed), end="")
+    print(explain(project_config(args), args.seed), end="")
     return 0
 
 
@@ -234,7 +269,7 @@ def run_search(args: argparse.Namespace) -> int:
     from corpus_browser.pipeline.build import gather
     from corpus_browser.site.search import search
 
-    corpus = gather(BuildConfig(seeds_dir=args.seeds, themes_file=args.themes))
+    corpus = gather(project_config(args))
     _print_problems(corpus)
     hits = search(corpus.articles, args.query, author=args.author, theme=args.theme)[: max(args.limit, 0)]
     if args.json:
@@ -255,7 +290,7 @@ def run_themes(args: argparse.Namespace) -> int:
     from corpus_browser.pipeline.build import gather
     from corpus_browser.site.report import propose_taxonomy
 
-    config = BuildConfig(seeds_dir=args.seeds, themes_file=args.themes)
+    config = project_config(args)
     if args.propose:
         # Discovery needs no taxonomy, and `themes --propose > themes.yml` empties that file before we run.
         corpus = gather(config, taxonomy=Taxonomy(auto=True))
@@ -265,15 +300,15 @@ def run_themes(args: argparse.Namespace) -> int:
     corpus = gather(config)
     _print_problems(corpus)
     choice = corpus.themes
-    source = ("discovered in the corpus" if choice.discovered else f"from {args.themes}")
+    source = ("discovered in the corpus" if choice.discovered else f"from {config.themes_file}")
     counts = corpus.theme_counts()
     print(f"themes in use ({source}): " + (", ".join(f"{name} {count}" for name, count in counts) or "none"))
     if choice.fit is not None:
         fit = choice.fit
-        print(f"fit of {args.themes}: coverage {fit.coverage:.0%}, evenness {fit.evenness:.2f}, "
+        print(f"fit of {config.themes_file}: coverage {fit.coverage:.0%}, evenness {fit.evenness:.2f}, "
               f"separation {fit.separation:.2f} (discovered themes: {fit.discovered:.2f}): "
               + ("poor" if fit.poor else "good"))
-        notice = poor_fit_notice(choice, str(args.themes))
+        notice = poor_fit_notice(choice, str(config.themes_file))
         if notice:
             print(notice)
     print(f"discovered themes: {len(choice.discovery.themes)}")

@@ -35,7 +35,8 @@ WESTERN_ENCODINGS = ["cp1252", "latin_1", "iso8859_15"]
 
 #: Why a link out of the seeds folder is skipped, and how to publish it anyway.
 _LINK_OUTSIDE = ("skipped: it is a link to a file outside the seeds folder "
-                 "(pass --follow-symlinks, or set extra.follow_symlinks: true in mkdocs.yml, to publish it)")
+                 "(pass --follow-symlinks, or set the corpus-browser plugin's follow_symlinks: true in mkdocs.yml, "
+                 "to publish it)")
 
 #: Encodings whose text is full of NUL bytes: tried, without a byte-order mark,
 #: on data that holds NULs, before UTF-8 (which would read each NUL as a character).

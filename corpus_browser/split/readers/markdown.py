@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import datetime
 import re
+import tomllib
 from collections.abc import Sequence
 
-import tomllib
 import yaml
 
 from corpus_browser.lang.recognise import find_date

@@ -1,0 +1,153 @@
+"""Authors stage: normalise the names bylines give, and merge near-identical ones.
+
+Bylines spell the same person many ways: "DR. JANE DOE, M.D.", "Jane  Doe",
+"Jane A. Doe", "Geoffery Moore" for "Geoffrey Moore". Names are cleaned by rule (honorifics, suffixes,
+case, spacing, initials), then names that rapidfuzz finds nearly identical,
+with a matching surname, are merged into the form used most often.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from rapidfuzz import fuzz, process
+
+from corpus_browser.lang.rules import NAME_PARTICLES
+from corpus_browser.model import Article, AuthorMerge
+
+#: Titles before a name, and degrees or generational suffixes after it.
+_HONORIFIC = re.compile(r"^(?:(?:dr|prof|professor|mr|mrs|ms|mx|miss|sir|dame|rev|fr)\.?\s+)+", re.IGNORECASE)
+_SUFFIX = re.compile(
+    r"(?:,?\s+(?:m\.?\s?d|ph\.?\s?d|mba|esq|jr|sr|cpa|rn|dds|ii|iii|iv)\.?)+$", re.IGNORECASE
+)
+_INITIALS = re.compile(r"\b([A-Za-z])\.(?=[A-Za-z])")
+_LONE_INITIAL = re.compile(r"(?<!\S)([A-Z])(?=\s|$)")
+#: The parts of a name word that each start with a capital: "Mary-Ann", "O'Neil".
+_NAME_PART = re.compile(r"[^\-'’]+")
+#: Two names are one author when their words agree this much (rapidfuzz token_set_ratio) ...
+MERGE_NAME_RATIO = 90.0
+#: ... and their surnames this much (rapidfuzz ratio) ...
+MERGE_SURNAME_RATIO = 80.0
+#: ... and their given names start alike and agree this much ("Jon" and "John",
+#: not "Mei" and "Wei" nor "Ada" and "Nadia": those are different people).
+MERGE_GIVEN_NAME_RATIO = 80.0
+
+
+@dataclass(frozen=True)
+class AuthorIndex:
+    """The articles with normalised author names, and the merges made."""
+
+    articles: tuple[Article, ...]
+    merges: tuple[AuthorMerge, ...]
+
+
+def normalize_name(name: str) -> str:
+    """One spelling of a person's name.
+
+    >>> normalize_name("DR.  JANE   doe, M.D.")
+    'Jane Doe'
+    >>> normalize_name("j.r.r. tolkien")
+    'J. R. R. Tolkien'
+    >>> normalize_name("Geoffrey A Moore")
+    'Geoffrey A. Moore'
+    """
+    name = " ".join(name.split())
+    name = _SUFFIX.sub("", _HONORIFIC.sub("", name)).strip(" ,")
+    name = _INITIALS.sub(r"\1. ", name)
+    name = " ".join(_capitalized(word) for word in name.split())
+    name = _LONE_INITIAL.sub(r"\1.", name)
+    return " ".join(name.split())
+
+
+def _capitalized(word: str) -> str:
+    """A word of a name as it is usually written: "DOE" and "doe" become "Doe",
+    "O'NEIL" becomes "O'Neil"; mixed case ("McDonald") and particles ("van") stay."""
+    if word.casefold() in NAME_PARTICLES:
+        return word.casefold()
+    if len(word.rstrip(".")) == 1:
+        return word.upper()
+    if not (word.isupper() or word.islower()):
+        return word
+    return _NAME_PART.sub(lambda part: part[0][:1].upper() + part[0][1:].lower(), word)
+
+
+def index_authors(articles: Sequence[Article]) -> AuthorIndex:
+    """Normalise every article's authors and merge spellings of the same person."""
+    normalized = [tuple(dict.fromkeys(normalize_name(name) for name in article.authors if name.strip()))
+                  for article in articles]
+    usage = Counter(name for names in normalized for name in names)
+    canonical, merges = _merge(usage)
+    return AuthorIndex(
+        articles=tuple(
+            replace(article, authors=tuple(dict.fromkeys(canonical[name] for name in names)))
+            for article, names in zip(articles, normalized)
+        ),
+        merges=merges,
+    )
+
+
+def _merge(usage: Counter[str]) -> tuple[dict[str, str], tuple[AuthorMerge, ...]]:
+    """Map every spelling to its group's most used spelling."""
+    names = sorted(usage)
+    parent = {name: name for name in names}
+
+    def root(name: str) -> str:
+        while parent[name] != name:
+            name = parent[name]
+        return name
+
+    for name in names:
+        for other, _score, _index in process.extract(
+            name, names, scorer=fuzz.token_set_ratio, processor=str.casefold,
+            score_cutoff=MERGE_NAME_RATIO, limit=None,
+        ):
+            if other != name and _same_surname(name, other) and _same_given_name(name, other) \
+                    and _same_middle_names(name, other):
+                parent[root(other)] = root(name)
+    groups: dict[str, list[str]] = {}
+    for name in names:
+        groups.setdefault(root(name), []).append(name)
+    canonical, merges = {}, []
+    for members in groups.values():
+        best = max(members, key=lambda name: (usage[name], len(name), name))
+        canonical.update(dict.fromkeys(members, best))
+        if len(members) > 1:
+            merges.append(AuthorMerge(best, tuple(name for name in members if name != best)))
+    return canonical, tuple(sorted(merges, key=lambda merge: merge.name))
+
+
+def _same_surname(a: str, b: str) -> bool:
+    words_a, words_b = a.split(), b.split()
+    if len(words_a) < 2 or len(words_b) < 2:
+        return a.casefold() == b.casefold()
+    return fuzz.ratio(words_a[-1].casefold(), words_b[-1].casefold()) >= MERGE_SURNAME_RATIO
+
+
+def _same_middle_names(a: str, b: str) -> bool:
+    """Whether two names' middle words can be the same: a written-out middle name
+    tells people apart ("John Adams" is not "John Quincy Adams", nor "George H. W.
+    Bush" "George W. Bush"), where a lone initial may be left out ("Jane A. Doe")."""
+    middle_a, middle_b = a.split()[1:-1], b.split()[1:-1]
+    if not middle_a or not middle_b:
+        return all(_is_initial(word) for word in middle_a + middle_b)
+    if len(middle_a) != len(middle_b):
+        return False
+    return all(_same_given_name(word_a, word_b) for word_a, word_b in zip(middle_a, middle_b))
+
+
+def _is_initial(word: str) -> bool:
+    return len(word.rstrip(".")) == 1
+
+
+def _same_given_name(a: str, b: str) -> bool:
+    """Whether two names' first words can be one given name: the same initial,
+    and, unless one is only that initial, nearly the same spelling."""
+    first_a, first_b = a.split()[0].casefold(), b.split()[0].casefold()
+    if first_a[0] != first_b[0]:
+        return False
+    if len(first_a.rstrip(".")) == 1 or len(first_b.rstrip(".")) == 1:
+        return True
+    return fuzz.ratio(first_a, first_b) >= MERGE_GIVEN_NAME_RATIO

@@ -1,0 +1,228 @@
+"""The one recogniser for the facts a line can state: who wrote a piece, and when.
+
+Bylines, sign-offs, person names and dates are recognised here and nowhere
+else; the unit that holds one carries the parsed result on, so later stages
+never parse the text again. The patterns are data, in `rules.py`.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from corpus_browser.lang import rules
+from corpus_browser.lang.rules import MINOR_WORDS
+from corpus_browser.lang.text import is_all_caps
+
+#: Words that introduce a date at the end of a title.
+_DATE_LEAD = re.compile(r"\s+(?:released|published|posted|dated)(?:\s+on)?\s*$", re.IGNORECASE)
+_YEAR = re.compile(r"\b1[5-9]\d\d\b|\b2[01]\d\d\b")
+_WORD = re.compile(r"[A-Za-z]+\.?")
+#: Every date names its year in digits.
+_DIGIT = re.compile(r"\d")
+#: An aside in brackets after a name: life dates, a place (`JOHN KEATS (1795-1821)`).
+_ASIDE = re.compile(r"\s*[(\[][^)\]]{0,60}[)\]]")
+#: Titles that end alike name their speakers when at least this many share the ending.
+TITLE_TEMPLATE_MIN = 3
+#: What may stand around a name in a signature: emphasis, dashes, full stops.
+_NAME_TRIM = " .,_*—–-"
+
+
+def find_date(text: str) -> str | None:
+    """The date `text` states, at its precision: its first full date
+    (`YYYY-MM-DD`), else its first month (`YYYY-MM`, "November 2016")."""
+    found = _date_match(text)
+    return _iso(found) if found else None
+
+
+def without_trailing_date(text: str) -> str:
+    """A title without the date it ends with, which the article's date shows
+    anyway: `2.1.0 - 2020-01-01` -> `2.1.0`, `Release 7.2 (released Sep 13,
+    2023)` -> `Release 7.2`. A title that is only a date stays as it is."""
+    found = _date_match(text)
+    if found is None or text[found.end():].strip(" )]}.") :
+        return text
+    head = text[: found.start()]
+    bracket = max(head.rfind("("), head.rfind("["))
+    bracketed = bracket > 0 and len(head[bracket + 1:].split()) <= 2
+    if bracketed:
+        head = head[:bracket]
+    led = _DATE_LEAD.search(head)
+    if led:
+        head = head[: led.start()]
+    elif not bracketed and not head.rstrip().endswith(("-", "–", "—", ",", ":")):
+        return text  # the date is part of the title's words ("Remembering September 11, 2001")
+    head = head.rstrip(" -–—,:;([")
+    return head if head.strip() else text
+
+
+def mentions_date(text: str) -> bool:
+    """Whether `text` names a month and a year, as a dateline does, even in a
+    form `find_date` cannot read ("December 9, O. S. 1746")."""
+    return find_date(text) is not None or (bool(_YEAR.search(text)) and any(
+        word.casefold().rstrip(".,") in rules.MONTHS for word in _WORD.findall(text)))
+
+
+def is_date_line(text: str) -> bool:
+    """A line that is a date, perhaps with a few words around it ("Posted on …",
+    a weekday, a time of day)."""
+    found = _date_match(text)
+    if found is None:
+        return False
+    rest = rules.WEEKDAY_OR_TIME.sub(" ", text[: found.start()] + " " + text[found.end() :])
+    return len(rules.WORD_IN_DATE_LINE.findall(rest)) <= rules.DATE_LINE_MAX_OTHER_WORDS
+
+
+def _date_match(text: str) -> re.Match[str] | None:
+    """The earliest match of the most precise date pattern that matches a real
+    date. Emphasis marks are read as spaces (`_May_ 27, 1796`)."""
+    if not _DIGIT.search(text):
+        return None
+    text = text.replace("_", " ").replace("*", " ")
+    for pattern in rules.DATE_PATTERNS:
+        for match in pattern.finditer(text):
+            if _iso(match) is not None:
+                return match
+    return None
+
+
+def _iso(match: re.Match[str]) -> str | None:
+    """ISO date at the precision of a `DATE_PATTERNS` match, or None when it is no real date."""
+    groups = match.groupdict()
+    month = groups.get("month")
+    if month is None:
+        return None
+    month_number = int(month) if month.isdigit() else rules.MONTHS[month.casefold().rstrip(".")]
+    day = groups.get("day")
+    try:
+        if day is None:
+            return datetime.date(int(match["year"]), month_number, 1).isoformat()[:7]
+        return datetime.date(int(match["year"]), month_number, int(day)).isoformat()
+    except ValueError:
+        return None
+
+
+def byline_names(text: str) -> tuple[str, ...] | None:
+    """The names in a byline, or None when the line is not a byline.
+
+    Honorifics (`The Hon.`, `Prof.`) and degrees after a name (`A.M.`,
+    `LL.D.`) are dropped; a description after the names (`By Jane Doe,
+    Assistant in the Laboratory`) ends the list.
+    """
+    if len(text) > rules.METADATA_LINE_MAX_CHARS:
+        return None
+    for pattern in rules.BYLINE_PATTERNS:
+        match = pattern.match(text)
+        if match:
+            names = name_list(match["names"])
+            if names:
+                return names
+    return None
+
+
+def name_list(text: str, single_word_ok: bool = True) -> tuple[str, ...] | None:
+    """People named in a list ("A, B and C", "JANE DOE, LL.D."), or None when the
+    list does not start with a person's name."""
+    names: list[str] = []
+    parts = [part for part in rules.NAME_JOINERS.split(_ASIDE.sub("", text).strip(" .")) if part]
+    for position, part in enumerate(parts):
+        if rules.DEGREE.match(part.strip()):
+            continue
+        name = strip_honorifics(part)
+        if not is_name(name):
+            if position == 0 or len(names[0].split()) < 2:
+                return None
+            break  # a description of the author follows the names
+        names.append(name)
+    if not names or (not single_word_ok and all(len(name.split()) < 2 for name in names)):
+        return None
+    return tuple(names)
+
+
+def strip_honorifics(name: str) -> str:
+    """A name without the titles before it: "THE HON. JANE DOE" -> "JANE DOE"."""
+    words = name.strip(_NAME_TRIM).split()
+    while len(words) > 1 and words[0].rstrip(".").casefold() in rules.HONORIFICS:
+        words.pop(0)
+    return " ".join(words)
+
+
+def is_name(name: str) -> bool:
+    """One to five words of letters (with dots, hyphens, apostrophes), capitalised
+    but for particles such as "van"."""
+    words = name.split()
+    return 0 < len(words) <= rules.NAME_MAX_WORDS and words[0][0].isupper() and all(
+        rules.NAME_WORD.match(word) and (word[0].isupper() or word.casefold() in rules.NAME_PARTICLES)
+        for word in words
+    )
+
+
+def person_name(text: str) -> str | None:
+    """A line that is only a person's name, as printed under a title or at the
+    foot of a letter ("W. N. LOCKINGTON.", "_Jane Doe_"): two to four words in
+    capitals, or with an initial. Anything else gives None."""
+    name = strip_honorifics(text)
+    words = name.split()
+    if not 2 <= len(words) <= 4 or not is_name(name):
+        return None
+    if any(word.casefold() in MINOR_WORDS for word in words):
+        return None  # "WHAT IS AN AMERICAN" is a title in capitals, not a name
+    has_initial = any(len(word.rstrip(".")) == 1 and word.endswith(".") for word in words[:-1])
+    return name if is_all_caps(name) or has_initial else None
+
+
+def signoff_names(text: str, last_paragraph: bool) -> tuple[str, ...] | None:
+    """The names of a signature closing a piece: a line such as `_Jane Doe, in
+    The Monthly._`, or, at the end of the last paragraph, `—Jane Doe, in The
+    Monthly.` (only with its source named, which sets a credit apart from a
+    quotation's attribution)."""
+    match = rules.SIGNOFF_LINE.match(text) if not last_paragraph else rules.SIGNOFF_TAIL.search(text)
+    if match is None:
+        return None
+    name = match["names"].strip(_NAME_TRIM)
+    if match["source"] is None and person_name(name) is None:
+        return None
+    found = name_list(name, single_word_ok=False)
+    return found if found else None
+
+
+def name_with_address(text: str) -> tuple[tuple[str, ...], str | None] | None:
+    """The person and the date of a line naming someone by e-mail (`Jane Doe
+    <jane@example.org>`, a changelog's `-- Jane Doe <…>  Sun, 29 Oct 2023`), or None."""
+    match = rules.NAME_WITH_ADDRESS.match(text)
+    names = name_list(match["name"], single_word_ok=False) if match else None
+    return (names, find_date(match["rest"])) if names else None
+
+
+def names_in_title(titles: Sequence[str]) -> dict[str, str]:
+    """Speakers named in titles that share a template ("JOHN ADAMS INAUGURAL
+    ADDRESS", "JAMES MONROE, FIRST INAUGURAL ADDRESS"): each title that starts
+    with a person's name (up to a comma, or its first two to four words) and
+    ends with the same two words as at least `TITLE_TEMPLATE_MIN` titles, mapped
+    to that name. None when every title names the same person."""
+    tails = Counter(_fold(" ".join(title.split()[-2:])) for title in titles)
+    found = {}
+    for title in titles:
+        words = title.split()
+        if len(words) < 4 or tails[_fold(" ".join(words[-2:]))] < TITLE_TEMPLATE_MIN:
+            continue
+        head, comma, _rest = title.partition(",")
+        options = [head] if comma and len(head.split()) < len(words) - 1 else []
+        options += [" ".join(words[:n]) for n in range(2, min(5, len(words) - 1))]
+        name = next((option for option in options if _speaker_name(option)), None)
+        if name:
+            found[title] = name
+    return found if len(set(found.values())) >= 2 else {}
+
+
+def _speaker_name(text: str) -> bool:
+    """A name as titles print it: not starting with an article, not ending with an initial, no month in it."""
+    words = text.split()
+    return is_name(text) and words[0].casefold() not in {"a", "an", "the"} and len(words[-1].rstrip(".")) > 1 \
+        and not any(word.casefold().rstrip(".,") in rules.MONTHS for word in words)
+
+
+def _fold(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.casefold()))

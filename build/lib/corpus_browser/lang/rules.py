@@ -1,0 +1,192 @@
+"""Rule tables for recognising lines: bylines, dates, list markers, widget debris.
+
+These are data, not code paths: add a pattern here to teach the splitter a new
+dump style. Nothing in this file names a particular seed, site or author.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Bylines at the start of a line. Each pattern captures the name list in
+#: `names`; whether that really holds names is checked by the recogniser, which
+#: also drops honorifics and degrees (`BY THE HON. JANE DOE, LL.D.`).
+BYLINE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(pattern, re.IGNORECASE)
+    for pattern in (
+        r"^(?:a )?guest post (?:from|by)\s*:?\s+(?P<names>.+?)\s*$",
+        r"^(?:published|posted|written|authored|contributed)(?: by)?\s*:?\s+(?P<names>.+?)"
+        r"(?:\s+(?:in|on|at|under)\s+.*)?$",
+        r"^byline\s*:\s*(?P<names>.+?)(?:\s+(?:in|for|at)\s+[A-Z].*)?$",
+        r"^(?:by|authors?|words by|story by)\s*:?\s+(?P<names>.+?)\s*$",
+    )
+)
+
+#: Bylines and date lines are short; longer lines are never checked for them.
+METADATA_LINE_MAX_CHARS = 200
+
+#: Lower-case words allowed inside a person's name ("Ludwig van Beethoven").
+NAME_PARTICLES = frozenset("van von de da der den del della di du la le st bin ibn al y".split())
+#: Words that join several names in one byline.
+NAME_JOINERS = re.compile(r"\s*(?:,|;|&|\band\b|\bwith\b)\s*", re.IGNORECASE)
+#: One word of a person's name: letters, with dots, hyphens and apostrophes.
+NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_.'’\-]*(?:[.'’\-][^\W\d_]*)*\.?$")
+#: The most words one person's name may have.
+NAME_MAX_WORDS = 5
+#: Titles and ranks written before a name; dropped from bylines.
+HONORIFICS = frozenset(
+    """the hon honorable honourable rev reverend dr doctor prof professor mr mrs ms mx miss sir dame lady
+    lord fr father col colonel gen general capt captain maj major lieut lieutenant sgt judge""".split()
+)
+#: A part of a byline made of abbreviations only ("A.M.", "LL.D.", "U.S.A.",
+#: "Ph.D."): a degree or a rank after the name, not a person.
+DEGREE = re.compile(r"^(?:[A-Z][A-Za-z]?\.\s?)+[A-Z]{1,2}\.?$|^[A-Z][A-Za-z]{0,2}\.$"
+                    r"|^(?i:PhD|MD|MBA|Esq|Jr|Sr|FRS|LLD|DD)\.?$")
+#: An attribution closing a piece: a signature line such as `_Jane Doe, in The
+#: Monthly._` or `— J. DOE.`, or the end of the last paragraph
+#: (`…old walls.--_H. W. Brewer, in London Graphic_.`). `names` is checked by
+#: the recogniser; `source` is where the piece first appeared.
+SIGNOFF_LINE = re.compile(
+    r"^(?:[—–]|--?)?\s*_?(?P<names>[^_,()]{3,60}?)(?:,\s+in\s+(?P<source>[^_]{2,80}?))?\s*[._]*$"
+)
+SIGNOFF_TAIL = re.compile(
+    r"[.!?\"”’)]\s*(?:[—–]|--)\s*_?(?P<names>[^_,()]{3,60}?),\s+in\s+(?P<source>[^_]{2,80}?)\s*[._]*$"
+)
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>1[5-9]\d\d|2[01]\d\d)"
+
+#: Dates in the forms dumps use, most precise first; each names `year`, and
+#: `month` and `day` where it states them. A date is read at the precision the
+#: text states it: `YYYY-MM-DD`, or `YYYY-MM` for "November 2016".
+DATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(pattern, re.IGNORECASE)
+    for pattern in (
+        rf"\b{_YEAR}-(?P<month>\d{{1,2}})-(?P<day>\d{{1,2}})(?![\d-])",
+        rf"\b{_YEAR}/(?P<month>\d{{1,2}})/(?P<day>\d{{1,2}})\b",
+        # (a calendar's initials may stand before the year: "December 9, O. S. 1746")
+        rf"\b{_MONTH},?\s+{_DAY},?\s+(?:[A-Z]\.\s?){{0,2}}{_YEAR}\b",
+        rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b",
+        rf"\b{_DAY}-{_MONTH}-{_YEAR}\b",
+        # asctime, as in mail archives: "Tue Jul  5 12:07:30 2005"
+        rf"\b{_MONTH}\s+{_DAY}\s+\d{{1,2}}:\d\d(?::\d\d)?\s+{_YEAR}\b",
+        rf"\b{_MONTH},?\s+{_YEAR}\b",
+        rf"\b{_YEAR}-(?P<month>\d{{1,2}})(?![\d-])",
+    )
+)
+
+#: A date line may carry a few words beside the date ("Posted on", "No Comments!");
+#: weekdays and times of day do not count ("November 24, 2023 Friday 6:01 AM GMT").
+DATE_LINE_MAX_OTHER_WORDS = 4
+WORD_IN_DATE_LINE = re.compile(r"\w+")
+WEEKDAY_OR_TIME = re.compile(
+    r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?"
+    r"|\b\d{1,2}:\d\d(?::\d\d)?(?:\s*[ap]\.?m\.?)?(?:\s+(?:[A-Z]{2,4}|[+-]\d{4}))?\b",
+    re.IGNORECASE,
+)
+#: A line holding a date among other words is a dateline when articles of its
+#: seed put such a line at the same place under their titles; at most this long.
+DATELINE_MAX_WORDS = 20
+
+#: Lines left by blog platforms' widgets and media captions: boilerplate
+#: wherever they appear, even once.
+WIDGET_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(pattern, re.IGNORECASE)
+    for pattern in (
+        r"^leave a (?:reply|comment)\W*$",
+        r"^(?:\d+|no|one) (?:comments?|responses?|replies)\W*$",
+        r"^comments? (?:are )?closed\W*$",
+        r"^(?:share|like) this\W*$",
+        r"^like loading\W*$",
+        r"^(?:\W\s*)?(?:image|photo|photograph|picture|illustration|header image)s?"
+        r"(?: credits?| source| by)?\s*:.*$",
+    )
+)
+
+#: Bullets that start an unordered list item when two or more items share one.
+BULLETS = "-*+•·‣◦▪●○■□➢➤►"
+BULLET_ITEM = re.compile(rf"^(?P<marker>[{re.escape(BULLETS)}])\s+(?P<text>\S.*)$")
+#: A numbered list item: `3. text` or `3) text`.
+NUMBERED_ITEM = re.compile(r"^(?P<number>\d{1,4})[.)]\s+(?P<text>\S.*)$")
+
+#: Lines that only separate articles: rules of dashes, stars, underscores, equals.
+SEPARATOR_LINE = re.compile(r"^(?:([-*_=~#•·])\s*)\1(?:\s*\1)+$")
+
+#: A subtitle (a title's dek) is one sentence of at most this many words.
+SUBTITLE_MAX_WORDS = 25
+
+#: Small words that stay lower case when a title in capitals is eased to Title Case.
+TITLE_SMALL_WORDS = frozenset("a an and as at but by for from in into nor of on or per so than the to up via vs with yet".split())
+#: Small words that may stay lower case in a Title Case heading.
+MINOR_WORDS = frozenset(
+    "a an and as at but by for from in into nor of on or over per so than the to "
+    "up via vs with yet is are be was".split()
+)
+
+#: A line framed by runs of one symbol (`*** START OF THE BOOK ***`,
+#: `-------- next part --------`): a marker that a program put around text.
+#: Near the start or end of a seed it fences off a wrapper (front or back matter).
+FRAMED_LINE = re.compile(r"^(?P<frame>[*=#~+<>_-])(?P=frame){2,}\s*[^\s*=#~+<>_-].*?(?P=frame){3,}$")
+
+#: Leading enumeration of a heading, dropped from titles: `XII.`, `3.`,
+#: `III.—`, `IV:`, `2)`, `No. 10.`, `Chapter 4:`.
+LABEL_WORDS = r"(?:chapter|part|book|essay|section|letter|lecture|sermon|article|canto|number|no|vol|volume|paper)"
+ENUMERATION = re.compile(
+    rf"^(?:{LABEL_WORDS}\.?\s+)?(?:(?:[IVXLC]+|\d{{1,3}})(?:\s*[.):](?:\s+|\s*(?:[—–]|--?)\s*)|\s*(?:[—–]|--)\s*)"
+    rf"|[A-Za-z]\)\s*)(?=\w)",
+    re.IGNORECASE,
+)
+#: A heading that is only a label: `No. 10`, `ESSAY IV`, `III.`, `Chapter 3`.
+LABEL_ONLY = re.compile(
+    rf"^(?:[A-Z][A-Za-z]+\s+)?(?:{LABEL_WORDS}\.?\s+)?(?:[IVXLC]+|\d{{1,3}})\.?$|^{LABEL_WORDS}\.?\s+[A-Z]\.?$",
+    re.IGNORECASE,
+)
+#: Roman numerals that stay in capitals when a CAPS title is eased ("George III").
+ROMAN_NUMERAL = re.compile(r"^(?=[IVX]{2,})X{0,3}(?:IX|IV|V?I{0,3})$")
+
+#: A `key: value` header line, as in mail headers, front-matter and news
+#: exports (`Section: Business`, `Load-Date: November 25, 2023`).
+HEADER_LINE = re.compile(r"^:?(?P<key>[A-Z][A-Za-z]*(?:\(s\))?(?:[- ][A-Za-z]+){0,2}):[ \t]+(?P<value>\S.{0,200})$")
+#: Header keys whose value names the author or the date.
+AUTHOR_KEYS = frozenset({"author", "authors", "author(s)", "byline", "by", "writer", "from"})
+DATE_KEYS = frozenset({"date", "published", "publication date", "load-date", "posted", "sent", "created"})
+
+#: A name with an e-mail address, as in mail headers and changelog trailers:
+#: `Jane Doe <jane@example.org>`, `Jane Doe jane@example.org`, `-- Jane Doe
+#: <jane@example.org>  Sun, 29 Oct 2023 15:42:11 +0100`. `rest` may hold a date.
+_ADDRESS = r"[<(]?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[>)]?"
+NAME_WITH_ADDRESS = re.compile(
+    rf"^(?:--?|—)?\s*(?P<name>[^<>()@\d]{{3,120}}?)\s*{_ADDRESS}(?:\s*,\s*{_ADDRESS})*(?P<rest>.*)$"
+)
+#: A number like a version or a release (`2.6.4`, `4.23-1`): entries of a log carry one.
+VERSION = re.compile(r"\b\d+\.\d+")
+#: Bullets and marks that lead a title, dropped from it (`* Release 2.0`, `== News ==`).
+TITLE_MARKS = re.compile(r"^[*#=+~-]+\s+")
+
+#: Ordinal words, which number pieces as digits do ("FIRST STORY", "Second Day").
+ORDINALS = frozenset(
+    """first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth
+    fifteenth sixteenth seventeenth eighteenth nineteenth twentieth thirtieth fortieth fiftieth""".split()
+)

@@ -1,0 +1,144 @@
+"""Small text helpers shared by the stages: cleaning, keys, casing, sentences."""
+
+from __future__ import annotations
+
+import re
+
+from corpus_browser.lang.rules import MINOR_WORDS, MONTHS, ORDINALS, ROMAN_NUMERAL
+
+#: Longest title and description a page shows, in characters (a longer one is
+#: cut at a word and ends with "…"), and the longest author name a sidecar may give.
+TITLE_MAX_CHARS = 200
+DESCRIPTION_MAX_CHARS = 300
+NAME_MAX_CHARS = 100
+
+#: Characters that take no space and carry no text.
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+#: Control characters (Unicode category Cc, which the standard fixes to these 65).
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+#: From the first to the last word character of a text.
+_WORD_SPAN = re.compile(r"\w(?:.*\w)?", re.DOTALL)
+_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(\s+)(?=[\"'“‘(\[]?[A-Z0-9])")
+
+
+def clean(line: str) -> str:
+    """A line as prose: invisible characters and control characters dropped,
+    every run of white space (tabs, no-break spaces, form feeds) one space."""
+    if _is_clean(line):
+        return line
+    return " ".join(_CONTROL.sub(" ", _INVISIBLE.sub("", line)).split())
+
+
+def _is_clean(text: str) -> bool:
+    """Whether `clean` would return `text` as it is: printable (so without
+    invisible, control or white-space characters other than the plain space),
+    with single spaces between words and none around them."""
+    return text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " "
+
+
+def indent_of(line: str) -> int:
+    """Leading white space, a tab counting as four columns."""
+    stripped = line.lstrip()
+    return len(line[: len(line) - len(stripped)].expandtabs(4))
+
+
+def key(text: str) -> str:
+    """A comparison key: case, spacing and surrounding punctuation ignored."""
+    span = _WORD_SPAN.search(text.casefold())
+    if span is None:
+        return ""
+    return span[0] if _is_clean(span[0]) else " ".join(span[0].split())
+
+
+def word_count(text: str) -> int:
+    if _is_clean(text):
+        return text.count(" ") + 1 if text else 0
+    return len(text.split())
+
+
+def more_words_than(text: str, limit: int) -> bool:
+    """`word_count(text) > limit`, without splitting beyond the limit."""
+    return len(text.split(maxsplit=limit)) > limit
+
+
+def is_title_case(text: str) -> bool:
+    """Most words that are not small words start with a capital ("Win Customers Not Arguments")."""
+    words = _WORD.findall(text)
+    if not words or not words[0][0].isupper():
+        return False
+    major = [word for word in words[1:] if word.casefold() not in MINOR_WORDS]
+    if not major:
+        return True
+    return sum(word[0].isupper() for word in major) / len(major) >= 0.6
+
+
+def is_all_caps(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
+
+
+def sentences(text: str) -> list[str]:
+    """Split a paragraph into sentences at `.`, `!`, `?` or `…` before a capital."""
+    parts, start = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        parts.append(text[start : match.start(1)])
+        start = match.end(1)
+    parts.append(text[start:])
+    return [part for part in parts if part]
+
+
+def first_sentence(text: str) -> str:
+    """`sentences(text)[0]`, without splitting the rest."""
+    end = _SENTENCE_END.search(text)
+    return text[: end.start(1)] if end else text
+
+
+#: Titles follow one pattern when their first this many words agree, numbers and months aside.
+TITLE_PATTERN_WORDS = 3
+_DIGIT = re.compile(r"\d")
+
+
+def title_pattern(text: str) -> str:
+    """A title's first words, any word with a digit and any month name
+    abstracted: `Release 7.2.6 (Sep 13, 2023)` -> `release 0 (mon`."""
+    words = text.casefold().split()[:TITLE_PATTERN_WORDS]
+    return " ".join("0" if _DIGIT.search(word) else "mon" if word.strip(".,()") in MONTHS else word
+                    for word in words)
+
+
+#: An ordinal word, alone or in a compound ("twenty-first").
+_ORDINAL = re.compile(r"(?:\w+-)?(?:" + "|".join(sorted(ORDINALS)) + r")(?:-\w+)?")
+
+
+def label_pattern(text: str) -> str:
+    """A heading with its numbering abstracted (digits, roman numerals, ordinal
+    words): `1. First Day.` and `12. Twelfth Day.` are both `0. 0 day.`."""
+    words = []
+    for word in text.split():
+        core = word.strip(".,:;()[]").casefold()
+        numbering = _DIGIT.search(word) or ROMAN_NUMERAL.match(core.upper()) or _ORDINAL.fullmatch(core)
+        words.append("0" if numbering else word.casefold())
+    return " ".join(words)
+
+
+def shorten(text: str, limit: int) -> str:
+    """`text` cut to at most `limit` characters, at a word when there is one, with "…".
+
+    >>> shorten("Win customers, not arguments", 16)
+    'Win customers,…'
+    """
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    at_word = cut.rpartition(" ")[0]
+    return (at_word if len(at_word) >= limit // 2 else cut).rstrip() + "…"
+
+
+#: A word for tagging, relating and searching: letters and digits, an apostrophe inside.
+_TOKEN = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-case words; hyphens and slashes separate words ("customer-centric")."""
+    return _TOKEN.findall(text.casefold().replace("’", "'"))

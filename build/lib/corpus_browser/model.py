@@ -1,0 +1,580 @@
+"""Plain data passed between the stages: source, split, enrich, site, store.
+
+Every type that crosses from one stage to another lives here, so that no stage
+imports another for a type. Every value is a frozen dataclass; a stage returns
+new objects and never fills in a field of an object it was given.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from corpus_browser.errors import CorpusError
+
+if TYPE_CHECKING:
+    from scipy.sparse import csr_matrix
+
+
+class Format(enum.Enum):
+    """How a seed's text is structured, as its content shows (see `formats.py`)."""
+
+    TEXT = "text"
+    """Plain text: articles and headings are recognised by layout."""
+    MARKDOWN = "markdown"
+    """Markdown: ATX (`#`) and setext headings, YAML front-matter blocks anywhere."""
+    RST = "rst"
+    """reStructuredText: titles underlined (and perhaps overlined) with punctuation."""
+    WIKI = "wiki"
+    """Wiki markup or AsciiDoc: `= Title =`, `== Section` headings."""
+    ORG = "org"
+    """Org mode, Emacs outlines: `* Heading`, `** Subheading`."""
+    MAIL = "mail"
+    """A mail archive (mbox) or one message: each message is an article."""
+
+
+#: A suffix's format, when the content shows none; the files the seeds folder is read for.
+SUFFIX_FORMATS = {
+    ".txt": Format.TEXT,
+    ".text": Format.TEXT,
+    ".md": Format.MARKDOWN,
+    ".markdown": Format.MARKDOWN,
+    ".rst": Format.RST,
+    ".wiki": Format.WIKI,
+    ".mediawiki": Format.WIKI,
+    ".adoc": Format.WIKI,
+    ".asciidoc": Format.WIKI,
+    ".org": Format.ORG,
+    ".eml": Format.MAIL,
+    ".mbox": Format.MAIL,
+}
+
+
+@dataclass(frozen=True)
+class Seed:
+    """One input file, decoded into lines."""
+
+    name: str
+    """File name relative to the seeds folder, e.g. `blog.txt`, shown readably
+    (`errors.readable`: `caf\\xe9.txt` for a name that is not UTF-8)."""
+    lines: tuple[str, ...]
+    """The file's lines without line endings; line `n` is `lines[n - 1]`."""
+    format: Format | None = None
+    """The format to read the seed in; None (as read from disk) for the
+    splitter to tell it from the content (`split.formats.sniff`)."""
+
+
+class Role(enum.Enum):
+    """What a unit of text is, as decided by the segmenter."""
+
+    PROSE = "prose"
+    HEADING = "heading"
+    """A section heading inside an article (a title when it opens one)."""
+    LIST_ITEM = "list_item"
+    BYLINE = "byline"
+    DATE = "date"
+    HEADER = "header"
+    """Metadata fields: mail headers, a front-matter block, `Key: value` lines."""
+    BOILERPLATE = "boilerplate"
+    SEPARATOR = "separator"
+    """A line that only separates articles, such as `* * *`."""
+
+
+#: Roles of units that belong in an article's body.
+BODY_ROLES = frozenset({Role.PROSE, Role.HEADING, Role.LIST_ITEM})
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A paragraph-sized piece of a seed: one line, or a hard-wrapped paragraph."""
+
+    text: str
+    """The text with wrapped lines joined by single spaces."""
+    first: int
+    """1-based number of the unit's first line in its seed."""
+    last: int
+    """1-based number of the unit's last line in its seed."""
+    role: Role
+    marker: str = ""
+    """For list items: the bullet or number (`-`, `•`, `3.`); empty otherwise."""
+    gap_before: int = 0
+    """Blank lines between this unit and the one before it."""
+    indent: int = 0
+    """Columns of white space before the unit's first line."""
+    after_break: bool = False
+    """The unit opens the seed, or follows a break at least as strong as the
+    one the seed puts between its articles (see `structure.py`)."""
+    level: int = 0
+    """For headings marked up as such (`#`, underlines, `=`): their rank, 1 the
+    highest; 0 for everything else."""
+    opens_record: bool = False
+    """The format itself starts an article here: a front-matter block, a mail message."""
+    names: tuple[str, ...] = ()
+    """For bylines: the names they give, parsed once by `recognise`."""
+    date: str | None = None
+    """For date lines and headers: the date they state (`YYYY-MM-DD` or `YYYY-MM`)."""
+    is_label: bool = False
+    """A title that only numbers its piece (`LETTER IV`, `1. First Day.`): the name is under it."""
+
+    @property
+    def line_count(self) -> int:
+        return self.last - self.first + 1
+
+
+@dataclass(frozen=True)
+class Segment:
+    """The units of one article, as cut from a seed by the segmenter."""
+
+    source: str
+    units: tuple[Unit, ...]
+    reason: str = ""
+    """Why an article starts here, for `build_docs.py explain`."""
+
+    @property
+    def first(self) -> int:
+        return self.units[0].first
+
+    @property
+    def last(self) -> int:
+        return self.units[-1].last
+
+
+class BlockKind(enum.Enum):
+    """What a block of an article's body is, for rendering."""
+
+    SUBTITLE = "subtitle"
+    PARAGRAPH = "paragraph"
+    HEADING = "heading"
+    BULLET_LIST = "bullet_list"
+    NUMBERED_LIST = "numbered_list"
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One renderable piece of an article body."""
+
+    kind: BlockKind
+    texts: tuple[str, ...]
+    """One text for a paragraph or heading; one per item for a list."""
+    start: int = 1
+    """For numbered lists: the number of the first item."""
+
+
+class SetAsideKind(enum.Enum):
+    """Why lines of a seed are not part of an article's body."""
+
+    TITLE = "title"
+    """The title, or a copy of it right below."""
+    BYLINE = "byline"
+    DATE = "date"
+    HEADER = "header"
+    """Metadata fields: mail headers, front-matter, `Key: value` lines."""
+    BOILERPLATE = "boilerplate"
+    """Repeated footers, widget debris, picture credits, separator lines, and
+    front and back matter (licences, contents lists)."""
+
+
+@dataclass(frozen=True, slots=True)
+class SetAside:
+    """Lines of a seed kept out of an article's body, and why."""
+
+    first: int
+    last: int
+    kind: SetAsideKind
+    text: str
+
+
+@dataclass(frozen=True)
+class LineTally:
+    """How the non-blank lines of a span of a seed were used."""
+
+    prose: int = 0
+    metadata: int = 0
+    """Titles, repeated titles, bylines, date lines and header fields."""
+    boilerplate: int = 0
+
+    def __add__(self, other: LineTally) -> LineTally:
+        return LineTally(
+            self.prose + other.prose,
+            self.metadata + other.metadata,
+            self.boilerplate + other.boilerplate,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One article with its extracted metadata and its body."""
+
+    source: str
+    """The seed's file name."""
+    title: str
+    subtitle: str | None
+    authors: tuple[str, ...]
+    date: str | None
+    """`YYYY-MM-DD`, `YYYY-MM` or `YYYY`, at the precision the seed states it; None when it states none."""
+    description: str
+    first_line: int
+    last_line: int
+    words: int
+    body: tuple[Block, ...]
+    set_aside: tuple[SetAside, ...]
+    """Lines of the article's span that are not in its body."""
+    prose_lines: int
+    """Non-blank lines of the article's span that are in its body."""
+    label: str | None = None
+    """What numbers the piece in its collection (`Letter IV`, `Sermon IX`), if its heading says."""
+    tags: tuple[str, ...] = ()
+    """The article's themes; empty until a theme taxonomy tags it."""
+
+    @property
+    def body_text(self) -> str:
+        """The body's texts, one per line: what tagging, relating and search read."""
+        return "\n".join(text for block in self.body for text in block.texts)
+
+    @property
+    def tally(self) -> LineTally:
+        """How the article's non-blank lines were used."""
+        metadata = boilerplate = 0
+        for item in self.set_aside:
+            lines = item.last - item.first + 1
+            if item.kind is SetAsideKind.BOILERPLATE:
+                boilerplate += lines
+            else:
+                metadata += lines
+        return LineTally(self.prose_lines, metadata, boilerplate)
+
+
+@dataclass(frozen=True)
+class ArticleFix:
+    """Metadata an editor sets for the article that contains `line`."""
+
+    line: int
+    title: str | None = None
+    authors: tuple[str, ...] | None = None
+    date: str | None = None
+    """`YYYY`, `YYYY-MM` or `YYYY-MM-DD`."""
+
+
+@dataclass(frozen=True)
+class Overrides:
+    """All corrections for one seed; empty when the seed has no sidecar."""
+
+    split_at: frozenset[int] = frozenset()
+    """Lines where an article must start."""
+    no_split_at: frozenset[int] = frozenset()
+    """Lines where an article must not start (they stay in the article before)."""
+    boilerplate: frozenset[int] = frozenset()
+    """Lines to set aside as boilerplate."""
+    articles: tuple[ArticleFix, ...] = field(default=())
+    title: str | None = None
+    """A readable name for the seed itself, shown to readers instead of its file name."""
+
+
+@dataclass(frozen=True)
+class SeedInput:
+    """A readable seed with the editor's corrections for it."""
+
+    seed: Seed
+    overrides: Overrides
+
+
+@dataclass(frozen=True)
+class Level:
+    """Headings of one kind in a seed, for `explain`."""
+
+    shape: str
+    count: int
+    example: str
+    chosen: bool
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where a seed's articles start and what belongs to none, with the reasons."""
+
+    starts: tuple[tuple[int, str], ...]
+    """Index of the unit each article starts at, ascending, and why it starts there."""
+    matter: tuple[tuple[int, int, str], ...]
+    """Front and back matter: unit index ranges `[first, last)` and why."""
+    levels: tuple[Level, ...]
+    """The kinds of headings found, and which one was taken for articles."""
+    article_break: int | None = None
+    """For plain text: the blank lines the seed puts before its articles' titles, if it keeps to a number."""
+
+
+@dataclass(frozen=True)
+class SegmentedSeed:
+    """One seed cut into articles, with the lines that belong to none."""
+
+    seed: Seed
+    overrides: Overrides
+    format: Format
+    """The format the seed was read in."""
+    format_evidence: str
+    """Why, for the report and `explain`."""
+    segments: tuple[Segment, ...]
+    matter: tuple[SetAside, ...] = ()
+    """Front and back matter (licences, contents lists, title pages), set aside as boilerplate."""
+    matter_lines: tuple[tuple[int, int, str], ...] = ()
+    """The same as line ranges of the seed, each with the reason it was set aside."""
+    layout: Layout | None = None
+    """How the seed's structure was read, for `build_docs.py explain`."""
+
+
+@dataclass(frozen=True)
+class SeedSummary:
+    """What the build made of one seed."""
+
+    source: str
+    format: str
+    """How its content was read (`text`, `markdown`, `rst`, `wiki`, `mail`)."""
+    articles: int
+    tally: LineTally
+    """Its non-blank lines: in articles, and set aside as front and back matter."""
+    format_evidence: str = ""
+    """Why the content was read in that format."""
+    matter: tuple[tuple[int, int, str], ...] = ()
+    """Front and back matter set aside: line ranges of the seed, with the reason."""
+
+
+# --- themes -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Theme:
+    """A theme of the written taxonomy (`themes.yml`)."""
+
+    name: str
+    phrases: tuple[str, ...]
+    """Lower-case phrases of one to three words."""
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    """The themes, and the thresholds that decide when an article carries one."""
+
+    themes: tuple[Theme, ...] = ()
+    auto: bool = False
+    """No written themes (`themes: auto`, or no taxonomy file): the corpus's own are discovered."""
+    title_weight: int = 3
+    min_hits: int = 3
+    max_themes: int = 4
+    max_share: float = 0.5
+    poor_fit: str = "discover"
+    """When the written themes fit the corpus poorly: `discover` uses the discovered ones, `keep` keeps them."""
+
+
+@dataclass(frozen=True)
+class ThemeEvidence:
+    """Why an article has (or lacks) a theme: the phrases found and how often."""
+
+    theme: str
+    hits: int
+    """Body hits plus title hits times the title weight."""
+    phrases: tuple[tuple[str, int], ...]
+    """Each phrase (as written in the taxonomy) with its hits, most first."""
+
+
+@dataclass(frozen=True)
+class Tagging:
+    """The tagged articles, with the evidence and the taxonomy's blind spots."""
+
+    articles: tuple[Article, ...]
+    evidence: tuple[tuple[ThemeEvidence, ...], ...]
+    """Per article, in article order: every theme with at least one hit, strongest first."""
+    uncovered: tuple[tuple[str, int], ...] = field(default=())
+    """Frequent phrases no theme covers, with the number of articles using them."""
+
+
+@dataclass(frozen=True)
+class DiscoveredTheme:
+    """A group of articles that share distinctive vocabulary."""
+
+    name: str
+    """The theme's most telling phrase, in Title Case."""
+    phrases: tuple[str, ...]
+    """Its most telling phrases (lower case, one to three words), those of several words first."""
+    articles: tuple[int, ...]
+    """Indexes of the articles that carry it, strongest first."""
+
+
+@dataclass(frozen=True)
+class Discovery:
+    """The corpus's own themes, and each article's share of them."""
+
+    themes: tuple[DiscoveredTheme, ...]
+    shares: tuple[tuple[tuple[str, float], ...], ...]
+    """Per article, in article order: the themes it carries with their share of its theme weight, strongest first."""
+    separation: float
+    """How much more alike the discovered themes' articles are than any two (`discover.cohesion`)."""
+    vectors: csr_matrix | None = field(default=None, repr=False, compare=False)
+    """The articles' TF-IDF vectors (rows of unit length), for measuring fit; None when the corpus
+    has fewer than two articles or no word that is neither too rare nor too common."""
+
+    def tags(self) -> list[tuple[str, ...]]:
+        return [tuple(name for name, _share in shares) for shares in self.shares]
+
+
+@dataclass(frozen=True)
+class Fit:
+    """How well a written taxonomy fits the corpus (`discover.measure_fit`)."""
+
+    coverage: float
+    """Share of the articles whose strongest theme is one they are about (`discover.covered`): it has
+    at least `min_hits` hits and `hits_per_1000_words`."""
+    evenness: float
+    """Normalised entropy of the articles over the taxonomy's themes: 1 when spread evenly, 0 when on one."""
+    separation: float
+    """How much more alike articles sharing a theme are than any two: 1 when no more than chance."""
+    discovered: float
+    """The same for the discovered themes: the yardstick."""
+    problems: tuple[str, ...] = ()
+    """Why the taxonomy fits poorly (`discover.FIT_RULES`); empty when it fits."""
+    hits_per_1000_words: float = 0.0
+    """How densely an article must name its strongest theme to be about it, for `coverage`."""
+
+    @property
+    def separation_gap(self) -> float:
+        """How the taxonomy's separation above chance (1) compares with the discovered themes':
+        0 when as good or better, -1 when it separates nothing while the discovered themes do."""
+        if self.discovered <= 1:
+            return 0.0
+        return max(-1.0, min(0.0, (self.separation - 1) / (self.discovered - 1) - 1))
+
+    @property
+    def poor(self) -> bool:
+        return bool(self.problems)
+
+
+@dataclass(frozen=True)
+class ThemeChoice:
+    """The themes the site uses, where they come from, and what the editor should know."""
+
+    tagging: Tagging
+    """The articles tagged with the themes in use."""
+    discovery: Discovery
+    fit: Fit | None
+    """How well the written taxonomy fits; None when there is none (`themes: auto`)."""
+    discovered: bool
+    """Whether the site uses the discovered themes (no taxonomy, or a poorly fitting one not kept)."""
+
+
+@dataclass(frozen=True)
+class AuthorMerge:
+    """Spellings of one author that were merged, for the build summary."""
+
+    name: str
+    """The spelling kept: the one used most often."""
+    variants: tuple[str, ...]
+    """The other spellings found."""
+
+
+# --- the split corpus, the site and its pages -----------------------------------------
+
+
+@dataclass(frozen=True)
+class SplitSeed:
+    """A seed split into articles, with the lines that belong to none."""
+
+    name: str
+    format: Format
+    format_evidence: str
+    """Why the content was read in that format."""
+    overrides: Overrides
+    articles: tuple[Article, ...]
+    matter: tuple[SetAside, ...]
+    """Front and back matter, set aside as boilerplate."""
+    matter_lines: tuple[tuple[int, int, str], ...]
+    """The same as line ranges of the seed, each with the reason it was set aside."""
+    layout: Layout | None = None
+    """How the seed's structure was read, for `explain`."""
+    reasons: tuple[str, ...] = ()
+    """Why each article starts where it does, in article order, for `explain`."""
+    line_count: int = 0
+    """How many lines the seed has."""
+
+
+@dataclass(frozen=True)
+class PlacedArticle:
+    """An article with the page path it is written to."""
+
+    article: Article
+    path: str
+    """Below the docs folder, e.g. `articles/blog/my-title.md`."""
+
+
+@dataclass(frozen=True)
+class Site:
+    """Everything the pages are made from."""
+
+    title: str
+    sources: tuple[str, ...]
+    """Seed file names, in seed order."""
+    articles: tuple[PlacedArticle, ...]
+    """In seed order, then in order within their seed."""
+    related: tuple[tuple[int, ...], ...] = ()
+    """For each article, the indexes of its related articles, best first."""
+    description: str = ""
+    """What the collection is (`site_description`)."""
+    source_titles: Mapping[str, str] = field(default_factory=dict)
+    """Readable names of the seeds whose sidecar gives one (`title:`), by file name."""
+    url: str = ""
+    """Where the site is published (`site_url`), for the feeds; may be empty."""
+
+
+@dataclass(frozen=True)
+class Page:
+    """A generated file: its path below the docs folder and its text."""
+
+    path: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """The corpus as the site shows it, with what went wrong reading it."""
+
+    site: Site
+    themes: ThemeChoice
+    """The themes in use, the discovered ones, and how well the written taxonomy fits."""
+    merges: tuple[AuthorMerge, ...]
+    """Spellings of one author that were merged."""
+    seeds: tuple[SeedSummary, ...]
+    errors: tuple[CorpusError, ...]
+    warnings: tuple[CorpusError, ...]
+
+    @property
+    def articles(self) -> tuple[PlacedArticle, ...]:
+        return self.site.articles
+
+    def theme_counts(self) -> list[tuple[str, int]]:
+        """Each theme with its number of articles, most first."""
+        return _counts(theme for item in self.articles for theme in item.article.tags)
+
+    def author_counts(self) -> list[tuple[str, int]]:
+        """Each author with their number of articles, most first."""
+        return _counts(name for item in self.articles for name in item.article.authors)
+
+
+def _counts(names: Iterable[str]) -> list[tuple[str, int]]:
+    return sorted(Counter(names).items(), key=lambda item: (-item[1], item[0]))
+
+
+@dataclass(frozen=True)
+class WriteReport:
+    """What the write did, by page path below the docs folder."""
+
+    written: tuple[str, ...]
+    unchanged: tuple[str, ...]
+    removed: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    """Everything the command line or the MkDocs plugin needs to tell the user."""
+
+    corpus: Corpus
+    written: WriteReport

@@ -1,0 +1,245 @@
+"""The build: read, segment, extract, index authors, tag, relate, render, write.
+
+All data is gathered and rendered first; files are written only at the end.
+`gather` does everything but the writing, for commands that only read the
+corpus (such as `search`).
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import logging
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TypeVar
+
+from corpus_browser.config import BuildConfig
+from corpus_browser.enrich.authors import index_authors
+from corpus_browser.enrich.discover import choose_themes, discover_themes
+from corpus_browser.enrich.relate import related_articles
+from corpus_browser.enrich.tag import tag_articles
+from corpus_browser.enrich.words import CorpusWords
+from corpus_browser.errors import CorpusError
+from corpus_browser.model import (
+    Article,
+    BuildReport,
+    Corpus,
+    LineTally,
+    Page,
+    SeedSummary,
+    Site,
+    SplitSeed,
+    Taxonomy,
+    ThemeChoice,
+)
+from corpus_browser.pipeline.seedwork import SeedMemory, split_seeds
+from corpus_browser.site.memo import RenderMemo
+from corpus_browser.site.render import place_articles, render_site
+from corpus_browser.site.report import render_report
+from corpus_browser.source.seeds import SeedScan, scan_seeds
+from corpus_browser.source.taxonomy import read_taxonomy
+from corpus_browser.split.explain import explain_seed
+from corpus_browser.store import cache
+from corpus_browser.store.cache import SeedCache
+from corpus_browser.store.freshness import code_digest
+from corpus_browser.store.write import output_lock, write_pages, write_report
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+#: The cache entry kind of the remembered pages (`remembered_pages`).
+_PAGES = "pages"
+
+
+#: Told the name of each stage as it starts, e.g. to move a progress bar.
+StageListener = Callable[[str], None]
+#: The stages in the order `build` announces them.
+STAGES = ("reading", "splitting", "indexing authors", "tagging", "relating", "rendering", "writing")
+
+
+def _silent(stage: str) -> None:
+    """The default listener: says nothing."""
+
+
+def gather(config: BuildConfig, on_stage: StageListener = _silent, taxonomy: Taxonomy | None = None,
+           store: SeedCache | None = None, scan: SeedScan | None = None) -> Corpus:
+    """Read and process the corpus, writing nothing but, given a `store`, what
+    it made of each seed, for the next build (`seedwork.py`).
+
+    Files that cannot be read are reported in the result and skipped. Raises
+    `CorpusError` for problems that stop everything (no seeds folder, a broken
+    taxonomy). A `taxonomy` or `scan` of the seeds folder given here is used
+    instead of reading `config.themes_file` or listing `config.seeds_dir`.
+    """
+    return _gather(config, on_stage, taxonomy, store, scan)[0]
+
+
+def _gather(config: BuildConfig, on_stage: StageListener, taxonomy: Taxonomy | None, store: SeedCache | None,
+            scan: SeedScan | None, ahead: Callable[[Site], T] | None = None,
+            memory: SeedMemory | None = None) -> tuple[Corpus, T | None]:
+    """`gather`, and `ahead(site)` for the site as tagged with the written
+    taxonomy, run while the corpus's own themes are being discovered: its
+    result, when that site is the corpus's (the taxonomy fits), else None."""
+    on_stage("reading")
+    if scan is None:
+        scan = scan_seeds(config.seeds_dir, config.follow_symlinks)
+    if taxonomy is None:
+        taxonomy = read_taxonomy(config.themes_file)
+    on_stage("splitting")
+    split = split_seeds(scan, config.split, code_digest(), store, config.workers, config.follow_symlinks, memory)
+    extracted = [article for seed in split.seeds for article in seed.articles]
+    on_stage("indexing authors")
+    authors = index_authors(extracted)
+    words = CorpusWords.join(split.words)
+    on_stage("tagging")
+
+    def site_of(tagged: Sequence[Article], related: tuple[tuple[int, ...], ...]) -> Site:
+        return Site(
+            title=config.site_title,
+            sources=tuple(seed.name for seed in split.seeds),
+            articles=place_articles(tagged, config.articles_dir_name),
+            related=related,
+            description=config.site_description,
+            source_titles={seed.name: seed.overrides.title for seed in split.seeds if seed.overrides.title},
+            url=config.site_url,
+        )
+
+    themes, site, made = _themes_and_site(authors.articles, taxonomy, words, site_of, on_stage, ahead)
+    seeds = tuple(_summary(seed) for seed in split.seeds)
+    return Corpus(site, themes, authors.merges, seeds, split.errors, split.warnings), made
+
+
+def _themes_and_site(articles: Sequence[Article], taxonomy: Taxonomy, words: CorpusWords,
+                     site_of: Callable[[Sequence[Article], tuple[tuple[int, ...], ...]], Site],
+                     on_stage: StageListener, ahead: Callable[[Site], T] | None) -> tuple[ThemeChoice, Site, T | None]:
+    """The themes (`discover.choose_themes`), the site (`site_of` the tagged
+    articles and each one's related articles), and what `ahead` made of it.
+
+    Discovering the corpus's themes runs in a thread of its own, beside tagging
+    with the taxonomy, relating the articles so tagged and `ahead` (rendering
+    the pages): NumPy and SciPy let go of the interpreter while they work, so
+    on two cores this takes about as long as the longer of the two. Most
+    taxonomies fit, and the site is then the one of the written tagging; when
+    the discovered themes are used instead and give any article other themes
+    (tagging changes nothing else), the articles are related again with them
+    and `ahead`'s work is dropped. Which thread finishes first changes nothing
+    in the result.
+    """
+    made = None
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        discovering = pool.submit(discover_themes, articles, taxonomy, words)
+        written = None if taxonomy.auto else tag_articles(articles, taxonomy, words)
+        on_stage("relating")
+        if written is not None:
+            site = site_of(written.articles, related_articles(written.articles, words))
+            made = None if ahead is None else ahead(site)
+        themes = choose_themes(articles, taxonomy, words, discovery=discovering.result(), written=written)
+    tagged = themes.tagging.articles
+    if written is None or any(a.tags != b.tags for a, b in zip(tagged, written.articles)):
+        site, made = site_of(tagged, related_articles(tagged, words)), None
+    return themes, site, made
+
+
+def _summary(seed: SplitSeed) -> SeedSummary:
+    matter = sum(aside.last - aside.first + 1 for aside in seed.matter)
+    tally = sum((article.tally for article in seed.articles), LineTally(boilerplate=matter))
+    return SeedSummary(seed.name, seed.format.value, len(seed.articles), tally, seed.format_evidence,
+                       seed.matter_lines)
+
+
+def explain(config: BuildConfig, seed_name: str) -> str:
+    """How the seed named `seed_name` (a file in the seeds folder) is split, for `build_docs.py explain`:
+    split as the build splits it, with the whole corpus (boilerplate is judged across every seed).
+    Raises `CorpusError` when there is no such seed or it cannot be read."""
+    wanted = Path(seed_name).name
+    split = split_seeds(scan_seeds(config.seeds_dir, config.follow_symlinks), config.split, code_digest(),
+                        follow_symlinks=config.follow_symlinks)
+    for error in split.errors:
+        if Path(error.path).name == wanted:
+            raise error
+    found = next((seed for seed in split.seeds if seed.name == wanted), None)
+    if found is None:
+        raise CorpusError(str(config.seeds_dir / wanted), "no such seed in the seeds folder")
+    return explain_seed(found)
+
+
+def build(config: BuildConfig, inputs: str | None = None, on_stage: StageListener = _silent,
+          memo: RenderMemo | None = None, memory: SeedMemory | None = None) -> BuildReport:
+    """Build the article and index pages from `config.seeds_dir` into `config.docs_dir`,
+    and the editor's report. Raises `CorpusError` when writing would be unsafe
+    (a file the build did not generate stands in the way, a path outside the
+    docs folder, another build that does not finish) or fails (a full disk).
+
+    `inputs` is the digest of the inputs taken before reading them
+    (`freshness.input_digest`); a clean build records it so that the next run
+    can tell nothing changed.
+
+    The pages of the last build are remembered (`memo.py`), so that only those
+    whose inputs changed are rendered again: in the cache folder by default,
+    or in the `memo` given (`mkdocs serve` keeps one from save to save, and
+    writes none to disk: a save should cost no more than it must). What was
+    made of each seed is kept in the cache folder, and in the `memory` given.
+    """
+    # What stops everything (no seeds folder, a broken taxonomy) stops it before the docs folder is made.
+    scan = scan_seeds(config.seeds_dir, config.follow_symlinks)
+    taxonomy = read_taxonomy(config.themes_file)
+    with output_lock(config.docs_dir):
+        store = SeedCache(config.docs_dir)
+        with _collector_paused():
+            remembered = memo if memo is not None else remembered_pages(config.docs_dir)
+
+            def render(site: Site) -> list[Page]:
+                on_stage("rendering")
+                return render_site(site, remembered)
+
+            corpus, pages = _gather(config, on_stage, taxonomy, store, scan, ahead=render, memory=memory)
+            if pages is None:
+                pages = render(corpus.site)
+            report = render_report(corpus.site, corpus.themes, corpus.merges, corpus.seeds) \
+                if config.report_file is not None else None
+        on_stage("writing")
+        if memo is None:
+            store.put(_pages_entry(), cache.dump(remembered.kept))
+            store.keep_only({_pages_entry()}, (_PAGES,))  # those of other versions of the code
+        complete = not corpus.errors and not corpus.warnings
+        if report is not None:
+            write_report(config.report_file, report)
+        written = write_pages(config.docs_dir, pages, inputs if complete else None)
+    return BuildReport(corpus, written)
+
+
+def remembered_pages(docs_dir: Path) -> RenderMemo:
+    """The pages the last build of this code rendered into `docs_dir`, by what they
+    were made from (empty when there are none, or they cannot be read).
+
+    They are page text, taken as it is: like the pages themselves, they are
+    trusted only as far as the docs folder that holds them."""
+    kept = SeedCache(docs_dir).value(_pages_entry(), dict) or {}
+    if not all(isinstance(text, str) for text in kept.values()):
+        log.info("%s: the remembered pages are not page text; every page is rendered", docs_dir)
+        kept = {}
+    return RenderMemo(kept)
+
+
+def _pages_entry() -> str:
+    """The cache entry of the remembered pages: one per version of the code, which makes them."""
+    return hashlib.sha256(f"rendered pages\n{code_digest()}".encode()).hexdigest() + f".{_PAGES}"
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector: the stages build millions of
+    small objects and no reference cycles, so its passes are pure cost (about
+    a tenth of a 10,000-article build). Memory is freed by reference counting."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+

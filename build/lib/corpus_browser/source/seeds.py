@@ -1,0 +1,288 @@
+"""Read edge: seed files and their sidecars from disk into `Seed` and `Overrides`.
+
+What a seed's lines are written in is for the splitter to tell from its
+content (`split.formats.sniff`). Decoding is explicit:
+byte-order marks first, then UTF-16 and UTF-32 without one, then strict UTF-8,
+then charset-normalizer's detection. A file that cannot be read is reported
+and skipped; it never stops the others. File names are shown readably
+(`errors.readable`); sidecars are matched to seeds by `overrides.match_sidecars`.
+"""
+
+from __future__ import annotations
+
+import codecs
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import charset_normalizer
+
+from corpus_browser.errors import CorpusError, SeedError, SidecarError, readable
+from corpus_browser.model import SUFFIX_FORMATS, Overrides, Seed, SeedInput
+from corpus_browser.source.sidecar import match_sidecars, parse_overrides
+from corpus_browser.source.yaml_input import parse_yaml, read_yaml_bytes
+
+log = logging.getLogger(__name__)
+
+#: Sidecar suffixes: `NAME.yml` (or `NAME.txt.yml`) holds the corrections for seed `NAME.txt`.
+SIDECAR_SUFFIXES = (".yml", ".yaml")
+
+#: Tried before full detection: blog dumps that are not UTF-8 are nearly always
+#: Windows-1252 or Latin-1, and on short texts a free guess often picks a
+#: look-alike code page.
+WESTERN_ENCODINGS = ["cp1252", "latin_1", "iso8859_15"]
+
+#: Why a link out of the seeds folder is skipped, and how to publish it anyway.
+_LINK_OUTSIDE = ("skipped: it is a link to a file outside the seeds folder "
+                 "(pass --follow-symlinks, or set the corpus-browser plugin's follow_symlinks: true in mkdocs.yml, "
+                 "to publish it)")
+
+#: Encodings whose text is full of NUL bytes: tried, without a byte-order mark,
+#: on data that holds NULs, before UTF-8 (which would read each NUL as a character).
+WIDE_ENCODINGS = ["utf_16_le", "utf_16_be", "utf_32_le", "utf_32_be"]
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+@dataclass(frozen=True)
+class CorpusInput:
+    """Everything read from the seeds folder, with what could not be read."""
+
+    seeds: tuple[SeedInput, ...]
+    errors: tuple[CorpusError, ...]
+    """Files that should have been seeds but could not be read."""
+    warnings: tuple[CorpusError, ...]
+    """Files skipped on purpose: unsupported suffix, no text."""
+
+
+def read_corpus(seeds_dir: Path, follow_symlinks: bool = False) -> CorpusInput:
+    """Read every seed in `seeds_dir`, in file-name order, with its sidecar.
+
+    A seed or sidecar that is a link to a file outside `seeds_dir` is skipped
+    with a warning unless `follow_symlinks`: a link must not publish a file
+    the editor did not put in the folder.
+    """
+    scan = scan_seeds(seeds_dir, follow_symlinks)
+    return scan.collect(_outcome(item, follow_symlinks) for item in scan.items)
+
+
+def _outcome(item: SeedFile | Skipped, follow_symlinks: bool) -> SeedInput | Skipped | CorpusError:
+    found = fetched(item, follow_symlinks)
+    if not isinstance(found, SeedBytes):
+        return found
+    try:
+        return seed_input(found)
+    except CorpusError as error:
+        return error
+
+
+def fetched(item: SeedFile | Skipped, follow_symlinks: bool = False) -> SeedBytes | Skipped | CorpusError:
+    """An item of `SeedScan.items` read from disk (`fetch_seed`), or why it is skipped or cannot be read."""
+    if isinstance(item, Skipped):
+        return item
+    try:
+        return fetch_seed(item, follow_symlinks)
+    except CorpusError as error:
+        return error
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A file skipped on purpose, with the warning that says why."""
+
+    warning: CorpusError
+
+
+@dataclass(frozen=True)
+class SeedFile:
+    """A file of the seeds folder to read as a seed."""
+
+    path: Path
+    shown: str
+    """The path as the user named it, for messages."""
+    sidecar: str | None
+    """The name of its sidecar file beside it, if it has one."""
+
+
+@dataclass(frozen=True)
+class SeedScan:
+    """What is in the seeds folder: the seeds to read, in file-name order, and
+    the files that are not (a sidecar without its seed, an unknown suffix)."""
+
+    items: tuple[SeedFile | Skipped, ...]
+    """In file-name order: a seed to read, or a file skipped."""
+    errors: tuple[CorpusError, ...]
+    warnings: tuple[CorpusError, ...]
+
+    def collect(self, outcomes: Iterable[object]) -> CorpusInput:
+        """The corpus from what became of each item, in order: a file skipped (a
+        warning), an error (one `fetch_seed` or `seed_input` raised), or a seed
+        (as read, or as far as the build took it)."""
+        seeds, errors, warnings = [], list(self.errors), list(self.warnings)
+        for outcome in outcomes:
+            if isinstance(outcome, Skipped):
+                warnings.append(outcome.warning)
+            elif isinstance(outcome, CorpusError):
+                errors.append(outcome)
+            else:
+                seeds.append(outcome)
+        return CorpusInput(tuple(seeds), tuple(errors), tuple(warnings))
+
+
+def scan_seeds(seeds_dir: Path, follow_symlinks: bool = False) -> SeedScan:
+    """List the seeds folder (see `read_corpus`); reads no file."""
+    if not seeds_dir.is_dir():
+        raise SeedError(str(seeds_dir), "seeds folder not found")
+    errors, warnings, items = [], [], []
+    paths = sorted((path for path in seeds_dir.iterdir() if not path.name.startswith(".") and not path.is_dir()),
+                   key=lambda p: p.name)
+    candidates = [path for path in paths if path.suffix.lower() not in SIDECAR_SUFFIXES]
+    sidecars = match_sidecars([path.name for path in candidates if path.suffix.lower() in SUFFIX_FORMATS],
+                              [path.name for path in paths if path.suffix.lower() in SIDECAR_SUFFIXES])
+    for conflict in sidecars.conflicts:
+        errors.append(SidecarError(_shown(seeds_dir / conflict.sidecar, seeds_dir), conflict.message))
+    for orphan in sidecars.orphans:
+        warnings.append(SidecarError(_shown(seeds_dir / orphan, seeds_dir),
+                                     f"skipped: no seed is named like it (a seed NAME{next(iter(SUFFIX_FORMATS))} "
+                                     f"takes its corrections from NAME.yml)"))
+    skipped = {seed for conflict in sidecars.conflicts for seed in conflict.seeds}
+    for path in candidates:
+        shown = _shown(path, seeds_dir)
+        if path.suffix.lower() not in SUFFIX_FORMATS:
+            items.append(Skipped(SeedError(shown, f"skipped: {path.suffix or 'no'} suffix is not a seed format "
+                                                  f"(use {', '.join(SUFFIX_FORMATS)})")))
+        elif path.name not in skipped:
+            items.append(SeedFile(path, shown, sidecars.sidecars.get(path.name)))
+    return SeedScan(tuple(items), tuple(errors), tuple(warnings))
+
+
+@dataclass(frozen=True)
+class SeedBytes:
+    """A seed's bytes and its sidecar's, as read from disk: the rest of reading
+    (`seed_input`) depends on nothing else, so a build can remember its result."""
+
+    name: str
+    """The file name."""
+    shown: str
+    data: bytes
+    sidecar_shown: str | None
+    sidecar: bytes | CorpusError | None
+    """The sidecar's bytes (see `yaml_input.read_yaml_bytes`), or why it cannot be
+    read (raised by `seed_input` once the seed itself is read)."""
+
+
+def fetch_seed(item: SeedFile, follow_symlinks: bool = False) -> SeedBytes | Skipped:
+    """A seed's bytes and its sidecar's, or why the seed is skipped (a link out
+    of the seeds folder); raises `SeedError` when it cannot be read."""
+    path, shown = item.path, item.shown
+    if not follow_symlinks and _links_outside(path, path.parent):
+        return Skipped(SeedError(shown, _LINK_OUTSIDE))
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise SeedError(shown, f"cannot read: {error.strerror or error}") from None
+    if item.sidecar is None:
+        return SeedBytes(path.name, shown, data, None, None)
+    sidecar_path = path.parent / item.sidecar
+    sidecar_shown = _shown(sidecar_path, path.parent)
+    sidecar: bytes | CorpusError
+    if not follow_symlinks and _links_outside(sidecar_path, path.parent):
+        sidecar = SidecarError(sidecar_shown, _LINK_OUTSIDE)
+    else:
+        try:
+            sidecar = read_yaml_bytes(sidecar_path, sidecar_shown, SidecarError)
+        except SidecarError as error:
+            sidecar = error
+    return SeedBytes(path.name, shown, data, sidecar_shown, sidecar)
+
+
+def seed_input(found: SeedBytes) -> SeedInput | Skipped:
+    """The seed with the corrections of its sidecar, or why it is skipped;
+    raises `CorpusError` when it or its sidecar cannot be read."""
+    seed = seed_from_bytes(found.data, found.name, found.shown)
+    if not any(line.strip() for line in seed.lines):
+        return Skipped(SeedError(found.shown, "skipped: the file holds no text"))
+    if found.sidecar is None:
+        return SeedInput(seed, Overrides())
+    if isinstance(found.sidecar, CorpusError):
+        raise found.sidecar
+    data = parse_yaml(found.sidecar, found.sidecar_shown, SidecarError)
+    return SeedInput(seed, parse_overrides(data, found.sidecar_shown, len(seed.lines)))
+
+
+def read_seed(path: Path, shown: str) -> Seed:
+    """Decode one seed file into lines; line endings LF, CRLF and CR all work."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise SeedError(shown, f"cannot read: {error.strerror or error}") from None
+    return seed_from_bytes(data, path.name, shown)
+
+
+def seed_from_bytes(data: bytes, name: str, shown: str) -> Seed:
+    """A seed file's bytes (its file name is `name`) decoded into lines."""
+    text = decode(data, shown)
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return Seed(name=readable(name), lines=tuple(lines))
+
+
+def decode(data: bytes, shown: str) -> str:
+    """Bytes to text: a byte-order mark wins, then UTF-16 or UTF-32 without a
+    mark (told by their NUL bytes, which UTF-8 would take for text), then UTF-8,
+    then detection."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data.decode(encoding)
+    if b"\x00" in data:
+        wide = _wide_text(data)
+        if wide is None:
+            raise SeedError(shown, "looks like a binary file (it holds NUL bytes), not text")
+        log.info("%s: decoded as %s (no byte-order mark)", shown, wide.encoding)
+        return str(wide)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    best = (
+        charset_normalizer.from_bytes(data, cp_isolation=WESTERN_ENCODINGS).best()
+        or charset_normalizer.from_bytes(data).best()
+    )
+    if best is None:
+        raise SeedError(shown, "cannot tell the text encoding; save it as UTF-8")
+    log.info("%s: decoded as %s", shown, best.encoding)
+    return str(best)
+
+
+def _wide_text(data: bytes) -> charset_normalizer.CharsetMatch | None:
+    """UTF-16 or UTF-32 text without a byte-order mark, when `data` reads as
+    text of words in one of them: white space between words, no NUL, and
+    hardly a character that is neither printable nor white space."""
+    match = charset_normalizer.from_bytes(data, cp_isolation=WIDE_ENCODINGS).best()
+    if match is None:
+        return None
+    text = str(match)
+    odd = sum(1 for char in text if not (char.isprintable() or char.isspace()))
+    looks_like_text = "\x00" not in text and any(char.isspace() for char in text) and odd <= len(text) // 100
+    return match if looks_like_text else None
+
+
+def _shown(path: Path, seeds_dir: Path) -> str:
+    """The path as the user named it, for messages."""
+    return str(seeds_dir / path.name)
+
+
+def _links_outside(path: Path, seeds_dir: Path) -> bool:
+    """Whether `path` is a link that leads out of `seeds_dir`."""
+    try:
+        return not path.resolve().is_relative_to(seeds_dir.resolve())
+    except (OSError, RuntimeError) as error:  # a loop of links
+        raise SeedError(str(path), f"cannot read: {error}") from None

@@ -1,0 +1,194 @@
+"""Editors' corrections for one seed, read from its sidecar file (`seeds/NAME.yml`).
+
+A sidecar can force or forbid an article boundary at a line, set aside lines as
+boilerplate, and set an article's title, authors or date. Precedence is explicit:
+what the sidecar says wins over what the heuristics find in the text. Every value
+is checked where it enters; a bad one is reported in one line naming the sidecar
+and the line of the value.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from corpus_browser.errors import SidecarError, excerpt
+from corpus_browser.lang.text import NAME_MAX_CHARS, TITLE_MAX_CHARS, clean
+from corpus_browser.model import ArticleFix, Overrides
+from corpus_browser.source.yaml_input import line_of
+
+_TOP_LEVEL_KEYS = {"title", "split_at", "no_split_at", "boilerplate", "articles"}
+_ARTICLE_KEYS = {"title", "authors", "date"}
+#: A date as an editor may write it: `2016`, `2016-08` or `2016-08-23`.
+_DATE = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{1,2})(?:-(?P<day>\d{1,2}))?)?")
+#: A time after a full date (`2016-08-23 10:00`, `2016-08-23T10:00:00Z`): the date is kept.
+_TIME = re.compile(r"(?:[Tt]|\s+)\d{1,2}:\d{2}(?::\d{2}(?:\.\d*)?)?\s*(?:[Zz]|[-+]\d{1,2}(?::?\d{2})?)?")
+
+
+def parse_overrides(data: object, path: str, line_count: int) -> Overrides:
+    """Check a sidecar's parsed YAML and turn it into `Overrides`.
+
+    `path` names the sidecar in error messages; `line_count` bounds line numbers.
+    """
+    if data is None:
+        return Overrides()
+    if not isinstance(data, dict):
+        raise SidecarError(path, "expected a mapping with keys " + ", ".join(sorted(_TOP_LEVEL_KEYS)), line_of(data))
+    unknown = sorted((key for key in data if key not in _TOP_LEVEL_KEYS), key=str)
+    if unknown:
+        raise SidecarError(path, f"unknown key {excerpt(unknown[0])}; allowed: {', '.join(sorted(_TOP_LEVEL_KEYS))}",
+                           line_of(data, unknown[0]))
+
+    def lines(key: str) -> frozenset[int]:
+        values = data.get(key) or []
+        if not isinstance(values, list):
+            raise SidecarError(path, f"{key} must be a list of line numbers", line_of(data, key))
+        return frozenset(_line_number(value, path, key, line_count, line_of(values, i) or line_of(data, key))
+                         for i, value in enumerate(values))
+
+    fixes = data.get("articles") or {}
+    if not isinstance(fixes, dict):
+        raise SidecarError(path, "articles must map a line number to title, authors or date", line_of(data, "articles"))
+    return Overrides(
+        split_at=lines("split_at"),
+        no_split_at=lines("no_split_at"),
+        boilerplate=lines("boilerplate"),
+        articles=tuple(
+            _article_fix(line, fix, path, line_count, line_of(fixes, line))
+            for line, fix in sorted(fixes.items(), key=lambda item: str(item[0]))
+        ),
+        title=_seed_title(data.get("title"), path, line_of(data, "title")),
+    )
+
+
+def _seed_title(value: object, path: str, where: int | None) -> str | None:
+    """The seed's readable name (`title: Customer Notes, 2016`), shown instead of its file name."""
+    if value is None:
+        return None
+    title = clean(value) if isinstance(value, str) else ""
+    if not title or len(title) > TITLE_MAX_CHARS:
+        raise SidecarError(path, f"title must be text of 1 to {TITLE_MAX_CHARS} characters, not {excerpt(value)}", where)
+    return title
+
+
+def _line_number(value: object, path: str, key: str, line_count: int, where: int | None) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise SidecarError(path, f"{key}: {excerpt(value)} is not a line number", where)
+    if not 1 <= value <= line_count:
+        raise SidecarError(path, f"{key}: line {value} is outside the seed (1-{line_count})", where)
+    return value
+
+
+def _article_fix(line: object, fix: object, path: str, line_count: int, where: int | None) -> ArticleFix:
+    number = _line_number(line, path, "articles", line_count, where)
+    if not isinstance(fix, dict) or not fix:
+        raise SidecarError(path, f"articles: line {number} needs title, authors or date", where)
+    unknown = sorted((key for key in fix if key not in _ARTICLE_KEYS), key=str)
+    if unknown:
+        raise SidecarError(path, f"articles: line {number}: unknown key {excerpt(unknown[0])}", line_of(fix, unknown[0]))
+    title = fix.get("title")
+    if title is not None and not isinstance(title, str):
+        raise SidecarError(path, f"articles: line {number}: title must be text", line_of(fix, "title"))
+    return ArticleFix(
+        number,
+        clean(title) if title is not None else None,
+        _authors(fix.get("authors"), path, number, line_of(fix, "authors")),
+        _date(fix.get("date"), path, number, line_of(fix, "date")),
+    )
+
+
+def _authors(value: object, path: str, number: int, where: int | None) -> tuple[str, ...] | None:
+    if value is None:
+        return None
+    names = [value] if isinstance(value, str) else value
+    if not isinstance(names, list) or not all(isinstance(name, str) for name in names):
+        raise SidecarError(path, f"articles: line {number}: authors must be a list of names", where)
+    cleaned = tuple(clean(name) for name in names)
+    for name in cleaned:
+        if not name or len(name) > NAME_MAX_CHARS:
+            raise SidecarError(path, f"articles: line {number}: author {excerpt(name)} must have 1 to "
+                                     f"{NAME_MAX_CHARS} characters", where)
+    return cleaned
+
+
+def _date(value: object, path: str, number: int, where: int | None) -> str | None:
+    """An editor's date as `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, at the precision
+    written; a time after a full date is dropped.
+
+    >>> _date("2016-8-3 10:00", "s.yml", 1, 2), _date(2016, "s.yml", 1, 2)
+    ('2016-08-03', '2016')
+    """
+    if value is None:
+        return None
+    text = str(value).strip() if isinstance(value, (str, int)) and not isinstance(value, bool) else ""
+    full_date = re.match(r"\d{4}-\d{1,2}-\d{1,2}", text)
+    if full_date and _TIME.fullmatch(text[full_date.end():]):
+        text = full_date[0]
+    match = _DATE.fullmatch(text)
+    try:
+        if match is None:
+            raise ValueError("not a date")
+        year, month, day = (int(part) if part else None for part in match.group("year", "month", "day"))
+        datetime.date(year, month or 1, day or 1)  # raises for month 13, 2016-02-30, year 0
+    except ValueError:
+        raise SidecarError(path, f"articles: line {number}: date {excerpt(value)} is not a date as "
+                                 "YYYY, YYYY-MM or YYYY-MM-DD", where) from None
+    return "-".join([f"{year:04d}"] + [f"{part:02d}" for part in (month, day) if part is not None])
+
+
+@dataclass(frozen=True)
+class SidecarConflict:
+    """A sidecar that cannot be given to one seed: the seeds it would touch are
+    not built until it is renamed."""
+
+    sidecar: str
+    seeds: tuple[str, ...]
+    message: str
+
+
+@dataclass(frozen=True)
+class SidecarMatch:
+    """Which sidecar file holds the corrections for which seed."""
+
+    sidecars: dict[str, str]
+    """Seed file name to its sidecar's file name."""
+    conflicts: tuple[SidecarConflict, ...]
+    orphans: tuple[str, ...]
+    """Sidecars named like no seed."""
+
+
+def match_sidecars(seeds: Sequence[str], sidecars: Sequence[str]) -> SidecarMatch:
+    """Pair seeds with sidecars by name.
+
+    `NAME.txt.yml` (or `.yaml`) belongs to the seed `NAME.txt`; `NAME.yml`
+    belongs to the one seed named `NAME` plus a suffix. When two seeds share
+    that name (`NAME.txt` and `NAME.md`) it belongs to neither and is reported,
+    as is a seed with two sidecars and a sidecar named like no seed.
+
+    >>> match_sidecars(["a.txt", "b.md"], ["a.yml", "b.md.yaml", "c.yml"]).sidecars
+    {'a.txt': 'a.yml', 'b.md': 'b.md.yaml'}
+    """
+    seed_names = set(seeds)
+    by_stem: dict[str, list[str]] = {}
+    for seed in seeds:
+        by_stem.setdefault(seed.rpartition(".")[0], []).append(seed)
+    claims: dict[str, list[str]] = {}
+    conflicts, orphans = [], []
+    for sidecar in sidecars:
+        stem = sidecar.rpartition(".")[0]
+        owners = [stem] if stem in seed_names else by_stem.get(stem, [])
+        if not owners:
+            orphans.append(sidecar)
+        elif len(owners) > 1:
+            conflicts.append(SidecarConflict(sidecar, tuple(owners), (
+                f"applies to {' and '.join(owners)} alike; rename it "
+                f"{' or '.join(owner + sidecar[len(stem):] for owner in owners)}")))
+        else:
+            claims.setdefault(owners[0], []).append(sidecar)
+    for seed, own in claims.items():
+        if len(own) > 1:
+            conflicts.append(SidecarConflict(own[0], (seed,), f"{seed} has two sidecars, {' and '.join(own)}; keep one"))
+    return SidecarMatch({seed: own[0] for seed, own in claims.items() if len(own) == 1},
+                        tuple(conflicts), tuple(orphans))

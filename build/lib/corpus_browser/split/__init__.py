@@ -1,0 +1,63 @@
+"""Split: pure functions from a seed's lines to its articles.
+
+A seed's format is told by its content (`formats.py`); the reader of that
+format turns its lines into units (`readers/`); `segment.py` gives each unit
+its role, `layout.py` finds where articles start and what is front or back
+matter, `header.py` reads the template under the titles, and `extract.py`
+makes each article. Boilerplate is the one judgement that needs every seed
+(`boilerplate.py`), so a seed is split in two halves around it:
+
+1. `prepare_seed`: the seed's format and units, and `seed_keys`, what
+   boilerplate detection needs from it;
+2. `find_boilerplate` over every seed's keys;
+3. `split_seed`: the seed cut into articles, knowing the corpus's boilerplate.
+
+The build runs these steps seed by seed, in worker processes and with a cache
+(`pipeline/seedwork.py`); `split_corpus` runs them in one go, for tests and
+tools. Either way the result is the same.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from corpus_browser.config import SplitRules
+from corpus_browser.model import SeedInput, SegmentedSeed, SplitSeed
+from corpus_browser.split.boilerplate import SeedKeys, find_boilerplate
+from corpus_browser.split.extract import extract
+from corpus_browser.split.segment import PreparedSeed, blocked_keys, opens_block, prepare_seed, segment_seed
+
+__all__ = ["PreparedSeed", "SeedKeys", "find_boilerplate", "prepare_seed", "seed_keys", "segment_corpus",
+           "split_corpus", "split_seed"]
+
+
+def seed_keys(prepared: PreparedSeed) -> SeedKeys:
+    """What boilerplate detection needs from a prepared seed."""
+    openers = tuple(key for unit, key in zip(prepared.units, prepared.keys) if opens_block(unit))
+    return SeedKeys(tuple(blocked_keys(prepared)), openers)
+
+
+def split_seed(item: SeedInput, prepared: PreparedSeed, boilerplate: Iterable[str], rules: SplitRules) -> SplitSeed:
+    """The seed cut into articles, given the keys of the corpus's boilerplate
+    paragraphs (those among the seed's own are enough)."""
+    return _extracted(segment_seed(item, prepared, frozenset(boilerplate), rules))
+
+
+def segment_corpus(inputs: Sequence[SeedInput], rules: SplitRules) -> tuple[SegmentedSeed, ...]:
+    """Every seed cut into segments, its units with their roles: steps 1 to 3,
+    stopping before extraction (for a look at the units)."""
+    prepared = [prepare_seed(item, rules) for item in inputs]
+    boilerplate = find_boilerplate((seed_keys(seed).blocked for seed in prepared), rules)
+    return tuple(segment_seed(item, seed, boilerplate, rules) for item, seed in zip(inputs, prepared))
+
+
+def split_corpus(inputs: Sequence[SeedInput], rules: SplitRules) -> tuple[SplitSeed, ...]:
+    """Every seed cut into articles, in one go."""
+    return tuple(_extracted(segmented) for segmented in segment_corpus(inputs, rules))
+
+
+def _extracted(segmented: SegmentedSeed) -> SplitSeed:
+    return SplitSeed(segmented.seed.name, segmented.format, segmented.format_evidence, segmented.overrides,
+                     tuple(extract(segment, segmented.overrides) for segment in segmented.segments),
+                     segmented.matter, segmented.matter_lines, segmented.layout,
+                     tuple(segment.reason for segment in segmented.segments), len(segmented.seed.lines))

@@ -1,0 +1,297 @@
+"""Extract stage: turn a segment into an `Article` with metadata and a body.
+
+The title is the heading that opens the segment (else the opening words), as
+a reader wants it: without its enumeration or quotes, capitals eased; a
+label that numbers the piece (`No. 10`, `ESSAY IV`, on the title's line or
+above the name) is kept as its label; a copy
+of it right below is dropped; a short single sentence beside the title is
+the subtitle. Authors and the date are what the segment's units state (parsed
+once, by `recognise`): bylines, date lines, headers, signatures, a speaker
+named in the title. What an editor's sidecar says wins over all of these.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from itertools import groupby
+
+from corpus_browser.lang.recognise import without_trailing_date
+from corpus_browser.lang.rules import (
+    ENUMERATION,
+    NUMBERED_ITEM,
+    ROMAN_NUMERAL,
+    SUBTITLE_MAX_WORDS,
+    TITLE_MARKS,
+    TITLE_SMALL_WORDS,
+)
+from corpus_browser.lang.text import (
+    first_sentence,
+    is_all_caps,
+    key,
+    more_words_than,
+    sentences,
+    word_count,
+)
+from corpus_browser.model import (
+    BODY_ROLES,
+    Article,
+    Block,
+    BlockKind,
+    Overrides,
+    Role,
+    Segment,
+    SetAside,
+    SetAsideKind,
+    Unit,
+)
+
+#: A title made from the opening words when an article has no heading.
+_FALLBACK_TITLE_WORDS = 10
+#: A paragraph of the body has more words than this.
+_PARAGRAPH_MIN_WORDS = 10
+#: How far below the title its repeat, subtitle and byline may stand.
+_HEAD_UNITS = 4
+#: Why units of each role are set aside.
+_SET_ASIDE_KINDS = {
+    Role.BYLINE: SetAsideKind.BYLINE,
+    Role.DATE: SetAsideKind.DATE,
+    Role.HEADER: SetAsideKind.HEADER,
+    Role.BOILERPLATE: SetAsideKind.BOILERPLATE,
+    Role.SEPARATOR: SetAsideKind.BOILERPLATE,
+}
+
+
+def extract(segment: Segment, overrides: Overrides) -> Article:
+    """The article in `segment`, with the sidecar's corrections applied."""
+    units = segment.units
+    title_index = _title_index(units)
+    title_lines = _title_lines(units, title_index)
+    subtitle_index = _subtitle_index(units, title_index, title_lines)
+    authors = _authors(units)
+    body_units = [unit for i, unit in enumerate(units)
+                  if unit.role in BODY_ROLES and unit.first not in title_lines and i != subtitle_index]
+    body = _blocks(body_units, authors)
+    subtitle = units[subtitle_index].text if subtitle_index is not None else None
+    if subtitle:
+        body = (Block(BlockKind.SUBTITLE, (subtitle,)),) + body
+    title, label = _title(units, title_index) if title_index is not None else (_fallback_title(body), None)
+    date = _stated_date(units, title_index)
+
+    fix = next((fix for fix in overrides.articles if segment.first <= fix.line <= segment.last), None)
+    if fix is not None:
+        title = fix.title or title
+        authors = fix.authors if fix.authors is not None else authors
+        date = fix.date or date
+    set_aside = tuple(_set_aside(units, title_lines))
+    return Article(
+        source=segment.source,
+        title=title,
+        subtitle=subtitle,
+        label=label,
+        authors=authors,
+        date=date,
+        description=subtitle or _description(body),
+        first_line=segment.first,
+        last_line=segment.last,
+        words=sum(word_count(text) for block in body for text in block.texts),
+        body=body,
+        set_aside=set_aside,
+        prose_lines=sum(unit.line_count for unit in units) - sum(a.last - a.first + 1 for a in set_aside),
+    )
+
+
+def _title_index(units: Sequence[Unit]) -> int | None:
+    """The heading that opens the segment, before any prose."""
+    for i, unit in enumerate(units):
+        if unit.role is Role.HEADING:
+            return i
+        if unit.role in (Role.PROSE, Role.LIST_ITEM):
+            return None
+    return None
+
+
+def _title_lines(units: Sequence[Unit], title_index: int | None) -> set[int]:
+    """First lines of the title (with the name under a label-only heading) and of
+    its copies right below it."""
+    if title_index is None:
+        return set()
+    lines = {units[title_index].first}
+    named = _named_label(units, title_index)
+    if named is not None:
+        lines.add(units[named].first)
+    title = key(units[title_index].text)
+    head = units[title_index : title_index + 1 + _HEAD_UNITS]
+    return lines | {unit.first for unit in head if key(unit.text) == title}
+
+
+def _named_label(units: Sequence[Unit], title_index: int) -> int | None:
+    """For a title that only numbers its piece (`No. 10`, `ESSAY IV`, see
+    `template._labels`): the line under it that names the piece."""
+    return title_index + 1 if units[title_index].is_label else None
+
+
+def _title(units: Sequence[Unit], title_index: int) -> tuple[str, str | None]:
+    """The title as a reader wants it (see the module docstring), and the label
+    that numbers the piece in its collection (`Letter IV`), if it has one."""
+    text = without_trailing_date(units[title_index].text) if units[title_index].date else units[title_index].text
+    named = _named_label(units, title_index)
+    if named is not None:
+        return reader_title(units[named].text)[0], reader_title(text)[0]
+    return reader_title(text)
+
+
+#: Quotes around a whole title.
+_QUOTE_PAIRS = {"“": "”", '"': '"', "‘": "’", "'": "'", "«": "»"}
+
+
+def reader_title(heading: str) -> tuple[str, str | None]:
+    """A heading as a title: quotes around it and its enumeration dropped, a
+    full stop at its end dropped, and capitals eased ("THE GOLDEN BIRD" ->
+    "The Golden Bird"); with the label its enumeration names, if any
+    (`CHAPTER 4. FIRE` -> `Fire` and `Chapter 4`)."""
+    text = TITLE_MARKS.sub("", heading.strip())
+    if len(text) > 2 and _QUOTE_PAIRS.get(text[0]) == text[-1]:
+        text = text[1:-1].strip()
+    label = None
+    numbering = ENUMERATION.match(text)
+    if numbering:
+        words = numbering[0].strip(" .):—–-")
+        label = words if words[:1].isalpha() and " " in words else None  # `Chapter 4`, not `III`
+        text = text[numbering.end():]
+    last_word = text.rsplit(" ", 1)[-1]
+    if text.endswith(".") and "." not in last_word[:-1] and len(last_word) > 2:
+        text = text[:-1]
+    text = ease_capitals(text) if is_all_caps(text) else text
+    return text, (ease_capitals(label) if label and is_all_caps(label) else label)
+
+
+def ease_capitals(text: str) -> str:
+    """Title Case for a title in capitals: small words lower case but the
+    first, roman numerals and dotted abbreviations (`U.S.A.`) kept."""
+    words = text.split(" ")
+    eased = []
+    for n, word in enumerate(words):
+        core = word.strip("\"'“”‘’([{")
+        if ROMAN_NUMERAL.match(core.rstrip(".,;:")) or ("." in core.rstrip(".") and len(core) <= 6):
+            eased.append(word)
+        elif n and core.casefold() in TITLE_SMALL_WORDS and not eased[-1].endswith((":", "—", ".")):
+            eased.append(word.casefold())
+        else:
+            eased.append(_capitalised(word))
+    return " ".join(eased)
+
+
+def _capitalised(word: str) -> str:
+    """`STAGE-COACHES` -> `Stage-Coaches`, `O'NEIL` -> `O'Neil`, `CHILD’S` -> `Child’s`."""
+    parts = []
+    for part in re.split(r"([-'’])", word.casefold()):
+        after_apostrophe = bool(parts) and parts[-1] in ("'", "’")
+        parts.append(part[:1].upper() + part[1:] if part and (not after_apostrophe or len(part) > 2) else part)
+    first = next((i for i, ch in enumerate("".join(parts)) if ch.isalpha()), None)
+    joined = "".join(parts)
+    return joined if first is None else joined[:first] + joined[first].upper() + joined[first + 1:]
+
+
+def _subtitle_index(units: Sequence[Unit], title_index: int | None, title_lines: set[int]) -> int | None:
+    """A short single sentence right below the title is its subtitle when the
+    layout marks it as one: it stands between the title and its repeat, metadata
+    follows it, or it asks the question the article answers."""
+    if title_index is None or title_index + 1 >= len(units):
+        return None
+    i = title_index + 1
+    while i < len(units) and units[i].first in title_lines:
+        i += 1
+    if i >= len(units):
+        return None
+    candidate = units[i]
+    text = candidate.text
+    if candidate.role is not Role.PROSE or text.endswith(":") or more_words_than(text, SUBTITLE_MAX_WORDS) \
+            or len(sentences(text)) != 1:
+        return None
+    following = units[i + 1] if i + 1 < len(units) else None
+    between_repeats = any(line > candidate.first for line in title_lines)
+    before_metadata = following is not None and following.role in (Role.BYLINE, Role.DATE, Role.BOILERPLATE)
+    if between_repeats or before_metadata or text.endswith("?"):
+        return i
+    return None
+
+
+def _stated_date(units: Sequence[Unit], title_index: int | None) -> str | None:
+    """The date the article states for itself: on a date line, byline or
+    header above its body or in a signature after it, else in its title. A
+    date line inside the body heads a letter or an entry it quotes. (The body
+    runs from its first paragraph to its last: short lines around it, such
+    as a publication's name, are not yet or no longer the body.)"""
+    body = [i for i, unit in enumerate(units) if unit.role in (Role.PROSE, Role.LIST_ITEM)
+            and more_words_than(unit.text, _PARAGRAPH_MIN_WORDS)]
+    outside = [unit for i, unit in enumerate(units) if not body or i < body[0] or i > body[-1]]
+    return next((unit.date for unit in outside if unit.date and unit.role is not Role.HEADING), None) \
+        or (units[title_index].date if title_index is not None else None)
+
+
+def _authors(units: Sequence[Unit]) -> tuple[str, ...]:
+    """The names the bylines give; without a byline, those of a signature in
+    the text or of a speaker named in the title."""
+    names: list[str] = []
+    for unit in units:
+        if unit.role in (Role.BYLINE, Role.HEADER):
+            names.extend(name for name in unit.names if name not in names)
+    if not names:
+        names = list(next((unit.names for unit in units if unit.names), ()))
+    return tuple(names)
+
+
+def _blocks(units: Sequence[Unit], authors: Sequence[str]) -> tuple[Block, ...]:
+    """Body blocks: headings, paragraphs, and runs of list items as lists.
+
+    A heading-like line naming the article's own author is a picture caption
+    or a credit, not a section heading, so it stays a paragraph.
+    """
+    blocks: list[Block] = []
+    for kind, group in groupby(units, key=lambda unit: _block_kind(unit, authors)):
+        group = list(group)
+        if kind in (BlockKind.BULLET_LIST, BlockKind.NUMBERED_LIST):
+            blocks.append(_list_block(kind, group))
+        else:
+            blocks.extend(Block(kind, (unit.text,)) for unit in group)
+    return tuple(blocks)
+
+
+def _block_kind(unit: Unit, authors: Sequence[str]) -> BlockKind:
+    if unit.role is Role.LIST_ITEM:
+        return BlockKind.NUMBERED_LIST if unit.marker[:1].isdigit() else BlockKind.BULLET_LIST
+    if unit.role is Role.HEADING and not any(author in unit.text for author in authors):
+        return BlockKind.HEADING
+    return BlockKind.PARAGRAPH
+
+
+def _list_block(kind: BlockKind, units: Sequence[Unit]) -> Block:
+    items = tuple(unit.text[len(unit.marker):].strip() for unit in units)
+    start = 1
+    if kind is BlockKind.NUMBERED_LIST:
+        start = int(NUMBERED_ITEM.match(units[0].text)["number"])
+    return Block(kind, items, start)
+
+
+def _fallback_title(body: Sequence[Block]) -> str:
+    """The opening words, for an article with no heading."""
+    text = next((block.texts[0] for block in body if block.texts), "")
+    words = first_sentence(text).split()
+    return " ".join(words[:_FALLBACK_TITLE_WORDS]) + ("…" if len(words) > _FALLBACK_TITLE_WORDS else "") or "Untitled"
+
+
+def _description(body: Sequence[Block]) -> str:
+    """The first sentence of the first paragraph."""
+    for block in body:
+        if block.kind is BlockKind.PARAGRAPH:
+            return first_sentence(block.texts[0])
+    return next((first_sentence(block.texts[0]) for block in body if block.texts), "")
+
+
+def _set_aside(units: Sequence[Unit], title_lines: set[int]) -> Iterator[SetAside]:
+    """The units kept out of the body, with the reason."""
+    for unit in units:
+        kind = SetAsideKind.TITLE if unit.first in title_lines else _SET_ASIDE_KINDS.get(unit.role)
+        if kind is not None:
+            yield SetAside(unit.first, unit.last, kind, unit.text)

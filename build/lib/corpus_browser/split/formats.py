@@ -1,0 +1,179 @@
+"""Which format a seed is written in, judged by its content; the suffix is only a hint.
+
+Each format leaves traces a plain text does not: mail archives their envelope
+and header lines, Markdown `#` headings and front-matter blocks,
+reStructuredText underlined titles and directives, wiki markup `= Title =`
+lines. The format with the strongest traces wins; with none, the suffix
+decides, and plain text is the default. The evidence is kept for the report
+and `build_docs.py explain`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass
+
+from corpus_browser.model import SUFFIX_FORMATS, Format
+
+#: The first line of a message in an mbox archive: `From sender  Tue Jul  5 12:07:30 2005`.
+MBOX_ENVELOPE = re.compile(
+    r"^From \S+(?: at \S+)?\s+(?:[A-Z][a-z]{2} ){1,2}\s*\d{1,2} \d{1,2}:\d\d(?::\d\d)? (?:\S+ )?\d{4}\s*$"
+)
+ATX_HEADING = re.compile(r"^ {0,3}(?P<marks>#{1,6})(?:[ \t]+(?P<text>.*?))?(?:[ \t]+#+)?[ \t]*$")
+FRONT_MATTER_FENCE = re.compile(r"^(?:---|\+\+\+)[ \t]*$")
+FRONT_MATTER_FIELD = re.compile(r"^[A-Za-z_][\w-]*(?::(?:\s|$)|\s*=\s*\S)")
+#: A wiki heading, `== Title ==`, or an AsciiDoc one, `== Title` (the closing marks optional).
+WIKI_HEADING = re.compile(r"^(?P<marks>={1,6})[ \t]+(?P<text>[^=\s](?:.*?[^=\s])?)(?:[ \t]*(?P=marks))?[ \t]*$"
+                          r"|^(?P<closed>={1,6})(?P<tight>[^=\s](?:.*?[^=\s])?)(?P=closed)[ \t]*$")
+#: An Org mode heading: stars, then the title, perhaps a TODO keyword before it and tags after.
+ORG_HEADING = re.compile(r"^(?P<marks>\*+)[ \t]+(?:(?:TODO|DONE)[ \t]+)?(?P<text>.*?)(?:[ \t]+:[\w@#%:]+:)?[ \t]*$")
+ORG_MARKUP = re.compile(r"^#\+\w+:|^:PROPERTIES:$|^#\+begin_", re.IGNORECASE)
+#: An underline (or overline) of a reStructuredText or setext title.
+UNDERLINE = re.compile(r"^(?P<char>[=\-~^\"'`#*+:.<>_])(?P=char){2,}[ \t]*$")
+RST_MARKUP = re.compile(r"^\.\. [\w:-]+::|^\.\. _[^:]+:|:[a-z]+(?::[a-z]+)?:`[^`]+`|``[^`]+``")
+MARKDOWN_MARKUP = re.compile(r"\[[^\]]+\]\([^)\s]+\)|^```|^ {0,3}>\s|\*\*[^*]+\*\*")
+
+#: A field: `Key: value`, the key one to three words.
+FIELD = re.compile(r"^(?P<key>[A-Za-z][\w-]*(?: [A-Za-z][\w-]*){0,2}):(?:[ \t]+\S|[ \t]*$)")
+#: A block needs at least this many fields.
+BLOCK_MIN_FIELDS = 3
+TITLE_KEYS = frozenset({"title", "subject"})
+AUTHOR_KEYS = frozenset({"author", "authors", "from", "by", "byline", "creator"})
+DATE_KEYS = frozenset({"date", "created", "published", "posted", "sent", "pubdate"})
+#: Fields that every mail carries.
+MAIL_KEYS = frozenset({"from", "subject", "date", "to"})
+#: Least number of traces that make a format: two, as one `# comment` or one
+#: underline can happen in any text.
+MIN_TRACES = 2
+
+
+@dataclass(frozen=True)
+class Sniffed:
+    """A seed's format and the evidence for it."""
+
+    format: Format
+    evidence: str
+
+
+def sniff(lines: Sequence[str], suffix: str) -> Sniffed:
+    """The format of a seed's lines; `suffix` (e.g. `.txt`) breaks ties."""
+    hinted = SUFFIX_FORMATS.get(suffix.lower(), Format.TEXT)
+    mail = _mail_traces(lines)
+    if mail:
+        return Sniffed(Format.MAIL, mail)
+    traces = {
+        Format.MARKDOWN: _markdown_traces(lines),
+        Format.RST: _rst_traces(lines),
+        Format.WIKI: _wiki_traces(lines),
+        Format.ORG: _org_traces(lines),
+    }
+    counts = {fmt: count for fmt, (count, _) in traces.items() if count >= MIN_TRACES}
+    if not counts:
+        return Sniffed(hinted, f"no markup found; read as {hinted.value} by its suffix {suffix or '(none)'}")
+    best = max(counts, key=lambda fmt: (counts[fmt], fmt is hinted))
+    return Sniffed(best, traces[best][1])
+
+
+def _mail_traces(lines: Sequence[str]) -> str:
+    envelopes = sum(1 for line in lines if line.startswith("From ") and MBOX_ENVELOPE.match(line))
+    if envelopes:
+        return f"{envelopes} mbox envelope lines (`From sender date`)"
+    blocks = field_blocks(lines, mail_like)
+    if blocks and (len(blocks) >= MIN_TRACES or blocks[0][0] == 0):
+        return f"{len(blocks)} blocks of mail header fields (From:, Subject:, Date: …)"
+    return ""
+
+
+def _markdown_traces(lines: Sequence[str]) -> tuple[int, str]:
+    fenced = False
+    headings = front_matter = markup = 0
+    for i, line in enumerate(lines):
+        if line.startswith("```"):
+            fenced = not fenced
+            markup += 1
+            continue
+        if fenced:
+            continue
+        if ATX_HEADING.match(line) and line.lstrip("# ").strip():
+            headings += 1
+        elif FRONT_MATTER_FENCE.match(line) and i + 1 < len(lines) and FRONT_MATTER_FIELD.match(lines[i + 1]) \
+                and (i == 0 or not lines[i - 1].strip() or not FRONT_MATTER_FIELD.match(lines[i - 1])):
+            front_matter += 1
+        elif MARKDOWN_MARKUP.search(line):
+            markup += 1
+    marked_up = headings >= MIN_TRACES or front_matter
+    count = (headings + 3 * front_matter + markup) if marked_up else 0
+    return count, f"{headings} `#` headings, {front_matter} front-matter blocks, {markup} other Markdown marks"
+
+
+def _rst_traces(lines: Sequence[str]) -> tuple[int, str]:
+    underlined = sum(1 for above, line in zip(lines, lines[1:]) if underlines(above, line))
+    markup = sum(1 for line in lines if RST_MARKUP.search(line))
+    return underlined + (markup if underlined else 0), f"{underlined} underlined titles, {markup} reST directives or roles"
+
+
+def underlines(above: str, line: str) -> bool:
+    """`line` underlines the text `above` it: a run of one punctuation mark at least as long."""
+    text = above.strip()
+    return bool(text) and not UNDERLINE.match(text) and bool(UNDERLINE.match(line)) \
+        and len(line.rstrip()) >= len(above.rstrip()) and not above[:1].isspace()
+
+
+def _org_traces(lines: Sequence[str]) -> tuple[int, str]:
+    """Org mode: `**` subheadings (a Markdown list never starts a line so) or
+    Org's own keywords and drawers, beside `*` headings."""
+    nested = sum(1 for line in lines if line.startswith("** ") and ORG_HEADING.match(line))
+    markup = sum(1 for line in lines if ORG_MARKUP.match(line))
+    headings = sum(1 for line in lines if line.startswith("*") and ORG_HEADING.match(line))
+    return (headings + markup if nested or markup else 0), f"{headings} `*` headings, {markup} Org keywords or drawers"
+
+
+def _wiki_traces(lines: Sequence[str]) -> tuple[int, str]:
+    headings = sum(1 for line in lines if WIKI_HEADING.match(line))
+    return headings, f"{headings} `= Title =` or `== Title` headings"
+
+
+def field_blocks(lines: Sequence[str], wanted: Callable[[Collection[str]], bool],
+                 set_apart: bool = True) -> list[tuple[int, int]]:
+    """Blocks `[start, end)` of at least `BLOCK_MIN_FIELDS` fields (with their
+    folded continuation lines) before a blank line or the end, whose keys
+    (case folded) `wanted` accepts; if `set_apart`, only after the seed's
+    start, a blank line or a rule (files joined without a blank line between
+    put a document's header right under the last line of the one before)."""
+    found = []
+    i = 0
+    while i < len(lines):
+        apart = i == 0 or not lines[i - 1].strip() or UNDERLINE.match(lines[i - 1])
+        if FIELD.match(lines[i]) and (apart or not set_apart):
+            end = _block_end(lines, i)
+            keys = {key_of(lines[k]) for k in range(i, end) if FIELD.match(lines[k])}
+            fields = sum(1 for k in range(i, end) if FIELD.match(lines[k]))
+            if fields >= BLOCK_MIN_FIELDS and wanted(keys) and (end == len(lines) or not lines[end].strip()):
+                found.append((i, end))
+                i = end
+                continue
+        i += 1
+    return found
+
+
+def titled(keys: Collection[str]) -> bool:
+    """A document's header: it has a title."""
+    return not TITLE_KEYS.isdisjoint(keys)
+
+
+def mail_like(keys: Collection[str]) -> bool:
+    """A message's header: two of From, Subject, Date, To."""
+    return len(MAIL_KEYS.intersection(keys)) >= 2
+
+
+def key_of(line: str) -> str:
+    return line.split(":", 1)[0].strip().casefold()
+
+
+def _block_end(lines: Sequence[str], start: int) -> int:
+    end = start
+    while end < len(lines) and (FIELD.match(lines[end]) or (end > start and lines[end][:1] in " \t"
+                                                               and lines[end].strip())):
+        end += 1
+    return end

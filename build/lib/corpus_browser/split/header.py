@@ -1,0 +1,266 @@
+"""The article header template: what a seed puts under each title, and at the foot.
+
+Dumps are made by programs and printers, so what follows each title repeats:
+a dateline, a byline, a `Key: value` block. Once the article starts are
+known, the units at the head of every article are compared, and a kind of
+line that recurs there is read as metadata even when it would not pass as
+such on its own: a line holding a date among other words (`IN THE CITY OF
+NEW YORK THURSDAY, APRIL 30, 1789`) is a dateline when the seed's articles
+put one under their titles; `Key: value` lines are header fields when their
+keys recur; a person's name alone under a title is its byline where the
+articles have author lines. Titles that differ only in their numbering
+(`1. First Day.`) are labels, with the piece's name under them. A signature
+closing a piece (`_Jane Doe, in The Monthly._`, a name over a place and
+date, a changelog's `-- Jane Doe <jane@example.org>  date`) names its
+author and date; a speaker named in titles that share a template ("JOHN
+ADAMS INAUGURAL ADDRESS") is the author.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+
+from corpus_browser.lang import rules
+from corpus_browser.lang.recognise import (
+    byline_names,
+    find_date,
+    mentions_date,
+    name_list,
+    name_with_address,
+    names_in_title,
+    person_name,
+    signoff_names,
+)
+from corpus_browser.lang.rules import MINOR_WORDS
+from corpus_browser.lang.text import is_all_caps, is_title_case, label_pattern, more_words_than
+from corpus_browser.model import Layout, Role, Unit
+
+#: How many units under a title are its head, where the template is looked for;
+#: the head ends before a unit longer than these (the body's first paragraph).
+HEAD_UNITS = 6
+HEAD_UNIT_MAX_LINES = 3
+HEAD_UNIT_MAX_WORDS = 40
+#: A kind of head line is part of the template when this share of the articles have one ...
+TEMPLATE_MIN_SHARE = 0.5
+#: ... and at least this many.
+TEMPLATE_MIN_ARTICLES = 2
+#: A title that numbers its piece has at most this many words; the name under it wraps over at most this many lines.
+LABEL_MAX_WORDS = 3
+LABEL_NAME_MAX_LINES = 3
+#: A Markdown link, read as its text: `[Jane Doe](https://…)`.
+_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+#: A footnote, which may follow a signature: `[1] …`, `{2} …`.
+_NOTE = re.compile(r"^(?:\[\d+\]|\{\d+\})\s")
+#: A signature or the place-and-date line under it has at most this many words.
+SIGNOFF_MAX_WORDS = 12
+
+
+def apply_template(units: Sequence[Unit], layout: Layout) -> list[Unit]:
+    """The units with the template's metadata recognised (see the module docstring)."""
+    units = list(units)
+    in_matter = {i for first, last, _ in layout.matter for i in range(first, last)}
+    starts = [i for i, _reason in layout.starts]
+    spans = [(a, b) for a, b in zip(starts, [*starts[1:], len(units)])]
+    spans = [(a, b) for a, b in spans if a not in in_matter]
+    _labels(units, spans)
+    for a, b in spans:
+        _signoff(units, a, b, in_matter)
+    heads = [_head(units, a, b) for a, b in spans]
+    _datelines(units, heads)
+    _header_fields(units, heads)
+    loose = _names_recur(units, heads)
+    for head in heads:
+        _head_bylines(units, head, loose)
+    _speakers(units, spans)
+    return units
+
+
+def _head(units: Sequence[Unit], a: int, b: int) -> list[int]:
+    """Indexes of the units under an article's title, before its body starts."""
+    title = _title(units, a, b)
+    if title is None:
+        return []
+    head = []
+    first = title + 2 if units[title].is_label else title + 1  # under a label stands the piece's name
+    for i in range(first, min(b, title + 1 + HEAD_UNITS)):
+        field = units[i].line_count == 1 and rules.HEADER_LINE.match(units[i].text)
+        if (units[i].role is Role.HEADING and not field) or units[i].line_count > HEAD_UNIT_MAX_LINES \
+                or more_words_than(units[i].text, HEAD_UNIT_MAX_WORDS):
+            break
+        head.append(i)
+    return head
+
+
+def _datelines(units: list[Unit], heads: Sequence[Sequence[int]]) -> None:
+    """Lines with a date among other words, where most articles put a date line."""
+    dated = [next((i for i in head[:2] if units[i].role is Role.DATE
+                   or (_open(units[i]) and _dateline(units[i]))), None) for head in heads]
+    found = [i for i in dated if i is not None]
+    if _recurs(len(found), len(heads)):
+        for i in found:
+            if _open(units[i]):
+                units[i] = replace(units[i], role=Role.DATE, date=find_date(units[i].text))
+
+
+def _dateline(unit: Unit) -> bool:
+    return unit.line_count == 1 and not more_words_than(unit.text, rules.DATELINE_MAX_WORDS) \
+        and find_date(unit.text) is not None
+
+
+def _header_fields(units: list[Unit], heads: Sequence[Sequence[int]]) -> None:
+    """`Key: value` lines whose keys recur at the heads of articles; also as
+    the items of a list (`* Author: [Jane Doe](…)`, as README-style
+    proposals put them)."""
+    fields = [[(i, match["key"].casefold()) for i in head
+               if units[i].role in (Role.PROSE, Role.BOILERPLATE, Role.HEADING, Role.LIST_ITEM)
+               and units[i].line_count == 1 and (match := rules.HEADER_LINE.match(_field_text(units[i])))]
+              for head in heads]
+    keys = Counter(name for found in fields for name in {name for _i, name in found})
+    for found in fields:
+        for i, name in found:
+            if keys[name] >= TEMPLATE_MIN_ARTICLES:
+                value = _LINK.sub(r"\1", rules.HEADER_LINE.match(_field_text(units[i]))["value"])
+                names = (byline_names("By " + value) or ()) if name in rules.AUTHOR_KEYS else ()
+                date = find_date(value) if name in rules.DATE_KEYS else None
+                units[i] = replace(units[i], role=Role.BYLINE if names else Role.HEADER, names=names, date=date)
+
+
+def _field_text(unit: Unit) -> str:
+    """A unit's text without its list marker."""
+    return unit.text[len(unit.marker):].strip() if unit.role is Role.LIST_ITEM else unit.text
+
+
+def _names_recur(units: Sequence[Unit], heads: Sequence[Sequence[int]]) -> bool:
+    """Most articles name someone on a line of its own under the title: the
+    seed's template has an author line, so a plain name there is one too."""
+    named = sum(1 for head in heads if any(_open(units[i]) and (
+        name_with_address(units[i].text) or _plain_names(units[i].text)) for i in head))
+    return _recurs(named, len(heads))
+
+
+def _plain_names(text: str) -> tuple[str, ...] | None:
+    """A line that only names people ("Jane Doe", "Jane Doe and John Roe",
+    "Jane Doe, for the team"), not a sentence."""
+    if more_words_than(text, 12) or ". " in text:
+        return None
+    names = name_list(text.rstrip("."), single_word_ok=False)
+    return names if names and not any(word.casefold() in MINOR_WORDS for name in names for word in name.split()) \
+        else None
+
+
+def _head_bylines(units: list[Unit], head: Sequence[int], loose: bool) -> None:
+    """Under the title, a person's name alone on a line (in capitals or with
+    an initial, or any name where the template has an author line) or with
+    an e-mail address is a byline."""
+    if any(units[i].role is Role.BYLINE for i in head):
+        return
+    for n, i in enumerate(head):
+        if not _open(units[i]):
+            continue
+        addressed = name_with_address(units[i].text)
+        name = person_name(units[i].text.rstrip(".")) if n < 2 else None
+        names = addressed[0] if addressed else (name,) if name else None
+        if names is None and loose:
+            names = _plain_names(units[i].text)
+        if names:
+            units[i] = replace(units[i], role=Role.BYLINE, names=names)
+
+
+def _signoff(units: list[Unit], a: int, b: int, in_matter: set[int]) -> None:
+    """A signature closing the article: a name with an e-mail address (a
+    changelog's trailer, with its date), a name or a credit line, perhaps over
+    a place-and-date line, or a credit ending the last paragraph."""
+    if any(units[i].names for i in range(a, b)):
+        return  # its header names the authors already
+    body = [i for i in range(a, b) if i not in in_matter and not _NOTE.match(units[i].text) and (
+        units[i].role in (Role.PROSE, Role.HEADING)
+        or (units[i].role is Role.BOILERPLATE and _signature(units[i].text)))]  # one every piece repeats
+    if len(body) < 2:
+        return
+    last = body[-1]
+    addressed = name_with_address(units[last].text)
+    if addressed:
+        units[last] = replace(units[last], role=Role.BYLINE, names=addressed[0], date=addressed[1])
+        return
+    if len(body) < 3:
+        return
+    dated = not more_words_than(units[last].text, SIGNOFF_MAX_WORDS) and find_date(units[last].text)
+    signature = body[-2] if dated else last
+    text = units[signature].text
+    if not more_words_than(text, SIGNOFF_MAX_WORDS):
+        names = signoff_names(text, last_paragraph=False) or _name_line(text)
+        if names:
+            units[signature] = replace(units[signature], role=Role.BYLINE, names=names)
+            if dated:
+                units[last] = replace(units[last], role=Role.DATE, date=find_date(units[last].text))
+            return
+    if not dated:
+        names = signoff_names(text, last_paragraph=True)
+        if names:  # the credit stays part of the paragraph it ends
+            units[signature] = replace(units[signature], names=names)
+
+
+def _signature(text: str) -> bool:
+    """A line that could sign a piece: a name, perhaps with an address or a source."""
+    return bool(name_with_address(text) or _name_line(text) or signoff_names(text, last_paragraph=False))
+
+
+def _name_line(text: str) -> tuple[str, ...] | None:
+    name = person_name(text.strip(" ._*—–-"))
+    return (name,) if name else None
+
+
+def _speakers(units: list[Unit], spans: Sequence[tuple[int, int]]) -> None:
+    """Names of speakers in titles that share a template, for articles without a byline."""
+    titles = {}
+    for a, b in spans:
+        title = _title(units, a, b)
+        if title is not None and not any(units[i].names for i in range(a, b)):
+            titles[title] = units[title].text
+    speakers = names_in_title(list(titles.values()))
+    for i, text in titles.items():
+        if text in speakers:
+            units[i] = replace(units[i], names=(speakers[text],))
+
+
+def _open(unit: Unit) -> bool:
+    """A unit the template may still read as metadata: prose, or a line taken
+    for boilerplate only because every article repeats it (`Tags: news`)."""
+    return unit.role in (Role.PROSE, Role.BOILERPLATE)
+
+
+def _labels(units: list[Unit], spans: Sequence[tuple[int, int]]) -> None:
+    """Titles that only number their piece, with its name on the line under
+    them: a label heading (`LETTER IV`, `No. 10`), or short titles that differ
+    only in their numbering and hold a word besides (`1. First Day.`, `2.
+    Second Day.`; not `2.1.0`)."""
+    titles = {i: label_pattern(units[i].text) for a, b in spans if (i := _title(units, a, b)) is not None}
+    patterns = Counter(titles.values())
+    for i, pattern in titles.items():
+        words = pattern.split()
+        numbered = _recurs(patterns[pattern], len(titles)) and "0" in words and len(words) <= LABEL_MAX_WORDS \
+            and any(word != "0" and any(ch.isalpha() for ch in word) for word in words)
+        if (numbered or rules.LABEL_ONLY.match(units[i].text)) and i + 1 < len(units) and _names_piece(units[i + 1]):
+            units[i] = replace(units[i], is_label=True)
+
+
+def _names_piece(unit: Unit) -> bool:
+    """A line that could be a piece's name: a heading, or a short line in
+    capitals or Title Case that is not a date, a byline or a person's name."""
+    text = unit.text
+    if unit.role not in (Role.HEADING, Role.PROSE) or unit.line_count > LABEL_NAME_MAX_LINES \
+            or rules.LABEL_ONLY.match(text) or mentions_date(text) or person_name(text.rstrip(".")):
+        return False
+    return unit.role is Role.HEADING or is_all_caps(text) or (is_title_case(text) and not more_words_than(text, 20))
+
+
+def _title(units: Sequence[Unit], a: int, b: int) -> int | None:
+    """The article's title: the first heading near its start."""
+    return next((i for i in range(a, min(b, a + HEAD_UNITS)) if units[i].role is Role.HEADING), None)
+
+
+def _recurs(found: int, articles: int) -> bool:
+    return found >= TEMPLATE_MIN_ARTICLES and found >= TEMPLATE_MIN_SHARE * articles

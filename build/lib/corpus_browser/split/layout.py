@@ -1,0 +1,487 @@
+"""Structure: where a seed's articles start, and which units are front or back matter.
+
+Every seed is read on its own terms:
+
+- A mail archive: each message is an article. A file of front-matter blocks
+  (a blog export): each block opens an article.
+- Markup (Markdown, reStructuredText, wiki): headings carry ranks. The top
+  rank whose titles are mostly distinct is the article level ("Bugs fixed"
+  under every release is a section); a lower rank only when its pieces are as
+  long as articles run.
+- Plain text: lines that follow one pattern and carry version numbers open
+  the entries of a log (see `segment.entry_lines`). Otherwise the blank lines
+  before a heading tell its level. The article break is the strongest break
+  that recurs: at least three headings, and no piece holding more than half
+  the text (so a break used once after a title page or before a licence is
+  not it). Headings after weaker breaks are sections. Layout confirms more
+  starts: a separator line above, a title repeated below, a byline (or, where
+  no break is learned, a date) under it, boilerplate before it. A seed with
+  no such level falls back on every break longer than its usual gap, and on
+  headings whose pieces all read as articles (`SplitRules.article_min_words`,
+  `article_mean_words`).
+
+Front and back matter are recognised by position and structure, never by
+phrases: a wrapper fenced off by framed marker lines near either end
+(`*** START OF … ***`); short pieces before the first article (title pages,
+credits); contents lists (pieces whose entries are the titles of later
+articles); endnotes after the last article.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import statistics
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+
+from corpus_browser.config import SplitRules
+from corpus_browser.lang import rules
+from corpus_browser.lang.text import key, more_words_than, title_pattern, word_count
+from corpus_browser.model import Format, Layout, Level, Overrides, Role, Unit
+
+#: Stands for the break before a seed's first unit.
+_START = 10**6
+#: A framed marker line fences off a wrapper only in this share of the seed at either end.
+WRAPPER_SHARE = 0.25
+#: The least number of headings that make a level of the seed's structure.
+LEVEL_MIN_HEADINGS = 3
+#: At a level that divides the seed into articles, no piece holds more than this share of its words.
+LEVEL_MAX_PIECE_SHARE = 0.5
+#: Headings after a weaker break than the titles' are strays when fewer than this share of the titles.
+STRAY_SHARE = 0.1
+#: A rank below the document's title is a log's entries when this share of its headings is dated or patterned ...
+ENTRY_SHARE = 0.6
+#: The share of a rank's titles that must differ for them to be article titles.
+DISTINCT_TITLES = 0.7
+#: A piece before the first article with fewer words of prose than this is front matter (a title page, credits).
+FRONT_MATTER_MAX_PROSE = 30
+#: A piece is a contents list when at least this many of its lines are titles of later articles ...
+CONTENTS_MIN_ENTRIES = 3
+#: ... and they make at least this share of its lines.
+CONTENTS_MIN_SHARE = 0.3
+#: A note's marker: `{1}`, `[12]`, `(3)`.
+_NOTE_MARKER = re.compile(r"^(?:\{\d+\}|\[\d+\]|\(\d+\))\s")
+_WORD = re.compile(r"\w+")
+#: A heading that is only a number.
+_BARE_NUMERAL = re.compile(r"^(?:[IVXLC]+|\d{1,3})\.?$")
+#: What a paragraph of prose ends with.
+_SENTENCE_END = frozenset('.!?"”’)')
+#: Units that carry no text of an article's body.
+_NOT_BODY = (Role.BYLINE, Role.DATE, Role.HEADER, Role.BOILERPLATE, Role.SEPARATOR)
+#: A front-matter block and the heading under it stand within this many units.
+_RECORD_HEAD_UNITS = 8
+#: Documents' titles, unlike sections, come at most this many times per front-matter block.
+_TITLES_PER_RECORD = 2
+#: How many units under a heading may hold its byline, date or repeated title.
+_HEAD_WINDOW = 3
+#: The most units a back wrapper takes in before its marker line (`End of the Book`), and their most words.
+_WRAPPER_LEAD_UNITS = 2
+_WRAPPER_LEAD_WORDS = 25
+
+
+def find_layout(units: Sequence[Unit], format: Format, overrides: Overrides, split: SplitRules) -> Layout:
+    """The article starts and the front and back matter of a seed's units."""
+    lo, hi, matter = _wrapper(units) if format is Format.TEXT else (0, len(units), [])
+    records = [i for i in range(lo, hi) if units[i].opens_record]
+    article_break = None
+    if records:
+        starts = {i: "a new " + ("message" if format is Format.MAIL else "front-matter block") for i in records}
+        levels = [Level("mail messages" if format is Format.MAIL else "front-matter blocks", len(records),
+                        units[records[0]].text, True)]
+        starts.update(_unheaded_documents(units, records, lo, hi))
+    elif format in (Format.MARKDOWN, Format.RST, Format.WIKI, Format.ORG):
+        starts, levels = _ranked_starts(units, lo, hi, split)
+    else:
+        starts, levels, article_break = _text_starts(units, lo, hi, split)
+    level_starts = set(starts)
+    starts.setdefault(lo, "the start of the seed's text")
+    starts.update({i: "the sidecar's split_at" for i in range(lo, hi) if units[i].first in overrides.split_at})
+    for i in [i for i in starts if i != lo and units[i].first in overrides.no_split_at]:
+        del starts[i]
+    ordered = sorted(starts)
+    contents, named = _contents(units, ordered, hi)
+    matter += contents + _after_contents(ordered, hi, named)
+    matter += _front_matter(units, ordered, hi, matter, format is Format.TEXT, level_starts)
+    if format is Format.TEXT:
+        matter += _endnotes(units, ordered, hi)
+    in_matter = {i for first, last, _ in matter for i in range(first, last)}
+    kept = tuple((i, starts[i]) for i in ordered if i not in in_matter)
+    return Layout(kept or ((lo, starts[lo]),), tuple(sorted(matter)), tuple(levels), article_break)
+
+
+# --- wrapper -------------------------------------------------------------------
+
+
+def _wrapper(units: Sequence[Unit]) -> tuple[int, int, list[tuple[int, int, str]]]:
+    """The seed's content `[lo, hi)` inside the framed marker lines near its
+    ends, and the wrapper outside them as matter."""
+    framed = [i for i, unit in enumerate(units) if unit.line_count == 1 and rules.FRAMED_LINE.match(unit.text)]
+    edge = max(1, int(len(units) * WRAPPER_SHARE))
+    front = [i for i in framed if i < edge]
+    back = [i for i in framed if i >= len(units) - edge and (not front or i > front[-1])]
+    inner = [i for i in framed if (not front or i > front[-1]) and (not back or i < back[0])]
+    if inner:
+        return 0, len(units), []  # framed lines all through: decoration, not a wrapper
+    lo = front[-1] + 1 if front else 0
+    hi = _back_wrapper_start(units, back[0], lo) if back else len(units)
+    matter = []
+    if lo:
+        matter.append((0, lo, "front wrapper, up to a framed marker line"))
+    if hi < len(units):
+        matter.append((hi, len(units), "back wrapper, from a framed marker line"))
+    return lo, hi, matter
+
+
+def _back_wrapper_start(units: Sequence[Unit], marker: int, lo: int) -> int:
+    """The back wrapper takes in a short line or two set apart just before its
+    marker ("End of the Book, by Its Author")."""
+    for lead in range(1, _WRAPPER_LEAD_UNITS + 1):
+        i = marker - lead
+        if i <= lo or more_words_than(units[i].text, _WRAPPER_LEAD_WORDS):
+            break
+        if units[i].gap_before > 2 * max(1, typical_gap(units)):
+            return i
+    return marker
+
+
+def typical_gap(units: Sequence[Unit]) -> int:
+    """The seed's usual number of blank lines between paragraphs."""
+    gaps = [unit.gap_before for unit in units[1:]]
+    return statistics.mode(gaps) if gaps else 1
+
+
+def _unheaded_documents(units: Sequence[Unit], records: Sequence[int], lo: int, hi: int) -> dict[int, str]:
+    """Where most front-matter blocks have a top-rank heading right under them,
+    the documents' title, and such headings are few (at most
+    `_TITLES_PER_RECORD` between two blocks, on average: the documents without
+    a block, not sections), that rank opens the documents that have no block too."""
+    ranked = [i for i in range(lo, hi) if units[i].role is Role.HEADING and units[i].level > 0]
+    if not ranked:
+        return {}
+    top = min(units[i].level for i in ranked)
+    titles = [i for i in ranked if units[i].level == top]
+    firsts = set()
+    for a, b in zip(records, [*records[1:], hi]):
+        n = bisect.bisect_right(titles, a)  # the first title after the block
+        if n < len(titles) and titles[n] < b and titles[n] <= a + _RECORD_HEAD_UNITS:
+            firsts.add(titles[n])
+    after_first = sum(1 for i in titles if i > records[0])
+    if len(firsts) < ENTRY_SHARE * len(records) or after_first > _TITLES_PER_RECORD * len(records):
+        return {}
+    return {i: "a top-rank heading, the title of a document without front matter" for i in titles if i not in firsts}
+
+
+# --- starts of marked-up seeds -------------------------------------------------
+
+
+def _ranked_starts(units: Sequence[Unit], lo: int, hi: int, split: SplitRules) -> tuple[dict[int, str], list[Level]]:
+    """The top heading rank (with two headings or more) opens articles. A lower
+    rank does when its titles are mostly distinct ("Bugs fixed" under every
+    release is a section), and its pieces are as long as articles, or all
+    above it is the document's own title and its headings are entries: most
+    state a date or follow one pattern (`[2.1.0] - 2020-01-01`, `Release 2.1`)."""
+    headings = [i for i in range(lo, hi) if units[i].role is Role.HEADING and units[i].level > 0]
+    ranks = sorted({units[i].level for i in headings})
+    levels, starts, chosen = [], {}, None
+    for rank in ranks:
+        exact = [i for i in headings if units[i].level == rank]
+        cut = [i for i in headings if units[i].level <= rank]
+        under_title = len(cut) - len(exact) <= 1
+        entries = exact if under_title else cut  # the document's own title opens no article
+        fits = chosen is None and len(exact) >= 2 and (rank == ranks[0] or (
+            _distinct_share(units, exact) >= DISTINCT_TITLES
+            and (_pieces_are_articles(units, entries, entries[0] if under_title else lo, hi, split)
+                 or (under_title and _are_entries(units, exact)))))
+        if fits:
+            chosen = rank
+            starts = {i: f"a rank-{units[i].level} heading, the seed's article level" for i in entries}
+        levels.append(Level(f"rank {rank} (`{units[exact[0]].marker}`)", len(exact), units[exact[0]].text,
+                            rank == chosen))
+    questions = _question_rank(units, headings, chosen)
+    if questions is not None:
+        starts = {i: f"a rank-{questions} heading asking a question, the seed's entries" for i in headings
+                  if units[i].level == questions}
+        levels = [replace(level, chosen=level.shape.startswith(f"rank {questions} ")) for level in levels]
+    return starts, levels
+
+
+def _question_rank(units: Sequence[Unit], headings: Sequence[int], chosen: int | None) -> int | None:
+    """The rank under the chosen one when its headings are questions (an FAQ's
+    questions under its topics): at least twice as many, mostly asking."""
+    if chosen is None:
+        return None
+    above = sum(1 for i in headings if units[i].level == chosen)
+    below = [i for i in headings if units[i].level == chosen + 1]
+    asking = sum(1 for i in below if units[i].text.rstrip().endswith("?"))
+    return chosen + 1 if len(below) >= 2 * above and asking >= ENTRY_SHARE * len(below) else None
+
+
+def _are_entries(units: Sequence[Unit], headings: Sequence[int]) -> bool:
+    """Most headings state a date, or most follow one pattern: entries of a log, not sections."""
+    dated = sum(1 for i in headings if units[i].date)
+    patterns = Counter(title_pattern(units[i].text) for i in headings)
+    return max(dated, patterns.most_common(1)[0][1]) >= ENTRY_SHARE * len(headings)
+
+
+def _distinct_share(units: Sequence[Unit], indexes: Sequence[int]) -> float:
+    return len({key(units[i].text) for i in indexes}) / len(indexes)
+
+
+def _pieces_are_articles(units: Sequence[Unit], cuts: Sequence[int], lo: int, hi: int, split: SplitRules) -> bool:
+    pieces = _piece_words(units, [lo, *cuts] if cuts[0] != lo else list(cuts), hi)
+    return min(pieces) >= split.article_min_words and statistics.mean(pieces) >= split.article_mean_words
+
+
+def _piece_words(units: Sequence[Unit], cuts: Sequence[int], hi: int) -> list[int]:
+    edges = [*cuts, hi]
+    return [_body_words(units[a:b]) for a, b in zip(edges, edges[1:])]
+
+
+def _body_words(units: Sequence[Unit]) -> int:
+    return sum(word_count(unit.text) for unit in units if unit.role not in _NOT_BODY)
+
+
+# --- starts of plain text ------------------------------------------------------
+
+
+def _text_starts(units: Sequence[Unit], lo: int, hi: int,
+                 split: SplitRules) -> tuple[dict[int, str], list[Level], int | None]:
+    entries = [i for i in range(lo, hi) if units[i].role is Role.HEADING and units[i].level]
+    if entries:
+        level = Level("lines following one pattern, with versions or dates", len(entries), units[entries[0]].text, True)
+        return {i: "a line of the pattern that opens each entry" for i in entries}, [level], None
+    headings = [i for i in range(lo, hi) if units[i].role is Role.HEADING]
+    strength = {i: _break_before(units, i, lo) for i in headings}
+    gap = max(1, typical_gap(units))
+    article_break = _article_break(units, headings, strength, gap, lo, hi)
+    levels = [Level(f"{s}+ blank lines before" if s < _START else "start of the text",
+                    sum(1 for i in headings if strength[i] == s),
+                    units[next(i for i in headings if strength[i] == s)].text, s == article_break)
+              for s in sorted(set(strength.values()), reverse=True)]
+    starts: dict[int, str] = {}
+    for i in headings:
+        if _repeats_title_above(units, i) or _numbered_part(units, i):
+            continue
+        reason = None
+        if i == lo:
+            reason = "the start of the seed's text"
+        elif article_break is not None and strength[i] >= article_break:
+            reason = f"{strength[i]} blank lines before it, the break this seed puts between articles"
+        elif _after_separator(units, i, lo):
+            reason = "after a separator line"
+        elif article_break is None and units[i].after_break:
+            reason = "after a long run of blank lines"
+        elif article_break is None and i > lo and units[i - 1].role is Role.BOILERPLATE:
+            reason = "after boilerplate"
+        else:
+            reason = _confirmation(units, i, bylines_only=article_break is not None)
+        if reason:
+            starts[_with_leading_date(units, i)] = reason
+    if article_break is None:
+        starts.update(_long_pieces(units, starts, lo, hi, split))
+    return starts, levels, article_break
+
+
+def _break_before(units: Sequence[Unit], i: int, lo: int) -> int:
+    """Blank lines right before a unit (after a separator line, if one stands above it)."""
+    return units[i].gap_before if i > lo else _START
+
+
+def _after_separator(units: Sequence[Unit], i: int, lo: int) -> bool:
+    return i > lo and units[i - 1].role is Role.SEPARATOR
+
+
+def _article_break(units: Sequence[Unit], headings: Sequence[int], strength: dict[int, int], gap: int,
+                   lo: int, hi: int) -> int | None:
+    """The break before the seed's article titles (see the module docstring), or None.
+
+    The strongest break that divides the text into articles is taken when
+    the headings after weaker breaks (but stronger than the usual gap) are a
+    level of their own, recurring at least `LEVEL_MIN_HEADINGS` times, or
+    stray exceptions in a regular layout (fewer than `STRAY_SHARE` of the
+    titles). Otherwise the layout is too irregular to tell, and every break
+    longer than the usual gap separates articles.
+    """
+    strongest = _strongest_dividing_break(units, headings, strength, gap, lo, hi)
+    if strongest is None:
+        return None
+    titles = sum(1 for i in headings if strength[i] >= strongest)
+    weaker = sum(1 for i in headings if gap < strength[i] < strongest)
+    if weaker >= LEVEL_MIN_HEADINGS or weaker < STRAY_SHARE * titles:
+        return strongest
+    return None
+
+
+def _strongest_dividing_break(units: Sequence[Unit], headings: Sequence[int], strength: dict[int, int], gap: int,
+                              lo: int, hi: int) -> int | None:
+    """The strongest break before at least `LEVEL_MIN_HEADINGS` headings that
+    leaves no piece with more than `LEVEL_MAX_PIECE_SHARE` of the words."""
+    total = _body_words(units[lo:hi]) or 1
+    for s in sorted({value for value in strength.values() if gap < value < _START}, reverse=True):
+        members = [i for i in headings if strength[i] >= s]
+        if len(members) < LEVEL_MIN_HEADINGS:
+            continue
+        pieces = _piece_words(units, [lo, *members], hi)
+        if max(pieces) <= LEVEL_MAX_PIECE_SHARE * total:
+            return s
+    return None
+
+
+def _confirmation(units: Sequence[Unit], i: int, bylines_only: bool) -> str | None:
+    """Why the layout right under heading `i` shows it opens an article, if it does:
+    its title repeated below (perhaps around a short subtitle), or a byline or
+    date before any other heading or break. Where the seed's article break is
+    known, a heading after a weaker one needs a byline: a date alone under it
+    heads a letter or an entry quoted inside an article."""
+    title = key(units[i].text)
+    below = units[i + 1 : i + 1 + _HEAD_WINDOW]
+    if below and key(below[0].text) == title:
+        return "its title is repeated on the next line"
+    if len(below) > 1 and key(below[1].text) == title and word_count(below[0].text) <= rules.SUBTITLE_MAX_WORDS:
+        return "its title is repeated below"
+    for unit in below:
+        if unit.after_break:
+            return None  # a break ends the article; what follows belongs to the next
+        if unit.role is Role.BYLINE or (unit.role is Role.DATE and not bylines_only):
+            return f"a {unit.role.value} follows it"
+        if unit.role is Role.HEADING:
+            return None
+    return None
+
+
+def _numbered_part(units: Sequence[Unit], i: int) -> bool:
+    """A bare numeral (`III.`, `2`) with no name under it numbers a part of the piece it stands in."""
+    below = units[i + 1] if i + 1 < len(units) else None
+    return bool(_BARE_NUMERAL.match(units[i].text)) and not (below and below.role is Role.HEADING)
+
+
+def _repeats_title_above(units: Sequence[Unit], i: int) -> bool:
+    """The heading is the second copy of a title just above it (perhaps around a
+    short subtitle), as dumps often double titles."""
+    if units[i].after_break:
+        return False
+    title = key(units[i].text)
+    above = units[max(0, i - 2) : i]
+    if above and key(above[-1].text) == title:
+        return True
+    return len(above) == 2 and key(above[0].text) == title and word_count(above[1].text) <= rules.SUBTITLE_MAX_WORDS
+
+
+def _with_leading_date(units: Sequence[Unit], i: int) -> int:
+    """An article starts at the date line just above its title, if there is one
+    that stands closer to the title than to the text before it (a place and
+    date under a signature belong to the piece they close)."""
+    above = units[i - 1] if i else None
+    if above is not None and above.role is Role.DATE and (i == 1 or above.gap_before >= units[i].gap_before):
+        return i - 1
+    return i
+
+
+def _long_pieces(units: Sequence[Unit], confirmed: dict[int, str], lo: int, hi: int,
+                 split: SplitRules) -> dict[int, str]:
+    """Between confirmed starts, the remaining headings, when every piece they
+    cut is long enough to be an article."""
+    found = {}
+    bounds = sorted({lo, *confirmed}) + [hi]
+    for a, b in zip(bounds, bounds[1:]):
+        candidates = [i for i in range(a + 1, b) if units[i].role is Role.HEADING
+                      and not _is_block_title(units, a, i)]
+        if candidates and _pieces_are_articles(units, candidates, a, b, split):
+            found.update(dict.fromkeys(candidates, "a heading, and every piece it cuts reads as an article"))
+    return found
+
+
+def _is_block_title(units: Sequence[Unit], start: int, i: int) -> bool:
+    """The heading is the block's own title: nothing but metadata comes before it."""
+    return all(unit.role in _NOT_BODY or key(unit.text) == key(units[i].text) for unit in units[start:i])
+
+
+# --- front and back matter -----------------------------------------------------
+
+
+def _pieces(starts: Sequence[int], hi: int) -> list[tuple[int, int]]:
+    return list(zip(starts, [*starts[1:], hi]))
+
+
+def _contents(units: Sequence[Unit], starts: Sequence[int], hi: int) -> tuple[list[tuple[int, int, str]], set[int]]:
+    """Pieces that list the titles of the articles after them, and the starts
+    of the articles they name. Only pieces of lists and short lines, not prose,
+    are looked at; a title counts when its words stand together in a line."""
+    titles: dict[tuple[str, ...], list[int]] = {}
+    for start in starts:
+        words = _words(_title_text(units, start))
+        if len(words) >= 2:
+            titles.setdefault(words, []).append(start)
+    lengths = sorted({len(words) for words in titles})
+    found, named = [], set()
+    for first, last in _pieces(starts, hi):
+        piece = units[first:last]
+        if _prose_words(piece) * 2 >= _body_words(piece):
+            continue
+        lines = [_words(unit.text) for unit in piece if unit.role is not Role.SEPARATOR]
+        listed = {start for line in lines for n in lengths for k in range(len(line) - n + 1)
+                  for start in titles.get(line[k : k + n], ()) if start >= last}
+        if len(listed) >= CONTENTS_MIN_ENTRIES and len(listed) >= CONTENTS_MIN_SHARE * len(lines):
+            found.append((first, last, f"a contents list ({len(listed)} later titles)"))
+            named |= listed
+    return found, named
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(text.casefold()))
+
+
+def _after_contents(starts: Sequence[int], hi: int, named: set[int]) -> list[tuple[int, int, str]]:
+    """Pieces after the last article a contents list names, not named themselves:
+    the publisher's notices and advertisements at the back of an issue."""
+    if not named:
+        return []
+    return [(first, last, "back matter: after the last article the contents list names")
+            for first, last in _pieces(starts, hi) if first > max(named) and first not in named]
+
+
+def _title_text(units: Sequence[Unit], start: int) -> str:
+    return next((unit.text for unit in units[start : start + _HEAD_WINDOW + 1] if unit.role is Role.HEADING), "")
+
+
+def _front_matter(units: Sequence[Unit], starts: Sequence[int], hi: int, matter: Sequence[tuple[int, int, str]],
+                  by_layout: bool, level_starts: set[int]) -> list[tuple[int, int, str]]:
+    """Pieces before the first article that are not articles: title pages and
+    credits (hardly any prose), lists of names or titles (more list than prose). In marked-up
+    seeds, only what stands before the first heading. A seed with no article
+    after them keeps them as its articles."""
+    taken = {first for first, _last, _ in matter}
+    found = []
+    for n, (first, last) in enumerate(_pieces(starts, hi)):
+        if first in taken:
+            continue
+        if not by_layout and (n or first in level_starts):
+            return found
+        words, prose = _body_words(units[first:last]), _prose_words(units[first:last])
+        if prose < FRONT_MATTER_MAX_PROSE:
+            found.append((first, last, f"front matter: under {FRONT_MATTER_MAX_PROSE} words of prose before the first article"))
+        elif by_layout and prose * 2 < words:
+            found.append((first, last, "front matter: lists and short lines, not prose, before the first article"))
+        else:
+            return found
+    return []
+
+
+def _prose_words(units: Sequence[Unit]) -> int:
+    """Words in paragraphs that read as prose: sentences of some length."""
+    return sum(word_count(unit.text) for unit in units
+               if unit.role is Role.PROSE and unit.text[-1:] in _SENTENCE_END and more_words_than(unit.text, 7))
+
+
+def _endnotes(units: Sequence[Unit], starts: Sequence[int], hi: int) -> list[tuple[int, int, str]]:
+    """A last piece made of notes (`{1} …`, `[2] …`): the book's endnotes."""
+    if len(starts) < 2:
+        return []
+    first, last = starts[-1], hi
+    body = [unit for unit in units[first:last] if unit.role not in _NOT_BODY and unit.role is not Role.HEADING]
+    notes = sum(1 for unit in body if _NOTE_MARKER.match(unit.text))
+    if body and notes * 3 >= 2 * len(body):
+        return [(first, last, f"endnotes ({notes} notes)")]
+    return []

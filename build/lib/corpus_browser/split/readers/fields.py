@@ -1,0 +1,105 @@
+"""Blocks of `Key: value` fields that open a document: mail headers, and the
+header a document collection puts on each document (`PEP: 8` / `Title:` /
+`Author:` / `Created:`, Pelican's `Title:` / `Date:`). Values are parsed by
+the standard library's `email` package, which also unfolds continued lines.
+
+Each field becomes a unit: the title (`Title`, `Subject`) a heading, the
+author (`Author`, `From`) a byline with the names it gives, the date
+(`Date`, `Created`, …) a date unit, any other field a header unit.
+"""
+
+from __future__ import annotations
+
+import email.policy
+import email.utils
+from collections.abc import Callable, Sequence
+from email.parser import HeaderParser
+
+from corpus_browser.lang.recognise import find_date, name_list, strip_honorifics
+from corpus_browser.lang.text import clean
+from corpus_browser.model import Role, Unit
+from corpus_browser.split.formats import AUTHOR_KEYS, DATE_KEYS, TITLE_KEYS, field_blocks, key_of, titled
+from corpus_browser.split.readers.paragraphs import UnitBuilder
+
+_PARSER = HeaderParser(policy=email.policy.compat32)
+
+
+#: A document collection puts a titled header block on each of at least this many documents.
+RECORDS_MIN = 2
+
+
+def record_blocks(lines: Sequence[str]) -> dict[int, int]:
+    """Header blocks that open the documents of a collection: `{start: end}`;
+    none when the seed has fewer than `RECORDS_MIN` (one block at the top is
+    the document's own header, read as a heading and metadata anyway)."""
+    blocks = field_blocks(lines, titled, set_apart=False)
+    return dict(blocks) if len(blocks) >= RECORDS_MIN else {}
+
+
+def walk(lines: Sequence[str], builder: UnitBuilder, step: Callable[[int], int]) -> list[Unit]:
+    """Feed a seed's lines to `builder` and return its units: the header blocks
+    of a collection's documents become field units (`add_fields`); every
+    other line is read by `step`, which adds it (with the lines that belong to
+    it) and returns the index of the next line to read."""
+    records = record_blocks(lines)
+    i = 0
+    while i < len(lines):
+        if i in records:
+            add_fields(builder, lines, i, records[i], opens_record=True)
+            i = records[i]
+        else:
+            i = step(i)
+    return builder.units()
+
+
+def add_fields(builder: UnitBuilder, lines: Sequence[str], start: int, end: int, *, opens_record: bool,
+               title_prefix: str | None = None) -> None:
+    """The block's fields as units (see the module docstring); the first opens
+    a record when `opens_record`. `title_prefix` (a mailing list's `[tag]`) is
+    dropped from the title."""
+    values = _PARSER.parsestr("\n".join(lines[start:end]))
+    opens = opens_record
+    for first, last in _spans(lines, start, end):
+        key = key_of(lines[first])
+        value = clean(" ".join(str(values.get(lines[first].split(":", 1)[0].strip()) or "").split()))
+        text = clean(" ".join(lines[first:last]))
+        fields: dict[str, object] = {"opens_record": opens}
+        opens = False
+        if key in TITLE_KEYS and value:
+            if title_prefix and value.startswith(title_prefix):
+                value = value[len(title_prefix):].strip() or value
+            builder.unit(value, first + 1, last, Role.HEADING, level=0, marker=lines[first].split(":", 1)[0] + ":",
+                         **fields)
+        elif key in AUTHOR_KEYS and (names := _names(value)):
+            builder.unit(text, first + 1, last, Role.BYLINE, names=names, **fields)
+        elif key in DATE_KEYS and (date := _date(value)):
+            builder.unit(text, first + 1, last, Role.DATE, date=date, **fields)
+        else:
+            builder.unit(text, first + 1, last, Role.HEADER, **fields)
+
+
+def _spans(lines: Sequence[str], start: int, end: int) -> list[tuple[int, int]]:
+    """Each field's lines: the field with its folded continuation lines."""
+    spans: list[tuple[int, int]] = []
+    for i in range(start, end):
+        if lines[i][:1] in (" ", "\t") and spans:
+            spans[-1] = (spans[-1][0], i + 1)
+        else:
+            spans.append((i, i + 1))
+    return spans
+
+
+def _names(value: str) -> tuple[str, ...]:
+    """The people a field names: `Jane Doe <jane@example.org>`, `jane at
+    example.org (Jane Doe)`, or a list of names (`Ada Byron, Grace Hopper`)."""
+    if any(mark in value for mark in ("@", " at ", "<", "(")):
+        found = [clean(strip_honorifics(name.strip("\"' "))) for name, _address in email.utils.getaddresses([value])]
+        return tuple(name for name in found if name and "@" not in name and " at " not in name)
+    return name_list(value) or ()
+
+
+def _date(value: str) -> str | None:
+    try:
+        return email.utils.parsedate_to_datetime(value).date().isoformat()
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return find_date(value)

@@ -1,0 +1,72 @@
+"""Mail: an mbox archive (messages after `From sender date` envelope lines),
+messages run together (each opening with a block of header fields), or a
+single message. Each message is an article: its Subject is the title,
+From the author, Date the date. Headers are parsed by the standard library's
+`email` package (see `fields.py`); forwarded messages and quoted replies stay
+in the body.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from corpus_browser.lang.text import clean
+from corpus_browser.model import Role, Seed, Unit
+from corpus_browser.split.formats import MBOX_ENVELOPE, TITLE_KEYS, field_blocks, key_of, mail_like
+from corpus_browser.split.readers.fields import add_fields
+from corpus_browser.split.readers.paragraphs import UnitBuilder, text_builder
+
+#: A tag a mailing list puts before every subject: `[list-name]`.
+_LIST_TAG = re.compile(r"^\s*(\[[^\]]{1,40}\])\s*")
+
+
+def read(seed: Seed) -> list[Unit]:
+    lines = seed.lines
+    envelopes = [i for i, line in enumerate(lines) if line.startswith("From ") and MBOX_ENVELOPE.match(line)]
+    if envelopes:
+        starts = [(i, _header_end(lines, i + 1)) for i in envelopes]
+    else:
+        starts = field_blocks(lines, mail_like) or [(0, _header_end(lines, 0))]
+    tag = _common_list_tag(lines, starts)
+    builder = text_builder(lines)
+    for number in range(1, starts[0][0] + 1):
+        builder.line(number, lines[number - 1])
+    for n, (start, header_end) in enumerate(starts):
+        end = starts[n + 1][0] if n + 1 < len(starts) else len(lines)
+        _add_message(builder, lines, start, header_end, end, tag)
+    return builder.units()
+
+
+def _header_end(lines: Sequence[str], start: int) -> int:
+    """Where a header block starting at `start` ends: at its first blank line."""
+    end = start
+    while end < len(lines) and lines[end].strip():
+        end += 1
+    return end
+
+
+def _common_list_tag(lines: Sequence[str], starts: Sequence[tuple[int, int]]) -> str | None:
+    """The `[tag]` a mailing list puts before at least half of the subjects."""
+    tags = Counter()
+    for start, end in starts:
+        for line in lines[start:end]:
+            if key_of(line) in TITLE_KEYS:
+                match = _LIST_TAG.match(line.split(":", 1)[1])
+                if match:
+                    tags[match[1]] += 1
+    return next((tag for tag, count in tags.most_common(1) if count * 2 >= len(starts)), None)
+
+
+def _add_message(builder: UnitBuilder, lines: Sequence[str], start: int, header_end: int, end: int,
+                 tag: str | None) -> None:
+    """One message: its envelope, its header fields, then its body's paragraphs."""
+    first_field = start
+    if MBOX_ENVELOPE.match(lines[start]):
+        builder.unit(clean(lines[start]), start + 1, start + 1, Role.HEADER, opens_record=True)
+        first_field = start + 1
+    add_fields(builder, lines, first_field, header_end, opens_record=first_field == start, title_prefix=tag)
+    for number in range(header_end + 1, end + 1):
+        builder.line(number, lines[number - 1])
+    builder.end_paragraph()

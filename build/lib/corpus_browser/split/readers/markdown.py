@@ -1,0 +1,208 @@
+"""Markdown: `#` headings (rank = number of marks), setext headings (text
+underlined with `===`, rank 1, or `---`, rank 2), and YAML (`---`) or TOML (`+++`) front-matter blocks,
+which a blog export puts at the head of every post, so each one opens an
+article wherever it stands in the file. Lines in fenced code are never
+headings. The lines right under a heading, up to the first blank line, are
+each a unit of their own: exports stack metadata there (a date, `Tags: …`)."""
+
+from __future__ import annotations
+
+import datetime
+import re
+import tomllib
+from collections.abc import Sequence
+
+import yaml
+
+from corpus_browser.lang.recognise import find_date
+from corpus_browser.lang.text import clean
+from corpus_browser.model import Role, Seed, Unit
+from corpus_browser.split.formats import ATX_HEADING, FRONT_MATTER_FENCE, FRONT_MATTER_FIELD
+from corpus_browser.split.readers.fields import add_fields, record_blocks
+from corpus_browser.split.readers.paragraphs import UnitBuilder, starts_list_item
+
+#: A front-matter block longer than this many lines is not one.
+FRONT_MATTER_MAX_LINES = 60
+#: Front-matter keys that hold the title, the authors and the date.
+TITLE_KEYS = ("title",)
+AUTHOR_KEYS = ("author", "authors", "creator")
+DATE_KEYS = ("date", "published", "pubdate", "created")
+#: Keys whose value is the post's address, which often holds its date (`2016/01/21/rust-1-6`).
+ADDRESS_KEYS = ("path", "url", "permalink", "slug")
+_SETEXT = {"=": 1, "-": 2}
+#: libyaml's safe loader when PyYAML has it (front-matter blocks come by the thousand), else the pure-Python one.
+_YAML = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+#: Inline Markdown in a title, replaced by its text: links, emphasis, code.
+_INLINE = (
+    (re.compile(r"!?\[([^\]]*)\](?:\([^)]*\)|\[[^\]]*\])?"), r"\1"),
+    (re.compile(r"(\*\*|__|\*|_|`)(\S(?:.*?\S)?)\1"), r"\2"),
+)
+
+
+def plain(text: str) -> str:
+    """A heading's text without its inline Markdown: `[2.1.0][v2] **now**` -> `2.1.0 now`."""
+    for pattern, replacement in _INLINE:
+        text = pattern.sub(replacement, text)
+    return clean(text)
+
+
+def read(seed: Seed) -> list[Unit]:
+    lines = seed.lines
+    builder = UnitBuilder(join_wrapped=True)
+    fenced = head_block = False
+    records = record_blocks(lines)
+    front = _front_matter_blocks(lines)
+    i = 0
+    while i < len(lines):
+        raw = lines[i]
+        if i in records and not fenced:
+            add_fields(builder, lines, i, records[i], opens_record=True)
+            i = records[i]
+            continue
+        if head_block and raw.strip() and not ATX_HEADING.match(raw):
+            builder.unit(clean(raw), i + 1, i + 1)
+            i += 1
+            continue
+        head_block = False
+        if raw.lstrip().startswith("```"):
+            fenced = not fenced
+        if fenced or raw.lstrip().startswith("```"):
+            if raw.strip():
+                builder.unit(clean(raw), i + 1, i + 1)  # a line of code stays a line
+            else:
+                builder.line(i + 1, raw)
+            i += 1
+            continue
+        if i in front:
+            end, fields = front[i]
+            _add_front_matter(builder, lines, i, end, fields)
+            i = end + 1
+            continue
+        heading = ATX_HEADING.match(raw)
+        if heading and not clean(heading["text"] or ""):
+            builder.unit(clean(raw), i + 1, i + 1, Role.SEPARATOR)  # an empty heading only rules off
+            i += 1
+            continue
+        if heading:
+            builder.unit(plain(heading["text"]), i + 1, i + 1, Role.HEADING, level=len(heading["marks"]),
+                         marker=heading["marks"])
+            i += 1
+            head_block = True
+            continue
+        if _is_setext(lines, i) and i + 1 not in front:  # a `---` under text may open the next post
+            char = lines[i + 1].strip()[0]
+            builder.unit(plain(raw), i + 1, i + 2, Role.HEADING, level=_SETEXT[char], marker=char)
+            i += 2
+            head_block = True
+            continue
+        builder.line(i + 1, raw)
+        i += 1
+    return builder.units()
+
+
+def _is_setext(lines: Sequence[str], i: int) -> bool:
+    """Line `i` is a setext heading: one line of text, after a blank, underlined with `===` or `---`."""
+    if i + 1 >= len(lines) or (i and lines[i - 1].strip()):
+        return False
+    text, under = lines[i].strip(), lines[i + 1].strip()
+    return bool(text) and not starts_list_item(text) and len(under) >= 3 and under[0] in _SETEXT \
+        and under == under[0] * len(under)
+
+
+def _front_matter_blocks(lines: Sequence[str]) -> dict[int, tuple[int, dict]]:
+    """Each front-matter block: the index of its opening fence (`---` around
+    YAML, `+++` around TOML) mapped to that of its closing one and its fields."""
+    found = {}
+    i = 0
+    while i + 1 < len(lines):
+        if FRONT_MATTER_FENCE.match(lines[i]) and FRONT_MATTER_FIELD.match(lines[i + 1]):
+            fence = lines[i].strip()
+            end = next((j for j in range(i + 1, min(len(lines), i + FRONT_MATTER_MAX_LINES))
+                        if lines[j].strip() == fence), None)
+            fields = _fields(lines[i:end]) if end is not None else None
+            if fields is not None:
+                found[i] = (end, fields)
+                i = end + 1
+                continue
+        i += 1
+    return found
+
+
+def _fields(block: Sequence[str]) -> dict | None:
+    """The fields of a block (its opening fence, then its lines), or None when
+    they are not a YAML or TOML mapping. YAML anchors and aliases are refused:
+    a block of a few lines must not expand into megabytes."""
+    text = "\n".join(block[1:])
+    try:
+        if block[0].strip() == "+++":
+            return tomllib.loads(text)
+        if any(isinstance(token, (yaml.AnchorToken, yaml.AliasToken)) for token in yaml.scan(text, Loader=_YAML)):
+            return None
+        data = yaml.load(text, Loader=_YAML)
+    except (yaml.YAMLError, tomllib.TOMLDecodeError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def _add_front_matter(builder: UnitBuilder, lines: Sequence[str], start: int, end: int, block: dict) -> None:
+    """The block as units: its opening fence (which opens an article), the
+    `title:` line as a heading, and the other lines as header fields carrying
+    the authors and the date."""
+    fields = {str(key).casefold(): value for key, value in block.items()}
+    title_line = next((j for j in range(start + 1, end) if _key(lines[j]) in TITLE_KEYS
+                       and isinstance(fields.get(_key(lines[j])), str)), None)
+    builder.unit(clean(lines[start]), start + 1, start + 1, Role.HEADER, opens_record=True)
+    names = _names(fields)
+    date = _date(fields)
+    rest = [j for j in range(start + 1, end + 1) if j != title_line]
+    if title_line is not None:
+        _add_header_lines(builder, lines, [j for j in rest if j < title_line])
+        title = clean(str(fields[_key(lines[title_line])]))
+        builder.unit(title, title_line + 1, title_line + 1, Role.HEADING, level=0, marker="title:")
+        rest = [j for j in rest if j > title_line]
+    _add_header_lines(builder, lines, rest, names=names, date=date)
+
+
+def _add_header_lines(builder: UnitBuilder, lines: Sequence[str], numbers: Sequence[int], **facts: object) -> None:
+    """Lines of a front-matter block as header units, one per run of non-blank
+    lines; the first carries what the block states (`facts`)."""
+    run: list[int] = []
+    for j in [*numbers, None]:
+        if j is not None and lines[j].strip() and (not run or j == run[-1] + 1):
+            run.append(j)
+            continue
+        if run:
+            builder.unit(_text(lines, run), run[0] + 1, run[-1] + 1, Role.HEADER, **facts)
+            facts = {}
+        run = [j] if j is not None and lines[j].strip() else []
+
+
+def _key(line: str) -> str:
+    """The key of a YAML (`title: …`) or TOML (`title = …`) line."""
+    return re.split(r"[:=]", line, maxsplit=1)[0].strip().casefold()
+
+
+def _text(lines: Sequence[str], numbers: Sequence[int]) -> str:
+    return " ".join(clean(lines[j]) for j in numbers if lines[j].strip())
+
+
+def _names(fields: dict) -> tuple[str, ...]:
+    for key in AUTHOR_KEYS:
+        value = fields.get(key)
+        if isinstance(value, str) and clean(value):
+            return (clean(value),)
+        if isinstance(value, list):
+            return tuple(clean(str(name)) for name in value if isinstance(name, str) and clean(name))
+    return ()
+
+
+def _date(fields: dict) -> str | None:
+    for key in (*DATE_KEYS, *ADDRESS_KEYS):
+        value = fields.get(key)
+        if isinstance(value, (datetime.date, datetime.datetime)):
+            return value.isoformat()[:10]
+        if value is not None:
+            found = find_date(str(value))
+            if found:
+                return found
+    return None

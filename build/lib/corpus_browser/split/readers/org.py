@@ -1,0 +1,37 @@
+"""Org mode (and Emacs outlines, as GNU NEWS files are): a line of stars and
+a title is a heading, its rank the number of stars; a TODO keyword and tags
+are not part of the title. Keyword lines (`#+title:`) and property drawers
+are header units; lines in `#+begin_` blocks are never headings."""
+
+from __future__ import annotations
+
+import re
+
+from corpus_browser.lang.text import clean
+from corpus_browser.model import Role, Seed, Unit
+from corpus_browser.split.formats import ORG_HEADING
+from corpus_browser.split.readers.paragraphs import text_builder
+
+#: Org's metadata lines: `#+keyword: value`, and a drawer's `:NAME:` lines.
+_META = re.compile(r"^[ \t]*(?:#\+\w+:|:[\w-]+:)")
+_BLOCK = re.compile(r"^[ \t]*#\+(begin|end)_", re.IGNORECASE)
+
+
+def read(seed: Seed) -> list[Unit]:
+    builder = text_builder(seed.lines)
+    in_block = False
+    for number, raw in enumerate(seed.lines, start=1):
+        block = _BLOCK.match(raw)
+        if block:
+            in_block = block[1].casefold() == "begin"
+            builder.unit(clean(raw), number, number, Role.HEADER)
+            continue
+        heading = None if in_block else ORG_HEADING.match(raw)
+        if heading and clean(heading["text"]):
+            builder.unit(clean(heading["text"]), number, number, Role.HEADING, level=len(heading["marks"]),
+                         marker=heading["marks"])
+        elif not in_block and _META.match(raw):
+            builder.unit(clean(raw), number, number, Role.HEADER)
+        else:
+            builder.line(number, raw)
+    return builder.units()

@@ -1,0 +1,117 @@
+"""Paragraphs: the units every reader builds a seed from.
+
+A unit is one line, or a paragraph of lines when the text is hard-wrapped
+(broken at a fixed width, as Project Gutenberg books are). A line much
+shorter than the width ends its paragraph, so verse, addresses, contents
+lists and the metadata lines under a title stay lines. A reader feeds the
+seed's lines in order to a `UnitBuilder`, and hands it the units its format
+marks up as wholes (a heading with its underline, a front-matter block).
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from corpus_browser.lang import rules
+from corpus_browser.lang.text import clean, indent_of
+from corpus_browser.model import Role, Unit
+
+#: A seed whose longest tenth of lines is longer than this is not hard-wrapped.
+_WRAP_MAX_WIDTH = 100
+#: A line shorter than this share of the seed's line width ends its paragraph.
+SHORT_LINE_SHARE = 0.5
+
+
+@dataclass(slots=True)
+class _Paragraph:
+    """A paragraph as it is read: its cleaned lines so far."""
+
+    lines: list[str]
+    first: int
+    last: int
+    gap_before: int
+    indent: int
+    short: bool
+    """Its last line is much shorter than the seed's lines: the paragraph has ended."""
+
+
+class UnitBuilder:
+    """Collects a seed's units in order, counting the blank lines before each."""
+
+    def __init__(self, join_wrapped: bool, width: int = 0):
+        self.join_wrapped = join_wrapped
+        self.short_line = int(width * SHORT_LINE_SHARE)
+        self._units: list[Unit] = []
+        self._open: _Paragraph | None = None
+        self._gap = 0
+
+    def line(self, number: int, raw: str) -> None:
+        """Add line `number` of the seed: a blank, a new paragraph, or the next
+        line of the open one (wrapped text; never a list item)."""
+        text = clean(raw) if raw else ""
+        if not text:
+            self._close()
+            self._gap += 1
+            return
+        short = len(text) < self.short_line
+        if self.join_wrapped and self._open is not None and not self._open.short and not starts_list_item(text):
+            self._open.lines.append(text)
+            self._open.last = number
+            self._open.short = short
+            return
+        self._close()
+        self._open = _Paragraph([text], number, number, self._gap, indent_of(raw), short)
+        self._gap = 0
+
+    def unit(self, text: str, first: int, last: int, role: Role = Role.PROSE, *, indent: int = 0,
+             **fields: object) -> None:
+        """Add a unit the reader made whole (lines `first` to `last`)."""
+        self._close()
+        self._units.append(Unit(text, first, last, role, gap_before=self._gap, indent=indent, **fields))
+        self._gap = 0
+
+    def end_paragraph(self) -> None:
+        """Close the open paragraph, so the next line starts a new one."""
+        self._close()
+
+    def units(self) -> list[Unit]:
+        self._close()
+        return self._units
+
+    def _close(self) -> None:
+        if self._open is not None:
+            paragraph = self._open
+            self._units.append(Unit(" ".join(paragraph.lines), paragraph.first, paragraph.last, Role.PROSE,
+                                    gap_before=paragraph.gap_before, indent=paragraph.indent))
+            self._open = None
+
+
+def starts_list_item(text: str) -> bool:
+    """A line that opens a list item (a bullet or a number), never joined to the line before."""
+    return bool(rules.BULLET_ITEM.match(text) or rules.NUMBERED_ITEM.match(text))
+
+
+def line_width(lines: Sequence[str]) -> int:
+    """The length of the seed's long lines (its longest tenth): the width it is wrapped at, if it is."""
+    filled = [len(line.strip()) for line in lines if line.strip()]
+    return int(statistics.quantiles(filled, n=10)[-1]) if len(filled) >= 4 else 0
+
+
+def is_hard_wrapped(lines: Sequence[str]) -> bool:
+    """Paragraphs broken at a fixed width (Project Gutenberg style): most lines
+    short, and most of them followed by another line of the same paragraph."""
+    lengths = [len(line.strip()) for line in lines]
+    filled = [length for length in lengths if length]
+    if len(filled) < 4 or line_width(lines) > _WRAP_MAX_WIDTH:
+        return False
+    continued = sum(1 for a, b in zip(lengths, lengths[1:]) if a and b)
+    return continued >= 0.3 * len(filled)
+
+
+def text_builder(lines: Sequence[str]) -> UnitBuilder:
+    """A builder for a plain-text seed: paragraphs are joined only if it is
+    hard-wrapped, and a short line ends one."""
+    wrapped = is_hard_wrapped(lines)
+    return UnitBuilder(join_wrapped=wrapped, width=line_width(lines) if wrapped else 0)

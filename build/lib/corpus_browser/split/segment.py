@@ -1,0 +1,318 @@
+"""Segment stage: cut each seed into articles.
+
+The seed's reader (one per format, see `readers/`) turns its lines into units
+(a line, or a hard-wrapped paragraph); each unit gets a role (prose, heading,
+list item, byline, date, header, boilerplate, separator); `structure.py`
+decides where articles start and which units are front or back matter; the
+units under each title are then read for the seed's article header template
+(`template.py`); and the seed is cut into one `Segment` per article.
+
+Roles come from rules (`rules.py`, `recognise.py`) and from what repeats:
+boilerplate is judged across all seeds (`boilerplate.py`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, replace
+from pathlib import PurePath
+
+from corpus_browser.config import SplitRules
+from corpus_browser.lang import rules
+from corpus_browser.lang.recognise import byline_names, find_date, is_date_line, name_with_address
+from corpus_browser.lang.text import (
+    is_all_caps,
+    is_title_case,
+    key,
+    more_words_than,
+    title_pattern,
+    word_count,
+)
+from corpus_browser.model import (
+    Format,
+    Overrides,
+    Role,
+    SeedInput,
+    Segment,
+    SegmentedSeed,
+    SetAside,
+    SetAsideKind,
+    Unit,
+)
+from corpus_browser.split.formats import Sniffed, sniff
+from corpus_browser.split.header import apply_template
+from corpus_browser.split.layout import find_layout, typical_gap
+from corpus_browser.split.readers import read_units
+
+#: Punctuation that ends a sentence; a heading ending in it must be Title Case.
+_SENTENCE_PUNCTUATION = ".!?"
+#: Punctuation after which text continues; a line ending in it is never a heading.
+_CONTINUING_PUNCTUATION = ",;:…"
+#: Items of one list stand at most this many units and blank lines apart.
+_LIST_ITEM_REACH = 3
+_LIST_ITEM_GAP = 1
+#: Entry lines of a log: at least this many follow one pattern ...
+ENTRY_MIN_LINES = 3
+#: ... with at most this many words, ...
+ENTRY_MAX_WORDS = 15
+#: ... this share of them carrying a version number, ...
+ENTRY_STAMPED_SHARE = 0.6
+#: ... and this share of them different from each other.
+ENTRY_DISTINCT_SHARE = 0.7
+#: A line wholly inside these brackets is a note, never a heading.
+_BRACKETS = {"[": "]", "(": ")", "{": "}"}
+
+
+def _any_of(patterns: Sequence[re.Pattern[str]]) -> re.Pattern[str]:
+    """One pattern that matches where any of `patterns` matches, to try them in one pass."""
+    flags = {pattern.flags for pattern in patterns}
+    if len(flags) != 1:
+        raise ValueError("only patterns with the same flags can be tried as one")
+    return re.compile("|".join(f"(?:{pattern.pattern})" for pattern in patterns), flags.pop())
+
+
+_WIDGET_LINE = _any_of(rules.WIDGET_PATTERNS)
+
+
+@dataclass(frozen=True)
+class PreparedSeed:
+    """A seed's units as its reader made them, with the breaks between them
+    marked, and each unit's comparison key (`text.key`): all that boilerplate
+    detection needs from it."""
+
+    units: tuple[Unit, ...]
+    keys: tuple[str, ...]
+    format: Format
+    """The format the seed was read in: the one it states (`Seed.format`), else told from its content."""
+    format_evidence: str
+
+
+def prepare_seed(item: SeedInput, split: SplitRules) -> PreparedSeed:
+    seed = item.seed
+    sniffed = sniff(seed.lines, PurePath(seed.name).suffix) if seed.format is None else \
+        Sniffed(seed.format, "given")
+    units = _with_breaks(read_units(seed, sniffed.format), split)
+    return PreparedSeed(tuple(units), tuple(key(unit.text) for unit in units), sniffed.format, sniffed.evidence)
+
+
+def blocked_keys(seed: PreparedSeed) -> list[tuple[str, int]]:
+    """Each unit's key with the number of the block (text between breaks) it
+    stands in. What opens a block is left out: it is a title, and titles may
+    recur ("Weekly Roundup")."""
+    found, block = [], 0
+    for unit, unit_key in zip(seed.units, seed.keys):
+        if opens_block(unit):
+            block += 1
+        else:
+            found.append((unit_key, block))
+    return found
+
+
+def opens_block(unit: Unit) -> bool:
+    """Whether the unit starts a block of text: it follows a break, or is marked up as a heading or a record."""
+    return unit.after_break or bool(unit.level) or unit.opens_record
+
+
+def _with_breaks(units: list[Unit], split: SplitRules) -> list[Unit]:
+    """Mark the units that follow a clear break: the seed's start, a separator
+    line, or a run of blank lines longer than its usual gap. (Boilerplate
+    detection leaves them out; `structure.py` learns the seed's own article break.)"""
+    separator_gap = max(split.separator_blank_lines, typical_gap(units) + 1)
+    marked = []
+    for i, unit in enumerate(units):
+        after_break = i == 0 or unit.gap_before >= separator_gap or bool(rules.SEPARATOR_LINE.match(units[i - 1].text))
+        marked.append(replace(unit, after_break=after_break) if after_break else unit)
+    return marked
+
+
+def segment_seed(item: SeedInput, prepared: PreparedSeed, boilerplate: Collection[str],
+                 split: SplitRules) -> SegmentedSeed:
+    """Cut one seed into articles; `boilerplate` holds the keys of the paragraphs
+    judged boilerplate across the corpus (those of this seed's are enough)."""
+    seed, overrides = item.seed, item.overrides
+    units = _assign_roles(list(prepared.units), prepared.keys, prepared.format, boilerplate, overrides, split)
+    if not units:
+        return SegmentedSeed(seed, overrides, prepared.format, prepared.format_evidence, ())
+    layout = find_layout(units, prepared.format, overrides, split)
+    units = apply_template(units, layout)
+    in_matter = {i for first, last, _reason in layout.matter for i in range(first, last)}
+    matter = tuple(SetAside(units[i].first, units[i].last, SetAsideKind.BOILERPLATE, units[i].text)
+                   for i in sorted(in_matter))
+    starts = [(i, reason) for i, reason in layout.starts]
+    segments = []
+    for n, (start, reason) in enumerate(starts):
+        end = starts[n + 1][0] if n + 1 < len(starts) else len(units)
+        own = tuple(unit for i, unit in enumerate(units[start:end], start) if i not in in_matter)
+        if own:
+            segments.append(Segment(seed.name, own, reason))
+    matter_lines = tuple((units[first].first, units[last - 1].last, reason) for first, last, reason in layout.matter)
+    return SegmentedSeed(seed, overrides, prepared.format, prepared.format_evidence, tuple(segments), matter,
+                         matter_lines, layout)
+
+
+# --- roles -------------------------------------------------------------------
+
+
+def _assign_roles(units: list[Unit], keys: Sequence[str], format: Format, boilerplate: Collection[str],
+                  overrides: Overrides, split: SplitRules) -> list[Unit]:
+    """The units with their roles, and the facts of bylines and date lines
+    parsed; `keys` are the units' `text.key`s. Roles a reader gave (markup
+    headings, headers) stand."""
+    gap = typical_gap(units)
+    base_indent = min((unit.indent for unit in units), default=0)
+    roles = [
+        unit.role if unit.role is not Role.PROSE else _line_role(unit, unit_key, boilerplate, overrides)
+        for unit, unit_key in zip(units, keys)
+    ]
+    _mark_lists(units, roles)
+    entries = entry_lines(units, roles) if format is Format.TEXT else set()
+    if format in (Format.TEXT, Format.MAIL):
+        for i, unit in enumerate(units):
+            if i in entries or (roles[i] is Role.PROSE
+                                and _is_text_heading(units, roles, i, gap, unit.indent > base_indent, split)):
+                roles[i] = Role.HEADING
+    marked = [_dated_heading(_with_role(unit, role)) for unit, role in zip(units, roles)]
+    return [replace(unit, level=1) if i in entries else unit for i, unit in enumerate(marked)]
+
+
+def entry_lines(units: Sequence[Unit], roles: Sequence[Role]) -> set[int]:
+    """Lines that open the entries of a log (a changelog, a NEWS file, dated
+    notes): one-line paragraphs after a blank line that follow one pattern
+    (their first words, numbers and months abstracted), at least
+    `ENTRY_MIN_LINES` of them, most carrying a version number. (A line
+    naming someone by e-mail is a signature, not an entry.) A plain-text seed
+    with such lines is read as if they were marked up."""
+    groups: dict[str, list[int]] = {}
+    for i, unit in enumerate(units):
+        if roles[i] in (Role.PROSE, Role.HEADING, Role.LIST_ITEM) and unit.line_count == 1 \
+                and (i == 0 or unit.gap_before) and not more_words_than(unit.text, ENTRY_MAX_WORDS) \
+                and not name_with_address(unit.text):
+            groups.setdefault(title_pattern(unit.text), []).append(i)
+    found: set[int] = set()
+    for members in groups.values():
+        stamped = sum(1 for i in members if rules.VERSION.search(units[i].text))
+        distinct = len({key(units[i].text) for i in members})
+        if len(members) >= ENTRY_MIN_LINES and stamped >= ENTRY_STAMPED_SHARE * len(members) \
+                and distinct >= ENTRY_DISTINCT_SHARE * len(members):
+            found.update(members)
+    return found
+
+
+
+def _dated_heading(unit: Unit) -> Unit:
+    """A heading with the date it states, if any ("Release 2.0 (May 3, 2021)")."""
+    if unit.role is not Role.HEADING or unit.date:
+        return unit
+    found = find_date(unit.text)
+    return replace(unit, date=found) if found else unit
+
+
+def _with_role(unit: Unit, role: Role) -> Unit:
+    """The unit with its role, its list marker, and what a byline or date line states."""
+    if role is unit.role:
+        return unit
+    fields: dict[str, object] = {"role": role}
+    if role is Role.LIST_ITEM:
+        match = rules.BULLET_ITEM.match(unit.text) or rules.NUMBERED_ITEM.match(unit.text)
+        fields["marker"] = unit.text[: match.start("text")].strip()
+    elif role is Role.BYLINE:
+        fields["names"] = byline_names(unit.text) or ()
+        fields["date"] = find_date(unit.text)
+    elif role is Role.DATE:
+        fields["date"] = find_date(unit.text)
+    return replace(unit, **fields)
+
+
+def _is_text_heading(units: Sequence[Unit], roles: Sequence[Role], i: int, gap: int, indented: bool,
+                     split: SplitRules) -> bool:
+    """A heading by layout: heading-like text that binds to what follows it
+    (no more blank lines after it than the seed's usual gap, or fewer than
+    before it, or as many when it is set in capitals), and
+    stands after a break or introduces a body."""
+    unit = units[i]
+    if not heading_form(unit, indented, split):
+        return False
+    gap_after = units[i + 1].gap_before if i + 1 < len(units) else 0
+    if i and gap_after > max(gap, 1) and (gap_after > unit.gap_before or (
+            gap_after == unit.gap_before and not is_all_caps(unit.text))):
+        return False  # it stands apart from what follows: a closing line, a signature, an advert
+    return unit.after_break or unit.gap_before > gap or _has_body(units, roles, i, split)
+
+
+def _line_role(unit: Unit, unit_key: str, boilerplate: Collection[str], overrides: Overrides) -> Role:
+    text = unit.text
+    if not overrides.boilerplate.isdisjoint(range(unit.first, unit.last + 1)):
+        return Role.BOILERPLATE
+    if unit.line_count == 1 and rules.SEPARATOR_LINE.match(text):
+        return Role.SEPARATOR
+    if _WIDGET_LINE.match(text):
+        return Role.BOILERPLATE
+    if len(text) <= rules.METADATA_LINE_MAX_CHARS:
+        if byline_names(text) is not None:
+            return Role.BYLINE
+        if unit.line_count == 1 and is_date_line(text) and not name_with_address(text):
+            return Role.DATE  # (a dated signature is left to the template: it names the author too)
+    if unit_key in boilerplate:
+        return Role.BOILERPLATE
+    return Role.PROSE
+
+
+def _mark_lists(units: Sequence[Unit], roles: list[Role]) -> None:
+    """List items come in twos or more: bullets sharing a marker, or consecutive numbers.
+
+    A lone `- text` or `1986. A year` stays prose.
+    """
+    numbered = {
+        i: int(match["number"])
+        for i, unit in enumerate(units)
+        if roles[i] is Role.PROSE and (match := rules.NUMBERED_ITEM.match(unit.text))
+    }
+    bullets = {
+        i: match["marker"]
+        for i, unit in enumerate(units)
+        if roles[i] is Role.PROSE and (match := rules.BULLET_ITEM.match(unit.text))
+    }
+    numbers = sorted(numbered.items())
+    for (i, n), (j, m) in zip(numbers, numbers[1:]):
+        if m == n + 1 and j - i <= _LIST_ITEM_REACH and units[j].gap_before <= _LIST_ITEM_GAP:
+            roles[i] = roles[j] = Role.LIST_ITEM
+    marked = sorted(bullets.items())
+    for (i, a), (j, b) in zip(marked, marked[1:]):
+        if a == b and j - i <= _LIST_ITEM_REACH and units[j].gap_before <= _LIST_ITEM_GAP:
+            roles[i] = roles[j] = Role.LIST_ITEM
+
+
+def heading_form(unit: Unit, indented: bool, split: SplitRules) -> bool:
+    """Short, one line, starts with a capital or digit, and does not read as a sentence."""
+    text = unit.text
+    if unit.line_count > 1 or more_words_than(text, split.heading_max_words):
+        return False
+    if _BRACKETS.get(text[0]) == text[-1]:
+        return False  # an editor's note or an aside: [Illustration: …], (Continued.)
+    first = next((ch for ch in text if ch.isalnum()), "")
+    if not first or not (first.isupper() or first.isdigit()):
+        return False
+    last = text.rstrip("'\"”’»")[-1:]
+    if last in _CONTINUING_PUNCTUATION:
+        return False
+    if last in _SENTENCE_PUNCTUATION:
+        return is_title_case(text) or is_all_caps(text) or (indented and last == ".")
+    return True
+
+
+def _has_body(units: Sequence[Unit], roles: Sequence[Role], i: int, split: SplitRules) -> bool:
+    """A heading introduces text: before the next heading-like line come at
+    least `heading_body_min_words` words of prose or list."""
+    words = 0
+    title = key(units[i].text)
+    for unit, role in zip(units[i + 1 :], roles[i + 1 :]):
+        if role in (Role.BYLINE, Role.DATE, Role.BOILERPLATE, Role.SEPARATOR, Role.HEADER) \
+                or key(unit.text) == title:
+            continue
+        if role is Role.HEADING or (role is not Role.LIST_ITEM and heading_form(unit, False, split)):
+            break
+        words += word_count(unit.text)
+        if words >= split.heading_body_min_words:
+            return True
+    return False
