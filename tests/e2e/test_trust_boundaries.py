@@ -38,7 +38,7 @@ from corpus_browser.source.seeds import read_seed
 from corpus_browser.store.manifest import CACHE_NAME, MANIFEST_NAME, STAGING_NAME
 from corpus_browser.store.write import output_lock, write_pages
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 FILLER = "The quiet river carried patient stones toward the wide grey sea for many long years."
 
 
@@ -661,7 +661,7 @@ def test_14_themes_differing_in_punctuation_get_their_own_pages(page, hostile_na
 
 @pytest.fixture(scope="module")
 def hostile_names_hosted(make_project, serve_dir) -> str:
-    from conftest import hosted_build
+    from sites import hosted_build
 
     return serve_dir(hosted_build(hostile_names_project(make_project, "hostile-names-hosted")))
 

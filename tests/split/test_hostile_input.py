@@ -15,7 +15,7 @@ from corpus_browser.source.seeds import read_corpus
 from corpus_browser.split import segment_corpus
 from corpus_browser.split.extract import extract
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SEED = "004_1de00e39fff9dc3a.txt"  # no-break-space separators, curly quotes, dashes
 
 VARIATIONS = {

@@ -13,7 +13,7 @@ import yaml
 from corpus_browser.config import BuildConfig
 from corpus_browser.store.freshness import input_digest
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:

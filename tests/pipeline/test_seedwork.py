@@ -26,7 +26,7 @@ from corpus_browser.pipeline import seedwork
 from corpus_browser.pipeline.build import build
 from corpus_browser.store.manifest import CACHE_NAME, PRIVATE_NAMES
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 FOOTER = "Subscribe to The Change Letter and get every new article in your inbox each Friday morning."
 
 

@@ -105,7 +105,7 @@ SHIPPED_THEMES = {
 
 
 def test_the_shipped_taxonomy_gives_the_shipped_seeds_their_themes():
-    root = Path(__file__).resolve().parent.parent
+    root = Path(__file__).resolve().parents[2]
     corpus = gather(BuildConfig(seeds_dir=root / "seeds", themes_file=root / "themes.yml"))
     got = {(item.article.source, item.article.first_line): item.article.tags for item in corpus.articles}
     assert got == SHIPPED_THEMES

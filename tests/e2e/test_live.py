@@ -8,8 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import ProjectFactory
 from serving import BUILDING, DIRTY, RELOADING, serving
+from sites import ProjectFactory
 
 #: What the hook logs when the article build finds nothing changed.
 UP_TO_DATE = "corpus: up to date, nothing changed since the last build"

@@ -14,8 +14,8 @@ from corpus_browser.source.seeds import read_corpus
 from corpus_browser.split import segment_corpus
 from corpus_browser.split.extract import extract
 
-ROOT = Path(__file__).resolve().parent.parent
-EXPECTED = yaml.safe_load((Path(__file__).parent / "expected_articles.yml").read_text(encoding="utf-8"))
+ROOT = Path(__file__).resolve().parents[2]
+EXPECTED = yaml.safe_load((Path(__file__).parents[1] / "expected_articles.yml").read_text(encoding="utf-8"))
 SHARED_SEEDS = ROOT.parent / "shared" / "seeds"
 
 

@@ -35,7 +35,7 @@ from corpus_browser.site.render import render_site
 from corpus_browser.site.report import propose_taxonomy
 from corpus_browser.source.taxonomy import parse_taxonomy, read_taxonomy
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 #: Three subjects, each with its own vocabulary; every article also uses the shared words.
 SUBJECTS = {

@@ -31,7 +31,7 @@ from hypothesis import strategies as st
 from corpus_browser.adapters.cli import main
 from corpus_browser.store.manifest import MANIFEST_NAME
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = int(os.environ.get("CORPUS_FUZZ_EXAMPLES", "0"))
 FUZZ = settings(max_examples=EXAMPLES or 30, derandomize=not EXAMPLES, deadline=None,
                 suppress_health_check=list(HealthCheck))

@@ -20,7 +20,7 @@ from corpus_browser.site.memo import RenderMemo
 from corpus_browser.site.render import render_site
 from corpus_browser.store.manifest import CACHE_NAME
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 class CountingMemo(RenderMemo):
@@ -38,7 +38,7 @@ class CountingMemo(RenderMemo):
 
 
 @pytest.fixture(scope="module")
-def site() -> Site:
+def sample_site() -> Site:
     return gather(BuildConfig(seeds_dir=ROOT / "seeds", themes_file=ROOT / "themes.yml")).site
 
 
@@ -76,42 +76,42 @@ def edited(site: Site, rng: random.Random) -> Site:
                                  for n, row in enumerate(site.related) if n != i))
 
 
-def test_a_render_with_an_earlier_renders_memo_is_the_render_from_scratch(site: Site):
+def test_a_render_with_an_earlier_renders_memo_is_the_render_from_scratch(sample_site: Site):
     rng = random.Random(2026)
     memo = RenderMemo()
-    render_site(site, memo)
-    current = site
+    render_site(sample_site, memo)
+    current = sample_site
     for _ in range(16):
         current = edited(current, rng)
         assert render_site(current, memo) == render_site(current)
 
 
-def test_an_unchanged_site_makes_no_piece_again(site: Site):
+def test_an_unchanged_site_makes_no_piece_again(sample_site: Site):
     memo = CountingMemo()
-    first = render_site(site, memo)
-    assert memo.made["article"] == len(site.articles)
+    first = render_site(sample_site, memo)
+    assert memo.made["article"] == len(sample_site.articles)
     memo.made.clear()
-    assert render_site(site, memo) == first
+    assert render_site(sample_site, memo) == first
     assert not memo.made
 
 
-def test_an_edited_body_makes_again_its_page_its_entries_and_its_feeds_only(site: Site):
+def test_an_edited_body_makes_again_its_page_its_entries_and_its_feeds_only(sample_site: Site):
     memo = CountingMemo()
-    render_site(site, memo)
+    render_site(sample_site, memo)
     memo.made.clear()
-    article = site.articles[3].article
-    render_site(with_article(site, 3, body=article.body[:-1], words=article.words - 1), memo)
+    article = sample_site.articles[3].article
+    render_site(with_article(sample_site, 3, body=article.body[:-1], words=article.words - 1), memo)
     assert memo.made["article"] == 1  # pages linking to it show its title and address only
-    assert 1 <= memo.made["entry"] <= 2  # one entry per depth below the site's root
+    assert 1 <= memo.made["entry"] <= 2  # one entry per depth below the sample_site's root
     assert memo.made["feed"] == 1 + len(article.tags) + max(1, len(article.authors))
     assert memo.made["record"] == 1
 
 
-def test_within_one_render_an_entry_shown_on_several_pages_is_made_once(site: Site):
+def test_within_one_render_an_entry_shown_on_several_pages_is_made_once(sample_site: Site):
     memo = CountingMemo()
-    render_site(site, memo)
+    render_site(sample_site, memo)
     # Each article is listed on its source, archive, theme and author pages (and maybe the home page).
-    assert memo.made["entry"] <= 2 * len(site.articles)
+    assert memo.made["entry"] <= 2 * len(sample_site.articles)
 
 
 def test_a_build_leaves_its_pages_in_the_cache_folder_for_the_next_and_survives_a_broken_entry(tmp_path: Path):

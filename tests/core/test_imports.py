@@ -18,7 +18,7 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-PACKAGE = Path(__file__).resolve().parents[1] / "corpus_browser"
+PACKAGE = Path(__file__).resolve().parents[2] / "corpus_browser"
 
 CORE = {"model", "config", "errors", "lang"}
 STAGES = ("source", "split", "enrich", "site", "store")

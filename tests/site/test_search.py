@@ -13,7 +13,7 @@ from corpus_browser.config import BuildConfig
 from corpus_browser.pipeline.build import gather
 from corpus_browser.site.search import search
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")

@@ -21,7 +21,7 @@ import pytest
 import yaml
 from helpers import page_parts
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 FILLER = "and the quiet river carried patient stones toward the wide grey sea for many long years"
 
 #: Lines that Markdown or HTML would treat as markup, each opening a paragraph.
