@@ -40,10 +40,13 @@ _INLINE = (
 
 
 def plain(text: str) -> str:
-    """A heading's text without its inline Markdown: `[2.1.0][v2] **now**` -> `2.1.0 now`."""
+    """A heading's text without its inline Markdown: `[2.1.0][v2] **now**` -> `2.1.0 now`;
+    the text as it is written when nothing would be left (`[]`, `![](x)`): a
+    heading is never empty."""
+    bare = text
     for pattern, replacement in _INLINE:
-        text = pattern.sub(replacement, text)
-    return clean(text)
+        bare = pattern.sub(replacement, bare)
+    return clean(bare) or clean(text)
 
 
 def read(seed: Seed) -> list[Unit]:
