@@ -1,8 +1,9 @@
 """Authors stage: normalise the names bylines give, and merge near-identical ones.
 
 Bylines spell the same person many ways: "DR. JANE DOE, M.D.", "Jane  Doe",
-"Jane A. Doe", "Geoffery Moore" for "Geoffrey Moore". Names are cleaned by rule (honorifics, suffixes,
-case, spacing, initials), then names that rapidfuzz finds nearly identical,
+"Jane A. Doe", "Geoffery Moore" for "Geoffrey Moore". Names are cleaned by rule
+(honorifics and degrees, with the recogniser's tables in `lang/rules.py`; case,
+spacing, initials), then names that rapidfuzz finds nearly identical,
 with a matching surname, are merged into the form used most often.
 """
 
@@ -15,14 +16,10 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
 
+from corpus_browser.lang.recognise import strip_degrees, strip_honorifics
 from corpus_browser.lang.rules import NAME_PARTICLES
 from corpus_browser.model import Article, AuthorMerge
 
-#: Titles before a name, and degrees or generational suffixes after it.
-_HONORIFIC = re.compile(r"^(?:(?:dr|prof|professor|mr|mrs|ms|mx|miss|sir|dame|rev|fr)\.?\s+)+", re.IGNORECASE)
-_SUFFIX = re.compile(
-    r"(?:,?\s+(?:m\.?\s?d|ph\.?\s?d|mba|esq|jr|sr|cpa|rn|dds|ii|iii|iv)\.?)+$", re.IGNORECASE
-)
 _INITIALS = re.compile(r"\b([A-Za-z])\.(?=[A-Za-z])")
 _LONE_INITIAL = re.compile(r"(?<!\S)([A-Z])(?=\s|$)")
 #: The parts of a name word that each start with a capital: "Mary-Ann", "O'Neil".
@@ -53,9 +50,10 @@ def normalize_name(name: str) -> str:
     'J. R. R. Tolkien'
     >>> normalize_name("Geoffrey A Moore")
     'Geoffrey A. Moore'
+    >>> normalize_name("Jane Doe, LL.D."), normalize_name("Capt. John Smith")
+    ('Jane Doe', 'John Smith')
     """
-    name = " ".join(name.split())
-    name = _SUFFIX.sub("", _HONORIFIC.sub("", name)).strip(" ,")
+    name = strip_degrees(strip_honorifics(" ".join(name.split())))
     name = _INITIALS.sub(r"\1. ", name)
     name = " ".join(_capitalized(word) for word in name.split())
     name = _LONE_INITIAL.sub(r"\1.", name)

@@ -149,6 +149,18 @@ def strip_honorifics(name: str) -> str:
     return " ".join(words)
 
 
+def strip_degrees(name: str) -> str:
+    """A name without the degrees and suffixes after it: "Jane Doe, LL.D." ->
+    "Jane Doe", "John Roe Jr." -> "John Roe" (`rules.DEGREE`)."""
+    parts = [part.strip() for part in name.split(",")]
+    while len(parts) > 1 and rules.DEGREE.match(parts[-1]) and len(parts[-1].rstrip(".")) > 1:  # not an initial
+        parts.pop()
+    words = ", ".join(parts).split()
+    while len(words) > 1 and rules.DEGREE.match(words[-1]) and words[-1].rstrip(".").casefold() in rules.NAME_SUFFIXES:
+        words.pop()
+    return " ".join(words).strip(" ,")
+
+
 def is_name(name: str) -> bool:
     """One to five words of letters (with dots, hyphens, apostrophes), capitalised
     but for particles such as "van"."""

@@ -38,10 +38,12 @@ HONORIFICS = frozenset(
     """the hon honorable honourable rev reverend dr doctor prof professor mr mrs ms mx miss sir dame lady
     lord fr father col colonel gen general capt captain maj major lieut lieutenant sgt judge""".split()
 )
+#: Degrees and generational suffixes written after a name without dots (`PhD`, `Jr`, `III`).
+NAME_SUFFIXES = frozenset("phd md mba esq jr sr frs lld dd cpa rn dds ii iii iv".split())
 #: A part of a byline made of abbreviations only ("A.M.", "LL.D.", "U.S.A.",
-#: "Ph.D."): a degree or a rank after the name, not a person.
+#: "Ph.D."), or one of `NAME_SUFFIXES`: a degree or a rank after the name, not a person.
 DEGREE = re.compile(r"^(?:[A-Z][A-Za-z]?\.\s?)+[A-Z]{1,2}\.?$|^[A-Z][A-Za-z]{0,2}\.$"
-                    r"|^(?i:PhD|MD|MBA|Esq|Jr|Sr|FRS|LLD|DD)\.?$")
+                    r"|^(?i:" + "|".join(sorted(NAME_SUFFIXES)) + r")\.?$")
 #: An attribution closing a piece: a signature line such as `_Jane Doe, in The
 #: Monthly._` or `— J. DOE.`, or the end of the last paragraph
 #: (`…old walls.--_H. W. Brewer, in London Graphic_.`). `names` is checked by

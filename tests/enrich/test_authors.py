@@ -65,3 +65,16 @@ def test_a_written_out_middle_name_tells_people_apart(pair):
 
 def test_an_article_never_lists_one_author_twice():
     assert authors_after_merge(("Jane Doe", "JANE DOE", "Sam Roe")) == [("Jane Doe", "Sam Roe")]
+
+
+@pytest.mark.parametrize(("written", "name"), [
+    ("Jane Doe, LL.D.", "Jane Doe"),
+    ("Capt. John Smith", "John Smith"),
+    ("JOHN WARD DEAN, A.M.", "John Ward Dean"),
+    ("The Hon. Jane Doe, Ph.D.", "Jane Doe"),
+    ("John Roe, Jr.", "John Roe"),
+    ("Smith, J.", "Smith, J."),
+])
+def test_names_lose_the_honorifics_and_degrees_the_recogniser_knows(written, name):
+    """One table of honorifics and degrees (`lang/rules.py`) for bylines and for names."""
+    assert normalize_name(written) == name
