@@ -5,6 +5,7 @@
     python build_docs.py search QUERY [--author NAME] [--theme NAME] [--json]
     python build_docs.py explain SEED [--seeds DIR]
     python build_docs.py themes [--propose]
+    python build_docs.py pagefind SITE_DIR
     corpus-browser new FOLDER [DUMP...]
 
 The CLI only adapts arguments, prints, and maps problems to exit codes: 0 when
@@ -30,7 +31,7 @@ from typing import TYPE_CHECKING
 
 from corpus_browser.adapters.options import build_config, read_project, with_flags
 from corpus_browser.config import BuildConfig
-from corpus_browser.errors import CorpusError
+from corpus_browser.errors import ConfigError, CorpusError
 from corpus_browser.model import LineTally
 from corpus_browser.store.freshness import input_digest, is_up_to_date
 
@@ -47,6 +48,7 @@ examples:
   python build_docs.py explain blog.txt     how a seed is split (see: explain --help)
   python build_docs.py themes --propose > themes.yml
                                             write the corpus's own themes as a taxonomy (see: themes --help)
+  python build_docs.py pagefind site        index the articles for search into site/pagefind (see: pagefind --help)
   corpus-browser new my-archive dump.txt    a new site folder for your own dump (see: new --help)
 """
 SEARCH_EXAMPLES = """\
@@ -141,6 +143,27 @@ def themes_parser() -> argparse.ArgumentParser:
     return parser
 
 
+PAGEFIND_EXAMPLES = """\
+examples:
+  python build_docs.py && properdocs build && python build_docs.py pagefind site
+                            build the pages, render them with any renderer that reads docs/, index them
+"""
+
+
+def pagefind_parser() -> argparse.ArgumentParser:
+    parser = _parser("build_docs.py pagefind",
+                     "Index the articles for search with Pagefind, into SITE_DIR/pagefind, from the search records "
+                     "the last build wrote (docs/.corpus-search.json): what the plugin does after a hosted "
+                     "`mkdocs build`, for a site rendered without it. Pages must have .html addresses.",
+                     PAGEFIND_EXAMPLES)
+    parser.add_argument("site", type=Path, help="the rendered site's folder")
+    parser.add_argument("--docs", type=Path, help="the docs folder the build wrote (default: docs_dir in "
+                                                  "mkdocs.yml, else docs)")
+    parser.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"),
+                        help="the site's MkDocs configuration (default: mkdocs.yml)")
+    return parser
+
+
 def new_parser() -> argparse.ArgumentParser:
     parser = _parser("corpus-browser new",
                      "Make a ready site folder for your own dump: mkdocs.yml with the corpus-browser plugin, seeds/ "
@@ -163,6 +186,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_themes(themes_parser().parse_args(argv[1:]))
         if argv[:1] == ["new"]:
             return run_new(new_parser().parse_args(argv[1:]))
+        if argv[:1] == ["pagefind"]:
+            return run_pagefind(pagefind_parser().parse_args(argv[1:]))
         return run_build(build_parser().parse_args(argv))
     except CorpusError as error:
         print(f"error: {error}", file=sys.stderr)
@@ -246,6 +271,19 @@ def _print_seed_table(seeds: Sequence[SeedSummary]) -> None:
     print(f"{'seed':<{width}}  articles  prose  metadata  boilerplate")
     for source, articles, tally in rows:
         print(f"{source:<{width}}  {articles:>8}  {tally.prose:>5}  {tally.metadata:>8}  {tally.boilerplate:>11}")
+
+
+def run_pagefind(args: argparse.Namespace) -> int:
+    from corpus_browser.adapters.pagefind import write_search_index
+    from corpus_browser.site.render import SEARCH_RECORDS
+
+    project = read_project(args.config_file)
+    docs = args.docs or _shown(project.site.docs_dir)
+    if not args.site.is_dir():
+        raise ConfigError(str(args.site), "no such folder: render the site first")
+    count = write_search_index(docs / SEARCH_RECORDS, args.site)
+    print(f"{count} articles indexed for search with Pagefind into {args.site / 'pagefind'}")
+    return 0
 
 
 def run_new(args: argparse.Namespace) -> int:

@@ -140,15 +140,17 @@ class CorpusBrowserPlugin(BasePlugin[PluginOptions]):
                                      for url in config.extra.get("polyfills", [])]
 
     def _archive_defaults(self, config: MkDocsConfig) -> None:
-        """Where mkdocs.yml is silent: the archive's navigation, and `.html` addresses (a
-        site opened from disk works); a user's own choice stands."""
+        """Where mkdocs.yml is silent, the archive's navigation (a user's own nav
+        stands); and `.html` addresses, which the listings link to (a site opened from
+        disk works), said in one line where mkdocs.yml asks for folder addresses."""
         given = {key for user in config.user_configs for key in user}
         if config.nav is None:
             config.nav = list(ARCHIVE_NAV)
             if "not_in_nav" not in given:
                 config.not_in_nav = c.PathSpec().validate(NOT_IN_NAV)
-        if "use_directory_urls" not in given:
-            config.use_directory_urls = False
+        if config.use_directory_urls and "use_directory_urls" in given:
+            log.warning("corpus: the archive's pages link to .html addresses: use_directory_urls is taken as false")
+        config.use_directory_urls = False
 
     def _search_engine(self, config: MkDocsConfig) -> str:
         search = config.plugins.get("material/search") or config.plugins.get("search")
