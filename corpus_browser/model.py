@@ -81,10 +81,13 @@ class Role(enum.Enum):
     BOILERPLATE = "boilerplate"
     SEPARATOR = "separator"
     """A line that only separates articles, such as `* * *`."""
+    VERBATIM = "verbatim"
+    """Body text the format sets apart as it is (code, an example, a quotation, and
+    the lines that open and close such a block): never read for metadata, never a heading."""
 
 
 #: Roles of units that belong in an article's body.
-BODY_ROLES = frozenset({Role.PROSE, Role.HEADING, Role.LIST_ITEM})
+BODY_ROLES = frozenset({Role.PROSE, Role.HEADING, Role.LIST_ITEM, Role.VERBATIM})
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +153,11 @@ class BlockKind(enum.Enum):
     HEADING = "heading"
     BULLET_LIST = "bullet_list"
     NUMBERED_LIST = "numbered_list"
+    CODE = "code"
+    QUOTE = "quote"
+    TABLE = "table"
+    RULE = "rule"
+    FOOTNOTE = "footnote"
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,9 +166,13 @@ class Block:
 
     kind: BlockKind
     texts: tuple[str, ...]
-    """One text for a paragraph or heading; one per item for a list."""
+    """Its plain text, what search, tagging and excerpts read: one text for a
+    paragraph, heading or code block; one per item for a list or row for a table."""
     start: int = 1
     """For numbered lists: the number of the first item."""
+    markdown: str = ""
+    """The block as the source's own markup states it, written as safe Markdown
+    (`lang/markdown.py`); empty for a block the site writes from `texts`."""
 
 
 class SetAsideKind(enum.Enum):

@@ -72,6 +72,9 @@ STYLESHEET = "assets/stylesheets/corpus.css"
 #: The file:// helper that Material's offline plugin fetches from a CDN, and the copy shipped with the plugin.
 CDN_POLYFILL = "https://unpkg.com/iframe-worker/shim"
 OFFLINE_POLYFILL = "assets/javascripts/iframe-worker.js"
+#: The Python-Markdown extensions the pages need, each with the extensions that do its work as well.
+MARKDOWN_EXTENSIONS = {"attr_list": (), "sane_lists": (), "tables": (), "footnotes": (),
+                       "fenced_code": ("pymdownx.superfences",), "toc": ()}
 #: The navigation of an archive, for a site whose mkdocs.yml has none.
 ARCHIVE_NAV = [{"Home": "index.md"}, {"Archive": "archive.md"}, {"Themes": "themes.md"}, {"Authors": "authors.md"}]
 #: The generated pages that are reached from the archive's pages rather than the sidebar.
@@ -114,6 +117,7 @@ class CorpusBrowserPlugin(BasePlugin[PluginOptions]):
         except CorpusError as error:
             raise PluginError(str(error)) from None
         self._add_theme(config)
+        self._add_markdown_extensions(config)
         self._archive_defaults(config)
         self.search_engine = self._search_engine(config)
         provenance = self.config.provenance if self.config.provenance is not None else self.command == "serve"
@@ -138,6 +142,15 @@ class CorpusBrowserPlugin(BasePlugin[PluginOptions]):
         # Material's offline plugin loads its file:// helper from a CDN: the plugin ships a copy.
         config.extra["polyfills"] = [OFFLINE_POLYFILL if url == CDN_POLYFILL else url
                                      for url in config.extra.get("polyfills", [])]
+
+    def _add_markdown_extensions(self, config: MkDocsConfig) -> None:
+        """The Python-Markdown extensions the articles' own markup needs (tables, fenced
+        code, footnotes, attribute lists for the pages' classes, sane lists), those the
+        site lacks; a site that fences code with pymdownx.superfences keeps it."""
+        extensions = config.markdown_extensions
+        for name, alternatives in MARKDOWN_EXTENSIONS.items():
+            if not any(known in extensions for known in (name, f"markdown.extensions.{name}", *alternatives)):
+                extensions.append(name)
 
     def _archive_defaults(self, config: MkDocsConfig) -> None:
         """Where mkdocs.yml is silent, the archive's navigation (a user's own nav

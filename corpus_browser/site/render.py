@@ -23,6 +23,7 @@ import yaml
 from anyascii import anyascii
 
 from corpus_browser.lang.dates import month_heading, year_of
+from corpus_browser.lang.markdown import escape
 from corpus_browser.lang.text import DESCRIPTION_MAX_CHARS, TITLE_MAX_CHARS, shorten
 from corpus_browser.model import Article, Block, BlockKind, Page, PlacedArticle, Site
 from corpus_browser.site.feeds import FEED_MAX_ENTRIES, Feed, render_feed
@@ -41,16 +42,9 @@ from corpus_browser.site.listings import (
 )
 from corpus_browser.site.memo import RenderMemo
 
-__all__ = ["escape", "front_matter", "place_articles", "render_article",
+__all__ = ["front_matter", "place_articles", "render_article",
            "render_site", "seed_slug", "slugify"]
 
-#: Characters with inline meaning in Python-Markdown with MkDocs' extensions
-#: (tables add `|`, attr_list `{}`, ATX headings strip trailing `#`).
-_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]{}|#])")
-#: Line starts that open a list, a rule or an ordered list ("1986. A year").
-_BLOCK_START = re.compile(r"^(?:([-+])|(\d+)(\.))")
-#: Characters that end a line for Markdown or for a reader: a value is one line.
-_LINE_BREAKS = re.compile("[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]+")
 #: Runs of characters that are not ASCII, transliterated for page names.
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 #: Where a transliteration runs two syllables together ("ZhongWen").
@@ -64,15 +58,6 @@ _NAME_DIGEST_CHARS = 12
 _YAML_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 #: Longest title part of a page name, in characters.
 SLUG_MAX_LENGTH = 60
-
-
-def escape(text: str) -> str:
-    """Seed text as Markdown that renders to exactly that text, on one line."""
-    if not text.isprintable():  # line breaks are not printable; most text has none
-        text = _LINE_BREAKS.sub(" ", text)
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    text = _INLINE_SPECIAL.sub(r"\\\1", text)
-    return _BLOCK_START.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\.", text)
 
 
 def slugify(text: str, max_length: int = SLUG_MAX_LENGTH) -> str:
@@ -433,6 +418,8 @@ def _names(names: Sequence[str]) -> str:
 
 
 def _render_block(block: Block) -> str:
+    if block.markdown:
+        return block.markdown  # the source's own markup, written safe where it was read (`lang/markdown.py`)
     if block.kind is BlockKind.HEADING:
         return f"## {escape(block.texts[0])}"
     if block.kind is BlockKind.SUBTITLE:

@@ -57,7 +57,8 @@ def split_corpus(inputs: Sequence[SeedInput], rules: SplitRules) -> tuple[SplitS
 
 
 def _extracted(segmented: SegmentedSeed) -> SplitSeed:
-    return SplitSeed(segmented.seed.name, segmented.format, segmented.format_evidence, segmented.overrides,
-                     tuple(extract(segment, segmented.overrides) for segment in segmented.segments),
+    lines, format = segmented.seed.lines, segmented.format
+    return SplitSeed(segmented.seed.name, format, segmented.format_evidence, segmented.overrides,
+                     tuple(extract(segment, segmented.overrides, lines, format) for segment in segmented.segments),
                      segmented.matter, segmented.matter_lines, segmented.layout,
                      tuple(segment.reason for segment in segmented.segments), len(segmented.seed.lines))

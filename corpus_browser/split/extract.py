@@ -38,6 +38,7 @@ from corpus_browser.model import (
     Article,
     Block,
     BlockKind,
+    Format,
     Overrides,
     Role,
     Segment,
@@ -45,6 +46,7 @@ from corpus_browser.model import (
     SetAsideKind,
     Unit,
 )
+from corpus_browser.split.markup import CONVERTERS, Converter
 
 #: A title made from the opening words when an article has no heading.
 _FALLBACK_TITLE_WORDS = 10
@@ -52,6 +54,10 @@ _FALLBACK_TITLE_WORDS = 10
 _PARAGRAPH_MIN_WORDS = 10
 #: How far below the title its repeat, subtitle and byline may stand.
 _HEAD_UNITS = 4
+#: The block kind of each kind of piece a converter makes.
+_PIECE_KINDS = {"paragraph": BlockKind.PARAGRAPH, "heading": BlockKind.HEADING, "bullet_list": BlockKind.BULLET_LIST,
+                "numbered_list": BlockKind.NUMBERED_LIST, "code": BlockKind.CODE, "quote": BlockKind.QUOTE,
+                "table": BlockKind.TABLE, "rule": BlockKind.RULE, "footnote": BlockKind.FOOTNOTE}
 #: Why units of each role are set aside.
 _SET_ASIDE_KINDS = {
     Role.BYLINE: SetAsideKind.BYLINE,
@@ -62,8 +68,10 @@ _SET_ASIDE_KINDS = {
 }
 
 
-def extract(segment: Segment, overrides: Overrides) -> Article:
-    """The article in `segment`, with the sidecar's corrections applied."""
+def extract(segment: Segment, overrides: Overrides, lines: Sequence[str] = (), format: Format = Format.TEXT) -> Article:
+    """The article in `segment`, with the sidecar's corrections applied. For a
+    format with markup of its own (`markup.CONVERTERS`), the body is the
+    article's source `lines` read by that format's parser."""
     units = segment.units
     title_index = _title_index(units)
     title_lines = _title_lines(units, title_index)
@@ -71,7 +79,8 @@ def extract(segment: Segment, overrides: Overrides) -> Article:
     authors = _authors(units)
     body_units = [unit for i, unit in enumerate(units)
                   if unit.role in BODY_ROLES and unit.first not in title_lines and i != subtitle_index]
-    body = _blocks(body_units, authors)
+    convert = CONVERTERS.get(format)
+    body = _converted(convert, body_units, units, lines) if convert and lines else _blocks(body_units, authors)
     subtitle = units[subtitle_index].text if subtitle_index is not None else None
     if subtitle:
         body = (Block(BlockKind.SUBTITLE, (subtitle,)),) + body
@@ -240,6 +249,20 @@ def _authors(units: Sequence[Unit]) -> tuple[str, ...]:
     if not names:
         names = list(next((unit.names for unit in units if unit.names), ()))
     return tuple(names)
+
+
+def _converted(convert: Converter, body: Sequence[Unit], units: Sequence[Unit],
+               lines: Sequence[str]) -> tuple[Block, ...]:
+    """The body as its format's parser reads it: the source lines from the first
+    body unit to the last, those of the article's other units among them (a
+    byline, a repeated footer) left blank, so that only the body's own text is read."""
+    if not body:
+        return ()
+    body_ids = {id(unit) for unit in body}
+    blanked = {number for unit in units if id(unit) not in body_ids for number in range(unit.first, unit.last + 1)}
+    source = "\n".join("" if number in blanked else lines[number - 1]
+                       for number in range(body[0].first, body[-1].last + 1))
+    return tuple(Block(_PIECE_KINDS[piece.kind], piece.texts, markdown=piece.markdown) for piece in convert(source))
 
 
 def _blocks(units: Sequence[Unit], authors: Sequence[str]) -> tuple[Block, ...]:

@@ -11,13 +11,13 @@ import pytest
 import yaml
 from helpers import articles_of, page_parts, paragraph
 
+from corpus_browser.lang.markdown import escape
 from corpus_browser.model import Article, Site
 from corpus_browser.site.listings import PAGE_SIZE
 from corpus_browser.site.render import (
     HOME_CARDS,
     NAMES_PAGE_SIZE,
     catalogue,
-    escape,
     front_matter,
     newest_first,
     place_articles,

@@ -17,9 +17,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from corpus_browser.config import SplitRules
+from corpus_browser.lang.markdown import escape
 from corpus_browser.lang.text import TITLE_MAX_CHARS, clean
 from corpus_browser.model import Format, Role, Seed, SeedInput, Site
-from corpus_browser.site.render import escape, front_matter, place_articles, render_article
+from corpus_browser.site.render import front_matter, place_articles, render_article
 from corpus_browser.source.sidecar import Overrides
 from corpus_browser.split import segment_corpus
 from corpus_browser.split.extract import extract

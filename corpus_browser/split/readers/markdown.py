@@ -3,7 +3,9 @@ underlined with `===`, rank 1, or `---`, rank 2), and YAML (`---`) or TOML (`+++
 which a blog export puts at the head of every post, so each one opens an
 article wherever it stands in the file. Lines in fenced code are never
 headings. The lines right under a heading, up to the first blank line, are
-each a unit of their own: exports stack metadata there (a date, `Tags: …`)."""
+each a unit of their own: exports stack metadata there (a date, `Tags: …`).
+Lines of code and of quotations are verbatim units: never metadata, never a
+heading (a date in a quoted letter does not date the post)."""
 
 from __future__ import annotations
 
@@ -30,6 +32,8 @@ DATE_KEYS = ("date", "published", "pubdate", "created")
 #: Keys whose value is the post's address, which often holds its date (`2016/01/21/rust-1-6`).
 ADDRESS_KEYS = ("path", "url", "permalink", "slug")
 _SETEXT = {"=": 1, "-": 2}
+#: A line of a block quotation, or a link's or footnote's definition (`[id]: https://…`): markup, read as it is.
+_QUOTE = re.compile(r"^ {0,3}(?:>|\[[^\]\n]{1,999}\]:[ \t]*\S)")
 #: libyaml's safe loader when PyYAML has it (front-matter blocks come by the thousand), else the pure-Python one.
 _YAML = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 #: Inline Markdown in a title, replaced by its text: links, emphasis, code.
@@ -69,9 +73,9 @@ def read(seed: Seed) -> list[Unit]:
         head_block = False
         if raw.lstrip().startswith("```"):
             fenced = not fenced
-        if fenced or raw.lstrip().startswith("```"):
+        if fenced or raw.lstrip().startswith("```") or _QUOTE.match(raw):
             if raw.strip():
-                builder.unit(clean(raw), i + 1, i + 1)  # a line of code stays a line
+                builder.unit(clean(raw), i + 1, i + 1, Role.VERBATIM)  # a line of code or of a quotation
             else:
                 builder.line(i + 1, raw)
             i += 1

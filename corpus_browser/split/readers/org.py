@@ -1,7 +1,8 @@
 """Org mode (and Emacs outlines, as GNU NEWS files are): a line of stars and
 a title is a heading, its rank the number of stars; a TODO keyword and tags
 are not part of the title. Keyword lines (`#+title:`) and property drawers
-are header units; lines in `#+begin_` blocks are never headings."""
+are header units; the lines of a `#+begin_` ... `#+end_` block (code, an
+example, a quotation) are verbatim units, never headings nor metadata."""
 
 from __future__ import annotations
 
@@ -22,9 +23,9 @@ def read(seed: Seed) -> list[Unit]:
     in_block = False
     for number, raw in enumerate(seed.lines, start=1):
         block = _BLOCK.match(raw)
-        if block:
-            in_block = block[1].casefold() == "begin"
-            builder.unit(clean(raw), number, number, Role.HEADER)
+        if block or (in_block and raw.strip()):
+            in_block = block[1].casefold() == "begin" if block else in_block
+            builder.unit(clean(raw), number, number, Role.VERBATIM)  # a block's lines stay lines, and body
             continue
         heading = None if in_block else ORG_HEADING.match(raw)
         if heading and clean(heading["text"]):

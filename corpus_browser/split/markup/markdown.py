@@ -1,0 +1,91 @@
+"""Markdown, read with markdown-it-py (CommonMark, with tables, strikethrough
+and footnotes; raw HTML off, so HTML in the source is text)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from markdown_it import MarkdownIt
+from markdown_it.tree import SyntaxTreeNode
+from mdit_py_plugins.footnote import footnote_plugin
+
+from corpus_browser.lang import markdown as md
+
+_PARSER = MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"]).use(footnote_plugin)
+
+
+def convert(source: str) -> list[md.Piece]:
+    """The blocks of a Markdown text; its top heading level becomes the page's
+    second (the article's title is the first)."""
+    nodes = SyntaxTreeNode(_PARSER.parse(source)).children
+    top = min((int(node.tag[1:]) for node in nodes if node.type == "heading"), default=md.MIN_HEADING)
+    return _blocks(nodes, md.MIN_HEADING - top)
+
+
+def _blocks(nodes: Iterable[SyntaxTreeNode], shift: int = 0) -> list[md.Piece]:
+    return md.document(_block(node, shift) for node in nodes)
+
+
+def _block(node: SyntaxTreeNode, shift: int = 0) -> md.Piece | None:
+    kind = node.type
+    if kind == "paragraph":
+        return md.paragraph(_inlines(node.children))
+    if kind == "heading":
+        return md.heading(int(node.tag[1:]) + shift, _inlines(node.children))
+    if kind in ("fence", "code_block"):
+        return md.code_block(node.content, node.info if kind == "fence" else "")
+    if kind in ("bullet_list", "ordered_list"):
+        start = int(node.attrs.get("start", 1)) if kind == "ordered_list" else 1
+        return md.list_block([_blocks(item.children) for item in node.children], kind == "ordered_list", start)
+    if kind == "blockquote":
+        return md.quote_block(_blocks(node.children))
+    if kind == "hr":
+        return md.rule()
+    if kind == "table":
+        rows = [row for section in node.children for row in section.children]
+        cells = [[md.joined(_inlines(cell.children)) for cell in row.children] for row in rows]
+        return md.table(cells[0], cells[1:]) if cells else None
+    if kind == "footnote_block":
+        return _footnotes(node)
+    return md.paragraph([md.text(node.content)]) if node.content else None
+
+
+def _footnotes(node: SyntaxTreeNode) -> md.Piece | None:
+    """The footnotes, one after another (a single piece: they render together, at the end)."""
+    notes = md.document(md.footnote(note.meta.get("label", str(n + 1)), _blocks(note.children))
+                        for n, note in enumerate(node.children))
+    if not notes:
+        return None
+    return md.Piece("footnote", "\n\n".join(note.markdown for note in notes),
+                    tuple(text for note in notes for text in note.texts))
+
+
+def _inlines(nodes: Iterable[SyntaxTreeNode]) -> list[md.Inline]:
+    found: list[md.Inline] = []
+    for node in nodes:
+        if node.type == "inline":
+            found += _inlines(node.children)
+        elif node.type == "text":
+            found.append(md.text(node.content))
+        elif node.type == "softbreak":
+            found.append(md.text(" "))
+        elif node.type == "hardbreak":
+            found.append(md.line_break())
+        elif node.type == "em":
+            found.append(md.emphasis(_inlines(node.children)))
+        elif node.type == "strong":
+            found.append(md.strong(_inlines(node.children)))
+        elif node.type == "code_inline":
+            found.append(md.code(node.content))
+        elif node.type == "link":
+            found.append(md.link(_inlines(node.children), str(node.attrs.get("href", ""))))
+        elif node.type == "image":
+            alt = "".join(part.plain for part in _inlines(node.children))
+            found.append(md.image(alt, str(node.attrs.get("src", ""))))
+        elif node.type == "footnote_ref":
+            found.append(md.footnote_ref(str(node.meta.get("label", node.meta.get("id", "")))))
+        elif node.type == "footnote_anchor":
+            continue
+        else:  # strikethrough and anything else: its text
+            found += _inlines(node.children) if node.children else [md.text(node.content)]
+    return found
