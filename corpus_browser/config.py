@@ -61,6 +61,8 @@ class BuildConfig:
     follow_symlinks: bool = False
     """Publish seeds that are links to files outside the seeds folder (else they are skipped with a warning)."""
     split: SplitRules = SplitRules()
+    source_tags: str = "merge"
+    """How the tags the source states meet the themes: `merge`, `alone` or `ignore` (`enrich.source_tags`)."""
     workers: int | None = None
     """Worker processes for the per-seed work: None for one per core when the
     corpus is large, 0 for none. The pages are the same whatever the number."""

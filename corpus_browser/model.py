@@ -91,6 +91,16 @@ BODY_ROLES = frozenset({Role.PROSE, Role.HEADING, Role.LIST_ITEM, Role.VERBATIM}
 
 
 @dataclass(frozen=True, slots=True)
+class Stated:
+    """What a source's own metadata states for its article, beside its title,
+    authors and date: its tags, whether it is a draft, its summary."""
+
+    tags: tuple[str, ...] = ()
+    draft: bool = False
+    summary: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Unit:
     """A paragraph-sized piece of a seed: one line, or a hard-wrapped paragraph."""
 
@@ -121,6 +131,8 @@ class Unit:
     """For date lines and headers: the date they state (`YYYY-MM-DD` or `YYYY-MM`)."""
     is_label: bool = False
     """A title that only numbers its piece (`LETTER IV`, `1. First Day.`): the name is under it."""
+    stated: Stated | None = None
+    """For a source's metadata (front matter, Org properties, reST fields): what else it states."""
 
     @property
     def line_count(self) -> int:
@@ -240,6 +252,8 @@ class Article:
     """What numbers the piece in its collection (`Letter IV`, `Sermon IX`), if its heading says."""
     tags: tuple[str, ...] = ()
     """The article's themes; empty until a theme taxonomy tags it."""
+    source_tags: tuple[str, ...] = ()
+    """The tags and categories the source states for it (front matter, Org tags), as written."""
 
     @property
     def body_text(self) -> str:
@@ -283,6 +297,10 @@ class Overrides:
     articles: tuple[ArticleFix, ...] = field(default=())
     title: str | None = None
     """A readable name for the seed itself, shown to readers instead of its file name."""
+    authors: tuple[str, ...] = ()
+    """The author of every article of the seed that names none (`author:` in the sidecar)."""
+    tags: tuple[str, ...] = ()
+    """Tags every article of the seed carries besides its own (`tags:` in the sidecar)."""
 
 
 @dataclass(frozen=True)

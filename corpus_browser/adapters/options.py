@@ -28,6 +28,7 @@ from mkdocs.config import config_options as c
 from mkdocs.utils.yaml import yaml_load
 
 from corpus_browser.config import BuildConfig, SplitRules
+from corpus_browser.enrich.source_tags import SOURCE_TAG_MODES
 from corpus_browser.errors import ConfigError, one_line
 
 #: The plugin's name in mkdocs.yml (its `mkdocs.plugins` entry point).
@@ -82,6 +83,8 @@ class PluginOptions(base.Config):
     """Show each article's seed and line range; left out, on under `mkdocs serve` only."""
     follow_symlinks = c.Type(bool, default=False)
     """Publish seeds that are links to files outside the seeds folder."""
+    source_tags = c.Choice(SOURCE_TAG_MODES, default="merge")
+    """How the tags a source states (front matter, Org tags) meet the themes: `merge`, `alone` or `ignore`."""
     split = c.SubConfig(SplitOptions)
 
 
@@ -170,6 +173,7 @@ def build_config(options: PluginOptions, site: SiteOptions, shown: Callable[[str
         site_description=site.site_description or "",
         site_url=site.site_url or "",
         follow_symlinks=options.follow_symlinks,
+        source_tags=options.source_tags,
         split=SplitRules(**{name: options.split[name] for name in _keys(SplitOptions)}),
     )
     return BuildConfig(**{**settings, **fields})

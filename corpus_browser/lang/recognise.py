@@ -37,6 +37,17 @@ def find_date(text: str) -> str | None:
     return _iso(found) if found else None
 
 
+#: A file name that starts with the date of its post: `2016-08-23-my-post.md`, `2016/08/23/…`.
+_NAME_DATE = re.compile(r"(?:^|/)(?P<date>(?:1[5-9]|2[01])\d\d[-_/.](?:0?[1-9]|1[0-2])[-_/.](?:0?[1-9]|[12]\d|3[01]))(?=[-_./]|$)")
+
+
+def date_in_name(name: str) -> str | None:
+    """The date a file's name (with its folders) starts with, as blogs name their
+    posts (`2016-08-23-title.md`, `2016/08/23/title.md`), or None."""
+    found = _NAME_DATE.search(name)
+    return find_date(re.sub(r"[_/.]", "-", found["date"])) if found else None
+
+
 def without_trailing_date(text: str) -> str:
     """A title without the date it ends with, which the article's date shows
     anyway: `2.1.0 - 2020-01-01` -> `2.1.0`, `Release 7.2 (released Sep 13,

@@ -174,6 +174,15 @@ HEADER_LINE = re.compile(r"^:?(?P<key>[A-Z][A-Za-z]*(?:\(s\))?(?:[- ][A-Za-z]+){
 #: Header keys whose value names the author or the date.
 AUTHOR_KEYS = frozenset({"author", "authors", "author(s)", "byline", "by", "writer", "from"})
 DATE_KEYS = frozenset({"date", "published", "publication date", "load-date", "posted", "sent", "created"})
+#: Metadata keys (front matter, Org keywords and properties, reST fields) whose values are the
+#: article's own tags, ...
+TAG_KEYS = ("tags", "categories", "category", "keywords", "topics", "filetags")
+#: ... that mark it a draft, not to publish, each with the values that say so (`draft: true`,
+#: `published: false`, `status: private`), ...
+DRAFT_SIGNS = {"draft": frozenset({"true", "yes"}), "published": frozenset({"false", "no"}),
+               "status": frozenset({"draft", "private", "unpublished"})}
+#: ... and that hold its summary, shown as its excerpt.
+SUMMARY_KEYS = ("summary", "description", "excerpt", "abstract")
 
 #: A name with an e-mail address, as in mail headers and changelog trailers:
 #: `Jane Doe <jane@example.org>`, `Jane Doe jane@example.org`, `-- Jane Doe

@@ -20,6 +20,7 @@ from corpus_browser.config import BuildConfig
 from corpus_browser.enrich.authors import index_authors
 from corpus_browser.enrich.discover import choose_themes, discover_themes
 from corpus_browser.enrich.relate import related_articles
+from corpus_browser.enrich.source_tags import with_source_tags
 from corpus_browser.enrich.tag import tag_articles
 from corpus_browser.enrich.words import CorpusWords
 from corpus_browser.errors import CorpusError
@@ -108,15 +109,18 @@ def _gather(config: BuildConfig, on_stage: StageListener, taxonomy: Taxonomy | N
             url=config.site_url,
         )
 
-    themes, site, made = _themes_and_site(authors.articles, taxonomy, words, site_of, on_stage, ahead)
+    themes, site, made = _themes_and_site(authors.articles, taxonomy, words, site_of, on_stage, ahead,
+                                          config.source_tags)
     seeds = tuple(_summary(seed) for seed in split.seeds)
     return Corpus(site, themes, authors.merges, seeds, split.errors, split.warnings), made
 
 
 def _themes_and_site(articles: Sequence[Article], taxonomy: Taxonomy, words: CorpusWords,
                      site_of: Callable[[Sequence[Article], tuple[tuple[int, ...], ...]], Site],
-                     on_stage: StageListener, ahead: Callable[[Site], T] | None) -> tuple[ThemeChoice, Site, T | None]:
-    """The themes (`discover.choose_themes`), the site (`site_of` the tagged
+                     on_stage: StageListener, ahead: Callable[[Site], T] | None,
+                     source_tags: str = "merge") -> tuple[ThemeChoice, Site, T | None]:
+    """The themes (`discover.choose_themes`, with the source's own tags as
+    `source_tags` says: `enrich.source_tags`), the site (`site_of` the tagged
     articles and each one's related articles), and what `ahead` made of it.
 
     Discovering the corpus's themes runs in a thread of its own, beside tagging
@@ -129,17 +133,18 @@ def _themes_and_site(articles: Sequence[Article], taxonomy: Taxonomy, words: Cor
     and `ahead`'s work is dropped. Which thread finishes first changes nothing
     in the result.
     """
-    made = None
+    made, written_tags = None, ()
     with ThreadPoolExecutor(max_workers=1) as pool:
         discovering = pool.submit(discover_themes, articles, taxonomy, words)
         written = None if taxonomy.auto else tag_articles(articles, taxonomy, words)
         on_stage("relating")
         if written is not None:
-            site = site_of(written.articles, related_articles(written.articles, words))
+            written_tags = with_source_tags(written.articles, source_tags)
+            site = site_of(written_tags, related_articles(written_tags, words))
             made = None if ahead is None else ahead(site)
         themes = choose_themes(articles, taxonomy, words, discovery=discovering.result(), written=written)
-    tagged = themes.tagging.articles
-    if written is None or any(a.tags != b.tags for a, b in zip(tagged, written.articles)):
+    tagged = with_source_tags(themes.tagging.articles, source_tags)
+    if written is None or any(a.tags != b.tags for a, b in zip(tagged, written_tags)):
         site, made = site_of(tagged, related_articles(tagged, words)), None
     return themes, site, made
 

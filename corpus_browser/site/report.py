@@ -89,6 +89,11 @@ def _theme_counts(site: Site, themes: ThemeChoice) -> str:
         source = "Discovered in the corpus: the written taxonomy fits it poorly (see *Taxonomy fit*)."
     else:
         source = "From the written taxonomy (`themes.yml`)."
+    tagged = sum(1 for item in site.articles if item.article.source_tags)
+    if tagged:
+        source += (f" {tagged:,} of {len(site.articles):,} articles ({tagged / len(site.articles):.0%}) carry tags "
+                   "of their own source's (front matter, Org tags, a sidecar's `tags:`), as the plugin's "
+                   "`source_tags` setting says.")
     return "\n".join(["## Themes", "", source, "", "| Theme | Articles |", "| --- | --- |", *rows])
 
 

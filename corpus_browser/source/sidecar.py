@@ -1,7 +1,8 @@
 """Editors' corrections for one seed, read from its sidecar file (`seeds/NAME.yml`).
 
 A sidecar can force or forbid an article boundary at a line, set aside lines as
-boilerplate, and set an article's title, authors or date. Precedence is explicit:
+boilerplate, set an article's title, authors or date, and give every article
+of the seed an author (when it names none) and tags. Precedence is explicit:
 what the sidecar says wins over what the heuristics find in the text. Every value
 is checked where it enters; a bad one is reported in one line naming the sidecar
 and the line of the value.
@@ -19,7 +20,7 @@ from corpus_browser.lang.text import NAME_MAX_CHARS, TITLE_MAX_CHARS, clean
 from corpus_browser.model import ArticleFix, Overrides
 from corpus_browser.source.yaml_input import line_of
 
-_TOP_LEVEL_KEYS = {"title", "split_at", "no_split_at", "boilerplate", "articles"}
+_TOP_LEVEL_KEYS = {"title", "split_at", "no_split_at", "boilerplate", "articles", "author", "tags"}
 _ARTICLE_KEYS = {"title", "authors", "date"}
 #: A date as an editor may write it: `2016`, `2016-08` or `2016-08-23`.
 _DATE = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{1,2})(?:-(?P<day>\d{1,2}))?)?")
@@ -60,6 +61,8 @@ def parse_overrides(data: object, path: str, line_count: int) -> Overrides:
             for line, fix in sorted(fixes.items(), key=lambda item: str(item[0]))
         ),
         title=_seed_title(data.get("title"), path, line_of(data, "title")),
+        authors=_names(data.get("author"), path, "author", line_of(data, "author")) or (),
+        tags=_names(data.get("tags"), path, "tags", line_of(data, "tags")) or (),
     )
 
 
@@ -100,16 +103,20 @@ def _article_fix(line: object, fix: object, path: str, line_count: int, where: i
 
 
 def _authors(value: object, path: str, number: int, where: int | None) -> tuple[str, ...] | None:
+    return _names(value, path, f"articles: line {number}: authors", where)
+
+
+def _names(value: object, path: str, key: str, where: int | None) -> tuple[str, ...] | None:
+    """A name, or a list of names (authors, tags), each of 1 to `NAME_MAX_CHARS` characters."""
     if value is None:
         return None
     names = [value] if isinstance(value, str) else value
     if not isinstance(names, list) or not all(isinstance(name, str) for name in names):
-        raise SidecarError(path, f"articles: line {number}: authors must be a list of names", where)
+        raise SidecarError(path, f"{key} must be a name or a list of names", where)
     cleaned = tuple(clean(name) for name in names)
     for name in cleaned:
         if not name or len(name) > NAME_MAX_CHARS:
-            raise SidecarError(path, f"articles: line {number}: author {excerpt(name)} must have 1 to "
-                                     f"{NAME_MAX_CHARS} characters", where)
+            raise SidecarError(path, f"{key}: {excerpt(name)} must have 1 to {NAME_MAX_CHARS} characters", where)
     return cleaned
 
 

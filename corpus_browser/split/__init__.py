@@ -20,11 +20,13 @@ tools. Either way the result is the same.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from corpus_browser.config import SplitRules
-from corpus_browser.model import SeedInput, SegmentedSeed, SplitSeed
+from corpus_browser.lang.recognise import date_in_name
+from corpus_browser.model import SeedInput, SegmentedSeed, SetAside, SetAsideKind, SplitSeed
 from corpus_browser.split.boilerplate import SeedKeys, find_boilerplate
-from corpus_browser.split.extract import extract
+from corpus_browser.split.extract import extract, is_draft
 from corpus_browser.split.segment import PreparedSeed, blocked_keys, opens_block, prepare_seed, segment_seed
 
 __all__ = ["PreparedSeed", "SeedKeys", "find_boilerplate", "prepare_seed", "seed_keys", "segment_corpus",
@@ -57,8 +59,18 @@ def split_corpus(inputs: Sequence[SeedInput], rules: SplitRules) -> tuple[SplitS
 
 
 def _extracted(segmented: SegmentedSeed) -> SplitSeed:
-    lines, format = segmented.seed.lines, segmented.format
-    return SplitSeed(segmented.seed.name, format, segmented.format_evidence, segmented.overrides,
-                     tuple(extract(segment, segmented.overrides, lines, format) for segment in segmented.segments),
-                     segmented.matter, segmented.matter_lines, segmented.layout,
-                     tuple(segment.reason for segment in segmented.segments), len(segmented.seed.lines))
+    """The seed's articles; a draft (its own metadata says so) is set aside with the
+    front and back matter, listed in the report, and not published."""
+    lines, format, overrides = segmented.seed.lines, segmented.format, segmented.overrides
+    published = [segment for segment in segmented.segments if not is_draft(segment)]
+    drafts = [segment for segment in segmented.segments if is_draft(segment)]
+    articles = tuple(extract(segment, overrides, lines, format) for segment in published)
+    if len(articles) == 1 and articles[0].date is None:  # one post per file, its date in the file's name
+        articles = (replace(articles[0], date=date_in_name(segmented.seed.name)),)
+    matter = segmented.matter + tuple(SetAside(unit.first, unit.last, SetAsideKind.BOILERPLATE, unit.text)
+                                      for segment in drafts for unit in segment.units)
+    matter_lines = segmented.matter_lines + tuple((segment.first, segment.last, "a draft, not published")
+                                                  for segment in drafts)
+    return SplitSeed(segmented.seed.name, format, segmented.format_evidence, overrides, articles,
+                     tuple(sorted(matter, key=lambda aside: aside.first)), tuple(sorted(matter_lines)),
+                     segmented.layout, tuple(segment.reason for segment in published), len(lines))

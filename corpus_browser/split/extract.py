@@ -87,6 +87,10 @@ def extract(segment: Segment, overrides: Overrides, lines: Sequence[str] = (), f
     title, label = _title(units, title_index) if title_index is not None else (_fallback_title(body), None)
     date = _stated_date(units, title_index)
 
+    stated = [unit.stated for unit in _head(units) if unit.stated is not None]
+    summary = next((facts.summary for facts in stated if facts.summary), None)
+    source_tags = tuple(dict.fromkeys([*(tag for facts in stated for tag in facts.tags), *overrides.tags]))
+
     fix = next((fix for fix in overrides.articles if segment.first <= fix.line <= segment.last), None)
     if fix is not None:
         title = fix.title or title
@@ -98,16 +102,30 @@ def extract(segment: Segment, overrides: Overrides, lines: Sequence[str] = (), f
         title=title,
         subtitle=subtitle,
         label=label,
-        authors=authors,
+        authors=authors or overrides.authors,
         date=date,
-        description=subtitle or _description(body),
+        description=subtitle or summary or _description(body),
         first_line=segment.first,
         last_line=segment.last,
         words=sum(word_count(text) for block in body for text in block.texts),
         body=body,
         set_aside=set_aside,
         prose_lines=sum(unit.line_count for unit in units) - sum(a.last - a.first + 1 for a in set_aside),
+        source_tags=source_tags,
     )
+
+
+def is_draft(segment: Segment) -> bool:
+    """Whether the article's own metadata says it is a draft, not to publish."""
+    return any(unit.stated is not None and unit.stated.draft for unit in _head(segment.units))
+
+
+def _head(units: Sequence[Unit]) -> Sequence[Unit]:
+    """The units before the body's first text: the title and what states the article's
+    metadata (a section heading's tags further down are not the article's)."""
+    body = next((i for i, unit in enumerate(units) if unit.role in (Role.PROSE, Role.LIST_ITEM, Role.VERBATIM)),
+                len(units))
+    return units[:body]
 
 
 def _title_index(units: Sequence[Unit]) -> int | None:

@@ -31,7 +31,7 @@ def input_digest(config: BuildConfig) -> str:
     # Only settings that shape the output; paths are not, however they are spelled
     # (the CLI's `seeds` and the hook's `/abs/path/seeds` are one corpus).
     settings = (config.articles_dir_name, config.site_title, config.site_description, config.site_url, config.strict,
-                config.follow_symlinks, config.split)
+                config.follow_symlinks, config.split, config.source_tags)
     digest.update(repr(settings).encode())
     digest.update(_entry("themes", config.themes_file))
     if config.seeds_dir.is_dir():

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from corpus_browser.lang.markdown import Piece
 from corpus_browser.model import Format
-from corpus_browser.split.markup import markdown
+from corpus_browser.split.markup import markdown, org
 
 #: Reads an article's source text into its blocks.
 Converter = Callable[[str], list[Piece]]
@@ -17,4 +17,5 @@ Converter = Callable[[str], list[Piece]]
 #: (its blocks are made from its units).
 CONVERTERS: dict[Format, Converter] = {
     Format.MARKDOWN: markdown.convert,
+    Format.ORG: org.convert,
 }

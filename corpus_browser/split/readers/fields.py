@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import email.policy
 import email.utils
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from email.parser import HeaderParser
 
+from corpus_browser.lang import rules
 from corpus_browser.lang.recognise import find_date, name_list, strip_honorifics
 from corpus_browser.lang.text import clean
-from corpus_browser.model import Role, Unit
+from corpus_browser.model import Role, Stated, Unit
 from corpus_browser.split.formats import AUTHOR_KEYS, DATE_KEYS, TITLE_KEYS, field_blocks, key_of, titled
 from corpus_browser.split.readers.paragraphs import UnitBuilder
 
@@ -103,3 +104,26 @@ def _date(value: str) -> str | None:
         return email.utils.parsedate_to_datetime(value).date().isoformat()
     except (TypeError, ValueError, IndexError, OverflowError):
         return find_date(value)
+
+
+def stated_facts(fields: Mapping[str, object]) -> Stated | None:
+    """What a source's metadata states beside the title, authors and date
+    (`fields` by lower-case key): its tags (`rules.TAG_KEYS`, a list or a
+    comma-separated text), whether it is a draft (`rules.DRAFT_SIGNS`), its summary."""
+    tags = tuple(dict.fromkeys(tag for key in rules.TAG_KEYS for tag in _tag_values(fields.get(key))))
+    draft = any(str(fields[key]).strip().casefold() in values for key, values in rules.DRAFT_SIGNS.items()
+                if key in fields and fields[key] is not None)
+    summary = next((clean(value) for key in rules.SUMMARY_KEYS
+                    if isinstance(value := fields.get(key), str) and clean(value)), None)
+    return Stated(tags, draft, summary) if tags or draft or summary else None
+
+
+def _tag_values(value: object) -> list[str]:
+    """Tags as a source writes them: a list, a comma-separated text, or Org's `:one:two:`."""
+    if isinstance(value, (list, tuple)):
+        return [clean(str(item)) for item in value if isinstance(item, (str, int, float)) and clean(str(item))]
+    if not isinstance(value, str):
+        return []
+    text = value.strip()
+    parts = text.strip(":").split(":") if text.startswith(":") and text.endswith(":") else text.split(",")
+    return [clean(part) for part in parts if clean(part)]

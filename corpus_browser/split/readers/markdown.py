@@ -20,7 +20,7 @@ from corpus_browser.lang.recognise import find_date
 from corpus_browser.lang.text import clean
 from corpus_browser.model import Role, Seed, Unit
 from corpus_browser.split.formats import ATX_HEADING, FRONT_MATTER_FENCE, FRONT_MATTER_FIELD
-from corpus_browser.split.readers.fields import add_fields, record_blocks
+from corpus_browser.split.readers.fields import add_fields, record_blocks, stated_facts
 from corpus_browser.split.readers.paragraphs import UnitBuilder, starts_list_item
 
 #: A front-matter block longer than this many lines is not one.
@@ -161,13 +161,14 @@ def _add_front_matter(builder: UnitBuilder, lines: Sequence[str], start: int, en
     builder.unit(clean(lines[start]), start + 1, start + 1, Role.HEADER, opens_record=True)
     names = _names(fields)
     date = _date(fields)
+    stated = stated_facts(fields)
     rest = [j for j in range(start + 1, end + 1) if j != title_line]
     if title_line is not None:
         _add_header_lines(builder, lines, [j for j in rest if j < title_line])
         title = clean(str(fields[_key(lines[title_line])]))
         builder.unit(title, title_line + 1, title_line + 1, Role.HEADING, level=0, marker="title:")
         rest = [j for j in rest if j > title_line]
-    _add_header_lines(builder, lines, rest, names=names, date=date)
+    _add_header_lines(builder, lines, rest, names=names, date=date, stated=stated)
 
 
 def _add_header_lines(builder: UnitBuilder, lines: Sequence[str], numbers: Sequence[int], **facts: object) -> None:
