@@ -153,11 +153,16 @@ def name_list(text: str, single_word_ok: bool = True) -> tuple[str, ...] | None:
 
 
 def strip_honorifics(name: str) -> str:
-    """A name without the titles before it: "THE HON. JANE DOE" -> "JANE DOE"."""
+    """A name without the titles before it: "THE HON. JANE DOE" -> "JANE DOE"
+    ("The" only before a title: "The Rust Core Team" keeps it)."""
     words = name.strip(_NAME_TRIM).split()
-    while len(words) > 1 and words[0].rstrip(".").casefold() in rules.HONORIFICS:
+    while len(words) > 1 and _honorific(words[0]) and (words[0].casefold() != "the" or _honorific(words[1])):
         words.pop(0)
     return " ".join(words)
+
+
+def _honorific(word: str) -> bool:
+    return word.rstrip(".").casefold() in rules.HONORIFICS
 
 
 def strip_degrees(name: str) -> str:

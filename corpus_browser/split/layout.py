@@ -185,15 +185,19 @@ def _ranked_starts(units: Sequence[Unit], lo: int, hi: int, split: SplitRules) -
     headings = [i for i in range(lo, hi) if units[i].role is Role.HEADING and units[i].level > 0]
     ranks = sorted({units[i].level for i in headings})
     levels, starts, chosen = [], {}, None
+    one_document = _states_itself(units, lo, headings)
     for rank in ranks:
         exact = [i for i in headings if units[i].level == rank]
         cut = [i for i in headings if units[i].level <= rank]
         under_title = len(cut) - len(exact) <= 1
         entries = exact if under_title else cut  # the document's own title opens no article
-        fits = chosen is None and len(exact) >= 2 and (rank == ranks[0] or (
-            _distinct_share(units, exact) >= DISTINCT_TITLES
-            and (_pieces_are_articles(units, entries, entries[0] if under_title else lo, hi, split)
-                 or (under_title and _are_entries(units, exact)))))
+        if one_document:  # a post alone in its file: its headings are sections, unless they are a log's entries
+            fits = chosen is None and len(exact) >= 2 and _are_entries(units, exact)
+        else:
+            fits = chosen is None and len(exact) >= 2 and (rank == ranks[0] or (
+                _distinct_share(units, exact) >= DISTINCT_TITLES
+                and (_pieces_are_articles(units, entries, entries[0] if under_title else lo, hi, split)
+                     or (under_title and _are_entries(units, exact)))))
         if fits:
             chosen = rank
             starts = {i: f"a rank-{units[i].level} heading, the seed's article level" for i in entries}
@@ -205,6 +209,24 @@ def _ranked_starts(units: Sequence[Unit], lo: int, hi: int, split: SplitRules) -
                   if units[i].level == questions}
         levels = [replace(level, chosen=level.shape.startswith(f"rank {questions} ")) for level in levels]
     return starts, levels
+
+
+def _states_itself(units: Sequence[Unit], lo: int, headings: Sequence[int]) -> bool:
+    """The seed opens with one document's title and what the document states of
+    itself: a date, a byline or metadata fields, under a title its markup states
+    (Org's `#+title:`, a `.. title:` comment) or under its only top-rank heading."""
+    top = min((units[i].level for i in headings), default=0)
+    tops = [i for i in headings if units[i].level == top]
+    stated_title = next((i for i in range(lo, headings[0] if headings else len(units))
+                         if units[i].role is Role.HEADING and units[i].level == 0), None)
+    if stated_title is not None:
+        head = range(stated_title + 1, headings[0] if headings else len(units))
+    elif len(tops) == 1 and tops[0] == headings[0]:
+        head = range(tops[0] + 1, headings[1] if len(headings) > 1 else len(units))
+    else:
+        return False
+    return any(units[i].role in (Role.DATE, Role.BYLINE) or units[i].stated is not None
+               or (units[i].role is Role.HEADING and units[i].date) for i in head)
 
 
 def _question_rank(units: Sequence[Unit], headings: Sequence[int], chosen: int | None) -> int | None:

@@ -74,6 +74,7 @@ def test_an_article_never_lists_one_author_twice():
     ("The Hon. Jane Doe, Ph.D.", "Jane Doe"),
     ("John Roe, Jr.", "John Roe"),
     ("Smith, J.", "Smith, J."),
+    ("The Rust Core Team", "The Rust Core Team"),
 ])
 def test_names_lose_the_honorifics_and_degrees_the_recogniser_knows(written, name):
     """One table of honorifics and degrees (`lang/rules.py`) for bylines and for names."""

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from corpus_browser.lang.markdown import Piece
 from corpus_browser.model import Format
-from corpus_browser.split.markup import markdown, org
+from corpus_browser.split.markup import markdown, org, rst
 
 #: Reads an article's source text into its blocks.
 Converter = Callable[[str], list[Piece]]
@@ -18,4 +18,5 @@ Converter = Callable[[str], list[Piece]]
 CONVERTERS: dict[Format, Converter] = {
     Format.MARKDOWN: markdown.convert,
     Format.ORG: org.convert,
+    Format.RST: rst.convert,
 }

@@ -2,28 +2,41 @@
 with a run of one punctuation mark. As in reStructuredText itself, ranks
 follow the order in which the styles first occur: the first style seen is
 rank 1, the next new one rank 2. A collection's header blocks open its
-documents (see `fields.py`)."""
+documents (see `fields.py`).
+
+What a post states of itself is metadata: a field list right under its title
+(`:date:`, `:author:`, `:tags:`, `:category:`, `:summary:`, `:status: draft`, as
+Pelican writes them) and the `.. key: value` comments a file opens with
+(Nikola's `.. title:`, `.. date:`, `.. tags:`)."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
+from corpus_browser.lang.recognise import find_date, name_list
+from corpus_browser.lang.rules import AUTHOR_KEYS, DATE_KEYS
 from corpus_browser.lang.text import clean
 from corpus_browser.model import Role, Seed, Unit
 from corpus_browser.split.formats import UNDERLINE, underlines
-from corpus_browser.split.readers.fields import walk
-from corpus_browser.split.readers.paragraphs import text_builder
+from corpus_browser.split.readers.fields import stated_facts, walk
+from corpus_browser.split.readers.paragraphs import UnitBuilder, text_builder
 
 #: A field of a field list: `:Author: Jane Doe`.
-FIELD = re.compile(r"^:[\w -]+:(?:\s|$)")
+FIELD = re.compile(r"^:(?P<key>[\w -]+):(?:\s+(?P<value>.*)|$)")
+#: A metadata comment at the top of a file: `.. title: A Post`.
+COMMENT_FIELD = re.compile(r"^\.\. (?P<key>[a-z_]+):(?:\s+(?P<value>.*)|$)")
 
 
 def read(seed: Seed) -> list[Unit]:
     lines = seed.lines
     builder = text_builder(lines)
     ranks: dict[tuple[str, bool], int] = {}
+    after_title = [0]  # where a field list states the post's metadata: the file's start, or right under a title
 
     def step(i: int) -> int:
+        if i == after_title[0] and (COMMENT_FIELD.match(lines[i]) or FIELD.match(lines[i])):
+            return _metadata(builder, lines, i)
         overlined = i + 2 < len(lines) and bool(UNDERLINE.match(lines[i])) and bool(lines[i + 1].strip()) \
             and lines[i].rstrip() == lines[i + 2].rstrip() and len(lines[i].rstrip()) >= len(lines[i + 1].rstrip())
         title = i + 1 if overlined else i
@@ -33,6 +46,7 @@ def read(seed: Seed) -> list[Unit]:
             style = (lines[title + 1].strip()[0], overlined)
             rank = ranks.setdefault(style, len(ranks) + 1)
             builder.unit(clean(lines[title]), i + 1, title + 2, Role.HEADING, level=rank, marker=style[0])
+            after_title[0] = title + 2
             return title + 2
         if FIELD.match(lines[i]):
             builder.unit(clean(lines[i]), i + 1, i + 1)  # a field of a field list stands alone
@@ -41,3 +55,26 @@ def read(seed: Seed) -> list[Unit]:
         return i + 1
 
     return walk(lines, builder, step)
+
+
+def _metadata(builder: UnitBuilder, lines: Sequence[str], start: int) -> int:
+    """A block of fields that states a post's metadata: a title, a date line, a
+    byline and header fields, each carrying what it states; returns where it ends."""
+    end = start
+    while end < len(lines) and (COMMENT_FIELD.match(lines[end]) or FIELD.match(lines[end])):
+        end += 1
+    found = [(number, COMMENT_FIELD.match(lines[number]) or FIELD.match(lines[number])) for number in range(start, end)]
+    fields = {match["key"].strip().casefold(): (match["value"] or "").strip() for _number, match in found}
+    stated = stated_facts(fields)
+    for number, match in found:
+        key, value = match["key"].strip().casefold(), (match["value"] or "").strip()
+        if key == "title" and clean(value):
+            builder.unit(clean(value), number + 1, number + 1, Role.HEADING, level=0, marker=".. title:")
+        elif key in DATE_KEYS and (date := find_date(value)):
+            builder.unit(clean(lines[number]), number + 1, number + 1, Role.DATE, date=date)
+        elif key in AUTHOR_KEYS and (names := name_list(clean(value))):
+            builder.unit(clean(lines[number]), number + 1, number + 1, Role.BYLINE, names=names)
+        else:
+            builder.unit(clean(lines[number]), number + 1, number + 1, Role.HEADER, stated=stated)
+            stated = None  # stated once, on the block's first other field
+    return end
