@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from corpus_browser.lang.markdown import Piece
 from corpus_browser.model import Format
-from corpus_browser.split.markup import markdown, org, rst
+from corpus_browser.split.markup import markdown, org, rst, wiki
 
 #: Reads an article's source text into its blocks.
 Converter = Callable[[str], list[Piece]]
@@ -19,4 +19,5 @@ CONVERTERS: dict[Format, Converter] = {
     Format.MARKDOWN: markdown.convert,
     Format.ORG: org.convert,
     Format.RST: rst.convert,
+    Format.WIKI: wiki.convert,
 }
