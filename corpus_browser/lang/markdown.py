@@ -31,6 +31,8 @@ _BLOCK_START = re.compile(r"^(?:([-+])|(\d+)(\.))")
 _UNDERLINE_START = re.compile(r"^=")
 #: Characters that end a line for Markdown or for a reader: an inline value is one line.
 _LINE_BREAKS = re.compile("[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]+")
+#: Control characters that are not line breaks: no text holds them.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
 #: Characters no address holds (tabs and line breaks among them): dropped before its scheme is read.
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 #: Schemes a link may lead to; any other link keeps only its text.
@@ -69,7 +71,9 @@ class Inline:
 
 
 def text(value: str) -> Inline:
-    return Inline(_inline(value), _LINE_BREAKS.sub(" ", value))
+    """Text as it reads: control characters dropped, line breaks and tabs one space each."""
+    value = _LINE_BREAKS.sub(" ", _UNPRINTABLE.sub("", value.replace("\t", " ")))
+    return Inline(_inline(value), value)
 
 
 def joined(parts: Iterable[Inline]) -> Inline:

@@ -11,7 +11,8 @@ from mdit_py_plugins.footnote import footnote_plugin
 
 from corpus_browser.lang import markdown as md
 
-_PARSER = MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"]).use(footnote_plugin)
+_PARSER = MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"]).use(footnote_plugin,
+                                                                                       inline=False)
 
 
 def convert(source: str) -> list[md.Piece]:
@@ -52,7 +53,7 @@ def _block(node: SyntaxTreeNode, shift: int = 0) -> md.Piece | None:
 
 def _footnotes(node: SyntaxTreeNode) -> md.Piece | None:
     """The footnotes, one after another (a single piece: they render together, at the end)."""
-    notes = md.document(md.footnote(note.meta.get("label", str(n + 1)), _blocks(note.children))
+    notes = md.document(md.footnote(str(note.meta.get("label") or n + 1), _blocks(note.children))
                         for n, note in enumerate(node.children))
     if not notes:
         return None
@@ -83,7 +84,7 @@ def _inlines(nodes: Iterable[SyntaxTreeNode]) -> list[md.Inline]:
             alt = "".join(part.plain for part in _inlines(node.children))
             found.append(md.image(alt, str(node.attrs.get("src", ""))))
         elif node.type == "footnote_ref":
-            found.append(md.footnote_ref(str(node.meta.get("label", node.meta.get("id", "")))))
+            found.append(md.footnote_ref(str(node.meta.get("label") or node.meta.get("id", ""))))
         elif node.type == "footnote_anchor":
             continue
         else:  # strikethrough and anything else: its text
