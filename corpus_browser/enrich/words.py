@@ -25,7 +25,7 @@ import numpy as np
 
 from corpus_browser.enrich.language import corpus_languages
 from corpus_browser.lang.stopwords import stopwords_for
-from corpus_browser.lang.text import WORD, with_cjk_words
+from corpus_browser.lang.text import ELIDING_LANGUAGES, WORD, with_cjk_words, without_elisions
 from corpus_browser.model import Article
 
 #: A word as `text.tokens` reads it, in ASCII.
@@ -63,6 +63,8 @@ def _pieces(text: str, language: str | None = None) -> list[bytes]:
             if char in folded:
                 folded = folded.replace(char, ".")
         folded = with_cjk_words(folded, language)
+    if language in ELIDING_LANGUAGES:
+        folded = without_elisions(folded, language)
     return folded.encode().translate(_SPLIT_TABLE).replace(_BREAK_BYTE, b" \x01 ").split()
 
 

@@ -15,10 +15,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from corpus_browser.lang.cjk import CJK_RUN
+
 #: A language tag as pages and feeds declare it: `fr`, `de`, `pt-br`, `zh-hant`.
 LANGUAGE_TAG = re.compile(r"[a-z]{2,3}(?:-[a-z0-9]{2,8})*")
-#: Texts with fewer letters are not guessed (titles, captions: too short to tell).
+#: Texts with fewer letters are not guessed (titles, captions: too short to tell);
+#: a Chinese or Japanese character, which says as much as a short word, counts as four.
 MIN_LETTERS = 40
+CJK_LETTER_WEIGHT = 4
 #: What detection reads of a long text: its start, where a piece's own language shows.
 SAMPLE_CHARS = 1500
 #: English's commonest function words, none of them a common word of another
@@ -58,7 +62,8 @@ def detect_language(text: str) -> str | None:
     'fr'
     """
     sample = text[:SAMPLE_CHARS]
-    if sum(char.isalpha() for char in sample) < MIN_LETTERS:
+    cjk = sum(len(run) for run in CJK_RUN.findall(sample))
+    if sum(char.isalpha() for char in sample) + (CJK_LETTER_WEIGHT - 1) * cjk < MIN_LETTERS:
         return None
     words = sample.lower().split()
     if sum(word.strip(".,;:!?\"'()") in ENGLISH_MARKERS for word in words) >= ENGLISH_MIN_SHARE * len(words):

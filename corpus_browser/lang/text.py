@@ -155,6 +155,20 @@ def folded(text: str) -> str:
     return text.replace("’", "'") if "’" in text else text
 
 
+#: Languages that elide an article or pronoun into the next word with an
+#: apostrophe ("l'équipage", "dell'arte"), and the elided words, split off.
+ELIDING_LANGUAGES = frozenset({"fr", "it", "ca"})
+_ELISION = re.compile(r"\b(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu|dell|nell|all|dall|sull|un)'(?=\w)")
+
+
+def without_elisions(text: str, language: str | None) -> str:
+    """Folded text in French, Italian or Catalan with elided words apart from the
+    next (`d'équipage` -> `d' équipage`), so the word is found as itself."""
+    if language not in ELIDING_LANGUAGES or "'" not in text:
+        return text
+    return _ELISION.sub(lambda elided: elided[0] + " ", text)
+
+
 def with_cjk_words(text: str, language: str | None = None) -> str:
     """Folded text with each run of Chinese or Japanese characters cut into its
     words, spaced apart (`cjk.segment`), and CJK punctuation read as full stops."""
@@ -172,4 +186,4 @@ def tokens(text: str, language: str | None = None) -> list[str]:
     >>> tokens("Café naïve RÉSUMÉ, Straße"), tokens("基調講演", "ja")
     (['café', 'naïve', 'résumé', 'strasse'], ['基調', '講演'])
     """
-    return WORD.findall(with_cjk_words(folded(text), language))
+    return WORD.findall(with_cjk_words(without_elisions(folded(text), language), language))
