@@ -143,6 +143,8 @@ def _whole_word_themes(corpus) -> tuple[int, tuple[str, ...]]:
 def _built_site(project: Path, name: str) -> dict[str, str]:
     """The languages a real `mkdocs build` declares: the home page's `<html lang>`, the feed's, Pagefind's."""
     (project / "mkdocs.yml").write_text(MKDOCS_YML.format(name=name), encoding="utf-8")
+    (project / "docs").mkdir(exist_ok=True)
+    (project / "corpus_browser").symlink_to(ROOT / "corpus_browser", target_is_directory=True)  # this code, not an installed copy
     done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet"], cwd=project,
                           capture_output=True, text=True, check=False)
     if done.returncode != 0:
