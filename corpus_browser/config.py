@@ -56,6 +56,9 @@ class BuildConfig:
     """What the collection is, under the home page's heading and in the feeds (`site_description`)."""
     site_url: str = ""
     """Where the site is published (`site_url`); feeds give absolute links and ids when it is set."""
+    language: str | None = None
+    """The language every article is written in (`language: fr`), instead of detecting
+    each one's; a seed's sidecar may still say otherwise for its own."""
     strict: bool = False
     """Treat warnings (skipped files, questionable sidecar entries) as errors."""
     follow_symlinks: bool = False

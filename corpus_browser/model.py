@@ -254,6 +254,10 @@ class Article:
     """The article's themes; empty until a theme taxonomy tags it."""
     source_tags: tuple[str, ...] = ()
     """The tags and categories the source states for it (front matter, Org tags), as written."""
+    language: str | None = None
+    """The language it is written in (an ISO 639-1 code such as `fr`), as the
+    sidecar or the configuration sets it or as detected (`enrich/language.py`);
+    None until then."""
 
     @property
     def body_text(self) -> str:
@@ -301,6 +305,11 @@ class Overrides:
     """The author of every article of the seed that names none (`author:` in the sidecar)."""
     tags: tuple[str, ...] = ()
     """Tags every article of the seed carries besides its own (`tags:` in the sidecar)."""
+    language: str | None = None
+    """The language of the seed's articles (`language: fr`), instead of detecting it."""
+    date_order: str | None = None
+    """How the seed writes numeric dates such as `05/06/2016`: `day-first` or
+    `month-first` (`date_order:`), instead of the order its language uses."""
 
 
 @dataclass(frozen=True)
@@ -553,6 +562,9 @@ class Site:
     """Readable names of the seeds whose sidecar gives one (`title:`), by file name."""
     url: str = ""
     """Where the site is published (`site_url`), for the feeds; may be empty."""
+    language: str = "en"
+    """The site's language: the configured one, else that of most of its articles' words
+    (`enrich.language.site_language`). Its pages and feeds declare it."""
 
 
 @dataclass(frozen=True)

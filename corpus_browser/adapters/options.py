@@ -12,6 +12,7 @@ from the same seeds. A bad value is one line naming mkdocs.yml and the key.
           seeds_dir: seeds
           themes_file: themes.yml
           search: auto
+          language: fr      # else detected
           split:
             article_min_words: 150
 """
@@ -30,6 +31,7 @@ from mkdocs.utils.yaml import yaml_load
 from corpus_browser.config import BuildConfig, SplitRules
 from corpus_browser.enrich.source_tags import SOURCE_TAG_MODES
 from corpus_browser.errors import ConfigError, one_line
+from corpus_browser.lang.detect import language_tag
 
 #: The plugin's name in mkdocs.yml (its `mkdocs.plugins` entry point).
 PLUGIN_NAME = "corpus-browser"
@@ -52,6 +54,16 @@ class _Number(c.Type):
             upper = f" to {self.maximum}" if self.maximum is not None else " or more"
             raise c.ValidationError(f"Expected a number from {self.minimum}{upper} but received: {value!r}")
         return self.kind(value)
+
+
+class _Language(c.BaseConfigOption):
+    """A language tag (`fr`, `de`, `pt-BR`), kept in lower case."""
+
+    def run_validation(self, value: object) -> str:
+        tag = language_tag(value)
+        if tag is None:
+            raise c.ValidationError(f"Expected a language code such as fr, de or pt-BR but received: {value!r}")
+        return tag
 
 
 #: Upper bounds of the split settings that have one (ratios out of 100).
@@ -85,6 +97,10 @@ class PluginOptions(base.Config):
     """Publish seeds that are links to files outside the seeds folder."""
     source_tags = c.Choice(SOURCE_TAG_MODES, default="merge")
     """How the tags a source states (front matter, Org tags) meet the themes: `merge`, `alone` or `ignore`."""
+    language = c.Optional(_Language())
+    """The language of every article (`fr`), instead of detecting each one's; a
+    seed's sidecar may say otherwise for its own. Left out, each article's is
+    detected and the site takes that of most of its words."""
     split = c.SubConfig(SplitOptions)
 
 
@@ -174,6 +190,7 @@ def build_config(options: PluginOptions, site: SiteOptions, shown: Callable[[str
         site_url=site.site_url or "",
         follow_symlinks=options.follow_symlinks,
         source_tags=options.source_tags,
+        language=options.language,
         split=SplitRules(**{name: options.split[name] for name in _keys(SplitOptions)}),
     )
     return BuildConfig(**{**settings, **fields})

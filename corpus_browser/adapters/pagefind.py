@@ -14,7 +14,10 @@ the binary its Python package ships), and removed. Pagefind's Python service
 is not used: it reads one answer per tenth of a second (a request per article
 would cost 17 minutes at 10,000 articles), and when the program dies (out of
 memory, at 100,000 articles on 24 GiB) it waits for an answer forever; the
-program run on its own ends with an exit status. Every value is escaped with
+program run on its own ends with an exit status. Each document declares its
+article's language in `<html lang>`: Pagefind indexes each language apart,
+with its own stemming (and word segmentation for Chinese and Japanese), and
+a page's search reads the index of the page's language. Every value is escaped with
 `html.escape`; Pagefind reads each back as text, and the search panel shows
 it as text.
 """
@@ -45,7 +48,9 @@ def record_html(record: dict) -> str:
     """The document Pagefind indexes for one article record."""
     e = html.escape
     title, authors, themes, date = record["title"], record["authors"], record["themes"], record["date"]
-    parts = ['<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"></head><body>', f"<h1>{e(title)}</h1>"]
+    language = record.get("language") or "en"
+    parts = [f'<!DOCTYPE html><html lang="{e(language)}"><head><meta charset="utf-8"></head><body>',
+             f"<h1>{e(title)}</h1>"]
     if authors:
         parts.append(f'<p data-pagefind-weight="{AUTHOR_WEIGHT}">{e(_joined(authors))}</p>')
     parts += [f"<p>{e(line)}</p>" for line in record["text"].split("\n") if line]
@@ -106,7 +111,7 @@ def _index(documents: Path, output: Path) -> None:
         raise OutputError(str(output), "Pagefind is not installed: pip install 'pagefind[bin]'")
     try:
         done = subprocess.run([str(program), "--site", str(documents), "--output-path", str(output),
-                               "--force-language", "en", "--quiet"], capture_output=True, text=True, check=False)
+                               "--quiet"], capture_output=True, text=True, check=False)
     except OSError as error:
         raise OutputError(str(output), f"cannot run Pagefind: {error.strerror or error}") from None
     if done.returncode != 0:

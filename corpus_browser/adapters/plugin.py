@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import html
 import logging
+import re
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -60,7 +61,7 @@ from corpus_browser.errors import CorpusError
 from corpus_browser.pipeline.build import build, remembered_pages
 from corpus_browser.pipeline.seedwork import SeedMemory
 from corpus_browser.site.memo import RenderMemo
-from corpus_browser.site.render import SEARCH_RECORDS
+from corpus_browser.site.render import HOME_PAGE, SEARCH_RECORDS
 from corpus_browser.store.freshness import input_digest, is_up_to_date
 
 log = logging.getLogger("mkdocs.plugins.corpus_browser")
@@ -77,6 +78,10 @@ MARKDOWN_EXTENSIONS = {"attr_list": (), "sane_lists": (), "tables": (), "footnot
                        "fenced_code": ("pymdownx.superfences",), "toc": ()}
 #: The navigation of an archive, for a site whose mkdocs.yml has none.
 ARCHIVE_NAV = [{"Home": "index.md"}, {"Archive": "archive.md"}, {"Themes": "themes.md"}, {"Authors": "authors.md"}]
+#: The `lang` of a page's `<html>` element, as Material writes it.
+HTML_LANG = re.compile(r'<html lang="[^"]*"')
+#: Where Material keeps its translations, one template per language it speaks.
+MATERIAL_LANGUAGES = "partials/languages/{}.html"
 #: The generated pages that are reached from the archive's pages rather than the sidebar.
 NOT_IN_NAV = "/articles/\n/archive/\n/authors/\n/themes/\n/sources/\n/themes--*.md\n/authors--*.md\n"
 
@@ -102,6 +107,8 @@ class CorpusBrowserPlugin(BasePlugin[PluginOptions]):
         the cache folder): a save renders again only those it changed."""
         self.seeds = SeedMemory()
         """What the last article build made of each seed."""
+        self.site_language: str | None = None
+        """The language of the site, as the last article build found it."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -222,7 +229,28 @@ class CorpusBrowserPlugin(BasePlugin[PluginOptions]):
         if self.prepared is not config:  # else built just before MkDocs' build started (`_serve_build_is_dirty`)
             self._article_build(config)
         self.prepared = None
+        self._speak_site_language(config)
 
+    def _speak_site_language(self, config: MkDocsConfig) -> None:
+        """Give the theme the site's language (its `<html lang>`, its labels, and
+        Material's search its stemmer and word separator), where mkdocs.yml does not
+        set `theme.language` and Material speaks the language."""
+        language = self.site_language
+        if not language or _user_set(config, "theme", "language") or config.theme.get("language") == language:
+            return
+        if not any((Path(folder) / MATERIAL_LANGUAGES.format(language)).is_file() for folder in config.theme.dirs):
+            log.info("corpus: the site is in '%s', which the theme does not speak; set theme.language", language)
+            return
+        config.theme["language"] = language
+        search = config.plugins.get("material/search")
+        if search is None or not search.config.enabled:
+            return
+        translate = config.theme.get_env().get_template("partials/language.html", None, {"config": config}).module.t
+        for key in ("lang", "separator"):
+            if not _user_set(config, "search", key):
+                value = translate(f"search.config.{key}")
+                search.config[key] = [value] if key == "lang" else value
+                search.search_index.config[key] = search.config[key]
     def _article_build(self, config: MkDocsConfig) -> None:
         """The article build, with what MkDocs should know: a problem that stops it
         stops `mkdocs build`, and is logged under `mkdocs serve`."""
@@ -244,12 +272,14 @@ class CorpusBrowserPlugin(BasePlugin[PluginOptions]):
         inputs = input_digest(build_config)
         if is_up_to_date(build_config, inputs):
             log.info("corpus: up to date, nothing changed since the last build")
+            self.site_language = self.site_language or _home_language(build_config.docs_dir)
             return ()
         serving = self.command == "serve"
         if serving and self.memo is None:
             self.memo = remembered_pages(build_config.docs_dir)
         report = build(build_config, inputs, memo=self.memo, memory=self.seeds if serving else None)
         corpus, written = report.corpus, report.written
+        self.site_language = corpus.site.language
         for problem in corpus.errors:
             log.error(str(problem))
         for problem in corpus.warnings:
@@ -294,6 +324,13 @@ class CorpusBrowserPlugin(BasePlugin[PluginOptions]):
             self.search.page(page.url, entries[first:], full=not self.dirty)
         return context
 
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        """An article written in another language than the site's declares its own in `<html lang>`."""
+        language = page.meta.get("language") if self.config.enabled else None
+        if not isinstance(language, str) or language == config.theme.get("language"):
+            return output
+        return HTML_LANG.sub(f'<html lang="{html.escape(language)}"', output, count=1)
+
     @event_priority(100)  # before the search plugin writes its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """After a dirty build under `mkdocs serve`: Material's search index with every
@@ -313,3 +350,30 @@ class CorpusBrowserPlugin(BasePlugin[PluginOptions]):
         except CorpusError as error:
             raise PluginError(str(error)) from None
         log.info("corpus: %d articles indexed for search with Pagefind", count)
+
+
+def _user_set(config: MkDocsConfig, section: str, key: str) -> bool:
+    """Whether mkdocs.yml sets `key` under `section` (`theme`, or a plugin's options)."""
+    for user in config.user_configs:
+        value = user.get(section) if section == "theme" else _plugin_options(user.get("plugins"), section)
+        if isinstance(value, dict) and key in value:
+            return True
+    return False
+
+
+def _plugin_options(plugins: object, name: str) -> object:
+    entries = plugins.items() if isinstance(plugins, dict) else [
+        next(iter(entry.items())) for entry in plugins if isinstance(entry, dict) and len(entry) == 1] \
+        if isinstance(plugins, list) else []
+    return next((options for plugin, options in entries if plugin in (name, f"material/{name}")), None)
+
+
+def _home_language(docs_dir: Path) -> str | None:
+    """The site's language as the last article build wrote it on the home page (none: English)."""
+    try:
+        text = (docs_dir / HOME_PAGE).read_text(encoding="utf-8")
+    except OSError:
+        return None
+    head = text.split("\n---\n", 1)[0] if text.startswith("---\n") else ""
+    found = re.search(r"^language: (\S+)$", head, re.MULTILINE)
+    return found[1] if found else "en"

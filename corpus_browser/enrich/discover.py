@@ -38,7 +38,7 @@ from threadpoolctl import threadpool_limits
 from corpus_browser.enrich.tag import tag_articles
 from corpus_browser.enrich.words import CorpusWords, ngram_codes
 from corpus_browser.lang.rules import MINOR_WORDS
-from corpus_browser.lang.stopwords import STOPWORDS
+from corpus_browser.lang.stopwords import STOPWORDS, too_short
 from corpus_browser.model import Article, DiscoveredTheme, Discovery, Fit, Tagging, Taxonomy, ThemeChoice, ThemeEvidence
 
 log = logging.getLogger(__name__)
@@ -222,7 +222,8 @@ def _feature_starts(words: CorpusWords) -> list[np.ndarray]:
     two, three words): words of three letters or more that are not stopwords,
     and two- and three-word phrases within one clause (no break inside) that
     neither start nor end with a stopword and hold no number."""
-    outer = words.table(lambda word: len(word) > 2 and not word.isdigit() and word not in DISCOVERY_STOPWORDS)
+    stopwords = DISCOVERY_STOPWORDS | words.stopwords  # and those of the corpus's other languages
+    outer = words.table(lambda word: not too_short(word) and not word.isdigit() and word not in stopwords)
     inner = words.table(lambda word: not word.isdigit())
     starts_outer = outer[words.ids]
     # Every article ends with a break, so no phrase runs from one article into the next.

@@ -22,7 +22,7 @@ import numpy as np
 from scipy.sparse import csr_matrix
 
 from corpus_browser.enrich.words import CorpusWords
-from corpus_browser.lang.stopwords import STOPWORDS
+from corpus_browser.lang.stopwords import too_short
 from corpus_browser.model import Article
 
 #: Words kept per article to describe it.
@@ -85,7 +85,8 @@ def _tfidf(words: CorpusWords) -> _Vectors:
     three letters or more that are not stopwords, title and body alike. The
     logarithms are Python's, taken once per count, and the norms are summed in
     the words' order, so the weights are exactly what a plain Python loop gives."""
-    term = words.table(lambda word: len(word) > 2 and word not in STOPWORDS)
+    stopwords = words.stopwords
+    term = words.table(lambda word: not too_short(word) and word not in stopwords)
     size = len(words.vocabulary)
     positions = np.flatnonzero(term[words.ids])
     pairs, counts = np.unique(words.article_of[positions].astype(np.int64) * size + words.ids[positions],

@@ -23,7 +23,6 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from corpus_browser.enrich.words import BREAK, CorpusWords, ngram_codes
-from corpus_browser.lang.stopwords import STOPWORDS
 from corpus_browser.model import Article, Tagging, Taxonomy, ThemeEvidence
 
 #: A variant must score this much (rapidfuzz ratio) against the phrase ...
@@ -214,7 +213,8 @@ def _uncovered(words: CorpusWords, covered: Collection[str],
     body = (words.ids != BREAK) & ~words.in_title
     ids = words.ids[body]
     article = words.article_of[body]
-    outer = words.table(lambda word: word not in STOPWORDS and not word.isdigit())[ids]
+    stopwords = words.stopwords
+    outer = words.table(lambda word: word not in stopwords and not word.isdigit())[ids]
     inner = words.table(lambda word: not word.isdigit())[ids]
     size = len(words.vocabulary)
     spread: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []  # per length: distinct codes, articles, a start

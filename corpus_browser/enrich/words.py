@@ -15,6 +15,7 @@ decides depends on it (where order matters, words are ranked alphabetically,
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -22,18 +23,21 @@ from itertools import count
 
 import numpy as np
 
+from corpus_browser.enrich.language import corpus_languages
+from corpus_browser.lang.stopwords import stopwords_for
+from corpus_browser.lang.text import ELIDING_LANGUAGES, WORD, with_cjk_words, without_elisions
 from corpus_browser.model import Article
 
-#: A word as `text.tokens` reads it.
+#: A word as `text.tokens` reads it, in ASCII.
 _WORD = re.compile(rb"[a-z0-9]+(?:'[a-z]+)?")
 #: Punctuation that ends a clause (and a line break): phrases never span it.
 _BREAKS = ".,;:!?()[]{}\"“”‘«»—–/|*#…\n"
 #: The break characters outside ASCII, each read as a full stop.
 _WIDE_BREAKS = tuple(char for char in _BREAKS if not char.isascii())
-#: UTF-8 bytes to what they are for splitting: a word's character stays, a
-#: break becomes byte 1, anything else (and every byte of a character outside
-#: ASCII) a space.
-_SPLIT_TABLE = bytes(byte if chr(byte) in "abcdefghijklmnopqrstuvwxyz0123456789'" else
+#: UTF-8 bytes to what they are for splitting: a word's character stays, and so
+#: does every byte of a character outside ASCII (`_words` reads those pieces
+#: again); a break becomes byte 1, anything else a space.
+_SPLIT_TABLE = bytes(byte if byte > 127 or chr(byte) in "abcdefghijklmnopqrstuvwxyz0123456789'" else
                      1 if chr(byte) in _BREAKS else 32 for byte in range(256))
 #: The id of a break; the vocabulary's entry for it is the empty string.
 BREAK = 0
@@ -42,16 +46,34 @@ _BREAK_BYTE = b"\x01"
 _ARTICLES_PER_LIST = 500
 
 
-def _pieces(text: str) -> list[bytes]:
-    """The text's words in lower case (UTF-8), and `b"\\x01"` for each break:
-    with byte translation and `split`, several times faster than a regular
-    expression. A piece holding an apostrophe may still need `_WORD` to cut it
-    into words ("'tis", "rock'n'roll"), see `_words`."""
-    folded = text.lower() if text.isascii() else text.casefold().replace("’", "'")
-    for char in _WIDE_BREAKS:
-        if char in folded:
-            folded = folded.replace(char, ".")
+def _pieces(text: str, language: str | None = None) -> list[bytes]:
+    """The text's words, folded as `text.folded` folds them (UTF-8), and
+    `b"\\x01"` for each break: with byte translation and `split`, several
+    times faster than a regular expression. Runs of Chinese and Japanese are
+    cut into words first (`text.with_cjk_words`, in the article's `language`).
+    A piece holding an apostrophe or a character outside ASCII may still need
+    cutting into words ("'tis", "rock'n'roll", "«mot»"), see `_numbered`."""
+    if text.isascii():
+        folded = text.lower()
+    else:
+        folded = unicodedata.normalize("NFC", text.casefold())
+        if "’" in folded:
+            folded = folded.replace("’", "'")
+        for char in _WIDE_BREAKS:
+            if char in folded:
+                folded = folded.replace(char, ".")
+        folded = with_cjk_words(folded, language)
+    if language in ELIDING_LANGUAGES:
+        folded = without_elisions(folded, language)
     return folded.encode().translate(_SPLIT_TABLE).replace(_BREAK_BYTE, b" \x01 ").split()
+
+
+def _words(piece: bytes) -> Sequence[bytes]:
+    """The words in one piece: itself, or what `_WORD` (in ASCII) or `text.WORD`
+    finds in it."""
+    if not piece.isascii():
+        return [word.encode() for word in WORD.findall(piece.decode())]
+    return (piece,) if b"'" not in piece or _WORD.fullmatch(piece) else _WORD.findall(piece)
 
 
 @dataclass(frozen=True)
@@ -74,10 +96,10 @@ class WordList:
         pieces: list[bytes] = []
         starts, title_ends = [0], []
         for article in articles:
-            pieces += _pieces(article.title)
+            pieces += _pieces(article.title, article.language)
             title_ends.append(len(pieces))
             pieces.append(_BREAK_BYTE)
-            pieces += _pieces(article.body_text)
+            pieces += _pieces(article.body_text, article.language)
             pieces.append(_BREAK_BYTE)
             starts.append(len(pieces))
         return cls._numbered(pieces, np.array(starts, dtype=np.int64), np.array(title_ends, dtype=np.int64))
@@ -85,15 +107,13 @@ class WordList:
     @classmethod
     def _numbered(cls, pieces: list[bytes], starts: np.ndarray, title_ends: np.ndarray) -> WordList:
         """The pieces as word ids. Each distinct piece is looked at once: one with
-        an apostrophe that does not join a word to its ending is the words
-        `_WORD` finds in it ("customers'" is "customers", "rock'n'roll" two
-        words, "'" none)."""
+        an apostrophe that does not join a word to its ending, or with
+        characters outside ASCII, is the words found in it ("customers'" is
+        "customers", "rock'n'roll" two words, "'" none, "«mot»" "mot")."""
         first: dict[bytes, int] = {}  # each distinct piece, in order, with where it first occurs
         where = np.fromiter(map(first.setdefault, pieces, count()), dtype=np.int64, count=len(pieces))
         numbers = {_BREAK_BYTE: BREAK}
-        words = [[numbers.setdefault(word, len(numbers)) for word in
-                  ((piece,) if b"'" not in piece or _WORD.fullmatch(piece) else _WORD.findall(piece))]
-                 for piece in first]
+        words = [[numbers.setdefault(word, len(numbers)) for word in _words(piece)] for piece in first]
         distinct = np.zeros(len(pieces), dtype=np.int32)  # position -> which distinct piece stands there
         distinct[list(first.values())] = np.arange(len(first), dtype=np.int32)
         distinct = distinct[where]
@@ -113,7 +133,11 @@ class WordList:
 class CorpusWords:
     """The words of every article of the corpus, in one vocabulary."""
 
-    def __init__(self, vocabulary: Sequence[str], ids: np.ndarray, starts: np.ndarray, title_ends: np.ndarray):
+    def __init__(self, vocabulary: Sequence[str], ids: np.ndarray, starts: np.ndarray, title_ends: np.ndarray,
+                 languages: tuple[str, ...] = ()):
+        self.languages = languages
+        """The languages the corpus is written in, most first (`language.corpus_languages`):
+        their stopwords are left aside (`stopwords`)."""
         self.vocabulary = vocabulary
         """Id to word; id 0 is the break."""
         self.ids = ids
@@ -127,12 +151,12 @@ class CorpusWords:
     def of(cls, articles: Sequence[Article]) -> CorpusWords:
         """The words of `articles`, split here (a build joins the seeds' own lists
         instead, see `join`), a few hundred articles at a time to bound memory."""
-        return cls.join(WordList.of(articles[start:start + _ARTICLES_PER_LIST])
-                        for start in range(0, len(articles), _ARTICLES_PER_LIST))
+        return cls.join((WordList.of(articles[start:start + _ARTICLES_PER_LIST])
+                         for start in range(0, len(articles), _ARTICLES_PER_LIST)), corpus_languages(articles))
 
     @classmethod
-    def join(cls, lists: Iterable[WordList]) -> CorpusWords:
-        """The lists' articles, in order, in one vocabulary."""
+    def join(cls, lists: Iterable[WordList], languages: tuple[str, ...] = ()) -> CorpusWords:
+        """The lists' articles, in order, in one vocabulary; `languages` are the corpus's."""
         numbers: dict[str, int] = {"": BREAK}
         parts, starts, title_ends, offset = [], [np.zeros(1, dtype=np.int64)], [], 0
         for part in lists:
@@ -143,10 +167,15 @@ class CorpusWords:
             title_ends.append(part.title_ends + offset)
             offset += len(part.ids)
         return cls(tuple(numbers), _concatenate(parts, np.int32), _concatenate(starts, np.int64),
-                   _concatenate(title_ends, np.int64))
+                   _concatenate(title_ends, np.int64), tuple(languages))
 
     def __len__(self) -> int:
         return len(self.starts) - 1
+
+    @property
+    def stopwords(self) -> frozenset[str]:
+        """English's stopwords and those of the corpus's languages."""
+        return stopwords_for(self.languages)
 
     @cached_property
     def article_of(self) -> np.ndarray:

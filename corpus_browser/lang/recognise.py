@@ -10,9 +10,14 @@ from __future__ import annotations
 import datetime
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
+from functools import lru_cache
 
 from corpus_browser.lang import rules
+from corpus_browser.lang.detect import date_order, primary
 from corpus_browser.lang.rules import MINOR_WORDS
 from corpus_browser.lang.text import is_all_caps
 
@@ -30,11 +35,81 @@ TITLE_TEMPLATE_MIN = 3
 _NAME_TRIM = " .,_*—–-"
 
 
+@dataclass(frozen=True)
+class DateReading:
+    """The language dates are read in, and the order of day and month a seed states for numeric dates."""
+
+    language: str | None = None
+    """ISO 639-1; None or `en` reads English dates only, exactly as always."""
+    order: str | None = None
+    """`day-first` or `month-first` as a sidecar states it; None for the language's own."""
+
+
+#: How dates are read now: set by `reading_dates` for the seed being split.
+_READING: ContextVar[DateReading] = ContextVar("date_reading", default=DateReading())
+
+
+@contextmanager
+def reading_dates(language: str | None, order: str | None = None) -> Iterator[None]:
+    """Read dates in `language` (and numeric ones in `order`) within the block:
+    the per-seed work reads each seed in its own language. The splitter's calls
+    to `find_date` and `is_date_line` need no argument for it, and outside any
+    such block dates are read in English only."""
+    token = _READING.set(DateReading(primary(language), order))
+    try:
+        yield
+    finally:
+        _READING.reset(token)
+
+
 def find_date(text: str) -> str | None:
     """The date `text` states, at its precision: its first full date
-    (`YYYY-MM-DD`), else its first month (`YYYY-MM`, "November 2016")."""
+    (`YYYY-MM-DD`), else its first month (`YYYY-MM`, "November 2016"); in a
+    seed of another language, as a short line that language's parser reads
+    (`_parsed_date`)."""
     found = _date_match(text)
-    return _iso(found) if found else None
+    return _iso(found) if found else _parsed_date(text)
+
+
+def _parsed_date(text: str) -> str | None:
+    """A short line that is only a date, as dateparser reads it in the seed's
+    language (and English): only outside English, only for lines of at most
+    `PARSER_MAX_WORDS` words that hold a year in digits, so a title word alone
+    ("The May Queen") never dates a piece, and only absolute dates ("2 days
+    ago" is none). At the precision the line states."""
+    reading = _READING.get()
+    if reading.language in (None, "en") or len(text) > rules.PARSER_MAX_CHARS \
+            or len(text.split()) > rules.PARSER_MAX_WORDS or not _YEAR.search(text):
+        return None
+    return _dateparser_date(text.strip(), reading.language, reading.order or date_order(reading.language))
+
+
+@lru_cache(maxsize=4096)
+def _dateparser_date(text: str, language: str, order: str) -> str | None:
+    parser = _date_parser(language, order)
+    if parser is None:
+        return None
+    try:
+        found = parser.get_date_data(text)
+    except (ValueError, OverflowError, TypeError):
+        return None
+    if found.date_obj is None or found.period not in ("day", "month", "year"):
+        return None
+    iso = found.date_obj.date().isoformat()
+    return iso if found.period == "day" else iso[:7] if found.period == "month" else iso[:4]
+
+
+@lru_cache(maxsize=16)
+def _date_parser(language: str, order: str):
+    """dateparser's DateDataParser for a language (and English), or None when it knows no such language."""
+    import dateparser
+
+    settings = {"DATE_ORDER": "DMY" if order == "day-first" else "MDY", "PARSERS": ["absolute-time"],
+                "REQUIRE_PARTS": ["year"], "PREFER_DAY_OF_MONTH": "first"}
+    try:
+        return dateparser.DateDataParser(languages=[language, "en"], settings=settings)
+    except ValueError:
+        return None
 
 
 #: A file name that starts with the date of its post: `2016-08-23-my-post.md`, `2016/08/23/…`.
@@ -81,7 +156,7 @@ def is_date_line(text: str) -> bool:
     a weekday, a time of day)."""
     found = _date_match(text)
     if found is None:
-        return False
+        return _parsed_date(text) is not None
     rest = rules.WEEKDAY_OR_TIME.sub(" ", text[: found.start()] + " " + text[found.end() :])
     return len(rules.WORD_IN_DATE_LINE.findall(rest)) <= rules.DATE_LINE_MAX_OTHER_WORDS
 
@@ -92,20 +167,54 @@ def _date_match(text: str) -> re.Match[str] | None:
     if not _DIGIT.search(text):
         return None
     text = text.replace("_", " ").replace("*", " ")
-    for pattern in rules.DATE_PATTERNS:
+    reading = _READING.get()
+    for pattern in _patterns(reading.language, reading.order):
         for match in pattern.finditer(text):
             if _iso(match) is not None:
                 return match
     return None
 
 
+@lru_cache(maxsize=64)
+def _patterns(language: str | None, order: str | None) -> tuple[re.Pattern[str], ...]:
+    """The date patterns for a language, most precise first: English's
+    (`rules.DATE_PATTERNS`), and for another language its month names
+    (`rules.MONTHS_BY_LANGUAGE`), numeric and CJK dates. English reads numeric
+    dates only when a sidecar states their order."""
+    english = rules.DATE_PATTERNS
+    full, months = english[:6], english[6:]  # English's full dates, then its months alone
+    if language in (None, "en"):
+        return english if order is None else full + _compiled(rules.NUMERIC_DATE_FORMS) + months
+    names = rules.MONTHS_BY_LANGUAGE.get(language, {})
+    month = "(?P<month>" + "|".join(sorted(map(re.escape, names), key=len, reverse=True)) + ")"
+    named = _compiled(form.replace("{month}", month) for form in rules.NAMED_DATE_FORMS) if names else ()
+    return (full + named[:1] + _compiled(rules.NUMERIC_DATE_FORMS) + _compiled(rules.CJK_DATE_FORMS)
+            + named[1:] + months)
+
+
+def _compiled(forms) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(form, re.IGNORECASE) for form in forms)
+
+
+def _month_number(name: str) -> int | None:
+    name = name.casefold().rstrip(".")
+    return rules.MONTHS.get(name) or rules.MONTHS_BY_LANGUAGE.get(_READING.get().language or "", {}).get(name)
+
+
 def _iso(match: re.Match[str]) -> str | None:
-    """ISO date at the precision of a `DATE_PATTERNS` match, or None when it is no real date."""
+    """ISO date at the precision of a date pattern's match, or None when it is no real date."""
     groups = match.groupdict()
+    if groups.get("first"):  # a numeric date in the order the seed or its language writes them
+        reading = _READING.get()
+        day_first = (reading.order or date_order(reading.language)) == "day-first"
+        groups["day"], groups["month"] = (groups["first"], groups["second"]) if day_first else \
+            (groups["second"], groups["first"])
     month = groups.get("month")
     if month is None:
         return None
-    month_number = int(month) if month.isdigit() else rules.MONTHS[month.casefold().rstrip(".")]
+    month_number = int(month) if month.isdigit() else _month_number(month)
+    if month_number is None:
+        return None
     day = groups.get("day")
     try:
         if day is None:

@@ -99,6 +99,66 @@ DATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
     )
 )
 
+#: Month names (and their common short forms) of languages other than
+#: English, by language: read only in seeds of that language (`recognise.reading_dates`),
+#: so an English seed's "Mars" or "Mai" never becomes a month. Russian,
+#: Ukrainian and Polish give each month as named and as dated ("июль", "23 июля").
+MONTHS_BY_LANGUAGE: dict[str, dict[str, int]] = {
+    language: {name: number for number, names in enumerate(table.split("|"), start=1) for name in names.split()}
+    for language, table in {
+        "fr": "janvier janv|février fevrier févr fevr|mars|avril avr|mai|juin|juillet juil|août aout|"
+              "septembre sept|octobre oct|novembre nov|décembre decembre déc dec",
+        "de": "januar jänner jan|februar feber feb|märz maerz mär|april apr|mai|juni jun|juli jul|august aug|"
+              "september sept sep|oktober okt|november nov|dezember dez",
+        "es": "enero ene|febrero feb|marzo mar|abril abr|mayo may|junio jun|julio jul|agosto ago|"
+              "septiembre setiembre sept sep|octubre oct|noviembre nov|diciembre dic",
+        "it": "gennaio genn|febbraio febbr|marzo|aprile apr|maggio magg|giugno giu|luglio lug|agosto ag|"
+              "settembre sett|ottobre ott|novembre nov|dicembre dic",
+        "pt": "janeiro jan|fevereiro fev|março marco mar|abril abr|maio mai|junho jun|julho jul|agosto ago|"
+              "setembro set|outubro out|novembro nov|dezembro dez",
+        "nl": "januari jan|februari feb|maart mrt|april apr|mei|juni jun|juli jul|augustus aug|"
+              "september sep sept|oktober okt|november nov|december dec",
+        "ru": "январь января янв|февраль февраля фев|март марта мар|апрель апреля апр|май мая|июнь июня|"
+              "июль июля|август августа авг|сентябрь сентября сен сент|октябрь октября окт|"
+              "ноябрь ноября ноя|декабрь декабря дек",
+        "uk": "січень січня|лютий лютого|березень березня|квітень квітня|травень травня|червень червня|"
+              "липень липня|серпень серпня|вересень вересня|жовтень жовтня|листопад листопада|грудень грудня",
+        "pl": "styczeń stycznia|luty lutego|marzec marca|kwiecień kwietnia|maj maja|czerwiec czerwca|"
+              "lipiec lipca|sierpień sierpnia|wrzesień września|październik października|"
+              "listopad listopada|grudzień grudnia",
+    }.items()
+}
+#: A year followed by nothing that continues a number or a word, or by the
+#: abbreviation of "year" ("1847г.", "2016 г.").
+_YEAR_END = r"(?:\s?(?:г\.|года|г(?!\w))|(?![\w]))"
+#: Date forms of languages other than English, with `{month}` for the
+#: language's month names, most precise first: "12. März 1787", "23 août
+#: 2016", "1er mai 1873", "5 de mayo de 2016", "23 августа 2016 г.", "März
+#: 1787", "июль, 1847г.".
+NAMED_DATE_FORMS = (
+    rf"\b(?P<day>\d{{1,2}})(?:\.|er|º|o)?\s+(?:de\s+)?{{month}}\.?,?\s+(?:de\s+)?{_YEAR}{_YEAR_END}",
+    rf"\b{{month}}\.?,?\s+(?:de\s+)?{_YEAR}{_YEAR_END}",
+)
+#: Numeric dates read in every language but English (and in English when a
+#: sidecar states the order): `15.01.2026` (day first, as dots always are), and
+#: `23/08/2016` with day and month in the order of the seed's language or its
+#: sidecar's `date_order` (`first` and `second`).
+NUMERIC_DATE_FORMS = (
+    rf"(?<![\d.])(?P<day>\d{{1,2}})\.(?P<month>\d{{1,2}})\.{_YEAR}(?!\d|\.\d)",
+    rf"(?<![\d/])(?P<first>\d{{1,2}})/(?P<second>\d{{1,2}})/{_YEAR}(?![\d/])",
+)
+#: Chinese, Japanese and Korean dates: `2016年8月23日`, `2022 年 12 月 29 日`, `2016년 8월`.
+CJK_DATE_FORMS = (
+    rf"(?<!\d){_YEAR}\s*[年년]\s*(?P<month>\d{{1,2}})\s*[月월](?:\s*(?P<day>\d{{1,2}})\s*[日일])?",
+)
+#: Languages whose dates `CJK_DATE_FORMS` read.
+CJK_LANGUAGES = frozenset({"zh", "ja", "ko"})
+#: A line this short (in words and characters) holding a year may be read by
+#: dateparser when no pattern reads it: only header and date lines, in a
+#: language other than English (see `recognise.find_date`).
+PARSER_MAX_WORDS = 6
+PARSER_MAX_CHARS = 60
+
 #: A date line may carry a few words beside the date ("Posted on", "No Comments!");
 #: weekdays and times of day do not count ("November 24, 2023 Friday 6:01 AM GMT").
 DATE_LINE_MAX_OTHER_WORDS = 4

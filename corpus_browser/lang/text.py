@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
+import regex
+
+from corpus_browser.lang.cjk import CJK_PUNCTUATION, CJK_RUN, segment
 from corpus_browser.lang.rules import MINOR_WORDS, MONTHS, ORDINALS, ROMAN_NUMERAL
 
 #: Longest title and description a page shows, in characters (a longer one is
@@ -135,10 +139,51 @@ def shorten(text: str, limit: int) -> str:
     return (at_word if len(at_word) >= limit // 2 else cut).rstrip() + "…"
 
 
-#: A word for tagging, relating and searching: letters and digits, an apostrophe inside.
-_TOKEN = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
+#: A word for tagging, relating and searching: Unicode letters, digits and the
+#: marks that combine with them (a letter or digit first), an apostrophe and
+#: letters inside. Runs of CJK characters are cut into words first (`with_cjk_words`).
+WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:'\p{L}[\p{L}\p{M}]*)?")
 
 
-def tokens(text: str) -> list[str]:
-    """Lower-case words; hyphens and slashes separate words ("customer-centric")."""
-    return _TOKEN.findall(text.casefold().replace("’", "'"))
+def folded(text: str) -> str:
+    """Text as words are compared: case folded (`Straße` -> `strasse`), in
+    Unicode's composed form (NFC, so `é` is one character however it was
+    typed), curly apostrophes straight."""
+    if text.isascii():
+        return text.lower()
+    text = unicodedata.normalize("NFC", text.casefold())
+    return text.replace("’", "'") if "’" in text else text
+
+
+#: Languages that elide an article or pronoun into the next word with an
+#: apostrophe ("l'équipage", "dell'arte"), and the elided words, split off.
+ELIDING_LANGUAGES = frozenset({"fr", "it", "ca"})
+_ELISION = re.compile(r"\b(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu|dell|nell|all|dall|sull|un)'(?=\w)")
+
+
+def without_elisions(text: str, language: str | None) -> str:
+    """Folded text in French, Italian or Catalan with elided words apart from the
+    next (`d'équipage` -> `d' équipage`), so the word is found as itself."""
+    if language not in ELIDING_LANGUAGES or "'" not in text:
+        return text
+    return _ELISION.sub(lambda elided: elided[0] + " ", text)
+
+
+def with_cjk_words(text: str, language: str | None = None) -> str:
+    """Folded text with each run of Chinese or Japanese characters cut into its
+    words, spaced apart (`cjk.segment`), and CJK punctuation read as full stops."""
+    if not CJK_RUN.search(text):
+        return text
+    text = CJK_PUNCTUATION.sub(".", text)
+    return CJK_RUN.sub(lambda run: " " + " ".join(segment(run[0], language)) + " ", text)
+
+
+def tokens(text: str, language: str | None = None) -> list[str]:
+    """Words, case folded, in any script; hyphens and slashes separate words
+    ("customer-centric"), and Chinese and Japanese are cut into words by a
+    segmenter (`language` `ja` picks Japanese's).
+
+    >>> tokens("Café naïve RÉSUMÉ, Straße"), tokens("基調講演", "ja")
+    (['café', 'naïve', 'résumé', 'strasse'], ['基調', '講演'])
+    """
+    return WORD.findall(with_cjk_words(without_elisions(folded(text), language), language))

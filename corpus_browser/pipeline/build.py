@@ -19,6 +19,7 @@ from typing import TypeVar
 from corpus_browser.config import BuildConfig
 from corpus_browser.enrich.authors import index_authors
 from corpus_browser.enrich.discover import choose_themes, discover_themes
+from corpus_browser.enrich.language import corpus_languages, site_language
 from corpus_browser.enrich.relate import related_articles
 from corpus_browser.enrich.source_tags import with_source_tags
 from corpus_browser.enrich.tag import tag_articles
@@ -91,11 +92,13 @@ def _gather(config: BuildConfig, on_stage: StageListener, taxonomy: Taxonomy | N
     if taxonomy is None:
         taxonomy = read_taxonomy(config.themes_file)
     on_stage("splitting")
-    split = split_seeds(scan, config.split, code_digest(), store, config.workers, config.follow_symlinks, memory)
+    split = split_seeds(scan, config.split, code_digest(), store, config.workers, config.follow_symlinks, memory,
+                        config.language)
     extracted = [article for seed in split.seeds for article in seed.articles]
     on_stage("indexing authors")
     authors = index_authors(extracted)
-    words = CorpusWords.join(split.words)
+    words = CorpusWords.join(split.words, corpus_languages(extracted))
+    language = site_language(extracted, config.language)
     on_stage("tagging")
 
     def site_of(tagged: Sequence[Article], related: tuple[tuple[int, ...], ...]) -> Site:
@@ -107,6 +110,7 @@ def _gather(config: BuildConfig, on_stage: StageListener, taxonomy: Taxonomy | N
             description=config.site_description,
             source_titles={seed.name: seed.overrides.title for seed in split.seeds if seed.overrides.title},
             url=config.site_url,
+            language=language,
         )
 
     themes, site, made = _themes_and_site(authors.articles, taxonomy, words, site_of, on_stage, ahead,
@@ -162,7 +166,7 @@ def explain(config: BuildConfig, seed_name: str) -> str:
     Raises `CorpusError` when there is no such seed or it cannot be read."""
     wanted = Path(seed_name).name
     split = split_seeds(scan_seeds(config.seeds_dir, config.follow_symlinks), config.split, code_digest(),
-                        follow_symlinks=config.follow_symlinks)
+                        follow_symlinks=config.follow_symlinks, language=config.language)
     for error in split.errors:
         if Path(error.path).name == wanted:
             raise error

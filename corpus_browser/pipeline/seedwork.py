@@ -29,12 +29,14 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from corpus_browser.config import SplitRules
+from corpus_browser.enrich.language import seed_language, with_languages
 from corpus_browser.enrich.words import WordList
 from corpus_browser.errors import CorpusError
+from corpus_browser.lang.recognise import reading_dates
 from corpus_browser.model import SeedInput, SplitSeed
 from corpus_browser.pipeline import workers
 from corpus_browser.source.seeds import SeedBytes, SeedScan, Skipped, fetched, seed_input
@@ -78,23 +80,25 @@ class SeedMemory:
 
 def split_seeds(scan: SeedScan, split: SplitRules, code: str, store: SeedCache | None = None,
                 workers: int | None = None, follow_symlinks: bool = False,
-                memory: SeedMemory | None = None) -> SplitCorpus:
+                memory: SeedMemory | None = None, language: str | None = None) -> SplitCorpus:
     """Every seed of `scan` split into articles (see the module docstring).
 
     `code` is the digest of the package's code (`freshness.code_digest`);
     `store` keeps the results between builds; `workers` is how many worker
     processes share the work (None: one per core when there is much to do);
-    `memory` keeps them in memory for the next build in this process.
+    `memory` keeps them in memory for the next build in this process;
+    `language` is the configured language of every article (None: each one's is detected).
     """
     outcomes: list[SeedBytes | Skipped | CorpusError | SeedWork] = [fetched(item, follow_symlinks)
                                                                      for item in scan.items]
     found = {i: outcome for i, outcome in enumerate(outcomes) if isinstance(outcome, SeedBytes)}
-    settings = repr(split).encode()
+    settings = repr((split, language)).encode()
+    given = _Settings(split, language)
     first_names = {i: f"{_digest(code.encode(), settings, _content(seed))}.{_KEYS}" for i, seed in found.items()}
     session = _Session(store, found, workers, memory)
     completed = False
     try:
-        halves = session.first_halves(first_names, split)
+        halves = session.first_halves(first_names, given)
         kept = [i for i in sorted(halves) if isinstance(halves[i], SeedKeys)]
         for i in set(halves) - set(kept):
             outcomes[i] = halves[i]
@@ -102,7 +106,7 @@ def split_seeds(scan: SeedScan, split: SplitRules, code: str, store: SeedCache |
         holding = {i: halves[i].holding(boilerplate) for i in kept}
         second_names = {i: f"{_digest(first_names[i].encode(), *(key.encode() for key in holding[i]))}.{_SPLIT}"
                         for i in kept}
-        for i, seed in session.second_halves(second_names, first_names, holding, split).items():
+        for i, seed in session.second_halves(second_names, first_names, holding, given).items():
             outcomes[i] = seed
         completed = True
     finally:
@@ -144,7 +148,7 @@ class _Session:
         self.worker_of: dict[int, int] = {}
         """Which worker did a seed's first half (and keeps its units until the second)."""
 
-    def first_halves(self, names: dict[int, str], split: SplitRules) -> dict[int, SeedKeys | Skipped | CorpusError]:
+    def first_halves(self, names: dict[int, str], split: _Settings) -> dict[int, SeedKeys | Skipped | CorpusError]:
         results = {i: self._recall(name, (SeedKeys, Skipped, CorpusError)) for i, name in names.items()}
         todo = [i for i, result in results.items() if result is None]
         count = self._workers_for(todo)
@@ -158,7 +162,7 @@ class _Session:
         return results
 
     def second_halves(self, names: dict[int, str], first_names: dict[int, str], holding: dict[int, list[str]],
-                      split: SplitRules) -> dict[int, SeedWork]:
+                      split: _Settings) -> dict[int, SeedWork]:
         results = {i: self._recall(name, SeedWork) for i, name in names.items()}
         todo = [i for i, result in results.items() if result is None]
         elsewhere = [i for i in todo if i not in self.worker_of]
@@ -224,33 +228,53 @@ class _Session:
 
 # --- the two halves, where they run ---------------------------------------------------------
 
-#: Each seed's reading and units from its first half, until its second: in each
-#: worker process (or here, without workers), for the seeds it was given.
-_prepared: dict[str, tuple[SeedInput, PreparedSeed]] = {}
+
+@dataclass(frozen=True)
+class _Settings:
+    """What the halves are given beside the seed: the split's thresholds and the configured language."""
+
+    split: SplitRules
+    language: str | None
 
 
-def _first_half(found: SeedBytes, name: str, split: SplitRules) -> bytes:
-    """Read a seed and cut it into units: its `SeedKeys` (or why it is skipped or cannot be read), pickled."""
+#: Each seed's reading, language and units from its first half, until its second:
+#: in each worker process (or here, without workers), for the seeds it was given.
+_prepared: dict[str, tuple[SeedInput, str | None, PreparedSeed]] = {}
+
+
+def _first_half(found: SeedBytes, name: str, settings: _Settings) -> bytes:
+    """Read a seed, tell its language and cut it into units: its `SeedKeys`
+    (or why it is skipped or cannot be read), pickled."""
     try:
         item = seed_input(found)
     except CorpusError as error:
         return cache.dump(error)
     if isinstance(item, Skipped):
         return cache.dump(item)
-    prepared = prepare_seed(item, split)
-    _prepared[name] = (item, prepared)
+    language, prepared = _prepare(item, settings)
+    _prepared[name] = (item, language, prepared)
     return cache.dump(seed_keys(prepared))
 
 
-def _second_half(first_name: str, found: SeedBytes | None, boilerplate: frozenset[str], split: SplitRules) -> bytes:
-    """Split a seed into articles: its `SeedWork`, pickled."""
+def _prepare(item: SeedInput, settings: _Settings) -> tuple[str | None, PreparedSeed]:
+    """The seed's language, and its units, with dates read in that language."""
+    language = seed_language(item, settings.language)
+    with reading_dates(language, item.overrides.date_order):
+        return language, prepare_seed(item, settings.split)
+
+
+def _second_half(first_name: str, found: SeedBytes | None, boilerplate: frozenset[str], settings: _Settings) -> bytes:
+    """Split a seed into articles, each with its language: its `SeedWork`, pickled."""
     if found is None or first_name in _prepared:
-        item, prepared = _prepared.pop(first_name)
+        item, language, prepared = _prepared.pop(first_name)
     else:
         item = seed_input(found)
-        prepared = prepare_seed(item, split)
-    split_into = split_seed(item, prepared, boilerplate, split)
-    return cache.dump(SeedWork(split_into, WordList.of(split_into.articles)))
+        language, prepared = _prepare(item, settings)
+    with reading_dates(language, item.overrides.date_order):
+        split_into = split_seed(item, prepared, boilerplate, settings.split)
+    articles = with_languages(split_into.articles, language, item.overrides.language or settings.language)
+    split_into = replace(split_into, articles=articles)
+    return cache.dump(SeedWork(split_into, WordList.of(articles)))
 
 
 def _forget() -> None:

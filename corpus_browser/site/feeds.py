@@ -42,6 +42,8 @@ class Feed:
     path: str
     """The feed's own path below the docs folder, e.g. `feed-theme-trust.xml`."""
     items: Sequence[PlacedArticle]
+    language: str = "en"
+    """The site's language, which the feed declares."""
 
 
 def render_feed(feed: Feed) -> str:
@@ -54,7 +56,7 @@ def render_feed(feed: Feed) -> str:
         generator.subtitle(_text(feed.subtitle))
     generator.link(href=_address(feed.site_url, "index.html", path), rel="alternate")
     generator.link(href=_address(feed.site_url, path, path), rel="self")
-    generator.language("en")
+    generator.language(feed.language)
     items = list(feed.items)[:FEED_MAX_ENTRIES]
     dates = [as_datetime(item.article.date) for item in items if item.article.date]
     newest = max(dates, default=_NO_DATE)

@@ -23,6 +23,7 @@ import yaml
 from anyascii import anyascii
 
 from corpus_browser.lang.dates import month_heading, year_of
+from corpus_browser.lang.detect import DEFAULT_LANGUAGE
 from corpus_browser.lang.markdown import escape
 from corpus_browser.lang.text import DESCRIPTION_MAX_CHARS, TITLE_MAX_CHARS, shorten
 from corpus_browser.model import Article, Block, BlockKind, Page, PlacedArticle, Site
@@ -281,7 +282,7 @@ def _pages(site: Site, memo: RenderMemo) -> list[Page]:
                          list(places.authors.values()) + ([places.unattributed] if places.unattributed else []))
     pages.append(render_home(site, places, memo))
     pages.append(_feed_page(Feed(site.title, site.description, site.url, SITE_FEED,
-                                 tuple(newest_first(site.articles))), memo))
+                                 tuple(newest_first(site.articles)), site.language), memo))
     pages.append(search_records(site, memo))
     return pages
 
@@ -298,14 +299,15 @@ def _feed_link(site: Site, page: NamePage) -> dict[str, str]:
 
 
 def _feed_page(feed: Feed, memo: RenderMemo) -> Page:
-    key = ("feed", feed.title, feed.subtitle, feed.site_url, feed.path,
+    key = ("feed", feed.title, feed.subtitle, feed.site_url, feed.path, feed.language,
            tuple(memo.digest(item) for item in feed.items[:FEED_MAX_ENTRIES]))  # all that a feed shows
     return Page(feed.path, memo.text(key, lambda: render_feed(feed)))
 
 
 def _feed(site: Site, page: NamePage, kind: str) -> Feed:
     what = "on" if kind == "theme" else "by"
-    return Feed(f"{site.title}: {page.name}", f"Articles {what} {page.name}.", site.url, page.feed, page.items)
+    return Feed(f"{site.title}: {page.name}", f"Articles {what} {page.name}.", site.url, page.feed, page.items,
+                site.language)
 
 
 def _listing_pages(path: str, title: str, intro: str, items: Sequence[PlacedArticle], directory: Directory,
@@ -355,7 +357,7 @@ def render_article(site: Site, index: int, directory: Directory | None = None,
     directory = directory or catalogue(site).directory
     memo = memo or RenderMemo()
     placed = site.articles[index]
-    links = _links(site, index) | _chip_data(placed.article, directory)
+    links = _language_data(placed.article, site) | _links(site, index) | _chip_data(placed.article, directory)
     key = ("article", memo.digest(placed), json.dumps(links, ensure_ascii=False))
     return Page(placed.path, memo.text(key, lambda: _article_text(placed.article, links)))
 
@@ -368,6 +370,12 @@ def _article_text(article: Article, links: dict[str, object]) -> str:
     parts.append(f'<p class="cb-meta">{article_details(article)}</p>')
     parts.extend(_render_block(block) for block in body)
     return _with_front_matter(front_matter(article) | links, "\n\n".join(parts))
+
+
+def _language_data(article: Article, site: Site) -> dict[str, object]:
+    """The page's `language`, where the article is written in another language than the site
+    (the plugin then declares it in the page's `<html lang>`)."""
+    return {"language": article.language} if article.language and article.language != site.language else {}
 
 
 def _chip_data(article: Article, directory: Directory) -> dict[str, object]:
@@ -473,6 +481,8 @@ def render_home(site: Site, places: Catalogue, memo: RenderMemo | None = None) -
             f"- [{escape(site.source_titles[source])}]({SOURCES_DIR}/{seed_slug(source)}.md)" for source in titled] + [""]
     data = {"title": site.title, "description": site.description or f"{len(articles):,} articles",
             "search": {"boost": LISTING_SEARCH_BOOST}}
+    if site.language != DEFAULT_LANGUAGE:
+        data["language"] = site.language  # the site's language, which the plugin gives the theme
     return Page(HOME_PAGE, _with_front_matter(data, "\n".join(lines).rstrip()))
 
 
@@ -614,17 +624,18 @@ def _name_index(path: str, title: str, kind: str, pages: Sequence[NamePage]) -> 
 
 def search_records(site: Site, memo: RenderMemo | None = None) -> Page:
     """One record per article, for the hosted site's Pagefind index (`pagefind_index.py`):
-    its address, title, authors, themes, date (as stated and as a reader writes it) and
+    its language, address, title, authors, themes, date (as stated and as a reader writes it) and
     clean text, made from the article itself, never from a rendered page. A JSON
     list written with `indent=0`, so that a record's text is the same wherever it stands."""
     memo = memo or RenderMemo()
-    records = [memo.text(("record", memo.digest(item)), lambda: _search_record(item))
+    records = [memo.text(("record", memo.digest(item), site.language), lambda: _search_record(item, site.language))
                for item in site.articles]
     return Page(SEARCH_RECORDS, "[\n" + ",\n".join(records) + "\n]\n" if records else "[]\n")
 
 
-def _search_record(item: PlacedArticle) -> str:
+def _search_record(item: PlacedArticle, site_language: str) -> str:
     return json.dumps({
+        "language": item.article.language or site_language,
         "url": _url(item.path),
         "title": item.article.title,
         "authors": list(item.article.authors),

@@ -3,6 +3,9 @@
 Each query word is matched with rapidfuzz against the words of an article's
 authors, title, themes and text; a match on an author counts most, then the
 title, then a theme, then the text. Filters by author and theme are fuzzy too.
+Words are read in any script (`text.tokens`); a query's run of Chinese or
+Japanese characters is looked for as it is, inside the text (no segmenter
+need cut the query as it cut the article).
 """
 
 from __future__ import annotations
@@ -14,7 +17,8 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from corpus_browser.lang.text import tokens
+from corpus_browser.lang.cjk import CJK_RUN
+from corpus_browser.lang.text import folded, tokens
 from corpus_browser.model import PlacedArticle
 
 #: A query word matches a word of a field at this rapidfuzz ratio or more.
@@ -46,10 +50,17 @@ def search(articles: Sequence[PlacedArticle], query: str, author: str | None = N
     """
     candidates = [item for item in articles
                   if _passes(item.article.authors, author) and _passes(item.article.tags, theme)]
-    words = tokens(query)
+    words = query_words(query)
     if not words:
         return [Hit(item, 0.0) for item in candidates]
-    texts = [Counter(tokens(item.article.body_text)) for item in candidates]
+    runs = [word for word in words if _is_cjk(word)]
+    texts = []
+    for item in candidates:
+        text = Counter(tokens(item.article.body_text, item.article.language))
+        if runs:
+            body = folded(item.article.body_text)
+            text.update({run: body.count(run) for run in runs})
+        texts.append(text)
     vocabulary = sorted(set().union(*texts)) if texts else []
     variants = {word: _text_variants(word, vocabulary) for word in words}
     hits = []
@@ -59,6 +70,24 @@ def search(articles: Sequence[PlacedArticle], query: str, author: str | None = N
             hits.append(Hit(item, score))
     hits.sort(key=lambda hit: (-hit.score, hit.item.path))
     return hits
+
+
+def query_words(query: str) -> list[str]:
+    """The words of a query: its words (`text.tokens`), and its runs of CJK characters whole.
+
+    >>> query_words("React ピン留め")
+    ['react', 'ピン留め']
+    """
+    text = folded(query)
+    words, end = [], 0
+    for run in CJK_RUN.finditer(text):
+        words += tokens(text[end:run.start()]) + [run[0]]
+        end = run.end()
+    return words + tokens(text[end:])
+
+
+def _is_cjk(word: str) -> bool:
+    return CJK_RUN.fullmatch(word) is not None
 
 
 def _passes(names: Sequence[str], wanted: str | None) -> bool:
@@ -71,7 +100,7 @@ def _passes(names: Sequence[str], wanted: str | None) -> bool:
 def _text_variants(word: str, vocabulary: Sequence[str]) -> set[str]:
     """Spellings of a query word in the articles' text. Text is long and full of
     short words, so short query words must match exactly, longer ones closely."""
-    if len(word) <= SHORT_WORD:
+    if len(word) <= SHORT_WORD or _is_cjk(word):
         return {word}
     matches = process.extract(word, vocabulary, scorer=fuzz.ratio, score_cutoff=TEXT_MIN_RATIO, limit=None)
     return {match for match, _score, _index in matches if match[0] == word[0]}
@@ -80,9 +109,9 @@ def _text_variants(word: str, vocabulary: Sequence[str]) -> set[str]:
 def _score(item: PlacedArticle, words: Sequence[str], variants: dict[str, set[str]], text: Counter[str]) -> float:
     article = item.article
     fields = {
-        "authors": tokens(" ".join(article.authors)),
-        "title": tokens(article.title),
-        "themes": tokens(" ".join(article.tags)),
+        "authors": _field_words(" ".join(article.authors), words),
+        "title": _field_words(article.title, words),
+        "themes": _field_words(" ".join(article.tags), words),
     }
     score = sum(WEIGHTS[name] * _coverage(words, field) for name, field in fields.items())
     text_hits = sum(text[variant] for word in words for variant in variants[word])
@@ -90,6 +119,13 @@ def _score(item: PlacedArticle, words: Sequence[str], variants: dict[str, set[st
     if matched:
         score += TEXT_WEIGHT * (matched / len(words)) * min(1.0, math.log1p(text_hits) / math.log(50))
     return score
+
+
+def _field_words(text: str, words: Sequence[str]) -> list[str]:
+    """A field's words, and each CJK query word the field holds (as a segmenter may cut it otherwise)."""
+    found = tokens(text)
+    runs = [word for word in words if _is_cjk(word) and word in folded(text)]
+    return found + runs
 
 
 def _coverage(words: Sequence[str], field: Sequence[str], min_ratio: float = WORD_MIN_RATIO) -> float:

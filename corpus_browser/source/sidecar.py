@@ -16,11 +16,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from corpus_browser.errors import SidecarError, excerpt
+from corpus_browser.lang.detect import language_tag
 from corpus_browser.lang.text import NAME_MAX_CHARS, TITLE_MAX_CHARS, clean
 from corpus_browser.model import ArticleFix, Overrides
 from corpus_browser.source.yaml_input import line_of
 
-_TOP_LEVEL_KEYS = {"title", "split_at", "no_split_at", "boilerplate", "articles", "author", "tags"}
+_TOP_LEVEL_KEYS = {"title", "split_at", "no_split_at", "boilerplate", "articles", "author", "tags", "language",
+                   "date_order"}
+#: How a seed may say it writes numeric dates (`date_order:`).
+_DATE_ORDERS = ("day-first", "month-first")
 _ARTICLE_KEYS = {"title", "authors", "date"}
 #: A date as an editor may write it: `2016`, `2016-08` or `2016-08-23`.
 _DATE = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{1,2})(?:-(?P<day>\d{1,2}))?)?")
@@ -63,7 +67,29 @@ def parse_overrides(data: object, path: str, line_count: int) -> Overrides:
         title=_seed_title(data.get("title"), path, line_of(data, "title")),
         authors=_names(data.get("author"), path, "author", line_of(data, "author")) or (),
         tags=_names(data.get("tags"), path, "tags", line_of(data, "tags")) or (),
+        language=_language(data.get("language"), path, line_of(data, "language")),
+        date_order=_date_order(data.get("date_order"), path, line_of(data, "date_order")),
     )
+
+
+def _language(value: object, path: str, where: int | None) -> str | None:
+    """The seed's language (`language: fr`), as a tag in lower case."""
+    if value is None:
+        return None
+    tag = language_tag(value)
+    if tag is None:
+        raise SidecarError(path, f"language must be a language code such as fr, de or pt-BR, not {excerpt(value)}",
+                           where)
+    return tag
+
+
+def _date_order(value: object, path: str, where: int | None) -> str | None:
+    """How the seed writes numeric dates: `day-first` (`05/06/2016` is 5 June) or `month-first`."""
+    if value is None:
+        return None
+    if value not in _DATE_ORDERS:
+        raise SidecarError(path, f"date_order must be {' or '.join(_DATE_ORDERS)}, not {excerpt(value)}", where)
+    return str(value)
 
 
 def _seed_title(value: object, path: str, where: int | None) -> str | None:

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import random
-import re
+import unicodedata
+
+import regex
 
 from corpus_browser.enrich.words import BREAK, CorpusWords, WordList
 from corpus_browser.lang.text import tokens
 from corpus_browser.model import Article, Block, BlockKind
 
-#: The definition the fast splitting must agree with: a word, or punctuation that ends a clause.
-WORD_OR_BREAK = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[.,;:!?()\[\]{}\"“”‘«»—–/|*#…\n]")
+#: The definition the fast splitting must agree with: a word (Unicode letters and digits, with the
+#: marks that combine with them, an apostrophe inside), or punctuation that ends a clause.
+WORD_OR_BREAK = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:'\p{L}[\p{L}\p{M}]*)?|[.,;:!?()\[\]{}\"“”‘«»—–/|*#…\n]")
 #: Characters that stress the splitting: apostrophes in and around words, breaks inside and outside
 #: ASCII, letters that change length or script when case-folded, control and separator characters.
 ALPHABET = "abcXYZ09 '’'.,;—–…“”«»\n\t-_/éßﬁ\u212a\u0130\x00\u2028"
@@ -24,7 +27,8 @@ def article(title: str, text: str) -> Article:
 
 def expected(text: str) -> list[str]:
     """Words and breaks (`""`) by the regular expression."""
-    return [token if token[0].isalnum() else "" for token in WORD_OR_BREAK.findall(text.casefold().replace("’", "'"))]
+    folded = unicodedata.normalize("NFC", text.casefold()).replace("’", "'")
+    return [token if token[0].isalnum() else "" for token in WORD_OR_BREAK.findall(folded)]
 
 
 def test_title_and_body_words_are_what_tokens_finds():
