@@ -23,9 +23,9 @@ MBOX_ENVELOPE = re.compile(
 ATX_HEADING = re.compile(r"^ {0,3}(?P<marks>#{1,6})(?:[ \t]+(?P<text>.*?))?(?:[ \t]+#+)?[ \t]*$")
 FRONT_MATTER_FENCE = re.compile(r"^(?:---|\+\+\+)[ \t]*$")
 FRONT_MATTER_FIELD = re.compile(r"^[A-Za-z_][\w-]*(?::(?:\s|$)|\s*=\s*\S)")
-#: A wiki heading, `== Title ==`, or an AsciiDoc one, `== Title` (the closing marks optional).
-WIKI_HEADING = re.compile(r"^(?P<marks>={1,6})[ \t]+(?P<text>[^=\s](?:.*?[^=\s])?)(?:[ \t]*(?P=marks))?[ \t]*$"
-                          r"|^(?P<closed>={1,6})(?P<tight>[^=\s](?:.*?[^=\s])?)(?P=closed)[ \t]*$")
+#: The marks that open a wiki or AsciiDoc heading: one to six `=`, spaced as tokenised dumps write
+#: them (`= = Section = =`), after at most one space.
+_WIKI_MARKS = re.compile(r"^ ?(=(?: ?=){0,5})(?!=)")
 #: An Org mode heading: stars, then the title, perhaps a TODO keyword before it and tags after.
 ORG_HEADING = re.compile(r"^(?P<marks>\*+)[ \t]+(?:(?:TODO|DONE)[ \t]+)?(?P<text>.*?)(?:[ \t]+:[\w@#%:]+:)?[ \t]*$")
 ORG_MARKUP = re.compile(r"^#\+\w+:|^:PROPERTIES:$|^#\+begin_", re.IGNORECASE)
@@ -113,6 +113,23 @@ def _rst_traces(lines: Sequence[str]) -> tuple[int, str]:
     return underlined + (markup if underlined else 0), f"{underlined} underlined titles, {markup} reST directives or roles"
 
 
+def wiki_heading(line: str) -> tuple[int, str] | None:
+    """A wiki heading's rank and text: `== Title ==` (MediaWiki, also tight: `==Title==`,
+    or spaced: `= = Title = =`) or `== Title` (AsciiDoc, the closing marks left out)."""
+    opening = _WIKI_MARKS.match(line)
+    if opening is None:
+        return None
+    marks, rest = opening[1], line[opening.end():]
+    text = rest.strip()
+    if text.endswith(marks):
+        text = text[: -len(marks)].strip()
+    elif not rest[:1].isspace():
+        return None  # `==x` opens nothing unless it closes
+    if not text or text[0] == "=" or text[-1] == "=":
+        return None
+    return marks.count("="), text
+
+
 def underlines(above: str, line: str) -> bool:
     """`line` underlines the text `above` it: a run of one punctuation mark at least as long."""
     text = above.strip()
@@ -130,7 +147,7 @@ def _org_traces(lines: Sequence[str]) -> tuple[int, str]:
 
 
 def _wiki_traces(lines: Sequence[str]) -> tuple[int, str]:
-    headings = sum(1 for line in lines if WIKI_HEADING.match(line))
+    headings = sum(1 for line in lines if line.lstrip(" ")[:1] == "=" and wiki_heading(line))
     return headings, f"{headings} `= Title =` or `== Title` headings"
 
 

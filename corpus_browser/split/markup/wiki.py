@@ -15,9 +15,8 @@ import mwparserfromhell
 from mwparserfromhell import nodes
 
 from corpus_browser.lang import markdown as md
+from corpus_browser.split.formats import wiki_heading
 
-#: A heading between runs of `=` (spaced, as tokenised dumps write them: `= = Section = =`).
-_HEADING = re.compile(r"^\s*((?:=[ \t]?)+?)\s*([^=\s].*?)\s*((?:[ \t]?=)+)\s*$")
 _ITEM = re.compile(r"^([*#;:]+)\s*(.*)$")
 _RULE = re.compile(r"^-{4,}\s*$")
 #: HTML tags whose content is never text: scripts, styles, and what MediaWiki hides.
@@ -27,7 +26,7 @@ _HIDDEN_TAGS = frozenset({"script", "style", "nowiki-hidden", "noinclude", "incl
 def convert(source: str) -> list[md.Piece]:
     """The blocks of a wiki text; its top heading level becomes the page's second."""
     lines = _untokenised(source.split("\n"))
-    tops = [_level(match) for line in lines if (match := _HEADING.match(line))]
+    tops = [heading[0] for line in lines if (heading := wiki_heading(line))]
     shift = md.MIN_HEADING - min(tops, default=md.MIN_HEADING)
     notes: list[md.Piece] = []
     pieces: list[md.Piece | None] = []
@@ -36,8 +35,8 @@ def convert(source: str) -> list[md.Piece]:
         line = lines[i]
         if not line.strip():
             i += 1
-        elif heading := _HEADING.match(line):
-            pieces.append(md.heading(_level(heading) + shift, _inlines(heading[2], notes)))
+        elif heading := wiki_heading(line):
+            pieces.append(md.heading(heading[0] + shift, _inlines(heading[1], notes)))
             i += 1
         elif line.startswith("{|"):
             end = next((j for j in range(i, len(lines)) if lines[j].startswith("|}")), len(lines) - 1)
@@ -61,10 +60,6 @@ def convert(source: str) -> list[md.Piece]:
     return md.document([*pieces, *notes])
 
 
-def _level(heading: re.Match[str]) -> int:
-    return heading[1].count("=")
-
-
 def _untokenised(lines: list[str]) -> list[str]:
     """Lines as written: a dump that puts a space before every line (WikiText's
     tokenised text) loses it, which would otherwise make every line preformatted."""
@@ -74,7 +69,7 @@ def _untokenised(lines: list[str]) -> list[str]:
 
 
 def _opens_block(line: str) -> bool:
-    return bool(_HEADING.match(line) or _ITEM.match(line) or _RULE.match(line) or line.startswith(("{|", " ")))
+    return bool(wiki_heading(line) or _ITEM.match(line) or _RULE.match(line) or line.startswith(("{|", " ")))
 
 
 def _while(lines: Sequence[str], start: int, accepts) -> list[str]:

@@ -1,12 +1,16 @@
 """Wiki markup and AsciiDoc: `= Title =` (or `= Title`) is a heading of rank
-1, `== Section ==` of rank 2, and so on; a collection's header blocks open
-its documents (see `fields.py`)."""
+1, `== Section ==` of rank 2, and so on (also spaced, as tokenised dumps write
+them: `= = Section = =`); a collection's header blocks open its documents
+(see `fields.py`). A line inside a paragraph, text on both sides of it, is no
+heading whatever its marks (a formula's `= x =`)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from corpus_browser.lang.text import clean
 from corpus_browser.model import Role, Seed, Unit
-from corpus_browser.split.formats import WIKI_HEADING
+from corpus_browser.split.formats import wiki_heading
 from corpus_browser.split.readers.fields import walk
 from corpus_browser.split.readers.paragraphs import text_builder
 
@@ -16,13 +20,17 @@ def read(seed: Seed) -> list[Unit]:
     builder = text_builder(lines)
 
     def step(i: int) -> int:
-        heading = WIKI_HEADING.match(lines[i])
-        text = clean((heading["text"] or heading["tight"]) if heading else "")
+        heading = wiki_heading(lines[i]) if _apart(lines, i) else None
+        text = clean(heading[1]) if heading else ""
         if text:
-            marks = heading["marks"] or heading["closed"]
-            builder.unit(text, i + 1, i + 1, Role.HEADING, level=len(marks), marker=marks)
+            builder.unit(text, i + 1, i + 1, Role.HEADING, level=heading[0], marker="=" * heading[0])
         else:
             builder.line(i + 1, lines[i])
         return i + 1
 
     return walk(lines, builder, step)
+
+
+def _apart(lines: Sequence[str], i: int) -> bool:
+    """Line `i` stands apart from a paragraph: a blank line (or the text's end) on one side at least."""
+    return i == 0 or i + 1 == len(lines) or not lines[i - 1].strip() or not lines[i + 1].strip()
