@@ -53,6 +53,8 @@ LEVEL_MAX_PIECE_SHARE = 0.5
 STRAY_SHARE = 0.1
 #: A rank below the document's title is a log's entries when this share of its headings is dated or patterned ...
 ENTRY_SHARE = 0.6
+#: A piece holds posts, not sections, when at least this many headings right under its title are entries.
+CONTAINER_MIN_POSTS = 5
 #: The share of a rank's titles that must differ for them to be article titles.
 DISTINCT_TITLES = 0.7
 #: A piece before the first article with fewer words of prose than this is front matter (a title page, credits).
@@ -208,7 +210,28 @@ def _ranked_starts(units: Sequence[Unit], lo: int, hi: int, split: SplitRules) -
         starts = {i: f"a rank-{questions} heading asking a question, the seed's entries" for i in headings
                   if units[i].level == questions}
         levels = [replace(level, chosen=level.shape.startswith(f"rank {questions} ")) for level in levels]
-    return starts, levels
+    return {**starts, **_posts_in_containers(units, sorted(starts), headings, hi)}, levels
+
+
+def _posts_in_containers(units: Sequence[Unit], starts: Sequence[int], headings: Sequence[int],
+                         hi: int) -> dict[int, str]:
+    """Pieces that hold posts rather than sections: where the headings right
+    under a piece's title (those of the next rank down within it) are many,
+    distinct and entries of a log (most dated, or following one pattern), each
+    opens a post of its own (a "Bookmarks" heading over ninety dated posts, a
+    changelog's releases under a stray top heading)."""
+    found: dict[int, str] = {}
+    for a, b in zip(starts, [*starts[1:], hi]):
+        inside = [i for i in headings if a < i < b and units[i].level > units[a].level]
+        if not inside:
+            continue
+        rank = min(units[i].level for i in inside)
+        children = [i for i in inside if units[i].level == rank]
+        if len(children) >= CONTAINER_MIN_POSTS and _distinct_share(units, children) >= DISTINCT_TITLES \
+                and _are_entries(units, children):
+            found.update({i: f"a post under '{units[a].text[:40]}', which holds {len(children)} dated or "
+                             "patterned headings" for i in children})
+    return found
 
 
 def _states_itself(units: Sequence[Unit], lo: int, headings: Sequence[int]) -> bool:
