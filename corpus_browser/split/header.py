@@ -34,7 +34,7 @@ from corpus_browser.lang.recognise import (
     person_name,
     signoff_names,
 )
-from corpus_browser.lang.rules import MINOR_WORDS
+from corpus_browser.lang.rules import MINOR_WORDS, NAME_JOINERS
 from corpus_browser.lang.text import is_all_caps, is_title_case, label_pattern, more_words_than
 from corpus_browser.model import Layout, Role, Unit
 
@@ -54,6 +54,10 @@ LABEL_NAME_MAX_LINES = 3
 _LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 #: A footnote, which may follow a signature: `[1] …`, `{2} …`.
 _NOTE = re.compile(r"^(?:\[\d+\]|\{\d+\})\s")
+#: A surname in capitals: a single word of two letters or more.
+_CAPITAL_WORD = re.compile(r"[^\W\d_a-z]{2,}(?:['’-][^\W\d_a-z]+)?")
+#: A word in lower case, as prose writes common words.
+_LOWER_WORD = re.compile(r"\b[^\W\d_A-Z]+\b")
 #: A signature or the place-and-date line under it has at most this many words.
 SIGNOFF_MAX_WORDS = 12
 
@@ -71,6 +75,7 @@ def apply_template(units: Sequence[Unit], layout: Layout) -> list[Unit]:
     heads = [_head(units, a, b) for a, b in spans]
     _datelines(units, heads)
     _header_fields(units, heads)
+    _surnames(units, [_head(units, a, b, headings=True) for a, b in spans])
     loose = _names_recur(units, heads)
     for head in heads:
         _head_bylines(units, head, loose)
@@ -78,8 +83,9 @@ def apply_template(units: Sequence[Unit], layout: Layout) -> list[Unit]:
     return units
 
 
-def _head(units: Sequence[Unit], a: int, b: int) -> list[int]:
-    """Indexes of the units under an article's title, before its body starts."""
+def _head(units: Sequence[Unit], a: int, b: int, headings: bool = False) -> list[int]:
+    """Indexes of the units under an article's title, before its body starts (with
+    `headings`, short heading-like lines too, which a surname in capitals may be)."""
     title = _title(units, a, b)
     if title is None:
         return []
@@ -87,7 +93,7 @@ def _head(units: Sequence[Unit], a: int, b: int) -> list[int]:
     first = title + 2 if units[title].is_label else title + 1  # under a label stands the piece's name
     for i in range(first, min(b, title + 1 + HEAD_UNITS)):
         field = units[i].line_count == 1 and rules.HEADER_LINE.match(units[i].text)
-        if (units[i].role is Role.HEADING and not field) or units[i].line_count > HEAD_UNIT_MAX_LINES \
+        if (units[i].role is Role.HEADING and not field and not headings) or units[i].line_count > HEAD_UNIT_MAX_LINES \
                 or more_words_than(units[i].text, HEAD_UNIT_MAX_WORDS):
             break
         head.append(i)
@@ -149,6 +155,32 @@ def _plain_names(text: str) -> tuple[str, ...] | None:
     names = name_list(text.rstrip("."), single_word_ok=False)
     return names if names and not any(word.casefold() in MINOR_WORDS for name in names for word in name.split()) \
         else None
+
+
+def _surnames(units: list[Unit], heads: Sequence[Sequence[int]]) -> None:
+    """Surnames in capitals alone on a line under the titles (`HAMILTON`,
+    `HAMILTON AND MADISON`), where most articles have one: bylines, when every
+    such word is a proper name (the text never writes it in lower case: not
+    `ARGUMENT` or `SYNOPSIS`)."""
+    found = [[(i, names) for i in head if units[i].role in (Role.PROSE, Role.BOILERPLATE, Role.HEADING)
+              and units[i].level == 0 and (names := _capital_names(units[i].text))] for head in heads]
+    if not _recurs(sum(1 for lines in found if lines), len(heads)):
+        return
+    lower = {word for unit in units if unit.role is Role.PROSE and not unit.text.isupper()
+             for word in _LOWER_WORD.findall(unit.text)}
+    if any(name.casefold() in lower for lines in found for _i, names in lines for name in names):
+        return
+    for lines in found:
+        for i, names in lines[:1]:
+            units[i] = replace(units[i], role=Role.BYLINE, names=names)
+
+
+def _capital_names(text: str) -> tuple[str, ...] | None:
+    """A line of single words in capitals joined as names are (`HAMILTON AND MADISON`)."""
+    words = [word for word in NAME_JOINERS.split(text.strip(" .")) if word]
+    if not words or not all(_CAPITAL_WORD.fullmatch(word) for word in words):
+        return None
+    return tuple(words) if not any(word.casefold() in MINOR_WORDS for word in words) else None
 
 
 def _head_bylines(units: list[Unit], head: Sequence[int], loose: bool) -> None:
