@@ -117,13 +117,14 @@ _ORDINAL = re.compile(r"(?:\w+-)?(?:" + "|".join(sorted(ORDINALS)) + r")(?:-\w+)
 
 def label_pattern(text: str) -> str:
     """A heading with its numbering abstracted (digits, roman numerals, ordinal
-    words): `1. First Day.` and `12. Twelfth Day.` are both `0. 0 day.`."""
+    words) and the punctuation around its words dropped: `1. First Day.` and
+    `12. Twelfth Day.` are both `0 0 day`, `FEDERALIST. No. 7` and `FEDERALIST No. 5` both `federalist no 0`."""
     words = []
     for word in text.split():
         core = word.strip(".,:;()[]").casefold()
         numbering = _DIGIT.search(word) or ROMAN_NUMERAL.match(core.upper()) or _ORDINAL.fullmatch(core)
-        words.append("0" if numbering else word.casefold())
-    return " ".join(words)
+        words.append("0" if numbering else core)
+    return " ".join(word for word in words if word)
 
 
 def shorten(text: str, limit: int) -> str:

@@ -85,7 +85,7 @@ def extract(segment: Segment, overrides: Overrides, lines: Sequence[str] = (), f
     if subtitle:
         body = (Block(BlockKind.SUBTITLE, (subtitle,)),) + body
     title, label = _title(units, title_index) if title_index is not None else (_fallback_title(body), None)
-    date = _stated_date(units, title_index)
+    date = _stated_date(units, title_index, title_lines)
 
     stated = [unit.stated for unit in _head(units) if unit.stated is not None]
     summary = next((facts.summary for facts in stated if facts.summary), None)
@@ -244,14 +244,14 @@ def _subtitle_index(units: Sequence[Unit], title_index: int | None, title_lines:
     return None
 
 
-def _stated_date(units: Sequence[Unit], title_index: int | None) -> str | None:
+def _stated_date(units: Sequence[Unit], title_index: int | None, title_lines: set[int] = frozenset()) -> str | None:
     """The date the article states for itself: on a date line, byline or
     header above its body or in a signature after it, else in its title. A
     date line inside the body heads a letter or an entry it quotes. (The body
     runs from its first paragraph to its last: short lines around it, such
     as a publication's name, are not yet or no longer the body.)"""
     body = [i for i, unit in enumerate(units) if unit.role in (Role.PROSE, Role.LIST_ITEM)
-            and more_words_than(unit.text, _PARAGRAPH_MIN_WORDS)]
+            and unit.first not in title_lines and more_words_than(unit.text, _PARAGRAPH_MIN_WORDS)]
     outside = [unit for i, unit in enumerate(units) if not body or i < body[0] or i > body[-1]]
     return next((unit.date for unit in outside if unit.date and unit.role is not Role.HEADING), None) \
         or (units[title_index].date if title_index is not None else None)

@@ -38,7 +38,7 @@ from dataclasses import replace
 
 from corpus_browser.config import SplitRules
 from corpus_browser.lang import rules
-from corpus_browser.lang.text import key, more_words_than, title_pattern, word_count
+from corpus_browser.lang.text import key, label_pattern, more_words_than, title_pattern, word_count
 from corpus_browser.model import Format, Layout, Level, Overrides, Role, Unit
 
 #: Stands for the break before a seed's first unit.
@@ -53,6 +53,8 @@ LEVEL_MAX_PIECE_SHARE = 0.5
 STRAY_SHARE = 0.1
 #: A rank below the document's title is a log's entries when this share of its headings is dated or patterned ...
 ENTRY_SHARE = 0.6
+#: Titles follow one template when at least this share of the starts do (and the template numbers them).
+TEMPLATE_SHARE = 0.6
 #: A piece holds posts, not sections, when at least this many headings right under its title are entries.
 CONTAINER_MIN_POSTS = 5
 #: The share of a rank's titles that must differ for them to be article titles.
@@ -326,7 +328,22 @@ def _text_starts(units: Sequence[Unit], lo: int, hi: int,
             starts[_with_leading_date(units, i)] = reason
     if article_break is None:
         starts.update(_long_pieces(units, starts, lo, hi, split))
+    starts.update(_same_template(units, headings, starts))
     return starts, levels, article_break
+
+
+def _same_template(units: Sequence[Unit], headings: Sequence[int], starts: dict[int, str]) -> dict[int, str]:
+    """Headings that follow the template most article titles follow (`FEDERALIST
+    No. 7` where most titles are `FEDERALIST No. N`), whatever the blank lines
+    before them: articles too."""
+    patterns = Counter(label_pattern(units[i].text) for i in starts if units[i].role is Role.HEADING)
+    if not patterns:
+        return {}
+    pattern, count = patterns.most_common(1)[0]
+    if count < LEVEL_MIN_HEADINGS or count < TEMPLATE_SHARE * len(starts) or "0" not in pattern.split():
+        return {}
+    return {i: "a heading of the template most article titles follow" for i in headings
+            if i not in starts and label_pattern(units[i].text) == pattern}
 
 
 def _break_before(units: Sequence[Unit], i: int, lo: int) -> int:
