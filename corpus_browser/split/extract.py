@@ -251,10 +251,17 @@ def _stated_date(units: Sequence[Unit], title_index: int | None, title_lines: se
     runs from its first paragraph to its last: short lines around it, such
     as a publication's name, are not yet or no longer the body.)"""
     body = [i for i, unit in enumerate(units) if unit.role in (Role.PROSE, Role.LIST_ITEM)
-            and unit.first not in title_lines and more_words_than(unit.text, _PARAGRAPH_MIN_WORDS)]
+            and unit.first not in title_lines and more_words_than(unit.text, _PARAGRAPH_MIN_WORDS)
+            and not _aside(unit.text)]
     outside = [unit for i, unit in enumerate(units) if not body or i < body[0] or i > body[-1]]
     return next((unit.date for unit in outside if unit.date and unit.role is not Role.HEADING), None) \
         or (units[title_index].date if title_index is not None else None)
+
+
+def _aside(text: str) -> bool:
+    """A paragraph wholly in brackets: a note on the piece (what it continues, where it
+    appeared), part of its head rather than its body."""
+    return text[:1] in "([" and text[-1:] in ")]" and text.count(text[0]) == 1
 
 
 def _authors(units: Sequence[Unit]) -> tuple[str, ...]:

@@ -43,6 +43,8 @@ from corpus_browser.model import Layout, Role, Unit
 HEAD_UNITS = 6
 HEAD_UNIT_MAX_LINES = 3
 HEAD_UNIT_MAX_WORDS = 40
+#: A line right under a title that states a full date is a dateline, template or not, up to this many words.
+FULL_DATELINE_MAX_WORDS = 12
 #: A kind of head line is part of the template when this share of the articles have one ...
 TEMPLATE_MIN_SHARE = 0.5
 #: ... and at least this many.
@@ -101,14 +103,17 @@ def _head(units: Sequence[Unit], a: int, b: int, headings: bool = False) -> list
 
 
 def _datelines(units: list[Unit], heads: Sequence[Sequence[int]]) -> None:
-    """Lines with a date among other words, where most articles put a date line."""
+    """Lines with a date among other words, where most articles put a date line;
+    and, wherever they stand right under a title, short lines stating a full date
+    (`From the New York Packet. Tuesday, January 22, 1788.`)."""
     dated = [next((i for i in head[:2] if units[i].role is Role.DATE
                    or (_open(units[i]) and _dateline(units[i]))), None) for head in heads]
     found = [i for i in dated if i is not None]
-    if _recurs(len(found), len(heads)):
-        for i in found:
-            if _open(units[i]):
-                units[i] = replace(units[i], role=Role.DATE, date=find_date(units[i].text))
+    recurring = _recurs(len(found), len(heads))
+    for i in found:
+        date = find_date(units[i].text) if _open(units[i]) else None
+        if date and (recurring or (len(date) == 10 and not more_words_than(units[i].text, FULL_DATELINE_MAX_WORDS))):
+            units[i] = replace(units[i], role=Role.DATE, date=date)
 
 
 def _dateline(unit: Unit) -> bool:
