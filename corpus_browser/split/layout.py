@@ -59,6 +59,8 @@ TEMPLATE_SHARE = 0.6
 CONTAINER_MIN_POSTS = 5
 #: The share of a rank's titles that must differ for them to be article titles.
 DISTINCT_TITLES = 0.7
+#: Front matter told by its lack of prose takes at most this share of a seed's words.
+FRONT_MATTER_MAX_SHARE = 0.2
 #: A piece before the first article with fewer words of prose than this is front matter (a title page, credits).
 FRONT_MATTER_MAX_PROSE = 30
 #: A piece is a contents list when at least this many of its lines are titles of later articles ...
@@ -520,15 +522,25 @@ def _front_matter(units: Sequence[Unit], starts: Sequence[int], hi: int, matter:
         if first in taken:
             continue
         if not by_layout and (n or first in level_starts):
-            return found
+            return _small_share(units, found, starts, hi)
         words, prose = _body_words(units[first:last]), _prose_words(units[first:last])
         if prose < FRONT_MATTER_MAX_PROSE:
             found.append((first, last, f"front matter: under {FRONT_MATTER_MAX_PROSE} words of prose before the first article"))
         elif by_layout and prose * 2 < words:
             found.append((first, last, "front matter: lists and short lines, not prose, before the first article"))
         else:
-            return found
+            return _small_share(units, found, starts, hi)
     return []
+
+
+def _small_share(units: Sequence[Unit], found: list[tuple[int, int, str]], starts: Sequence[int],
+                 hi: int) -> list[tuple[int, int, str]]:
+    """Front matter found by its lack of prose, as long as it stays a small share of
+    the text (`FRONT_MATTER_MAX_SHARE`): past that, the pieces are the seed's own
+    articles, short (a changelog's entries, lists), not what stands before them."""
+    words = sum(_body_words(units[first:last]) for first, last, _reason in found)
+    total = _body_words(units[starts[0] if starts else 0:hi]) or 1
+    return found if words <= FRONT_MATTER_MAX_SHARE * total else []
 
 
 def _prose_words(units: Sequence[Unit]) -> int:

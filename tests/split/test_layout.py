@@ -203,3 +203,15 @@ def test_key_value_fields_as_list_items_under_titles():
     assert [(a.title, a.authors) for a in found] == [
         ("Keywords as labels", ("Doug Gregor",)), ("Remove currying", ("Joe Groff",)), ("Remove var", ("Joe Pamer",))]
     assert all("Status" not in a.body_text for a in found)
+
+
+def test_26_03_front_matter_stays_a_small_share_of_the_seed():
+    """Short entries without sentences (a changelog's) before the first piece of
+    prose are the seed's own articles, not front matter: front matter told by its
+    lack of prose never takes most of a file."""
+    entries = "\n\n\n".join(f"Version 1.{n} Notes\n\n- fix {n} crash\n- add {n} option" for n in range(60))
+    text = entries + "\n\n\nA Closing Essay\n\n" + paragraph(200)
+    (item,) = segment_texts(text)
+    set_aside = sum(aside.last - aside.first + 1 for aside in item.matter)
+    assert set_aside <= 0.2 * len(text.split("\n")), item.matter_lines[:3]
+    assert len(item.segments) >= 60
