@@ -193,7 +193,7 @@ def test_explain_names_a_missing_seed_in_one_line(seeds):
 
 
 def planted_seeds(tmp_path: Path) -> Path:
-    from test_discover import planted_markdown
+    from helpers import planted_markdown
 
     folder = tmp_path / "planted"
     folder.mkdir()

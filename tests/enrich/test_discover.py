@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 import yaml
+from helpers import SHARED, SUBJECTS, UNRELATED, article, planted, planted_markdown, planted_text
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from corpus_browser.config import BuildConfig
@@ -28,7 +29,7 @@ from corpus_browser.enrich.relate import related_articles
 from corpus_browser.enrich.tag import tag_articles
 from corpus_browser.enrich.words import CorpusWords
 from corpus_browser.errors import TaxonomyError
-from corpus_browser.model import Article, Block, BlockKind, Taxonomy, Theme
+from corpus_browser.model import Taxonomy, Theme
 from corpus_browser.pipeline import build
 from corpus_browser.pipeline.build import gather
 from corpus_browser.site.render import render_site
@@ -36,55 +37,6 @@ from corpus_browser.site.report import propose_taxonomy
 from corpus_browser.source.taxonomy import parse_taxonomy, read_taxonomy
 
 ROOT = Path(__file__).resolve().parents[2]
-
-#: Three subjects, each with its own vocabulary; every article also uses the shared words.
-SUBJECTS = {
-    "gardening": ["tomato plants", "compost heap", "seed trays", "raised beds", "garden soil", "watering can",
-                  "greenhouse", "seedlings", "mulch", "weeds"],
-    "sailing": ["main sail", "wind direction", "harbour master", "life jacket", "keel boat", "tide tables",
-                "mooring", "anchor", "crew", "rudder"],
-    "baking": ["sourdough starter", "bread dough", "oven temperature", "rye flour", "proving basket",
-               "baking tray", "yeast", "crust", "knead", "loaf"],
-}
-SHARED = ["morning", "weekend", "friends", "patience", "practice", "season", "weather", "time", "habit", "summer",
-          "neighbour", "saturday", "family", "notebook", "mistakes"]
-
-
-def planted_text(subject: str, rng: random.Random, sentences: int = 40) -> str:
-    own = SUBJECTS[subject]
-    parts = []
-    for _ in range(sentences):
-        words = rng.sample(own, 2) + rng.sample(SHARED, 3)
-        rng.shuffle(words)
-        parts.append(f"The {words[0]} and the {words[1]} need {words[2]}, {words[3]} and {words[4]}.")
-    return " ".join(parts)
-
-
-def planted(per_subject: int = 8, seed: int = 7) -> tuple[list[Article], list[str]]:
-    """Articles on the three subjects, interleaved, and each article's subject."""
-    rng = random.Random(seed)
-    articles, subjects = [], []
-    for i in range(per_subject):
-        for subject in SUBJECTS:
-            articles.append(article(f"Notes {i} on {subject}", planted_text(subject, rng)))
-            subjects.append(subject)
-    return articles, subjects
-
-
-def article(title: str, text: str) -> Article:
-    return Article(source="seed.md", title=title, subtitle=None, authors=(), date=None, description="",
-                   first_line=1, last_line=1, words=len(text.split()),
-                   body=(Block(BlockKind.PARAGRAPH, (text,)),), set_aside=(), prose_lines=1)
-
-
-def planted_markdown(per_subject: int = 8) -> str:
-    """The planted articles as one Markdown seed: each `#` heading starts an article."""
-    articles, _ = planted(per_subject)
-    return "\n\n".join(f"# {item.title}\n\n{item.body_text}" for item in articles) + "\n"
-
-
-UNRELATED = Taxonomy(themes=(Theme("Trust", ("trust", "credibility")), Theme("Sales", ("selling", "buyers"))))
-
 
 def test_discovery_finds_each_planted_subject_and_names_it_by_its_phrases():
     articles, subjects = planted()

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import feedparser
 import pytest
-from test_render import dated_site
+from helpers import dated_site
 
 from corpus_browser.site.feeds import FEED_MAX_ENTRIES, Feed, render_feed
 from corpus_browser.site.render import newest_first, render_site

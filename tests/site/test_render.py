@@ -9,7 +9,7 @@ from dataclasses import replace
 import markdown
 import pytest
 import yaml
-from helpers import articles_of, page_parts, paragraph
+from helpers import articles_of, dated_site, page_parts, paragraph
 
 from corpus_browser.lang.markdown import escape
 from corpus_browser.model import Article, Site
@@ -173,14 +173,6 @@ def test_an_article_without_a_byline_leads_to_unattributed():
 def site_of(*texts: str) -> Site:
     found = articles_of(*texts)
     return Site("My Corpus", tuple(f"seed{i}.txt" for i in range(len(texts))), place_articles(found, "articles"))
-
-
-def dated_site(dates: list[str | None], authors=lambda i: ("Ada Lovelace",), themes=lambda i: ("Trust",)) -> Site:
-    """A site of one seed with an article per date (None: undated), in that order."""
-    base = articles_of(f"Alpha\n\nBy Ada Lovelace\n\n{paragraph(30)}")[0]
-    articles = [replace(base, title=f"Article {i}", date=date, authors=authors(i), tags=themes(i),
-                        first_line=i + 1, last_line=i + 1) for i, date in enumerate(dates)]
-    return Site("Dated", ("seed0.txt",), place_articles(articles, "articles"))
 
 
 def pages_of(site: Site) -> dict[str, tuple[dict, str]]:

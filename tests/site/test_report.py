@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from test_discover import UNRELATED, planted
+from helpers import UNRELATED, planted
 
 from corpus_browser.config import BuildConfig
 from corpus_browser.enrich.discover import choose_themes

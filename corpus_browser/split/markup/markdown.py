@@ -30,9 +30,9 @@ def _blocks(nodes: Iterable[SyntaxTreeNode], shift: int = 0) -> list[md.Piece]:
 def _block(node: SyntaxTreeNode, shift: int = 0) -> md.Piece | None:
     kind = node.type
     if kind == "paragraph":
-        return md.paragraph(_inlines(node.children))
+        return md.paragraph(_shown(node))
     if kind == "heading":
-        return md.heading(int(node.tag[1:]) + shift, _inlines(node.children))
+        return md.heading(int(node.tag[1:]) + shift, _shown(node))
     if kind in ("fence", "code_block"):
         return md.code_block(node.content, node.info if kind == "fence" else "")
     if kind in ("bullet_list", "ordered_list"):
@@ -49,6 +49,16 @@ def _block(node: SyntaxTreeNode, shift: int = 0) -> md.Piece | None:
     if kind == "footnote_block":
         return _footnotes(node)
     return md.paragraph([md.text(node.content)]) if node.content else None
+
+
+def _shown(node: SyntaxTreeNode) -> list[md.Inline]:
+    """A paragraph's or heading's inline content; its source text as it is written
+    when nothing of it would show (`![](x)`, a link to nowhere with no text)."""
+    parts = _inlines(node.children)
+    if "".join(part.plain for part in parts).strip():
+        return parts
+    written = "".join(child.content for child in node.children if child.type == "inline")
+    return [md.text(written)] if written.strip() else parts
 
 
 def _footnotes(node: SyntaxTreeNode) -> md.Piece | None:
