@@ -534,6 +534,29 @@ class SplitSeed:
     """Why each article starts where it does, in article order, for `explain`."""
     line_count: int = 0
     """How many lines the seed has."""
+    readings: tuple[Reading, ...] = ()
+    """The readings of the seed that were weighed, the one taken first (see `split.plausibility`)."""
+
+    @property
+    def doubts(self) -> tuple[str, ...]:
+        """Why the split taken still looks wrong; empty when it looks right."""
+        return self.readings[0].reasons if self.readings else ()
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One way of reading a seed that was weighed: its format and article level, and what
+    the self-check said of the split it gives (`split.plausibility`)."""
+
+    format: Format
+    deeper: int
+    """How many heading ranks below the top the article level was looked for."""
+    records: bool
+    """Whether blocks of fields (front matter, mail headers) opened documents."""
+    pieces: int
+    score: float
+    reasons: tuple[str, ...]
+    """Why its split looks wrong; empty when it looks right."""
 
 
 @dataclass(frozen=True)

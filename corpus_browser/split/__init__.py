@@ -24,10 +24,14 @@ from dataclasses import replace
 
 from corpus_browser.config import SplitRules
 from corpus_browser.lang.recognise import date_in_name
-from corpus_browser.model import SeedInput, SegmentedSeed, SetAside, SetAsideKind, SplitSeed
+from corpus_browser.model import Format, Reading, SeedInput, SegmentedSeed, SetAside, SetAsideKind, SplitSeed
 from corpus_browser.split.boilerplate import SeedKeys, find_boilerplate
 from corpus_browser.split.extract import extract, is_draft
+from corpus_browser.split.plausibility import judge
 from corpus_browser.split.segment import PreparedSeed, blocked_keys, opens_block, prepare_seed, segment_seed
+
+#: Formats whose headings carry ranks, so that the article level can be looked for a rank deeper.
+RANKED_FORMATS = frozenset({Format.MARKDOWN, Format.RST, Format.WIKI, Format.ORG})
 
 __all__ = ["PreparedSeed", "SeedKeys", "find_boilerplate", "prepare_seed", "seed_keys", "segment_corpus",
            "split_corpus", "split_seed"]
@@ -41,8 +45,34 @@ def seed_keys(prepared: PreparedSeed) -> SeedKeys:
 
 def split_seed(item: SeedInput, prepared: PreparedSeed, boilerplate: Iterable[str], rules: SplitRules) -> SplitSeed:
     """The seed cut into articles, given the keys of the corpus's boilerplate
-    paragraphs (those among the seed's own are enough)."""
-    return _extracted(segment_seed(item, prepared, frozenset(boilerplate), rules))
+    paragraphs (those among the seed's own are enough): the reading of the format
+    its content shows most, unless that split looks wrong and another reading
+    (another format it shows traces of, plain text, the article level a rank
+    deeper) looks better (`plausibility`). The readings weighed go with it."""
+    boilerplate = frozenset(boilerplate)
+    segmented = segment_seed(item, prepared, boilerplate, rules)
+    verdict = judge(segmented)
+    readings = [Reading(prepared.format, 0, True, verdict.pieces, verdict.score, verdict.reasons)]
+    if not verdict.plausible and item.seed.format is None:
+        for format, deeper, records in _other_readings(prepared):
+            other = segment_seed(item, prepare_seed(item, rules, format), boilerplate, rules, deeper, records)
+            found = judge(other)
+            readings.append(Reading(format, deeper, records, found.pieces, found.score, found.reasons))
+            if found.plausible and (not verdict.plausible or found.score > verdict.score):
+                segmented, verdict = other, found
+                readings.insert(0, readings.pop())
+    return _extracted(segmented, tuple(readings))
+
+
+def _other_readings(prepared: PreparedSeed) -> list[tuple[Format, int, bool]]:
+    """The readings to weigh against the first: in a format with ranked headings,
+    its headings with no block of fields opening a document, and its article level
+    a rank deeper; then each other format shown, both ways."""
+    found = []
+    for format in (prepared.format, *prepared.alternatives):
+        ranked = format in RANKED_FORMATS
+        found += [(format, 0, True), *([(format, 0, False), (format, 1, True)] if ranked else [])]
+    return found[1:]
 
 
 def segment_corpus(inputs: Sequence[SeedInput], rules: SplitRules) -> tuple[SegmentedSeed, ...]:
@@ -55,10 +85,12 @@ def segment_corpus(inputs: Sequence[SeedInput], rules: SplitRules) -> tuple[Segm
 
 def split_corpus(inputs: Sequence[SeedInput], rules: SplitRules) -> tuple[SplitSeed, ...]:
     """Every seed cut into articles, in one go."""
-    return tuple(_extracted(segmented) for segmented in segment_corpus(inputs, rules))
+    prepared = [prepare_seed(item, rules) for item in inputs]
+    boilerplate = find_boilerplate((seed_keys(seed).blocked for seed in prepared), rules)
+    return tuple(split_seed(item, seed, boilerplate, rules) for item, seed in zip(inputs, prepared))
 
 
-def _extracted(segmented: SegmentedSeed) -> SplitSeed:
+def _extracted(segmented: SegmentedSeed, readings: tuple[Reading, ...] = ()) -> SplitSeed:
     """The seed's articles; a draft (its own metadata says so) is set aside with the
     front and back matter, listed in the report, and not published."""
     lines, format, overrides = segmented.seed.lines, segmented.format, segmented.overrides
@@ -73,4 +105,4 @@ def _extracted(segmented: SegmentedSeed) -> SplitSeed:
                                                   for segment in drafts)
     return SplitSeed(segmented.seed.name, format, segmented.format_evidence, overrides, articles,
                      tuple(sorted(matter, key=lambda aside: aside.first)), tuple(sorted(matter_lines)),
-                     segmented.layout, tuple(segment.reason for segment in published), len(lines))
+                     segmented.layout, tuple(segment.reason for segment in published), len(lines), readings)

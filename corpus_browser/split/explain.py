@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from corpus_browser.model import SetAsideKind, SplitSeed
+from corpus_browser.model import Reading, SetAsideKind, SplitSeed
 
 #: Set-aside text is quoted up to this many characters.
 _EXCERPT = 70
@@ -21,7 +21,11 @@ def explain_seed(item: SplitSeed) -> str:
     """The explanation of one seed's split, as plain text."""
     layout, articles = item.layout, item.articles
     lines = [f"{item.name}: {item.line_count} lines, {len(articles)} articles",
-             f"format: {item.format.value} ({item.format_evidence})", "", "headings found:"]
+             f"format: {item.format.value} ({item.format_evidence})"]
+    if len(item.readings) > 1 or item.doubts:
+        lines += ["", "readings weighed (the first taken; each with the self-check's score and doubts):"]
+        lines += [f"  {'->' if n == 0 else '  '} {_reading(reading)}" for n, reading in enumerate(item.readings)]
+    lines += ["", "headings found:"]
     for level in layout.levels if layout else ():
         mark = "->" if level.chosen else "  "
         lines.append(f"  {mark} {level.shape}: {level.count}, e.g. {_quote(level.example)}")
@@ -56,6 +60,13 @@ def _template(item: SplitSeed) -> str:
     if not found:
         return "no bylines, dates or header fields"
     return ", ".join(f"{kind} in {count} of {len(item.articles)} articles" for kind, count in sorted(found.items()))
+
+
+def _reading(reading: Reading) -> str:
+    level = f", article level {reading.deeper} rank{'s' if reading.deeper > 1 else ''} deeper" if reading.deeper else ""
+    level += "" if reading.records else ", no block of fields opening a document"
+    doubts = "; ".join(reading.reasons) or "looks right"
+    return f"{reading.format.value}{level}: {reading.pieces} pieces, score {reading.score:.1f} ({doubts})"
 
 
 def _span(first: int, last: int) -> str:

@@ -50,18 +50,18 @@ MIN_TRACES = 2
 
 @dataclass(frozen=True)
 class Sniffed:
-    """A seed's format and the evidence for it."""
+    """A seed's format and the evidence for it, and the other formats its content shows traces of."""
 
     format: Format
     evidence: str
+    alternatives: tuple[Format, ...] = ()
+    """The other readings worth weighing when this one splits the seed implausibly,
+    the most telling first; plain text last."""
 
 
 def sniff(lines: Sequence[str], suffix: str) -> Sniffed:
     """The format of a seed's lines; `suffix` (e.g. `.txt`) breaks ties."""
     hinted = SUFFIX_FORMATS.get(suffix.lower(), Format.TEXT)
-    mail = _mail_traces(lines)
-    if mail:
-        return Sniffed(Format.MAIL, mail)
     traces = {
         Format.MARKDOWN: _markdown_traces(lines),
         Format.RST: _rst_traces(lines),
@@ -69,10 +69,14 @@ def sniff(lines: Sequence[str], suffix: str) -> Sniffed:
         Format.ORG: _org_traces(lines),
     }
     counts = {fmt: count for fmt, (count, _) in traces.items() if count >= MIN_TRACES}
+    ranked = sorted(counts, key=lambda fmt: (-counts[fmt], fmt is not hinted, fmt.value))
+    mail = _mail_traces(lines)
+    if mail:
+        return Sniffed(Format.MAIL, mail, (*ranked, Format.TEXT))
     if not counts:
-        return Sniffed(hinted, f"no markup found; read as {hinted.value} by its suffix {suffix or '(none)'}")
-    best = max(counts, key=lambda fmt: (counts[fmt], fmt is hinted))
-    return Sniffed(best, traces[best][1])
+        return Sniffed(hinted, f"no markup found; read as {hinted.value} by its suffix {suffix or '(none)'}",
+                       () if hinted is Format.TEXT else (Format.TEXT,))
+    return Sniffed(ranked[0], traces[ranked[0]][1], (*ranked[1:], Format.TEXT))
 
 
 def _mail_traces(lines: Sequence[str]) -> str:

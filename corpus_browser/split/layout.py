@@ -87,10 +87,14 @@ _WRAPPER_LEAD_UNITS = 2
 _WRAPPER_LEAD_WORDS = 25
 
 
-def find_layout(units: Sequence[Unit], format: Format, overrides: Overrides, split: SplitRules) -> Layout:
-    """The article starts and the front and back matter of a seed's units."""
+def find_layout(units: Sequence[Unit], format: Format, overrides: Overrides, split: SplitRules,
+                deeper: int = 0, records: bool = True) -> Layout:
+    """The article starts and the front and back matter of a seed's units; in a
+    marked-up seed, with `deeper`, the article level is looked for that many ranks
+    below the top, and without `records` its headings are read as if no block of
+    fields opened a document (readings weighed when the first one is implausible)."""
     lo, hi, matter = _wrapper(units) if format is Format.TEXT else (0, len(units), [])
-    records = [i for i in range(lo, hi) if units[i].opens_record]
+    records = [i for i in range(lo, hi) if units[i].opens_record] if records else []
     article_break = None
     if records:
         starts = {i: "a new " + ("message" if format is Format.MAIL else "front-matter block") for i in records}
@@ -98,7 +102,7 @@ def find_layout(units: Sequence[Unit], format: Format, overrides: Overrides, spl
                         units[records[0]].text, True)]
         starts.update(_unheaded_documents(units, records, lo, hi))
     elif format in (Format.MARKDOWN, Format.RST, Format.WIKI, Format.ORG):
-        starts, levels = _ranked_starts(units, lo, hi, split)
+        starts, levels = _ranked_starts(units, lo, hi, split, deeper)
     else:
         starts, levels, article_break = _text_starts(units, lo, hi, split)
     level_starts = set(starts)
@@ -182,14 +186,16 @@ def _unheaded_documents(units: Sequence[Unit], records: Sequence[int], lo: int, 
 # --- starts of marked-up seeds -------------------------------------------------
 
 
-def _ranked_starts(units: Sequence[Unit], lo: int, hi: int, split: SplitRules) -> tuple[dict[int, str], list[Level]]:
+def _ranked_starts(units: Sequence[Unit], lo: int, hi: int, split: SplitRules,
+                   deeper: int = 0) -> tuple[dict[int, str], list[Level]]:
     """The top heading rank (with two headings or more) opens articles. A lower
     rank does when its titles are mostly distinct ("Bugs fixed" under every
     release is a section), and its pieces are as long as articles, or all
     above it is the document's own title and its headings are entries: most
     state a date or follow one pattern (`[2.1.0] - 2020-01-01`, `Release 2.1`)."""
     headings = [i for i in range(lo, hi) if units[i].role is Role.HEADING and units[i].level > 0]
-    ranks = sorted({units[i].level for i in headings})
+    ranks = sorted({units[i].level for i in headings})[deeper:]
+    headings = [i for i in headings if ranks and units[i].level >= ranks[0]]
     levels, starts, chosen = [], {}, None
     one_document = _states_itself(units, lo, headings)
     for rank in ranks:

@@ -86,14 +86,20 @@ class PreparedSeed:
     format: Format
     """The format the seed was read in: the one it states (`Seed.format`), else told from its content."""
     format_evidence: str
+    alternatives: tuple[Format, ...] = ()
+    """Other formats to read the seed in, should this reading split it implausibly."""
 
 
-def prepare_seed(item: SeedInput, split: SplitRules) -> PreparedSeed:
+def prepare_seed(item: SeedInput, split: SplitRules, format: Format | None = None) -> PreparedSeed:
+    """The seed's units, read in `format`, or the one it states, or the one its content shows."""
     seed = item.seed
-    sniffed = sniff(seed.lines, PurePath(seed.name).suffix) if seed.format is None else \
-        Sniffed(seed.format, "given")
+    if format is not None or seed.format is not None:
+        sniffed = Sniffed(format or seed.format, "given")
+    else:
+        sniffed = sniff(seed.lines, PurePath(seed.name).suffix)
     units = _with_breaks(read_units(seed, sniffed.format), split)
-    return PreparedSeed(tuple(units), tuple(key(unit.text) for unit in units), sniffed.format, sniffed.evidence)
+    return PreparedSeed(tuple(units), tuple(key(unit.text) for unit in units), sniffed.format, sniffed.evidence,
+                        sniffed.alternatives)
 
 
 def blocked_keys(seed: PreparedSeed) -> list[tuple[str, int]]:
@@ -127,14 +133,15 @@ def _with_breaks(units: list[Unit], split: SplitRules) -> list[Unit]:
 
 
 def segment_seed(item: SeedInput, prepared: PreparedSeed, boilerplate: Collection[str],
-                 split: SplitRules) -> SegmentedSeed:
+                 split: SplitRules, deeper: int = 0, records: bool = True) -> SegmentedSeed:
     """Cut one seed into articles; `boilerplate` holds the keys of the paragraphs
-    judged boilerplate across the corpus (those of this seed's are enough)."""
+    judged boilerplate across the corpus (those of this seed's are enough);
+    `deeper` and `records` choose the reading (`layout.find_layout`)."""
     seed, overrides = item.seed, item.overrides
     units = _assign_roles(list(prepared.units), prepared.keys, prepared.format, boilerplate, overrides, split)
     if not units:
         return SegmentedSeed(seed, overrides, prepared.format, prepared.format_evidence, ())
-    layout = find_layout(units, prepared.format, overrides, split)
+    layout = find_layout(units, prepared.format, overrides, split, deeper, records)
     units = apply_template(units, layout)
     in_matter = {i for first, last, _reason in layout.matter for i in range(first, last)}
     matter = tuple(SetAside(units[i].first, units[i].last, SetAsideKind.BOILERPLATE, units[i].text)

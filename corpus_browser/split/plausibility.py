@@ -1,0 +1,78 @@
+"""Does a seed's split look like a dump of articles? The self-check every seed
+gets, and the score that weighs one reading of a seed against another.
+
+A split is implausible when:
+
+- a large file yields very few pieces;
+- one piece holds many heading-shaped lines (its articles were not told apart);
+- many titles are the same (a section heading taken for the article level);
+- front and back matter take most of the file.
+
+The score rewards pieces of article length with titles of their own, and
+weighs down what is set aside. Another reading is taken only when the first
+(the format the content shows most) looks wrong and it looks right: the best
+scored of those that do.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from corpus_browser.lang.text import key, word_count
+from corpus_browser.model import Role, SegmentedSeed
+
+#: A file of at least this many words of text ...
+LARGE_FILE_WORDS = 20_000
+#: ... split into at most this many pieces has not been split.
+FEW_PIECES = 3
+#: A piece holding at least this many heading-shaped lines, and this share of all
+#: the seed's, holds articles that were not told apart.
+CROWDED_PIECE_HEADINGS = 25
+CROWDED_PIECE_SHARE = 0.5
+#: With at least this many pieces, fewer than this share of distinct titles is a section level, not articles.
+SAME_TITLES_MIN_PIECES, DISTINCT_TITLES_MIN_SHARE = 5, 0.5
+#: Front and back matter set aside from more than this share of a seed's lines is not front or back matter.
+MATTER_MAX_SHARE = 0.5
+#: A piece of article length has at least this many words.
+ARTICLE_MIN_WORDS = 30
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What the self-check says of one reading of a seed."""
+
+    plausible: bool
+    score: float
+    """Higher is better: pieces of article length with titles of their own, less what is set aside."""
+    reasons: tuple[str, ...]
+    """Why the reading looks wrong; empty when it looks right."""
+    pieces: int
+
+
+def judge(segmented: SegmentedSeed) -> Verdict:
+    """The self-check of one reading of a seed (see the module docstring)."""
+    words = [sum(word_count(unit.text) for unit in segment.units if unit.role in (Role.PROSE, Role.LIST_ITEM,
+                                                                                  Role.VERBATIM))
+             for segment in segmented.segments]
+    headings = [sum(1 for unit in segment.units[1:] if unit.role is Role.HEADING) for segment in segmented.segments]
+    titles = [key(next((unit.text for unit in segment.units if unit.role is Role.HEADING), "")) for segment in
+              segmented.segments]
+    lines = sum(1 for line in segmented.seed.lines if line.strip()) or 1
+    matter = sum(last - first + 1 for first, last, _reason in segmented.matter_lines)
+    reasons = []
+    total = sum(words)
+    if total >= LARGE_FILE_WORDS and len(words) <= FEW_PIECES:
+        reasons.append(f"{total:,} words in {len(words)} piece{'' if len(words) == 1 else 's'}")
+    crowded = max(headings, default=0)
+    if crowded >= CROWDED_PIECE_HEADINGS and crowded >= CROWDED_PIECE_SHARE * sum(headings):
+        reasons.append(f"one piece holds {crowded} of its {sum(headings)} heading-shaped lines")
+    distinct = len(set(titles)) / len(titles) if titles else 1.0
+    if len(titles) >= SAME_TITLES_MIN_PIECES and distinct < DISTINCT_TITLES_MIN_SHARE:
+        common, count = Counter(titles).most_common(1)[0]
+        reasons.append(f"{count} of {len(titles)} titles are '{common[:30]}'")
+    if matter > MATTER_MAX_SHARE * lines:
+        reasons.append(f"{matter:,} of {lines:,} lines set aside as front or back matter")
+    articles = sum(1 for count in words if count >= ARTICLE_MIN_WORDS)
+    score = articles * distinct * (1 - min(matter / lines, 1.0))
+    return Verdict(not reasons, score, tuple(reasons), len(words))

@@ -1,0 +1,70 @@
+"""Never collapse (issue 20): no whole-file bet. A seed whose first reading
+splits it implausibly (a large file in a few pieces, one piece holding most of
+its headings, many identical titles, most of it set aside) is read again in
+the other formats its content shows and a rank deeper, and the reading that
+looks right is taken; the readings weighed are kept for `explain`."""
+
+from __future__ import annotations
+
+from helpers import paragraph
+
+from corpus_browser.config import SplitRules
+from corpus_browser.model import Format, Overrides, Seed, SeedInput
+from corpus_browser.split import split_corpus
+from corpus_browser.split.explain import explain_seed
+
+
+def split(text: str, name: str):
+    (found,) = split_corpus([SeedInput(Seed(name, tuple(text.split("\n"))), Overrides())], SplitRules())
+    return found
+
+
+QUOTED_THREAD = """\
+A reader sent me the thread that started it all:
+
+From: Alice Example <alice@example.org>
+Date: Mon, 4 Jul 2005 09:00:00 +0000
+Subject: Re: the garden plans
+
+Are we still planting on Saturday?
+
+From: Bob Example <bob@example.org>
+Date: Mon, 4 Jul 2005 10:00:00 +0000
+Subject: Re: the garden plans
+
+Yes, bring the seed trays.
+"""
+
+
+def essays(count: int, words: int) -> str:
+    return "\n\n".join(f"# Essay Number {n} on Patience\n\n" + "\n\n".join(paragraph(words // 3) for _ in range(3))
+                       for n in range(count))
+
+
+def test_a_quoted_mail_thread_does_not_make_an_essay_collection_a_mail_archive():
+    text = essays(30, 360) + "\n\n# The Thread\n\n" + QUOTED_THREAD + "\n\n" + essays(30, 360)
+    found = split(text, "essays.md")
+    assert found.format is Format.MARKDOWN
+    assert len(found.articles) == 61
+    first, *weighed = found.readings
+    assert first.format is Format.MARKDOWN and not first.reasons
+    assert any(reading.format is Format.MAIL and reading.reasons for reading in weighed)
+    explained = explain_seed(found)
+    assert "readings weighed" in explained and "mail" in explained
+
+
+def test_a_boxed_table_does_not_make_a_book_restructured_text():
+    chapters = "\n\n\n\n".join(f"CHAPTER TITLE NUMBER {n}\n\n" + "\n\n".join(paragraph(120) for _ in range(6))
+                               for n in range(30))
+    adverts = ("\n\n\n\nBOOKS BY THE SAME PUBLISHER\n\n"
+               "---------------------------------\n| By Jane Smith | Price 2s. 6d. |\n"
+               "---------------------------------\n| By John Roe   | Price 3s.     |\n"
+               "---------------------------------\n")
+    found = split(chapters + adverts, "book.txt")
+    assert found.format is Format.TEXT
+    assert len(found.articles) >= 30
+
+
+def test_a_plausible_split_is_read_once():
+    found = split(essays(8, 300), "essays.md")
+    assert len(found.readings) == 1 and not found.doubts
