@@ -27,7 +27,7 @@ from corpus_browser.lang.recognise import date_in_name
 from corpus_browser.model import Format, Reading, SeedInput, SegmentedSeed, SetAside, SetAsideKind, SplitSeed
 from corpus_browser.split.boilerplate import SeedKeys, find_boilerplate
 from corpus_browser.split.extract import extract, is_draft
-from corpus_browser.split.plausibility import judge
+from corpus_browser.split.plausibility import SWITCH_MIN_SCORE_SHARE, judge
 from corpus_browser.split.segment import PreparedSeed, blocked_keys, opens_block, prepare_seed, segment_seed
 
 #: Formats whose headings carry ranks, so that the article level can be looked for a rank deeper.
@@ -53,15 +53,25 @@ def split_seed(item: SeedInput, prepared: PreparedSeed, boilerplate: Iterable[st
     segmented = segment_seed(item, prepared, boilerplate, rules)
     verdict = judge(segmented)
     readings = [Reading(prepared.format, 0, True, verdict.pieces, verdict.score, verdict.reasons)]
+    floor = SWITCH_MIN_SCORE_SHARE * verdict.score
     if not verdict.plausible and item.seed.format is None:
         for format, deeper, records in _other_readings(prepared):
             other = segment_seed(item, prepare_seed(item, rules, format), boilerplate, rules, deeper, records)
             found = judge(other)
             readings.append(Reading(format, deeper, records, found.pieces, found.score, found.reasons))
-            if found.plausible and (not verdict.plausible or found.score > verdict.score):
+            if found.plausible and found.score >= floor and (not verdict.plausible or found.score > verdict.score):
                 segmented, verdict = other, found
                 readings.insert(0, readings.pop())
+    if readings[0].format is not prepared.format or readings[0].deeper or not readings[0].records:
+        segmented = replace(segmented, format_evidence=f"read again: {_doubt(prepared.format, readings)}")
     return _extracted(segmented, tuple(readings))
+
+
+def _doubt(first: Format, readings: Sequence[Reading]) -> str:
+    """Why a seed was read otherwise than its content first suggested."""
+    doubted = next(reading for reading in readings if reading.format is first and reading.deeper == 0
+                   and reading.records)
+    return f"read as {first.value}, its split looked wrong ({'; '.join(doubted.reasons)})"
 
 
 def _other_readings(prepared: PreparedSeed) -> list[tuple[Format, int, bool]]:

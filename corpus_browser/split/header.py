@@ -154,8 +154,8 @@ def _names_recur(units: Sequence[Unit], heads: Sequence[Sequence[int]]) -> bool:
 
 def _plain_names(text: str) -> tuple[str, ...] | None:
     """A line that only names people ("Jane Doe", "Jane Doe and John Roe",
-    "Jane Doe, for the team"), not a sentence."""
-    if more_words_than(text, 12) or ". " in text:
+    "Jane Doe, for the team"), not a sentence nor a salutation ("Hallo André,")."""
+    if more_words_than(text, 12) or ". " in text or text.rstrip().endswith((",", ":")):
         return None
     names = name_list(text.rstrip("."), single_word_ok=False)
     return names if names and not any(word.casefold() in MINOR_WORDS for name in names for word in name.split()) \

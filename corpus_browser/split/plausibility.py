@@ -5,13 +5,15 @@ A split is implausible when:
 
 - a large file yields very few pieces;
 - one piece holds many heading-shaped lines (its articles were not told apart);
-- many titles are the same (a section heading taken for the article level);
+- many titles are the same (a section heading taken for the article level; a
+  mail thread's or a blog's records may share a subject);
 - front and back matter take most of the file.
 
 The score rewards pieces of article length with titles of their own, and
 weighs down what is set aside. Another reading is taken only when the first
-(the format the content shows most) looks wrong and it looks right: the best
-scored of those that do.
+(the format the content shows most) looks wrong and it looks right, with a
+score not far below the first's (`SWITCH_MIN_SCORE_SHARE`): the best scored of
+those that do.
 """
 
 from __future__ import annotations
@@ -34,6 +36,8 @@ CROWDED_PIECE_SHARE = 0.5
 SAME_TITLES_MIN_PIECES, DISTINCT_TITLES_MIN_SHARE = 5, 0.5
 #: Front and back matter set aside from more than this share of a seed's lines is not front or back matter.
 MATTER_MAX_SHARE = 0.5
+#: Another reading replaces an implausible first one only with at least this share of its score.
+SWITCH_MIN_SCORE_SHARE = 0.5
 #: A piece of article length has at least this many words.
 ARTICLE_MIN_WORDS = 30
 
@@ -68,7 +72,8 @@ def judge(segmented: SegmentedSeed) -> Verdict:
     if crowded >= CROWDED_PIECE_HEADINGS and crowded >= CROWDED_PIECE_SHARE * sum(headings):
         reasons.append(f"one piece holds {crowded} of its {sum(headings)} heading-shaped lines")
     distinct = len(set(titles)) / len(titles) if titles else 1.0
-    if len(titles) >= SAME_TITLES_MIN_PIECES and distinct < DISTINCT_TITLES_MIN_SHARE:
+    records = any(unit.opens_record for segment in segmented.segments for unit in segment.units[:1])
+    if not records and len(titles) >= SAME_TITLES_MIN_PIECES and distinct < DISTINCT_TITLES_MIN_SHARE:
         common, count = Counter(titles).most_common(1)[0]
         reasons.append(f"{count} of {len(titles)} titles are '{common[:30]}'")
     if matter > MATTER_MAX_SHARE * lines:

@@ -221,3 +221,21 @@ def test_asciidoc_sections_under_the_document_title():
                                                      for name in ("THE SISTERS", "AN ENCOUNTER", "ARABY"))
     assert sniff(text.split("\n"), ".txt").format is Format.WIKI
     assert [a.title for a in articles_of(text, format=Format.WIKI)] == ["The Sisters", "An Encounter", "Araby"]
+
+
+def test_mail_names_and_subjects_are_decoded_and_put_in_order():
+    """RFC 2047 encoded words are decoded (the standard library's email.header),
+    `(Name <addr>)` and `addr (Name)` give the name, `Last, First` reads as `First Last`,
+    and a salutation in the body is no author."""
+    text = "\n".join([
+        "From: =?iso-8859-1?q?Marcel_G=FCnther?= <m@example.de>",
+        "Subject: =?iso-8859-1?q?Rechnungen_f=FCr_den_Verein?=",
+        "Date: Mon, 1 Jun 2009 10:51:09 +0200", "", "Hallo André,", "", paragraph(40), "",
+        "From: \"Doe, Jane\" <jane@example.org>", "Subject: Second", "Date: Tue, 2 Jun 2009 10:00:00 +0200", "",
+        paragraph(40), "",
+        "From: (Ada Byron <ada@example.org>)", "Subject: Third", "Date: Wed, 3 Jun 2009 10:00:00 +0200", "",
+        paragraph(40)])
+    first, second, third = articles_of(text, format=Format.MAIL)
+    assert (first.title, first.authors) == ("Rechnungen für den Verein", ("Marcel Günther",))
+    assert second.authors == ("Jane Doe",)
+    assert third.authors == ("Ada Byron",)

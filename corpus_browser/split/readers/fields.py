@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import email.policy
 import email.utils
+from email.errors import HeaderParseError
+from email.header import decode_header, make_header
 from collections.abc import Callable, Mapping, Sequence
 from email.parser import HeaderParser
 
@@ -62,7 +64,7 @@ def add_fields(builder: UnitBuilder, lines: Sequence[str], start: int, end: int,
     opens = opens_record
     for first, last in _spans(lines, start, end):
         key = key_of(lines[first])
-        value = clean(" ".join(str(values.get(lines[first].split(":", 1)[0].strip()) or "").split()))
+        value = clean(" ".join(decoded(str(values.get(lines[first].split(":", 1)[0].strip()) or "")).split()))
         text = clean(" ".join(lines[first:last]))
         fields: dict[str, object] = {"opens_record": opens}
         opens = False
@@ -90,13 +92,36 @@ def _spans(lines: Sequence[str], start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+def decoded(value: str) -> str:
+    """A header's value with its encoded words decoded (RFC 2047:
+    `=?iso-8859-1?q?K=FCpper?=` is `Küpper`), by the standard library's `email.header`."""
+    if "=?" not in value:
+        return value
+    try:
+        return str(make_header(decode_header(value)))
+    except (HeaderParseError, LookupError, UnicodeError, ValueError):
+        return value
+
+
 def _names(value: str) -> tuple[str, ...]:
     """The people a field names: `Jane Doe <jane@example.org>`, `jane at
-    example.org (Jane Doe)`, or a list of names (`Ada Byron, Grace Hopper`)."""
+    example.org (Jane Doe)`, `(Jane Doe <jane@example.org>)`, `"Doe, Jane"
+    <jane@example.org>` (as Jane Doe), or a list of names (`Ada Byron, Grace Hopper`)."""
+    if value.startswith("(") and value.endswith(")"):
+        value = value[1:-1].strip()
     if any(mark in value for mark in ("@", " at ", "<", "(")):
-        found = [clean(strip_honorifics(name.strip("\"' "))) for name, _address in email.utils.getaddresses([value])]
+        found = [clean(strip_honorifics(_first_last(name.strip("\"' "))))
+                 for name, _address in email.utils.getaddresses([value])]
         return tuple(name for name in found if name and "@" not in name and " at " not in name)
     return name_list(value) or ()
+
+
+def _first_last(name: str) -> str:
+    """A name written `Last, First` (one comma, a word or two on either side) in the usual order."""
+    last, comma, first = name.partition(",")
+    if comma and 0 < len(last.split()) <= 2 and 0 < len(first.split()) <= 2 and "," not in first:
+        return f"{first.strip()} {last.strip()}"
+    return name
 
 
 def _date(value: str) -> str | None:
