@@ -34,6 +34,9 @@ class Format(enum.Enum):
     """Org mode, Emacs outlines: `* Heading`, `** Subheading`."""
     MAIL = "mail"
     """A mail archive (mbox) or one message: each message is an article."""
+    EXPORT = "export"
+    """What a platform exported (a feed, a WordPress or Ghost export, a table of
+    articles, saved web pages): read item by item, never split (`split/imports/`)."""
 
 
 #: A suffix's format, when the content shows none; the files the seeds folder is read for.
@@ -65,6 +68,8 @@ class Seed:
     format: Format | None = None
     """The format to read the seed in; None (as read from disk) for the
     splitter to tell it from the content (`split.formats.sniff`)."""
+    data: bytes = b""
+    """The file's bytes when they are not text but a container of it (a zip of an export), else empty."""
 
 
 class Role(enum.Enum):

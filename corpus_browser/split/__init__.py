@@ -27,6 +27,7 @@ from corpus_browser.lang.recognise import date_in_name
 from corpus_browser.model import Format, Reading, SeedInput, SegmentedSeed, SetAside, SetAsideKind, SplitSeed
 from corpus_browser.split.boilerplate import SeedKeys, find_boilerplate
 from corpus_browser.split.extract import extract, is_draft
+from corpus_browser.split.imports.articles import imported_seed
 from corpus_browser.split.plausibility import SWITCH_MIN_SCORE_SHARE, judge
 from corpus_browser.split.segment import PreparedSeed, blocked_keys, opens_block, prepare_seed, segment_seed
 
@@ -49,6 +50,8 @@ def split_seed(item: SeedInput, prepared: PreparedSeed, boilerplate: Iterable[st
     its content shows most, unless that split looks wrong and another reading
     (another format it shows traces of, plain text, the article level a rank
     deeper) looks better (`plausibility`). The readings weighed go with it."""
+    if prepared.imported is not None:
+        return imported_seed(item, prepared.imported)
     boilerplate = frozenset(boilerplate)
     segmented = segment_seed(item, prepared, boilerplate, rules)
     verdict = judge(segmented)

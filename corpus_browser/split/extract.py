@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator, Sequence
 from itertools import groupby
 
+from corpus_browser.lang.markdown import Piece
 from corpus_browser.lang.recognise import without_trailing_date
 from corpus_browser.lang.rules import (
     ENUMERATION,
@@ -84,7 +85,7 @@ def extract(segment: Segment, overrides: Overrides, lines: Sequence[str] = (), f
     subtitle = units[subtitle_index].text if subtitle_index is not None else None
     if subtitle:
         body = (Block(BlockKind.SUBTITLE, (subtitle,)),) + body
-    title, label = _title(units, title_index) if title_index is not None else (_fallback_title(body), None)
+    title, label = _title(units, title_index) if title_index is not None else (fallback_title(body), None)
     date = _stated_date(units, title_index, title_lines)
 
     stated = [unit.stated for unit in _head(units) if unit.stated is not None]
@@ -104,7 +105,7 @@ def extract(segment: Segment, overrides: Overrides, lines: Sequence[str] = (), f
         label=label,
         authors=authors or overrides.authors,
         date=date,
-        description=subtitle or summary or _description(body),
+        description=subtitle or summary or description(body),
         first_line=segment.first,
         last_line=segment.last,
         words=sum(word_count(text) for block in body for text in block.texts),
@@ -287,7 +288,12 @@ def _converted(convert: Converter, body: Sequence[Unit], units: Sequence[Unit],
     blanked = {number for unit in units if id(unit) not in body_ids for number in range(unit.first, unit.last + 1)}
     source = "\n".join("" if number in blanked else lines[number - 1]
                        for number in range(body[0].first, body[-1].last + 1))
-    return tuple(Block(_PIECE_KINDS[piece.kind], piece.texts, markdown=piece.markdown) for piece in convert(source))
+    return blocks_of(convert(source))
+
+
+def blocks_of(pieces: Sequence[Piece]) -> tuple[Block, ...]:
+    """A converter's pieces as the article's body blocks."""
+    return tuple(Block(_PIECE_KINDS[piece.kind], piece.texts, markdown=piece.markdown) for piece in pieces)
 
 
 def _blocks(units: Sequence[Unit], authors: Sequence[str]) -> tuple[Block, ...]:
@@ -322,14 +328,14 @@ def _list_block(kind: BlockKind, units: Sequence[Unit]) -> Block:
     return Block(kind, items, start)
 
 
-def _fallback_title(body: Sequence[Block]) -> str:
+def fallback_title(body: Sequence[Block]) -> str:
     """The opening words, for an article with no heading."""
     text = next((block.texts[0] for block in body if block.texts), "")
     words = first_sentence(text).split()
     return " ".join(words[:_FALLBACK_TITLE_WORDS]) + ("…" if len(words) > _FALLBACK_TITLE_WORDS else "") or "Untitled"
 
 
-def _description(body: Sequence[Block]) -> str:
+def description(body: Sequence[Block]) -> str:
     """The first sentence of the first paragraph."""
     for block in body:
         if block.kind is BlockKind.PARAGRAPH:

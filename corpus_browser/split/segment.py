@@ -42,6 +42,7 @@ from corpus_browser.model import (
 )
 from corpus_browser.split.formats import Sniffed, sniff
 from corpus_browser.split.header import apply_template
+from corpus_browser.split.imports import Imported, read_export
 from corpus_browser.split.layout import find_layout, typical_gap
 from corpus_browser.split.readers import read_units
 
@@ -88,13 +89,20 @@ class PreparedSeed:
     format_evidence: str
     alternatives: tuple[Format, ...] = ()
     """Other formats to read the seed in, should this reading split it implausibly."""
+    imported: Imported | None = None
+    """The items of an export (`split.imports`): its articles are these, never split."""
 
 
 def prepare_seed(item: SeedInput, split: SplitRules, format: Format | None = None) -> PreparedSeed:
     """The seed's units, read in `format`, or the one it states, or the one its content shows."""
     seed = item.seed
-    if format is not None or seed.format is not None:
-        sniffed = Sniffed(format or seed.format, "given")
+    given = format or seed.format
+    if given in (None, Format.EXPORT):
+        imported = read_export(seed)
+        if imported is not None:
+            return PreparedSeed((), (), Format.EXPORT, imported.importer, imported=imported)
+    if given not in (None, Format.EXPORT):
+        sniffed = Sniffed(given, "given")
     else:
         sniffed = sniff(seed.lines, PurePath(seed.name).suffix)
     units = _with_breaks(read_units(seed, sniffed.format), split)
