@@ -98,11 +98,14 @@ BODY_ROLES = frozenset({Role.PROSE, Role.HEADING, Role.LIST_ITEM, Role.VERBATIM}
 @dataclass(frozen=True, slots=True)
 class Stated:
     """What a source's own metadata states for its article, beside its title,
-    authors and date: its tags, whether it is a draft, its summary."""
+    authors and date: its tags, whether it is a draft, its summary, its address."""
 
     tags: tuple[str, ...] = ()
     draft: bool = False
     summary: str | None = None
+    address: str | None = None
+    """Where the post was published, as its metadata names it (a slug, a
+    permalink, Org's `EXPORT_FILE_NAME`): how other posts' links name it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,6 +262,8 @@ class Article:
     """The article's themes; empty until a theme taxonomy tags it."""
     source_tags: tuple[str, ...] = ()
     """The tags and categories the source states for it (front matter, Org tags), as written."""
+    address: str | None = None
+    """Where the source published it (`Stated.address`), for links from other articles to find it."""
     language: str | None = None
     """The language it is written in (an ISO 639-1 code such as `fr`), as the
     sidecar or the configuration sets it or as detected (`enrich/language.py`);
@@ -590,6 +595,9 @@ class Site:
     """Readable names of the seeds whose sidecar gives one (`title:`), by file name."""
     url: str = ""
     """Where the site is published (`site_url`), for the feeds; may be empty."""
+    source_url: str = ""
+    """Where the source's posts were published, for their links to addresses on that
+    site that no page of this one stands for (`site/links.py`); may be empty."""
     language: str = "en"
     """The site's language: the configured one, else that of most of its articles' words
     (`enrich.language.site_language`). Its pages and feeds declare it."""

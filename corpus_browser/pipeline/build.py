@@ -110,6 +110,7 @@ def _gather(config: BuildConfig, on_stage: StageListener, taxonomy: Taxonomy | N
             description=config.site_description,
             source_titles={seed.name: seed.overrides.title for seed in split.seeds if seed.overrides.title},
             url=config.site_url,
+            source_url=config.source_url,
             language=language,
         )
 

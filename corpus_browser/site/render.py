@@ -25,6 +25,7 @@ from anyascii import anyascii
 from corpus_browser.lang.dates import month_heading, year_of
 from corpus_browser.lang.detect import DEFAULT_LANGUAGE
 from corpus_browser.lang.markdown import escape
+from corpus_browser.site.links import LinkTargets, link_targets, marked_targets, resolve_links
 from corpus_browser.lang.text import DESCRIPTION_MAX_CHARS, TITLE_MAX_CHARS, shorten
 from corpus_browser.model import Article, Block, BlockKind, Page, PlacedArticle, Site
 from corpus_browser.site.feeds import FEED_MAX_ENTRIES, Feed, render_feed
@@ -262,7 +263,8 @@ def render_site(site: Site, memo: RenderMemo | None = None) -> list[Page]:
 def _pages(site: Site, memo: RenderMemo) -> list[Page]:
     places = catalogue(site)
     directory = places.directory
-    pages = [render_article(site, i, directory, memo) for i in range(len(site.articles))]
+    targets = link_targets(site.articles, site.source_url)
+    pages = [render_article(site, i, directory, memo, targets) for i in range(len(site.articles))]
     name_pages = [*places.themes.values(), *places.authors.values(),
                   *([places.unattributed] if places.unattributed else [])]
     for name_page in name_pages:
@@ -346,29 +348,34 @@ def _count(n: int, noun: str) -> str:
 
 
 def render_article(site: Site, index: int, directory: Directory | None = None,
-                   memo: RenderMemo | None = None) -> Page:
+                   memo: RenderMemo | None = None, targets: LinkTargets | None = None) -> Page:
     """One article page: front-matter, title, details, and the body as a reader sees it.
 
     Related articles and the neighbours in the same seed go into the front-matter
     (`related`, `previous`, `next`), where the theme's `partials/related.html`
     shows them below the article; kept out of the body, they stay out of search.
     So do the chips (`theme_pages`, `author_pages`: name and page of each).
+    Links the source wrote to relative addresses lead where `targets` resolves them (`links.py`).
     """
     directory = directory or catalogue(site).directory
     memo = memo or RenderMemo()
+    targets = targets or link_targets(site.articles, site.source_url)
     placed = site.articles[index]
     links = _language_data(placed.article, site) | _links(site, index) | _chip_data(placed.article, directory)
-    key = ("article", memo.digest(placed), json.dumps(links, ensure_ascii=False))
-    return Page(placed.path, memo.text(key, lambda: _article_text(placed.article, links)))
+    outbound = {target: targets.resolve(target, placed.path)
+                for block in placed.article.body for target in marked_targets(block.markdown)}
+    key = ("article", memo.digest(placed), json.dumps([links, outbound], ensure_ascii=False, sort_keys=True))
+    return Page(placed.path, memo.text(key, lambda: _article_text(placed, links, targets)))
 
 
-def _article_text(article: Article, links: dict[str, object]) -> str:
+def _article_text(placed: PlacedArticle, links: dict[str, object], targets: LinkTargets) -> str:
+    article = placed.article
     parts = [f"# {escape(article.title)}"]
     body = list(article.body)
     if body and body[0].kind is BlockKind.SUBTITLE:
         parts.append(_render_block(body.pop(0)))
     parts.append(f'<p class="cb-meta">{article_details(article)}</p>')
-    parts.extend(_render_block(block) for block in body)
+    parts.extend(resolve_links(_render_block(block), targets, placed.path) for block in body)
     return _with_front_matter(front_matter(article) | links, "\n\n".join(parts))
 
 

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
+from corpus_browser.lang.rules import TITLE_KEYS
 from corpus_browser.model import SUFFIX_FORMATS, Format
 
 #: The first line of a message in an mbox archive: `From sender  Tue Jul  5 12:07:30 2005`.
@@ -38,9 +39,6 @@ MARKDOWN_MARKUP = re.compile(r"\[[^\]]+\]\([^)\s]+\)|^```|^ {0,3}>\s|\*\*[^*]+\*
 FIELD = re.compile(r"^(?P<key>[A-Za-z][\w-]*(?: [A-Za-z][\w-]*){0,2}):(?:[ \t]+\S|[ \t]*$)")
 #: A block needs at least this many fields.
 BLOCK_MIN_FIELDS = 3
-TITLE_KEYS = frozenset({"title", "subject"})
-AUTHOR_KEYS = frozenset({"author", "authors", "from", "by", "byline", "creator"})
-DATE_KEYS = frozenset({"date", "created", "published", "posted", "sent", "pubdate"})
 #: Fields that every mail carries.
 MAIL_KEYS = frozenset({"from", "subject", "date", "to"})
 #: Least number of traces that make a format: two, as one `# comment` or one
@@ -180,7 +178,7 @@ def field_blocks(lines: Sequence[str], wanted: Callable[[Collection[str]], bool]
 
 def titled(keys: Collection[str]) -> bool:
     """A document's header: it has a title."""
-    return not TITLE_KEYS.isdisjoint(keys)
+    return any(key in keys for key in TITLE_KEYS)
 
 
 def mail_like(keys: Collection[str]) -> bool:

@@ -204,7 +204,7 @@ def _ranked_starts(units: Sequence[Unit], lo: int, hi: int, split: SplitRules,
         under_title = len(cut) - len(exact) <= 1
         entries = exact if under_title else cut  # the document's own title opens no article
         if one_document:  # a post alone in its file: its headings are sections, unless they are a log's entries
-            fits = chosen is None and len(exact) >= 2 and _are_entries(units, exact)
+            fits = chosen is None and len(exact) >= 2 and _are_stamped(units, exact)
         else:
             fits = chosen is None and len(exact) >= 2 and (rank == ranks[0] or (
                 _distinct_share(units, exact) >= DISTINCT_TITLES
@@ -227,9 +227,10 @@ def _posts_in_containers(units: Sequence[Unit], starts: Sequence[int], headings:
                          hi: int) -> dict[int, str]:
     """Pieces that hold posts rather than sections: where the headings right
     under a piece's title (those of the next rank down within it) are many,
-    distinct and entries of a log (most dated, or following one pattern), each
+    distinct and entries of a log (most dated or numbered as versions), each
     opens a post of its own (a "Bookmarks" heading over ninety dated posts, a
-    changelog's releases under a stray top heading)."""
+    changelog's releases under a stray top heading); numbered sections alone
+    (`Puzzle 1` to `Puzzle 10`) are a post's parts."""
     found: dict[int, str] = {}
     for a, b in zip(starts, [*starts[1:], hi]):
         inside = [i for i in headings if a < i < b and units[i].level > units[a].level]
@@ -238,7 +239,7 @@ def _posts_in_containers(units: Sequence[Unit], starts: Sequence[int], headings:
         rank = min(units[i].level for i in inside)
         children = [i for i in inside if units[i].level == rank]
         if len(children) >= CONTAINER_MIN_POSTS and _distinct_share(units, children) >= DISTINCT_TITLES \
-                and _are_entries(units, children):
+                and _are_stamped(units, children):
             found.update({i: f"a post under '{units[a].text[:40]}', which holds {len(children)} dated or "
                              "patterned headings" for i in children})
     return found
@@ -278,6 +279,13 @@ def _are_entries(units: Sequence[Unit], headings: Sequence[int]) -> bool:
     dated = sum(1 for i in headings if units[i].date)
     patterns = Counter(title_pattern(units[i].text) for i in headings)
     return max(dated, patterns.most_common(1)[0][1]) >= ENTRY_SHARE * len(headings)
+
+
+def _are_stamped(units: Sequence[Unit], headings: Sequence[int]) -> bool:
+    """Most headings state a date or a version number: entries of a log, each
+    its own post, where numbered sections alone would be a post's parts."""
+    stamped = sum(1 for i in headings if units[i].date or rules.VERSION.search(units[i].text))
+    return stamped >= ENTRY_SHARE * len(headings)
 
 
 def _distinct_share(units: Sequence[Unit], indexes: Sequence[int]) -> float:

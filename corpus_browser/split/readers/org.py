@@ -27,7 +27,7 @@ from corpus_browser.lang.recognise import find_date, name_list
 from corpus_browser.lang.text import clean
 from corpus_browser.model import Role, Seed, Stated, Unit
 from corpus_browser.split.formats import ORG_HEADING
-from corpus_browser.split.readers.fields import stated_facts
+from corpus_browser.split.readers.fields import stated_facts, stated_names
 from corpus_browser.split.readers.paragraphs import text_builder
 
 #: Org's metadata lines: `#+keyword: value`, and a drawer's `:NAME:` lines.
@@ -92,8 +92,9 @@ def _heading(builder, lines: Sequence[str], i: int, match: re.Match[str], export
         or (find_date(closed) if closed else None)
     names = next((found for key in _AUTHOR_PROPERTIES if (found := name_list(properties.get(key, "")))), ())
     summary = next((clean(properties[key]) for key in _SUMMARY_PROPERTIES if clean(properties.get(key, ""))), None)
-    stated = Stated(tuple(tag for tag in tags if tag != "noexport"), draft, summary) if tags or draft or summary \
-        else None
+    address = clean(properties.get("export_file_name", "")) or None
+    stated = Stated(tuple(tag for tag in tags if tag != "noexport"), draft, summary, address) \
+        if tags or draft or summary or address else None
     builder.unit(title, i + 1, i + 1, Role.HEADING, level=len(match["marks"]), marker=match["marks"],
                  opens_record="export_file_name" in properties, date=date, names=names, stated=stated)
     for number in range(i + 1, end):
@@ -127,7 +128,7 @@ def _keyword(builder, i: int, raw: str, key: str, value: str) -> None:
         builder.unit(clean(value), i + 1, i + 1, Role.HEADING, level=0, marker="#+title:")
     elif key == "date" and (date := find_date(value)):
         builder.unit(clean(raw), i + 1, i + 1, Role.DATE, date=date)
-    elif key == "author" and (names := name_list(clean(value))):
+    elif key == "author" and (names := stated_names(value)):
         builder.unit(clean(raw), i + 1, i + 1, Role.BYLINE, names=names)
     else:
         builder.unit(clean(raw), i + 1, i + 1, Role.HEADER, stated=stated_facts({key: value}))
