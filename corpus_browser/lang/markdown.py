@@ -146,7 +146,7 @@ def link(parts: Iterable[Inline], href: str) -> Inline:
         return relative_link(inner.plain, href)
     url = safe_url(href)
     if url is None or not inner.markdown.strip():
-        return inner if inner.markdown.strip() or url is None else Inline(f"<{url}>", href)
+        return inner if inner.markdown.strip() or url is None or url.startswith("#") else Inline(f"<{url}>", href)
     return Inline(f"[{inner.markdown}]({url})", inner.plain)
 
 
@@ -164,10 +164,12 @@ def is_relative(href: str) -> bool:
 
 def relative_link(label: str, href: str) -> Inline:
     """A link to a relative address, as the site resolves it: its text plain (no
-    bracket unescaped, so the link can be found again) and its address wholly
-    percent-encoded after `RELATIVE_MARK`."""
-    shown = text(label)
-    return Inline(f"[{shown.markdown}]({RELATIVE_MARK}{quote(_CONTROL.sub('', href).strip(), safe='')})", shown.plain)
+    bracket unescaped, so the link can be found again; nothing at its start that
+    would open a block, so it can stand alone where the link stood) and its
+    address wholly percent-encoded after `RELATIVE_MARK`."""
+    shown = text(label.strip())
+    address = quote(_CONTROL.sub("", href).strip(), safe="")
+    return Inline(f"[{_line_start(shown.markdown)}]({RELATIVE_MARK}{address})", shown.plain)
 
 
 def image(alt: str, src: str) -> Inline:

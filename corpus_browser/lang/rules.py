@@ -240,6 +240,8 @@ ADDRESS_KEYS = ("path", "url", "permalink", "slug", "export_file_name")
 #: Metadata keys (front matter, Org keywords and properties, reST fields) whose values are the
 #: article's own tags, ...
 TAG_KEYS = ("tags", "categories", "category", "keywords", "topics", "filetags")
+#: ... of which those whose tags hold no space, so that spaces separate them (Org's `#+filetags: a b`).
+SPACED_TAG_KEYS = frozenset({"filetags"})
 #: ... that mark it a draft, not to publish, each with the values that say so (`draft: true`,
 #: `published: false`, `status: private`), ...
 DRAFT_SIGNS = {"draft": frozenset({"true", "yes"}), "published": frozenset({"false", "no"}),

@@ -150,7 +150,7 @@ def stated_facts(fields: Mapping[str, object]) -> Stated | None:
     (`fields` by lower-case key): its tags (`rules.TAG_KEYS`, a list or a
     comma-separated text), whether it is a draft (`rules.DRAFT_SIGNS`), its
     summary, its address (`rules.ADDRESS_KEYS`)."""
-    tags = tuple(dict.fromkeys(tag for key in rules.TAG_KEYS for tag in _tag_values(fields.get(key))))
+    tags = tuple(dict.fromkeys(tag for key in rules.TAG_KEYS for tag in _tag_values(fields.get(key), key)))
     draft = any(str(fields[key]).strip().casefold() in values for key, values in rules.DRAFT_SIGNS.items()
                 if key in fields and fields[key] is not None)
     summary = next((clean(value) for key in rules.SUMMARY_KEYS
@@ -160,12 +160,18 @@ def stated_facts(fields: Mapping[str, object]) -> Stated | None:
     return Stated(tags, draft, summary, address) if tags or draft or summary or address else None
 
 
-def _tag_values(value: object) -> list[str]:
-    """Tags as a source writes them: a list, a comma-separated text, or Org's `:one:two:`."""
+def _tag_values(value: object, key: str = "") -> list[str]:
+    """Tags as a source writes them: a list, a comma-separated text, or Org's
+    `:one:two:` (Org's `#+filetags:` also `one two`: its tags hold no space)."""
     if isinstance(value, (list, tuple)):
         return [clean(str(item)) for item in value if isinstance(item, (str, int, float)) and clean(str(item))]
     if not isinstance(value, str):
         return []
     text = value.strip()
-    parts = text.strip(":").split(":") if text.startswith(":") and text.endswith(":") else text.split(",")
+    if key in rules.SPACED_TAG_KEYS:
+        parts = re.split(r"[\s:]+", text)
+    elif text.startswith(":") and text.endswith(":"):
+        parts = text.strip(":").split(":")
+    else:
+        parts = text.split(",")
     return [clean(part) for part in parts if clean(part)]
