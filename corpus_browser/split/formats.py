@@ -128,6 +128,19 @@ def _rst_traces(lines: Sequence[str]) -> tuple[int, str]:
                                                   f"or links" + (", metadata comments" if commented else ""))
 
 
+#: A line opening a block of wiki code, and its language: `<syntaxhighlight lang="python">`, `<pre>`.
+WIKI_CODE_OPEN = re.compile(r"^\s*<(pre|syntaxhighlight|source)\b([^>]*)>(.*)$", re.IGNORECASE)
+
+
+def wiki_code_end(lines: Sequence[str], start: int, opening: re.Match[str]) -> int:
+    """The line that closes the block of code `opening` (line `start`) opens: the
+    first with its closing tag, else the last line."""
+    closing = re.compile(rf"</{opening[1]}\s*>", re.IGNORECASE)
+    if closing.search(opening[3]):
+        return start
+    return next((end for end in range(start + 1, len(lines)) if closing.search(lines[end])), len(lines) - 1)
+
+
 def wiki_heading(line: str) -> tuple[int, str] | None:
     """A wiki heading's rank and text: `== Title ==` (MediaWiki, also tight: `==Title==`,
     or spaced: `= = Title = =`) or `== Title` (AsciiDoc, the closing marks left out)."""
