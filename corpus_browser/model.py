@@ -504,6 +504,10 @@ class PlacedArticle:
     article: Article
     path: str
     """Below the docs folder, e.g. `articles/blog/my-title.md`."""
+    hint: str = ""
+    """What tells the article apart where its title is not the corpus's only one
+    (its date, its label, the start of its description), shown beside the title
+    in lists; "" for a title no other article has."""
 
 
 @dataclass(frozen=True)
