@@ -739,5 +739,6 @@ def _search_record(item: PlacedArticle) -> str:
         "themes": list(item.article.tags),
         "date": item.article.date,
         "description": item.article.description,
+        "hint": item.hint,
         "text": item.article.body_text,
     }, ensure_ascii=False, indent=0)

@@ -356,7 +356,7 @@ def test_search_records_carry_the_article_data_not_page_furniture():
     records = json.loads(pages_of(site)[".corpus-search.json"][1])
     assert records == [{"url": "articles/seed0/article-0.html", "title": "Article 0", "authors": ["Ada Lovelace"],
                         "themes": ["Trust"], "date": "2016-08-23", "description": site.articles[0].article.description,
-                        "text": site.articles[0].article.body_text}]
+                        "hint": "", "text": site.articles[0].article.body_text}]
 
 
 def test_article_links_related_and_neighbours_in_front_matter():
