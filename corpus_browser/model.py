@@ -413,6 +413,9 @@ class Discovery:
     vectors: csr_matrix | None = field(default=None, repr=False, compare=False)
     """The articles' TF-IDF vectors (rows of unit length), for measuring fit; None when the corpus
     has fewer than two articles or no word that is neither too rare nor too common."""
+    noise: frozenset[str] = field(default=frozenset(), repr=False, compare=False)
+    """Words that describe no article (of addresses, markup, link text: `naming.NameRules.noise`),
+    and people's names: no phrase holding one is a candidate for a theme."""
 
     def tags(self) -> list[tuple[str, ...]]:
         return [tuple(name for name, _share in shares) for shares in self.shares]
