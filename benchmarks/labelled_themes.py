@@ -246,6 +246,7 @@ def main() -> int:
         peps = read_excerpt(args.write_excerpt)
     source = ("full texts of a python/peps checkout" if args.peps and not args.write_excerpt
               else f"`{EXCERPT.relative_to(REPO)}`, the first {EXCERPT_WORDS} words of each PEP")
+    source += ", and `benchmarks/data/blog-*.jsonl`"
     lines = score(peps)
     for name in BLOGS:
         blog = read_blog(name)
