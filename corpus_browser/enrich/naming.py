@@ -41,7 +41,7 @@ from corpus_browser.model import Article
 #: A word is technical, markup or link text when at least this share of its occurrences is.
 MOSTLY = 0.5
 #: Articles read at most to learn the words' habits (a larger corpus is sampled evenly).
-ARTICLES_READ = 2_000
+ARTICLES_READ = 1_000
 #: Kinds of body blocks that hold code, where a reader marks them so.
 CODE_BLOCKS = frozenset({"code", "preformatted", "literal"})
 #: Words as names and features are made of (as `words.py` reads them).
@@ -80,9 +80,8 @@ _CODE_LINE = re.compile(
 _BY_NAME = re.compile(r"\b[Bb]y\s+((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+)")
 _TITLED_NAME = re.compile(r"\b([A-Z][a-z]{1,11})\.?\s+((?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’-]+)")
 _HONORIFICS = frozenset(rules.HONORIFICS)
-#: Words as written: capitalised ("Hughes"), or in lower case ("hughes").
+#: A word written capitalised ("Hughes"); one always written so is a name.
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
-_LOWER = re.compile(r"\b[a-z]+\b")
 #: Lines longer than this are prose, whatever punctuation they hold; shorter ones may be code.
 _CODE_LINE_MAX_CHARS = 100
 #: Why a phrase built around stopwords may not name a theme (it may still signal one).
@@ -132,8 +131,7 @@ class NameRules:
         addresses: Counter[str] = Counter()
         markup: Counter[str] = Counter()
         names: set[str] = set()
-        capitalised: set[str] = set()
-        lower: set[str] = set()
+        capitalised: Counter[str] = Counter()
         step = max(1, -(-len(articles) // ARTICLES_READ))
         for article in articles[::step]:
             text = article.title + "\n" + article.body_text
@@ -145,10 +143,9 @@ class NameRules:
             code += [text for block in article.body if block.kind.value in CODE_BLOCKS for text in block.texts]
             technical.update(_words(" ".join(found + code)))
             markup.update(_words(" ".join(_markup_spans(text))))
-            caps = set(_CAPITALISED.findall(text))
-            capitalised |= caps
-            lower.update(_LOWER.findall(text))
-            names.update(" ".join(_words(name)) for name in _cued_names(text, caps))
+            caps = _CAPITALISED.findall(text)
+            capitalised.update(word.casefold() for word in caps)
+            names.update(" ".join(_words(name)) for name in _cued_names(text, set(caps)))
         authors = {" ".join(_words(name)) for article in articles for name in article.authors}
         author_words = {word for name in authors for word in name.split()}
         surnames = {name.split()[-1] for name in names if name}
@@ -157,7 +154,7 @@ class NameRules:
             people=frozenset(author_words | surnames | honorifics),
             authors=frozenset(author_words),
             full_names=frozenset(name for name in authors | names if " " in name),
-            proper=frozenset(word.casefold() for word in capitalised if word.casefold() not in lower),
+            proper=frozenset(word for word, n in capitalised.items() if n >= total[word]),
             technical=frozenset(word for word, n in technical.items() if n >= MOSTLY * total[word]),
             markup=frozenset(word for word, n in markup.items() if n >= MOSTLY * total[word]),
             address_words=frozenset(word for word, n in addresses.items() if n >= MOSTLY * total[word]),
