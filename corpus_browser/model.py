@@ -462,6 +462,9 @@ class Discovery:
     vectors: csr_matrix | None = field(default=None, repr=False, compare=False)
     """The articles' TF-IDF vectors (rows of unit length), for measuring fit; None when the corpus
     has fewer than two articles or no word that is neither too rare nor too common."""
+    noise: frozenset[str] = field(default=frozenset(), repr=False, compare=False)
+    """Words that describe no article (of addresses, markup, link text: `naming.NameRules.noise`),
+    and people's names: no phrase holding one is a candidate for a theme."""
 
     def tags(self) -> list[tuple[str, ...]]:
         return [tuple(name for name, _share in shares) for shares in self.shares]
@@ -576,6 +579,10 @@ class PlacedArticle:
     article: Article
     path: str
     """Below the docs folder, e.g. `articles/blog/my-title.md`."""
+    hint: str = ""
+    """What tells the article apart where its title is not the corpus's only one
+    (its date, its label, the start of its description), shown beside the title
+    in lists; "" for a title no other article has."""
 
 
 @dataclass(frozen=True)
