@@ -320,6 +320,15 @@ class Overrides:
     date_order: str | None = None
     """How the seed writes numeric dates such as `05/06/2016`: `day-first` or
     `month-first` (`date_order:`), instead of the order its language uses."""
+    article_titles: str | None = None
+    """A regular expression the seed's article titles match (`article_titles:`): the
+    lines it finds open its articles, and no others do."""
+    article_level: int | None = None
+    """The heading rank that holds the seed's articles (`article_level: 2` for `##`):
+    headings of that rank and above open articles, deeper ones are their sections."""
+    never_articles: str | None = None
+    """A regular expression of lines that belong to no article (`never_articles:`):
+    running heads, page numbers, a blog's structural headings. They are set aside."""
 
 
 @dataclass(frozen=True)
@@ -387,6 +396,8 @@ class SeedSummary:
     """Why the content was read in that format."""
     matter: tuple[tuple[int, int, str], ...] = ()
     """Front and back matter set aside: line ranges of the seed, with the reason."""
+    doubts: tuple[str, ...] = ()
+    """Why its split still looks wrong, after every reading was weighed (`SplitSeed.doubts`)."""
 
 
 # --- themes -------------------------------------------------------------------------

@@ -85,6 +85,8 @@ _HEAD_WINDOW = 3
 #: The most units a back wrapper takes in before its marker line (`End of the Book`), and their most words.
 _WRAPPER_LEAD_UNITS = 2
 _WRAPPER_LEAD_WORDS = 25
+#: Roles of the units that are an article's text (not its headings nor its metadata).
+_TEXT_ROLES = frozenset({Role.PROSE, Role.LIST_ITEM, Role.VERBATIM})
 
 
 def find_layout(units: Sequence[Unit], format: Format, overrides: Overrides, split: SplitRules,
@@ -105,6 +107,8 @@ def find_layout(units: Sequence[Unit], format: Format, overrides: Overrides, spl
         starts, levels = _ranked_starts(units, lo, hi, split, deeper)
     else:
         starts, levels, article_break = _text_starts(units, lo, hi, split)
+    if overrides.article_titles or overrides.article_level:
+        starts = _hinted_starts(units, lo, hi, overrides)
     level_starts = set(starts)
     starts.setdefault(lo, "the start of the seed's text")
     starts.update({i: "the sidecar's split_at" for i in range(lo, hi) if units[i].first in overrides.split_at})
@@ -114,11 +118,24 @@ def find_layout(units: Sequence[Unit], format: Format, overrides: Overrides, spl
     contents, named = _contents(units, ordered, hi)
     matter += contents + _after_contents(ordered, hi, named)
     matter += _front_matter(units, ordered, hi, matter, format is Format.TEXT, level_starts)
+    matter += _containers(units, ordered, hi, matter)
     if format is Format.TEXT:
         matter += _endnotes(units, ordered, hi)
     in_matter = {i for first, last, _ in matter for i in range(first, last)}
     kept = tuple((i, starts[i]) for i in ordered if i not in in_matter)
     return Layout(kept or ((lo, starts[lo]),), tuple(sorted(matter)), tuple(levels), article_break)
+
+
+def _hinted_starts(units: Sequence[Unit], lo: int, hi: int, overrides: Overrides) -> dict[int, str]:
+    """Where the sidecar's hints start articles, and only there: at the titles
+    its `article_titles` pattern finds (made headings by `segment`), or at the
+    headings of `article_level`'s rank and above."""
+    if overrides.article_titles:
+        titles = re.compile(overrides.article_titles)
+        return {i: "a title the sidecar's article_titles finds" for i in range(lo, hi)
+                if units[i].role is Role.HEADING and titles.search(units[i].text)}
+    return {i: f"a heading of rank {units[i].level}, the sidecar's article_level or above" for i in range(lo, hi)
+            if units[i].role is Role.HEADING and 0 < units[i].level <= overrides.article_level}
 
 
 # --- wrapper -------------------------------------------------------------------
@@ -545,6 +562,21 @@ def _front_matter(units: Sequence[Unit], starts: Sequence[int], hi: int, matter:
         else:
             return _small_share(units, found, starts, hi)
     return []
+
+
+def _containers(units: Sequence[Unit], starts: Sequence[int], hi: int,
+                matter: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Headings that only hold the articles under them (a year over its posts, a
+    department over its pieces): a heading with no text of its own, followed by
+    an article opened by a deeper heading, is no article."""
+    taken = {first for first, _last, _ in matter}
+    found = []
+    for first, last in _pieces(starts, hi):
+        if first in taken or last >= hi or not units[first].level or units[last].level <= units[first].level:
+            continue
+        if not any(unit.role in _TEXT_ROLES for unit in units[first + 1:last]):
+            found.append((first, last, "a heading over the articles under it, with no text of its own"))
+    return found
 
 
 def _small_share(units: Sequence[Unit], found: list[tuple[int, int, str]], starts: Sequence[int],
