@@ -126,7 +126,7 @@ def _doubt(seed: SplitSeed, seeds_dir: Path) -> SeedError:
     was weighed, with why and the command that shows more."""
     return SeedError(str(seeds_dir / seed.name), f"its split may be wrong ({'; '.join(seed.doubts)}): "
                                                  f"`python build_docs.py explain {seed.name}` shows the readings "
-                                                 f"weighed; a hint in its sidecar fixes it (README, Fixing a split)")
+                                                 f"weighed; a hint in its sidecar fixes it (README, Fix a bad split)")
 
 
 def _themes_and_site(articles: Sequence[Article], taxonomy: Taxonomy, words: CorpusWords,
