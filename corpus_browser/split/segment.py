@@ -64,6 +64,9 @@ ENTRY_DISTINCT_SHARE = 0.7
 #: A line wholly inside these brackets is a note, never a heading.
 _BRACKETS = {"[": "]", "(": ")", "{": "}"}
 
+#: A piece's name under the number that opens it has at most this many words.
+NAME_MAX_WORDS = 12
+
 
 def _any_of(patterns: Sequence[re.Pattern[str]]) -> re.Pattern[str]:
     """One pattern that matches where any of `patterns` matches, to try them in one pass."""
@@ -113,15 +116,15 @@ def prepare_seed(item: SeedInput, split: SplitRules, format: Format | None = Non
 def blocked_keys(seed: PreparedSeed) -> list[tuple[str, int]]:
     """Each unit's key with the number of the block (text between breaks) it
     stands in. What opens a block is left out: it is a title, and titles may
-    recur ("Weekly Roundup"); so is the line under a number alone (`221.`
-    over `TO ZMESKALL.`), which names the piece it numbers."""
-    found, block, named = [], 0, False
+    recur ("Weekly Roundup"); so is a short line in capitals under a number
+    alone (`221.` over `TO ZMESKALL.`), which names the piece it numbers."""
+    found, block, numbered = [], 0, False
     for unit, unit_key in zip(seed.units, seed.keys):
         if opens_block(unit):
             block += 1
-        elif not named:
+        elif not (numbered and is_all_caps(unit.text) and not more_words_than(unit.text, NAME_MAX_WORDS)):
             found.append((unit_key, block))
-        named = bool(rules.LABEL_ONLY.match(unit.text))
+        numbered = bool(rules.LABEL_ONLY.match(unit.text))
     return found
 
 
