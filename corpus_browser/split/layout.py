@@ -619,7 +619,7 @@ def _containers(units: Sequence[Unit], starts: Sequence[int], hi: int, matter: S
     taken = {first for first, _last, _ in matter}
     found = []
     for first, last in _pieces(starts, hi):
-        if first in taken or last >= hi:
+        if first in taken or last >= hi or units[first].role is not Role.HEADING:
             continue
         if not by_layout and not (units[first].level and units[last].level > units[first].level):
             continue
