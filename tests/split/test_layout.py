@@ -258,3 +258,12 @@ def test_a_title_right_under_a_sections_heading_opens_its_article():
     speeches = "\n\n\n".join(f"Von der Rede {n}\n\n{paragraph(60)}\n\n{paragraph(40)}" for n in range(1, 6))
     found = articles_of(f"Die Vorrede\n\n{paragraph(80)}\n\n\nDie Reden\n\n{speeches}")
     assert [article.title for article in found] == ["Die Vorrede", *(f"Von der Rede {n}" for n in range(1, 6))]
+
+
+def test_date_lines_standing_apart_open_a_journals_entries():
+    places = (("Munich", 6), ("Mittenwald", 7), ("Brenner", 8), ("Trento", 11), ("Rovereto", 12), ("Torbole", 13))
+    entries = "\n\n\n".join(f"{place}, September {day}, 1786.\n\n{paragraph(50)}\n\n{paragraph(30)}"
+                            for place, day in places)
+    found = articles_of(f"A Journey\n\n\n{paragraph(40)}\n\n\n{entries}")
+    assert [(article.title, article.date) for article in found][-6:] == [
+        (f"{place}, September {day}, 1786", f"1786-09-{day:02d}") for place, day in places]
