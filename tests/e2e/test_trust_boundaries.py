@@ -716,3 +716,39 @@ def test_09_serve_shows_a_bad_value_keeps_answering_and_recovers(make_project, t
         wait_until(lambda: "Beta Article" in fetch(home), 30, "the build is picked up again")
         assert server.process.poll() is None
         assert "Traceback" not in server.text()
+
+
+# === Issue 26, "Trust boundaries, round 2" ==========================================================================
+
+# --- 26.7 a named pipe in seeds/ --------------------------------------------------------------------------------------
+
+
+def test_26_07_a_named_pipe_as_seed_or_sidecar_is_skipped_with_one_line(corpus: Path):
+    os.mkfifo(corpus / "seeds" / "pipe.txt")
+    os.mkfifo(corpus / "seeds" / "alpha.yml")
+    try:
+        result = run_cli(cwd=corpus)
+    except subprocess.TimeoutExpired:
+        pytest.fail("build_docs.py waits forever on a named pipe in seeds/")
+    assert one_line_errors(result) == [
+        "warning: seeds/alpha.yml: skipped: it is a named pipe, not a regular file",
+        "warning: seeds/pipe.txt: skipped: it is a named pipe, not a regular file"]
+    assert result.returncode == 0
+    assert titles_in(corpus / "docs") == ["Alpha Article", "Beta Article"]
+    assert run_cli(cwd=corpus).returncode == 0, "the next run's up-to-date check does not wait either"
+
+
+def test_26_07_serve_skips_a_named_pipe_keeps_answering_and_builds_on(make_project, tmp_path: Path):
+    from test_site import fetch, wait_until
+
+    project = make_project("serve-pipe", seeds={"alpha.txt": article("Alpha Article")})
+    with serving(project, tmp_path) as server:
+        home = server.url + "index.html"
+        wait_until(lambda: "Alpha Article" in fetch(home), 60, "mkdocs serve shows the seed")
+        os.mkfifo(project / "seeds" / "pipe.txt")
+        wait_until(lambda: "pipe.txt: skipped: it is a named pipe, not a regular file" in server.text(), 30,
+                   "the pipe is named in one line")
+        (project / "seeds" / "beta.txt").write_text(article("Beta Article"), encoding="utf-8")
+        wait_until(lambda: "Beta Article" in fetch(home), 60, "the next save is built and served")
+        assert server.process.poll() is None
+        assert "Traceback" not in server.text()
