@@ -35,6 +35,8 @@ from corpus_browser.model import Page
 from corpus_browser.pipeline.build import build
 from corpus_browser.site.render import slugify
 from corpus_browser.source.seeds import read_seed
+from corpus_browser.store import cache
+from corpus_browser.store.cache import SeedCache
 from corpus_browser.store.manifest import CACHE_NAME, MANIFEST_NAME, STAGING_NAME
 from corpus_browser.store.write import output_lock, write_pages
 
@@ -752,3 +754,26 @@ def test_26_07_serve_skips_a_named_pipe_keeps_answering_and_builds_on(make_proje
         wait_until(lambda: "Beta Article" in fetch(home), 60, "the next save is built and served")
         assert server.process.poll() is None
         assert "Traceback" not in server.text()
+
+
+# --- 26.8 cache entries that load but are wrong ------------------------------------------------------------------------
+
+
+def test_26_08_force_reads_nothing_the_last_build_kept(corpus: Path):
+    """Entries that hold the digest of their name and content but are wrong (as a
+    bug in an earlier version could leave them) are used by an ordinary build;
+    `--force` reads none of them and builds what a build from scratch builds."""
+    assert run_cli(cwd=corpus).returncode == 0
+    store = SeedCache(corpus / "docs")
+    (pages,) = (corpus / "docs" / CACHE_NAME).glob("*.pages")
+    kept = store.value(pages.name, dict)
+    store.put(pages.name, cache.dump({key: text.replace("quiet river", "loud river") for key, text in kept.items()}))
+    first, second = sorted((corpus / "docs" / CACHE_NAME).glob("*.split"))
+    swapped = store.get(second.name), store.get(first.name)
+    store.put(first.name, swapped[0])
+    store.put(second.name, swapped[1])
+
+    assert run_cli("--force", cwd=corpus).returncode == 0
+    assert run_cli("--docs", "scratch", "--report", "scratch-report.md", cwd=corpus).returncode == 0
+    assert pages_tree(corpus / "docs") == pages_tree(corpus / "scratch")
+    assert (corpus / "corpus-report.md").read_bytes() == (corpus / "scratch-report.md").read_bytes()
