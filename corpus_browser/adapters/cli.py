@@ -198,9 +198,12 @@ def run_build(args: argparse.Namespace) -> int:
         return 0
     from corpus_browser.adapters.progress import stage_progress
     from corpus_browser.pipeline.build import STAGES, build
+    from corpus_browser.store.write import HAND_EDIT_OVERWRITTEN
 
     with stage_progress(STAGES) as on_stage:
         report = build(config, inputs, on_stage, fresh=args.force)
+    for path in report.written.overwritten:
+        print(f"warning: {config.docs_dir / path}: {HAND_EDIT_OVERWRITTEN}", file=sys.stderr)
     print_build_report(report, time.perf_counter() - started, config.themes_file)
     print(f"report: {config.report_file}")
     corpus = report.corpus

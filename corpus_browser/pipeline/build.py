@@ -184,7 +184,8 @@ def build(config: BuildConfig, inputs: str | None = None, on_stage: StageListene
     writes none to disk: a save should cost no more than it must). What was
     made of each seed is kept in the cache folder, and in the `memory` given.
     A `fresh` build (`build_docs.py --force`) reads neither: it makes every
-    seed's work and every page again, and keeps them for the next build.
+    seed's work and every page again, and keeps them for the next build (a
+    seed that cannot be used then has no last good pages to keep).
     """
     # What stops everything (no seeds folder, a broken taxonomy) stops it before the docs folder is made.
     scan = scan_seeds(config.seeds_dir, config.follow_symlinks)

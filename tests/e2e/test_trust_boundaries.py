@@ -722,6 +722,64 @@ def test_09_serve_shows_a_bad_value_keeps_answering_and_recovers(make_project, t
 
 # === Issue 26, "Trust boundaries, round 2" ==========================================================================
 
+# --- 26.5 a seed that cannot be used keeps its pages; a hand edit is named ---------------------------------------------
+
+
+def test_26_05_a_seed_with_a_bad_sidecar_keeps_its_pages_with_one_warning(corpus: Path):
+    assert run_cli(cwd=corpus).returncode == 0
+    published = {path: data for path, data in pages_tree(corpus / "docs").items() if path != MANIFEST_NAME}
+    (corpus / "seeds" / "alpha.yml").write_text("articles:\n  1:\n    date: 2016-02-30\n", encoding="utf-8")
+
+    result = run_cli(cwd=corpus)
+
+    assert result.returncode == 1
+    assert one_line_errors(result) == [
+        "warning: seeds/alpha.txt: its last good pages are kept until it can be read again",
+        "error: seeds/alpha.yml:3: articles: line 1: date '2016-02-30' is not a date as YYYY, YYYY-MM or YYYY-MM-DD"]
+    assert {path: data for path, data in pages_tree(corpus / "docs").items() if path != MANIFEST_NAME} == published
+
+
+def test_26_05_a_generated_page_edited_by_hand_is_named_when_written_over(corpus: Path):
+    assert run_cli(cwd=corpus).returncode == 0
+    home = corpus / "docs" / "index.md"
+    original = home.read_bytes()
+    home.write_bytes(original + b"\nMy own note.\n")
+
+    result = run_cli(cwd=corpus)
+
+    assert result.returncode == 0
+    assert one_line_errors(result) == [
+        "warning: docs/index.md: edited by hand since the last build, and written over: the build makes this page "
+        "(change its seed or sidecar instead)"]
+    assert home.read_bytes() == original
+
+
+def test_26_05_serve_keeps_a_seeds_pages_while_its_sidecar_is_wrong(make_project, tmp_path: Path):
+    from test_site import fetch, wait_until
+
+    project = make_project("serve-last-good", seeds={"alpha.txt": article("Alpha Article"),
+                                                     "beta.txt": article("Beta Article")})
+    with serving(project, tmp_path) as server:
+        home = server.url + "index.html"
+        wait_until(lambda: "Alpha Article" in fetch(home), 60, "mkdocs serve shows the seed")
+        (page,) = (project / "docs" / "articles" / "alpha").glob("*.md")
+        address = server.url + page.relative_to(project / "docs").with_suffix(".html").as_posix()
+        assert "Alpha Article" in fetch(address)
+
+        (project / "seeds" / "alpha.yml").write_text("split_at: [nine]\n", encoding="utf-8")
+        (project / "seeds" / "beta.txt").write_text(article("Beta Renamed"), encoding="utf-8")
+        wait_until(lambda: "Beta Renamed" in fetch(home), 60, "the saves are built")
+        assert "Alpha Article" in fetch(home) and "Alpha Article" in fetch(address), "the seed's pages are still served"
+        assert "alpha.txt: its last good pages are kept until it can be read again" in server.text()
+
+        (project / "docs" / "index.md").write_text("My own home page.\n", encoding="utf-8")
+        wait_until(lambda: "index.md: edited by hand since the last build, and written over" in server.text(), 60,
+                   "the hand edit is named")
+        wait_until(lambda: "Alpha Article" in fetch(home), 60, "the home page is the build's again")
+        assert server.process.poll() is None
+        assert "Traceback" not in server.text()
+
+
 # --- 26.7 a named pipe in seeds/ --------------------------------------------------------------------------------------
 
 

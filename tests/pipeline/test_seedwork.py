@@ -198,3 +198,37 @@ def test_26_08_an_entry_edited_by_hand_or_swapped_with_another_is_made_again(tmp
     build(config(tmp_path, "docs"))
     build(config(tmp_path, "fresh"))
     assert tree(tmp_path / "docs") == tree(tmp_path / "fresh")
+
+
+def pages(folder: Path) -> dict[str, bytes]:
+    """The docs folder's pages, feeds and records: not the build's private files."""
+    return {path: data for path, data in tree(folder).items() if not _private(path)}
+
+
+FAILURES = {
+    "bad sidecar": lambda seed: seed.with_suffix(".yml").write_text("split_at: [nine]\n", encoding="utf-8"),
+    "not text": lambda seed: seed.write_bytes(b"\x00\x01\x02\xff" * 40),
+    "gone from under its link": lambda seed: (seed.unlink(), seed.symlink_to("missing.txt")),
+}
+
+
+@pytest.mark.parametrize("failure", FAILURES)
+def test_26_05_a_seed_that_cannot_be_used_keeps_its_last_good_pages(tmp_path, failure):
+    seeds = corpus(tmp_path)
+    build(config(tmp_path, "docs"))
+    published = pages(tmp_path / "docs")
+    seed = seeds / "notes-1.txt"
+    FAILURES[failure](seed)
+    for _ in range(2):  # and for as long as it stays so
+        report = build(config(tmp_path, "docs"))
+        assert [error.path for error in report.corpus.errors] in ([str(seed)], [str(seed.with_suffix(".yml"))])
+        assert [str(warning) for warning in report.corpus.warnings] == [
+            f"{seed}: its last good pages are kept until it can be read again"]
+        assert pages(tmp_path / "docs") == published
+
+    seed.unlink()
+    seed.with_suffix(".yml").unlink(missing_ok=True)
+    report = build(config(tmp_path, "docs"))
+    assert not report.corpus.errors and not report.corpus.warnings
+    assert not any(path.startswith("articles/notes-1/") for path in pages(tmp_path / "docs")), \
+        "a seed taken out of the folder takes its pages with it"
