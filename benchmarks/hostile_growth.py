@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import itertools
 import random
 import string
 import sys
@@ -120,7 +121,7 @@ def main() -> int:
     for name, make, first in INPUTS:
         sizes = [max(1, round(first * args.scale)) * 2 ** k for k in range(args.doublings + 1)]
         times = [seconds(make(size), args.repeat) for size in sizes]
-        ratios = [later / earlier for earlier, later in zip(times, times[1:])]
+        ratios = [later / earlier for earlier, later in itertools.pairwise(times)]
         worst_of_all = max(worst_of_all, *ratios)
         print(f"| {name} | {sizes[0]:,} | {', '.join(f'{t:.3f}' for t in times)} | "
               f"{', '.join(f'{r:.2f}' for r in ratios)} | {max(ratios):.2f} |", flush=True)

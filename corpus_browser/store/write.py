@@ -48,8 +48,8 @@ from corpus_browser.store.manifest import (
 log = logging.getLogger(__name__)
 
 #: What the build says of a generated page it found edited by hand, and wrote over.
-HAND_EDIT_OVERWRITTEN = "edited by hand since the last build, and written over: the build makes this page " \
-                        "(change its seed or sidecar instead)"
+HAND_EDIT_OVERWRITTEN = ("edited by hand since the last build, and written over: the build makes this page "
+                         "(change its seed or sidecar instead)")
 #: How long a build waits for another build of the same docs folder to finish.
 LOCK_WAIT_SECONDS = 60.0
 _LOCK_POLL_SECONDS = 0.1
