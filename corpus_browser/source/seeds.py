@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import codecs
 import logging
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +21,7 @@ import charset_normalizer
 
 from corpus_browser.errors import CorpusError, SeedError, SidecarError, readable
 from corpus_browser.model import SUFFIX_FORMATS, Overrides, Seed, SeedInput
+from corpus_browser.source.files import kind_of, read_regular
 from corpus_browser.source.sidecar import match_sidecars, parse_overrides
 from corpus_browser.source.yaml_input import parse_yaml, read_yaml_bytes
 
@@ -137,12 +139,19 @@ class SeedScan:
 
 
 def scan_seeds(seeds_dir: Path, follow_symlinks: bool = False) -> SeedScan:
-    """List the seeds folder (see `read_corpus`); reads no file."""
+    """List the seeds folder (see `read_corpus`); reads no file. What is not a
+    regular file (a named pipe, a socket, a device, or a link the link rules
+    follow to one) is skipped with a warning: reading it could wait forever."""
     if not seeds_dir.is_dir():
         raise SeedError(str(seeds_dir), "seeds folder not found")
     errors, warnings, items = [], [], []
-    paths = sorted((path for path in seeds_dir.iterdir() if not path.name.startswith(".") and not path.is_dir()),
-                   key=lambda p: p.name)
+    paths = []
+    for path in sorted((path for path in seeds_dir.iterdir() if not path.name.startswith(".")), key=lambda p: p.name):
+        kind = _special_kind(path, seeds_dir, follow_symlinks)
+        if kind is not None:
+            warnings.append(SeedError(_shown(path, seeds_dir), f"skipped: it is {kind}, not a regular file"))
+        elif not path.is_dir():
+            paths.append(path)
     candidates = [path for path in paths if path.suffix.lower() not in SIDECAR_SUFFIXES]
     sidecars = match_sidecars([path.name for path in candidates if path.suffix.lower() in SUFFIX_FORMATS],
                               [path.name for path in paths if path.suffix.lower() in SIDECAR_SUFFIXES])
@@ -185,7 +194,7 @@ def fetch_seed(item: SeedFile, follow_symlinks: bool = False) -> SeedBytes | Ski
     if not follow_symlinks and _links_outside(path, path.parent):
         return Skipped(SeedError(shown, _LINK_OUTSIDE))
     try:
-        data = path.read_bytes()
+        data = read_regular(path)
     except OSError as error:
         raise SeedError(shown, f"cannot read: {error.strerror or error}") from None
     if item.sidecar is None:
@@ -220,7 +229,7 @@ def seed_input(found: SeedBytes) -> SeedInput | Skipped:
 def read_seed(path: Path, shown: str) -> Seed:
     """Decode one seed file into lines; line endings LF, CRLF and CR all work."""
     try:
-        data = path.read_bytes()
+        data = read_regular(path)
     except OSError as error:
         raise SeedError(shown, f"cannot read: {error.strerror or error}") from None
     return seed_from_bytes(data, path.name, shown)
@@ -278,6 +287,18 @@ def _wide_text(data: bytes) -> charset_normalizer.CharsetMatch | None:
 def _shown(path: Path, seeds_dir: Path) -> str:
     """The path as the user named it, for messages."""
     return str(seeds_dir / path.name)
+
+
+def _special_kind(path: Path, seeds_dir: Path, follow_symlinks: bool) -> str | None:
+    """What `path` is when it is neither a regular file nor a folder (`files.kind_of`),
+    looked up without following a link the link rules do not follow."""
+    try:
+        mode = path.lstat().st_mode
+        if stat.S_ISLNK(mode) and (follow_symlinks or not _links_outside(path, seeds_dir)):
+            mode = path.stat().st_mode
+    except (OSError, SeedError):
+        return None  # gone, or a loop of links: reading it says so
+    return kind_of(mode)
 
 
 def _links_outside(path: Path, seeds_dir: Path) -> bool:
