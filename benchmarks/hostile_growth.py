@@ -32,6 +32,7 @@ sys.path.insert(0, str(ROOT))
 
 from corpus_browser.config import SplitRules  # noqa: E402
 from corpus_browser.enrich.authors import index_authors  # noqa: E402
+from corpus_browser.enrich.naming import NameRules  # noqa: E402
 from corpus_browser.model import Article, Overrides, Seed, SeedInput  # noqa: E402
 from corpus_browser.split import split_corpus  # noqa: E402
 
@@ -62,6 +63,13 @@ def open_links(n: int) -> Callable[[], object]:
     return split_seed(["Title", "", "[x](" * (n // 4)])
 
 
+def named_brackets(n: int) -> Callable[[], object]:
+    """What theme naming reads of an article holding n characters of `[[x` (link and markup spans)."""
+    [seed] = split_corpus([SeedInput(Seed("hostile.txt", ("Title", "", "[[x" * (n // 3))), Overrides())],
+                          SplitRules())
+    return lambda: NameRules.of(seed.articles)
+
+
 def many_authors(n: int) -> Callable[[], object]:
     """n articles, each by an author of its own: made-up names (a given name of
     4 to 8 random letters, a surname of 7 to 10: too many to be alike by
@@ -90,6 +98,7 @@ INPUTS: list[tuple[str, Callable[[int], Callable[[], object]], int]] = [
     ("`* x` + spaces + `y` (Org heading), spaces", org_heading, 100_000),
     ("a run of `[`, characters", open_brackets, 200_000),
     ("a run of `[x](`, characters", open_links, 200_000),
+    ("a run of `[[x`, read for naming themes, characters", named_brackets, 60_000),
     ("distinct authors", many_authors, 8_000),
 ]
 

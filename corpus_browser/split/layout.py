@@ -188,9 +188,10 @@ def _unheaded_documents(units: Sequence[Unit], records: Sequence[int], lo: int, 
     """Where most front-matter blocks have a top-rank heading right under them,
     the documents' title, and such headings are few (at most
     `_TITLES_PER_RECORD` between two blocks, on average: the documents without
-    a block, not sections), that rank opens the documents that have no block too."""
+    a block, not sections), that rank opens the documents that have no block too.
+    A file of one block is one document: its headings are its sections."""
     ranked = [i for i in range(lo, hi) if units[i].role is Role.HEADING and units[i].level > 0]
-    if not ranked:
+    if not ranked or len(records) < 2:
         return {}
     top = min(units[i].level for i in ranked)
     titles = [i for i in ranked if units[i].level == top]
