@@ -35,12 +35,16 @@ def sanitised(source: str) -> str:
                      link_rel=None, strip_comments=True)
 
 
-def convert(source: str) -> list[md.Piece]:
-    """The blocks of an HTML fragment or page; its top heading level becomes the page's second."""
+def convert(source: str, base: str | None = None) -> list[md.Piece]:
+    """The blocks of an HTML fragment or page; its top heading level becomes the
+    page's second. Relative links and images lead where they do from `base`, the
+    address the HTML was published at (a feed item's link), when it is known."""
     clean = sanitised(source)
     if not clean.strip():
         return []
     root = lxml.html.fragment_fromstring(clean, create_parent="div")
+    if base:
+        root.make_links_absolute(base, resolve_base_href=False, handle_failures="discard")
     tops = [int(element.tag[1]) for element in root.iter(*_HEADINGS)]
     return md.document(_blocks(root, md.MIN_HEADING - min(tops, default=md.MIN_HEADING)))
 
@@ -81,13 +85,14 @@ def _block(element: etree._Element, shift: int) -> list[md.Piece | None]:
         start = int(element.get("start")) if tag == "ol" and (element.get("start") or "").isdigit() else 1
         return [md.list_block(items, tag == "ol", start)]
     if tag == "dl":
-        items, current = [], []
+        items: list[list[md.Piece]] = []
         for child in element:
+            if child.tag == "dt" or (child.tag == "dd" and not items):
+                items.append([])
             if child.tag == "dt":
-                current = [md.paragraph([md.strong(_inlines(child))])]
-                items.append(current)
-            elif child.tag == "dd" and current is not None:
-                current += md.document(_blocks(child, shift))
+                items[-1] += md.document([md.paragraph([md.strong(_inlines(child))])])
+            elif child.tag == "dd":
+                items[-1] += md.document(_blocks(child, shift))
         return [md.list_block(items)]
     if tag == "blockquote":
         return [md.quote_block(md.document(_blocks(element, shift)))]
@@ -128,7 +133,10 @@ def _inline(element: etree._Element) -> list[md.Inline]:
     if tag in ("code", "kbd", "samp", "tt"):
         return [md.code(element.text_content())]
     if tag == "a":
-        return [md.link(_inlines(element), element.get("href") or "")]
+        inner = _inlines(element)
+        if not md.joined(inner).markdown.strip():
+            return []  # a link with nothing to show: a heading's permalink mark
+        return [md.link(inner, element.get("href") or "")]
     if tag == "img":
         return [md.image(element.get("alt") or "", element.get("src") or "")]
     if tag == "br":
