@@ -18,8 +18,9 @@ holding only it, and its articles are compared with the gold articles
   them (tags: every gold tag and category among the article's source tags);
 - words kept: per article, the share of the gold body's words (`\\w+` tokens)
   found in the article's text in the same order (difflib's matching blocks),
-  averaged; the gold body is read from the export here, by the rules of the
-  gold files' `notes`, independently of the importers;
+  averaged; and the share of the article's words that are those (what else the
+  page holds lowers it). The gold body is read from the export here, by the
+  rules of the gold files' `notes`, independently of the importers;
 - links kept: links in the articles' Markdown over links the gold states, each
   article's capped at its gold count.
 
@@ -76,6 +77,7 @@ class Score:
     dates: list[int] = field(default_factory=lambda: [0, 0])
     tags: list[int] = field(default_factory=lambda: [0, 0])
     words: list[float] = field(default_factory=list)
+    precision: list[float] = field(default_factory=list)
     links: list[int] = field(default_factory=lambda: [0, 0])
     seconds: float = 0.0
     misses: list[str] = field(default_factory=list)
@@ -135,7 +137,8 @@ def _jsonfeed_bodies(source: Path, gold: dict) -> dict[str, str]:
 
 def _jsonl_bodies(source: Path, gold: dict) -> dict[str, str]:
     rows = [json.loads(line) for line in source.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return {str(n): html_text(row.get("content") or "") for n, row in enumerate(rows, 1)}
+    key = next(key for key in ("content_html", "content", "body") if key in rows[0])
+    return {str(n): html_text(row.get(key) or "") for n, row in enumerate(rows, 1)}
 
 
 def _ghost_bodies(source: Path, gold: dict) -> dict[str, str]:
@@ -240,11 +243,14 @@ def pair(items: Sequence[dict], articles: Sequence[Article]) -> list[tuple[dict,
     return [(item, *paired[i]) if i in paired else (item, None, False) for i, item in enumerate(items)]
 
 
-def kept_in_order(gold: list[str], page: list[str]) -> float:
-    if not gold:
-        return 1.0
+def kept_in_order(gold: list[str], page: list[str]) -> tuple[float, float]:
+    """The share of the gold words the page has in the same order, and the share of
+    the page's words that are those (what the page holds beside the gold text lowers it)."""
+    if not gold or not page:
+        return float(not gold), float(not page)
     matcher = difflib.SequenceMatcher(None, gold, page, autojunk=False)
-    return sum(block.size for block in matcher.get_matching_blocks()) / len(gold)
+    same = sum(block.size for block in matcher.get_matching_blocks())
+    return same / len(gold), same / len(page)
 
 
 def score(fmt: str, name: str, source: Path, gold_path: Path) -> Score:
@@ -274,8 +280,9 @@ def score(fmt: str, name: str, source: Path, gold_path: Path) -> Score:
             _count(result.tags, set(stated) <= {norm(tag) for tag in article.source_tags}, True,
                    f"tags {label}: {article.source_tags} (gold {stated})", result)
         body = bodies.get(str(item.get("n") if item.get("n") is not None else item.get("file")), "")
-        share = kept_in_order(words(body), words(article.body_text))
+        share, precision = kept_in_order(words(body), words(article.body_text))
         result.words.append(share)
+        result.precision.append(precision)
         if share < 0.9:
             result.misses.append(f"words {label}: {share:.2f} of {len(words(body))}")
         links = sum(len(LINK.findall(block.markdown)) for block in article.body)
@@ -302,9 +309,10 @@ def ratio(tally: Sequence[int]) -> str:
 
 def row(score: Score) -> str:
     words = f"{sum(score.words) / len(score.words):.2f}" if score.words else "–"
+    precision = f"{sum(score.precision) / len(score.precision):.2f}" if score.precision else "–"
     return (f"| {score.name} | {score.format} | {ratio([score.found, score.gold])} | {score.extra} | "
             f"{ratio(score.titles)} | {ratio(score.authors)} | {ratio(score.dates)} | {ratio(score.tags)} | {words} | "
-            f"{ratio(score.links)} | {score.seconds:.2f} |")
+            f"{precision} | {ratio(score.links)} | {score.seconds:.2f} |")
 
 
 def formats_rows(scores: Sequence[Score]) -> list[str]:
@@ -316,12 +324,14 @@ def formats_rows(scores: Sequence[Score]) -> list[str]:
         for attribute in ("titles", "authors", "dates", "tags", "links"):
             setattr(total, attribute, [sum(getattr(s, attribute)[k] for s in group) for k in (0, 1)])
         total.words = [share for s in group for share in s.words]
+        total.precision = [share for s in group for share in s.precision]
         rows.append(row(total))
     return rows
 
 
 HEADER = ["| export | format | items found | extra | titles | authors | dates | tags | words kept in order | "
-          "links kept | seconds |", "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+          "page words that are the text's | links kept | seconds |",
+          "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

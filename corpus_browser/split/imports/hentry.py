@@ -4,7 +4,8 @@ post so (`posts/*.html`), and so do many blogs' own pages.
 The entry states its name (`p-name`), author (`p-author`, an `h-card`), date
 (`dt-published`), tags (`p-category`; Medium writes `p-tag`), summary
 (`p-summary`) and body (`e-content`). An entry with no publication date is a
-draft (Medium exports drafts so, `draft_*.html`). The properties are read
+draft (Medium exports drafts so, `draft_*.html`). A page whose h-entry names
+no post and holds no content is read as any saved page. The properties are read
 once, from the entry itself; an element carrying one of them inside the body
 (unclosed markup can nest a footer there) is not part of the text.
 """
@@ -60,13 +61,15 @@ def read_hentry(export: Export) -> Imported | None:
     page = page_tree(export)
     entries = [] if page is None else [element for element in page.iter() if isinstance(element.tag, str)
                                        and has_class(element, ("h-entry",))]
-    if len(entries) != 1:
-        return None  # a listing of entries, or none: a page like any other
+    if len(entries) != 1 or _first(entries[0], PROPERTIES["title"]) is None \
+            or _first(entries[0], PROPERTIES["body"]) is None:
+        return None  # a listing of entries, or a page that marks up no post: a page like any other
     return Imported(HENTRY, (_entry(entries[0], export),))
 
 
 def _entry(entry: etree._Element, export: Export) -> ImportedItem:
     found = {key: _first(entry, classes) for key, classes in PROPERTIES.items()}
+    address = _address(entry)
     date = found["date"]
     body = found["body"]
     if body is not None:
@@ -83,7 +86,7 @@ def _entry(entry: etree._Element, export: Export) -> ImportedItem:
         date=stated_date(date.get("datetime") or _text(date)) if date is not None else None,
         tags=names(_text(element) for element in tags),
         summary=_text(found["summary"]) or None,
-        kind="post" if date is not None else "draft", address=_address(entry))
+        kind="post" if date is not None else "draft", address=address)
 
 
 def _address(entry: etree._Element) -> str | None:

@@ -48,7 +48,7 @@ TAG_LINK = re.compile(r"/(?:tags?|categor(?:y|ies)|topics?|labels?|search/label)
 LISTING_MIN_ARTICLES = 3
 #: How trafilatura reads a page: links, formatting, tables and images kept; dates as the page states them.
 _OPTIONS = {"with_metadata": True, "include_links": True, "include_formatting": True, "include_tables": True,
-            "include_images": True, "include_comments": False, "deduplicate": False,
+            "include_images": True, "include_comments": False, "deduplicate": False, "favor_recall": True,
             "date_extraction_params": {"extensive_search": False, "original_date": True}}
 
 

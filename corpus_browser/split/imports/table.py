@@ -39,7 +39,10 @@ COLUMN_WORDS = {
     "summary": ("summary", "excerpt", "description", "abstract"),
     "subtitle": ("subtitle", "dek", "standfirst"),
     "status": ("status", "state", "published", "draft", "visibility"),
+    "address": ("url", "link", "permalink", "canonical_url"),
 }
+#: Fields a column holds only when its whole name is a word of their list (`thumbnail_url` is no page's address).
+WHOLE_NAME_FIELDS = frozenset({"address"})
 #: Words in a body column's name that say how it is written.
 MARKUP_WORDS = {"html": "html", "markdown": "markdown", "md": "markdown", "text": "text", "plain": "text",
                 "txt": "text"}
@@ -188,8 +191,12 @@ def _field_of(column: str, rows: Sequence[Row]) -> tuple[str, int] | None:
     some field's list holds decides; a word of two fields (`published`) is a status
     where the column holds yes and no, else the other field's."""
     words = _words(column)
+    whole = column.strip().lower()
+    for field in WHOLE_NAME_FIELDS:
+        if whole in COLUMN_WORDS[field]:
+            return field, COLUMN_WORDS[field].index(whole)
     for word in reversed(words):
-        fields = [field for field, known in COLUMN_WORDS.items() if word in known]
+        fields = [field for field, known in COLUMN_WORDS.items() if word in known and field not in WHOLE_NAME_FIELDS]
         if len(fields) > 1:
             fields = ["status"] if _mostly_flags(column, rows) else [field for field in fields if field != "status"]
         if fields:
@@ -240,7 +247,13 @@ def _item(span: tuple[int, int], row: Mapping[str, object], columns: Columns, da
         tags=tuple(dict.fromkeys(tag for column in columns.tags for tag in split_list(row.get(column)))),
         summary=plain(value("summary")) or None, subtitle=plain(value("subtitle")) or None,
         kind=_kind(value("status"), fields.get("status", ""), dated and not date),
-        markup=columns.markup or ("html" if _HTML.search(body) else "text"))
+        markup=columns.markup or ("html" if _HTML.search(body) else "text"), address=_address(value("address")))
+
+
+def _address(value: object) -> str | None:
+    """A row's own address, for its relative links."""
+    text = plain(value)
+    return text if text.startswith(("http://", "https://")) else None
 
 
 def _kind(status: object, column: str, undated: bool) -> str:

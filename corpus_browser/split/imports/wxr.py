@@ -35,6 +35,9 @@ _PRE = re.compile(r"<pre\b.*?</pre>", re.IGNORECASE | re.DOTALL)
 #: A source-code shortcode (`[code language="python"] … [/code]`): its content is code, as written.
 _CODE_SHORTCODE = re.compile(r"\[(sourcecode|code)(?:\s+(?:language|lang)=[\"']?([\w+#.-]+)[\"']?)?[^\]]*\](.*?)\[/\1\]",
                              re.DOTALL | re.IGNORECASE)
+#: A caption shortcode whose caption is an attribute (`[caption caption="Bell on a wharf"]<img …>[/caption]`).
+_CAPTION_SHORTCODE = re.compile(r"\[caption\b[^\]]*?\bcaption=(\"[^\"]*\"|'[^']*')[^\]]*\](.*?)\[/caption\]",
+                                re.DOTALL | re.IGNORECASE)
 #: Any other shortcode tag: `[caption id="x" align="alignleft"]`, `[/caption]`, `[gallery ids="1,2"]`.
 _SHORTCODE = re.compile(r"\[/?([a-z][\w-]*)(?:\s+[\w-]+=(?:\"[^\"]*\"|'[^']*'|[^\s\]]*))*\s*/?\]")
 
@@ -98,10 +101,13 @@ def _kind(post_type: str, status: str) -> str:
 
 
 def wordpress_html(body: str) -> str:
-    """A body as WordPress shows it: source-code shortcodes as code blocks, other
-    shortcodes' tags dropped (their content kept), and, where the editor left
+    """A body as WordPress shows it: source-code shortcodes as code blocks, a caption
+    given as an attribute as the caption, other shortcodes' tags dropped (their
+    content kept), and, where the editor left
     paragraphs as blank lines, those paragraphs (`wordpress_paragraphs`)."""
     body = _CODE_SHORTCODE.sub(lambda found: _code_block(found[3], found[2] or ""), body)
+    body = _CAPTION_SHORTCODE.sub(lambda found: f"<figure>{found[2]}<figcaption>{found[1][1:-1]}</figcaption></figure>",
+                                  body)
     body = _SHORTCODE.sub("", body)
     return body if re.search(r"<p[\s>]", body, re.IGNORECASE) else wordpress_paragraphs(body)
 
