@@ -21,8 +21,9 @@ _ISO_MONTH = re.compile(r"\s*(\d{4})-(\d{1,2})\s*$")
 _EPOCH = re.compile(r"\s*(\d{9,10}|\d{12,13})\s*$")
 #: Where one name or tag of a list written in one field ends.
 _LIST_SEPARATORS = re.compile(r"\s*[;,|]\s*")
-#: Markup inside a title (an Atom title of type html, a feed title with `<em>`).
-_TAG = re.compile(r"<[^>]*>")
+#: Markup inside a title (an Atom title of type html, a feed title with `<em>`), and elements whose
+#: content is no text (a script, a style sheet).
+_TAG = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^>]*>", re.IGNORECASE | re.DOTALL)
 
 
 def stated_date(value: object) -> str | None:

@@ -68,14 +68,17 @@ class Columns:
 
 
 def read_table(export: Export) -> Imported | None:
-    rows = _json_rows(export) or _csv_rows(export)
+    rows = _json_rows(export)
+    kind = "JSON" if isinstance(export.json, list) else "JSON Lines"
+    if not rows:
+        rows = _csv_rows(export)
+        kind = "table (TSV)" if rows and _delimiter(export.seed.lines[0], export.suffix) == "\t" else "table (CSV)"
     if not rows:
         return None
     header = list(dict.fromkeys(key for _span, row in rows for key in row))
     columns = map_columns(header, rows, export)
     if columns is None:
         return None
-    kind = {".jsonl": "JSON Lines", ".ndjson": "JSON Lines", ".json": "JSON"}.get(export.suffix, "table (CSV)")
     dated = _publication_dated(columns, rows)
     return Imported(f"{kind} of articles", tuple(_item(span, row, columns, dated) for span, row in rows))
 
