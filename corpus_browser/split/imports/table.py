@@ -56,6 +56,9 @@ _HTML = re.compile(r"</?(?:p|br|div|a|em|strong|h[1-6]|ul|ol|li|img|table|span|b
 #: The longest column name a header holds.
 HEADER_MAX_CHARS = 60
 _NAME_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+#: The longest cell read: an article's HTML in one cell runs past the csv module's default (128 KiB).
+CELL_MAX_CHARS = 64 * 1024 * 1024
+csv.field_size_limit(max(csv.field_size_limit(), CELL_MAX_CHARS))
 
 
 @dataclass(frozen=True)

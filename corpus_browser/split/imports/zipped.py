@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import PurePosixPath
 
+from corpus_browser.errors import SeedError
 from corpus_browser.model import EXPORT_SUFFIXES
 from corpus_browser.split.imports.hentry import HENTRY, read_hentry
 from corpus_browser.split.imports.items import Export, Imported, ImportedItem, Importer, member_seed
@@ -47,8 +48,16 @@ def zip_reader(importers: Sequence[Importer]) -> Importer:
 
 
 def _read(export: Export, name: str, importers: Sequence[Importer]) -> Imported | None:
-    member = Export(member_seed(export, name), export.overrides)
-    hentry = read_hentry(member)
-    if hentry is not None:
-        return hentry
-    return next((found for importer in importers if (found := importer(member)) is not None), None)
+    """A file of the zip read by the first importer that recognises it; None for one
+    none does, or that holds binary data (NUL bytes, as the source skips such files)."""
+    seed = member_seed(export, name)
+    if any("\0" in line for line in seed.lines):
+        return None
+    member = Export(seed, export.overrides)
+    try:
+        hentry = read_hentry(member)
+        if hentry is not None:
+            return hentry
+        return next((found for importer in importers if (found := importer(member)) is not None), None)
+    except SeedError as error:
+        raise export.error(f"zip member {name!r}: {error.message}", export.members[name]) from None
