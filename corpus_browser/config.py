@@ -56,6 +56,9 @@ class BuildConfig:
     """What the collection is, under the home page's heading and in the feeds (`site_description`)."""
     site_url: str = ""
     """Where the site is published (`site_url`); feeds give absolute links and ids when it is set."""
+    source_url: str = ""
+    """Where the source's posts were first published (`https://go.dev/`): their links to
+    addresses on that site (`/doc/go1.5`) that no article stands for lead there."""
     language: str | None = None
     """The language every article is written in (`language: fr`), instead of detecting
     each one's; a seed's sidecar may still say otherwise for its own."""

@@ -105,11 +105,14 @@ BODY_ROLES = frozenset({Role.PROSE, Role.HEADING, Role.LIST_ITEM, Role.VERBATIM}
 @dataclass(frozen=True, slots=True)
 class Stated:
     """What a source's own metadata states for its article, beside its title,
-    authors and date: its tags, whether it is a draft, its summary."""
+    authors and date: its tags, whether it is a draft, its summary, its address."""
 
     tags: tuple[str, ...] = ()
     draft: bool = False
     summary: str | None = None
+    address: str | None = None
+    """Where the post was published, as its metadata names it (a slug, a
+    permalink, Org's `EXPORT_FILE_NAME`): how other posts' links name it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -266,6 +269,8 @@ class Article:
     """The article's themes; empty until a theme taxonomy tags it."""
     source_tags: tuple[str, ...] = ()
     """The tags and categories the source states for it (front matter, Org tags), as written."""
+    address: str | None = None
+    """Where the source published it (`Stated.address`), for links from other articles to find it."""
     language: str | None = None
     """The language it is written in (an ISO 639-1 code such as `fr`), as the
     sidecar or the configuration sets it or as detected (`enrich/language.py`);
@@ -322,6 +327,15 @@ class Overrides:
     date_order: str | None = None
     """How the seed writes numeric dates such as `05/06/2016`: `day-first` or
     `month-first` (`date_order:`), instead of the order its language uses."""
+    article_titles: str | None = None
+    """A regular expression the seed's article titles match (`article_titles:`): the
+    lines it finds open its articles, and no others do."""
+    article_level: int | None = None
+    """The heading rank that holds the seed's articles (`article_level: 2` for `##`):
+    headings of that rank and above open articles, deeper ones are their sections."""
+    never_articles: str | None = None
+    """A regular expression of lines that belong to no article (`never_articles:`):
+    running heads, page numbers, a blog's structural headings. They are set aside."""
     columns: tuple[tuple[str, str], ...] = ()
     """For a table of articles (CSV, JSON Lines): which column holds each field
     (`title`, `authors`, `date`, `body`, `tags`, `summary`, `subtitle`, `status`), as
@@ -396,6 +410,8 @@ class SeedSummary:
     """Why the content was read in that format."""
     matter: tuple[tuple[int, int, str], ...] = ()
     """Front and back matter set aside: line ranges of the seed, with the reason."""
+    doubts: tuple[str, ...] = ()
+    """Why its split still looks wrong, after every reading was weighed (`SplitSeed.doubts`)."""
 
 
 # --- themes -------------------------------------------------------------------------
@@ -471,6 +487,9 @@ class Discovery:
     vectors: csr_matrix | None = field(default=None, repr=False, compare=False)
     """The articles' TF-IDF vectors (rows of unit length), for measuring fit; None when the corpus
     has fewer than two articles or no word that is neither too rare nor too common."""
+    noise: frozenset[str] = field(default=frozenset(), repr=False, compare=False)
+    """Words that describe no article (of addresses, markup, link text: `naming.NameRules.noise`),
+    and people's names: no phrase holding one is a candidate for a theme."""
 
     def tags(self) -> list[tuple[str, ...]]:
         return [tuple(name for name, _share in shares) for shares in self.shares]
@@ -585,6 +604,10 @@ class PlacedArticle:
     article: Article
     path: str
     """Below the docs folder, e.g. `articles/blog/my-title.md`."""
+    hint: str = ""
+    """What tells the article apart where its title is not the corpus's only one
+    (its date, its label, the start of its description), shown beside the title
+    in lists; "" for a title no other article has."""
 
 
 @dataclass(frozen=True)
@@ -604,6 +627,9 @@ class Site:
     """Readable names of the seeds whose sidecar gives one (`title:`), by file name."""
     url: str = ""
     """Where the site is published (`site_url`), for the feeds; may be empty."""
+    source_url: str = ""
+    """Where the source's posts were published, for their links to addresses on that
+    site that no page of this one stands for (`site/links.py`); may be empty."""
     language: str = "en"
     """The site's language: the configured one, else that of most of its articles' words
     (`enrich.language.site_language`). Its pages and feeds declare it."""

@@ -113,9 +113,10 @@ def planted_markdown(per_subject: int = 8) -> str:
 UNRELATED = Taxonomy(themes=(Theme("Trust", ("trust", "credibility")), Theme("Sales", ("selling", "buyers"))))
 
 
-def dated_site(dates: list[str | None], authors=lambda i: ("Ada Lovelace",), themes=lambda i: ("Trust",)) -> Site:
+def dated_site(dates: list[str | None], authors=lambda i: ("Ada Lovelace",), themes=lambda i: ("Trust",),
+               titles=lambda i: f"Article {i}") -> Site:
     """A site of one seed with an article per date (None: undated), in that order."""
     base = articles_of(f"Alpha\n\nBy Ada Lovelace\n\n{paragraph(30)}")[0]
-    articles = [replace(base, title=f"Article {i}", date=date, authors=authors(i), tags=themes(i),
+    articles = [replace(base, title=titles(i), date=date, authors=authors(i), tags=themes(i),
                         first_line=i + 1, last_line=i + 1) for i, date in enumerate(dates)]
     return Site("Dated", ("seed0.txt",), place_articles(articles, "articles"))

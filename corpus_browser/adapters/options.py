@@ -101,6 +101,9 @@ class PluginOptions(base.Config):
     """The language of every article (`fr`), instead of detecting each one's; a
     seed's sidecar may say otherwise for its own. Left out, each article's is
     detected and the site takes that of most of its words."""
+    source_url = c.Optional(c.URL(is_dir=True))
+    """Where the posts were first published (`https://go.dev/`): their links to
+    addresses on that site (`/doc/go1.5`) that no article stands for lead there."""
     split = c.SubConfig(SplitOptions)
 
 
@@ -188,6 +191,7 @@ def build_config(options: PluginOptions, site: SiteOptions, shown: Callable[[str
         site_title=site.site_name,
         site_description=site.site_description or "",
         site_url=site.site_url or "",
+        source_url=options.source_url or "",
         follow_symlinks=options.follow_symlinks,
         source_tags=options.source_tags,
         language=options.language,

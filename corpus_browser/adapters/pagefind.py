@@ -6,9 +6,11 @@ the site).
 Each article is given to Pagefind as a small HTML document of our own making,
 never the rendered page, so results hold no page furniture: the title (h1),
 the authors (weighted most, so an author's name finds their own articles
-first), the text, and out of the index but read by Pagefind, the author, theme
-and year filters, the date sort key and the metadata results show (authors,
-date as a reader writes it, themes). The documents are written to a private
+first), the text, and out of the index but read by Pagefind, the author
+(`Unattributed` for an article that names none), theme and year filters, the
+date sort key and the metadata results show (authors, date as a reader writes
+it, themes, and what tells apart articles of the same title). The search panel
+makes its excerpts from the text alone, past the title and authors. The documents are written to a private
 folder in the site, indexed by Pagefind's own program (`pagefind --site`,
 the binary its Python package ships), and removed. Pagefind's Python service
 is not used: it reads one answer per tenth of a second (a request per article
@@ -33,6 +35,7 @@ from pathlib import Path, PurePosixPath
 
 from corpus_browser.errors import OutputError
 from corpus_browser.lang.dates import reader_date, year_of
+from corpus_browser.site.listings import UNATTRIBUTED
 
 #: Pagefind's folder in the site.
 BUNDLE_DIR = "pagefind"
@@ -54,10 +57,12 @@ def record_html(record: dict) -> str:
     if authors:
         parts.append(f'<p data-pagefind-weight="{AUTHOR_WEIGHT}">{e(_joined(authors))}</p>')
     parts += [f"<p>{e(line)}</p>" for line in record["text"].split("\n") if line]
-    hidden = [f'<span data-pagefind-filter="author">{e(name)}</span>' for name in authors]
+    hidden = [f'<span data-pagefind-filter="author">{e(name)}</span>' for name in authors or [UNATTRIBUTED]]
     hidden += [f'<span data-pagefind-filter="theme">{e(name)}</span>' for name in themes]
     if authors:
         hidden.append(f'<span data-pagefind-meta="authors">{e(_joined(authors))}</span>')
+    if record.get("hint"):
+        hidden.append(f'<span data-pagefind-meta="hint">{e(record["hint"])}</span>')
     if themes:
         hidden.append(f'<span data-pagefind-meta="themes">{e(json.dumps(themes, ensure_ascii=False))}</span>')
     if date:

@@ -300,13 +300,16 @@ class CorpusBrowserPlugin(BasePlugin[PluginOptions]):
         has no text is titled with the page's title, which Material copies raw from
         the front-matter), and the page's authors are added as the `authors` field
         (boosted in mkdocs.yml under `search: fields:`), so that searching an
-        author's name ranks their own articles first. Runs after the search
-        plugin has indexed the page (the plugin is listed after it)."""
+        author's name ranks their own articles first. An article whose title
+        another has too is listed with what tells it apart (`title_hint`: its
+        date, …). Runs after the search plugin has indexed the page (the plugin
+        is listed after it)."""
         search = config.plugins.get("material/search")
         if not self.config.enabled or search is None or not search.config.enabled:
             return context
         authors = page.meta.get("authors")
         raw_title = str(page.meta.get("title", page.title))
+        hint = page.meta.get("title_hint")
         entries = search.search_index.entries
         first = len(entries)
         for entry in reversed(entries):
@@ -315,7 +318,8 @@ class CorpusBrowserPlugin(BasePlugin[PluginOptions]):
                 break
             first -= 1
             if entry.get("title") == raw_title:
-                entry["title"] = html.escape(raw_title, quote=False)
+                entry["title"] = html.escape(raw_title + (f" ({hint})" if hint and location == page.url else ""),
+                                             quote=False)
             if "tags" in entry:
                 entry["tags"] = [html.escape(name) for name in entry["tags"]]
             if authors and location == page.url:

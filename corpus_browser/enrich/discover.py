@@ -2,14 +2,28 @@
 
 Discovery describes every article by its distinctive words and phrases
 (scikit-learn's TF-IDF over words and over two- and three-word phrases that
-neither start nor end with a stopword), factorises that matrix into a handful
-of themes with non-negative matrix factorisation (NMF), and names each theme
-by its most telling phrase: heavy in the theme, and used mostly by the
-theme's articles. An article carries the themes that make up a good
-share of it, at most `max_themes`; a theme that would go to more than
-`max_share` of the articles keeps only those where it is strongest.
-Everything is deterministic: NMF starts from an SVD with a fixed seed, and
-ties are broken by position.
+neither start nor end with a stopword, a title's counted `TITLE_COUNTS`
+times, and no word of addresses or markup), factorises that matrix into a
+handful of themes with non-negative matrix factorisation (NMF, its themes
+scaled to unit length so that an article's strongest theme is the one that
+explains most of it), and names each theme as an editor would
+(`_name_themes`): by the phrase its articles share and others do not (heavy
+in the theme, used mostly by its articles), whose words are not the corpus's
+everyday words, preferring what the articles' titles say; never a person, an
+address, code, markup, link text or a phrase built around a stopword
+(`naming.py`). An article carries the themes that make up a good share of
+it, at most `max_themes`; a theme that would go to more than `max_share` of
+the articles keeps only those where it is strongest. Everything is
+deterministic: NMF starts from an SVD with a fixed seed, and ties are broken
+by position.
+
+Naming was compared with keyphrase libraries on the labelled sets and the
+development corpora (BENCHMARKS.md): YAKE ranks a theme's text on its own, so
+it names themes by what the whole corpus says everywhere ("good", "people",
+"Fix") and by people it cannot tell apart ("Mrs. Tracy"), and takes seconds
+per corpus; rake-nltk and textacy need NLTK's and spaCy's data downloaded at
+run time, KeyBERT a language model. The scoring here contrasts each theme
+with the others over the TF-IDF matrix it already has, in milliseconds.
 
 Fit compares a taxonomy's tagging with the same matrix: how many articles
 are about one of its themes (coverage), how evenly the articles spread over
@@ -26,7 +40,7 @@ import warnings
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from itertools import chain
+from itertools import chain, count
 
 import numpy as np
 from scipy.sparse import csr_matrix
@@ -35,6 +49,7 @@ from sklearn.exceptions import ConvergenceWarning
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfTransformer
 from threadpoolctl import threadpool_limits
 
+from corpus_browser.enrich.naming import NameRules, source_tags
 from corpus_browser.enrich.tag import tag_articles
 from corpus_browser.enrich.words import CorpusWords, ngram_codes
 from corpus_browser.lang.rules import MINOR_WORDS
@@ -67,8 +82,15 @@ MIN_THEME_ARTICLES = 2
 MIN_PRECISION = 0.5
 #: Phrases kept per discovered theme, and the best-scoring features searched for them.
 PHRASES_PER_THEME, PHRASE_CANDIDATES = 8, 60
+#: Frequent phrases no theme covers that the report shows, at most.
+UNCOVERED_SHOWN = 30
 #: A multi-word phrase names its theme when it scores at least this share of the theme's best phrase.
 NAME_PHRASE_MIN_SCORE = 0.3
+#: How much more a phrase counts for naming per share of the theme's articles whose titles hold it.
+NAME_TITLE_WEIGHT = 1.0
+#: A word or phrase of an article's title counts this many times in its row of the matrix:
+#: a title says what the article is about (as tagging weighs title hits, `title_weight`).
+TITLE_COUNTS = 3
 
 
 @dataclass(frozen=True)
@@ -111,7 +133,8 @@ def discover_themes(articles: Sequence[Article], taxonomy: Taxonomy = Taxonomy()
 
 
 def _discover(articles: Sequence[Article], taxonomy: Taxonomy, words: CorpusWords) -> Discovery:
-    vectors = _vectorise(words)
+    rules = NameRules.of(articles, DISCOVERY_STOPWORDS)
+    vectors = _vectorise(words, rules.noise)
     if vectors is None:
         return Discovery((), tuple(() for _ in articles), 0.0, None)
     matrix, features = vectors
@@ -124,14 +147,21 @@ def _discover(articles: Sequence[Article], taxonomy: Taxonomy, words: CorpusWord
         # Stopping at MAX_ITERATIONS is a choice: the themes are as good, the same every time.
         warnings.simplefilter("ignore", ConvergenceWarning)
         weights = model.fit_transform(matrix)
+    # Themes of unit length, their weight carried by the articles': an article's strongest
+    # theme is then the one that explains most of it, whatever the scale NMF gave each theme.
+    lengths = np.linalg.norm(model.components_, axis=1)
+    lengths[lengths == 0] = 1.0
+    components = model.components_ / lengths[:, None]
+    weights = weights * lengths[None, :]
     shares = _shares(weights, taxonomy)
-    themes = _name_themes(matrix, model.components_, features, shares)
+    themes = _name_themes(matrix, components, features, shares, rules, source_tags(articles))
     kept = {index: theme for index, theme in themes.items() if len(theme.articles) >= MIN_THEME_ARTICLES}
     per_article = tuple(
         tuple((kept[index].name, share) for index, share in row if index in kept) for row in shares
     )
     ordered = tuple(sorted(kept.values(), key=lambda theme: (-len(theme.articles), theme.name)))
-    return Discovery(ordered, per_article, cohesion(matrix, [theme.articles for theme in ordered]), matrix)
+    return Discovery(ordered, per_article, cohesion(matrix, [theme.articles for theme in ordered]), matrix,
+                     noise=rules.noise | rules.full_name_words)
 
 
 def theme_count(articles: int) -> int:
@@ -200,7 +230,7 @@ def cohesion(vectors: csr_matrix, groups: Sequence[Sequence[int]]) -> float:
     return within / overall
 
 
-def _vectorise(words: CorpusWords) -> tuple[csr_matrix, np.ndarray] | None:
+def _vectorise(words: CorpusWords, noise: frozenset[str] = frozenset()) -> tuple[csr_matrix, np.ndarray] | None:
     """The TF-IDF matrix (rows normalised) and its features; None when nothing is distinctive.
 
     Exactly what scikit-learn's `TfidfVectorizer(min_df=2, max_df=MAX_DOCUMENT_SHARE,
@@ -208,7 +238,7 @@ def _vectorise(words: CorpusWords) -> tuple[csr_matrix, np.ndarray] | None:
     articles' words and phrases (see `_features`), counted with NumPy instead of
     a Python pass over every word (tests/test_discover.py compares the two).
     """
-    counted = _count_features(words)
+    counted = _count_features(words, noise)
     if counted is None:
         return None
     counts, names = counted
@@ -217,19 +247,25 @@ def _vectorise(words: CorpusWords) -> tuple[csr_matrix, np.ndarray] | None:
     return matrix.tocsr(), names
 
 
-def _feature_starts(words: CorpusWords) -> list[np.ndarray]:
+def _feature_starts(words: CorpusWords, noise: frozenset[str] = frozenset()) -> list[np.ndarray]:
     """Where each kind of feature starts in `words.ids` (one kind per length: one,
-    two, three words): words of three letters or more that are not stopwords,
-    and two- and three-word phrases within one clause (no break inside) that
-    neither start nor end with a stopword and hold no number."""
+    two, three words): words of three letters or more that are not stopwords
+    nor `noise`, and two- and three-word phrases within one clause (no break
+    inside) that neither start nor end with such a word and hold no number. A
+    start in a title is there `TITLE_COUNTS` times."""
     stopwords = DISCOVERY_STOPWORDS | words.stopwords  # and those of the corpus's other languages
-    outer = words.table(lambda word: not too_short(word) and not word.isdigit() and word not in stopwords)
+    outer = words.table(lambda word: not too_short(word) and not word.isdigit() and word not in stopwords
+                        and word not in noise)
     inner = words.table(lambda word: not word.isdigit())
     starts_outer = outer[words.ids]
     # Every article ends with a break, so no phrase runs from one article into the next.
     two = starts_outer[:-1] & starts_outer[1:]
     three = starts_outer[:-2] & inner[words.ids[1:-1]] & starts_outer[2:]
-    return [np.flatnonzero(found).astype(np.int32) for found in (starts_outer, two, three)]
+    starts = [np.flatnonzero(found) for found in (starts_outer, two, three)]
+    # A title's features count `TITLE_COUNTS` times: each of their starts is there that often.
+    in_title = words.in_title
+    return [np.sort(np.concatenate([found] + [found[in_title[found]]] * (TITLE_COUNTS - 1))).astype(np.int32)
+            for found in starts]
 
 
 @dataclass(frozen=True)
@@ -263,7 +299,7 @@ def _usable(words: CorpusWords, starts: np.ndarray, length: int, max_count: floa
                  count[kept].astype(np.int32))
 
 
-def _count_features(words: CorpusWords) -> tuple[csr_matrix, np.ndarray] | None:
+def _count_features(words: CorpusWords, noise: frozenset[str] = frozenset()) -> tuple[csr_matrix, np.ndarray] | None:
     """The document-term counts as `CountVectorizer` leaves them for the TF-IDF
     step (float32; columns the kept features in alphabetical order; each row's
     entries in the order their features first appear in the corpus, articles in
@@ -273,7 +309,7 @@ def _count_features(words: CorpusWords) -> tuple[csr_matrix, np.ndarray] | None:
     max_count = MAX_DOCUMENT_SHARE * articles
     if articles < 2 or max_count < MIN_DOCUMENT_COUNT:
         return None
-    starts = _feature_starts(words)
+    starts = _feature_starts(words, noise)
     if not any(len(found) for found in starts):
         return None  # scikit-learn: "empty vocabulary"
     kinds = [_usable(words, found, length, max_count) for length, found in enumerate(starts, 1)]
@@ -342,8 +378,11 @@ def _shares(weights: np.ndarray, taxonomy: Taxonomy) -> list[list[tuple[int, flo
 
 
 def _name_themes(matrix: csr_matrix, components: np.ndarray, names: np.ndarray,
-                 shares: Sequence[Sequence[tuple[int, float]]]) -> dict[int, DiscoveredTheme]:
-    """Each theme's phrases and name; names are unique.
+                 shares: Sequence[Sequence[tuple[int, float]]], rules: NameRules | None = None,
+                 tags: dict[str, tuple[int, ...]] | None = None) -> dict[int, DiscoveredTheme]:
+    """Each theme's phrases and name; names are unique. Where the source tags its
+    articles (`tags`: each tag with its articles), a theme is named by the tag most
+    of its articles carry, as the editor wrote it.
 
     A phrase tells a theme when it weighs much in the theme (NMF's weight) and
     the articles using it mostly carry the theme: at least `MIN_PRECISION` of
@@ -357,23 +396,60 @@ def _name_themes(matrix: csr_matrix, components: np.ndarray, names: np.ndarray,
     everywhere = np.asarray(used.sum(axis=0)).ravel()
     themes: dict[int, DiscoveredTheme] = {}
     taken: set[str] = set()
+    frequency = {names[f]: float(everywhere[f]) for f in range(len(names)) if " " not in names[f]}
     # Name the largest themes first, so they get their best phrase.
     for j in sorted(holders, key=lambda j: (-len(holders[j]), j)):
         articles = tuple(i for _share, i in sorted(holders[j]))
         within = np.asarray(used[list(articles)].sum(axis=0)).ravel()
         telling = (within >= MIN_THEME_ARTICLES) & (within >= MIN_PRECISION * everywhere)
         score = np.where(telling, components[j], 0.0)
-        top = sorted(np.flatnonzero(score), key=lambda f: (-score[f], names[f]))[:PHRASE_CANDIDATES]
+        ranked = sorted(np.flatnonzero(score), key=lambda f: (-score[f], names[f]))
+        if not ranked:
+            continue
+        # People, addresses, code and markup are shared for reasons that say nothing of the subject.
+        signals = [f for f in ranked if rules is None or rules.signals(names[f])]
+        top = signals[:PHRASE_CANDIDATES]
         best = score[top[0]] if top else 0.0
         # Phrases of two or three words a reader recognises come first, when nearly as telling.
         multiword = [names[f] for f in top if " " in names[f] and score[f] >= NAME_PHRASE_MIN_SCORE * best]
         phrases = _telling(chain(multiword, (names[f] for f in top)))[:PHRASES_PER_THEME]
-        name = next((_display(p) for p in phrases if _display(p) not in taken), None)
-        if name is None:
-            continue
+        scores = {names[f]: float(score[f]) for f in top}
+        # A subject's words are not the corpus's everyday words ("great deal", "ran away"):
+        # each phrase counts by how few articles its words occur in; titles that say it count too.
+        value = {p: scores.get(p, 0.0) * _specificity(p, frequency, len(shares)) *
+                 (1 + NAME_TITLE_WEIGHT * (rules.title_share(p, articles) if rules else 0.0)) for p in phrases}
+        fit = [p for p in sorted(phrases, key=lambda p: -value[p]) if rules is None or rules.why_not(p) is None]
+        # A phrase of two or three words a reader recognises comes first, when nearly as telling.
+        first = next((p for p in fit if " " in p and value[p] >= NAME_PHRASE_MIN_SCORE * value[fit[0]]), None)
+        ranked_names = ([first] if first else []) + fit
+        candidates = chain(ranked_names, (names[f] for f in signals[PHRASE_CANDIDATES:]))
+        name = next((_display(p) for p in candidates if _display(p) not in taken
+                     and (rules is None or rules.why_not(p) is None)), None)
+        name = _tag_name(tags, articles, taken) or name
+        if name is None:  # nothing a reader could take for a subject: the editor names it (themes --propose)
+            name = next(f"Theme {n}" for n in count(len(themes) + 1) if f"Theme {n}" not in taken)
         taken.add(name)
         themes[j] = DiscoveredTheme(name, tuple(phrases), articles)
     return themes
+
+
+def _tag_name(tags: dict[str, tuple[int, ...]] | None, articles: Sequence[int], taken: set[str]) -> str | None:
+    """The source's tag that most of the theme's `articles` carry (at least half), if any."""
+    if not tags or not articles:
+        return None
+    members = set(articles)
+    counts = sorted(((len(members.intersection(holders)), tag) for tag, holders in tags.items() if tag not in taken),
+                    key=lambda item: (-item[0], item[1]))
+    return counts[0][1] if counts and counts[0][0] * 2 >= len(articles) else None
+
+
+def _specificity(phrase: str, frequency: dict[str, float], articles: int) -> float:
+    """How rare the phrase's words are in the corpus, 0 to 1: the mean over its words
+    of the share of articles without the word (a word too common to be a feature
+    counts as in `MAX_DOCUMENT_SHARE` of them, or more)."""
+    words = phrase.split()
+    return sum(1 - frequency.get(word, articles * (1 + MAX_DOCUMENT_SHARE) / 2) / articles
+               for word in words) / len(words)
 
 
 def _telling(phrases: Iterable[str]) -> list[str]:
@@ -430,7 +506,10 @@ def choose_themes(articles: Sequence[Article], taxonomy: Taxonomy, words: Corpus
     if fit.poor:
         log.info("taxonomy fits poorly: %s", "; ".join(fit.problems))
     tagging = _discovered_tagging(articles, discovery) if use_discovered else written
-    return ThemeChoice(replace(tagging, uncovered=written.uncovered), discovery, fit, use_discovered)
+    # Candidates for the taxonomy: not addresses, markup or people ("http www", "github com").
+    uncovered = tuple((phrase, n) for phrase, n in written.uncovered
+                      if not any(word in discovery.noise for word in phrase.split()))[:UNCOVERED_SHOWN]
+    return ThemeChoice(replace(tagging, uncovered=uncovered), discovery, fit, use_discovered)
 
 
 def poor_fit_notice(choice: ThemeChoice, themes_file: str) -> str | None:

@@ -25,6 +25,8 @@ from rapidfuzz import fuzz, process
 from corpus_browser.enrich.words import BREAK, CorpusWords, ngram_codes
 from corpus_browser.model import Article, Tagging, Taxonomy, ThemeEvidence
 
+#: Frequent phrases no theme covers, kept for the report (which leaves out addresses and names, and shows 30).
+UNCOVERED_CANDIDATES = 60
 #: A variant must score this much (rapidfuzz ratio) against the phrase ...
 VARIANT_MIN_RATIO = 88.0
 #: ... and share its first letters; shorter phrases match exactly.
@@ -45,7 +47,7 @@ def tag_articles(articles: Sequence[Article], taxonomy: Taxonomy, words: CorpusW
     return Tagging(
         articles=tuple(replace(article, tags=themes) for article, themes in zip(articles, chosen)),
         evidence=tuple(tuple(found) for found in evidence),
-        uncovered=_uncovered(words, spellings.keys()),
+        uncovered=_uncovered(words, spellings.keys(), limit=UNCOVERED_CANDIDATES),
     )
 
 

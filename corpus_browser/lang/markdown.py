@@ -39,6 +39,10 @@ _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 LINK_SCHEMES = frozenset({"http", "https", "mailto"})
 #: Schemes an image may be loaded from.
 IMAGE_SCHEMES = frozenset({"http", "https"})
+#: What a link to a relative address (`/blog/go1.5`, `../other-post/`) leads to
+#: until the site resolves it (`site/links.py`): the address follows, wholly
+#: percent-encoded. No link from the input can have it: its scheme is none of `LINK_SCHEMES`.
+RELATIVE_MARK = "cb-relative:"
 #: Characters kept as they are in a link's address; all others are percent-encoded.
 _URL_SAFE = "/:@!$&'*+,;=?#%~-._"
 #: A footnote's label as written in the Markdown: letters and digits only.
@@ -135,12 +139,37 @@ def safe_url(href: str, schemes: frozenset[str] = LINK_SCHEMES) -> str | None:
 
 
 def link(parts: Iterable[Inline], href: str) -> Inline:
-    """A link, or its text alone when it leads nowhere the site may send a reader."""
+    """A link, or its text alone when it leads nowhere the site may send a reader.
+    A link to a relative address is marked for the site to resolve (`relative_link`)."""
     inner = joined(parts)
+    if is_relative(href) and inner.plain.strip():
+        return relative_link(inner.plain, href)
     url = safe_url(href)
     if url is None or not inner.markdown.strip():
-        return inner if inner.markdown.strip() or url is None else Inline(f"<{url}>", href)
+        return inner if inner.markdown.strip() or url is None or url.startswith("#") else Inline(f"<{url}>", href)
     return Inline(f"[{inner.markdown}]({url})", inner.plain)
+
+
+def is_relative(href: str) -> bool:
+    """Whether `href` is an address relative to the page or the site it was written for
+    (no scheme, no host, not only an anchor)."""
+    href = _CONTROL.sub("", href).strip()
+    try:
+        parts = urlsplit(href)
+    except ValueError:
+        return False
+    return bool(href) and not parts.scheme and not parts.netloc and not href.startswith(("#", "//")) \
+        and "\\" not in href and bool(parts.path)
+
+
+def relative_link(label: str, href: str) -> Inline:
+    """A link to a relative address, as the site resolves it: its text plain (no
+    bracket unescaped, so the link can be found again; nothing at its start that
+    would open a block, so it can stand alone where the link stood) and its
+    address wholly percent-encoded after `RELATIVE_MARK`."""
+    shown = text(label.strip())
+    address = quote(_CONTROL.sub("", href).strip(), safe="")
+    return Inline(f"[{_line_start(shown.markdown)}]({RELATIVE_MARK}{address})", shown.plain)
 
 
 def image(alt: str, src: str) -> Inline:

@@ -232,11 +232,16 @@ ROMAN_NUMERAL = re.compile(r"^(?=[IVX]{2,})X{0,3}(?:IX|IV|V?I{0,3})$")
 #: exports (`Section: Business`, `Load-Date: November 25, 2023`).
 HEADER_LINE = re.compile(r"^:?(?P<key>[A-Z][A-Za-z]*(?:\(s\))?(?:[- ][A-Za-z]+){0,2}):[ \t]+(?P<value>\S.{0,200})$")
 #: Header keys whose value names the author or the date.
-AUTHOR_KEYS = frozenset({"author", "authors", "author(s)", "byline", "by", "writer", "from"})
-DATE_KEYS = frozenset({"date", "published", "publication date", "load-date", "posted", "sent", "created"})
+TITLE_KEYS = ("title", "subject")
+AUTHOR_KEYS = ("author", "authors", "author(s)", "by", "byline", "writer", "creator", "from")
+DATE_KEYS = ("date", "published", "pubdate", "publication date", "posted", "created", "sent", "load-date")
+#: Keys whose value is the post's address, which often holds its date (`2016/01/21/rust-1-6`).
+ADDRESS_KEYS = ("path", "url", "permalink", "slug", "export_file_name")
 #: Metadata keys (front matter, Org keywords and properties, reST fields) whose values are the
 #: article's own tags, ...
 TAG_KEYS = ("tags", "categories", "category", "keywords", "topics", "filetags")
+#: ... of which those whose tags hold no space, so that spaces separate them (Org's `#+filetags: a b`).
+SPACED_TAG_KEYS = frozenset({"filetags"})
 #: ... that mark it a draft, not to publish, each with the values that say so (`draft: true`,
 #: `published: false`, `status: private`), ...
 DRAFT_SIGNS = {"draft": frozenset({"true", "yes"}), "published": frozenset({"false", "no"}),

@@ -24,7 +24,7 @@ from corpus_browser.enrich.relate import related_articles
 from corpus_browser.enrich.source_tags import with_source_tags
 from corpus_browser.enrich.tag import tag_articles
 from corpus_browser.enrich.words import CorpusWords
-from corpus_browser.errors import CorpusError
+from corpus_browser.errors import CorpusError, SeedError
 from corpus_browser.model import (
     Article,
     BuildReport,
@@ -110,13 +110,23 @@ def _gather(config: BuildConfig, on_stage: StageListener, taxonomy: Taxonomy | N
             description=config.site_description,
             source_titles={seed.name: seed.overrides.title for seed in split.seeds if seed.overrides.title},
             url=config.site_url,
+            source_url=config.source_url,
             language=language,
         )
 
     themes, site, made = _themes_and_site(authors.articles, taxonomy, words, site_of, on_stage, ahead,
                                           config.source_tags)
     seeds = tuple(_summary(seed) for seed in split.seeds)
-    return Corpus(site, themes, authors.merges, seeds, split.errors, split.warnings), made
+    doubts = tuple(_doubt(seed, config.seeds_dir) for seed in split.seeds if seed.doubts)
+    return Corpus(site, themes, authors.merges, seeds, split.errors, split.warnings + doubts), made
+
+
+def _doubt(seed: SplitSeed, seeds_dir: Path) -> SeedError:
+    """A warning naming a seed whose split still looks wrong after every reading
+    was weighed, with why and the command that shows more."""
+    return SeedError(str(seeds_dir / seed.name), f"its split may be wrong ({'; '.join(seed.doubts)}): "
+                                                 f"`python build_docs.py explain {seed.name}` shows the readings "
+                                                 f"weighed; a hint in its sidecar fixes it (README, Fix a bad split)")
 
 
 def _themes_and_site(articles: Sequence[Article], taxonomy: Taxonomy, words: CorpusWords,
@@ -157,7 +167,7 @@ def _summary(seed: SplitSeed) -> SeedSummary:
     matter = sum(aside.last - aside.first + 1 for aside in seed.matter)
     tally = sum((article.tally for article in seed.articles), LineTally(boilerplate=matter))
     return SeedSummary(seed.name, seed.format.value, len(seed.articles), tally, seed.format_evidence,
-                       seed.matter_lines)
+                       seed.matter_lines, seed.doubts)
 
 
 def explain(config: BuildConfig, seed_name: str) -> str:

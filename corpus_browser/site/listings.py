@@ -13,6 +13,7 @@ Long listings are cut into pages of `PAGE_SIZE` entries: page n of `X.md` is
 
 from __future__ import annotations
 
+import calendar
 import html
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -39,9 +40,8 @@ class Directory:
     """The page of the articles without a byline; None when every article has one."""
 
     def author_links(self, authors: Sequence[str]) -> list[tuple[str, str]]:
-        """(name, page) of an article's authors, or the `Unattributed` entry."""
-        if not authors:
-            return [(UNATTRIBUTED, self.unattributed)] if self.unattributed else []
+        """(name, page) of an article's authors; none for an article that names none
+        (`Unattributed` is a list of such articles, not an author to show as a byline)."""
         return [(name, self.authors[name]) for name in authors]
 
     def theme_links(self, themes: Sequence[str]) -> list[tuple[str, str]]:
@@ -66,15 +66,38 @@ def up_to_root(from_path: str) -> str:
     return "../" * from_path.count("/")
 
 
-def time_tag(date: str) -> str:
-    """`<time datetime="2016-08-23">August 23, 2016</time>`."""
+def time_tag(date: str, short: bool = False) -> str:
+    """`<time datetime="2016-08-23">August 23, 2016</time>`; `short`, the day
+    within its month (`Aug 23`), or the month alone (`Aug`), for a month's list."""
     if DATE.fullmatch(date) is None:
         raise ValueError(f"not a date: {date!r}")
-    return f'<time datetime="{date}">{reader_date(date)}</time>'
+    return f'<time datetime="{date}">{short_date(date) if short else reader_date(date)}</time>'
+
+
+@dataclass(frozen=True)
+class Omit:
+    """What a listing's entries leave out because the page says it already: the
+    author of an author's page, the theme of a theme's page."""
+
+    author: str | None = None
+    theme: str | None = None
+
+
+def short_date(date: str) -> str:
+    """A date within its month's list: the day (`Aug 3`), or the month alone (`Aug`), or the year.
+
+    >>> short_date("2016-08-03"), short_date("2016-11"), short_date("2016")
+    ('Aug 3', 'Nov', '2016')
+    """
+    year, month, day = DATE.fullmatch(date).group("year", "month", "day")
+    if month is None:
+        return year
+    name = calendar.month_abbr[int(month)]
+    return f"{name} {int(day)}" if day else name
 
 
 def entries(items: Sequence[PlacedArticle], from_path: str, directory: Directory, cards: bool = False,
-            memo: RenderMemo | None = None) -> str:
+            memo: RenderMemo | None = None, omit: Omit = Omit()) -> str:
     """A list of articles as one HTML block: entries, or cards for the front page.
     Kept out of Material's search index (`data-search-exclude`): the articles
     themselves are there, and a listing would only push them down. An entry
@@ -82,30 +105,49 @@ def entries(items: Sequence[PlacedArticle], from_path: str, directory: Directory
     css = "cb-cards" if cards else "cb-entries"
     memo = memo or RenderMemo()
     return "\n".join([f'<ul class="{css}" data-search-exclude>',
-                      *(_remembered_entry(item, from_path, directory, memo) for item in items), "</ul>"])
+                      *(_remembered_entry(item, from_path, directory, memo, omit) for item in items), "</ul>"])
 
 
-def _remembered_entry(item: PlacedArticle, from_path: str, directory: Directory, memo: RenderMemo) -> str:
+def brief_entries(items: Sequence[PlacedArticle], from_path: str) -> str:
+    """A compact list of articles, a line each: the day (or the date as stated) and
+    the title, as a publication's archive lists them by month."""
+    lines = ['<ul class="cb-briefs" data-search-exclude>']
+    for item in items:
+        article = item.article
+        when = time_tag(article.date, short=True) if article.date else ""
+        hint = f' <span class="cb-entry__hint">{html.escape(item.hint)}</span>' if item.hint else ""
+        lines.append(f'<li>{when}<a href="{html.escape(href(item.path, from_path))}">{html.escape(article.title)}</a>'
+                     f"{hint}</li>")
+    lines.append("</ul>")
+    return "\n".join(lines)
+
+
+def _remembered_entry(item: PlacedArticle, from_path: str, directory: Directory, memo: RenderMemo,
+                      omit: Omit) -> str:
     article = item.article
     key = ("entry", memo.digest(item), up_to_root(from_path), tuple(directory.author_links(article.authors)),
-           tuple(directory.theme_links(article.tags)))
-    return memo.text(key, lambda: _entry(item, from_path, directory))
+           tuple(directory.theme_links(article.tags)), omit)
+    return memo.text(key, lambda: _entry(item, from_path, directory, omit))
 
 
-def _entry(item: PlacedArticle, from_path: str, directory: Directory) -> str:
+def _entry(item: PlacedArticle, from_path: str, directory: Directory, omit: Omit = Omit()) -> str:
     article = item.article
     details = []
-    authors = directory.author_links(article.authors)
+    authors = directory.author_links([name for name in article.authors if name != omit.author])
     if authors:
-        details.append("By " + _joined([_link(name, path, from_path) for name, path in authors]))
+        # On an author's own page, their co-authors only: the page says whose articles these are.
+        lead = "With " if omit.author and omit.author in article.authors else "By "
+        details.append(lead + _joined([_link(name, path, from_path) for name, path in authors]))
     if article.date:
         details.append(time_tag(article.date))
     details.append(f"{reading_minutes(article.words)} min read")
+    hint = f' <span class="cb-entry__hint">{html.escape(item.hint)}</span>' if item.hint else ""
     parts = [f'<li class="cb-entry"><a class="cb-entry__title" href="{html.escape(href(item.path, from_path))}">'
-             f"{html.escape(article.title)}</a>",
+             f"{html.escape(article.title)}</a>{hint}",
              f'<p class="cb-entry__meta">{" · ".join(details)}</p>']
-    if article.tags:
-        parts.append(chips(directory.theme_links(article.tags), from_path))
+    themes = [name for name in article.tags if name != omit.theme]
+    if themes:
+        parts.append(chips(directory.theme_links(themes), from_path))
     if article.description:
         parts.append(f'<p class="cb-entry__excerpt">{html.escape(article.description)}</p>')
     return "".join(parts) + "</li>"

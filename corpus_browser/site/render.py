@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from html import escape as html_escape
@@ -22,9 +23,10 @@ from itertools import groupby
 import yaml
 from anyascii import anyascii
 
-from corpus_browser.lang.dates import month_heading, year_of
+from corpus_browser.lang.dates import month_heading, reader_date, year_of
 from corpus_browser.lang.detect import DEFAULT_LANGUAGE
 from corpus_browser.lang.markdown import escape
+from corpus_browser.site.links import LinkTargets, link_targets, marked_targets, resolve_links
 from corpus_browser.lang.text import DESCRIPTION_MAX_CHARS, TITLE_MAX_CHARS, shorten
 from corpus_browser.model import Article, Block, BlockKind, Page, PlacedArticle, Site
 from corpus_browser.site.feeds import FEED_MAX_ENTRIES, Feed, render_feed
@@ -32,6 +34,8 @@ from corpus_browser.site.listings import (
     PAGE_SIZE,
     UNATTRIBUTED,
     Directory,
+    Omit,
+    brief_entries,
     chips,
     chunks,
     entries,
@@ -105,6 +109,7 @@ def place_articles(articles: Sequence[Article], articles_dir: str) -> tuple[Plac
     can show (`TITLE_MAX_CHARS`, `DESCRIPTION_MAX_CHARS`), here, once for every page.
     """
     placed = []
+    hints = title_hints(articles)
     for source, group in groupby(articles, key=lambda article: article.source):
         folder = seed_slug(source)
         taken: set[str] = set()
@@ -117,8 +122,37 @@ def place_articles(articles: Sequence[Article], articles_dir: str) -> tuple[Plac
             taken.add(name)
             shown = replace(article, title=shorten(article.title, TITLE_MAX_CHARS),
                             description=shorten(article.description, DESCRIPTION_MAX_CHARS))
-            placed.append(PlacedArticle(shown, f"{articles_dir}/{folder}/{name}.md"))
+            placed.append(PlacedArticle(shown, f"{articles_dir}/{folder}/{name}.md", hints.get(len(placed), "")))
     return tuple(placed)
+
+
+#: Characters of a description that tell apart two undated articles of the same title, at most.
+HINT_MAX_CHARS = 40
+
+
+def title_hints(articles: Sequence[Article]) -> dict[int, str]:
+    """What tells apart the articles whose title another article has too (compared
+    without case): by index, the date as a reader writes it where the date differs
+    from the others', else the label, else the start of the description."""
+    groups: dict[str, list[int]] = {}
+    for i, article in enumerate(articles):
+        groups.setdefault(" ".join(article.title.casefold().split()), []).append(i)
+    hints: dict[int, str] = {}
+    for indexes in groups.values():
+        if len(indexes) < 2:
+            continue
+        dates = Counter(articles[i].date for i in indexes)
+        for i in indexes:
+            article = articles[i]
+            if article.date and dates[article.date] == 1:
+                hints[i] = reader_date(article.date)
+            elif article.label:
+                hints[i] = article.label
+            elif article.description:
+                hints[i] = shorten(article.description, HINT_MAX_CHARS)
+            elif article.date:
+                hints[i] = reader_date(article.date)
+    return hints
 
 
 def front_matter(article: Article) -> dict[str, object]:
@@ -168,6 +202,9 @@ NAMES_PAGE_SIZE = 300
 LISTING_SEARCH_BOOST = 0.0001
 #: Where an undated article goes in the archive.
 UNDATED = "Undated"
+#: Titles the archive page of a corpus of more than `PAGE_SIZE` articles lists at most, a line each
+#: (the newest years'; older years are listed by month, each month leading to its year's page).
+ARCHIVE_TITLES = 2_000
 
 
 @dataclass(frozen=True)
@@ -177,6 +214,7 @@ class NamePage:
     name: str
     path: str
     feed: str
+    """The feed's path; "" for the articles that name no author, which have none (nobody follows "Unattributed")."""
     items: tuple[PlacedArticle, ...]
 
 
@@ -220,8 +258,8 @@ def catalogue(site: Site) -> Catalogue:
     taken = set()
     if unattributed:
         taken.add(slugify(UNATTRIBUTED))
-        unattributed_page = NamePage(UNATTRIBUTED, f"{AUTHORS_DIR}/{slugify(UNATTRIBUTED)}.md",
-                                     f"feed-author-{slugify(UNATTRIBUTED)}.xml", tuple(newest_first(unattributed)))
+        unattributed_page = NamePage(UNATTRIBUTED, f"{AUTHORS_DIR}/{slugify(UNATTRIBUTED)}.md", "",
+                                     tuple(newest_first(unattributed)))
     return Catalogue(_name_pages(by_theme, THEMES_DIR, "theme", set()),
                      _name_pages(by_author, AUTHORS_DIR, "author", taken), unattributed_page)
 
@@ -262,14 +300,19 @@ def render_site(site: Site, memo: RenderMemo | None = None) -> list[Page]:
 def _pages(site: Site, memo: RenderMemo) -> list[Page]:
     places = catalogue(site)
     directory = places.directory
-    pages = [render_article(site, i, directory, memo) for i in range(len(site.articles))]
+    targets = link_targets(site.articles, site.source_url)
+    pages = [render_article(site, i, directory, memo, targets) for i in range(len(site.articles))]
     name_pages = [*places.themes.values(), *places.authors.values(),
                   *([places.unattributed] if places.unattributed else [])]
     for name_page in name_pages:
         kind = "theme" if name_page.path.startswith(THEMES_DIR + "/") else "author"
+        people = name_page is not places.unattributed
+        omit = Omit(theme=name_page.name) if kind == "theme" else Omit(author=name_page.name if people else None)
         pages += _listing_pages(name_page.path, name_page.name, _name_intro(name_page, kind), name_page.items,
-                                directory, memo, feeds=[_feed_link(site, name_page)])
-        pages.append(_feed_page(_feed(site, name_page, kind), memo))
+                                directory, memo, feeds=[_feed_link(site, name_page)] if name_page.feed else [],
+                                omit=omit, section=THEMES_PAGE if kind == "theme" else AUTHORS_PAGE)
+        if name_page.feed:
+            pages.append(_feed_page(_feed(site, name_page, kind), memo))
     for source, group in groupby(site.articles, key=lambda item: item.article.source):
         title = site.source_titles.get(source, source)
         items = list(group)
@@ -279,7 +322,8 @@ def _pages(site: Site, memo: RenderMemo) -> list[Page]:
     pages += render_archive(site, directory, memo)
     pages += _name_index(THEMES_PAGE, "Themes", "theme", list(places.themes.values()))
     pages += _name_index(AUTHORS_PAGE, "Authors", "author",
-                         list(places.authors.values()) + ([places.unattributed] if places.unattributed else []))
+                         sorted(places.authors.values(), key=lambda page: surname_order(page.name)),
+                         places.unattributed)
     pages.append(render_home(site, places, memo))
     pages.append(_feed_page(Feed(site.title, site.description, site.url, SITE_FEED,
                                  tuple(newest_first(site.articles)), site.language), memo))
@@ -289,7 +333,7 @@ def _pages(site: Site, memo: RenderMemo) -> list[Page]:
 
 def _name_intro(page: NamePage, kind: str) -> str:
     count = _count(len(page.items), "article")
-    if page.name == UNATTRIBUTED and kind == "author" and page.path.endswith(f"/{slugify(UNATTRIBUTED)}.md"):
+    if kind == "author" and not page.feed:
         return f"{count} naming no author, newest first."
     return f"{count} {'on' if kind == 'theme' else 'by'} {escape(page.name)}, newest first."
 
@@ -311,15 +355,19 @@ def _feed(site: Site, page: NamePage, kind: str) -> Feed:
 
 
 def _listing_pages(path: str, title: str, intro: str, items: Sequence[PlacedArticle], directory: Directory,
-                   memo: RenderMemo, feeds: Sequence[dict[str, str]] = ()) -> list[Page]:
-    """A listing, cut into pages of `PAGE_SIZE` entries: title, intro, entries and the pager."""
+                   memo: RenderMemo, feeds: Sequence[dict[str, str]] = (), omit: Omit = Omit(),
+                   section: str | None = None) -> list[Page]:
+    """A listing, cut into pages of `PAGE_SIZE` entries: title, intro, entries and the pager.
+    Its entries leave out what the page says already (`omit`); `section` is the
+    index page the navigation marks as where the reader is (Themes, Authors)."""
     runs = chunks(items)
     paths = page_paths(path, len(runs))
     pages = []
     for n, (page_path, run) in enumerate(zip(paths, runs)):
         heading = title if n == 0 else f"{title} (page {n + 1})"
-        parts = [f"# {escape(heading)}", intro, entries(run, page_path, directory, memo=memo), pager(paths, n)]
-        data = _listing_data(heading, intro_text(intro), feeds)
+        parts = [f"# {escape(heading)}", intro, entries(run, page_path, directory, memo=memo, omit=omit),
+                 pager(paths, n)]
+        data = _listing_data(heading, intro_text(intro), feeds, section=section)
         pages.append(Page(page_path, _with_front_matter(data, "\n\n".join(part for part in parts if part))))
     return pages
 
@@ -329,10 +377,18 @@ def intro_text(markdown: str) -> str:
     return re.sub(r"\\(.)", r"\1", markdown).replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
 
 
-def _listing_data(title: str, description: str, feeds: Sequence[dict[str, str]] = ()) -> dict[str, object]:
-    """Front-matter of a listing page: found by search, but after the articles it lists."""
+def _listing_data(title: str, description: str, feeds: Sequence[dict[str, str]] = (), *,
+                  section: str | None = None, toc: bool = False) -> dict[str, object]:
+    """Front-matter of a listing page: found by search, but after the articles it
+    lists; without the table of contents (`hide: [toc]`) when it has no headings
+    to list, so that no empty column stands beside it; with the `section` of the
+    navigation it belongs to (`partials/nav-item.html` marks it current)."""
     data: dict[str, object] = {"title": title, "description": description,
                                "search": {"boost": LISTING_SEARCH_BOOST}}
+    if not toc:
+        data["hide"] = ["toc"]
+    if section:
+        data["section"] = _url(section)
     if feeds:
         data["feeds"] = list(feeds)
     return data
@@ -346,29 +402,36 @@ def _count(n: int, noun: str) -> str:
 
 
 def render_article(site: Site, index: int, directory: Directory | None = None,
-                   memo: RenderMemo | None = None) -> Page:
+                   memo: RenderMemo | None = None, targets: LinkTargets | None = None) -> Page:
     """One article page: front-matter, title, details, and the body as a reader sees it.
 
     Related articles and the neighbours in the same seed go into the front-matter
     (`related`, `previous`, `next`), where the theme's `partials/related.html`
     shows them below the article; kept out of the body, they stay out of search.
     So do the chips (`theme_pages`, `author_pages`: name and page of each).
+    Links the source wrote to relative addresses lead where `targets` resolves them (`links.py`).
     """
     directory = directory or catalogue(site).directory
     memo = memo or RenderMemo()
+    targets = targets or link_targets(site.articles, site.source_url)
     placed = site.articles[index]
     links = _language_data(placed.article, site) | _links(site, index) | _chip_data(placed.article, directory)
-    key = ("article", memo.digest(placed), json.dumps(links, ensure_ascii=False))
-    return Page(placed.path, memo.text(key, lambda: _article_text(placed.article, links)))
+    if placed.hint:
+        links["title_hint"] = placed.hint  # for the search index: results of the same title differ by it
+    outbound = {target: targets.resolve(target, placed.path)
+                for block in placed.article.body for target in marked_targets(block.markdown)}
+    key = ("article", memo.digest(placed), json.dumps([links, outbound], ensure_ascii=False, sort_keys=True))
+    return Page(placed.path, memo.text(key, lambda: _article_text(placed, links, targets)))
 
 
-def _article_text(article: Article, links: dict[str, object]) -> str:
+def _article_text(placed: PlacedArticle, links: dict[str, object], targets: LinkTargets) -> str:
+    article = placed.article
     parts = [f"# {escape(article.title)}"]
     body = list(article.body)
     if body and body[0].kind is BlockKind.SUBTITLE:
         parts.append(_render_block(body.pop(0)))
     parts.append(f'<p class="cb-meta">{article_details(article)}</p>')
-    parts.extend(_render_block(block) for block in body)
+    parts.extend(resolve_links(_render_block(block), targets, placed.path) for block in body)
     return _with_front_matter(front_matter(article) | links, "\n\n".join(parts))
 
 
@@ -403,8 +466,12 @@ def _links(site: Site, index: int) -> dict[str, object]:
 
 
 def _link(item: PlacedArticle) -> dict[str, str]:
-    """A link for the theme to render: title, and URL from the site root."""
-    return {"title": item.article.title, "url": _url(item.path)}
+    """A link for the theme to render: title, URL from the site root, and what
+    tells the article apart from others of the same title (`hint`), if any."""
+    link = {"title": item.article.title, "url": _url(item.path)}
+    if item.hint:
+        link["hint"] = item.hint
+    return link
 
 
 def article_details(article: Article) -> str:
@@ -523,7 +590,9 @@ def render_archive(site: Site, directory: Directory, memo: RenderMemo | None = N
 
     A corpus of up to `PAGE_SIZE` articles is listed on the archive page itself;
     a larger one gets a page per year (cut into pages of `PAGE_SIZE` entries),
-    and the archive page lists the years and their months with counts."""
+    and the archive page lists the titles of each year by month, a line each
+    with the day, as a publication's archive does: the newest years', up to
+    `ARCHIVE_TITLES` titles, and the months of older years with their counts."""
     memo = memo or RenderMemo()
     by_year = periods(site.articles)
     undated = sum(len(period.items) for period in by_year.get(UNDATED, []))
@@ -531,6 +600,7 @@ def render_archive(site: Site, directory: Directory, memo: RenderMemo | None = N
         f"; {undated:,} undated, at the end." if undated else ".")
     lines = ["# Archive", "", intro, ""]
     pages = []
+    room = ARCHIVE_TITLES
     for year, months in by_year.items():
         count = sum(len(period.items) for period in months)
         if len(site.articles) <= PAGE_SIZE:
@@ -544,9 +614,17 @@ def render_archive(site: Site, directory: Directory, memo: RenderMemo | None = N
         paths = page_paths(f"{ARCHIVE_DIR}/{year.lower()}.md", len(layout))
         pages += _year_pages(year, count, layout, paths, directory, memo)
         lines += [f"## [{year}]({paths[0]}) ({count:,}) {{ #y{year.lower()} }}", ""]
-        if year != UNDATED:
-            starts = {period.anchor: path for path, run in zip(paths, layout) for period, _part, continued in run
-                      if not continued}
+        starts = {period.anchor: path for path, run in zip(paths, layout) for period, _part, continued in run
+                  if not continued}
+        if count <= room:
+            room -= count
+            for period in months:
+                if year != UNDATED:
+                    lines += [f"### [{escape(period.heading)}]({starts[period.anchor]}#{period.anchor}) "
+                              f"({len(period.items):,}) {{ #{period.anchor} }}", ""]
+                lines += [brief_entries(period.items, ARCHIVE_PAGE), ""]
+        elif year != UNDATED:
+            room = 0  # older years are not listed when a newer one was not: the newest titles come first
             lines += [" · ".join(f"[{escape(_month_name(period, year))}]({starts[period.anchor]}#{period.anchor}) "
                                  f"({len(period.items):,})" for period in months), ""]
     data = {"title": "Archive", "description": intro, "search": {"boost": LISTING_SEARCH_BOOST}}
@@ -594,7 +672,8 @@ def _year_pages(year: str, count: int, layout: Sequence[Sequence[_Part]], paths:
                 lines += [f"## {heading}", ""]
             lines += [entries(part, path, directory, memo=memo), ""]
         lines.append(pager(paths, n))
-        data = {"title": title, "description": description, "search": {"boost": LISTING_SEARCH_BOOST}}
+        data = {"title": title, "description": description, "search": {"boost": LISTING_SEARCH_BOOST},
+                "section": _url(ARCHIVE_PAGE)}
         pages.append(Page(path, _with_front_matter(data, "\n".join(lines).rstrip())))
     return pages
 
@@ -602,21 +681,44 @@ def _year_pages(year: str, count: int, layout: Sequence[Sequence[_Part]], paths:
 # --- index pages -------------------------------------------------------------------------------
 
 
-def _name_index(path: str, title: str, kind: str, pages: Sequence[NamePage]) -> list[Page]:
-    """An index of themes or authors: each name once, in name order, with its count,
-    leading to its page; cut into pages of `NAMES_PAGE_SIZE` names."""
+def _name_index(path: str, title: str, kind: str, pages: Sequence[NamePage],
+                unattributed: NamePage | None = None) -> list[Page]:
+    """An index of themes or authors: each name once, in the order given (themes by
+    name, authors by surname), with its count, leading to its page; cut into pages
+    of `NAMES_PAGE_SIZE` names. The articles that name no author are not an author:
+    they are counted apart, under the list, with a link to their page."""
     runs = chunks(pages, NAMES_PAGE_SIZE)
     paths = page_paths(path, len(runs))
-    intro = f"{_count(len(pages), kind)}, each with the number of its articles."
+    whose = "its" if kind == "theme" else "their"
+    intro = f"{_count(len(pages), kind)}, each with the number of {whose} articles."
     result = []
     for n, (page_path, run) in enumerate(zip(paths, runs)):
         items = "\n".join(f'<li><a href="{html_escape(href(page.path, page_path))}">{html_escape(page.name)}</a> '
                           f'<span class="cb-count">{len(page.items):,}</span></li>' for page in run)
         heading = title if n == 0 else f"{title} (page {n + 1})"
+        apart = ""
+        if unattributed is not None and n == len(runs) - 1:
+            apart = (f'<p class="cb-unattributed"><a href="{html_escape(href(unattributed.path, page_path))}">'
+                     f"{_count(len(unattributed.items), 'article')} naming no author</a></p>")
         body = "\n\n".join(part for part in (f"# {heading}", intro, f'<ul class="cb-names">\n{items}\n</ul>' if run
-                                             else "", pager(paths, n)) if part)
+                                             else "", apart, pager(paths, n)) if part)
         result.append(Page(page_path, _with_front_matter(_listing_data(heading, intro), body)))
     return result
+
+
+def surname_order(name: str) -> tuple[str, str, str]:
+    """How an index sorts a person's name: by surname, then the given names, as
+    written otherwise (`Geoffrey A. Moore` under M, `Ludwig van Beethoven` under
+    B); a suffix (`Jr.`, `III`) is not a surname. A name of one word sorts by it."""
+    words = name.split()
+    while len(words) > 1 and words[-1].strip(".,").casefold() in _NAME_SUFFIXES:
+        words.pop()
+    surname = words[-1] if words else name
+    return surname.casefold(), " ".join(words[:-1]).casefold(), name
+
+
+#: Words after a surname that are not one.
+_NAME_SUFFIXES = frozenset("jr sr ii iii iv v phd md esq".split())
 
 
 # --- search records ------------------------------------------------------------------------------
@@ -642,5 +744,6 @@ def _search_record(item: PlacedArticle, site_language: str) -> str:
         "themes": list(item.article.tags),
         "date": item.article.date,
         "description": item.article.description,
+        "hint": item.hint,
         "text": item.article.body_text,
     }, ensure_ascii=False, indent=0)

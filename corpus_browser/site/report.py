@@ -48,6 +48,8 @@ def _seeds(seeds: Sequence[SeedSummary]) -> str:
     for seed in seeds:
         count = f"{seed.articles} article{'' if seed.articles == 1 else 's'}"
         lines.append(f"- `{seed.source}`: {seed.format} ({seed.format_evidence}), {count}")
+        if seed.doubts:
+            lines.append(f"    - **its split may be wrong**: {'; '.join(seed.doubts)}")
         lines += [f"    - lines {first}–{last}: {reason}" if first != last else f"    - line {first}: {reason}"
                   for first, last, reason in seed.matter]
     return "\n".join(lines)
@@ -58,8 +60,8 @@ def propose_taxonomy(articles: Sequence[Article], discovery: Discovery) -> str:
     lines = [
         "# Themes discovered in this corpus by `python build_docs.py themes --propose`.",
         "# One line per theme: its name, then the phrases that signal it (see README, Themes).",
-        "# Rename a theme: edit its name. Merge two: move one line's phrases into the",
-        "# other's list and delete that line. Drop a theme: delete its line.",
+        "# Rename a theme: edit its name. Merge two: add ` > ` and the other's name to one's",
+        "# name (`Peasant > Old Woman: [...]`). Drop a theme: delete its line.",
         "themes:" if discovery.themes else "themes: auto  # no themes found: too few articles, or nothing distinctive",
     ]
     for theme in discovery.themes:

@@ -35,13 +35,21 @@ THEME_NAME_MAX_CHARS = 60
 
 def parse_taxonomy(data: object, path: str) -> Taxonomy:
     """Check a taxonomy file's parsed YAML: `themes: {Name: [phrase, ...]}` (or `themes: auto`)
-    and optional `settings`."""
+    and optional `settings`. A theme named `Name > Other` is merged into the theme
+    `Other`: its phrases are added to that theme's, so one edited line merges two."""
     auto = isinstance(data, dict) and data.get("themes") == "auto"
     if not isinstance(data, dict) or not (auto or isinstance(data.get("themes"), dict)):
         raise TaxonomyError(path, "expected `themes:` mapping each theme name to a list of phrases, or `themes: auto`",
                             line_of(data))
     themes = []
-    for name, phrases in ({} if auto else data["themes"]).items():
+    written = {} if auto else data["themes"]
+    merges = _merges(written)
+    for name, phrases in written.items():
+        if name in merges:
+            continue
+        if isinstance(phrases, list):
+            phrases = [*phrases, *(phrase for other, target in merges.items() if target == name
+                                   for phrase in written[other])]
         line = line_of(data["themes"], name)
         if not isinstance(name, str) or not name.strip() or len(name) > THEME_NAME_MAX_CHARS:
             raise TaxonomyError(path, f"theme name {excerpt(name)} must be text of 1 to {THEME_NAME_MAX_CHARS} "
@@ -73,6 +81,24 @@ def parse_taxonomy(data: object, path: str) -> Taxonomy:
                                       f"not {excerpt(value)}", line_of(settings, key))
     return Taxonomy(tuple(themes), auto, poor_fit=settings.get("poor_fit", "discover"),
                     **{key: SETTINGS[key][0](value) for key, value in numbers.items()})
+
+
+#: Between a theme's name and the name of the theme it is merged into: `Peasant > Old Woman`.
+MERGE_MARK = " > "
+
+
+def _merges(written: dict) -> dict[str, str]:
+    """The themes merged into another (`Peasant > Old Woman: [...]`, where `Old Woman` is a
+    theme of the file with its phrases), each with the theme it goes into. A name holding
+    ` > ` before anything else is an ordinary name."""
+    merges = {}
+    for name, phrases in written.items():
+        if not isinstance(name, str) or MERGE_MARK not in name or not isinstance(phrases, list):
+            continue
+        target = name.rsplit(MERGE_MARK, 1)[1].strip()
+        if target != name and isinstance(written.get(target), list):
+            merges[name] = target
+    return merges
 
 
 def read_taxonomy(path: Path) -> Taxonomy:

@@ -90,6 +90,7 @@ def extract(segment: Segment, overrides: Overrides, lines: Sequence[str] = (), f
 
     stated = [unit.stated for unit in _head(units) if unit.stated is not None]
     summary = next((facts.summary for facts in stated if facts.summary), None)
+    address = next((facts.address for facts in stated if facts.address), None)
     source_tags = tuple(dict.fromkeys([*(tag for facts in stated for tag in facts.tags), *overrides.tags]))
 
     fix = next((fix for fix in overrides.articles if segment.first <= fix.line <= segment.last), None)
@@ -113,6 +114,7 @@ def extract(segment: Segment, overrides: Overrides, lines: Sequence[str] = (), f
         set_aside=set_aside,
         prose_lines=sum(unit.line_count for unit in units) - sum(a.last - a.first + 1 for a in set_aside),
         source_tags=source_tags,
+        address=address,
     )
 
 

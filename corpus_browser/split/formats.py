@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
+from corpus_browser.lang.rules import TITLE_KEYS
 from corpus_browser.model import SUFFIX_FORMATS, Format
 
 #: The first line of a message in an mbox archive: `From sender  Tue Jul  5 12:07:30 2005`.
@@ -28,19 +29,22 @@ FRONT_MATTER_FIELD = re.compile(r"^[A-Za-z_][\w-]*(?::(?:\s|$)|\s*=\s*\S)")
 _WIKI_MARKS = re.compile(r"^ ?(=(?: ?=){0,5})(?!=)")
 #: An Org mode heading: stars, then the title, perhaps a TODO keyword before it and tags after.
 ORG_HEADING = re.compile(r"^(?P<marks>\*+)[ \t]+(?:(?:TODO|DONE)[ \t]+)?(?P<text>.*?)(?:[ \t]+:[\w@#%:]+:)?[ \t]*$")
-ORG_MARKUP = re.compile(r"^#\+\w+:|^:PROPERTIES:$|^#\+begin_", re.IGNORECASE)
+ORG_MARKUP = re.compile(r"^[ \t]*(?:#\+\w+:|:PROPERTIES:$|#\+begin_)", re.IGNORECASE)
+#: The first or last line of an Org block (`#+begin_src`, `#+end_example`), whose lines are code or quotation.
+ORG_BLOCK = re.compile(r"^[ \t]*#\+(begin|end)_", re.IGNORECASE)
 #: An underline (or overline) of a reStructuredText or setext title.
 UNDERLINE = re.compile(r"^(?P<char>[=\-~^\"'`#*+:.<>_])(?P=char){2,}[ \t]*$")
-RST_MARKUP = re.compile(r"^\.\. [\w:-]+::|^\.\. _[^:]+:|:[a-z]+(?::[a-z]+)?:`[^`]+`|``[^`]+``")
+RST_MARKUP = re.compile(r"^\.\. [\w:-]+::|^\.\. _[^:]+:|:[a-z]+(?::[a-z]+)?:`[^`]+`|``[^`]+``|`[^`<]+<[^`>]+>`__?")
+#: A metadata comment opening a reStructuredText file (Nikola's `.. title: A Post`).
+RST_COMMENT_FIELD = re.compile(r"^\.\. [a-z_]+: ")
+#: reStructuredText markup without any underlined title: as many constructs make a file reStructuredText.
+RST_MIN_MARKUP = 3
 MARKDOWN_MARKUP = re.compile(r"\[[^\]]+\]\([^)\s]+\)|^```|^ {0,3}>\s|\*\*[^*]+\*\*")
 
 #: A field: `Key: value`, the key one to three words.
 FIELD = re.compile(r"^(?P<key>[A-Za-z][\w-]*(?: [A-Za-z][\w-]*){0,2}):(?:[ \t]+\S|[ \t]*$)")
 #: A block needs at least this many fields.
 BLOCK_MIN_FIELDS = 3
-TITLE_KEYS = frozenset({"title", "subject"})
-AUTHOR_KEYS = frozenset({"author", "authors", "from", "by", "byline", "creator"})
-DATE_KEYS = frozenset({"date", "created", "published", "posted", "sent", "pubdate"})
 #: Fields that every mail carries.
 MAIL_KEYS = frozenset({"from", "subject", "date", "to"})
 #: Least number of traces that make a format: two, as one `# comment` or one
@@ -90,14 +94,16 @@ def _mail_traces(lines: Sequence[str]) -> str:
 
 
 def _markdown_traces(lines: Sequence[str]) -> tuple[int, str]:
-    fenced = False
+    fenced = in_org_block = False
     headings = front_matter = markup = 0
     for i, line in enumerate(lines):
         if line.startswith("```"):
             fenced = not fenced
             markup += 1
             continue
-        if fenced:
+        if (org_block := ORG_BLOCK.match(line)) is not None:
+            in_org_block = org_block[1].casefold() == "begin"  # a `# comment` in Org's code is no heading
+        if fenced or in_org_block:
             continue
         if ATX_HEADING.match(line) and line.lstrip("# ").strip():
             headings += 1
@@ -112,9 +118,27 @@ def _markdown_traces(lines: Sequence[str]) -> tuple[int, str]:
 
 
 def _rst_traces(lines: Sequence[str]) -> tuple[int, str]:
+    """Underlined titles, and directives, roles, literals and links where the file has
+    titles, opens with metadata comments, or has many of them."""
     underlined = sum(1 for above, line in zip(lines, lines[1:]) if underlines(above, line))
     markup = sum(1 for line in lines if RST_MARKUP.search(line))
-    return underlined + (markup if underlined else 0), f"{underlined} underlined titles, {markup} reST directives or roles"
+    commented = bool(lines) and bool(RST_COMMENT_FIELD.match(lines[0]))
+    counted = markup if underlined or commented or markup >= RST_MIN_MARKUP else 0
+    return underlined + counted + 2 * commented, (f"{underlined} underlined titles, {markup} reST directives, roles "
+                                                  f"or links" + (", metadata comments" if commented else ""))
+
+
+#: A line opening a block of wiki code, and its language: `<syntaxhighlight lang="python">`, `<pre>`.
+WIKI_CODE_OPEN = re.compile(r"^\s*<(pre|syntaxhighlight|source)\b([^>]*)>(.*)$", re.IGNORECASE)
+
+
+def wiki_code_end(lines: Sequence[str], start: int, opening: re.Match[str]) -> int:
+    """The line that closes the block of code `opening` (line `start`) opens: the
+    first with its closing tag, else the last line."""
+    closing = re.compile(rf"</{opening[1]}\s*>", re.IGNORECASE)
+    if closing.search(opening[3]):
+        return start
+    return next((end for end in range(start + 1, len(lines)) if closing.search(lines[end])), len(lines) - 1)
 
 
 def wiki_heading(line: str) -> tuple[int, str] | None:
@@ -180,7 +204,7 @@ def field_blocks(lines: Sequence[str], wanted: Callable[[Collection[str]], bool]
 
 def titled(keys: Collection[str]) -> bool:
     """A document's header: it has a title."""
-    return not TITLE_KEYS.isdisjoint(keys)
+    return any(key in keys for key in TITLE_KEYS)
 
 
 def mail_like(keys: Collection[str]) -> bool:

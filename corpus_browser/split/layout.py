@@ -85,6 +85,8 @@ _HEAD_WINDOW = 3
 #: The most units a back wrapper takes in before its marker line (`End of the Book`), and their most words.
 _WRAPPER_LEAD_UNITS = 2
 _WRAPPER_LEAD_WORDS = 25
+#: Roles of the units that are an article's text (not its headings nor its metadata).
+_TEXT_ROLES = frozenset({Role.PROSE, Role.LIST_ITEM, Role.VERBATIM})
 
 
 def find_layout(units: Sequence[Unit], format: Format, overrides: Overrides, split: SplitRules,
@@ -105,6 +107,8 @@ def find_layout(units: Sequence[Unit], format: Format, overrides: Overrides, spl
         starts, levels = _ranked_starts(units, lo, hi, split, deeper)
     else:
         starts, levels, article_break = _text_starts(units, lo, hi, split)
+    if overrides.article_titles or overrides.article_level:
+        starts = _hinted_starts(units, lo, hi, overrides)
     level_starts = set(starts)
     starts.setdefault(lo, "the start of the seed's text")
     starts.update({i: "the sidecar's split_at" for i in range(lo, hi) if units[i].first in overrides.split_at})
@@ -114,11 +118,24 @@ def find_layout(units: Sequence[Unit], format: Format, overrides: Overrides, spl
     contents, named = _contents(units, ordered, hi)
     matter += contents + _after_contents(ordered, hi, named)
     matter += _front_matter(units, ordered, hi, matter, format is Format.TEXT, level_starts)
+    matter += _containers(units, ordered, hi, matter)
     if format is Format.TEXT:
         matter += _endnotes(units, ordered, hi)
     in_matter = {i for first, last, _ in matter for i in range(first, last)}
     kept = tuple((i, starts[i]) for i in ordered if i not in in_matter)
     return Layout(kept or ((lo, starts[lo]),), tuple(sorted(matter)), tuple(levels), article_break)
+
+
+def _hinted_starts(units: Sequence[Unit], lo: int, hi: int, overrides: Overrides) -> dict[int, str]:
+    """Where the sidecar's hints start articles, and only there: at the titles
+    its `article_titles` pattern finds (made headings by `segment`), or at the
+    headings of `article_level`'s rank and above."""
+    if overrides.article_titles:
+        titles = re.compile(overrides.article_titles)
+        return {i: "a title the sidecar's article_titles finds" for i in range(lo, hi)
+                if units[i].role is Role.HEADING and titles.search(units[i].text)}
+    return {i: f"a heading of rank {units[i].level}, the sidecar's article_level or above" for i in range(lo, hi)
+            if units[i].role is Role.HEADING and 0 < units[i].level <= overrides.article_level}
 
 
 # --- wrapper -------------------------------------------------------------------
@@ -204,7 +221,7 @@ def _ranked_starts(units: Sequence[Unit], lo: int, hi: int, split: SplitRules,
         under_title = len(cut) - len(exact) <= 1
         entries = exact if under_title else cut  # the document's own title opens no article
         if one_document:  # a post alone in its file: its headings are sections, unless they are a log's entries
-            fits = chosen is None and len(exact) >= 2 and _are_entries(units, exact)
+            fits = chosen is None and len(exact) >= 2 and _are_stamped(units, exact)
         else:
             fits = chosen is None and len(exact) >= 2 and (rank == ranks[0] or (
                 _distinct_share(units, exact) >= DISTINCT_TITLES
@@ -227,9 +244,10 @@ def _posts_in_containers(units: Sequence[Unit], starts: Sequence[int], headings:
                          hi: int) -> dict[int, str]:
     """Pieces that hold posts rather than sections: where the headings right
     under a piece's title (those of the next rank down within it) are many,
-    distinct and entries of a log (most dated, or following one pattern), each
+    distinct and entries of a log (most dated or numbered as versions), each
     opens a post of its own (a "Bookmarks" heading over ninety dated posts, a
-    changelog's releases under a stray top heading)."""
+    changelog's releases under a stray top heading); numbered sections alone
+    (`Puzzle 1` to `Puzzle 10`) are a post's parts."""
     found: dict[int, str] = {}
     for a, b in zip(starts, [*starts[1:], hi]):
         inside = [i for i in headings if a < i < b and units[i].level > units[a].level]
@@ -238,7 +256,7 @@ def _posts_in_containers(units: Sequence[Unit], starts: Sequence[int], headings:
         rank = min(units[i].level for i in inside)
         children = [i for i in inside if units[i].level == rank]
         if len(children) >= CONTAINER_MIN_POSTS and _distinct_share(units, children) >= DISTINCT_TITLES \
-                and _are_entries(units, children):
+                and _are_stamped(units, children):
             found.update({i: f"a post under '{units[a].text[:40]}', which holds {len(children)} dated or "
                              "patterned headings" for i in children})
     return found
@@ -278,6 +296,13 @@ def _are_entries(units: Sequence[Unit], headings: Sequence[int]) -> bool:
     dated = sum(1 for i in headings if units[i].date)
     patterns = Counter(title_pattern(units[i].text) for i in headings)
     return max(dated, patterns.most_common(1)[0][1]) >= ENTRY_SHARE * len(headings)
+
+
+def _are_stamped(units: Sequence[Unit], headings: Sequence[int]) -> bool:
+    """Most headings state a date or a version number: entries of a log, each
+    its own post, where numbered sections alone would be a post's parts."""
+    stamped = sum(1 for i in headings if units[i].date or rules.VERSION.search(units[i].text))
+    return stamped >= ENTRY_SHARE * len(headings)
 
 
 def _distinct_share(units: Sequence[Unit], indexes: Sequence[int]) -> float:
@@ -537,6 +562,21 @@ def _front_matter(units: Sequence[Unit], starts: Sequence[int], hi: int, matter:
         else:
             return _small_share(units, found, starts, hi)
     return []
+
+
+def _containers(units: Sequence[Unit], starts: Sequence[int], hi: int,
+                matter: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Headings that only hold the articles under them (a year over its posts, a
+    department over its pieces): a heading with no text of its own, followed by
+    an article opened by a deeper heading, is no article."""
+    taken = {first for first, _last, _ in matter}
+    found = []
+    for first, last in _pieces(starts, hi):
+        if first in taken or last >= hi or not units[first].level or units[last].level <= units[first].level:
+            continue
+        if not any(unit.role in _TEXT_ROLES for unit in units[first + 1:last]):
+            found.append((first, last, "a heading over the articles under it, with no text of its own"))
+    return found
 
 
 def _small_share(units: Sequence[Unit], found: list[tuple[int, int, str]], starts: Sequence[int],

@@ -181,6 +181,7 @@ def _assign_roles(units: list[Unit], keys: Sequence[str], format: Format, boiler
         for unit, unit_key in zip(units, keys)
     ]
     _mark_lists(units, roles)
+    _apply_hints(units, roles, overrides)
     entries = entry_lines(units, roles) if format is Format.TEXT else set()
     if format in (Format.TEXT, Format.MAIL):
         for i, unit in enumerate(units):
@@ -189,6 +190,21 @@ def _assign_roles(units: list[Unit], keys: Sequence[str], format: Format, boiler
                 roles[i] = Role.HEADING
     marked = [_dated_heading(_with_role(unit, role)) for unit, role in zip(units, roles)]
     return [replace(unit, level=1) if i in entries else unit for i, unit in enumerate(marked)]
+
+
+def _apply_hints(units: Sequence[Unit], roles: list[Role], overrides: Overrides) -> None:
+    """The sidecar's hints win over what the text suggests: a line its
+    `never_articles` pattern finds is set aside, one its `article_titles` pattern
+    finds is a title (code and quotations stay as they are)."""
+    never = re.compile(overrides.never_articles) if overrides.never_articles else None
+    titles = re.compile(overrides.article_titles) if overrides.article_titles else None
+    for i, unit in enumerate(units):
+        if roles[i] is Role.VERBATIM:
+            continue
+        if never is not None and never.search(unit.text):
+            roles[i] = Role.BOILERPLATE
+        elif titles is not None and titles.search(unit.text):
+            roles[i] = Role.HEADING
 
 
 def entry_lines(units: Sequence[Unit], roles: Sequence[Role]) -> set[int]:

@@ -32,7 +32,7 @@ def input_digest(config: BuildConfig) -> str:
     digest = hashlib.sha256(code_digest().encode())
     # Only settings that shape the output; paths are not, however they are spelled
     # (the CLI's `seeds` and the hook's `/abs/path/seeds` are one corpus).
-    settings = (config.articles_dir_name, config.site_title, config.site_description, config.site_url, config.strict,
+    settings = (config.articles_dir_name, config.site_title, config.site_description, config.site_url, config.source_url, config.strict,
                 config.follow_symlinks, config.split, config.source_tags)
     digest.update(repr(settings).encode())
     digest.update(_entry("themes", config.themes_file))

@@ -50,7 +50,7 @@ def test_build_prints_a_summary_per_seed(seeds, tmp_path):
     assert lines[6].startswith("themes: Trust 8, ")
     assert lines[7].startswith("authors: 8; Mike Shipulski 2; Shep Hyken 2;")
     assert lines[-2].startswith("23 articles from 5 seeds in ")
-    assert "88 pages written, 0 unchanged, 0 removed" in lines[-2]
+    assert "87 pages written, 0 unchanged, 0 removed" in lines[-2]
     assert lines[-1] == f"report: {tmp_path / 'report.md'}"
     report = (tmp_path / "report.md").read_text(encoding="utf-8")
     assert "## Theme evidence" in report and "- **Trust**: " in report
@@ -78,7 +78,7 @@ def test_inputs_digest_ignores_how_paths_are_spelled(tmp_path, monkeypatch):
 def test_forced_build_rewrites_nothing_unchanged(seeds, tmp_path):
     run(*build_args(tmp_path, seeds))
     result = run(*build_args(tmp_path, seeds), "--force")
-    assert "0 pages written, 88 unchanged, 0 removed" in result.stdout
+    assert "0 pages written, 87 unchanged, 0 removed" in result.stdout
 
 
 @pytest.mark.parametrize("change", ["edit seed", "add sidecar", "edit generated page", "delete generated page",

@@ -217,7 +217,7 @@ def live_markup(html: str) -> list[str]:
 
 
 def copy_site_project(root: Path) -> None:
-    for name in ("mkdocs.yml", "overrides", "docs"):
+    for name in ("mkdocs.yml", "docs"):  # the theme's templates ship inside the package (adapters/theme)
         source = ROOT / name
         if source.is_dir():
             shutil.copytree(source, root / name, ignore=shutil.ignore_patterns("articles", "authors", "sources", "*.md",

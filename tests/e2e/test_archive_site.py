@@ -70,6 +70,29 @@ def test_archive_counts_every_year_and_month_and_pages_each_year(page: Page, dat
     assert sorted(seen) == sorted(article.title for article in corpus.articles), "every article once"
 
 
+def test_04_the_archive_of_a_large_corpus_lists_its_titles_by_month(browser, dated_site, corpus):
+    _, url = dated_site
+    assert len(corpus.articles) > 200, "more than a page of articles: each year has its own page"
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    try:
+        page = context.new_page()
+        page.goto(url + "archive.html")
+        titles = [text.strip() for text in page.locator("ul.cb-briefs li a").all_text_contents()]
+        assert sorted(titles) == sorted(article.title for article in corpus.articles), "every title, a line each"
+        first = page.locator("ul.cb-briefs li").first
+        expect(first).to_be_in_viewport()
+        newest = max((a for a in corpus.articles if a.date), key=lambda a: a.date)
+        expect(first.locator("a")).to_have_text(newest.title)
+        months = [text.strip().removesuffix("¶").strip() for text in page.locator("article h3").all_text_contents()]
+        year = newest.date[:4]
+        count = sum(1 for a in corpus.articles if a.date and a.date[:7] == newest.date[:7])
+        assert months[0] == f"{month_heading(newest.date)} ({count})"
+        page.locator("article h3 a").first.click()
+        page.wait_for_url(f"**/archive/{year}.html#m{newest.date[:7]}")
+    finally:
+        context.close()
+
+
 def _month_order(heading: str, year: str) -> str:
     """A month heading as `YYYY-MM` for sorting (`YYYY` for the month-less group, last)."""
     import calendar
@@ -114,11 +137,13 @@ def _date_of(corpus, title: str) -> str | None:
 
 def test_author_and_theme_pages_list_their_articles_and_feeds_match(page: Page, dated_site, corpus):
     site, url = dated_site
-    by_author = Counter(a.author or "Unattributed" for a in corpus.articles)
+    by_author = Counter(a.author for a in corpus.articles if a.author)
     page.goto(url + "authors.html")
     index = page.eval_on_selector_all("ul.cb-names li", "items => items.map(li => [li.querySelector('a').textContent, "
                                       "li.querySelector('a').getAttribute('href'), +li.querySelector('.cb-count').textContent])")
     assert {name: count for name, _, count in index} == dict(by_author)
+    unattributed = sum(1 for a in corpus.articles if not a.author)
+    expect(page.locator("p.cb-unattributed a")).to_have_text(f"{unattributed} articles naming no author")
     name, href, count = index[0]
     page.goto(url + href)
     assert len(entry_titles(page)) == count

@@ -67,6 +67,15 @@ def address(page: Page) -> dict[str, list[str]]:
     return parse_qs(urlsplit(page.url).query)
 
 
+def choose(page: Page, key: str, label: str) -> None:
+    """Pick a filter's (or the order's) choice, by its label."""
+    page.locator(f"{PANEL} [data-filter={key}] .cb-facet__option", has_text=re.compile(rf"^{re.escape(label)}\d*$")).click()
+
+
+def chosen(page: Page, key: str):
+    return page.locator(f"{PANEL} [data-filter={key}] input:checked")
+
+
 def test_hosted_build_indexes_every_article_and_nothing_else(hosted_site: Path, docs: Path):
     assert (hosted_site / "pagefind" / "pagefind.js").is_file()
     assert not (hosted_site / "search" / "search_index.json").exists()
@@ -123,11 +132,11 @@ def test_author_filter_keeps_exactly_their_articles_and_lives_in_the_address(pag
     page.goto(hosted_url + "index.html")
     search(page, "customer")
     result_titles(page)
-    page.locator(f"{PANEL} select[name=author]").select_option("Shep Hyken")
+    choose(page, "author", "Shep Hyken")
     assert sorted(result_titles(page, len(theirs))) == theirs
     assert address(page) == {"q": ["customer"], "author": ["Shep Hyken"]}
     page.go_back()
-    expect(page.locator(f"{PANEL} select[name=author]")).to_have_value("")
+    expect(chosen(page, "author")).to_have_value("")
     page.wait_for_function("([selector, n]) => document.querySelectorAll(selector).length > n",
                            arg=[RESULT_TITLES, len(theirs)])
     assert address(page) == {"q": ["customer"]}
@@ -138,7 +147,7 @@ def test_a_shared_link_opens_the_same_filtered_search(page: Page, hosted_url: st
     assert 2 <= len(on_theme) <= 20, "fits the panel"
     page.goto(hosted_url + "archive.html?theme=Trust")
     assert sorted(result_titles(page, len(on_theme))) == on_theme, "filters alone list every article they keep"
-    expect(page.locator(f"{PANEL} select[name=theme]")).to_have_value("Trust")
+    expect(chosen(page, "theme")).to_have_value("Trust")
     page.goto(hosted_url + "index.html?q=the&theme=Trust")
     assert sorted(result_titles(page, len(on_theme))) == on_theme
     expect(page.locator(FIELD)).to_have_value("the")
@@ -151,7 +160,7 @@ def test_year_filter_and_sort_by_date(page: Page, hosted_url: str, docs: Path):
     in_year = sorted(data["title"] for data in dated if data["date"].startswith(year))
     page.goto(hosted_url + "index.html?q=customer")
     result_titles(page)
-    page.locator(f"{PANEL} select[name=sort]").select_option("date")
+    choose(page, "sort", "Newest first")
     expect(page).to_have_url(re.compile(r"[?&]sort=date\b"))
     # newest first: a dated article leads (waiting for the list to be drawn again)
     titles = "|".join(re.escape(data["title"]) for data in dated)
@@ -235,3 +244,112 @@ def test_pagefind_failing_or_dying_stops_with_one_line_and_leaves_no_documents(t
         write_search_index(records, site)
     assert "\n" not in str(raised.value)
     assert list(site.iterdir()) == []
+
+
+# --- issue 23: what a new reader tripped over in the panel --------------------------------------
+
+
+@pytest.mark.parametrize("query", ["customer", "trust", "intuitions"])
+def test_07_excerpts_hold_the_text_not_the_title_or_byline(page: Page, hosted_url: str, docs: Path, query: str):
+    records = {record["url"]: record for record in json.loads((docs / ".corpus-search.json").read_text("utf-8"))}
+    page.goto(hosted_url + "index.html?q=" + quote(query))
+    result_titles(page)
+    results = page.locator("#cb-search-panel .cb-result")
+    for n in range(results.count()):
+        url = urlsplit(results.nth(n).locator(".cb-result__title").get_attribute("href")).path.lstrip("/")
+        record = records[url]
+        excerpt = words_of(results.nth(n).locator(".cb-result__excerpt").text_content())
+        assert excerpt, record["title"]
+        text = " " + " ".join(words_of(record["text"])) + " "
+        assert f" {' '.join(excerpt)} " in text, f"not a piece of the text of {record['title']!r}: {excerpt}"
+
+
+def words_of(text: str) -> list[str]:
+    return re.sub(r"[^\w\s]", " ", text).split()
+
+
+def test_08_filters_are_choices_with_counts_none_empty_and_unattributed_among_authors(page: Page, hosted_url: str,
+                                                                                   docs: Path):
+    page.goto(hosted_url + "index.html?q=oxytocin")
+    [title] = result_titles(page, 1)
+    [data] = articles(docs, lambda data: data["title"] == title)
+    expect(page.locator(f"{PANEL} select")).to_have_count(0)  # no plain browser drop-downs
+    themes = page.locator(f"{PANEL} [data-filter=theme] .cb-facet__option:visible")
+    expect(themes).to_have_count(1 + len(data["tags"]))  # "All themes" and the result's own: none that keeps none
+    shown = [" ".join(text.split()) for text in themes.all_text_contents()]
+    assert shown == ["All themes"] + [f"{theme}1" for theme in sorted(data["tags"])]
+    page.goto(hosted_url + "index.html?q=trust")
+    result_titles(page)
+    unsigned = articles(docs, lambda data: not data["authors"])
+    choose(page, "author", "Unattributed")
+    titles = result_titles(page)
+    assert set(titles) <= {data["title"] for data in unsigned} and titles
+
+
+def test_08_the_page_behind_the_panel_is_dimmed(page: Page, hosted_url: str):
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(hosted_url + "index.html")
+    search(page, "customer")
+    result_titles(page)
+    hit = page.evaluate("() => { const e = document.elementFromPoint(20, 400); return e && e.className; }")
+    assert hit == "cb-search-backdrop", f"the page shows at the panel's side: {hit}"
+    color = page.locator(".cb-search-backdrop").evaluate("e => getComputedStyle(e).backgroundColor")
+    assert color.startswith("rgba(0, 0, 0,"), color
+    page.mouse.click(20, 400)
+    expect(page.locator(PANEL)).to_be_hidden()
+
+
+def test_09_on_a_phone_the_field_has_its_icon_a_light_clear_button_and_a_way_back(browser, hosted_url: str):
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    try:
+        page = context.new_page()
+        page.goto(hosted_url + "index.html")
+        page.locator(".cb-search__open").click()
+        page.keyboard.type("trust")
+        result_titles(page)
+        field = page.locator(FIELD).bounding_box()
+        icon = page.locator(".cb-search__icon")
+        expect(icon).to_be_visible()
+        box = icon.bounding_box()
+        assert field["x"] <= box["x"] and box["x"] + box["width"] <= field["x"] + field["width"], "inside the field"
+        clear = page.locator(".cb-search__clear")
+        expect(clear).to_be_visible()
+        assert clear.evaluate("e => getComputedStyle(e).color") == "rgb(255, 255, 255)", "light on the blue header"
+        panel = page.locator(PANEL).bounding_box()
+        assert panel["y"] + panel["height"] >= PHONE["height"] - 1, "the panel fills the screen: no page, no edge below"
+        page.locator(".cb-search__close").click()
+        expect(page.locator(PANEL)).to_be_hidden()
+        expect(page.locator(FIELD)).to_be_hidden()
+        page.locator(".cb-search__open").click()
+        clear.click()
+        expect(page.locator(FIELD)).to_have_value("")
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("viewport", [{"width": 1280, "height": 800}, PHONE], ids=["desktop", "phone"])
+def test_10_from_disk_the_message_keeps_the_command_on_one_line_and_shows_no_filters(browser, hosted_site: Path,
+                                                                                   viewport):
+    context = browser.new_context(viewport=viewport)
+    try:
+        page = context.new_page()
+        page.goto((hosted_site / "index.html").as_uri())
+        if viewport is PHONE:
+            page.locator(".cb-search__open").click()
+        else:
+            page.locator(FIELD).click()
+        command = page.locator(".cb-search-panel__status code", has_text="python -m http.server")
+        expect(command).to_be_visible()
+        assert command.evaluate("e => e.getClientRects().length") == 1, "the command is not broken across lines"
+        expect(page.locator(".cb-search-panel__controls")).to_be_hidden()
+    finally:
+        context.close()
+
+
+def test_05_08_a_record_carries_its_hint_and_an_unsigned_article_files_under_unattributed():
+    from corpus_browser.adapters.pagefind import record_html
+
+    document = record_html({"url": "a.html", "title": "Recurse Center", "authors": [], "themes": [], "date": "2014-03-04",
+                            "hint": "March 4, 2014", "text": "words"})
+    assert '<span data-pagefind-meta="hint">March 4, 2014</span>' in document
+    assert '<span data-pagefind-filter="author">Unattributed</span>' in document

@@ -211,7 +211,9 @@ def test_the_matrix_is_exactly_scikit_learns(monkeypatch, max_features):
     articles.append(article("Odd marks: rock'n'roll, 'tis", "“Quoted” — dashed – words… (and) [more]; 2024's data"))
     expected = TfidfVectorizer(analyzer=reference_features, min_df=2, max_df=MAX_DOCUMENT_SHARE,
                                max_features=max_features, sublinear_tf=True, dtype=np.float32)
-    reference = expected.fit_transform([f"{item.title}\n{item.body_text}" for item in articles]).tocsr()
+    # A title counts `TITLE_COUNTS` times: as if it stood that many times above the text.
+    reference = expected.fit_transform(["\n".join([item.title] * discover.TITLE_COUNTS + [item.body_text])
+                                        for item in articles]).tocsr()
     matrix, names = discover._vectorise(CorpusWords.of(articles))
     assert list(names) == list(expected.get_feature_names_out())
     assert matrix.shape == reference.shape
@@ -267,3 +269,23 @@ def test_a_build_writes_the_pages_of_the_themes_it_uses(tmp_path, taxonomy, disc
     expected = render_site(gather(config).site)
     assert {page.path: (tmp_path / "docs" / page.path).read_text(encoding="utf-8") for page in expected} == \
         {page.path: page.text for page in expected}
+
+
+def test_merging_two_proposed_themes_is_one_line():
+    articles, _ = planted()
+    discovery = discover_themes(articles)
+    first, second = discovery.themes[0], discovery.themes[1]
+    lines = propose_taxonomy(articles, discovery).splitlines()
+    edited = [line.replace(f"{second.name}:", f"{second.name} > {first.name}:", 1)
+              if line.lstrip().startswith(f"{second.name}:") else line for line in lines]
+    assert sum(a != b for a, b in zip(lines, edited)) == 1, "one line changes"
+    taxonomy = parse_taxonomy(yaml.safe_load("\n".join(edited)), "themes.yml")
+    assert [theme.name for theme in taxonomy.themes] == [theme.name for theme in discovery.themes if theme is not second]
+    merged = next(theme for theme in taxonomy.themes if theme.name == first.name)
+    assert merged.phrases == first.phrases + second.phrases
+    assert "Merge two: add ` > ` and the other's name" in "\n".join(lines)
+
+
+def test_a_theme_name_holding_the_merge_mark_is_a_name_unless_it_names_a_theme():
+    taxonomy = parse_taxonomy({"themes": {"Cats > Dogs": ["cat"], "<b>x</b>": ["y"]}}, "themes.yml")
+    assert [theme.name for theme in taxonomy.themes] == ["Cats > Dogs", "<b>x</b>"]

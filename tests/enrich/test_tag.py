@@ -7,7 +7,7 @@ from collections import Counter
 from pathlib import Path
 
 from corpus_browser.config import BuildConfig
-from corpus_browser.enrich.tag import _variants, tag_articles
+from corpus_browser.enrich.tag import UNCOVERED_CANDIDATES, _variants, tag_articles
 from corpus_browser.lang.stopwords import STOPWORDS
 from corpus_browser.lang.text import tokens
 from corpus_browser.model import Article, Block, BlockKind, Taxonomy, Theme
@@ -132,5 +132,5 @@ def test_uncovered_agrees_with_counting_every_phrase():
         spread.update(found)
     covered = {gram for phrase in _variants(TAXONOMY, {g for g in spread} | set(vocabulary)).values() for gram in phrase}
     expected = sorted(((gram, n) for gram, n in spread.items() if n >= 3 and gram not in covered),
-                      key=lambda item: (-item[1], item[0]))[:30]
+                      key=lambda item: (-item[1], item[0]))[:UNCOVERED_CANDIDATES]
     assert tagging.uncovered == tuple(expected)

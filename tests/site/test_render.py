@@ -162,12 +162,14 @@ def test_article_chips_lead_to_theme_and_author_pages():
     assert header["theme_pages"] == [{"name": "C++", "url": "themes/c.html"}, {"name": "Trust", "url": "themes/trust.html"}]
 
 
-def test_an_article_without_a_byline_leads_to_unattributed():
+def test_an_article_without_a_byline_shows_no_author():
     (article,) = articles_of(f"Alpha\n\n{paragraph(30)}")
     site = Site("Site", ("seed0.txt",), place_articles([article], "articles"))
-    header = yaml.safe_load(page_parts(render_article(site, 0).text)[0])
+    header, body = page_parts(render_article(site, 0).text)
+    header = yaml.safe_load(header)
     assert header["authors"] == []
-    assert header["author_pages"] == [{"name": "Unattributed", "url": "authors/unattributed.html"}]
+    assert header["author_pages"] == [], "no `Unattributed` chip: it is not an author"
+    assert "By " not in body
 
 
 def site_of(*texts: str) -> Site:
@@ -212,12 +214,18 @@ def test_home_page_lists_only_sources_with_a_readable_name():
 def test_entries_show_authors_date_reading_time_themes_and_excerpt_apart():
     site = dated_site(["2016-08-23"], authors=lambda i: ("Ada Lovelace", "Alan Turing"),
                       themes=lambda i: ("Customer Experience",))
-    _, body = pages_of(site)["authors/ada-lovelace.md"]
+    _, body = pages_of(site)["themes/customer-experience.md"]
     html = to_html(body)
     entry = re.search(r'<li class="cb-entry">.*?</li>', html, re.S)[0]
     assert ('By <a href="../authors/ada-lovelace.html">Ada Lovelace</a> and '
             '<a href="../authors/alan-turing.html">Alan Turing</a> · '
             '<time datetime="2016-08-23">August 23, 2016</time> · 1 min read') in entry
+    assert "md-tag" not in entry, "a theme's page does not repeat its own chip"
+    _, body = pages_of(site)["authors/ada-lovelace.md"]
+    html = to_html(body)
+    entry = re.search(r'<li class="cb-entry">.*?</li>', html, re.S)[0]
+    assert 'With <a href="../authors/alan-turing.html">Alan Turing</a> · ' in entry, "her co-author, not herself"
+    assert "Ada Lovelace</a>" not in entry
     assert '<a class="md-tag" href="../themes/customer-experience.html">Customer Experience</a></p>' in entry
     assert re.search(r'<p class="cb-entry__excerpt">This word\d+x0', entry), "the excerpt is a paragraph of its own"
 
@@ -252,7 +260,9 @@ def test_large_archive_gets_a_page_per_year_and_no_page_holds_more_than_a_page_o
     _, archive = pages["archive.md"]
     assert "cb-entry" not in archive
     assert f"## [2016](archive/2016.md) ({PAGE_SIZE + 50:,})" in archive
-    assert "[June](archive/2015.md#m2015-06) (3)" in archive
+    assert "### [June 2015](archive/2015.md#m2015-06) (3)" in archive
+    titles = re.findall(r'<li>(?:<time datetime="[^"]+">[^<]+</time>)?<a href="[^"]+">([^<]+)</a></li>', archive)
+    assert sorted(titles) == sorted(f"Article {i}" for i in range(len(dates))), "every title, a line each"
     assert "## [Undated](archive/undated.md) (2)" in archive
     assert {"archive/2016.md", "archive/2016--2.md", "archive/2015.md", "archive/undated.md"} <= set(pages)
     listed = []
@@ -287,8 +297,9 @@ def test_index_pages_list_each_name_once_with_counts():
     pages = pages_of(site)
     _, index = pages["authors.md"]
     names = re.findall(r'<li><a href="([^"]+)">([^<]+)</a> <span class="cb-count">(\d+)</span></li>', index)
-    assert names == [("authors/ada-lovelace.html", "Ada Lovelace", "2"), ("authors/alan-turing.html", "Alan Turing", "1"),
-                     ("authors/unattributed.html", "Unattributed", "1")]
+    assert names == [("authors/ada-lovelace.html", "Ada Lovelace", "2"), ("authors/alan-turing.html", "Alan Turing", "1")]
+    assert "2 authors, each with the number of their articles." in index
+    assert '<a href="authors/unattributed.html">1 article naming no author</a>' in index
     assert "Gamma" in pages["authors/unattributed.md"][1] and "1 article naming no author" in pages["authors/unattributed.md"][1]
 
 
@@ -297,6 +308,30 @@ def test_a_real_author_named_unattributed_keeps_a_page_of_their_own():
     places = catalogue(site)
     assert places.unattributed.path == "authors/unattributed.md"
     assert places.authors["Unattributed"].path == "authors/unattributed-2.md"
+
+
+def test_authors_index_sorts_names_by_surname_and_shows_them_as_written():
+    names = ["Shep Hyken", "Geoffrey A. Moore", "Lisa", "Ludwig van Beethoven", "Martin Luther King Jr.", "John Bessant"]
+    site = dated_site([None] * len(names), authors=lambda i: (names[i],))
+    shown = re.findall(r'<li><a href="[^"]+">([^<]+)</a>', pages_of(site)["authors.md"][1])
+    assert shown == ["Ludwig van Beethoven", "John Bessant", "Shep Hyken", "Martin Luther King Jr.", "Lisa",
+                     "Geoffrey A. Moore"]
+
+
+def test_repeated_titles_are_told_apart_in_listings_links_and_search():
+    dates = ["2014-03-04", "2014-05-06", None, "2015-01-02"]
+    site = dated_site(dates, titles=lambda i: "Recurse Center" if i < 3 else "Elsewhere")
+    hints = [item.hint for item in site.articles]
+    assert hints[:2] == ["March 4, 2014", "May 6, 2014"] and hints[3] == ""
+    assert hints[2].startswith("This word") and len(hints[2]) <= 40, "undated: the start of its description"
+    _, archive = pages_of(site)["archive.md"]
+    assert '>Recurse Center</a> <span class="cb-entry__hint">March 4, 2014</span>' in archive
+    related = replace(site, related=((1, 2), (0,), (0,), ()))
+    header = yaml.safe_load(page_parts(render_article(related, 0).text)[0])
+    assert header["title_hint"] == "March 4, 2014"
+    assert header["related"][0] == {"title": "Recurse Center", "url": "articles/seed0/recurse-center-2.html",
+                                    "hint": "May 6, 2014"}
+    assert "hint" not in yaml.safe_load(page_parts(render_article(related, 3).text)[0])
 
 
 def test_name_indexes_are_cut_into_pages():
@@ -312,7 +347,7 @@ def test_search_records_carry_the_article_data_not_page_furniture():
     records = json.loads(pages_of(site)[".corpus-search.json"][1])
     assert records == [{"language": "en", "url": "articles/seed0/article-0.html", "title": "Article 0", "authors": ["Ada Lovelace"],
                         "themes": ["Trust"], "date": "2016-08-23", "description": site.articles[0].article.description,
-                        "text": site.articles[0].article.body_text}]
+                        "hint": "", "text": site.articles[0].article.body_text}]
 
 
 def test_article_links_related_and_neighbours_in_front_matter():

@@ -118,6 +118,11 @@ def test_parse_overrides_takes_a_readable_name_for_the_seed():
         ({"title": ""}, "title must be text of 1 to 200 characters, not ''"),
         ({"title": ["A", "B"]}, "title must be text of 1 to 200 characters, not ['A', 'B']"),
         ({"title": "x" * 201}, "title must be text of 1 to 200 characters"),
+        ({"article_titles": "^Letter ("}, "article_titles: '^Letter (' is not a regular expression (missing ), "),
+        ({"article_titles": ["a"]}, "article_titles must be a regular expression, such as"),
+        ({"never_articles": ""}, "never_articles must be a regular expression"),
+        ({"article_level": 9}, "article_level must be a heading rank from 1 to 6 (2 for ## headings), not 9"),
+        ({"article_level": "##"}, "article_level must be a heading rank from 1 to 6"),
     ],
 )
 def test_parse_overrides_names_the_file_and_the_problem(data, message):

@@ -17,6 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from corpus_browser.lang import markdown as md
+from corpus_browser.site.links import LinkTargets, post_name, resolve_links
 from corpus_browser.split.markup import markdown as markdown_source
 from corpus_browser.split.markup import org, rst, wiki
 
@@ -51,13 +52,15 @@ def elements(html: str) -> _Elements:
 
 
 def assert_safe(html: str) -> None:
-    """Only the elements and attributes of the allowed constructs; links and images to http(s), mail or anchors."""
+    """Only the elements and attributes of the allowed constructs; links and images to http(s), mail or
+    anchors, and links to the site's own article pages."""
     for tag, attributes in elements(html).found:
         assert tag in ALLOWED_TAGS, html
         assert set(attributes) <= ALLOWED_ATTRIBUTES, html
         for name in ("href", "src"):
             value = attributes.get(name)
-            assert value is None or re.match(r"(?:https?:|mailto:|#)", value), html
+            assert value is None or re.match(r"(?:https?:|mailto:|#)", value) or (
+                name == "href" and re.fullmatch(r"(?:\.\./)*articles/[\w/-]+\.html", value)), html
         assert not attributes.get("class") or attributes["class"] in (
             "footnote", "footnote-ref", "footnote-backref") or attributes["class"].startswith("language-"), html
 
@@ -262,12 +265,27 @@ def test_any_org_source_renders_only_safe_markup(source):
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(max_size=80), st.text(max_size=40))
-def test_link_text_and_address_never_escape_the_link(label, href):
+@given(st.text(max_size=80), st.text(max_size=40), st.booleans())
+def test_link_text_and_address_never_escape_the_link(label, href, names_a_page):
+    """As the site writes it: a link to a relative address resolved to a page
+    of the site (when it names one) or to its text alone."""
     piece = md.paragraph([md.link([md.text(label)], href)])
-    html = markdown.markdown(piece.markdown if piece else "", extensions=EXTENSIONS)
+    targets = LinkTargets({post_name(href): "articles/blog/other.md"} if names_a_page else {})
+    html = markdown.markdown(resolve_links(piece.markdown, targets, "articles/blog/this.md") if piece else "",
+                             extensions=EXTENSIONS)
     assert_safe(html)
     assert " ".join("".join(elements(html).text).split()) == (piece.texts[0] if piece else "")
+
+
+def test_relative_links_lead_to_the_page_they_name_or_keep_their_text():
+    piece = md.paragraph([md.text("See "), md.link([md.text("the release")], "/blog/go1.5#gc"),
+                          md.text(" and "), md.link([md.text("the docs")], "/doc/install"),
+                          md.text(" and "), md.link([md.emphasis([md.text("a [draft]")])], "../drafts/x/")])
+    targets = LinkTargets({"go1.5": "articles/go-blog/go-1-5-is-released.md"})
+    assert resolve_links(piece.markdown, targets, "articles/go-blog/four-years.md") == (
+        "See [the release](../../articles/go-blog/go-1-5-is-released.html) and the docs and a \\[draft\\]")
+    published = LinkTargets(targets.pages, "https://go.dev/")
+    assert "[the docs](https://go.dev/doc/install)" in resolve_links(piece.markdown, published, "articles/a/b.md")
 
 
 def test_links_keep_only_safe_schemes():
@@ -275,6 +293,7 @@ def test_links_keep_only_safe_schemes():
     assert md.safe_url("mailto:a@b.org") == "mailto:a@b.org"
     assert md.safe_url("#section") == "#section"
     for bad in ("javascript:alert(1)", "JaVaScRiPt:alert(1)", "java\tscript:alert(1)", "data:text/html,x",
-                "vbscript:x", "/relative/path", "file:///etc/passwd", "\x01javascript:alert(1)"):
+                "vbscript:x", "/relative/path", "file:///etc/passwd", "\x01javascript:alert(1)",
+                md.RELATIVE_MARK + "x"):
         assert md.safe_url(bad) is None, bad
     assert md.safe_url("http://x.org/a)b<c>", md.IMAGE_SCHEMES) == "http://x.org/a%29b%3Cc%3E"

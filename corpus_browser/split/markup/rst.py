@@ -10,6 +10,8 @@ from collections.abc import Iterable
 
 from docutils import nodes
 from docutils.core import publish_doctree
+from docutils.parsers.rst import directives
+from docutils.parsers.rst.directives.body import CodeBlock
 
 from corpus_browser.lang import markdown as md
 
@@ -19,6 +21,9 @@ _SETTINGS = {
     "halt_level": 5, "warning_stream": False, "syntax_highlight": "none", "doctitle_xform": False,
     "sectsubtitle_xform": False, "input_encoding": "unicode", "smart_quotes": False, "language_code": "en",
 }
+#: The names Sphinx and Pelican give docutils' `code` directive, read as it.
+for _name in ("code-block", "sourcecode"):
+    directives.register_directive(_name, CodeBlock)
 #: Interpreted text with a role: `:ref:`Title <target>``.
 _ROLE = re.compile(r"^:[\w:.+-]+:`(.*)`$", re.DOTALL)
 #: Classes of a literal block that are not its language.

@@ -1,6 +1,7 @@
 """Wiki markup (MediaWiki): blocks by their line marks (`== Heading ==`, list
 items `*`, `#`, `;`/`:`, tables `{| … |}`, preformatted lines that start with a
-space, rules `----`), and each block's inline markup parsed by
+space, code between `<pre>`, `<syntaxhighlight lang=…>` or `<source>` tags on
+lines of their own, rules `----`), and each block's inline markup parsed by
 mwparserfromhell: bold and italics, links to the web (`[https://… text]`), links
 within the wiki (their text: the site holds none of its pages), references
 (footnotes), entities; templates, comments and HTML tags give their text or
@@ -15,10 +16,11 @@ import mwparserfromhell
 from mwparserfromhell import nodes
 
 from corpus_browser.lang import markdown as md
-from corpus_browser.split.formats import wiki_heading
+from corpus_browser.split.formats import WIKI_CODE_OPEN, wiki_code_end, wiki_heading
 
 _ITEM = re.compile(r"^([*#;:]+)\s*(.*)$")
 _RULE = re.compile(r"^-{4,}\s*$")
+_CODE_LANGUAGE = re.compile(r"""\blang\s*=\s*["']?([\w+#.-]+)""", re.IGNORECASE)
 #: HTML tags whose content is never text: scripts, styles, and what MediaWiki hides.
 _HIDDEN_TAGS = frozenset({"script", "style", "nowiki-hidden", "noinclude", "includeonly", "gallery", "math"})
 
@@ -45,6 +47,8 @@ def convert(source: str) -> list[md.Piece]:
         elif _RULE.match(line):
             pieces.append(md.rule())
             i += 1
+        elif code := WIKI_CODE_OPEN.match(line):
+            i = _code(lines, i, code, pieces)
         elif line.startswith(" "):
             block = _while(lines, i, lambda text: text.startswith(" ") and bool(text.strip()))
             pieces.append(md.code_block("\n".join(text[1:] for text in block)))
@@ -68,8 +72,20 @@ def _untokenised(lines: list[str]) -> list[str]:
     return [line[1:] if line.startswith(" ") else line for line in lines] if spaced * 2 > len(filled) else lines
 
 
+def _code(lines: Sequence[str], start: int, opening: re.Match[str], pieces: list[md.Piece | None]) -> int:
+    """A block of code from its opening tag to the line that closes it, as written; returns where it ends."""
+    end = wiki_code_end(lines, start, opening)
+    body = [opening[3], *lines[start + 1:end + 1]]
+    body[-1] = re.split(rf"</{opening[1]}\s*>", body[-1], maxsplit=1, flags=re.IGNORECASE)[0]
+    language = _CODE_LANGUAGE.search(opening[2])
+    text = "\n".join(body).strip("\n")
+    pieces.append(md.code_block(text, language[1] if language else "") if text.strip() else None)
+    return end + 1
+
+
 def _opens_block(line: str) -> bool:
-    return bool(wiki_heading(line) or _ITEM.match(line) or _RULE.match(line) or line.startswith(("{|", " ")))
+    return bool(wiki_heading(line) or _ITEM.match(line) or _RULE.match(line) or line.startswith(("{|", " "))
+                or WIKI_CODE_OPEN.match(line))
 
 
 def _while(lines: Sequence[str], start: int, accepts) -> list[str]:

@@ -11,19 +11,25 @@ author (`Author`, `From`) a byline with the names it gives, the date
 from __future__ import annotations
 
 import email.policy
+import re
 import email.utils
+from collections.abc import Callable, Mapping, Sequence
 from email.errors import HeaderParseError
 from email.header import decode_header, make_header
-from collections.abc import Callable, Mapping, Sequence
 from email.parser import HeaderParser
 
 from corpus_browser.lang import rules
 from corpus_browser.lang.recognise import find_date, name_list, strip_honorifics
+from corpus_browser.lang.rules import AUTHOR_KEYS, DATE_KEYS, TITLE_KEYS
 from corpus_browser.lang.text import clean
 from corpus_browser.model import Role, Stated, Unit
-from corpus_browser.split.formats import AUTHOR_KEYS, DATE_KEYS, TITLE_KEYS, field_blocks, key_of, titled
+from corpus_browser.split.formats import field_blocks, key_of, titled
 from corpus_browser.split.readers.paragraphs import UnitBuilder
 
+#: An author field's value longer than this is no name, unless it is a list of names.
+STATED_NAME_MAX_WORDS = 4
+#: Sentence punctuation, which no name holds.
+SENTENCE_END = re.compile(r"[.!?;:](?:\s|$)")
 _PARSER = HeaderParser(policy=email.policy.compat32)
 
 
@@ -73,7 +79,7 @@ def add_fields(builder: UnitBuilder, lines: Sequence[str], start: int, end: int,
                 value = value[len(title_prefix):].strip() or value
             builder.unit(value, first + 1, last, Role.HEADING, level=0, marker=lines[first].split(":", 1)[0] + ":",
                          **fields)
-        elif key in AUTHOR_KEYS and (names := _names(value)):
+        elif key in AUTHOR_KEYS and (names := stated_names(value)):
             builder.unit(text, first + 1, last, Role.BYLINE, names=names, **fields)
         elif key in DATE_KEYS and (date := _date(value)):
             builder.unit(text, first + 1, last, Role.DATE, date=date, **fields)
@@ -103,17 +109,25 @@ def decoded(value: str) -> str:
         return value
 
 
-def _names(value: str) -> tuple[str, ...]:
-    """The people a field names: `Jane Doe <jane@example.org>`, `jane at
+def stated_names(value: str) -> tuple[str, ...]:
+    """The people an author field names: `Jane Doe <jane@example.org>`, `jane at
     example.org (Jane Doe)`, `(Jane Doe <jane@example.org>)`, `"Doe, Jane"
-    <jane@example.org>` (as Jane Doe), or a list of names (`Ada Byron, Grace Hopper`)."""
+    <jane@example.org>` (as Jane Doe), a list of names (`Ada Byron, Grace
+    Hopper`), or, since the field says it is the author, a short value as
+    written (a handle such as `capu`)."""
     if value.startswith("(") and value.endswith(")"):
         value = value[1:-1].strip()
     if any(mark in value for mark in ("@", " at ", "<", "(")):
         found = [clean(strip_honorifics(_first_last(name.strip("\"' "))))
                  for name, _address in email.utils.getaddresses([value])]
         return tuple(name for name in found if name and "@" not in name and " at " not in name)
-    return name_list(value) or ()
+    return name_list(value) or _as_written(value)
+
+
+def _as_written(value: str) -> tuple[str, ...]:
+    """A short author field that is no list of names, as one name (`capu`, `the editors`)."""
+    value = clean(value)
+    return (value,) if 0 < len(value.split()) <= STATED_NAME_MAX_WORDS and not SENTENCE_END.search(value) else ()
 
 
 def _first_last(name: str) -> str:
@@ -134,21 +148,30 @@ def _date(value: str) -> str | None:
 def stated_facts(fields: Mapping[str, object]) -> Stated | None:
     """What a source's metadata states beside the title, authors and date
     (`fields` by lower-case key): its tags (`rules.TAG_KEYS`, a list or a
-    comma-separated text), whether it is a draft (`rules.DRAFT_SIGNS`), its summary."""
-    tags = tuple(dict.fromkeys(tag for key in rules.TAG_KEYS for tag in _tag_values(fields.get(key))))
+    comma-separated text), whether it is a draft (`rules.DRAFT_SIGNS`), its
+    summary, its address (`rules.ADDRESS_KEYS`)."""
+    tags = tuple(dict.fromkeys(tag for key in rules.TAG_KEYS for tag in _tag_values(fields.get(key), key)))
     draft = any(str(fields[key]).strip().casefold() in values for key, values in rules.DRAFT_SIGNS.items()
                 if key in fields and fields[key] is not None)
     summary = next((clean(value) for key in rules.SUMMARY_KEYS
                     if isinstance(value := fields.get(key), str) and clean(value)), None)
-    return Stated(tags, draft, summary) if tags or draft or summary else None
+    address = next((clean(value) for key in rules.ADDRESS_KEYS
+                    if isinstance(value := fields.get(key), str) and clean(value)), None)
+    return Stated(tags, draft, summary, address) if tags or draft or summary or address else None
 
 
-def _tag_values(value: object) -> list[str]:
-    """Tags as a source writes them: a list, a comma-separated text, or Org's `:one:two:`."""
+def _tag_values(value: object, key: str = "") -> list[str]:
+    """Tags as a source writes them: a list, a comma-separated text, or Org's
+    `:one:two:` (Org's `#+filetags:` also `one two`: its tags hold no space)."""
     if isinstance(value, (list, tuple)):
         return [clean(str(item)) for item in value if isinstance(item, (str, int, float)) and clean(str(item))]
     if not isinstance(value, str):
         return []
     text = value.strip()
-    parts = text.strip(":").split(":") if text.startswith(":") and text.endswith(":") else text.split(",")
+    if key in rules.SPACED_TAG_KEYS:
+        parts = re.split(r"[\s:]+", text)
+    elif text.startswith(":") and text.endswith(":"):
+        parts = text.strip(":").split(":")
+    else:
+        parts = text.split(",")
     return [clean(part) for part in parts if clean(part)]

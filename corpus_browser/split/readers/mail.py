@@ -12,9 +12,10 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from corpus_browser.lang.rules import TITLE_KEYS
 from corpus_browser.lang.text import clean
 from corpus_browser.model import Role, Seed, Unit
-from corpus_browser.split.formats import MBOX_ENVELOPE, TITLE_KEYS, field_blocks, key_of, mail_like
+from corpus_browser.split.formats import MBOX_ENVELOPE, field_blocks, key_of, mail_like
 from corpus_browser.split.readers.fields import add_fields
 from corpus_browser.split.readers.paragraphs import UnitBuilder, text_builder
 

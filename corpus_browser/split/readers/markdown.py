@@ -17,20 +17,15 @@ from collections.abc import Sequence
 import yaml
 
 from corpus_browser.lang.recognise import find_date
+from corpus_browser.lang.rules import ADDRESS_KEYS, AUTHOR_KEYS, DATE_KEYS, TITLE_KEYS
 from corpus_browser.lang.text import clean
 from corpus_browser.model import Role, Seed, Unit
 from corpus_browser.split.formats import ATX_HEADING, FRONT_MATTER_FENCE, FRONT_MATTER_FIELD
-from corpus_browser.split.readers.fields import add_fields, record_blocks, stated_facts
+from corpus_browser.split.readers.fields import add_fields, record_blocks, stated_facts, stated_names
 from corpus_browser.split.readers.paragraphs import UnitBuilder, starts_list_item
 
 #: A front-matter block longer than this many lines is not one.
 FRONT_MATTER_MAX_LINES = 60
-#: Front-matter keys that hold the title, the authors and the date.
-TITLE_KEYS = ("title",)
-AUTHOR_KEYS = ("author", "authors", "creator")
-DATE_KEYS = ("date", "published", "pubdate", "created")
-#: Keys whose value is the post's address, which often holds its date (`2016/01/21/rust-1-6`).
-ADDRESS_KEYS = ("path", "url", "permalink", "slug")
 _SETEXT = {"=": 1, "-": 2}
 #: A line of a block quotation, or a link's or footnote's definition (`[id]: https://…`): markup, read as it is.
 _QUOTE = re.compile(r"^ {0,3}(?:>|\[[^\]\n]{1,999}\]:[ \t]*\S)")
@@ -198,7 +193,7 @@ def _names(fields: dict) -> tuple[str, ...]:
     for key in AUTHOR_KEYS:
         value = fields.get(key)
         if isinstance(value, str) and clean(value):
-            return (clean(value),)
+            return stated_names(value)
         if isinstance(value, list):
             return tuple(clean(str(name)) for name in value if isinstance(name, str) and clean(name))
     return ()

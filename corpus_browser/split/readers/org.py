@@ -23,11 +23,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from corpus_browser.lang.recognise import find_date, name_list
+from corpus_browser.lang.recognise import find_date
 from corpus_browser.lang.text import clean
 from corpus_browser.model import Role, Seed, Stated, Unit
 from corpus_browser.split.formats import ORG_HEADING
-from corpus_browser.split.readers.fields import stated_facts
+from corpus_browser.split.readers.fields import stated_facts, stated_names
 from corpus_browser.split.readers.paragraphs import text_builder
 
 #: Org's metadata lines: `#+keyword: value`, and a drawer's `:NAME:` lines.
@@ -53,6 +53,7 @@ def read(seed: Seed) -> list[Unit]:
     lines = seed.lines
     builder = text_builder(lines)
     exports = any(_EXPORTS_POSTS.match(line) for line in lines)
+    file_authors = _file_authors(lines) if exports else ()
     in_block = False
     i = 0
     while i < len(lines):
@@ -65,7 +66,7 @@ def read(seed: Seed) -> list[Unit]:
             continue
         heading = None if in_block else ORG_HEADING.match(raw)
         if heading and clean(heading["text"]):
-            i = _heading(builder, lines, i, heading, exports)
+            i = _heading(builder, lines, i, heading, exports, file_authors)
             continue
         keyword = _KEYWORD.match(raw)
         if keyword and not in_block:
@@ -78,8 +79,21 @@ def read(seed: Seed) -> list[Unit]:
     return builder.units()
 
 
-def _heading(builder, lines: Sequence[str], i: int, match: re.Match[str], exports: bool) -> int:
-    """A heading with its planning line and property drawer; returns the index of the line after them."""
+def _file_authors(lines: Sequence[str]) -> tuple[str, ...]:
+    """The authors the file's `#+author:` names before its first heading: those of each post it exports."""
+    for line in lines:
+        if ORG_HEADING.match(line):
+            return ()
+        keyword = _KEYWORD.match(line)
+        if keyword and keyword[1].casefold() == "author":
+            return stated_names(keyword[2])
+    return ()
+
+
+def _heading(builder, lines: Sequence[str], i: int, match: re.Match[str], exports: bool,
+             file_authors: tuple[str, ...] = ()) -> int:
+    """A heading with its planning line and property drawer; returns the index of the line after them.
+    A post the file exports is by the file's authors unless its properties name others."""
     parts = _HEADING_PARTS.match(match.group(0).lstrip("*").strip())
     todo = (parts["todo"] or "").strip()
     title = clean(parts["title"]) or clean(match["text"])
@@ -90,10 +104,12 @@ def _heading(builder, lines: Sequence[str], i: int, match: re.Match[str], export
     closed = next((found[1] for number in planning if (found := _CLOSED.search(lines[number]))), None)
     date = next((found for key in _DATE_PROPERTIES if (found := find_date(properties.get(key, "")))), None) \
         or (find_date(closed) if closed else None)
-    names = next((found for key in _AUTHOR_PROPERTIES if (found := name_list(properties.get(key, "")))), ())
+    names = next((found for key in _AUTHOR_PROPERTIES if (found := stated_names(properties.get(key, "")))), ()) \
+        or (file_authors if "export_file_name" in properties else ())
     summary = next((clean(properties[key]) for key in _SUMMARY_PROPERTIES if clean(properties.get(key, ""))), None)
-    stated = Stated(tuple(tag for tag in tags if tag != "noexport"), draft, summary) if tags or draft or summary \
-        else None
+    address = clean(properties.get("export_file_name", "")) or None
+    stated = Stated(tuple(tag for tag in tags if tag != "noexport"), draft, summary, address) \
+        if tags or draft or summary or address else None
     builder.unit(title, i + 1, i + 1, Role.HEADING, level=len(match["marks"]), marker=match["marks"],
                  opens_record="export_file_name" in properties, date=date, names=names, stated=stated)
     for number in range(i + 1, end):
@@ -127,7 +143,7 @@ def _keyword(builder, i: int, raw: str, key: str, value: str) -> None:
         builder.unit(clean(value), i + 1, i + 1, Role.HEADING, level=0, marker="#+title:")
     elif key == "date" and (date := find_date(value)):
         builder.unit(clean(raw), i + 1, i + 1, Role.DATE, date=date)
-    elif key == "author" and (names := name_list(clean(value))):
+    elif key == "author" and (names := stated_names(value)):
         builder.unit(clean(raw), i + 1, i + 1, Role.BYLINE, names=names)
     else:
         builder.unit(clean(raw), i + 1, i + 1, Role.HEADER, stated=stated_facts({key: value}))

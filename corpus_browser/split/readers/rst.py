@@ -7,23 +7,28 @@ documents (see `fields.py`).
 What a post states of itself is metadata: a field list right under its title
 (`:date:`, `:author:`, `:tags:`, `:category:`, `:summary:`, `:status: draft`, as
 Pelican writes them) and the `.. key: value` comments a file opens with
-(Nikola's `.. title:`, `.. date:`, `.. tags:`)."""
+(Nikola's `.. title:`, `.. date:`, `.. tags:`). Explicit markup (a directive
+with its options and content, a comment, a link target) and literal blocks
+are verbatim units: never metadata, never boilerplate, so that a
+`.. code-block::` line many posts share stays with its code."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
 
-from corpus_browser.lang.recognise import find_date, name_list
+from corpus_browser.lang.recognise import find_date
 from corpus_browser.lang.rules import AUTHOR_KEYS, DATE_KEYS
 from corpus_browser.lang.text import clean
 from corpus_browser.model import Role, Seed, Unit
 from corpus_browser.split.formats import UNDERLINE, underlines
-from corpus_browser.split.readers.fields import stated_facts, walk
+from corpus_browser.split.readers.fields import stated_facts, stated_names, walk
 from corpus_browser.split.readers.paragraphs import UnitBuilder, text_builder
 
 #: A field of a field list: `:Author: Jane Doe`.
 FIELD = re.compile(r"^:(?P<key>[\w -]+):(?:\s+(?P<value>.*)|$)")
+#: The start of explicit markup: a directive, a comment, a link target, a footnote.
+EXPLICIT_MARKUP = re.compile(r"^[ \t]*\.\.(?:[ \t]|$)")
 #: A metadata comment at the top of a file: `.. title: A Post`.
 COMMENT_FIELD = re.compile(r"^\.\. (?P<key>[a-z_]+):(?:\s+(?P<value>.*)|$)")
 
@@ -48,6 +53,8 @@ def read(seed: Seed) -> list[Unit]:
             builder.unit(clean(lines[title]), i + 1, title + 2, Role.HEADING, level=rank, marker=style[0])
             after_title[0] = title + 2
             return title + 2
+        if EXPLICIT_MARKUP.match(lines[i]) or _opens_literal_block(lines, i):
+            return _verbatim(builder, lines, i)
         if FIELD.match(lines[i]):
             builder.unit(clean(lines[i]), i + 1, i + 1)  # a field of a field list stands alone
         else:
@@ -72,9 +79,39 @@ def _metadata(builder: UnitBuilder, lines: Sequence[str], start: int) -> int:
             builder.unit(clean(value), number + 1, number + 1, Role.HEADING, level=0, marker=".. title:")
         elif key in DATE_KEYS and (date := find_date(value)):
             builder.unit(clean(lines[number]), number + 1, number + 1, Role.DATE, date=date)
-        elif key in AUTHOR_KEYS and (names := name_list(clean(value))):
+        elif key in AUTHOR_KEYS and (names := stated_names(value)):
             builder.unit(clean(lines[number]), number + 1, number + 1, Role.BYLINE, names=names)
         else:
             builder.unit(clean(lines[number]), number + 1, number + 1, Role.HEADER, stated=stated)
             stated = None  # stated once, on the block's first other field
     return end
+
+
+def _opens_literal_block(lines: Sequence[str], i: int) -> bool:
+    """Whether line `i` starts a literal block: indented, after a blank line
+    after a paragraph that ends with `::`."""
+    if i < 2 or lines[i - 1].strip() or not lines[i][:1].isspace() or not lines[i].strip():
+        return False
+    above = next((line for line in reversed(lines[:i - 1]) if line.strip()), "")
+    return above.rstrip().endswith("::") and _indent(above) < _indent(lines[i])
+
+
+def _verbatim(builder: UnitBuilder, lines: Sequence[str], start: int) -> int:
+    """A block of explicit markup or a literal block, from `start` to its last
+    line indented deeper than its first: each line a verbatim unit. Returns where it ends."""
+    base = _indent(lines[start]) if EXPLICIT_MARKUP.match(lines[start]) else _indent(lines[start]) - 1
+    end = start + 1
+    while end < len(lines) and (not lines[end].strip() or _indent(lines[end]) > base):
+        end += 1
+    while end - 1 > start and not lines[end - 1].strip():
+        end -= 1
+    for number in range(start, end):
+        if lines[number].strip():
+            builder.unit(clean(lines[number]), number + 1, number + 1, Role.VERBATIM)
+        else:
+            builder.line(number + 1, lines[number])
+    return end
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())

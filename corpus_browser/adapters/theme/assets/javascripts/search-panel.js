@@ -1,51 +1,62 @@
-// The search panel of a site searched with Pagefind (overrides/partials/cb-search.html).
+// The search panel of a site searched with Pagefind (partials/cb-search.html).
 //
 // Pagefind's own script is loaded when the header's field gets focus (or at
 // once, when the address already holds a search); the filters' lists of every
 // author, theme and year are loaded after the first results are shown, so the
 // first search waits only for what it needs. Results appear in the panel
-// under the header as the reader types: title, authors, date, themes and an
-// excerpt of the article's text, with filters by author, theme and year and a
-// choice of order. The query, the filters and the order live in the address
+// under the header as the reader types, the page behind it dimmed: title,
+// authors, date, themes and an excerpt of the article's own text (never its
+// title or byline). Beside them, each filter is a group of choices with the
+// number of results each keeps (choices that would keep none are not shown),
+// and the order. The query, the filters and the order live in the address
 // (?q=trust&author=…&theme=…&year=…&sort=date): a search can be shared, and the
 // back button steps back through it. Opened from disk, the panel says that
-// search needs a web server.
+// search needs a web server, and shows no filters.
 //
 // Everything shown is set as text (textContent), never as HTML: titles, names
-// and themes come from the articles. The excerpts Pagefind marks up with
-// <mark> are rebuilt from their text pieces, so nothing else in them is markup.
+// and themes come from the articles. Excerpts are made here from Pagefind's
+// plain text and the positions of the words found, as text nodes and <mark>
+// elements.
 (() => {
   const script = document.currentScript;
   const form = document.querySelector("[data-cb-search]");
   const panel = document.getElementById("cb-search-panel");
+  const backdrop = document.querySelector(".cb-search-backdrop");
   if (!script || !form || !panel) return;
 
   const FILTERS = ["author", "theme", "year"];
-  const KEYS = ["q", ...FILTERS, "sort"];
+  const CHOICES = [...FILTERS, "sort"];
+  const KEYS = ["q", ...CHOICES];
   const SHOWN = 20;
   const DEBOUNCE_MS = 60;
-  const FROM_DISK = "Search needs a web server: this copy of the site was opened from disk. Serve the site " +
-    "folder (for example with python -m http.server --directory site) and open it at http://localhost:8000.";
+  const EXCERPT_WORDS = 26;
+  const FROM_DISK = ["Search needs a web server: this copy of the site was opened from disk. Serve the site folder (for example with ",
+    "python -m http.server --directory site", ") and open it at ", "http://localhost:8000", "."];
   const input = form.querySelector("input[name=q]");
+  const clear = form.querySelector(".cb-search__clear");
   const status = panel.querySelector(".cb-search-panel__status");
   const list = panel.querySelector(".cb-search-panel__results");
-  const selects = Object.fromEntries([...FILTERS, "sort"].map((name) => [name, panel.querySelector(`select[name=${name}]`)]));
+  const groups = Object.fromEntries(CHOICES.map((name) => [name, panel.querySelector(`[data-filter=${name}] .cb-facet__options`)]));
   const bundle = new URL(script.dataset.bundle, document.baseURI);
   const root = new URL(script.dataset.root, document.baseURI);
+  const fromDisk = window.location.protocol === "file:";
 
   let pagefind = null;
   let loading = null;
   let filtersLoading = null;
+  let filtersReady = false;
   let searchId = 0;
   let timer = null;
 
-  const state = () => ({ q: input.value.trim(), ...Object.fromEntries([...FILTERS, "sort"].map((k) => [k, selects[k].value])) });
+  const chosen = (key) => (groups[key].querySelector("input:checked") || { value: "" }).value;
+  const state = () => ({ q: input.value.trim(), ...Object.fromEntries(CHOICES.map((k) => [k, chosen(k)])) });
   const active = (s) => Boolean(s.q || FILTERS.some((k) => s[k]));
 
   function fromAddress() {
     const params = new URLSearchParams(window.location.search);
     input.value = params.get("q") || "";
-    for (const key of [...FILTERS, "sort"]) setSelect(selects[key], params.get(key) || "");
+    for (const key of CHOICES) choose(key, params.get(key) || "");
+    clear.hidden = !input.value;
   }
 
   // A new search (the address held none) or a changed filter is a step the
@@ -64,19 +75,38 @@
     window.history[push ? "pushState" : "replaceState"]({ cbSearch: true }, "", url);
   }
 
-  function setSelect(select, value) {
-    if (value && ![...select.options].some((option) => option.value === value)) {
-      select.append(new Option(value, value));
+  function option(key, value, label) {
+    const choice = document.createElement("label");
+    choice.className = "cb-facet__option";
+    const radio = document.createElement("input");
+    radio.type = "radio";
+    radio.name = key;
+    radio.value = value;
+    const name = element("span", "", label);
+    const count = element("span", "cb-count", "");
+    choice.append(radio, name, count);
+    return choice;
+  }
+
+  function radios(key) {
+    return [...groups[key].querySelectorAll("input[type=radio]")];
+  }
+
+  function choose(key, value) {
+    let radio = radios(key).find((r) => r.value === value);
+    if (!radio) {
+      groups[key].append(option(key, value, value));
+      radio = radios(key).find((r) => r.value === value);
     }
-    select.value = value;
+    radio.checked = true;
   }
 
   function load() {
     if (pagefind) return Promise.resolve(pagefind);
-    if (window.location.protocol === "file:") return Promise.reject(new Error("file"));
+    if (fromDisk) return Promise.reject(new Error("file"));
     if (!loading) {
       loading = import(new URL("pagefind.js", bundle).href).then(async (module) => {
-        await module.options({ baseUrl: root.pathname, excerptLength: 24 });
+        await module.options({ baseUrl: root.pathname, excerptLength: EXCERPT_WORDS });
         await module.init();
         pagefind = module;
         return module;
@@ -85,41 +115,51 @@
     return loading;
   }
 
-  // Every author, theme and year with its number of articles, as the filters' options: once.
+  // Every author, theme and year, as the filters' choices: once.
   function loadFilters() {
     if (!filtersLoading) {
-      filtersLoading = pagefind.filters().then((available) => fillFilters(available, true), () => {
+      filtersLoading = pagefind.filters().then((available) => {
+        filtersReady = true;
+        fillFilters({ filters: available, totalFilters: available }, true);
+      }, () => {
         filtersLoading = null; // tried again after the next search
       });
     }
     return filtersLoading;
   }
 
-  function fillFilters(available, initial) {
+  // The choices with the number of results each keeps; those that keep none are hidden, but the chosen one.
+  // In a filter with a choice made, the others are counted as if it were not (Pagefind's totalFilters,
+  // the query's counts), so the reader can switch to them.
+  function fillFilters(search, initial) {
     for (const key of FILTERS) {
-      const select = selects[key];
-      const counts = available[key] || {};
+      const counts = ((chosen(key) ? search.totalFilters : search.filters) || {})[key] || {};
       if (initial) {
         const names = Object.keys(counts).sort((a, b) => (key === "year" ? b.localeCompare(a) : a.localeCompare(b)));
-        const chosen = select.value;
-        select.length = 1;
-        for (const name of names) select.append(new Option(name, name));
-        setSelect(select, chosen);
+        const value = chosen(key);
+        for (const radio of radios(key).slice(1)) radio.closest("label").remove();
+        for (const name of names) groups[key].append(option(key, name, name));
+        choose(key, value);
       }
-      for (const option of [...select.options].slice(1)) {
-        option.textContent = `${option.value} (${counts[option.value] ?? 0})`;
+      for (const radio of radios(key).slice(1)) {
+        const count = counts[radio.value] ?? 0;
+        const choice = radio.closest("label");
+        choice.querySelector(".cb-count").textContent = String(count);
+        choice.hidden = count === 0 && !radio.checked;
       }
     }
   }
 
   function open() {
     panel.hidden = false;
+    if (backdrop) backdrop.hidden = false;
     input.setAttribute("aria-expanded", "true");
     form.classList.add("cb-search--open");
   }
 
   function close() {
     panel.hidden = true;
+    if (backdrop) backdrop.hidden = true;
     input.setAttribute("aria-expanded", "false");
     form.classList.remove("cb-search--open");
   }
@@ -127,6 +167,12 @@
   function schedule() {
     clearTimeout(timer);
     timer = setTimeout(run, DEBOUNCE_MS);
+  }
+
+  function showFromDisk() {
+    open();
+    panel.classList.add("cb-search-panel--offline");
+    status.replaceChildren(...FROM_DISK.map((text, i) => (i % 2 ? element("code", "", text) : document.createTextNode(text))));
   }
 
   async function run() {
@@ -139,15 +185,20 @@
       return;
     }
     open();
+    if (fromDisk) {
+      showFromDisk();
+      return;
+    }
     try {
       await load();
     } catch (error) {
-      status.textContent = error.message === "file" ? FROM_DISK : "Search could not be loaded.";
+      status.textContent = "Search could not be loaded.";
       return;
     }
     if (id !== searchId) return;
     const filters = Object.fromEntries(FILTERS.filter((k) => s[k]).map((k) => [k, s[k]]));
-    const search = await pagefind.search(s.q || null, { filters, sort: s.sort === "date" ? { date: "desc" } : {} });
+    const options = { filters, sort: s.sort === "date" ? { date: "desc" } : {} };
+    const search = await pagefind.search(s.q || null, options);
     if (id !== searchId || !search) return;
     const total = search.results.length;
     status.textContent = total === 0 ? "No articles found." : `${total} ${total === 1 ? "article" : "articles"}`;
@@ -160,8 +211,13 @@
         if (id === searchId) fillResult(item, data);
       });
     }
-    loadFilters().then(() => {
-      if (id === searchId) fillFilters(search.filters || {}, false);
+    // Pagefind counts the results each choice keeps once it has the filters' index:
+    // a search made before that is made again (from its cache) for the counts.
+    const ready = filtersReady;
+    loadFilters().then(async () => {
+      if (id !== searchId) return;
+      const counted = ready ? search : await pagefind.search(s.q || null, options);
+      if (id === searchId && counted) fillFilters(counted, false);
     });
   }
 
@@ -169,8 +225,9 @@
     const meta = data.meta || {};
     const link = element("a", "cb-result__title", meta.title || data.url);
     link.href = data.url;
-    const details = [meta.authors, meta.date].filter(Boolean).join(" · ");
     item.append(link);
+    if (meta.hint) item.append(element("span", "cb-result__hint", ` ${meta.hint}`));
+    const details = [meta.authors, meta.date].filter(Boolean).join(" · ");
     if (details) item.append(element("p", "cb-result__meta", details));
     const themes = parseThemes(meta.themes);
     if (themes.length) {
@@ -178,12 +235,12 @@
       for (const theme of themes) chips.append(element("span", "md-tag", theme));
       item.append(chips);
     }
-    item.append(excerpt(data.excerpt || ""));
+    item.append(excerpt(data, meta));
   }
 
   function element(tag, className, text) {
     const node = document.createElement(tag);
-    node.className = className;
+    if (className) node.className = className;
     node.textContent = text;
     return node;
   }
@@ -197,42 +254,55 @@
     }
   }
 
-  // Pagefind's excerpt is text with the matched words in <mark>: rebuilt from
-  // its pieces as text nodes and <mark> elements, nothing else.
-  function excerpt(marked) {
+  // An excerpt of the article's text: Pagefind's text of the record is its
+  // title, its authors, then the text (pagefind.py); the words of the first two
+  // are skipped. The window of words holding the most words found is shown,
+  // those words marked.
+  function excerpt(data, meta) {
     const paragraph = element("p", "cb-result__excerpt", "");
-    marked.split(/(<mark>.*?<\/mark>)/s).forEach((piece) => {
-      const match = piece.match(/^<mark>(.*)<\/mark>$/s);
-      const text = decode(match ? match[1] : piece);
-      paragraph.append(match ? element("mark", "", text) : document.createTextNode(text));
-    });
+    const words = (data.content || "").split(/\s+/).filter(Boolean);
+    const lead = wordCount(meta.title) + wordCount(meta.authors);
+    const found = new Set((data.locations || []).filter((at) => at >= lead));
+    let start = lead;
+    let best = -1;
+    for (const at of found) {
+      const from = Math.max(lead, at - 3);
+      let hits = 0;
+      for (const other of found) if (other >= from && other < from + EXCERPT_WORDS) hits += 1;
+      if (hits > best) [best, start] = [hits, from];
+    }
+    const end = Math.min(words.length, start + EXCERPT_WORDS);
+    if (start > lead) paragraph.append(document.createTextNode("… "));
+    for (let at = start; at < end; at += 1) {
+      if (at > start) paragraph.append(document.createTextNode(" "));
+      paragraph.append(found.has(at) ? element("mark", "", words[at]) : document.createTextNode(words[at]));
+    }
+    if (end < words.length) paragraph.append(document.createTextNode(" …"));
     return paragraph;
   }
 
-  function decode(text) {
-    const doc = new DOMParser().parseFromString(`<body>${text}`, "text/html");
-    return doc.body.textContent;
+  function wordCount(text) {
+    return (text || "").split(/\s+/).filter(Boolean).length;
   }
 
   input.addEventListener("focus", () => {
-    if (window.location.protocol === "file:") {
-      open();
-      status.textContent = FROM_DISK;
+    if (fromDisk) {
+      showFromDisk();
       return;
     }
     load().catch(() => {});
     if (active(state())) open();
   });
   input.addEventListener("input", () => {
+    clear.hidden = !input.value;
     toAddress(false);
     schedule();
   });
-  for (const select of Object.values(selects)) {
-    select.addEventListener("change", () => {
-      toAddress(true);
-      run();
-    });
-  }
+  panel.addEventListener("change", (event) => {
+    if (!event.target.matches("input[type=radio]")) return;
+    toAddress(true);
+    run();
+  });
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     run();
@@ -241,6 +311,18 @@
     form.classList.add("cb-search--open");
     input.focus();
   });
+  form.querySelector(".cb-search__close").addEventListener("click", () => {
+    close();
+    input.blur();
+  });
+  clear.addEventListener("click", () => {
+    input.value = "";
+    clear.hidden = true;
+    toAddress(false);
+    run();
+    input.focus();
+  });
+  if (backdrop) backdrop.addEventListener("click", close);
   document.addEventListener("keydown", (event) => {
     if (event.key === "Escape" && !panel.hidden) {
       close();

@@ -1,0 +1,142 @@
+"""Metadata a source states wins over what is guessed from its text (issue 21):
+front matter, Org keywords, headings' tags and property drawers, reStructuredText
+field lists and comments; drafts are set aside; a post alone in its file keeps
+its numbered sections; a date inside a quotation or a block never dates a post."""
+
+from __future__ import annotations
+
+from corpus_browser.config import SplitRules
+from corpus_browser.model import Overrides, Seed, SeedInput, SplitSeed
+from corpus_browser.split import split_corpus
+
+
+def split(text: str, name: str) -> SplitSeed:
+    seed = Seed(name=name, lines=tuple(text.split("\n")))
+    return split_corpus([SeedInput(seed, Overrides())], SplitRules())[0]
+
+
+PROSE = ("The harbour was quiet that morning, and the boats rocked gently at their moorings while the gulls "
+         "argued over scraps. Nobody had expected the fog to lift so early, but by nine the whole bay lay open.")
+
+
+def test_markdown_front_matter_states_title_authors_date_tags_summary_and_address():
+    seed = split(f"""---
+title: Six years of Go
+date: 2015-11-10
+by:
+- Andrew Gerrand
+- Rob Pike
+tags: [community, birthday]
+categories: Announcements
+summary: Happy 6th birthday, Go!
+slug: 6years
+---
+
+{PROSE}
+
+Posted on 1999-01-01 by someone else, in a quoted line.
+""", "6years.md")
+    [article] = seed.articles
+    assert (article.title, article.authors, article.date) == ("Six years of Go", ("Andrew Gerrand", "Rob Pike"),
+                                                               "2015-11-10")
+    assert article.source_tags == ("community", "birthday", "Announcements")
+    assert (article.description, article.address) == ("Happy 6th birthday, Go!", "6years")
+
+
+def test_an_author_field_names_its_author_as_written():
+    seed = split(f"""====================
+So I have a blog now
+====================
+:date: 2019-06-12 22:04
+:tags: unix, debugging
+:author: capu
+:slug: so-i-made-a-blog
+
+{PROSE}
+""", "2019-06-12-blog.rst")
+    [article] = seed.articles
+    assert (article.title, article.authors, article.date, article.source_tags, article.address) == (
+        "So I have a blog now", ("capu",), "2019-06-12", ("unix", "debugging"), "so-i-made-a-blog")
+
+
+def test_a_post_alone_in_its_file_keeps_its_numbered_sections():
+    sections = "\n\n".join(f"Puzzle {n}\n--------\n\n{PROSE}\n\n.. code-block:: text\n\n    PUSH1 0{n}\n    JUMP"
+                           for n in range(1, 8))
+    seed = split(f"""Let's play some puzzles
+=======================
+:date: 2023-04-14
+:author: capu
+
+{PROSE}
+
+{sections}
+""", "puzzles.rst")
+    [article] = seed.articles
+    assert article.title == "Let's play some puzzles"
+    code = [block.markdown for block in article.body if block.kind.name == "CODE"]
+    assert len(code) == 7 and all(text.startswith("```text\nPUSH1 0") for text in code)
+
+
+def test_directives_many_posts_share_stay_with_their_code():
+    """`.. code-block:: python` in every post is markup, not boilerplate to strip."""
+    posts = [f"Post {n}\n======\n:date: 2020-01-0{n}\n\n{PROSE}\n\n.. code-block:: python\n\n    print({n})\n"
+             for n in range(1, 6)]
+    seeds = split_corpus([SeedInput(Seed(f"p{n}.rst", tuple(text.split("\n"))), Overrides())
+                          for n, text in enumerate(posts)], SplitRules())
+    for n, seed in enumerate(seeds, start=1):
+        [article] = seed.articles
+        assert [block.markdown for block in article.body if block.kind.name == "CODE"] == [f"```python\nprint({n})\n```"]
+
+
+def test_org_keywords_and_drafts():
+    seed = split(f"""#+title: Writing in Org
+#+date: <2021-03-04 Thu>
+#+author: Bastian Bechtold
+#+filetags: :emacs:writing:
+
+{PROSE}
+
+#+begin_example
+Date: Sun, 31 Aug 2003 10:00:00 +0000
+#+end_example
+""", "writing.org")
+    [article] = seed.articles
+    assert (article.title, article.authors, article.date, article.source_tags) == (
+        "Writing in Org", ("Bastian Bechtold",), "2021-03-04", ("emacs", "writing"))
+
+
+def test_org_subtrees_state_their_posts():
+    seed = split(f"""#+hugo_base_dir: ../
+#+author: Arjen Wiersma
+
+* DONE 22 years of Emacs                                   :@writing:emacs:
+CLOSED: [2021-12-07 Tue 10:00]
+:PROPERTIES:
+:EXPORT_FILE_NAME: 22-years-of-emacs
+:END:
+
+{PROSE}
+
+* TODO Half-written thoughts                                    :emacs:
+:PROPERTIES:
+:EXPORT_FILE_NAME: half-written
+:END:
+
+{PROSE}
+
+* DONE Advent of Code                                            :code:
+:PROPERTIES:
+:EXPORT_FILE_NAME: advent
+:EXPORT_DATE: 2024-12-01
+:END:
+
+{PROSE}
+
+#+begin_src python
+print("Date: 2003-08-31")
+#+end_src
+""", "all-posts.org")
+    assert [(a.title, a.date, a.source_tags, a.address) for a in seed.articles] == [
+        ("22 years of Emacs", "2021-12-07", ("writing", "emacs"), "22-years-of-emacs"),
+        ("Advent of Code", "2024-12-01", ("code",), "advent")]
+    assert any(reason == "a draft, not published" for _first, _last, reason in seed.matter_lines)
