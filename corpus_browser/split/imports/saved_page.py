@@ -35,8 +35,6 @@ TEI_TAGS = {"head": {"h1": "h1", "h2": "h2", "h3": "h3", "h4": "h4", "h5": "h5",
             "list": {"ol": "ol", "": "ul"}, "item": "li", "ref": "a", "quote": "blockquote", "graphic": "img",
             "lb": "br", "row": "tr", "cell": "td", "del": "del", "p": "p", "table": "table", "body": "div",
             "hi": {"#b": "strong", "#i": "em", "#u": "em", "#t": "code", "#sub": "sub", "#sup": "sup", "": "span"}}
-#: Classes of text shown only to screen readers ("code snippet start"): not part of what a page shows.
-SCREEN_READER_CLASSES = ("sr-only", "visually-hidden", "screen-reader-text")
 #: What a page says it is (Open Graph, JSON-LD) when it is a site's page rather than one article's.
 _LISTING_TYPES = frozenset({"website", "blog", "collectionpage", "itempage", "itemlist", "searchresultspage",
                             "profilepage"})
@@ -152,9 +150,6 @@ def tei_html(body: etree._Element) -> str:
     where it stands as one (not inside a paragraph, or over several lines),
     with the language its inner `code` names."""
     body = copy.deepcopy(body)
-    for element in [element for element in body.iter() if isinstance(element.tag, str)
-                    and has_class(element, SCREEN_READER_CLASSES)]:
-        _drop(element)
     for element in list(body.iter()):
         if isinstance(element.tag, str):
             _as_html(element)
@@ -191,17 +186,3 @@ def _code(element: etree._Element) -> None:
     if block:
         element.tag, element.text = "pre", None
         etree.SubElement(element, "code", {"class": f"language-{language}"} if language else {}).text = text
-
-
-def _drop(element: etree._Element) -> None:
-    """Remove an element, keeping what follows it."""
-    parent = element.getparent()
-    if parent is None:
-        return
-    if element.tail:
-        previous = element.getprevious()
-        if previous is not None:
-            previous.tail = (previous.tail or "") + element.tail
-        else:
-            parent.text = (parent.text or "") + element.tail
-    parent.remove(element)

@@ -103,13 +103,11 @@ def _kind(post_type: str, status: str) -> str:
 def wordpress_html(body: str) -> str:
     """A body as WordPress shows it: source-code shortcodes as code blocks, a caption
     given as an attribute as the caption, other shortcodes' tags dropped (their
-    content kept), and, where the editor left
-    paragraphs as blank lines, those paragraphs (`wordpress_paragraphs`)."""
+    content kept), and paragraphs where the editor left blank lines (`wordpress_paragraphs`)."""
     body = _CODE_SHORTCODE.sub(lambda found: _code_block(found[3], found[2] or ""), body)
     body = _CAPTION_SHORTCODE.sub(lambda found: f"<figure>{found[2]}<figcaption>{found[1][1:-1]}</figcaption></figure>",
                                   body)
-    body = _SHORTCODE.sub("", body)
-    return body if re.search(r"<p[\s>]", body, re.IGNORECASE) else wordpress_paragraphs(body)
+    return wordpress_paragraphs(_SHORTCODE.sub("", body))
 
 
 def _code_block(code: str, language: str) -> str:
@@ -119,9 +117,11 @@ def _code_block(code: str, language: str) -> str:
 
 
 def wordpress_paragraphs(body: str) -> str:
-    """The classic editor's text with its paragraphs marked: runs of text between
-    blank lines become `<p>`, a single line break inside one a `<br>`, blocks of
-    HTML (and preformatted text, blank lines and all) stay as they are."""
+    """The classic editor's text with its paragraphs marked, as WordPress's wpautop
+    does: runs of text between blank lines become `<p>`, a single line break
+    inside one a `<br>`; blocks of HTML, the block editor's blocks (each opened by
+    its `<!-- wp:… -->` comment) and preformatted text (blank lines and all) stay
+    as they are."""
     kept: list[str] = []
 
     def keep(found: re.Match[str]) -> str:
@@ -129,6 +129,6 @@ def wordpress_paragraphs(body: str) -> str:
         return f"\x00{len(kept) - 1}\x00"
 
     chunks = re.split(r"\n[ \t]*\n", _PRE.sub(keep, body.replace("\r\n", "\n")))
-    wrapped = [chunk if not chunk.strip() or _OPENS_BLOCK.match(chunk) or chunk.strip().startswith("\x00")
+    wrapped = [chunk if not chunk.strip() or _OPENS_BLOCK.match(chunk) or chunk.strip().startswith(("\x00", "<!--"))
                else "<p>" + chunk.strip().replace("\n", "<br>\n") + "</p>" for chunk in chunks]
     return re.sub(r"\x00(\d+)\x00", lambda found: kept[int(found[1])], "\n\n".join(wrapped))

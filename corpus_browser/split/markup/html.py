@@ -1,10 +1,12 @@
 """HTML (an export's post bodies, a saved web page's article), sanitised with
 nh3 (ammonia: an allow-list of elements and attributes; scripts, styles,
-event attributes and `javascript:` addresses gone), then read with lxml and
+event attributes and `javascript:` addresses gone; classes kept only to be
+read here, never written), then read with lxml and
 written as safe Markdown: headings, paragraphs, emphasis, code (with the
 language a `language-…` class names), lists with their nesting, quotations,
 tables, rules, line breaks, links and images. What nh3 keeps but Markdown has
-no place for (`div`, `span`, `figure`, …) gives its content."""
+no place for (`div`, `span`, `figure`, …) gives its content; text shown only
+to screen readers (`sr-only`) gives nothing."""
 
 from __future__ import annotations
 
@@ -22,7 +24,9 @@ _TAGS = {"a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "dd", 
          "p", "pre", "q", "s", "samp", "section", "small", "span", "strike", "strong", "sub", "sup", "table",
          "tbody", "td", "tfoot", "th", "thead", "time", "tr", "tt", "u", "ul", "var", "article", "header", "footer",
          "main", "aside", "details", "summary"}
-_ATTRIBUTES = {"a": {"href"}, "img": {"src", "alt"}, "code": {"class"}, "pre": {"class"}, "ol": {"start"}}
+_ATTRIBUTES = {"a": {"href"}, "img": {"src", "alt"}, "ol": {"start"}, "*": {"class"}}
+#: Classes of text shown only to screen readers ("code snippet start"): not part of what a page shows.
+SCREEN_READER_CLASSES = frozenset({"sr-only", "visually-hidden", "screen-reader-text"})
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _BLOCKS = {"p", "div", "section", "article", "header", "footer", "main", "aside", "figure", "figcaption", "details",
            "summary", "blockquote", "ul", "ol", "dl", "pre", "table", "hr", *_HEADINGS}
@@ -54,7 +58,7 @@ def _blocks(element: etree._Element, shift: int) -> list[md.Piece | None]:
     pieces: list[md.Piece | None] = []
     loose: list[md.Inline] = [md.text(element.text)] if element.text else []
     for child in element:
-        if not isinstance(child.tag, str):
+        if not isinstance(child.tag, str) or _unseen(child):
             loose += [md.text(child.tail)] if child.tail else []
             continue
         if child.tag in _BLOCKS:
@@ -117,11 +121,16 @@ def _inlines(element: etree._Element) -> list[md.Inline]:
     """An element's content as inline text (blocks inside it, as a heading's or a cell's, run together)."""
     parts: list[md.Inline] = [md.text(element.text)] if element.text else []
     for child in element:
-        if isinstance(child.tag, str):
+        if isinstance(child.tag, str) and not _unseen(child):
             parts += _inline(child)
         if child.tail:
             parts.append(md.text(child.tail))
     return parts
+
+
+def _unseen(element: etree._Element) -> bool:
+    """Whether an element is shown only to screen readers."""
+    return not SCREEN_READER_CLASSES.isdisjoint((element.get("class") or "").split())
 
 
 def _inline(element: etree._Element) -> list[md.Inline]:
