@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import datetime
 import difflib
 import html
 import json
@@ -352,7 +353,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(table, "\n", by_format, sep="\n")
     if args.write:
         text = BENCHMARKS.read_text(encoding="utf-8")
-        block = f"{BEGIN}\nBy format:\n\n{by_format}\n\nBy export:\n\n{table}\n{END}"
+        block = (f"{BEGIN}\nMeasured on {datetime.date.today().isoformat()} by `python benchmarks/exports.py "
+                 f"{args.dir}`.\n\nBy format:\n\n{by_format}\n\nBy export:\n\n{table}\n{END}")
         text = re.sub(re.escape(BEGIN) + ".*?" + re.escape(END), lambda _m: block, text, flags=re.DOTALL) \
             if BEGIN in text else text.rstrip("\n") + "\n\n" + block + "\n"
         BENCHMARKS.write_text(text, encoding="utf-8")
