@@ -77,9 +77,11 @@ def test_each_export_is_recognised_by_its_content_whatever_its_name(fixture, imp
 def test_text_dumps_are_not_taken_for_exports():
     texts = ["Title, body, and more: a first line with commas\n\nSome prose follows here, as in any dump.\n",
              "title,author\nA Title Row\n\nthat is no table, since its rows are not of its width, one, two\n",
-             "<p>Sometimes a dump opens with markup</p> but\n\nholds prose.\n"]
-    for text in texts[:2]:
-        assert read_export(SeedInput(Seed("notes.txt", tuple(text.splitlines())), Overrides())) is None
+             "<p>Sometimes a dump opens with markup</p> but\n\nholds prose.\n",
+             "<!-- a Markdown file may open with a comment -->\n# A Title\n\nAnd its text.\n"]
+    for text in texts:
+        for name in ("notes.txt", "notes.md"):
+            assert read_export(SeedInput(Seed(name, tuple(text.splitlines())), Overrides())) is None, (name, text)
     assert split_one(Seed("notes.txt", tuple(texts[0].splitlines()))).format is not Format.EXPORT
 
 

@@ -33,14 +33,21 @@ PROPERTIES = {
 _METADATA_CLASSES = frozenset({"p-author", "dt-published", "dt-updated", "p-category", "p-tag", "u-url", "u-uid",
                                "p-canonical"})
 _CLASS = re.compile(r"\S+")
+#: Suffixes of files that hold HTML, a fragment or a page.
+HTML_SUFFIXES = frozenset({".html", ".htm"})
+_HTML_PAGE = re.compile(r"<(?:!doctype\s+html|html[\s>])", re.IGNORECASE)
+_HTML_FRAGMENT = re.compile(r"<(?:!--|[a-z][a-z0-9]*[\s/>])", re.IGNORECASE)
 #: The importer's name, for the report.
 HENTRY = "post marked up as h-entry (a Medium export's post)"
 
 
 def is_html(export: Export) -> bool:
-    """An HTML document or fragment: it opens with a doctype, `<html>`, a comment or an element of the body."""
-    return bool(re.match(r"<(?:!doctype\s+html|html[\s>]|!--|head[\s>]|body[\s>]|meta\s|[a-z][a-z0-9]*[\s/>])",
-                         export.head, re.IGNORECASE))
+    """An HTML page: it opens with a doctype or `<html>`; or, named `.html` or `.htm`,
+    with any element or comment (a fragment, as Substack saves its posts). A text
+    or Markdown file that opens with a tag or a comment stays what it is."""
+    if _HTML_PAGE.match(export.head):
+        return True
+    return export.suffix in HTML_SUFFIXES and bool(_HTML_FRAGMENT.match(export.head))
 
 
 def page_tree(export: Export) -> etree._Element | None:

@@ -21,8 +21,6 @@ from corpus_browser.model import Overrides, Seed
 #: The kinds of item that are articles; any other (a page, a draft, an attachment, a revision,
 #: a menu item …) is set aside, counted and listed.
 ARTICLE_KINDS = frozenset({"post", "article", "entry", "item", "newsletter", "podcast", "thread"})
-#: How an item's body is written.
-MARKUPS = ("html", "markdown", "text")
 
 
 @dataclass(frozen=True)
@@ -46,7 +44,7 @@ class ImportedItem:
     kind: str = "post"
     """What the export says the item is: a post (`ARTICLE_KINDS`) is an article, anything else is set aside."""
     markup: str = "html"
-    """How `body` is written: `html`, `markdown` or `text` (`MARKUPS`)."""
+    """How `body` is written: `html`, `markdown` or `text`."""
     address: str | None = None
     """Where the item was published (its link), against which its relative links are read."""
 
@@ -135,11 +133,6 @@ class Export:
 #: An importer: the file's items, or None when the file is not of its format; raises
 #: `SeedError` (`Export.error`) for a file of its format that cannot be read.
 Importer = Callable[[Export], Imported | None]
-
-
-def line_of(text: str, offset: int) -> int:
-    """The 1-based line of `offset` in `text`."""
-    return text.count("\n", 0, offset) + 1
 
 
 def decoded(data: bytes) -> str:

@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 import trafilatura
 from lxml import etree
 
-from corpus_browser.split.imports.fields import names, plain, split_list
+from corpus_browser.split.imports.fields import names, plain
 from corpus_browser.split.imports.hentry import has_class, is_html, page_tree
 from corpus_browser.split.imports.items import Export, Imported, ImportedItem
 
@@ -64,8 +64,7 @@ def read_saved_page(export: Export) -> Imported | None:
         return Imported("saved web page", (_not_an_article(export, "page with no text", _title(page)),))
     return Imported("saved web page", (ImportedItem(
         title=plain(found.title) or _title(page), body=tei_html(found.body), first_line=1,
-        last_line=max(len(export.seed.lines), 1), authors=split_list(found.author.replace(";", ",")
-                                                                     if found.author else ""),
+        last_line=max(len(export.seed.lines), 1), authors=names((found.author or "").split(";")),
         date=found.date, tags=_unique([*(found.categories or []), *(found.tags or []), *page_tags(page)]),
         summary=plain(found.description) or None, kind="article", address=_address(found.url, page, export)),))
 
@@ -115,8 +114,10 @@ def page_tags(page: etree._Element) -> list[str]:
 
 def _unique(tags: list[str]) -> tuple[str, ...]:
     """Tags once each, whatever their case, in the spelling first met."""
-    return tuple({tag.casefold(): tag for tag in reversed(names(tags))}[key] for key in
-                 dict.fromkeys(tag.casefold() for tag in names(tags)))
+    seen: dict[str, str] = {}
+    for tag in names(tags):
+        seen.setdefault(tag.casefold(), tag)
+    return tuple(seen.values())
 
 
 def _declared_types(page: etree._Element) -> set[str]:

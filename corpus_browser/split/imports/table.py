@@ -131,17 +131,15 @@ def _csv_rows(export: Export) -> list[Row]:
         rows, first = [], reader.line_num + 1
         for cells in reader:
             if cells and any(cell.strip() for cell in cells):
+                if len(cells) != len(header) and not rows:
+                    return []  # no table: its first row is not of its header's width
                 if len(cells) != len(header):
-                    return [] if not rows else _raise_width(export, len(cells), len(header), first)
+                    raise export.error(f"a row of {len(cells)} cells under a header of {len(header)}", first)
                 rows.append(((first, reader.line_num), dict(zip(header, cells))))
             first = reader.line_num + 1
     except csv.Error as error:
         raise export.error(f"not a readable table: {error}", reader.line_num) from None
     return rows
-
-
-def _raise_width(export: Export, width: int, expected: int, line: int) -> list[Row]:
-    raise export.error(f"a row of {width} cells under a header of {expected}", line)
 
 
 def _delimiter(line: str, suffix: str) -> str:
