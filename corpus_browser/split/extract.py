@@ -17,7 +17,7 @@ from collections.abc import Iterator, Sequence
 from itertools import groupby
 
 from corpus_browser.lang.markdown import Piece
-from corpus_browser.lang.recognise import without_trailing_date
+from corpus_browser.lang.recognise import handle_credit, without_trailing_date
 from corpus_browser.lang.rules import (
     ENUMERATION,
     NUMBERED_ITEM,
@@ -158,13 +158,16 @@ def _title_lines(units: Sequence[Unit], title_index: int | None) -> set[int]:
 def _named_label(units: Sequence[Unit], title_index: int) -> int | None:
     """For a title that only numbers its piece (`No. 10`, `ESSAY IV`, see
     `template._labels`): the line under it that names the piece."""
-    return title_index + 1 if units[title_index].is_label else None
+    return title_index + 1 if units[title_index].is_label and title_index + 1 < len(units) else None
 
 
 def _title(units: Sequence[Unit], title_index: int) -> tuple[str, str | None]:
     """The title as a reader wants it (see the module docstring), and the label
     that numbers the piece in its collection (`Letter IV`), if it has one."""
-    text = without_trailing_date(units[title_index].text) if units[title_index].date else units[title_index].text
+    text = units[title_index].text
+    credit = handle_credit(text)
+    text = credit[0] if credit else text
+    text = without_trailing_date(text) if units[title_index].date else text
     named = _named_label(units, title_index)
     if named is not None:
         return reader_title(units[named].text)[0], reader_title(text)[0]

@@ -33,6 +33,7 @@ from corpus_browser.lang.recognise import (
     names_in_title,
     person_name,
     signoff_names,
+    without_trailing_date,
 )
 from corpus_browser.lang.rules import MINOR_WORDS, NAME_JOINERS
 from corpus_browser.lang.text import is_all_caps, is_title_case, label_pattern, more_words_than
@@ -286,8 +287,12 @@ def _labels(units: list[Unit], spans: Sequence[tuple[int, int]]) -> None:
 
 def _names_piece(unit: Unit) -> bool:
     """A line that could be a piece's name: a heading, or a short line in
-    capitals or Title Case that is not a date, a byline or a person's name."""
+    capitals or Title Case that is not a date, a byline or a person's name; or a
+    dateline in capitals that names a place too (`EDINBURGH, JUNE 25, 1841.`)."""
     text = unit.text
+    if unit.role is Role.DATE:
+        return is_all_caps(text) and without_trailing_date(text.rstrip(".")) != text.rstrip(".") \
+            and unit.line_count <= LABEL_NAME_MAX_LINES
     if unit.role not in (Role.HEADING, Role.PROSE) or unit.line_count > LABEL_NAME_MAX_LINES \
             or rules.LABEL_ONLY.match(text) or mentions_date(text) or person_name(text.rstrip(".")):
         return False

@@ -447,9 +447,10 @@ def _confirmation(units: Sequence[Unit], i: int, bylines_only: bool) -> str | No
 
 
 def _numbered_part(units: Sequence[Unit], i: int) -> bool:
-    """A bare numeral (`III.`, `2`) with no name under it numbers a part of the piece it stands in."""
+    """A bare numeral (`III.`, `2`) with no name under it (a heading, or a dateline
+    such as `EDINBURGH, JUNE 25, 1841.`) numbers a part of the piece it stands in."""
     below = units[i + 1] if i + 1 < len(units) else None
-    return bool(_BARE_NUMERAL.match(units[i].text)) and not (below and below.role is Role.HEADING)
+    return bool(_BARE_NUMERAL.match(units[i].text)) and not (below and below.role in (Role.HEADING, Role.DATE))
 
 
 def _repeats_title_above(units: Sequence[Unit], i: int) -> bool:

@@ -20,7 +20,7 @@ from pathlib import PurePath
 
 from corpus_browser.config import SplitRules
 from corpus_browser.lang import rules
-from corpus_browser.lang.recognise import byline_names, find_date, is_date_line, name_with_address
+from corpus_browser.lang.recognise import byline_names, find_date, handle_credit, is_date_line, name_with_address
 from corpus_browser.lang.text import (
     is_all_caps,
     is_title_case,
@@ -63,6 +63,9 @@ ENTRY_STAMPED_SHARE = 0.6
 ENTRY_DISTINCT_SHARE = 0.7
 #: A line wholly inside these brackets is a note, never a heading.
 _BRACKETS = {"[": "]", "(": ")", "{": "}"}
+
+#: A piece's name under the number that opens it has at most this many words.
+NAME_MAX_WORDS = 12
 
 
 def _any_of(patterns: Sequence[re.Pattern[str]]) -> re.Pattern[str]:
@@ -113,13 +116,15 @@ def prepare_seed(item: SeedInput, split: SplitRules, format: Format | None = Non
 def blocked_keys(seed: PreparedSeed) -> list[tuple[str, int]]:
     """Each unit's key with the number of the block (text between breaks) it
     stands in. What opens a block is left out: it is a title, and titles may
-    recur ("Weekly Roundup")."""
-    found, block = [], 0
+    recur ("Weekly Roundup"); so is a short line in capitals under a number
+    alone (`221.` over `TO ZMESKALL.`), which names the piece it numbers."""
+    found, block, numbered = [], 0, False
     for unit, unit_key in zip(seed.units, seed.keys):
         if opens_block(unit):
             block += 1
-        else:
+        elif not (numbered and is_all_caps(unit.text) and not more_words_than(unit.text, NAME_MAX_WORDS)):
             found.append((unit_key, block))
+        numbered = bool(rules.LABEL_ONLY.match(unit.text))
     return found
 
 
@@ -188,7 +193,7 @@ def _assign_roles(units: list[Unit], keys: Sequence[str], format: Format, boiler
             if i in entries or (roles[i] is Role.PROSE
                                 and _is_text_heading(units, roles, i, gap, unit.indent > base_indent, split)):
                 roles[i] = Role.HEADING
-    marked = [_dated_heading(_with_role(unit, role)) for unit, role in zip(units, roles)]
+    marked = [_heading_facts(_with_role(unit, role)) for unit, role in zip(units, roles)]
     return [replace(unit, level=1) if i in entries else unit for i, unit in enumerate(marked)]
 
 
@@ -231,11 +236,15 @@ def entry_lines(units: Sequence[Unit], roles: Sequence[Role]) -> set[int]:
 
 
 
-def _dated_heading(unit: Unit) -> Unit:
-    """A heading with the date it states, if any ("Release 2.0 (May 3, 2021)")."""
-    if unit.role is not Role.HEADING or unit.date:
+def _heading_facts(unit: Unit) -> Unit:
+    """A heading with the date it states, if any ("Release 2.0 (May 3, 2021)"),
+    and the handle it credits at its end, as its author ("2.0.26 - @mojavelinux")."""
+    if unit.role is not Role.HEADING:
         return unit
-    found = find_date(unit.text)
+    credit = handle_credit(unit.text)
+    if credit and not unit.names:
+        unit = replace(unit, names=(credit[1],))
+    found = None if unit.date else find_date(unit.text)
     return replace(unit, date=found) if found else unit
 
 
@@ -328,7 +337,8 @@ def heading_form(unit: Unit, indented: bool, split: SplitRules) -> bool:
     if last in _CONTINUING_PUNCTUATION:
         return False
     if last in _SENTENCE_PUNCTUATION:
-        return is_title_case(text) or is_all_caps(text) or (indented and last == ".")
+        return is_title_case(text) or is_all_caps(text) or (indented and last == ".") \
+            or bool(rules.LABEL_ONLY.match(text))  # a number alone numbers a piece (`217.`, `XIV.`)
     return True
 
 

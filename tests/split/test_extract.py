@@ -6,7 +6,7 @@ import pytest
 from helpers import articles_of, paragraph
 
 from corpus_browser.errors import SidecarError
-from corpus_browser.model import ArticleFix, BlockKind, Overrides
+from corpus_browser.model import ArticleFix, BlockKind, Format, Overrides
 from corpus_browser.source.sidecar import parse_overrides
 
 
@@ -130,3 +130,8 @@ def test_parse_overrides_names_the_file_and_the_problem(data, message):
         parse_overrides(data, "seeds/a.yml", 10)
     assert str(caught.value).startswith("seeds/a.yml: ")
     assert message in str(caught.value)
+
+
+def test_a_heading_crediting_a_handle_gives_its_author_and_keeps_a_short_title():
+    [article] = articles_of(f"== 2.0.26 (2025-10-24) - @mojavelinux\n\n{paragraph(40)}", format=Format.WIKI)
+    assert (article.title, article.authors, article.date) == ("2.0.26", ("mojavelinux",), "2025-10-24")

@@ -215,3 +215,24 @@ def test_26_03_front_matter_stays_a_small_share_of_the_seed():
     set_aside = sum(aside.last - aside.first + 1 for aside in item.matter)
     assert set_aside <= 0.2 * len(text.split("\n")), item.matter_lines[:3]
     assert len(item.segments) >= 60
+
+
+def test_a_number_alone_over_a_capitals_title_opens_a_piece_however_often_its_name_recurs():
+    """A book of letters numbered `217.` over `TO STEINER.`: each number opens a
+    letter, labels it, and the name under it is its title, though many letters
+    share it (a recurring title is no boilerplate)."""
+    letters = "\n\n\n".join(f"{n}.\n\nTO {'STEINER' if n % 2 else 'ZMESKALL'}.\n\n{paragraph(50)}\n\n{paragraph(30)}"
+                            for n in range(216, 226))
+    found = articles_of(f"LETTERS OF A COMPOSER.\n\n\n\n{letters}")
+    assert [(article.label, article.title) for article in found][-10:] == [
+        (str(n), "To Steiner" if n % 2 else "To Zmeskall") for n in range(216, 226)]
+
+
+def test_a_roman_numeral_over_a_dateline_opens_a_piece_named_and_dated_by_it():
+    speeches = "\n\n\n\n".join(f"{numeral}.\n{place}, JUNE {day}, 1841.\n\n\n{paragraph(60)}"
+                               for numeral, place, day in (("I", "EDINBURGH", 25), ("II", "GLASGOW", 26),
+                                                           ("III", "LONDON", 27), ("IV", "YORK", 28)))
+    found = articles_of(f"SPEECHES\n\n\n\n{paragraph(40)}\n\n\n\n{speeches}")
+    assert [(article.title, article.date) for article in found][-4:] == [
+        ("Edinburgh, June 25, 1841", "1841-06-25"), ("Glasgow, June 26, 1841", "1841-06-26"),
+        ("London, June 27, 1841", "1841-06-27"), ("York, June 28, 1841", "1841-06-28")]
