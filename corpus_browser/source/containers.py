@@ -12,7 +12,8 @@ file; a member's name never names a place on disk, so names such as
 
 A folder that is an export (`FOLDER_EXPORTS`) is read as one seed, as the zip
 it was unpacked from: its files packed, in name order and with no date, into a
-zip in memory, the same bytes for the same files.
+zip in memory, the same bytes for the same files. The folder of a page saved
+"complete" by a browser (`Page_files/`) holds its pictures and scripts, no seed.
 """
 
 from __future__ import annotations
@@ -29,6 +30,11 @@ ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 #: A folder holding these (a table of posts beside the folder of their bodies: Substack's
 #: `posts.csv` and `posts/`) is one export, read as the zip it came in.
 FOLDER_EXPORTS = (("posts.csv", "posts"),)
+
+
+#: How a browser names the folder of a page's pictures, scripts and style sheets when it saves the page
+#: "complete" (`Page.html` beside `Page_files/`): never seeds.
+SAVED_PAGE_RESOURCES = "_files"
 
 
 @dataclass(frozen=True)
@@ -75,6 +81,13 @@ def zip_names(data: bytes, shown: str, limits: ZipLimits = LIMITS) -> tuple[str,
 def is_export_folder(folder: Path) -> bool:
     """Whether the folder is an export read as one seed (`FOLDER_EXPORTS`)."""
     return any((folder / table).is_file() and (folder / bodies).is_dir() for table, bodies in FOLDER_EXPORTS)
+
+
+def is_page_resources(folder: Path) -> bool:
+    """Whether the folder holds a saved page's resources (`SAVED_PAGE_RESOURCES`), the page beside it."""
+    stem = folder.name.removesuffix(SAVED_PAGE_RESOURCES)
+    return folder.name.endswith(SAVED_PAGE_RESOURCES) and any(
+        (folder.parent / f"{stem}{suffix}").is_file() for suffix in (".html", ".htm"))
 
 
 def packed_folder(folder: Path, shown: str, limits: ZipLimits = LIMITS) -> bytes:

@@ -21,7 +21,7 @@ import charset_normalizer
 
 from corpus_browser.errors import CorpusError, SeedError, SidecarError, readable
 from corpus_browser.model import EXPORT_SUFFIXES, SEED_SUFFIXES, SUFFIX_FORMATS, Overrides, Seed, SeedInput
-from corpus_browser.source.containers import is_export_folder, is_zip, packed_folder, zip_names
+from corpus_browser.source.containers import is_export_folder, is_page_resources, is_zip, packed_folder, zip_names
 from corpus_browser.source.sidecar import match_sidecars, parse_overrides
 from corpus_browser.source.yaml_input import parse_yaml, read_yaml_bytes
 
@@ -188,7 +188,8 @@ def _scan_folder(paths: list[Path], seeds_dir: Path, items: list[tuple[str, Seed
 def _listing(seeds_dir: Path) -> list[Path]:
     """The files below `seeds_dir` and the folders read as one export
     (`containers.is_export_folder`), by folder, each folder's in name order.
-    Hidden files and folders are left out; links to folders are not followed."""
+    Hidden files and folders and a saved page's resources (`Page_files/`) are
+    left out; links to folders are not followed."""
     found, pending = [], [seeds_dir]
     while pending:
         folder = pending.pop()
@@ -197,7 +198,7 @@ def _listing(seeds_dir: Path) -> list[Path]:
                 continue
             if not path.is_dir():
                 found.append(path)
-            elif not path.is_symlink():
+            elif not path.is_symlink() and not is_page_resources(path):
                 (found if is_export_folder(path) else pending).append(path)
     return sorted(found, key=lambda path: (_relative(path.parent, seeds_dir), path.name))
 

@@ -44,6 +44,18 @@ def test_seeds_in_subfolders_are_named_by_their_path_and_take_their_sidecar_from
     assert not corpus.errors and not corpus.warnings
 
 
+def test_a_page_saved_complete_is_read_without_its_resources(tmp_path):
+    (tmp_path / "Rivers_files").mkdir()
+    (tmp_path / "Rivers.html").write_text("<!doctype html><html><body><p>Rivers</p></body></html>", encoding="utf-8")
+    (tmp_path / "Rivers_files" / "style.css").write_text("p {}", encoding="utf-8")
+    (tmp_path / "Rivers_files" / "frame.html").write_text("<p>an advert</p>", encoding="utf-8")
+    (tmp_path / "notes_files").mkdir()  # no notes.html beside it: an ordinary folder
+    (tmp_path / "notes_files" / "a.txt").write_text("Title\n\nText.\n", encoding="utf-8")
+    corpus = read_corpus(tmp_path)
+    assert [item.seed.name for item in corpus.seeds] == ["Rivers.html", "notes_files/a.txt"]
+    assert not corpus.warnings
+
+
 def test_pages_of_seeds_named_alike_in_different_folders_never_meet():
     names = ("a/index.html", "b/index.html", "a-index.html", "a/index-html")
     placed = place_articles([replace(article("Same Title", "Text."), source=name) for name in names], "articles")

@@ -349,3 +349,25 @@ def test_the_sidecars_column_keys_are_checked_where_they_enter():
         parsed("columns:\n  title: headline\n  headline: title\n")
     with pytest.raises(SidecarError, match=r"^posts\.yml:1: body_format must be html, markdown or text"):
         parsed("body_format: rtf\n")
+
+
+def test_ghost_posts_saved_without_html_are_rendered_from_their_editors_document():
+    import json
+    mobiledoc = {"version": "0.3.1", "markups": [["a", ["href", "https://example.org/"]]], "atoms": [],
+                 "cards": [["card-markdown", {"markdown": "Written in *Markdown*."}]],
+                 "sections": [[10, 0], [1, "p", [[0, [], 0, "A "], [0, [0], 1, "link"], [0, [], 0, "."]]]]}
+    export = {"db": [{"meta": {"version": "1.25.0"}, "data": {"posts": [
+        {"id": "1", "title": "Old Ghost", "mobiledoc": json.dumps(mobiledoc), "status": "published",
+         "published_at": "2018-04-05T06:07:08.000Z", "author_id": "u1"}],
+        "users": [{"id": "u1", "name": "Old Author"}]}}]}
+    (article,) = split_one(Seed("ghost.json", tuple(json.dumps(export, indent=1).splitlines()))).articles
+    assert (article.authors, article.date) == (("Old Author",), "2018-04-05")
+    assert markdown_of(article) == "Written in *Markdown*.\n\nA [link](https://example.org/)."
+
+
+def test_atom_text_content_is_read_as_text():
+    feed = ('<feed xmlns="http://www.w3.org/2005/Atom"><title>t</title><entry><title>Plain</title>'
+            '<updated>2020-01-01T00:00:00Z</updated><content type="text">1 &lt; 2 and &lt;b&gt; stays</content>'
+            '</entry></feed>')
+    (article,) = split_one(Seed("feed.atom", (feed,))).articles
+    assert article.body_text == "1 < 2 and <b> stays"

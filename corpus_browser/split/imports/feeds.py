@@ -71,10 +71,12 @@ def _version_name(version: str) -> str:
 
 def _entry(entry: Mapping, span: tuple[int, int], feed_authors: tuple[str, ...]) -> ImportedItem:
     content = entry.get("content") or []
-    body = content[0].get("value", "") if content else entry.get("summary", "")
+    detail = content[0] if content else entry.get("summary_detail") or {}
+    body = detail.get("value") or entry.get("summary", "")
     summary = entry.get("summary") if content else None
     return ImportedItem(
         title=plain(entry.get("title")), body=body or "", first_line=span[0], last_line=span[1],
+        markup="text" if detail.get("type") == "text/plain" else "html",
         authors=_authors(entry) or feed_authors,
         date=stated_date(entry.get("published") or entry.get("updated") or entry.get("created")),
         tags=names(tag.get("label") or tag.get("term") for tag in entry.get("tags") or []),

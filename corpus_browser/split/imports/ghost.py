@@ -94,6 +94,8 @@ def _body(post: Mapping) -> tuple[str, str]:
 
 #: Markdown written in a card, as HTML (raw HTML in it stays text).
 _MARKDOWN = MarkdownIt("commonmark", {"html": False})
+#: Fields of the other cards (callouts, toggles, headers, embeds) that hold their text, as HTML.
+_CARD_TEXT = ("header", "heading", "subheader", "calloutText", "content", "html", "caption")
 #: Lexical's block nodes, by the HTML element they are.
 _LEXICAL_BLOCKS = {"paragraph": "p", "quote": "blockquote", "aside": "blockquote", "listitem": "li"}
 #: Lexical's text format bits, and the element each one is.
@@ -105,7 +107,7 @@ def _lexical(document: Mapping) -> str:
 
 
 def _lexical_node(node: Mapping) -> str:
-    kind = node.get("type")
+    kind = str(node.get("type") or "").removeprefix("extended-")  # Ghost's own text and heading nodes
     inner = "".join(_lexical_node(child) for child in listed(node, "children") if isinstance(child, Mapping))
     if kind == "text":
         text = html.escape(str(node.get("text", "")))
@@ -123,7 +125,7 @@ def _lexical_node(node: Mapping) -> str:
         return f"<{tag}>{inner}</{tag}>"
     if kind in _LEXICAL_BLOCKS:
         return f"<{_LEXICAL_BLOCKS[kind]}>{inner}</{_LEXICAL_BLOCKS[kind]}>"
-    return _card(kind, node) if kind not in ("root", None) and not inner else inner
+    return _card(kind, node) if kind not in ("root", "") and not inner else inner
 
 
 def _card(kind: object, card: Mapping) -> str:
@@ -140,9 +142,13 @@ def _card(kind: object, card: Mapping) -> str:
         return "<br>"
     if kind == "html":
         return str(card.get("html", ""))
-    if kind == "markdown":
+    if kind in ("markdown", "card-markdown"):
         return _MARKDOWN.render(str(card.get("markdown", "")))
-    return html.escape(str(card.get("text", "")))
+    if kind == "bookmark":
+        title = (card.get("metadata") or {}).get("title") if isinstance(card.get("metadata"), Mapping) else None
+        return f'<p><a href="{html.escape(str(card.get("url", "")))}">{html.escape(str(title or card.get("url", "")))}</a></p>'
+    return "".join(f"<div>{card[field]}</div>" for field in _CARD_TEXT if isinstance(card.get(field), str)) \
+        or html.escape(str(card.get("text", "")))
 
 
 def _mobiledoc(document: Mapping) -> str:
