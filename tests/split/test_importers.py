@@ -371,3 +371,21 @@ def test_atom_text_content_is_read_as_text():
             '</entry></feed>')
     (article,) = split_one(Seed("feed.atom", (feed,))).articles
     assert article.body_text == "1 < 2 and <b> stays"
+
+
+def test_an_atom_export_sets_aside_what_its_kind_categories_and_drafts_say_is_no_post():
+    kind = '<category scheme="http://schemas.google.com/g/2005#kind" term="http://schemas.google.com/blogger/2008/kind#{}"/>'
+    entry = ("<entry><title>{title}</title><published>2010-11-27T07:08:20.877-08:00</published>{kind}{extra}"
+             "<content type='html'>&lt;p&gt;Some text of {title}.&lt;/p&gt;</content></entry>")
+    feed = ('<feed xmlns="http://www.w3.org/2005/Atom" xmlns:app="http://www.w3.org/2007/app"><title>Blog</title>'
+            + entry.format(title="Settings", kind=kind.format("settings"), extra="")
+            + entry.format(title="A Post", kind=kind.format("post"),
+                           extra='<category scheme="http://www.blogger.com/atom/ns#" term="cases"/>')
+            + entry.format(title="A Draft", kind=kind.format("post"), extra="<app:control><app:draft>yes</app:draft>"
+                                                                             "</app:control>")
+            + entry.format(title="A Comment", kind=kind.format("comment"), extra="") + "</feed>")
+    split = split_one(Seed("blog-export.xml", tuple(feed.replace("><", ">\n<").splitlines())))
+    (post,) = split.articles
+    assert (post.title, post.source_tags, post.date) == ("A Post", ("cases",), "2010-11-27")
+    assert sorted(reason.split(",")[0] for _f, _l, reason in split.matter_lines) == \
+        ["a comment", "a draft", "a settings"]

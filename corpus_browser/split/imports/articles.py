@@ -34,7 +34,7 @@ def imported_seed(item: SeedInput, imported: Imported) -> SplitSeed:
 def _evidence(imported: Imported, posts: int, others: list[ImportedItem]) -> str:
     """What was read: the importer, the items, the posts among them, and the other kinds counted."""
     counts = Counter(entry.kind for entry in others)
-    aside = "; set aside: " + ", ".join(f"{count} {kind}{'' if count == 1 else 's'}"
+    aside = "; set aside: " + ", ".join(f"{count} {kind}{'' if count == 1 or kind.endswith('s') else 's'}"
                                         for kind, count in sorted(counts.items())) if counts else ""
     notes = "; " + "; ".join(imported.notes) if imported.notes else ""
     return f"{imported.importer}: {len(imported.items)} items, {posts} posts{aside}{notes}"

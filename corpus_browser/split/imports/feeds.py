@@ -1,5 +1,7 @@
 """Feeds with their posts' full text: RSS (0.9x, 1.0, 2.0, with
-`content:encoded` or HTML in `<description>`), Atom, and JSON Feed.
+`content:encoded` or HTML in `<description>`), Atom (Blogger's exports among
+them: an entry whose kind category names a comment, a page, a setting or the
+template is set aside, as is a draft), and JSON Feed.
 
 RSS and Atom are read with feedparser, which knows their many versions, their
 namespaces, and how real feeds break them (it falls back to a lenient parser
@@ -29,6 +31,9 @@ from corpus_browser.split.imports.safe_xml import local, parse, root_tag
 
 #: Root elements of feeds, and the elements of their items.
 _FEED_ROOTS = {"rss": "item", "rdf:RDF": "item", "RDF": "item", "feed": "entry"}
+#: The scheme of a category that names what an entry is (Google's, as Blogger's exports write it:
+#: `…/kind#post`, `…#comment`, `…#settings`, `…#template`, `…#page`).
+KIND_SCHEME = "/g/2005#kind"
 #: feedparser's names for the versions it read.
 _VERSIONS = {"rss": "RSS", "atom": "Atom", "cdf": "CDF"}
 
@@ -79,8 +84,24 @@ def _entry(entry: Mapping, span: tuple[int, int], feed_authors: tuple[str, ...])
         markup="text" if detail.get("type") == "text/plain" else "html",
         authors=_authors(entry) or feed_authors,
         date=stated_date(entry.get("published") or entry.get("updated") or entry.get("created")),
-        tags=names(tag.get("label") or tag.get("term") for tag in entry.get("tags") or []),
-        summary=plain(summary) or None, kind="entry", address=_address(entry.get("link")))
+        tags=names(tag.get("label") or tag.get("term") for tag in entry.get("tags") or []
+                   if not _is_kind(tag)),
+        summary=plain(summary) or None, kind=_kind(entry), address=_address(entry.get("link")))
+
+
+def _is_kind(tag: Mapping) -> bool:
+    """A category that states what an entry is, not what it is about (`KIND_SCHEME`)."""
+    return str(tag.get("scheme") or "").endswith(KIND_SCHEME)
+
+
+def _kind(entry: Mapping) -> str:
+    """An entry's kind: a draft where the Atom Publishing Protocol says so (`<app:draft>yes`),
+    else what a kind category names (`…#post`, `…#comment`, `…#settings`), else an entry."""
+    if str(entry.get("app_draft") or "").strip().lower() == "yes":
+        return "draft"
+    named = next((str(tag.get("term") or "").rpartition("#")[2] for tag in entry.get("tags") or [] if _is_kind(tag)),
+                 "")
+    return "entry" if named in ("", "post", "entry") else named
 
 
 def _address(link: object) -> str | None:
