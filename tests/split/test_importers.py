@@ -389,3 +389,15 @@ def test_an_atom_export_sets_aside_what_its_kind_categories_and_drafts_say_is_no
     assert (post.title, post.source_tags, post.date) == ("A Post", ("cases",), "2010-11-27")
     assert sorted(reason.split(",")[0] for _f, _l, reason in split.matter_lines) == \
         ["a comment", "a draft", "a settings"]
+
+
+def test_wordpress_rest_api_posts_are_read_with_their_embedded_names():
+    (post,) = split_one(seed_of(FIXTURES / "wp-api-co-authors-post.json")).articles
+    assert (post.title, post.authors, post.date, post.source_tags) == (
+        "Multi-Author Post with Co-Authors Plus", ("Alice Smith", "Bob Jones"), "2024-11-07", ("Uncategorized",))
+    assert post.description == "A post with multiple authors."
+    import json
+    page = {"title": {"rendered": "About"}, "content": {"rendered": "<p>Us.</p>"}, "type": "page",
+            "status": "publish", "date": "2020-01-01T00:00:00"}
+    split = split_one(Seed("pages.json", tuple(json.dumps([page], indent=1).splitlines())))
+    assert split.articles == () and split.matter_lines[0][2] == "a page, not a post: About"

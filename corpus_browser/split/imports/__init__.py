@@ -19,13 +19,14 @@ from corpus_browser.split.imports.items import ARTICLE_KINDS, Export, Imported, 
 from corpus_browser.split.imports.saved_page import read_saved_page
 from corpus_browser.split.imports.substack import read_substack
 from corpus_browser.split.imports.table import read_table
+from corpus_browser.split.imports.wp_json import read_wp_json
 from corpus_browser.split.imports.wxr import read_wxr
 from corpus_browser.split.imports.zipped import zip_reader
 
 #: The importers of single files, tried in turn: the first that recognises a file reads it
 #: (WordPress's RSS before other RSS, a post's h-entry before any page, any page last).
-FILE_IMPORTERS: tuple[Importer, ...] = (read_wxr, read_feed, read_json_feed, read_ghost, read_table, read_hentry,
-                                        read_saved_page)
+FILE_IMPORTERS: tuple[Importer, ...] = (read_wxr, read_feed, read_json_feed, read_ghost, read_wp_json, read_table,
+                                        read_hentry, read_saved_page)
 #: Every importer: those of zips, then those of single files.
 IMPORTERS: tuple[Importer, ...] = (read_substack, zip_reader(FILE_IMPORTERS), *FILE_IMPORTERS)
 

@@ -76,7 +76,7 @@ def _item(element: Element, authors: dict[str, str], lines: tuple[int, int]) -> 
         date=post_date or stated_date(child_text(element, "pubDate")),
         tags=names(name for domain, name in terms if domain in ("category", "post_tag")),
         summary=plain(_encoded(element, "excerpt")) or None,
-        kind=_kind(child_text(element, "post_type").strip(), child_text(element, "status").strip()),
+        kind=item_kind(child_text(element, "post_type").strip(), child_text(element, "status").strip()),
         address=child_text(element, "link").strip() or None,
     )
 
@@ -93,7 +93,7 @@ def _encoded(element: Element, prefix: str) -> str:
     return ""
 
 
-def _kind(post_type: str, status: str) -> str:
+def item_kind(post_type: str, status: str) -> str:
     """What an item is: `post` for a published post, else what makes it none."""
     if post_type in ("post", ""):
         return _POST_STATUSES.get(status, f"{status} post")
