@@ -680,6 +680,8 @@ class WriteReport:
     written: tuple[str, ...]
     unchanged: tuple[str, ...]
     removed: tuple[str, ...]
+    overwritten: tuple[str, ...] = ()
+    """Pages edited by hand since the last build (among those written): the build wrote over the edit."""
 
 
 @dataclass(frozen=True)

@@ -98,7 +98,8 @@ def build_parser() -> argparse.ArgumentParser:
                                                     "(default: the plugin's report_file, else corpus-report.md)")
     parser.add_argument("--strict", action="store_true", help="treat warnings (skipped files) as errors")
     parser.add_argument("--force", action="store_true",
-                        help="rebuild even when no seed, sidecar, taxonomy or setting changed since the last build")
+                        help="rebuild everything, even when no seed, sidecar, taxonomy or setting changed since the "
+                             "last build, without reading what it kept (its cache and its pages)")
     parser.add_argument("--follow-symlinks", action="store_true", default=None,
                         help="publish seeds that are links to files outside the seeds folder (else skipped)")
     return parser
@@ -222,9 +223,12 @@ def run_build(args: argparse.Namespace) -> int:
         return 0
     from corpus_browser.adapters.progress import stage_progress
     from corpus_browser.pipeline.build import STAGES, build
+    from corpus_browser.store.write import HAND_EDIT_OVERWRITTEN
 
     with stage_progress(STAGES) as on_stage:
-        report = build(config, inputs, on_stage)
+        report = build(config, inputs, on_stage, fresh=args.force)
+    for path in report.written.overwritten:
+        print(f"warning: {config.docs_dir / path}: {HAND_EDIT_OVERWRITTEN}", file=sys.stderr)
     print_build_report(report, time.perf_counter() - started, config.themes_file)
     print(f"report: {config.report_file}")
     corpus = report.corpus

@@ -201,7 +201,7 @@ def _seed_named(name: str, seeds_dir: Path, names: Sequence[str]) -> str:
 
 
 def build(config: BuildConfig, inputs: str | None = None, on_stage: StageListener = _silent,
-          memo: RenderMemo | None = None, memory: SeedMemory | None = None) -> BuildReport:
+          memo: RenderMemo | None = None, memory: SeedMemory | None = None, fresh: bool = False) -> BuildReport:
     """Build the article and index pages from `config.seeds_dir` into `config.docs_dir`,
     and the editor's report. Raises `CorpusError` when writing would be unsafe
     (a file the build did not generate stands in the way, a path outside the
@@ -216,14 +216,17 @@ def build(config: BuildConfig, inputs: str | None = None, on_stage: StageListene
     or in the `memo` given (`mkdocs serve` keeps one from save to save, and
     writes none to disk: a save should cost no more than it must). What was
     made of each seed is kept in the cache folder, and in the `memory` given.
+    A `fresh` build (`build_docs.py --force`) reads neither: it makes every
+    seed's work and every page again, and keeps them for the next build (a
+    seed that cannot be used then has no last good pages to keep).
     """
     # What stops everything (no seeds folder, a broken taxonomy) stops it before the docs folder is made.
     scan = scan_seeds(config.seeds_dir, config.follow_symlinks)
     taxonomy = read_taxonomy(config.themes_file)
     with output_lock(config.docs_dir):
-        store = SeedCache(config.docs_dir)
+        store = SeedCache(config.docs_dir, read=not fresh)
         with _collector_paused():
-            remembered = memo if memo is not None else remembered_pages(config.docs_dir)
+            remembered = memo if memo is not None else RenderMemo() if fresh else remembered_pages(config.docs_dir)
 
             def render(site: Site) -> list[Page]:
                 on_stage("rendering")

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from corpus_browser.errors import SeedError
+from corpus_browser.source.files import read_regular
 
 #: How a zip's data starts: a member (local file header), or an empty zip's end of central directory.
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
@@ -102,7 +103,7 @@ def packed_folder(folder: Path, shown: str, limits: ZipLimits = LIMITS) -> bytes
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
         for path in files:
             try:
-                data = path.read_bytes()
+                data = read_regular(path)
             except OSError as error:
                 raise SeedError(f"{shown}/{path.relative_to(folder).as_posix()}",
                                 f"cannot read: {error.strerror or error}") from None

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import codecs
 import logging
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import groupby
@@ -22,6 +23,7 @@ import charset_normalizer
 from corpus_browser.errors import CorpusError, SeedError, SidecarError, readable
 from corpus_browser.model import EXPORT_SUFFIXES, SEED_SUFFIXES, SUFFIX_FORMATS, Overrides, Seed, SeedInput
 from corpus_browser.source.containers import is_export_folder, is_page_resources, is_zip, packed_folder, zip_names
+from corpus_browser.source.files import kind_of, read_regular
 from corpus_browser.source.sidecar import match_sidecars, parse_overrides
 from corpus_browser.source.yaml_input import parse_yaml, read_yaml_bytes
 
@@ -148,13 +150,16 @@ class SeedScan:
 def scan_seeds(seeds_dir: Path, follow_symlinks: bool = False) -> SeedScan:
     """List the seeds folder and its subfolders (see `read_corpus`); reads no file.
     Seeds are named by their path below the folder (`blog/2019/post.md`), and each
-    takes its sidecar from beside it."""
+    takes its sidecar from beside it. What is not a regular file (a named pipe, a
+    socket, a device, or a link the link rules follow to one) is skipped with a
+    warning: reading it could wait forever."""
     if not seeds_dir.is_dir():
         raise SeedError(str(seeds_dir), "seeds folder not found")
     errors: list[CorpusError] = []
     warnings: list[CorpusError] = []
     items: list[tuple[str, SeedFile | Skipped]] = []
-    for _folder, paths in groupby(_listing(seeds_dir), key=lambda path: path.parent):
+    listed = _listing(seeds_dir, follow_symlinks, warnings)
+    for _folder, paths in groupby(listed, key=lambda path: path.parent):
         _scan_folder(list(paths), seeds_dir, items, errors, warnings)
     return SeedScan(tuple(item for _name, item in sorted(items, key=lambda named: named[0])),
                     tuple(errors), tuple(warnings))
@@ -185,18 +190,22 @@ def _scan_folder(paths: list[Path], seeds_dir: Path, items: list[tuple[str, Seed
                                                                seeds_dir)))
 
 
-def _listing(seeds_dir: Path) -> list[Path]:
+def _listing(seeds_dir: Path, follow_symlinks: bool, warnings: list[CorpusError]) -> list[Path]:
     """The files below `seeds_dir` and the folders read as one export
     (`containers.is_export_folder`), by folder, each folder's in name order.
     Hidden files and folders and a saved page's resources (`Page_files/`) are
-    left out; links to folders are not followed."""
+    left out; links to folders are not followed; what is no regular file is
+    added to `warnings`."""
     found, pending = [], [seeds_dir]
     while pending:
         folder = pending.pop()
         for path in sorted(folder.iterdir(), key=lambda p: p.name):
             if path.name.startswith("."):
                 continue
-            if not path.is_dir():
+            kind = _special_kind(path, seeds_dir, follow_symlinks)
+            if kind is not None:
+                warnings.append(SeedError(_shown(path, seeds_dir), f"skipped: it is {kind}, not a regular file"))
+            elif not path.is_dir():
                 found.append(path)
             elif not path.is_symlink() and not is_page_resources(path):
                 (found if is_export_folder(path) else pending).append(path)
@@ -237,7 +246,7 @@ def fetch_seed(item: SeedFile, follow_symlinks: bool = False) -> SeedBytes | Ski
     if not follow_symlinks and _links_outside(path, root):
         return Skipped(SeedError(shown, _LINK_OUTSIDE))
     try:
-        data = packed_folder(path, shown) if path.is_dir() else path.read_bytes()
+        data = packed_folder(path, shown) if path.is_dir() else read_regular(path)
     except OSError as error:
         raise SeedError(shown, f"cannot read: {error.strerror or error}") from None
     if item.sidecar is None:
@@ -272,7 +281,7 @@ def seed_input(found: SeedBytes) -> SeedInput | Skipped:
 def read_seed(path: Path, shown: str) -> Seed:
     """Decode one seed file into lines; line endings LF, CRLF and CR all work."""
     try:
-        data = path.read_bytes()
+        data = read_regular(path)
     except OSError as error:
         raise SeedError(shown, f"cannot read: {error.strerror or error}") from None
     return seed_from_bytes(data, path.name, shown)
@@ -333,6 +342,18 @@ def _wide_text(data: bytes) -> charset_normalizer.CharsetMatch | None:
 def _shown(path: Path, seeds_dir: Path) -> str:
     """The path as the user named it, for messages."""
     return str(seeds_dir / path.relative_to(seeds_dir))
+
+
+def _special_kind(path: Path, seeds_dir: Path, follow_symlinks: bool) -> str | None:
+    """What `path` is when it is neither a regular file nor a folder (`files.kind_of`),
+    looked up without following a link the link rules do not follow."""
+    try:
+        mode = path.lstat().st_mode
+        if stat.S_ISLNK(mode) and (follow_symlinks or not _links_outside(path, seeds_dir)):
+            mode = path.stat().st_mode
+    except (OSError, SeedError):
+        return None  # gone, or a loop of links: reading it says so
+    return kind_of(mode)
 
 
 def _links_outside(path: Path, seeds_dir: Path) -> bool:

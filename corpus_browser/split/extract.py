@@ -48,6 +48,7 @@ from corpus_browser.model import (
     Unit,
 )
 from corpus_browser.split.markup import CONVERTERS, Converter
+from corpus_browser.split.segment import DATELINE
 
 #: A title made from the opening words when an article has no heading.
 _FALLBACK_TITLE_WORDS = 10
@@ -167,7 +168,7 @@ def _title(units: Sequence[Unit], title_index: int) -> tuple[str, str | None]:
     text = units[title_index].text
     credit = handle_credit(text)
     text = credit[0] if credit else text
-    text = without_trailing_date(text) if units[title_index].date else text
+    text = without_trailing_date(text) if units[title_index].date and units[title_index].marker != DATELINE else text
     named = _named_label(units, title_index)
     if named is not None:
         return reader_title(units[named].text)[0], reader_title(text)[0]

@@ -38,7 +38,7 @@ from dataclasses import replace
 
 from corpus_browser.config import SplitRules
 from corpus_browser.lang import rules
-from corpus_browser.lang.text import key, label_pattern, more_words_than, title_pattern, word_count
+from corpus_browser.lang.text import is_all_caps, key, label_pattern, more_words_than, title_pattern, word_count
 from corpus_browser.model import Format, Layout, Level, Overrides, Role, Unit
 
 #: Stands for the break before a seed's first unit.
@@ -85,6 +85,11 @@ _HEAD_WINDOW = 3
 #: The most units a back wrapper takes in before its marker line (`End of the Book`), and their most words.
 _WRAPPER_LEAD_UNITS = 2
 _WRAPPER_LEAD_WORDS = 25
+#: A weaker break stands before the articles inside parts when it stands before
+#: this many times as many headings as the strongest, and at least this many.
+NESTED_MIN_FACTOR, NESTED_MIN_HEADINGS = 4, 12
+#: Marks that open a quotation.
+_QUOTES = frozenset("\"'“‘«„")
 #: Roles of the units that are an article's text (not its headings nor its metadata).
 _TEXT_ROLES = frozenset({Role.PROSE, Role.LIST_ITEM, Role.VERBATIM})
 
@@ -118,7 +123,7 @@ def find_layout(units: Sequence[Unit], format: Format, overrides: Overrides, spl
     contents, named = _contents(units, ordered, hi)
     matter += contents + _after_contents(ordered, hi, named)
     matter += _front_matter(units, ordered, hi, matter, format is Format.TEXT, level_starts)
-    matter += _containers(units, ordered, hi, matter)
+    matter += _containers(units, ordered, hi, matter, format is Format.TEXT)
     if format is Format.TEXT:
         matter += _endnotes(units, ordered, hi)
     in_matter = {i for first, last, _ in matter for i in range(first, last)}
@@ -362,7 +367,33 @@ def _text_starts(units: Sequence[Unit], lo: int, hi: int,
     if article_break is None:
         starts.update(_long_pieces(units, starts, lo, hi, split))
     starts.update(_same_template(units, headings, starts))
+    starts.update(_stacked_titles(units, starts, hi))
     return starts, levels, article_break
+
+
+def _stacked_titles(units: Sequence[Unit], starts: dict[int, str], hi: int) -> dict[int, str]:
+    """A heading right under an article's heading, with text under it, is the
+    article's title, and the heading above it the part or section that holds
+    it (`Erster Theil` over `Zarathustra's Vorrede`), when it stands apart from
+    its text as a title does and is set as the upper one is (both in capitals,
+    or neither); not where the upper one only numbers the piece (`221.` over
+    `TO ZMESKALL.`), nor where the lower one numbers a section (`1. HOW THEY
+    WENT`, `FIRST STORY`), quotes (an epigraph), continues the title on the
+    next line, opens a stanza, is a subtitle, a date or the title again."""
+    found = {}
+    for i in starts:
+        below = i + 1
+        if below >= hi - 1 or units[i].role is not Role.HEADING or units[below].role is not Role.HEADING:
+            continue
+        upper, lower, text = units[i], units[below], units[below + 1]
+        if rules.LABEL_ONLY.match(upper.text) or rules.ENUMERATION.match(lower.text) or lower.date \
+                or lower.text.split()[0].casefold() in rules.ORDINALS or lower.text[:1] in _QUOTES \
+                or key(lower.text) == key(upper.text) or not more_words_than(lower.text, 1) \
+                or lower.gap_before < 1 or is_all_caps(upper.text) != is_all_caps(lower.text):
+            continue
+        if text.role in _TEXT_ROLES and text.gap_before >= 1:
+            found[below] = f"a title under '{upper.text[:30]}', which holds it"
+    return found
 
 
 def _same_template(units: Sequence[Unit], headings: Sequence[int], starts: dict[int, str]) -> dict[int, str]:
@@ -402,11 +433,26 @@ def _article_break(units: Sequence[Unit], headings: Sequence[int], strength: dic
     strongest = _strongest_dividing_break(units, headings, strength, gap, lo, hi)
     if strongest is None:
         return None
+    strongest = _nested_break(headings, strength, gap, strongest)
     titles = sum(1 for i in headings if strength[i] >= strongest)
     weaker = sum(1 for i in headings if gap < strength[i] < strongest)
     if weaker >= LEVEL_MIN_HEADINGS or weaker < STRAY_SHARE * titles:
         return strongest
     return None
+
+
+def _nested_break(headings: Sequence[int], strength: dict[int, int], gap: int, strongest: int) -> int:
+    """The break before the titles of the pieces a book's parts hold: where the
+    next weaker break stands before `NESTED_MIN_FACTOR` times as many headings
+    (at least `NESTED_MIN_HEADINGS`), the strongest break's headings are
+    parts (`Erster Theil`) and the weaker one's are the articles in them."""
+    weaker = [value for value in strength.values() if gap < value < strongest]
+    if not weaker:
+        return strongest
+    inner = max(weaker)
+    parts = sum(1 for i in headings if strength[i] >= strongest)
+    pieces = sum(1 for i in headings if strength[i] >= inner)
+    return inner if pieces >= max(NESTED_MIN_HEADINGS, NESTED_MIN_FACTOR * parts) else strongest
 
 
 def _strongest_dividing_break(units: Sequence[Unit], headings: Sequence[int], strength: dict[int, int], gap: int,
@@ -565,15 +611,17 @@ def _front_matter(units: Sequence[Unit], starts: Sequence[int], hi: int, matter:
     return []
 
 
-def _containers(units: Sequence[Unit], starts: Sequence[int], hi: int,
-                matter: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+def _containers(units: Sequence[Unit], starts: Sequence[int], hi: int, matter: Sequence[tuple[int, int, str]],
+                by_layout: bool) -> list[tuple[int, int, str]]:
     """Headings that only hold the articles under them (a year over its posts, a
     department over its pieces): a heading with no text of its own, followed by
-    an article opened by a deeper heading, is no article."""
+    an article opened by a deeper heading (in plain text, by any heading), is no article."""
     taken = {first for first, _last, _ in matter}
     found = []
     for first, last in _pieces(starts, hi):
-        if first in taken or last >= hi or not units[first].level or units[last].level <= units[first].level:
+        if first in taken or last >= hi or units[first].role is not Role.HEADING:
+            continue
+        if not by_layout and not (units[first].level and units[last].level > units[first].level):
             continue
         if not any(unit.role in _TEXT_ROLES for unit in units[first + 1:last]):
             found.append((first, last, "a heading over the articles under it, with no text of its own"))

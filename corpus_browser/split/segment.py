@@ -64,6 +64,10 @@ ENTRY_DISTINCT_SHARE = 0.7
 #: A line wholly inside these brackets is a note, never a heading.
 _BRACKETS = {"[": "]", "(": ")", "{": "}"}
 
+#: Date lines standing apart open the entries of a journal when there are at least this many.
+DATED_ENTRY_MIN = 5
+#: The marker of a heading that is an entry's date line: its title keeps the date (`München, den 6. September`).
+DATELINE = "date line"
 #: A piece's name under the number that opens it has at most this many words.
 NAME_MAX_WORDS = 12
 
@@ -187,14 +191,16 @@ def _assign_roles(units: list[Unit], keys: Sequence[str], format: Format, boiler
     ]
     _mark_lists(units, roles)
     _apply_hints(units, roles, overrides)
-    entries = entry_lines(units, roles) if format is Format.TEXT else set()
+    entries = entry_lines(units, roles) | dated_entries(units, roles, gap) if format is Format.TEXT else set()
     if format in (Format.TEXT, Format.MAIL):
         for i, unit in enumerate(units):
             if i in entries or (roles[i] is Role.PROSE
                                 and _is_text_heading(units, roles, i, gap, unit.indent > base_indent, split)):
                 roles[i] = Role.HEADING
     marked = [_heading_facts(_with_role(unit, role)) for unit, role in zip(units, roles)]
-    return [replace(unit, level=1) if i in entries else unit for i, unit in enumerate(marked)]
+    return [replace(unit, level=1, marker=DATELINE if units[i].role is Role.PROSE and roles[i] is Role.HEADING
+                    and is_date_line(unit.text) else unit.marker) if i in entries else unit
+            for i, unit in enumerate(marked)]
 
 
 def _apply_hints(units: Sequence[Unit], roles: list[Role], overrides: Overrides) -> None:
@@ -210,6 +216,17 @@ def _apply_hints(units: Sequence[Unit], roles: list[Role], overrides: Overrides)
             roles[i] = Role.BOILERPLATE
         elif titles is not None and titles.search(unit.text):
             roles[i] = Role.HEADING
+
+
+def dated_entries(units: Sequence[Unit], roles: Sequence[Role], gap: int) -> set[int]:
+    """Date lines that open the entries of a journal, a diary or dated letters
+    (`München, den 6. September.`): standing apart (more blank lines before them
+    than between paragraphs, a blank line after), not under a heading, at least
+    `DATED_ENTRY_MIN` of them. Each entry's title is its date line, as written."""
+    found = {i for i, unit in enumerate(units)
+             if roles[i] is Role.DATE and unit.line_count == 1 and 0 < i < len(units) - 1 and unit.gap_before > gap
+             and units[i + 1].gap_before >= 1 and roles[i - 1] is not Role.HEADING}
+    return found if len(found) >= DATED_ENTRY_MIN else set()
 
 
 def entry_lines(units: Sequence[Unit], roles: Sequence[Role]) -> set[int]:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from corpus_browser.config import BuildConfig
 from corpus_browser.errors import CorpusError
-from corpus_browser.store.manifest import OutputFolder, page_content, read_manifest
+from corpus_browser.store.manifest import OutputFolder, file_content, page_content, read_manifest
 
 _PACKAGE_DIR = Path(__file__).parents[1]
 #: Libraries whose versions can change what the build makes of the same seeds.
@@ -99,9 +99,9 @@ def _holds(folder: OutputFolder, path: str, expected: str) -> bool:
 
 
 def _entry(name: str, path: Path) -> bytes:
-    """A file's name and content, delimited, for the digest."""
-    try:
-        content = path.read_bytes() if path.is_file() else b"\0not a file"
-    except OSError as error:
-        content = f"\0unreadable {error.errno}".encode()
+    """A file's name and content, delimited, for the digest (a named pipe is
+    not waited on: it is no regular file, which is all the digest says of it)."""
+    content = file_content(path)
+    if content is None:
+        content = b"\0not a regular file, or unreadable"
     return name.encode("utf-8", "surrogateescape") + b"\0" + content + b"\0"

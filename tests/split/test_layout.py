@@ -236,3 +236,34 @@ def test_a_roman_numeral_over_a_dateline_opens_a_piece_named_and_dated_by_it():
     assert [(article.title, article.date) for article in found][-4:] == [
         ("Edinburgh, June 25, 1841", "1841-06-25"), ("Glasgow, June 26, 1841", "1841-06-26"),
         ("London, June 27, 1841", "1841-06-27"), ("York, June 28, 1841", "1841-06-28")]
+
+
+def test_a_books_parts_hold_its_pieces():
+    """Parts after four blank lines (`Erster Theil`) hold many more pieces after
+    three: the pieces are the articles, and a part's heading with no text of its
+    own over the first piece's title is set aside."""
+    def part(name: str, first: int) -> str:
+        speeches = "\n\n\n\n".join(f"Von der Rede {n}\n\n{paragraph(60)}\n\n{paragraph(40)}"
+                                   for n in range(first + 1, first + 8))
+        return f"{name}\n\n\n\nVon der Rede {first}\n\n{paragraph(60)}\n\n\n\n{speeches}"
+    book = "\n\n\n\n\n".join(part(name, first) for name, first in (("Erster Theil", 0), ("Zweiter Theil", 10),
+                                                                    ("Dritter Theil", 20)))
+    found = articles_of(f"Also sprach der Autor\n\n\n\n\n{book}")
+    assert [article.title for article in found if article.title.startswith("Von der Rede")] == [
+        f"Von der Rede {n}" for first in (0, 10, 20) for n in range(first, first + 8)]
+    assert not [article for article in found if article.title.endswith("Theil")]
+
+
+def test_a_title_right_under_a_sections_heading_opens_its_article():
+    speeches = "\n\n\n".join(f"Von der Rede {n}\n\n{paragraph(60)}\n\n{paragraph(40)}" for n in range(1, 6))
+    found = articles_of(f"Die Vorrede\n\n{paragraph(80)}\n\n\nDie Reden\n\n{speeches}")
+    assert [article.title for article in found] == ["Die Vorrede", *(f"Von der Rede {n}" for n in range(1, 6))]
+
+
+def test_date_lines_standing_apart_open_a_journals_entries():
+    places = (("Munich", 6), ("Mittenwald", 7), ("Brenner", 8), ("Trento", 11), ("Rovereto", 12), ("Torbole", 13))
+    entries = "\n\n\n".join(f"{place}, September {day}, 1786.\n\n{paragraph(50)}\n\n{paragraph(30)}"
+                            for place, day in places)
+    found = articles_of(f"A Journey\n\n\n{paragraph(40)}\n\n\n{entries}")
+    assert [(article.title, article.date) for article in found][-6:] == [
+        (f"{place}, September {day}, 1786", f"1786-09-{day:02d}") for place, day in places]
