@@ -190,6 +190,7 @@ def _assign_roles(units: list[Unit], keys: Sequence[str], format: Format, boiler
         for unit, unit_key in zip(units, keys)
     ]
     _mark_lists(units, roles)
+    _keep_recurring_sections(units, roles, keys, boilerplate, split)
     _apply_hints(units, roles, overrides)
     entries = entry_lines(units, roles) | dated_entries(units, roles, gap) if format is Format.TEXT else set()
     if format in (Format.TEXT, Format.MAIL):
@@ -201,6 +202,17 @@ def _assign_roles(units: list[Unit], keys: Sequence[str], format: Format, boiler
     return [replace(unit, level=1, marker=DATELINE if units[i].role is Role.PROSE and roles[i] is Role.HEADING
                     and is_date_line(unit.text) else unit.marker) if i in entries else unit
             for i, unit in enumerate(marked)]
+
+
+def _keep_recurring_sections(units: Sequence[Unit], roles: list[Role], keys: Sequence[str],
+                             boilerplate: Collection[str], split: SplitRules) -> None:
+    """A heading-shaped line that recurs in every article but introduces text of
+    its own each time (`Language`, `Compiler` in every release) is structure,
+    not boilerplate: it stays in its article."""
+    for i in range(len(units) - 1):
+        if roles[i] is Role.BOILERPLATE and keys[i] in boilerplate and heading_form(units[i], False, split) \
+                and roles[i + 1] in (Role.PROSE, Role.LIST_ITEM) and keys[i + 1] not in boilerplate:
+            roles[i] = Role.PROSE
 
 
 def _apply_hints(units: Sequence[Unit], roles: list[Role], overrides: Overrides) -> None:

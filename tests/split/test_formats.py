@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import quopri
 import re
 
 import pytest
@@ -10,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from corpus_browser.config import SplitRules
-from corpus_browser.model import Format, Overrides, Seed, SeedInput
+from corpus_browser.model import Format, LineTally, Overrides, Seed, SeedInput
 from corpus_browser.source.seeds import read_corpus
 from corpus_browser.split import formats, split_corpus
 from corpus_browser.split.formats import sniff
@@ -310,3 +312,27 @@ def test_26_06_the_linear_patterns_find_what_the_old_ones_did(line):
 def test_26_06_field_blocks_are_the_old_ones(lines, set_apart):
     for wanted in (formats.titled, formats.mail_like):
         assert formats.field_blocks(lines, wanted, set_apart) == old_field_blocks(lines, wanted, set_apart)
+
+
+def test_26_04_mime_bodies_are_decoded_and_their_structure_set_aside():
+    """Base64 and quoted-printable text is read as the text it encodes; a multipart
+    message gives its plain-text part, its boundaries, part headers and HTML twin
+    set aside; every line is still counted once."""
+    plain = "Hallo zusammen,\n\ndie Rechnungen für den Verein sind fertig.\n\nGrüße, Marcel"
+    twin = "Grüße aus Köln: the café is open until nine tonight."
+    text = "\n".join([
+        "From marcel@example.de Mon Jun  1 10:51:09 2009", "From: Marcel <marcel@example.de>", "Subject: Rechnungen",
+        "Date: Mon, 1 Jun 2009 10:51:09 +0200", "Content-Type: text/plain; charset=utf-8",
+        "Content-Transfer-Encoding: base64", "", *base64.encodebytes(plain.encode()).decode().splitlines(), "",
+        "From ada@example.org Tue Jun  2 10:00:00 2009", "From: Ada <ada@example.org>", "Subject: Second",
+        "Date: Tue, 2 Jun 2009 10:00:00 +0200", 'Content-Type: multipart/alternative; boundary="XYZ"', "",
+        "This is a multi-part message in MIME format.", "--XYZ", "Content-Type: text/plain; charset=utf-8",
+        "Content-Transfer-Encoding: quoted-printable", "", *quopri.encodestring(twin.encode()).decode().splitlines(),
+        "--XYZ", "Content-Type: text/html; charset=utf-8", "", "<p>The <b>HTML</b> twin.</p>", "--XYZ--"])
+    (seed,) = split_corpus([SeedInput(Seed("list.mbox", tuple(text.split("\n"))), Overrides())], SplitRules())
+    first, second = seed.articles
+    assert first.body_text.startswith("Hallo zusammen,\ndie Rechnungen für den Verein sind fertig.")
+    assert second.body_text == twin
+    assert "XYZ" not in first.body_text + second.body_text and "HTML" not in second.body_text
+    counted = sum((article.tally for article in seed.articles), LineTally())
+    assert counted.prose + counted.metadata + counted.boilerplate == sum(1 for line in text.split("\n") if line.strip())

@@ -3,10 +3,13 @@ and the article header template, on small made-up dumps of each pattern."""
 
 from __future__ import annotations
 
+import pytest
 from helpers import articles_of, paragraph, segment_texts
 
+from corpus_browser.config import SplitRules
 from corpus_browser.enrich.authors import normalize_name
-from corpus_browser.model import Format, Role
+from corpus_browser.model import BlockKind, Format, Overrides, Role, Seed, SeedInput
+from corpus_browser.split import split_corpus
 
 
 def people(article) -> tuple[str, ...]:
@@ -267,3 +270,25 @@ def test_date_lines_standing_apart_open_a_journals_entries():
     found = articles_of(f"A Journey\n\n\n{paragraph(40)}\n\n\n{entries}")
     assert [(article.title, article.date) for article in found][-6:] == [
         (f"{place}, September {day}, 1786", f"1786-09-{day:02d}") for place, day in places]
+
+
+def releases(markdown: bool) -> str:
+    """Seven releases, each with the same five sections and its own items under them."""
+    def release(n: int) -> str:
+        sections = "\n\n".join(("## " if markdown else "") + f"{name}\n\n" + "\n".join(
+            f"- {paragraph(10)}" for _ in range(3))
+            for name in ("Language", "Compiler", "Libraries", "Cargo", "Compatibility Notes"))
+        title = f"Version 1.{n}.0 (2020-0{n}-01)"
+        return (f"# {title}" if markdown else f"{title}\n{'=' * len(title)}") + "\n\n" + sections
+    return "\n\n".join(release(n) for n in range(1, 8))
+
+
+@pytest.mark.parametrize("markdown", [True, False])
+def test_26_04_section_headings_every_release_repeats_are_structure_not_boilerplate(markdown):
+    name = "releases.md" if markdown else "RELEASES.rst"
+    (seed,) = split_corpus([SeedInput(Seed(name, tuple(releases(markdown).split("\n"))), Overrides())], SplitRules())
+    assert [article.title for article in seed.articles] == [f"Version 1.{n}.0" for n in range(1, 8)]
+    for article in seed.articles:
+        texts = [block.texts[0] for block in article.body if block.kind is not BlockKind.BULLET_LIST]
+        assert texts == ["Language", "Compiler", "Libraries", "Cargo", "Compatibility Notes"]
+    assert not seed.matter_lines
