@@ -174,16 +174,30 @@ def explain(config: BuildConfig, seed_name: str) -> str:
     """How the seed named `seed_name` (a file in the seeds folder) is split, for `build_docs.py explain`:
     split as the build splits it, with the whole corpus (boilerplate is judged across every seed).
     Raises `CorpusError` when there is no such seed or it cannot be read."""
-    wanted = Path(seed_name).name
     split = split_seeds(scan_seeds(config.seeds_dir, config.follow_symlinks), config.split, code_digest(),
                         follow_symlinks=config.follow_symlinks, language=config.language)
-    for error in split.errors:
-        if Path(error.path).name == wanted:
+    wanted = _seed_named(seed_name, config.seeds_dir, [seed.name for seed in split.seeds])
+    for error in (*split.errors, *split.warnings):
+        if Path(error.path) in (config.seeds_dir / wanted, Path(wanted)):
             raise error
     found = next((seed for seed in split.seeds if seed.name == wanted), None)
     if found is None:
         raise CorpusError(str(config.seeds_dir / wanted), "no such seed in the seeds folder")
     return explain_seed(found)
+
+
+def _seed_named(name: str, seeds_dir: Path, names: Sequence[str]) -> str:
+    """The seed a user names: by its path below the seeds folder (`blog/post.md`), by that
+    path with the folder in front (`seeds/blog/post.md`), or by its file name alone where
+    only one seed has it."""
+    path = Path(name)
+    if path.is_relative_to(seeds_dir):
+        path = path.relative_to(seeds_dir)
+    wanted = path.as_posix()
+    if wanted in names:
+        return wanted
+    alike = [found for found in names if Path(found).name == path.name]
+    return alike[0] if len(alike) == 1 else wanted
 
 
 def build(config: BuildConfig, inputs: str | None = None, on_stage: StageListener = _silent,

@@ -42,7 +42,7 @@ from pathlib import Path
 from corpus_browser.config import SplitRules
 from corpus_browser.enrich.language import seed_language, with_languages
 from corpus_browser.enrich.words import WordList
-from corpus_browser.errors import CorpusError, SeedError
+from corpus_browser.errors import CorpusError, SeedError, SeedSkipped
 from corpus_browser.lang.recognise import reading_dates
 from corpus_browser.model import SeedInput, SplitSeed
 from corpus_browser.pipeline import workers
@@ -302,9 +302,20 @@ def _first_half(found: SeedBytes, name: str, settings: _Settings) -> bytes:
         return cache.dump(error)
     if isinstance(item, Skipped):
         return cache.dump(item)
-    language, prepared = _prepare(item, settings)
+    try:
+        language, prepared = _prepare(item, settings)
+    except CorpusError as error:  # an export that cannot be read, or is none
+        return cache.dump(_as_shown(error, found.shown))
     _prepared[name] = (item, language, prepared)
     return cache.dump(seed_keys(prepared))
+
+
+def _as_shown(error: CorpusError, shown: str) -> CorpusError | Skipped:
+    """A problem the split found in a seed, naming it as the user named it (the
+    split knows it by its name in the seeds folder); a seed skipped on purpose
+    (`SeedSkipped`) is a warning."""
+    named = type(error)(shown, error.message, error.line)
+    return Skipped(named) if isinstance(error, SeedSkipped) else named
 
 
 def _prepare(item: SeedInput, settings: _Settings) -> tuple[str | None, PreparedSeed]:

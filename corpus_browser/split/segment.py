@@ -105,7 +105,7 @@ def prepare_seed(item: SeedInput, split: SplitRules, format: Format | None = Non
     seed = item.seed
     given = format or seed.format
     if given in (None, Format.EXPORT):
-        imported = read_export(seed)
+        imported = read_export(item)
         if imported is not None:
             return PreparedSeed((), (), Format.EXPORT, imported.importer, imported=imported)
     if given not in (None, Format.EXPORT):
