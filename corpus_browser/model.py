@@ -655,6 +655,9 @@ class Corpus:
     seeds: tuple[SeedSummary, ...]
     errors: tuple[CorpusError, ...]
     warnings: tuple[CorpusError, ...]
+    """Files skipped or kept as they were: the build is not complete."""
+    doubts: tuple[CorpusError, ...] = ()
+    """Seeds whose split may be wrong: advice, made again from the same inputs."""
 
     @property
     def articles(self) -> tuple[PlacedArticle, ...]:

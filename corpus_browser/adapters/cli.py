@@ -232,7 +232,7 @@ def run_build(args: argparse.Namespace) -> int:
     print_build_report(report, time.perf_counter() - started, config.themes_file)
     print(f"report: {config.report_file}")
     corpus = report.corpus
-    return 1 if corpus.errors or (config.strict and corpus.warnings) else 0
+    return 1 if corpus.errors or (config.strict and (corpus.warnings or corpus.doubts)) else 0
 
 
 #: With more seeds than this, the summary gives totals instead of a row per seed.
@@ -367,7 +367,7 @@ def _hit_json(hit: Hit) -> dict[str, object]:
 
 
 def _print_problems(corpus: Corpus) -> None:
-    for warning in corpus.warnings:
+    for warning in (*corpus.warnings, *corpus.doubts):
         print(f"warning: {warning}", file=sys.stderr)
     for error in corpus.errors:
         print(f"error: {error}", file=sys.stderr)

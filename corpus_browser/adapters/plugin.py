@@ -283,7 +283,7 @@ class CorpusBrowserPlugin(BasePlugin[PluginOptions]):
         self.site_language = corpus.site.language
         for problem in corpus.errors:
             log.error(str(problem))
-        for problem in corpus.warnings:
+        for problem in (*corpus.warnings, *corpus.doubts):
             log.warning(str(problem))
         for path in written.overwritten:
             log.warning("%s: %s", build_config.docs_dir / path, HAND_EDIT_OVERWRITTEN)

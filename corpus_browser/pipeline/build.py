@@ -118,7 +118,7 @@ def _gather(config: BuildConfig, on_stage: StageListener, taxonomy: Taxonomy | N
                                           config.source_tags)
     seeds = tuple(_summary(seed) for seed in split.seeds)
     doubts = tuple(_doubt(seed, config.seeds_dir) for seed in split.seeds if seed.doubts)
-    return Corpus(site, themes, authors.merges, seeds, split.errors, split.warnings + doubts), made
+    return Corpus(site, themes, authors.merges, seeds, split.errors, split.warnings, doubts), made
 
 
 def _doubt(seed: SplitSeed, seeds_dir: Path) -> SeedError:
@@ -241,7 +241,8 @@ def build(config: BuildConfig, inputs: str | None = None, on_stage: StageListene
         if memo is None:
             store.put(_pages_entry(), cache.dump(remembered.kept))
             store.keep_only({_pages_entry()}, (_PAGES,))  # those of other versions of the code
-        complete = not corpus.errors and not corpus.warnings
+        # Doubts are advice the same inputs give again: a build with them is complete (but under --strict).
+        complete = not corpus.errors and not corpus.warnings and not (config.strict and corpus.doubts)
         if report is not None:
             write_report(config.report_file, report)
         written = write_pages(config.docs_dir, pages, inputs if complete else None)

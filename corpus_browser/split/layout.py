@@ -67,8 +67,8 @@ FRONT_MATTER_MAX_PROSE = 30
 CONTENTS_MIN_ENTRIES = 3
 #: ... and they make at least this share of its lines.
 CONTENTS_MIN_SHARE = 0.3
-#: A note's marker: `{1}`, `[12]`, `(3)`.
-_NOTE_MARKER = re.compile(r"^(?:\{\d+\}|\[\d+\]|\(\d+\))\s")
+#: A note's marker: `{1}`, `[12]`, `(3)`, `4*`, or a number the note's text follows with no space (`5«c'est bon»`).
+_NOTE_MARKER = re.compile(r"^(?:\{\d+\}|\[\d+\]|\(\d+\))\s|^\d{1,3}\*|^\d{1,3}(?=[«\"“„‘(]|[^\W\d_])")
 _WORD = re.compile(r"\w+")
 #: A heading that is only a number.
 _BARE_NUMERAL = re.compile(r"^(?:[IVXLC]+|\d{1,3})\.?$")
@@ -340,7 +340,7 @@ def _text_starts(units: Sequence[Unit], lo: int, hi: int,
         return {i: "a line of the pattern that opens each entry" for i in entries}, [level], None
     headings = [i for i in range(lo, hi) if units[i].role is Role.HEADING]
     strength = {i: _break_before(units, i, lo) for i in headings}
-    gap = max(1, typical_gap(units))
+    gap = typical_gap(units)
     article_break = _article_break(units, headings, strength, gap, lo, hi)
     levels = [Level(f"{s}+ blank lines before" if s < _START else "start of the text",
                     sum(1 for i in headings if strength[i] == s),
@@ -365,11 +365,21 @@ def _text_starts(units: Sequence[Unit], lo: int, hi: int,
             reason = _confirmation(units, i, bylines_only=article_break is not None)
         if reason:
             starts[_with_leading_date(units, i)] = reason
+    for i in _first_lines_under_titles(units, starts, hi):
+        del starts[i]
     if article_break is None:
         starts.update(_long_pieces(units, starts, lo, hi, split))
     starts.update(_same_template(units, headings, starts))
     starts.update(_stacked_titles(units, starts, hi))
     return starts, levels, article_break
+
+
+def _first_lines_under_titles(units: Sequence[Unit], starts: dict[int, str], hi: int) -> list[int]:
+    """Heading-shaped lines right under an article's title that run on into the
+    next line with no blank line between (an epigraph's or a stanza's first
+    line): the article's first lines, not titles of their own."""
+    return [i for i in starts if i - 1 in starts and units[i - 1].role is Role.HEADING and i + 1 < hi
+            and units[i + 1].gap_before == 0 and units[i + 1].role in _TEXT_ROLES]
 
 
 def _stacked_titles(units: Sequence[Unit], starts: dict[int, str], hi: int) -> dict[int, str]:

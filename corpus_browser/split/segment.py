@@ -63,6 +63,8 @@ ENTRY_STAMPED_SHARE = 0.6
 ENTRY_DISTINCT_SHARE = 0.7
 #: A line wholly inside these brackets is a note, never a heading.
 _BRACKETS = {"[": "]", "(": ")", "{": "}"}
+#: A line opening with a dash and a space is a line of dialogue (`– Живут.`, `— Oui, monsieur.`), never a heading.
+_DIALOGUE = re.compile(r"[–—―]\s")
 
 #: Date lines standing apart open the entries of a journal when there are at least this many.
 DATED_ENTRY_MIN = 5
@@ -359,6 +361,8 @@ def heading_form(unit: Unit, indented: bool, split: SplitRules) -> bool:
         return False
     if _BRACKETS.get(text[0]) == text[-1]:
         return False  # an editor's note or an aside: [Illustration: …], (Continued.)
+    if _DIALOGUE.match(text):
+        return False
     first = next((ch for ch in text if ch.isalnum()), "")
     if not first or not (first.isupper() or first.isdigit()):
         return False

@@ -113,6 +113,18 @@ def test_a_build_with_problems_is_never_skipped(seeds, tmp_path):
     assert again.returncode == 1 and "empty.txt: skipped" in again.stderr
 
 
+def test_a_split_in_doubt_is_advice_and_a_second_build_stops_early(seeds, tmp_path):
+    """A doubt (a 21,000-word seed read as one piece) is a warning the same
+    inputs give again: the build is complete, and a re-run has nothing to do."""
+    sentence = "The river ran quiet under the old stone bridge that evening, and nobody spoke. "
+    (seeds / "one-long-piece.txt").write_text("A Long Walk\n\n" + sentence * 1500, encoding="utf-8")
+    first = run(*build_args(tmp_path, seeds))
+    assert first.returncode == 0 and "one-long-piece.txt: its split may be wrong" in first.stderr
+    again = run(*build_args(tmp_path, seeds))
+    assert again.returncode == 0 and again.stdout.startswith("up to date: nothing changed since the last build")
+    assert run(*build_args(tmp_path, seeds), "--strict").returncode == 1, "under --strict a doubt fails the build"
+
+
 def test_defaults_are_files_in_the_current_folder(seeds, tmp_path):
     shutil.copy(ROOT / "themes.yml", tmp_path / "themes.yml")
     result = run(cwd=tmp_path)

@@ -292,3 +292,22 @@ def test_26_04_section_headings_every_release_repeats_are_structure_not_boilerpl
         texts = [block.texts[0] for block in article.body if block.kind is not BlockKind.BULLET_LIST]
         assert texts == ["Language", "Compiler", "Libraries", "Cargo", "Compatibility Notes"]
     assert not seed.matter_lines
+
+
+def test_stories_of_one_paragraph_per_line_open_at_the_blank_line_around_their_titles():
+    """Paragraphs one per line with no blank line between them: a title alone
+    between blank lines opens a story; a line of dialogue (`– Three, Nikolai.`)
+    is never a title, an epigraph's first line under a title is the story's
+    first line, and notes numbered `1*` or `2«…` at the end are back matter."""
+    def story(title: str, *opening: str, haggling: bool = False) -> str:
+        talk = ["– Three, Nikolai Eremeich.", "– Four, and not a kopeck less.", "– Three, Nikolai Eremeich."]
+        lines = [*opening, paragraph(60), *(talk if haggling else []), paragraph(60), paragraph(60)]
+        return title + "\n\n" + "\n".join(lines)
+
+    text = "\n\n".join([story("The Singers", haggling=True),
+                        story("Living Relic", "Land of long suffering –", "Land of the people!"),
+                        story("Forest and Steppe"), story("The Meeting"),
+                        "Notes\n\n1* A field is a wood cut down.\n2«That is good» (French).\n3* A boat of old planks."])
+    found = articles_of(text + "\n")
+    assert [a.title for a in found] == ["The Singers", "Living Relic", "Forest and Steppe", "The Meeting"]
+    assert "Land of long suffering" in found[1].body[0].texts[0]

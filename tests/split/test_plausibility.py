@@ -80,7 +80,8 @@ def test_a_seed_whose_split_still_looks_wrong_is_named_in_the_build_warnings(tmp
     (seeds / "fine.txt").write_text(f"A Fine Piece\n\n{paragraph(80)}\n", encoding="utf-8")
     corpus = gather(BuildConfig(seeds_dir=seeds, docs_dir=tmp_path / "docs", themes_file=tmp_path / "none.yml"))
     assert len(corpus.articles) == 2
-    [warning] = corpus.warnings
+    assert corpus.warnings == ()
+    [warning] = corpus.doubts
     assert warning.path == str(seeds / "wall.txt") and "\n" not in str(warning)
     assert "words in 1 piece" in str(warning) and "build_docs.py explain wall.txt" in str(warning)
     assert [seed.doubts != () for seed in corpus.seeds] == [False, True]
