@@ -18,12 +18,15 @@ those that do.
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from corpus_browser.lang.text import key, word_count
-from corpus_browser.model import Role, SegmentedSeed
+from corpus_browser.model import Role, SegmentedSeed, Unit
 
+_TEXT = (Role.PROSE, Role.LIST_ITEM, Role.VERBATIM)
 #: A file of at least this many words of text ...
 LARGE_FILE_WORDS = 20_000
 #: ... split into at most this many pieces has not been split.
@@ -68,7 +71,8 @@ def judge(segmented: SegmentedSeed) -> Verdict:
     total = sum(words)
     if total >= LARGE_FILE_WORDS and len(words) <= FEW_PIECES:
         reasons.append(f"{total:,} words in {len(words)} piece{'' if len(words) == 1 else 's'}")
-    crowded = max(headings, default=0)
+    crowded = max((count for segment, count in zip(segmented.segments, headings)
+                   if not _states_itself(segment.units)), default=0)
     if crowded >= CROWDED_PIECE_HEADINGS and crowded >= CROWDED_PIECE_SHARE * sum(headings):
         reasons.append(f"one piece holds {crowded} of its {sum(headings)} heading-shaped lines")
     distinct = len(set(titles)) / len(titles) if titles else 1.0
@@ -81,3 +85,12 @@ def judge(segmented: SegmentedSeed) -> Verdict:
     articles = sum(1 for count in words if count >= ARTICLE_MIN_WORDS)
     score = articles * distinct * (1 - min(matter / lines, 1.0))
     return Verdict(not reasons, score, tuple(reasons), len(words))
+
+
+def _states_itself(units: Sequence[Unit]) -> bool:
+    """A piece that opens with what its source states of it (front matter, mail
+    headers, a title its markup states: `#+title:`, `.. title:`) is one post,
+    however many headings its sections have."""
+    head = itertools.takewhile(lambda unit: unit.role not in _TEXT, units)
+    return any(unit.opens_record or unit.stated is not None
+               or (unit.role is Role.HEADING and unit.level == 0 and unit.marker.endswith(":")) for unit in head)

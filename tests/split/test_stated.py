@@ -173,3 +173,17 @@ date: 2021-03-02
     assert "## Getting started" in shown and "## Going further" in shown
     assert "| Year | Posts |" in shown and "**bold**" in shown
     assert "draft heading" not in shown and "<script" not in shown and "alert(1)" not in shown
+
+
+def test_a_post_that_states_itself_stays_one_post_however_many_sections_it_has():
+    """Front matter, or Org's #+title: with its keywords, over 26 sections: the
+    self-check takes no crowd of headings in a post that states itself for a
+    failed split, so no other reading (plain text, cut at blank lines) wins."""
+    sections = "\n\n\n".join(f"## Step {n}: the {word} part\n\n{PROSE}\n\n```go\nx := {n}\n```"
+                             for n, word in enumerate(["first", "next"] * 13))
+    [post] = split(f"---\ntitle: Type inference\ndate: 2023-10-09\n---\n\n{PROSE}\n\n\n{sections}\n", "types.md").articles
+    assert post.title == "Type inference" and sum(block.kind.name == "CODE" for block in post.body) == 26
+    org_sections = "\n\n".join(f"** Project {n}\n{PROSE}" for n in range(30))
+    seed = split(f"#+title: My Projects\n#+date: <2018-06-13 00:00>\n#+filetags: nocomments\n\n{org_sections}\n",
+                 "projects.org")
+    assert seed.format.value == "org" and [a.title for a in seed.articles] == ["My Projects"]
