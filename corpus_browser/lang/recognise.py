@@ -7,6 +7,7 @@ never parse the text again. The patterns are data, in `rules.py`.
 
 from __future__ import annotations
 
+import calendar
 import datetime
 import re
 from collections import Counter
@@ -165,7 +166,7 @@ def mentions_date(text: str) -> bool:
 def is_date_line(text: str) -> bool:
     """A line that is a date, perhaps with a few words around it ("Posted on …",
     a weekday, a time of day)."""
-    found = _date_match(text)
+    found = _date_match(text) or _day_and_month(text)
     if found is None:
         return _parsed_date(text) is not None
     rest = rules.WEEKDAY_OR_TIME.sub(" ", text[: found.start()] + " " + text[found.end() :])
@@ -184,6 +185,37 @@ def _date_match(text: str) -> re.Match[str] | None:
             if _iso(match) is not None:
                 return match
     return None
+
+
+def _day_and_month(text: str) -> re.Match[str] | None:
+    """A day and a month named with no year (`rules.DAY_MONTH_FORMS`), in the
+    seed's language or English."""
+    if not _DIGIT.search(text):
+        return None
+    for pattern in _day_month_patterns(_READING.get().language):
+        for match in pattern.finditer(text):
+            month = _month_number(match["month"])
+            if month is not None and 0 < int(match["day"]) <= calendar.monthrange(2000, month)[1] \
+                    and _opens_dateline(text[: match.start()]):
+                return match
+    return None
+
+
+def _opens_dateline(before: str) -> bool:
+    """Whether what stands before a day and month is a dateline's opening: nothing,
+    a place and a comma, or a short word after them ("Den", "München, den",
+    "Paris, le"), not a title's words ("La Veille du 1er janvier")."""
+    before = before.rstrip()
+    head, _, last = before.rpartition(" ")
+    return not before or before.endswith(",") or (len(last) <= 3 and last.isalpha()
+                                                  and (not head or head.endswith(",")))
+
+
+@lru_cache(maxsize=64)
+def _day_month_patterns(language: str | None) -> tuple[re.Pattern[str], ...]:
+    names = [*rules.MONTHS, *rules.MONTHS_BY_LANGUAGE.get(language or "", {})]
+    month = "(?P<month>" + "|".join(sorted(map(re.escape, names), key=len, reverse=True)) + ")"
+    return _compiled(form.replace("{month}", month) for form in rules.DAY_MONTH_FORMS)
 
 
 @lru_cache(maxsize=64)

@@ -158,6 +158,13 @@ CJK_LANGUAGES = frozenset({"zh", "ja", "ko"})
 #: language other than English (see `recognise.find_date`).
 PARSER_MAX_WORDS = 6
 PARSER_MAX_CHARS = 60
+#: A day and a month with no year, as a diary's or letters' datelines give them
+#: ("München, den 6. September.", "le 3 mai", "June 4th"), with `{month}` for the
+#: month names of the seed's language and English: a date line, which dates nothing.
+DAY_MONTH_FORMS = (
+    r"\b(?P<day>\d{1,2})(?:\.|er|º|o|st|nd|rd|th|sten|ten)?\s+(?:de\s+|of\s+)?{month}(?!\w)",
+    r"\b{month}\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?!\w)",
+)
 
 #: A date line may carry a few words beside the date ("Posted on", "No Comments!");
 #: weekdays and times of day do not count ("November 24, 2023 Friday 6:01 AM GMT").

@@ -112,3 +112,21 @@ def test_a_title_word_never_dates_a_piece(language):
         assert find_date("The May Queen") is None and not is_date_line("The May Queen")
         assert find_date("The May Queen 1887") is None
         assert find_date("Le mois de Mai, un poème sur le printemps et les fleurs, 1887 et la suite") is None
+
+
+@pytest.mark.parametrize(("language", "text", "is_line"), [
+    ("de", "München, den 6. September.", True), ("de", "Den 11. September, abends.", True),
+    ("fr", "Paris, le 3 mai.", True), ("en", "June 4th", True),
+    ("de", "Er kam am 6. September nach Hause und blieb dort eine lange Zeit.", False),
+    ("en", "5 Reasons to Love March", False), ("en", "The May Queen", False)])
+def test_a_day_and_a_month_without_a_year_make_a_date_line_that_dates_nothing(language, text, is_line):
+    """A diary's or letters' datelines often leave the year out: they open
+    entries (is_date_line) but date nothing (no year stated)."""
+    with reading_dates(language):
+        assert is_date_line(text) is is_line and find_date(text) is None
+
+
+def test_a_title_holding_a_day_and_a_month_is_no_date_line():
+    with reading_dates("fr"):
+        assert not is_date_line("La Veille du 1er janvier")
+        assert is_date_line("Paris, le 1er janvier.")

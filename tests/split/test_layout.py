@@ -311,3 +311,14 @@ def test_stories_of_one_paragraph_per_line_open_at_the_blank_line_around_their_t
     found = articles_of(text + "\n")
     assert [a.title for a in found] == ["The Singers", "Living Relic", "Forest and Steppe", "The Meeting"]
     assert "Land of long suffering" in found[1].body[0].texts[0]
+
+
+def test_diary_entries_open_at_their_datelines_with_or_without_a_year():
+    """Letters and a diary headed only by datelines, the year stated in some:
+    every dateline standing apart opens an entry, titled as written."""
+    places = ["München, den 6. September 1786.", "Mittenwald, den 7. September.", "Trient, den 10. September.",
+              "Den 11. September, abends.", "Verona, den 16. September 1786.", "Verona, den 17. September."]
+    entries = "\n\n\n".join(f"{line}\n\n{paragraph(70)}" for line in places)
+    found = articles_of(f"A Journey\n\n{paragraph(70)}\n\n\n{entries}\n")
+    assert [a.title for a in found] == ["A Journey", *(line.rstrip(".") for line in places)]
+    assert [a.date and a.date[:7] for a in found[1:]] == ["1786-09", None, None, None, "1786-09", None]
