@@ -28,7 +28,7 @@ from corpus_browser.model import Role, SegmentedSeed, Unit
 
 _TEXT = (Role.PROSE, Role.LIST_ITEM, Role.VERBATIM)
 #: A file of at least this many words of text ...
-LARGE_FILE_WORDS = 20_000
+LARGE_FILE_WORDS = 10_000
 #: ... split into at most this many pieces has not been split.
 FEW_PIECES = 3
 #: A piece holding at least this many heading-shaped lines, and this share of all
@@ -69,7 +69,8 @@ def judge(segmented: SegmentedSeed) -> Verdict:
     matter = sum(last - first + 1 for first, last, _reason in segmented.matter_lines)
     reasons = []
     total = sum(words)
-    if total >= LARGE_FILE_WORDS and len(words) <= FEW_PIECES:
+    if total >= LARGE_FILE_WORDS and len(words) <= FEW_PIECES \
+            and not all(_states_itself(segment.units) for segment in segmented.segments):
         reasons.append(f"{total:,} words in {len(words)} piece{'' if len(words) == 1 else 's'}")
     crowded = max((count for segment, count in zip(segmented.segments, headings)
                    if not _states_itself(segment.units)), default=0)

@@ -401,3 +401,16 @@ def test_wordpress_rest_api_posts_are_read_with_their_embedded_names():
             "status": "publish", "date": "2020-01-01T00:00:00"}
     split = split_one(Seed("pages.json", tuple(json.dumps([page], indent=1).splitlines())))
     assert split.articles == () and split.matter_lines[0][2] == "a page, not a post: About"
+
+
+def test_prose_whose_first_lines_hold_commas_is_text_not_a_table():
+    """A post in a .txt file whose first lines each hold one comma is no CSV
+    (its 'header' names no body column, and a later line has more commas)."""
+    text = ("Version 1.2 of Nikola, my static site generator and the software behind\n"
+            "this very site, is out!\n\n"
+            "Why build static sites? Because they are light in resources, they are\n"
+            "future-proof, because it's easy, because they are safe, and because you avoid lockin.\n")
+    seed = Seed(name="nikola-12-is-out.txt", lines=tuple(text.split("\n")))
+    assert read_export(SeedInput(seed, Overrides())) is None
+    [article] = split_one(seed).articles
+    assert "light in resources" in " ".join(text for block in article.body for text in block.texts)

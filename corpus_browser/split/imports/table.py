@@ -53,6 +53,8 @@ UNPUBLISHED = {"draft": "draft", "drafts": "draft", "unpublished": "draft", "pen
                "false": "draft", "no": "draft", "0": "draft"}
 #: Markup that says a body is HTML.
 _HTML = re.compile(r"</?(?:p|br|div|a|em|strong|h[1-6]|ul|ol|li|img|table|span|blockquote|pre)\b", re.IGNORECASE)
+#: Suffixes of files named as tables: read as one whatever their column names.
+TABLE_SUFFIXES = frozenset({".csv", ".tsv"})
 #: The longest column name a header holds.
 HEADER_MAX_CHARS = 60
 _NAME_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
@@ -124,15 +126,16 @@ def _csv_rows(export: Export) -> list[Row]:
         return []
     delimiter = _delimiter(lines[0], export.suffix)
     reader = csv.reader(io.StringIO(export.text), delimiter=delimiter)
+    named_table = export.suffix in TABLE_SUFFIXES
     try:
         header = [cell.strip() for cell in next(reader)]
-        if not _is_header(header):
+        if not _is_header(header) or not (named_table or _names_a_body(header)):
             return []
         rows, first = [], reader.line_num + 1
         for cells in reader:
             if cells and any(cell.strip() for cell in cells):
-                if len(cells) != len(header) and not rows:
-                    return []  # no table: its first row is not of its header's width
+                if len(cells) != len(header) and (not rows or not named_table):
+                    return []  # no table: text whose first lines held as many commas
                 if len(cells) != len(header):
                     raise export.error(f"a row of {len(cells)} cells under a header of {len(header)}", first)
                 rows.append(((first, reader.line_num), dict(zip(header, cells))))
@@ -140,6 +143,12 @@ def _csv_rows(export: Export) -> list[Row]:
     except csv.Error as error:
         raise export.error(f"not a readable table: {error}", reader.line_num) from None
     return rows
+
+
+def _names_a_body(header: Sequence[str]) -> bool:
+    """A header whose column names say where the articles' text is (a file not
+    named as a table is one only then: prose with commas is no table)."""
+    return any(word in COLUMN_WORDS["body"] for column in header for word in _words(column))
 
 
 def _delimiter(line: str, suffix: str) -> str:
