@@ -34,7 +34,6 @@ import re
 import shutil
 import sys
 import tempfile
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -94,18 +93,6 @@ def page_counts(page: Page, targets: LinkTargets) -> tuple[int, int]:
     return links, code
 
 
-def flat_names(paths: Sequence[str]) -> dict[str, str]:
-    """Each blog-relative path as one file name of the seeds folder (the seeds
-    folder is read flat): its own name where no other file has it, a page
-    bundle's `index.md` named by its folder, else the whole path joined by `__`."""
-    def short(path: str) -> str:
-        parts = path.split("/")
-        stem, _, suffix = parts[-1].rpartition(".")
-        return f"{parts[-2]}.{suffix}" if stem in ("index", "_index") and len(parts) > 1 else parts[-1]
-    counts = Counter(short(path) for path in paths)
-    return {path: short(path) if counts[short(path)] == 1 else path.replace("/", "__") for path in paths}
-
-
 @dataclass(frozen=True)
 class Page:
     """An article with where the site writes it and where its relative links lead."""
@@ -125,33 +112,31 @@ def build(blog: Path) -> list[Page]:
     with tempfile.TemporaryDirectory() as folder:
         seeds = Path(folder) / "seeds"
         seeds.mkdir()
-        files = {path.relative_to(blog).as_posix(): path for path in sorted(blog.rglob("*")) if path.is_file()}
-        for relative, name in flat_names(list(files)).items():
-            shutil.copy(files[relative], seeds / name)
+        shutil.copytree(blog, seeds, dirs_exist_ok=True)  # its folders as they are: seeds are read from subfolders
         config = BuildConfig(seeds_dir=seeds, docs_dir=Path(folder) / "docs", themes_file=Path(folder) / "none.yml")
         placed = gather(config).articles
         targets, published = link_targets(placed), link_targets(placed, PLACEHOLDER_SOURCE_URL)
         return [Page(item.article, item.path, targets, published) for item in placed]
 
 
-def page_of(entry: dict, by_source: dict[str, list[Page]], names: dict[str, str]) -> Page | None:
+def page_of(entry: dict, by_source: dict[str, list[Page]]) -> Page | None:
     """The page made of a gold item: its file's page, or for a file of several
     items the page whose span holds the item's heading line."""
-    pages = by_source.get(names.get(entry["file"], ""), [])
+    pages = by_source.get(entry["file"], [])
     if "line" not in entry:
         return pages[0] if len(pages) == 1 else next((p for p in pages if p.first_line <= 3), None)
     return next((p for p in pages if p.first_line <= entry["line"] <= p.last_line), None)
 
 
-def score(name: str, gold: dict, articles: Sequence[Page], names: dict[str, str]) -> Score:
-    """The pages made of a blog against its gold; `names` gives each blog-relative file its seed's name."""
+def score(name: str, gold: dict, articles: Sequence[Page]) -> Score:
+    """The pages made of a blog against its gold (each page's source is its file's path in the blog)."""
     result = Score(name, pages=len(articles))
     by_source: dict[str, list[Page]] = {}
     for article in articles:
         by_source.setdefault(article.source, []).append(article)
     for entry in gold["items"]:
         kind = entry.get("kind")
-        page = page_of(entry, by_source, names)
+        page = page_of(entry, by_source)
         if kind in DRAFT_KINDS or entry.get("draft"):
             result.drafts += 1
             result.drafts_published += page is not None and (page.first_line <= entry.get("line", 1) <= page.last_line)
@@ -247,8 +232,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         blog = args.folder / name
         if not blog.is_dir() or (args.only and name not in args.only):
             continue
-        names = flat_names([path.relative_to(blog).as_posix() for path in sorted(blog.rglob("*")) if path.is_file()])
-        result = score(name, yaml.safe_load(gold_path.read_text(encoding="utf-8")), build(blog), names)
+        result = score(name, yaml.safe_load(gold_path.read_text(encoding="utf-8")), build(blog))
         scores.append(result)
         if args.details:
             print(f"## {name}", *(f"- {line}" for line in result.details), sep="\n", file=sys.stderr)

@@ -253,6 +253,8 @@ SPACED_TAG_KEYS = frozenset({"filetags"})
 #: `published: false`, `status: private`), ...
 DRAFT_SIGNS = {"draft": frozenset({"true", "yes"}), "published": frozenset({"false", "no"}),
                "status": frozenset({"draft", "private", "unpublished"})}
+#: Folders whose posts are drafts, as blog engines keep them (Jekyll's `_drafts/`, org-static-blog's `drafts/`).
+DRAFT_FOLDERS = frozenset({"drafts", "_drafts"})
 #: ... and that hold its summary, shown as its excerpt.
 SUMMARY_KEYS = ("summary", "description", "excerpt", "abstract")
 

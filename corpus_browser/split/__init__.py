@@ -24,6 +24,7 @@ from dataclasses import replace
 
 from corpus_browser.config import SplitRules
 from corpus_browser.lang.recognise import date_in_name
+from corpus_browser.lang.rules import DRAFT_FOLDERS
 from corpus_browser.model import Format, Reading, SeedInput, SegmentedSeed, SetAside, SetAsideKind, SplitSeed
 from corpus_browser.split.boilerplate import SeedKeys, find_boilerplate
 from corpus_browser.split.extract import extract, is_draft
@@ -106,11 +107,13 @@ def split_corpus(inputs: Sequence[SeedInput], rules: SplitRules) -> tuple[SplitS
 
 
 def _extracted(segmented: SegmentedSeed, readings: tuple[Reading, ...] = ()) -> SplitSeed:
-    """The seed's articles; a draft (its own metadata says so) is set aside with the
-    front and back matter, listed in the report, and not published."""
+    """The seed's articles; a draft (its own metadata says so, or it lies in a
+    drafts folder) is set aside with the front and back matter, listed in the
+    report, and not published."""
     lines, format, overrides = segmented.seed.lines, segmented.format, segmented.overrides
-    published = [segment for segment in segmented.segments if not is_draft(segment)]
-    drafts = [segment for segment in segmented.segments if is_draft(segment)]
+    in_drafts = not DRAFT_FOLDERS.isdisjoint(segmented.seed.name.split("/")[:-1])
+    published = [segment for segment in segmented.segments if not (in_drafts or is_draft(segment))]
+    drafts = [segment for segment in segmented.segments if in_drafts or is_draft(segment)]
     articles = tuple(extract(segment, overrides, lines, format) for segment in published)
     if len(articles) == 1 and articles[0].date is None:  # one post per file, its date in the file's name
         articles = (replace(articles[0], date=date_in_name(segmented.seed.name)),)

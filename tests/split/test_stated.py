@@ -187,3 +187,15 @@ def test_a_post_that_states_itself_stays_one_post_however_many_sections_it_has()
     seed = split(f"#+title: My Projects\n#+date: <2018-06-13 00:00>\n#+filetags: nocomments\n\n{org_sections}\n",
                  "projects.org")
     assert seed.format.value == "org" and [a.title for a in seed.articles] == ["My Projects"]
+
+
+def test_posts_in_a_drafts_folder_are_drafts():
+    """A blog kept as its engine keeps it (`_drafts/`, `drafts/`): those posts are
+    set aside as drafts and listed, the others published; a folder merely
+    named like one (`drafts-2019/`) is no drafts folder."""
+    post = f"#+title: A Post\n#+date: <2018-06-13 00:00>\n\n{PROSE}\n"
+    names = ["posts/a.org", "drafts/b.org", "_drafts/c.org", "drafts-2019/d.org", "e.org"]
+    seeds = split_corpus([SeedInput(Seed(name=name, lines=tuple(post.split("\n"))), Overrides()) for name in names],
+                         SplitRules())
+    assert [len(seed.articles) for seed in seeds] == [1, 0, 0, 1, 1]
+    assert all(reason == "a draft, not published" for seed in seeds[1:3] for *_lines, reason in seed.matter_lines)
