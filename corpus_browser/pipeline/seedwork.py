@@ -66,6 +66,17 @@ class SplitCorpus:
     """Each seed's articles' words, in seed order."""
     errors: tuple[CorpusError, ...]
     warnings: tuple[CorpusError, ...]
+    keys: tuple[str, ...] = ()
+    """Each seed's key, in seed order: the digest of everything its split depends on
+    (its cache entry's name), so a seed whose split changed has a new key."""
+
+
+@dataclass(frozen=True)
+class _Keyed:
+    """A seed's split with its key, until the corpus is collected."""
+
+    key: str
+    work: SeedWork
 
 
 @dataclass
@@ -107,13 +118,13 @@ def split_seeds(scan: SeedScan, split: SplitRules, code: str, store: SeedCache |
         second_names = {i: f"{_digest(first_names[i].encode(), *(key.encode() for key in holding[i]))}.{_SPLIT}"
                         for i in kept}
         for i, seed in session.second_halves(second_names, first_names, holding, given).items():
-            outcomes[i] = seed
+            outcomes[i] = _Keyed(second_names[i], seed)
         completed = True
     finally:
         session.finish(completed)
     corpus = scan.collect(outcomes)
-    return SplitCorpus(tuple(work.split for work in corpus.seeds), tuple(work.words for work in corpus.seeds),
-                       corpus.errors, corpus.warnings)
+    return SplitCorpus(tuple(seed.work.split for seed in corpus.seeds), tuple(seed.work.words for seed in corpus.seeds),
+                       corpus.errors, corpus.warnings, tuple(seed.key for seed in corpus.seeds))
 
 
 def _content(seed: SeedBytes) -> bytes:
