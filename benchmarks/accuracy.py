@@ -330,14 +330,42 @@ def _ratio(right: int, total: int) -> str:
     return f"{right / total:.2f} ({right}/{total})" if total else "–"
 
 
-def write_benchmarks(text: str) -> None:
+def as_it_came(path: Path) -> dict[str, tuple[str, str]]:
+    """Recall and precision by corpus, from a table this script printed earlier
+    (for the code before any change made for those corpora)."""
+    found = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if len(cells) >= 3 and re.match(r"\*{0,2}\d\.\d\d", cells[1]):
+            found[cells[0].strip("*")] = (cells[1].replace("*", ""), cells[2].replace("*", ""))
+    return found
+
+
+def compared(scores: Sequence[Score], before: dict[str, tuple[str, str]]) -> str:
+    """The table with each corpus's recall and precision as it came beside today's."""
+    rows = ["| corpus | recall: as it came → now | precision: as it came → now | authors | dates | pages |",
+            "| --- | --- | --- | ---: | ---: | ---: |"]
+    for s, line in zip(scores, table(scores).splitlines()[2:]):
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        was = before.get(s.name, ("–", "–"))
+        rows.append(f"| {s.name} | {was[0]} → {cells[1]} | {was[1]} → {cells[2]} | {cells[3]} | {cells[4]} | "
+                    f"{cells[6]} |")
+    total = [cell.strip() for cell in table(scores).splitlines()[-1].strip().strip("|").split("|")]
+    was = before.get("all", ("–", "–"))
+    rows.append(f"| **all** | {was[0]} → {total[1]} | {was[1]} → {total[2]} | {total[3]} | {total[4]} | {total[6]} |")
+    return "\n".join(rows)
+
+
+def write_benchmarks(text: str, section: str = "accuracy") -> None:
+    """The text between the `<!-- SECTION:begin -->` and `:end` markers of BENCHMARKS.md."""
+    begin, end = f"<!-- {section}:begin -->", f"<!-- {section}:end -->"
     current = BENCHMARKS.read_text(encoding="utf-8")
-    if BEGIN in current:
-        head, _, rest = current.partition(BEGIN)
-        _, _, tail = rest.partition(END)
-        BENCHMARKS.write_text(f"{head}{BEGIN}\n{text}\n{END}{tail}", encoding="utf-8")
+    if begin in current:
+        head, _, rest = current.partition(begin)
+        _, _, tail = rest.partition(end)
+        BENCHMARKS.write_text(f"{head}{begin}\n{text}\n{end}{tail}", encoding="utf-8")
     else:
-        BENCHMARKS.write_text(f"{current.rstrip()}\n\n## Splitting accuracy\n\n{BEGIN}\n{text}\n{END}\n",
+        BENCHMARKS.write_text(f"{current.rstrip()}\n\n## Splitting accuracy\n\n{begin}\n{text}\n{end}\n",
                               encoding="utf-8")
 
 
@@ -347,7 +375,12 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="folder of NAME.gold.yml files beside their dumps (default: ../shared/corpora)")
     parser.add_argument("--only", help="score only the corpus whose name contains this")
     parser.add_argument("--details", action="store_true", help="list misses, false pages and wrong metadata")
-    parser.add_argument("--write", action="store_true", help="put the table into BENCHMARKS.md")
+    parser.add_argument("--write", nargs="?", const="accuracy", metavar="SECTION",
+                        help="put the table into BENCHMARKS.md, between the SECTION:begin/end markers "
+                             "(default: accuracy)")
+    parser.add_argument("--as-it-came", type=Path, metavar="TABLE",
+                        help="a table this script printed for the code before any change made for these "
+                             "corpora: show its recall and precision beside today's")
     args = parser.parse_args(argv)
     scores = []
     for dump, gold_path in find_corpora(args.folder):
@@ -361,10 +394,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                                  ("metadata", result.wrong_metadata)):
                 for item in items:
                     print(f"  {label}: {item}")
-    output = table(scores)
+    output = compared(scores, as_it_came(args.as_it_came)) if args.as_it_came else table(scores)
     print(output)
     if args.write:
-        write_benchmarks(f"Measured on {time.strftime('%Y-%m-%d')} by `python benchmarks/accuracy.py`.\n\n{output}")
+        command = "python benchmarks/accuracy.py" + (f" {args.folder.name}/" if args.folder != DEFAULT_DIR else "")
+        write_benchmarks(f"Measured on {time.strftime('%Y-%m-%d')} by `{command}`.\n\n{output}", args.write)
     return 0
 
 

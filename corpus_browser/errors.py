@@ -80,6 +80,11 @@ class SeedError(CorpusError):
     """A seed file cannot be read or decoded."""
 
 
+class SeedSkipped(SeedError):
+    """A seed skipped on purpose, for what its content turned out to be (a file
+    named like an export that is none): a warning, not an error."""
+
+
 class SidecarError(CorpusError):
     """A seed's sidecar file is malformed or names lines the seed does not have."""
 

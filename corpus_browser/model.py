@@ -57,6 +57,12 @@ SUFFIX_FORMATS = {
     ".eml": Format.MAIL,
     ".mbox": Format.MAIL,
 }
+#: Suffixes of the files platforms export (`split/imports/`), read for their content like any seed;
+#: one that no importer recognises is skipped with a warning.
+EXPORT_SUFFIXES = frozenset({".xml", ".rss", ".atom", ".json", ".jsonl", ".ndjson", ".csv", ".tsv", ".html", ".htm",
+                             ".zip"})
+#: The suffixes of the files the seeds folder is read for.
+SEED_SUFFIXES = frozenset(SUFFIX_FORMATS) | EXPORT_SUFFIXES
 
 
 @dataclass(frozen=True)
@@ -64,7 +70,7 @@ class Seed:
     """One input file, decoded into lines."""
 
     name: str
-    """File name relative to the seeds folder, e.g. `blog.txt`, shown readably
+    """File name relative to the seeds folder, e.g. `blog.txt` or `2019/blog.md`, shown readably
     (`errors.readable`: `caf\\xe9.txt` for a name that is not UTF-8)."""
     lines: tuple[str, ...]
     """The file's lines without line endings; line `n` is `lines[n - 1]`."""
@@ -72,7 +78,8 @@ class Seed:
     """The format to read the seed in; None (as read from disk) for the
     splitter to tell it from the content (`split.formats.sniff`)."""
     data: bytes = b""
-    """The file's bytes when they are not text but a container of it (a zip of an export), else empty."""
+    """The file's bytes when they are not text but a container of it (a zip of an export, or a
+    folder read as one: `source.containers`), else empty; `lines` are then its member names."""
 
 
 class Role(enum.Enum):
@@ -323,6 +330,22 @@ class Overrides:
     date_order: str | None = None
     """How the seed writes numeric dates such as `05/06/2016`: `day-first` or
     `month-first` (`date_order:`), instead of the order its language uses."""
+    article_titles: str | None = None
+    """A regular expression the seed's article titles match (`article_titles:`): the
+    lines it finds open its articles, and no others do."""
+    article_level: int | None = None
+    """The heading rank that holds the seed's articles (`article_level: 2` for `##`):
+    headings of that rank and above open articles, deeper ones are their sections."""
+    never_articles: str | None = None
+    """A regular expression of lines that belong to no article (`never_articles:`):
+    running heads, page numbers, a blog's structural headings. They are set aside."""
+    columns: tuple[tuple[str, str], ...] = ()
+    """For a table of articles (CSV, JSON Lines): which column holds each field
+    (`title`, `authors`, `date`, `body`, `tags`, `summary`, `subtitle`, `status`), as
+    the sidecar's `columns:` maps them, instead of what the column names suggest."""
+    body_format: str | None = None
+    """For a table of articles: how its bodies are written, `html`, `markdown` or `text`
+    (`body_format:`), instead of what the column's name or content suggests."""
 
 
 @dataclass(frozen=True)
@@ -390,6 +413,8 @@ class SeedSummary:
     """Why the content was read in that format."""
     matter: tuple[tuple[int, int, str], ...] = ()
     """Front and back matter set aside: line ranges of the seed, with the reason."""
+    doubts: tuple[str, ...] = ()
+    """Why its split still looks wrong, after every reading was weighed (`SplitSeed.doubts`)."""
 
 
 # --- themes -------------------------------------------------------------------------
@@ -813,6 +838,8 @@ class WriteReport:
     written: tuple[str, ...]
     unchanged: tuple[str, ...]
     removed: tuple[str, ...]
+    overwritten: tuple[str, ...] = ()
+    """Pages edited by hand since the last build (among those written): the build wrote over the edit."""
 
 
 @dataclass(frozen=True)

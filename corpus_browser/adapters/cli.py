@@ -1,7 +1,7 @@
 """Command line: build the pages, or search the corpus.
 
     python build_docs.py [--seeds DIR] [--docs DIR] [--themes FILE] [--report FILE] [--config-file FILE]
-                         [--follow-symlinks] [--strict] [--force]
+                         [--follow-symlinks] [--strict] [--force] [--refit]
     python build_docs.py search QUERY [--author NAME] [--theme NAME] [--json]
     python build_docs.py explain SEED [--seeds DIR]
     python build_docs.py themes [--propose]
@@ -99,7 +99,9 @@ def build_parser() -> argparse.ArgumentParser:
                                                     "(default: the plugin's report_file, else corpus-report.md)")
     parser.add_argument("--strict", action="store_true", help="treat warnings (skipped files) as errors")
     parser.add_argument("--force", action="store_true",
-                        help="rebuild even when no seed, sidecar, taxonomy or setting changed since the last build")
+                        help="rebuild everything, even when no seed, sidecar, taxonomy or setting changed since the "
+                             "last build, without reading what it kept (its cache and its pages; the corpus-wide "
+                             "models are fitted again)")
     parser.add_argument("--refit", action="store_true",
                         help="fit the corpus-wide models (word statistics, discovered themes, the taxonomy's "
                              "spellings) to the corpus again, however little it drifted since their last fit")
@@ -226,9 +228,12 @@ def run_build(args: argparse.Namespace) -> int:
         return 0
     from corpus_browser.adapters.progress import stage_progress
     from corpus_browser.pipeline.build import STAGES, build
+    from corpus_browser.store.write import HAND_EDIT_OVERWRITTEN
 
     with stage_progress(STAGES) as on_stage:
-        report = build(config, inputs, on_stage, refit=args.refit)
+        report = build(config, inputs, on_stage, refit=args.refit, fresh=args.force)
+    for path in report.written.overwritten:
+        print(f"warning: {config.docs_dir / path}: {HAND_EDIT_OVERWRITTEN}", file=sys.stderr)
     print_build_report(report, time.perf_counter() - started, config.themes_file)
     print(f"report: {config.report_file}")
     corpus = report.corpus

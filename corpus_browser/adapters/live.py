@@ -41,7 +41,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from corpus_browser.errors import CorpusError
-from corpus_browser.store.manifest import PRIVATE_NAMES, read_manifest
+from corpus_browser.store.manifest import PRIVATE_NAMES, file_content, read_manifest
 
 log = logging.getLogger("mkdocs.hooks.corpus_browser")
 
@@ -182,11 +182,10 @@ class SiteShape:
 
 
 def _file_digest(path: str) -> str:
-    """The SHA-256 of the file's content; empty when it cannot be read."""
-    try:
-        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
-    except OSError:
-        return ""
+    """The SHA-256 of the file's content; empty when it cannot be read or is no
+    regular file (a named pipe is not waited on: the watcher would stop)."""
+    content = file_content(path)
+    return "" if content is None else hashlib.sha256(content).hexdigest()
 
 
 class SearchEntries:

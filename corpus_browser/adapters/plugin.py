@@ -62,6 +62,7 @@ from corpus_browser.pipeline.build import BuildMemory, build, remembered_pages
 from corpus_browser.site.memo import RenderMemo
 from corpus_browser.site.render import HOME_PAGE, SEARCH_RECORDS
 from corpus_browser.store.freshness import input_digest, is_up_to_date
+from corpus_browser.store.write import HAND_EDIT_OVERWRITTEN
 
 log = logging.getLogger("mkdocs.plugins.corpus_browser")
 
@@ -283,6 +284,8 @@ class CorpusBrowserPlugin(BasePlugin[PluginOptions]):
             log.error(str(problem))
         for problem in corpus.warnings:
             log.warning(str(problem))
+        for path in written.overwritten:
+            log.warning("%s: %s", build_config.docs_dir / path, HAND_EDIT_OVERWRITTEN)
         for merge in corpus.merges:
             log.info("corpus: merged author spellings: %s <- %s", merge.name, ", ".join(merge.variants))
         notice = poor_fit_notice(corpus.themes, str(build_config.themes_file))

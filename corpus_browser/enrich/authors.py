@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
@@ -97,7 +97,7 @@ def _normalized(authors: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _merge(usage: Counter[str]) -> tuple[dict[str, str], tuple[AuthorMerge, ...]]:
-    """Map every spelling to its group's most used spelling."""
+    """Map every spelling to its group's most used spelling (`_groups`)."""
     groups = _groups(tuple(sorted(usage)))
     canonical, merges = {}, []
     for members in groups:
@@ -111,26 +111,100 @@ def _merge(usage: Counter[str]) -> tuple[dict[str, str], tuple[AuthorMerge, ...]
 @functools.lru_cache(maxsize=8)
 def _groups(names: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
     """The sorted `names` in groups of spellings of one person (made once per set of names:
-    a save that adds no name compares none again)."""
+    a save that adds no name compares none again): spellings join a group when
+    their words agree (`MERGE_NAME_RATIO`) and their surnames, given and middle
+    names can be one person's. Only the spellings that can be (`_candidates`)
+    are compared, so that the cost grows with the number of names, not with its
+    square (16,000 authors took minutes, issue 26); the groups are those of
+    comparing every spelling with every other."""
     parent = {name: name for name in names}
 
     def root(name: str) -> str:
         while parent[name] != name:
-            name = parent[name]
+            parent[name] = name = parent[parent[name]]
         return name
 
-    for name in names:
-        for other, _score, _index in process.extract(
-            name, names, scorer=fuzz.token_set_ratio, processor=str.casefold,
-            score_cutoff=MERGE_NAME_RATIO, limit=None,
-        ):
-            if other != name and _same_surname(name, other) and _same_given_name(name, other) \
+    for block, others in _candidates(names):
+        scores = process.cdist(block, others, scorer=fuzz.token_set_ratio, processor=str.casefold,
+                               score_cutoff=MERGE_NAME_RATIO)
+        for i, j in zip(*scores.nonzero()):
+            name, other = block[i], others[j]
+            if name != other and _same_surname(name, other) and _same_given_name(name, other) \
                     and _same_middle_names(name, other):
                 parent[root(other)] = root(name)
     groups: dict[str, list[str]] = {}
     for name in names:
         groups.setdefault(root(name), []).append(name)
     return tuple(tuple(members) for members in groups.values())
+
+
+def _candidates(names: Sequence[str]) -> Iterator[tuple[list[str], list[str]]]:
+    """Blocks of spellings to compare with one another: those that share the
+    initial of their given name and their surname (a one-word name: the whole
+    name, case folded), and those that share the initial and have surnames
+    alike (`_similar_words`); no two spellings outside them are one person."""
+    families: dict[tuple[str, str], list[str]] = {}
+    for name in names:
+        words = name.split()
+        if words:
+            key = (words[0].casefold()[0], words[-1].casefold()) if len(words) > 1 else ("", name.casefold())
+            families.setdefault(key, []).append(name)
+    initials: dict[str, set[str]] = {}
+    for initial, surname in families:
+        if initial:
+            initials.setdefault(surname, set()).add(initial)
+    for members in families.values():
+        if len(members) > 1:
+            yield members, members
+    for surname, other in _similar_words(initials):
+        for initial in initials[surname] & initials[other]:
+            yield families[initial, surname], families[initial, other]
+
+
+#: Words of up to this many letters are found alike by shared parts (`_similar_words`);
+#: longer ones, rare in names, are compared with every word long enough to be like them.
+_PART_MAX_LETTERS = 14
+
+
+def _similar_words(words: Collection[str]) -> set[tuple[str, str]]:
+    """The pairs of `words` (each pair once) whose ratio is at least `MERGE_SURNAME_RATIO`.
+
+    Two words that alike keep their longest common subsequence when at most a
+    third of the longer one's letters and a fifth of the shorter one's are
+    deleted (a ratio of 80 allows no more). So each word is filed under the
+    words made of it by deleting up to a fifth of its letters, and looks up
+    those made of it by deleting up to a third (as SymSpell does): it is
+    compared only with the words it finds. A word longer than
+    `_PART_MAX_LETTERS` is compared with every word of two thirds its length or more.
+    """
+    filed: dict[str, list[str]] = {}
+    for word in words:
+        if len(word) <= _PART_MAX_LETTERS:
+            for part in _deletions(word, len(word) // 5):
+                filed.setdefault(part, []).append(word)
+    others = [word for word in words if 3 * len(word) >= 2 * (_PART_MAX_LETTERS + 1)]
+    pairs = set()
+    for word in words:
+        if len(word) <= _PART_MAX_LETTERS:
+            found = (other for part in _deletions(word, len(word) // 3) for other in filed.get(part, ()))
+        else:
+            found = (other for other, _score, _index in process.extract(
+                word, others, scorer=fuzz.ratio, score_cutoff=MERGE_SURNAME_RATIO, limit=None))
+        pairs.update((min(word, other), max(word, other)) for other in found if other != word)
+    return {(a, b) for a, b in pairs if fuzz.ratio(a, b) >= MERGE_SURNAME_RATIO}
+
+
+def _deletions(word: str, most: int) -> set[str]:
+    """`word` and the words made of it by deleting up to `most` of its letters.
+
+    >>> sorted(_deletions("ada", 1))
+    ['aa', 'ad', 'ada', 'da']
+    """
+    found = edge = {word}
+    for _ in range(most):
+        edge = {part[:i] + part[i + 1:] for part in edge for i in range(len(part))}
+        found = found | edge
+    return found
 
 
 def _same_surname(a: str, b: str) -> bool:

@@ -60,12 +60,12 @@ _MARKUP = re.compile(
     r"|#\+\w+",  # #+begin_src
     re.IGNORECASE)
 #: Link text: [text](url), [text][ref], [[url][text]], `text <url>`_, <a href="…">text</a>.
-_LINK_TEXT = re.compile(
-    r"\[\[[^\]\n]*\]\[([^\]\n]+)\]\]"
-    r"|\[([^\]\n]+)\]\((?:[^)\s]+)\)"
-    r"|\[([^\]\n]+)\]\[[^\]\n]*\]"
-    r"|`([^`<\n]+?)\s*<[^>\n]+>`__?"
-    r"|<a\s[^>]*>([^<]+)</a>",
+_LINK_TEXT = re.compile(  # (bounded, and no bracket inside brackets: linear on any run of them)
+    r"\[\[[^\[\]\n]{0,2000}\]\[([^\[\]\n]{1,300})\]\]"
+    r"|\[([^\[\]\n]{1,300})\]\([^()\s]{0,2000}\)"
+    r"|\[([^\[\]\n]{1,300})\]\[[^\[\]\n]{0,300}\]"
+    r"|`([^`<\n]{1,300}?)\s*<[^<>\n]{1,2000}>`__?"
+    r"|<a\s[^<>]{0,2000}>([^<]{1,300})</a>",
     re.IGNORECASE)
 #: A line of code: punctuation prose does not use, or a keyword opening a statement (the whole line).
 _CODE_LINE = re.compile(

@@ -123,6 +123,17 @@ def date_in_name(name: str) -> str | None:
     return find_date(re.sub(r"[_/.]", "-", found["date"])) if found else None
 
 
+#: A credit to a handle ending a heading: `2.0.26 (2025-10-24) - @mojavelinux`, `Notes by @ada`.
+_HANDLE_CREDIT = re.compile(r"\s+(?:[-–—|]|by)\s+@(?P<handle>[A-Za-z0-9][\w.-]{0,38})\s*$")
+
+
+def handle_credit(text: str) -> tuple[str, str] | None:
+    """A heading's text without the handle it credits at its end, and the handle
+    (without its `@`): `2.0.26 - @mojavelinux` -> (`2.0.26`, `mojavelinux`)."""
+    found = _HANDLE_CREDIT.search(text)
+    return (text[: found.start()], found["handle"]) if found and found.start() else None
+
+
 def without_trailing_date(text: str) -> str:
     """A title without the date it ends with, which the article's date shows
     anyway: `2.1.0 - 2020-01-01` -> `2.1.0`, `Release 7.2 (released Sep 13,

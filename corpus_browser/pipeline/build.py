@@ -10,7 +10,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +21,7 @@ from corpus_browser.enrich.language import corpus_languages, site_language
 from corpus_browser.enrich.models import apply_models
 from corpus_browser.enrich.relate import Relations, relate
 from corpus_browser.enrich.source_tags import with_source_tags
-from corpus_browser.errors import CorpusError
+from corpus_browser.errors import CorpusError, SeedError
 from corpus_browser.model import BuildReport, Corpus, Derivations, LineTally, SeedSummary, Site, SplitSeed, Taxonomy
 from corpus_browser.pipeline.models import ENRICHED_KIND, MODELS_KIND, ModelMemory, enriched_corpus, used_entries
 from corpus_browser.pipeline.seedwork import SeedMemory, split_seeds
@@ -121,25 +121,34 @@ def _gather(config: BuildConfig, on_stage: StageListener, taxonomy: Taxonomy | N
         language=site_language(extracted, config.language),
     )
     seeds = tuple(_summary(seed) for seed in split.seeds)
-    return Corpus(site, themes, authors.merges, seeds, split.errors, split.warnings, enriched.notice)
+    doubts = tuple(_doubt(seed, config.seeds_dir) for seed in split.seeds if seed.doubts)
+    return Corpus(site, themes, authors.merges, seeds, split.errors, split.warnings + doubts, enriched.notice)
+
+
+def _doubt(seed: SplitSeed, seeds_dir: Path) -> SeedError:
+    """A warning naming a seed whose split still looks wrong after every reading
+    was weighed, with why and the command that shows more."""
+    return SeedError(str(seeds_dir / seed.name), f"its split may be wrong ({'; '.join(seed.doubts)}): "
+                                                 f"`python build_docs.py explain {seed.name}` shows the readings "
+                                                 f"weighed; a hint in its sidecar fixes it (README, Fix a bad split)")
 
 
 def _summary(seed: SplitSeed) -> SeedSummary:
     matter = sum(aside.last - aside.first + 1 for aside in seed.matter)
     tally = sum((article.tally for article in seed.articles), LineTally(boilerplate=matter))
     return SeedSummary(seed.name, seed.format.value, len(seed.articles), tally, seed.format_evidence,
-                       seed.matter_lines)
+                       seed.matter_lines, seed.doubts)
 
 
 def explain(config: BuildConfig, seed_name: str) -> str:
     """How the seed named `seed_name` (a file in the seeds folder) is split, for `build_docs.py explain`:
     split as the build splits it, with the whole corpus (boilerplate is judged across every seed).
     Raises `CorpusError` when there is no such seed or it cannot be read."""
-    wanted = Path(seed_name).name
     split = split_seeds(scan_seeds(config.seeds_dir, config.follow_symlinks), config.split, code_digest(),
                         follow_symlinks=config.follow_symlinks, language=config.language)
-    for error in split.errors:
-        if Path(error.path).name == wanted:
+    wanted = _seed_named(seed_name, config.seeds_dir, [seed.name for seed in split.seeds])
+    for error in (*split.errors, *split.warnings):
+        if Path(error.path) in (config.seeds_dir / wanted, Path(wanted)):
             raise error
     found = next((seed for seed in split.seeds if seed.name == wanted), None)
     if found is None:
@@ -147,8 +156,23 @@ def explain(config: BuildConfig, seed_name: str) -> str:
     return explain_seed(found)
 
 
+def _seed_named(name: str, seeds_dir: Path, names: Sequence[str]) -> str:
+    """The seed a user names: by its path below the seeds folder (`blog/post.md`), by that
+    path with the folder in front (`seeds/blog/post.md`), or by its file name alone where
+    only one seed has it."""
+    path = Path(name)
+    if path.is_relative_to(seeds_dir):
+        path = path.relative_to(seeds_dir)
+    wanted = path.as_posix()
+    if wanted in names:
+        return wanted
+    alike = [found for found in names if Path(found).name == path.name]
+    return alike[0] if len(alike) == 1 else wanted
+
+
 def build(config: BuildConfig, inputs: str | None = None, on_stage: StageListener = _silent,
-          memo: RenderMemo | None = None, memory: BuildMemory | None = None, refit: bool = False) -> BuildReport:
+          memo: RenderMemo | None = None, memory: BuildMemory | None = None, refit: bool = False,
+          fresh: bool = False) -> BuildReport:
     """Build the article and index pages from `config.seeds_dir` into `config.docs_dir`,
     and the editor's report. Raises `CorpusError` when writing would be unsafe
     (a file the build did not generate stands in the way, a path outside the
@@ -164,15 +188,19 @@ def build(config: BuildConfig, inputs: str | None = None, on_stage: StageListene
     or in the `memo` given (`mkdocs serve` keeps one from save to save, and
     writes none to disk: a save should cost no more than it must). What was
     made of each seed is kept in the cache folder, and in the `memory` given.
+    A `fresh` build (`build_docs.py --force`) reads neither: it makes every
+    seed's work and every page again, fits the corpus-wide models again (none
+    are read), and keeps them for the next build (a seed that cannot be used
+    then has no last good pages to keep).
     """
     # What stops everything (no seeds folder, a broken taxonomy) stops it before the docs folder is made.
     scan = scan_seeds(config.seeds_dir, config.follow_symlinks)
     taxonomy = read_taxonomy(config.themes_file)
     memory = memory if memory is not None else BuildMemory()
     with output_lock(config.docs_dir):
-        store = SeedCache(config.docs_dir)
+        store = SeedCache(config.docs_dir, read=not fresh)
         with _collector_paused():
-            remembered = memo if memo is not None else remembered_pages(config.docs_dir)
+            remembered = memo if memo is not None else RenderMemo() if fresh else remembered_pages(config.docs_dir)
             corpus = _gather(config, on_stage, taxonomy, store, scan, memory, refit)
             on_stage("rendering")
             pages = render_site(corpus.site, remembered)

@@ -18,6 +18,13 @@ half only when the boilerplate it holds has changed. A build made from
 remembered results is the build made from scratch: the halves are pure functions
 of what their digest covers (tests/test_seedwork.py builds both and compares).
 
+A seed that cannot be used (it cannot be read or decoded, its sidecar is
+wrong) keeps what its last good build made of it: both halves' results, as
+the cache holds them, under the names a table of the seeds' last good results
+gives (one entry per version of the code). Its articles stay on the site,
+with its error and a warning naming it, until it can be read again; nothing a
+reader had is lost to an input error. A seed removed from the folder is gone.
+
 With workers (`workers.py`), each seed goes to one worker for both halves,
 which keeps the seed's units in between (`_prepared`, in each worker
 process); which worker does a seed's work, or whether any does, changes
@@ -35,19 +42,20 @@ from pathlib import Path
 from corpus_browser.config import SplitRules
 from corpus_browser.enrich.language import seed_language, with_languages
 from corpus_browser.enrich.words import WordList
-from corpus_browser.errors import CorpusError
+from corpus_browser.errors import CorpusError, SeedError, SeedSkipped
 from corpus_browser.lang.recognise import reading_dates
 from corpus_browser.model import SeedInput, SplitSeed
 from corpus_browser.pipeline import workers
-from corpus_browser.source.seeds import SeedBytes, SeedScan, Skipped, fetched, seed_input
+from corpus_browser.source.seeds import SeedBytes, SeedFile, SeedScan, Skipped, fetched, seed_input
 from corpus_browser.split import PreparedSeed, SeedKeys, find_boilerplate, prepare_seed, seed_keys, split_seed
 from corpus_browser.store import cache
 from corpus_browser.store.cache import SeedCache
 
 #: Below this many bytes of seeds to work on, workers cost more than they save.
 WORKER_MIN_BYTES = 2_000_000
-#: Cache entry kinds: the first half's result, the second half's.
-_KEYS, _SPLIT = "keys", "split"
+#: Cache entry kinds: the first half's result, the second half's, and the table
+#: of each seed's last good results (seed file name to the names of both).
+_KEYS, _SPLIT, _GOOD = "keys", "split", "good"
 
 
 @dataclass(frozen=True)
@@ -79,6 +87,16 @@ class _Keyed:
     work: SeedWork
 
 
+@dataclass(frozen=True)
+class _LastGood:
+    """What the last build that could use a seed made of it, for a build that cannot."""
+
+    names: tuple[str, str]
+    """The cache entry names of its two halves' results."""
+    keys: SeedKeys
+    work: SeedWork
+
+
 @dataclass
 class SeedMemory:
     """What the last build in this process made of each seed, kept in memory for
@@ -100,8 +118,8 @@ def split_seeds(scan: SeedScan, split: SplitRules, code: str, store: SeedCache |
     `memory` keeps them in memory for the next build in this process;
     `language` is the configured language of every article (None: each one's is detected).
     """
-    outcomes: list[SeedBytes | Skipped | CorpusError | SeedWork] = [fetched(item, follow_symlinks)
-                                                                     for item in scan.items]
+    outcomes: list[SeedBytes | Skipped | CorpusError | _Keyed] = [fetched(item, follow_symlinks)
+                                                                   for item in scan.items]
     found = {i: outcome for i, outcome in enumerate(outcomes) if isinstance(outcome, SeedBytes)}
     settings = repr((split, language)).encode()
     given = _Settings(split, language)
@@ -113,18 +131,35 @@ def split_seeds(scan: SeedScan, split: SplitRules, code: str, store: SeedCache |
         kept = [i for i in sorted(halves) if isinstance(halves[i], SeedKeys)]
         for i in set(halves) - set(kept):
             outcomes[i] = halves[i]
-        boilerplate = find_boilerplate((halves[i].blocked for i in kept), split)
+        table = f"{_digest(b'last good results', code.encode())}.{_GOOD}"
+        last_good = session.last_good(table, _failed(scan, outcomes))
+        keys = {i: halves[i] for i in kept} | {i: good.keys for i, good in last_good.items()}
+        boilerplate = find_boilerplate((keys[i].blocked for i in sorted(keys)), split)
         holding = {i: halves[i].holding(boilerplate) for i in kept}
         second_names = {i: f"{_digest(first_names[i].encode(), *(key.encode() for key in holding[i]))}.{_SPLIT}"
                         for i in kept}
         for i, seed in session.second_halves(second_names, first_names, holding, given).items():
             outcomes[i] = _Keyed(second_names[i], seed)
+        session.keep_last_good(table, {found[i].name: (first_names[i], second_names[i]) for i in kept}
+                               | {scan.items[i].path.name: good.names for i, good in last_good.items()})
         completed = True
     finally:
         session.finish(completed)
+    errors, warnings = [], []
+    for i in sorted(last_good):
+        errors.append(outcomes[i])
+        warnings.append(SeedError(scan.items[i].shown, "its last good pages are kept until it can be read again"))
+        outcomes[i] = _Keyed(last_good[i].names[1], last_good[i].work)  # keyed by its last good split
     corpus = scan.collect(outcomes)
     return SplitCorpus(tuple(seed.work.split for seed in corpus.seeds), tuple(seed.work.words for seed in corpus.seeds),
-                       corpus.errors, corpus.warnings, tuple(seed.key for seed in corpus.seeds))
+                       corpus.errors + tuple(errors), corpus.warnings + tuple(warnings),
+                       tuple(seed.key for seed in corpus.seeds))
+
+
+def _failed(scan: SeedScan, outcomes: Sequence[object]) -> dict[int, str]:
+    """The seeds that could not be used (read, decoded, corrected by their sidecar), by item: their file names."""
+    return {i: item.path.name for i, item in enumerate(scan.items)
+            if isinstance(item, SeedFile) and isinstance(outcomes[i], CorpusError)}
 
 
 def _content(seed: SeedBytes) -> bytes:
@@ -190,6 +225,23 @@ class _Session:
             self._remember(names[i], results[i], payload)
         return results
 
+    def last_good(self, table: str, failed: dict[int, str]) -> dict[int, _LastGood]:
+        """For the seeds that `failed` this build (by item, their file names), what
+        the last build that could use each made of it, where the cache has it."""
+        names = self._recall(table, dict) or {}
+        found = {}
+        for i, name in failed.items():
+            entries = names.get(name)
+            if isinstance(entries, tuple) and len(entries) == 2 and all(isinstance(entry, str) for entry in entries):
+                keys, work = self._recall(entries[0], SeedKeys), self._recall(entries[1], SeedWork)
+                if keys is not None and work is not None:
+                    found[i] = _LastGood(entries, keys, work)
+        return found
+
+    def keep_last_good(self, table: str, names: dict[str, tuple[str, str]]) -> None:
+        """Keep the table of each seed's last good results (file name to entry names) for the next build."""
+        self._remember(table, names, cache.dump(names))
+
     def _workers_for(self, todo: Sequence[int]) -> int:
         """How many workers share `todo` (none for little work, unless the build asked for them)."""
         if not todo:
@@ -234,7 +286,7 @@ class _Session:
             self.memory.results = dict(self.used)
             self.memory.folder = self.folder
         if self.store is not None and completed:
-            self.store.keep_only(self.used, (_KEYS, _SPLIT))
+            self.store.keep_only(self.used, (_KEYS, _SPLIT, _GOOD))
 
 
 # --- the two halves, where they run ---------------------------------------------------------
@@ -262,9 +314,20 @@ def _first_half(found: SeedBytes, name: str, settings: _Settings) -> bytes:
         return cache.dump(error)
     if isinstance(item, Skipped):
         return cache.dump(item)
-    language, prepared = _prepare(item, settings)
+    try:
+        language, prepared = _prepare(item, settings)
+    except CorpusError as error:  # an export that cannot be read, or is none
+        return cache.dump(_as_shown(error, found.shown))
     _prepared[name] = (item, language, prepared)
     return cache.dump(seed_keys(prepared))
+
+
+def _as_shown(error: CorpusError, shown: str) -> CorpusError | Skipped:
+    """A problem the split found in a seed, naming it as the user named it (the
+    split knows it by its name in the seeds folder); a seed skipped on purpose
+    (`SeedSkipped`) is a warning."""
+    named = type(error)(shown, error.message, error.line)
+    return Skipped(named) if isinstance(error, SeedSkipped) else named
 
 
 def _prepare(item: SeedInput, settings: _Settings) -> tuple[str | None, PreparedSeed]:

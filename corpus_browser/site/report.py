@@ -48,6 +48,8 @@ def _seeds(seeds: Sequence[SeedSummary]) -> str:
     for seed in seeds:
         count = f"{seed.articles} article{'' if seed.articles == 1 else 's'}"
         lines.append(f"- `{seed.source}`: {seed.format} ({seed.format_evidence}), {count}")
+        if seed.doubts:
+            lines.append(f"    - **its split may be wrong**: {'; '.join(seed.doubts)}")
         lines += [f"    - lines {first}–{last}: {reason}" if first != last else f"    - line {first}: {reason}"
                   for first, last, reason in seed.matter]
     return "\n".join(lines)

@@ -12,14 +12,18 @@ from __future__ import annotations
 
 import codecs
 import logging
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import groupby
 from pathlib import Path
 
 import charset_normalizer
 
 from corpus_browser.errors import CorpusError, SeedError, SidecarError, readable
-from corpus_browser.model import SUFFIX_FORMATS, Overrides, Seed, SeedInput
+from corpus_browser.model import EXPORT_SUFFIXES, SEED_SUFFIXES, SUFFIX_FORMATS, Overrides, Seed, SeedInput
+from corpus_browser.source.containers import is_export_folder, is_page_resources, is_zip, packed_folder, zip_names
+from corpus_browser.source.files import kind_of, read_regular
 from corpus_browser.source.sidecar import match_sidecars, parse_overrides
 from corpus_browser.source.yaml_input import parse_yaml, read_yaml_bytes
 
@@ -109,6 +113,13 @@ class SeedFile:
     """The path as the user named it, for messages."""
     sidecar: str | None
     """The name of its sidecar file beside it, if it has one."""
+    root: Path | None = None
+    """The seeds folder it is in (its name is its path below it); None: the folder it is in."""
+
+    @property
+    def name(self) -> str:
+        """The seed's name: its path below the seeds folder."""
+        return _relative(self.path, self.root or self.path.parent)
 
 
 @dataclass(frozen=True)
@@ -137,30 +148,78 @@ class SeedScan:
 
 
 def scan_seeds(seeds_dir: Path, follow_symlinks: bool = False) -> SeedScan:
-    """List the seeds folder (see `read_corpus`); reads no file."""
+    """List the seeds folder and its subfolders (see `read_corpus`); reads no file.
+    Seeds are named by their path below the folder (`blog/2019/post.md`), and each
+    takes its sidecar from beside it. What is not a regular file (a named pipe, a
+    socket, a device, or a link the link rules follow to one) is skipped with a
+    warning: reading it could wait forever."""
     if not seeds_dir.is_dir():
         raise SeedError(str(seeds_dir), "seeds folder not found")
-    errors, warnings, items = [], [], []
-    paths = sorted((path for path in seeds_dir.iterdir() if not path.name.startswith(".") and not path.is_dir()),
-                   key=lambda p: p.name)
-    candidates = [path for path in paths if path.suffix.lower() not in SIDECAR_SUFFIXES]
-    sidecars = match_sidecars([path.name for path in candidates if path.suffix.lower() in SUFFIX_FORMATS],
-                              [path.name for path in paths if path.suffix.lower() in SIDECAR_SUFFIXES])
+    errors: list[CorpusError] = []
+    warnings: list[CorpusError] = []
+    items: list[tuple[str, SeedFile | Skipped]] = []
+    listed = _listing(seeds_dir, follow_symlinks, warnings)
+    for _folder, paths in groupby(listed, key=lambda path: path.parent):
+        _scan_folder(list(paths), seeds_dir, items, errors, warnings)
+    return SeedScan(tuple(item for _name, item in sorted(items, key=lambda named: named[0])),
+                    tuple(errors), tuple(warnings))
+
+
+def _scan_folder(paths: list[Path], seeds_dir: Path, items: list[tuple[str, SeedFile | Skipped]],
+                 errors: list[CorpusError], warnings: list[CorpusError]) -> None:
+    """Add the seeds of one folder, each with its sidecar, to `items` (by name
+    below the seeds folder), and what is skipped or wrong to `warnings` and `errors`."""
+    candidates = [path for path in paths if path.suffix.lower() not in SIDECAR_SUFFIXES or path.is_dir()]
+    sidecars = match_sidecars([path.name for path in candidates if _is_seed(path)],
+                              [path.name for path in paths if path not in candidates])
     for conflict in sidecars.conflicts:
-        errors.append(SidecarError(_shown(seeds_dir / conflict.sidecar, seeds_dir), conflict.message))
+        errors.append(SidecarError(_shown(paths[0].parent / conflict.sidecar, seeds_dir), conflict.message))
     for orphan in sidecars.orphans:
-        warnings.append(SidecarError(_shown(seeds_dir / orphan, seeds_dir),
+        warnings.append(SidecarError(_shown(paths[0].parent / orphan, seeds_dir),
                                      f"skipped: no seed is named like it (a seed NAME{next(iter(SUFFIX_FORMATS))} "
                                      f"takes its corrections from NAME.yml)"))
     skipped = {seed for conflict in sidecars.conflicts for seed in conflict.seeds}
     for path in candidates:
         shown = _shown(path, seeds_dir)
-        if path.suffix.lower() not in SUFFIX_FORMATS:
-            items.append(Skipped(SeedError(shown, f"skipped: {path.suffix or 'no'} suffix is not a seed format "
-                                                  f"(use {', '.join(SUFFIX_FORMATS)})")))
+        if not _is_seed(path):
+            items.append((_relative(path, seeds_dir), Skipped(SeedError(
+                shown, f"skipped: {path.suffix or 'no'} suffix is not a seed format "
+                       f"(use {', '.join(SUFFIX_FORMATS)}, or an export's {', '.join(sorted(EXPORT_SUFFIXES))})"))))
         elif path.name not in skipped:
-            items.append(SeedFile(path, shown, sidecars.sidecars.get(path.name)))
-    return SeedScan(tuple(items), tuple(errors), tuple(warnings))
+            items.append((_relative(path, seeds_dir), SeedFile(path, shown, sidecars.sidecars.get(path.name),
+                                                               seeds_dir)))
+
+
+def _listing(seeds_dir: Path, follow_symlinks: bool, warnings: list[CorpusError]) -> list[Path]:
+    """The files below `seeds_dir` and the folders read as one export
+    (`containers.is_export_folder`), by folder, each folder's in name order.
+    Hidden files and folders and a saved page's resources (`Page_files/`) are
+    left out; links to folders are not followed; what is no regular file is
+    added to `warnings`."""
+    found, pending = [], [seeds_dir]
+    while pending:
+        folder = pending.pop()
+        for path in sorted(folder.iterdir(), key=lambda p: p.name):
+            if path.name.startswith("."):
+                continue
+            kind = _special_kind(path, seeds_dir, follow_symlinks)
+            if kind is not None:
+                warnings.append(SeedError(_shown(path, seeds_dir), f"skipped: it is {kind}, not a regular file"))
+            elif not path.is_dir():
+                found.append(path)
+            elif not path.is_symlink() and not is_page_resources(path):
+                (found if is_export_folder(path) else pending).append(path)
+    return sorted(found, key=lambda path: (_relative(path.parent, seeds_dir), path.name))
+
+
+def _is_seed(path: Path) -> bool:
+    """Whether `path` is read as a seed: a file of a seed suffix, or a folder read as one export."""
+    return path.is_dir() or path.suffix.lower() in SEED_SUFFIXES
+
+
+def _relative(path: Path, seeds_dir: Path) -> str:
+    """`path`'s name below the seeds folder, with `/` between folders."""
+    return path.relative_to(seeds_dir).as_posix()
 
 
 @dataclass(frozen=True)
@@ -180,34 +239,36 @@ class SeedBytes:
 
 def fetch_seed(item: SeedFile, follow_symlinks: bool = False) -> SeedBytes | Skipped:
     """A seed's bytes and its sidecar's, or why the seed is skipped (a link out
-    of the seeds folder); raises `SeedError` when it cannot be read."""
+    of the seeds folder); raises `SeedError` when it cannot be read. A folder
+    read as one export gives the bytes of the zip it came in (`containers.packed_folder`)."""
     path, shown = item.path, item.shown
-    if not follow_symlinks and _links_outside(path, path.parent):
+    root = item.root or path.parent
+    if not follow_symlinks and _links_outside(path, root):
         return Skipped(SeedError(shown, _LINK_OUTSIDE))
     try:
-        data = path.read_bytes()
+        data = packed_folder(path, shown) if path.is_dir() else read_regular(path)
     except OSError as error:
         raise SeedError(shown, f"cannot read: {error.strerror or error}") from None
     if item.sidecar is None:
-        return SeedBytes(path.name, shown, data, None, None)
+        return SeedBytes(item.name, shown, data, None, None)
     sidecar_path = path.parent / item.sidecar
-    sidecar_shown = _shown(sidecar_path, path.parent)
+    sidecar_shown = _shown(sidecar_path, root)
     sidecar: bytes | CorpusError
-    if not follow_symlinks and _links_outside(sidecar_path, path.parent):
+    if not follow_symlinks and _links_outside(sidecar_path, root):
         sidecar = SidecarError(sidecar_shown, _LINK_OUTSIDE)
     else:
         try:
             sidecar = read_yaml_bytes(sidecar_path, sidecar_shown, SidecarError)
         except SidecarError as error:
             sidecar = error
-    return SeedBytes(path.name, shown, data, sidecar_shown, sidecar)
+    return SeedBytes(item.name, shown, data, sidecar_shown, sidecar)
 
 
 def seed_input(found: SeedBytes) -> SeedInput | Skipped:
     """The seed with the corrections of its sidecar, or why it is skipped;
     raises `CorpusError` when it or its sidecar cannot be read."""
     seed = seed_from_bytes(found.data, found.name, found.shown)
-    if not any(line.strip() for line in seed.lines):
+    if not seed.data and not any(line.strip() for line in seed.lines):
         return Skipped(SeedError(found.shown, "skipped: the file holds no text"))
     if found.sidecar is None:
         return SeedInput(seed, Overrides())
@@ -220,14 +281,17 @@ def seed_input(found: SeedBytes) -> SeedInput | Skipped:
 def read_seed(path: Path, shown: str) -> Seed:
     """Decode one seed file into lines; line endings LF, CRLF and CR all work."""
     try:
-        data = path.read_bytes()
+        data = read_regular(path)
     except OSError as error:
         raise SeedError(shown, f"cannot read: {error.strerror or error}") from None
     return seed_from_bytes(data, path.name, shown)
 
 
 def seed_from_bytes(data: bytes, name: str, shown: str) -> Seed:
-    """A seed file's bytes (its file name is `name`) decoded into lines."""
+    """A seed file's bytes (its file name is `name`) decoded into lines; a zip
+    (told by its magic bytes) is kept as it is, its member names for its lines."""
+    if is_zip(data):
+        return Seed(name=readable(name), lines=zip_names(data, shown), data=data)
     text = decode(data, shown)
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if lines and lines[-1] == "":
@@ -277,7 +341,19 @@ def _wide_text(data: bytes) -> charset_normalizer.CharsetMatch | None:
 
 def _shown(path: Path, seeds_dir: Path) -> str:
     """The path as the user named it, for messages."""
-    return str(seeds_dir / path.name)
+    return str(seeds_dir / path.relative_to(seeds_dir))
+
+
+def _special_kind(path: Path, seeds_dir: Path, follow_symlinks: bool) -> str | None:
+    """What `path` is when it is neither a regular file nor a folder (`files.kind_of`),
+    looked up without following a link the link rules do not follow."""
+    try:
+        mode = path.lstat().st_mode
+        if stat.S_ISLNK(mode) and (follow_symlinks or not _links_outside(path, seeds_dir)):
+            mode = path.stat().st_mode
+    except (OSError, SeedError):
+        return None  # gone, or a loop of links: reading it says so
+    return kind_of(mode)
 
 
 def _links_outside(path: Path, seeds_dir: Path) -> bool:

@@ -2,7 +2,10 @@
 
 A sidecar can force or forbid an article boundary at a line, set aside lines as
 boilerplate, set an article's title, authors or date, and give every article
-of the seed an author (when it names none) and tags. Precedence is explicit:
+of the seed an author (when it names none) and tags. Its one-line hints say
+what no rule can know of a seed: the pattern its article titles follow
+(`article_titles`), the heading rank that holds its articles (`article_level`),
+and the pattern of lines that are never part of any article (`never_articles`). Precedence is explicit:
 what the sidecar says wins over what the heuristics find in the text. Every value
 is checked where it enters; a bad one is reported in one line naming the sidecar
 and the line of the value.
@@ -22,7 +25,15 @@ from corpus_browser.model import ArticleFix, Overrides
 from corpus_browser.source.yaml_input import line_of
 
 _TOP_LEVEL_KEYS = {"title", "split_at", "no_split_at", "boilerplate", "articles", "author", "tags", "language",
-                   "date_order"}
+                   "date_order", "article_titles", "article_level", "never_articles", "columns",
+                   "body_format"}
+#: Heading ranks `article_level` may name: Markdown's `#` to `######`, and as deep in the other formats.
+_LEVELS = range(1, 7)
+#: The fields a table's columns can hold (`columns:`), with the other names a sidecar may give them.
+_COLUMN_FIELDS = {"title": "title", "authors": "authors", "author": "authors", "date": "date", "body": "body",
+                  "tags": "tags", "summary": "summary", "subtitle": "subtitle", "status": "status"}
+#: How a table's bodies may be written (`body_format:`).
+_BODY_FORMATS = ("html", "markdown", "text")
 #: How a seed may say it writes numeric dates (`date_order:`).
 _DATE_ORDERS = ("day-first", "month-first")
 _ARTICLE_KEYS = {"title", "authors", "date"}
@@ -69,7 +80,65 @@ def parse_overrides(data: object, path: str, line_count: int) -> Overrides:
         tags=_names(data.get("tags"), path, "tags", line_of(data, "tags")) or (),
         language=_language(data.get("language"), path, line_of(data, "language")),
         date_order=_date_order(data.get("date_order"), path, line_of(data, "date_order")),
+        article_titles=_pattern(data.get("article_titles"), path, "article_titles", line_of(data, "article_titles")),
+        article_level=_level(data.get("article_level"), path, line_of(data, "article_level")),
+        never_articles=_pattern(data.get("never_articles"), path, "never_articles", line_of(data, "never_articles")),
+        columns=_columns(data.get("columns"), path, line_of(data, "columns")),
+        body_format=_body_format(data.get("body_format"), path, line_of(data, "body_format")),
     )
+
+
+def _pattern(value: object, path: str, key: str, where: int | None) -> str | None:
+    """A regular expression (Python's syntax) a line's text is searched for."""
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.strip():
+        raise SidecarError(path, f"{key} must be a regular expression, such as '^Letter [IVXLC]+', "
+                                 f"not {excerpt(value)}", where)
+    try:
+        re.compile(value)
+    except re.error as error:
+        raise SidecarError(path, f"{key}: {excerpt(value)} is not a regular expression ({error})", where) from None
+    return value
+
+
+def _level(value: object, path: str, where: int | None) -> int | None:
+    """The heading rank that holds the articles: 1 for `#` (or `*`, `= =`), 2 for `##`, …"""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value not in _LEVELS:
+        raise SidecarError(path, f"article_level must be a heading rank from {_LEVELS[0]} to {_LEVELS[-1]} "
+                                 f"(2 for ## headings), not {excerpt(value)}", where)
+    return value
+
+
+def _columns(value: object, path: str, where: int | None) -> tuple[tuple[str, str], ...]:
+    """Which column of a table holds each field (`columns: {title: headline, body: story}`)."""
+    if value is None:
+        return ()
+    if not isinstance(value, dict) or not value:
+        raise SidecarError(path, "columns must map a field (" + ", ".join(sorted(set(_COLUMN_FIELDS.values())))
+                           + ") to the name of the column that holds it", where)
+    found = {}
+    for field, column in value.items():
+        if field not in _COLUMN_FIELDS:
+            raise SidecarError(path, f"columns: unknown field {excerpt(field)}; allowed: "
+                               + ", ".join(sorted(_COLUMN_FIELDS)), line_of(value, field))
+        if not isinstance(column, (str, int)) or isinstance(column, bool) or not str(column).strip():
+            raise SidecarError(path, f"columns: {field} must name a column, not {excerpt(column)}",
+                               line_of(value, field))
+        found[_COLUMN_FIELDS[field]] = str(column).strip()
+    return tuple(sorted(found.items()))
+
+
+def _body_format(value: object, path: str, where: int | None) -> str | None:
+    """How a table's bodies are written: `html`, `markdown` or `text`."""
+    if value is None:
+        return None
+    if value not in _BODY_FORMATS:
+        raise SidecarError(path, f"body_format must be {', '.join(_BODY_FORMATS[:-1])} or {_BODY_FORMATS[-1]}, "
+                                 f"not {excerpt(value)}", where)
+    return str(value)
 
 
 def _language(value: object, path: str, where: int | None) -> str | None:

@@ -19,6 +19,7 @@ from pathlib import Path
 import yaml
 
 from corpus_browser.errors import CorpusError, excerpt
+from corpus_browser.source.files import read_regular
 
 #: Largest YAML file read, in bytes.
 MAX_BYTES = 1_000_000
@@ -193,8 +194,7 @@ def load_yaml(path: Path, shown: str, error: type[CorpusError], lenient: bool = 
 def read_yaml_bytes(path: Path, shown: str, error: type[CorpusError]) -> bytes:
     """A YAML file's bytes, up to one byte more than `MAX_BYTES` (so `parse_yaml` can tell it is too large)."""
     try:
-        with path.open("rb") as file:
-            return file.read(MAX_BYTES + 1)
+        return read_regular(path, MAX_BYTES + 1)
     except OSError as problem:
         raise error(shown, f"cannot read: {problem.strerror or problem}") from None
 

@@ -49,7 +49,8 @@ def split_seed(item: SeedInput, prepared: PreparedSeed, boilerplate: Iterable[st
     paragraphs (those among the seed's own are enough): the reading of the format
     its content shows most, unless that split looks wrong and another reading
     (another format it shows traces of, plain text, the article level a rank
-    deeper) looks better (`plausibility`). The readings weighed go with it."""
+    deeper) looks better (`plausibility`), or the sidecar's hints say where its
+    articles start. The readings weighed go with it."""
     if prepared.imported is not None:
         return imported_seed(item, prepared.imported)
     boilerplate = frozenset(boilerplate)
@@ -57,7 +58,8 @@ def split_seed(item: SeedInput, prepared: PreparedSeed, boilerplate: Iterable[st
     verdict = judge(segmented)
     readings = [Reading(prepared.format, 0, True, verdict.pieces, verdict.score, verdict.reasons)]
     floor = SWITCH_MIN_SCORE_SHARE * verdict.score
-    if not verdict.plausible and item.seed.format is None:
+    hinted = item.overrides.article_titles or item.overrides.article_level
+    if not verdict.plausible and item.seed.format is None and not hinted:
         for format, deeper, records in _other_readings(prepared):
             other = segment_seed(item, prepare_seed(item, rules, format), boilerplate, rules, deeper, records)
             found = judge(other)

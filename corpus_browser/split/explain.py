@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from corpus_browser.model import Reading, SetAsideKind, SplitSeed
+from corpus_browser.model import Format, Reading, SetAsideKind, SplitSeed
 
 #: Set-aside text is quoted up to this many characters.
 _EXCERPT = 70
@@ -19,6 +19,8 @@ _EXCERPT = 70
 
 def explain_seed(item: SplitSeed) -> str:
     """The explanation of one seed's split, as plain text."""
+    if item.format is Format.EXPORT:
+        return _explain_export(item)
     layout, articles = item.layout, item.articles
     lines = [f"{item.name}: {item.line_count} lines, {len(articles)} articles",
              f"format: {item.format.value} ({item.format_evidence})"]
@@ -36,13 +38,32 @@ def explain_seed(item: SplitSeed) -> str:
     lines += ["", "under the titles: " + _template(item)]
     lines += ["", "front and back matter (set aside as boilerplate):"]
     lines += [f"  lines {_span(first, last)}: {reason}" for first, last, reason in item.matter_lines] or ["  none"]
-    lines += ["", "articles (line range: title - authors, date; why it starts there):"]
-    for reason, article in zip(item.reasons, articles):
+    lines += ["", "articles (line range: title - authors, date; why it starts there):", *_articles(item)]
+    return "\n".join(lines) + "\n"
+
+
+def _explain_export(item: SplitSeed) -> str:
+    """An export's reading: the importer, its items, the posts taken and the items set aside.
+    Lines are the file's own (a zip's: its listing of files)."""
+    importer, _, counts = item.format_evidence.partition(": ")
+    lines = [f"{item.name}: {item.line_count} lines, {len(item.articles)} articles",
+             f"format: export, read item by item (never split) as: {importer}", f"items: {counts}",
+             "", "items set aside (not articles):"]
+    lines += [f"  lines {_span(first, last)}: {reason}" for first, last, reason in item.matter_lines] or ["  none"]
+    lines += ["", "articles (line range: title - authors, date; tags; what the export says it is):"]
+    lines += _articles(item, tags=True)
+    return "\n".join(lines) + "\n"
+
+
+def _articles(item: SplitSeed, tags: bool = False) -> list[str]:
+    lines = []
+    for reason, article in zip(item.reasons, item.articles):
         details = ", ".join(filter(None, [" and ".join(article.authors), article.date]))
         lines.append(f"  {_span(article.first_line, article.last_line)}: {article.title}"
-                     + (f" - {details}" if details else ""))
+                     + (f" - {details}" if details else "")
+                     + (f"; tags: {', '.join(article.source_tags)}" if tags and article.source_tags else ""))
         lines.append(f"      {reason}")
-    return "\n".join(lines) + "\n"
+    return lines
 
 
 #: Metadata lines set aside under the titles, by the name `explain` gives them.

@@ -13,11 +13,13 @@ named in the title. What an editor's sidecar says wins over all of these.
 from __future__ import annotations
 
 import re
+import textwrap
 from collections.abc import Iterator, Sequence
 from itertools import groupby
 
+from corpus_browser.lang import markdown as md
 from corpus_browser.lang.markdown import Piece
-from corpus_browser.lang.recognise import without_trailing_date
+from corpus_browser.lang.recognise import handle_credit, without_trailing_date
 from corpus_browser.lang.rules import (
     ENUMERATION,
     NUMBERED_ITEM,
@@ -48,6 +50,7 @@ from corpus_browser.model import (
     Unit,
 )
 from corpus_browser.split.markup import CONVERTERS, Converter
+from corpus_browser.split.segment import DATELINE
 
 #: A title made from the opening words when an article has no heading.
 _FALLBACK_TITLE_WORDS = 10
@@ -81,7 +84,7 @@ def extract(segment: Segment, overrides: Overrides, lines: Sequence[str] = (), f
     body_units = [unit for i, unit in enumerate(units)
                   if unit.role in BODY_ROLES and unit.first not in title_lines and i != subtitle_index]
     convert = CONVERTERS.get(format)
-    body = _converted(convert, body_units, units, lines) if convert and lines else _blocks(body_units, authors)
+    body = _converted(convert, body_units, units, lines) if convert and lines else _blocks(body_units, authors, lines)
     subtitle = units[subtitle_index].text if subtitle_index is not None else None
     if subtitle:
         body = (Block(BlockKind.SUBTITLE, (subtitle,)),) + body
@@ -158,13 +161,16 @@ def _title_lines(units: Sequence[Unit], title_index: int | None) -> set[int]:
 def _named_label(units: Sequence[Unit], title_index: int) -> int | None:
     """For a title that only numbers its piece (`No. 10`, `ESSAY IV`, see
     `template._labels`): the line under it that names the piece."""
-    return title_index + 1 if units[title_index].is_label else None
+    return title_index + 1 if units[title_index].is_label and title_index + 1 < len(units) else None
 
 
 def _title(units: Sequence[Unit], title_index: int) -> tuple[str, str | None]:
     """The title as a reader wants it (see the module docstring), and the label
     that numbers the piece in its collection (`Letter IV`), if it has one."""
-    text = without_trailing_date(units[title_index].text) if units[title_index].date else units[title_index].text
+    text = units[title_index].text
+    credit = handle_credit(text)
+    text = credit[0] if credit else text
+    text = without_trailing_date(text) if units[title_index].date and units[title_index].marker != DATELINE else text
     named = _named_label(units, title_index)
     if named is not None:
         return reader_title(units[named].text)[0], reader_title(text)[0]
@@ -298,8 +304,10 @@ def blocks_of(pieces: Sequence[Piece]) -> tuple[Block, ...]:
     return tuple(Block(_PIECE_KINDS[piece.kind], piece.texts, markdown=piece.markdown) for piece in pieces)
 
 
-def _blocks(units: Sequence[Unit], authors: Sequence[str]) -> tuple[Block, ...]:
-    """Body blocks: headings, paragraphs, and runs of list items as lists.
+def _blocks(units: Sequence[Unit], authors: Sequence[str], lines: Sequence[str] = ()) -> tuple[Block, ...]:
+    """Body blocks: headings, paragraphs, runs of list items as lists, lines set
+    one under another (verse, addresses) kept line for line, and a drawn table
+    (verbatim lines) preformatted as the seed has it.
 
     A heading-like line naming the article's own author is a picture caption
     or a credit, not a section heading, so it stays a paragraph.
@@ -309,12 +317,46 @@ def _blocks(units: Sequence[Unit], authors: Sequence[str]) -> tuple[Block, ...]:
         group = list(group)
         if kind in (BlockKind.BULLET_LIST, BlockKind.NUMBERED_LIST):
             blocks.append(_list_block(kind, group))
+        elif kind is BlockKind.CODE:
+            blocks.append(_preformatted(group, lines))
+        elif kind is BlockKind.PARAGRAPH:
+            blocks.extend(_paragraphs(group))
         else:
             blocks.extend(Block(kind, (unit.text,)) for unit in group)
     return tuple(blocks)
 
 
+def _preformatted(units: Sequence[Unit], lines: Sequence[str]) -> Block:
+    """Verbatim lines as the seed has them, their common indentation removed."""
+    raw = [lines[unit.first - 1] for unit in units] if lines else [unit.text for unit in units]
+    piece = md.code_block(textwrap.dedent("\n".join(line.rstrip() for line in raw)))
+    return Block(BlockKind.CODE, piece.texts, markdown=piece.markdown)
+
+
+def _paragraphs(units: Sequence[Unit]) -> list[Block]:
+    """Paragraphs; lines set one under another, with no blank line between them
+    and each a unit of its own (verse, an address), make one paragraph kept line for line."""
+    blocks: list[Block] = []
+    run: list[Unit] = []
+    for unit in [*units, None]:
+        if unit is not None and unit.line_count == 1 and (not run or unit.gap_before == 0):
+            run.append(unit)
+            continue
+        if len(run) > 1:
+            parts = [part for n, line in enumerate(run) for part in ([md.line_break()] if n else []) + [md.text(line.text)]]
+            piece = md.paragraph(parts)
+            blocks.append(Block(BlockKind.PARAGRAPH, piece.texts, markdown=piece.markdown))
+        else:
+            blocks.extend(Block(BlockKind.PARAGRAPH, (line.text,)) for line in run)
+        run = [unit] if unit is not None and unit.line_count == 1 else []
+        if unit is not None and unit.line_count > 1:
+            blocks.append(Block(BlockKind.PARAGRAPH, (unit.text,)))
+    return blocks
+
+
 def _block_kind(unit: Unit, authors: Sequence[str]) -> BlockKind:
+    if unit.role is Role.VERBATIM:
+        return BlockKind.CODE
     if unit.role is Role.LIST_ITEM:
         return BlockKind.NUMBERED_LIST if unit.marker[:1].isdigit() else BlockKind.BULLET_LIST
     if unit.role is Role.HEADING and not any(author in unit.text for author in authors):

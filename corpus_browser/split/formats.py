@@ -21,14 +21,21 @@ from corpus_browser.model import SUFFIX_FORMATS, Format
 MBOX_ENVELOPE = re.compile(
     r"^From \S+(?: at \S+)?\s+(?:[A-Z][a-z]{2} ){1,2}\s*\d{1,2} \d{1,2}:\d\d(?::\d\d)? (?:\S+ )?\d{4}\s*$"
 )
-ATX_HEADING = re.compile(r"^ {0,3}(?P<marks>#{1,6})(?:[ \t]+(?P<text>.*?))?(?:[ \t]+#+)?[ \t]*$")
+#: An ATX heading, `## Title` or `## Title ##`. Its text ends at a character
+#: that is not white space (`(?:.*?[^ \t])??`): it never does otherwise, and a
+#: text that may end anywhere makes the closing marks be looked for at each
+#: space of a long run of them (quadratic time, issue 26).
+ATX_HEADING = re.compile(r"^ {0,3}(?P<marks>#{1,6})(?:[ \t]+(?P<text>(?:.*?[^ \t])??))?(?:[ \t]+#+)?[ \t]*$")
 FRONT_MATTER_FENCE = re.compile(r"^(?:---|\+\+\+)[ \t]*$")
 FRONT_MATTER_FIELD = re.compile(r"^[A-Za-z_][\w-]*(?::(?:\s|$)|\s*=\s*\S)")
 #: The marks that open a wiki or AsciiDoc heading: one to six `=`, spaced as tokenised dumps write
 #: them (`= = Section = =`), after at most one space.
 _WIKI_MARKS = re.compile(r"^ ?(=(?: ?=){0,5})(?!=)")
-#: An Org mode heading: stars, then the title, perhaps a TODO keyword before it and tags after.
-ORG_HEADING = re.compile(r"^(?P<marks>\*+)[ \t]+(?:(?:TODO|DONE)[ \t]+)?(?P<text>.*?)(?:[ \t]+:[\w@#%:]+:)?[ \t]*$")
+#: An Org mode heading: stars, then the title, perhaps a TODO keyword before it
+#: and tags after; the title ends at a character that is not white space, as
+#: an ATX heading's does.
+ORG_HEADING = re.compile(r"^(?P<marks>\*+)[ \t]+(?:(?:TODO|DONE)[ \t]+)?(?P<text>(?:.*?[^ \t])??)"
+                         r"(?:[ \t]+:[\w@#%:]+:)?[ \t]*$")
 ORG_MARKUP = re.compile(r"^[ \t]*(?:#\+\w+:|:PROPERTIES:$|#\+begin_)", re.IGNORECASE)
 #: The first or last line of an Org block (`#+begin_src`, `#+end_example`), whose lines are code or quotation.
 ORG_BLOCK = re.compile(r"^[ \t]*#\+(begin|end)_", re.IGNORECASE)
@@ -39,7 +46,10 @@ RST_MARKUP = re.compile(r"^\.\. [\w:-]+::|^\.\. _[^:]+:|:[a-z]+(?::[a-z]+)?:`[^`
 RST_COMMENT_FIELD = re.compile(r"^\.\. [a-z_]+: ")
 #: reStructuredText markup without any underlined title: as many constructs make a file reStructuredText.
 RST_MIN_MARKUP = 3
-MARKDOWN_MARKUP = re.compile(r"\[[^\]]+\]\([^)\s]+\)|^```|^ {0,3}>\s|\*\*[^*]+\*\*")
+#: Markdown marks but links (`markdown_link`): a code fence, a quotation, bold text.
+MARKDOWN_MARKUP = re.compile(r"^```|^ {0,3}>\s|\*\*[^*]+\*\*")
+#: A link's target, up to the `)` that closes it (or the white space that shows it is none).
+_LINK_TARGET = re.compile(r"[^)\s]*")
 
 #: A field: `Key: value`, the key one to three words.
 FIELD = re.compile(r"^(?P<key>[A-Za-z][\w-]*(?: [A-Za-z][\w-]*){0,2}):(?:[ \t]+\S|[ \t]*$)")
@@ -110,11 +120,35 @@ def _markdown_traces(lines: Sequence[str]) -> tuple[int, str]:
         elif FRONT_MATTER_FENCE.match(line) and i + 1 < len(lines) and FRONT_MATTER_FIELD.match(lines[i + 1]) \
                 and (i == 0 or not lines[i - 1].strip() or not FRONT_MATTER_FIELD.match(lines[i - 1])):
             front_matter += 1
-        elif MARKDOWN_MARKUP.search(line):
+        elif MARKDOWN_MARKUP.search(line) or markdown_link(line):
             markup += 1
     marked_up = headings >= MIN_TRACES or front_matter
     count = (headings + 3 * front_matter + markup) if marked_up else 0
     return count, f"{headings} `#` headings, {front_matter} front-matter blocks, {markup} other Markdown marks"
+
+
+def markdown_link(line: str) -> bool:
+    """Whether `line` holds a Markdown link `[text](target)`, a text without `]`
+    and a target without `)` or white space, neither empty: what the pattern
+    `\\[[^\\]]+\\]\\([^)\\s]+\\)` finds, in one pass over the line (the pattern
+    reads the rest of the line again from every `[` of a long run of them, or
+    of `[x](`: quadratic time, issue 26).
+
+    >>> markdown_link("see [the docs](https://example.org)"), markdown_link("[" * 9), markdown_link("[](x)")
+    (True, False, False)
+    """
+    target_end = -1
+    middle = line.find("](")
+    while middle != -1:
+        target = middle + 2
+        if target >= target_end:  # else the target runs on to the end of the one before
+            target_end = _LINK_TARGET.match(line, target).end()
+        text = line.rfind("]", 0, middle) + 1  # the link text opens with a `[` after the last `]` before
+        if target_end > target and line.startswith(")", target_end) \
+                and line.find("[", text, max(text, middle - 1)) != -1:
+            return True
+        middle = line.find("](", middle + 1)
+    return False
 
 
 def _rst_traces(lines: Sequence[str]) -> tuple[int, str]:
@@ -185,7 +219,13 @@ def field_blocks(lines: Sequence[str], wanted: Callable[[Collection[str]], bool]
     folded continuation lines) before a blank line or the end, whose keys
     (case folded) `wanted` accepts; if `set_apart`, only after the seed's
     start, a blank line or a rule (files joined without a blank line between
-    put a document's header right under the last line of the one before)."""
+    put a document's header right under the last line of the one before).
+
+    `wanted` must also accept any larger set of keys than one it accepts (as
+    `titled` and `mail_like` do): a block that starts lower in a run of fields
+    ends where the run ends and holds fewer of its fields and keys, so when the
+    run's first field opens no block, none of the others does either, and the
+    run is read once (a chat log of thousands of `Name: text` lines is one run)."""
     found = []
     i = 0
     while i < len(lines):
@@ -196,8 +236,8 @@ def field_blocks(lines: Sequence[str], wanted: Callable[[Collection[str]], bool]
             fields = sum(1 for k in range(i, end) if FIELD.match(lines[k]))
             if fields >= BLOCK_MIN_FIELDS and wanted(keys) and (end == len(lines) or not lines[end].strip()):
                 found.append((i, end))
-                i = end
-                continue
+            i = end
+            continue
         i += 1
     return found
 

@@ -33,9 +33,10 @@ from corpus_browser.lang.recognise import (
     names_in_title,
     person_name,
     signoff_names,
+    without_trailing_date,
 )
 from corpus_browser.lang.rules import MINOR_WORDS, NAME_JOINERS
-from corpus_browser.lang.text import is_all_caps, is_title_case, label_pattern, more_words_than
+from corpus_browser.lang.text import is_all_caps, is_title_case, key, label_pattern, more_words_than
 from corpus_browser.model import Layout, Role, Unit
 
 #: How many units under a title are its head, where the template is looked for;
@@ -52,6 +53,8 @@ TEMPLATE_MIN_ARTICLES = 2
 #: A title that numbers its piece has at most this many words; the name under it wraps over at most this many lines.
 LABEL_MAX_WORDS = 3
 LABEL_NAME_MAX_LINES = 3
+#: The same line under this many label titles, and this share of them, is a section heading, not a name.
+SAME_NAME_MIN, SAME_NAME_SHARE = 3, 0.8
 #: A Markdown link, read as its text: `[Jane Doe](https://…)`.
 _LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 #: A footnote, which may follow a signature: `[1] …`, `{2} …`.
@@ -276,18 +279,28 @@ def _labels(units: list[Unit], spans: Sequence[tuple[int, int]]) -> None:
     Second Day.`; not `2.1.0`)."""
     titles = {i: label_pattern(units[i].text) for a, b in spans if (i := _title(units, a, b)) is not None}
     patterns = Counter(titles.values())
+    labels = []
     for i, pattern in titles.items():
         words = pattern.split()
         numbered = _recurs(patterns[pattern], len(titles)) and "0" in words and len(words) <= LABEL_MAX_WORDS \
             and any(word != "0" and any(ch.isalpha() for ch in word) for word in words)
         if (numbered or rules.LABEL_ONLY.match(units[i].text)) and i + 1 < len(units) and _names_piece(units[i + 1]):
+            labels.append(i)
+    names = Counter(key(units[i + 1].text) for i in labels)
+    for i in labels:  # the same line under most of them is a section every piece has (`## Language`), no name
+        same = names[key(units[i + 1].text)]
+        if not (same >= SAME_NAME_MIN and same >= SAME_NAME_SHARE * len(labels)):
             units[i] = replace(units[i], is_label=True)
 
 
 def _names_piece(unit: Unit) -> bool:
     """A line that could be a piece's name: a heading, or a short line in
-    capitals or Title Case that is not a date, a byline or a person's name."""
+    capitals or Title Case that is not a date, a byline or a person's name; or a
+    dateline in capitals that names a place too (`EDINBURGH, JUNE 25, 1841.`)."""
     text = unit.text
+    if unit.role is Role.DATE:
+        return is_all_caps(text) and without_trailing_date(text.rstrip(".")) != text.rstrip(".") \
+            and unit.line_count <= LABEL_NAME_MAX_LINES
     if unit.role not in (Role.HEADING, Role.PROSE) or unit.line_count > LABEL_NAME_MAX_LINES \
             or rules.LABEL_ONLY.match(text) or mentions_date(text) or person_name(text.rstrip(".")):
         return False

@@ -38,7 +38,7 @@ from dataclasses import replace
 
 from corpus_browser.config import SplitRules
 from corpus_browser.lang import rules
-from corpus_browser.lang.text import key, label_pattern, more_words_than, title_pattern, word_count
+from corpus_browser.lang.text import is_all_caps, key, label_pattern, more_words_than, title_pattern, word_count
 from corpus_browser.model import Format, Layout, Level, Overrides, Role, Unit
 
 #: Stands for the break before a seed's first unit.
@@ -85,6 +85,13 @@ _HEAD_WINDOW = 3
 #: The most units a back wrapper takes in before its marker line (`End of the Book`), and their most words.
 _WRAPPER_LEAD_UNITS = 2
 _WRAPPER_LEAD_WORDS = 25
+#: A weaker break stands before the articles inside parts when it stands before
+#: this many times as many headings as the strongest, and at least this many.
+NESTED_MIN_FACTOR, NESTED_MIN_HEADINGS = 4, 12
+#: Marks that open a quotation.
+_QUOTES = frozenset("\"'“‘«„")
+#: Roles of the units that are an article's text (not its headings nor its metadata).
+_TEXT_ROLES = frozenset({Role.PROSE, Role.LIST_ITEM, Role.VERBATIM})
 
 
 def find_layout(units: Sequence[Unit], format: Format, overrides: Overrides, split: SplitRules,
@@ -105,6 +112,8 @@ def find_layout(units: Sequence[Unit], format: Format, overrides: Overrides, spl
         starts, levels = _ranked_starts(units, lo, hi, split, deeper)
     else:
         starts, levels, article_break = _text_starts(units, lo, hi, split)
+    if overrides.article_titles or overrides.article_level:
+        starts = _hinted_starts(units, lo, hi, overrides)
     level_starts = set(starts)
     starts.setdefault(lo, "the start of the seed's text")
     starts.update({i: "the sidecar's split_at" for i in range(lo, hi) if units[i].first in overrides.split_at})
@@ -114,11 +123,24 @@ def find_layout(units: Sequence[Unit], format: Format, overrides: Overrides, spl
     contents, named = _contents(units, ordered, hi)
     matter += contents + _after_contents(ordered, hi, named)
     matter += _front_matter(units, ordered, hi, matter, format is Format.TEXT, level_starts)
+    matter += _containers(units, ordered, hi, matter, format is Format.TEXT)
     if format is Format.TEXT:
         matter += _endnotes(units, ordered, hi)
     in_matter = {i for first, last, _ in matter for i in range(first, last)}
     kept = tuple((i, starts[i]) for i in ordered if i not in in_matter)
     return Layout(kept or ((lo, starts[lo]),), tuple(sorted(matter)), tuple(levels), article_break)
+
+
+def _hinted_starts(units: Sequence[Unit], lo: int, hi: int, overrides: Overrides) -> dict[int, str]:
+    """Where the sidecar's hints start articles, and only there: at the titles
+    its `article_titles` pattern finds (made headings by `segment`), or at the
+    headings of `article_level`'s rank and above."""
+    if overrides.article_titles:
+        titles = re.compile(overrides.article_titles)
+        return {i: "a title the sidecar's article_titles finds" for i in range(lo, hi)
+                if units[i].role is Role.HEADING and titles.search(units[i].text)}
+    return {i: f"a heading of rank {units[i].level}, the sidecar's article_level or above" for i in range(lo, hi)
+            if units[i].role is Role.HEADING and 0 < units[i].level <= overrides.article_level}
 
 
 # --- wrapper -------------------------------------------------------------------
@@ -166,9 +188,10 @@ def _unheaded_documents(units: Sequence[Unit], records: Sequence[int], lo: int, 
     """Where most front-matter blocks have a top-rank heading right under them,
     the documents' title, and such headings are few (at most
     `_TITLES_PER_RECORD` between two blocks, on average: the documents without
-    a block, not sections), that rank opens the documents that have no block too."""
+    a block, not sections), that rank opens the documents that have no block too.
+    A file of one block is one document: its headings are its sections."""
     ranked = [i for i in range(lo, hi) if units[i].role is Role.HEADING and units[i].level > 0]
-    if not ranked:
+    if not ranked or len(records) < 2:
         return {}
     top = min(units[i].level for i in ranked)
     titles = [i for i in ranked if units[i].level == top]
@@ -345,7 +368,33 @@ def _text_starts(units: Sequence[Unit], lo: int, hi: int,
     if article_break is None:
         starts.update(_long_pieces(units, starts, lo, hi, split))
     starts.update(_same_template(units, headings, starts))
+    starts.update(_stacked_titles(units, starts, hi))
     return starts, levels, article_break
+
+
+def _stacked_titles(units: Sequence[Unit], starts: dict[int, str], hi: int) -> dict[int, str]:
+    """A heading right under an article's heading, with text under it, is the
+    article's title, and the heading above it the part or section that holds
+    it (`Erster Theil` over `Zarathustra's Vorrede`), when it stands apart from
+    its text as a title does and is set as the upper one is (both in capitals,
+    or neither); not where the upper one only numbers the piece (`221.` over
+    `TO ZMESKALL.`), nor where the lower one numbers a section (`1. HOW THEY
+    WENT`, `FIRST STORY`), quotes (an epigraph), continues the title on the
+    next line, opens a stanza, is a subtitle, a date or the title again."""
+    found = {}
+    for i in starts:
+        below = i + 1
+        if below >= hi - 1 or units[i].role is not Role.HEADING or units[below].role is not Role.HEADING:
+            continue
+        upper, lower, text = units[i], units[below], units[below + 1]
+        if rules.LABEL_ONLY.match(upper.text) or rules.ENUMERATION.match(lower.text) or lower.date \
+                or lower.text.split()[0].casefold() in rules.ORDINALS or lower.text[:1] in _QUOTES \
+                or key(lower.text) == key(upper.text) or not more_words_than(lower.text, 1) \
+                or lower.gap_before < 1 or is_all_caps(upper.text) != is_all_caps(lower.text):
+            continue
+        if text.role in _TEXT_ROLES and text.gap_before >= 1:
+            found[below] = f"a title under '{upper.text[:30]}', which holds it"
+    return found
 
 
 def _same_template(units: Sequence[Unit], headings: Sequence[int], starts: dict[int, str]) -> dict[int, str]:
@@ -385,11 +434,26 @@ def _article_break(units: Sequence[Unit], headings: Sequence[int], strength: dic
     strongest = _strongest_dividing_break(units, headings, strength, gap, lo, hi)
     if strongest is None:
         return None
+    strongest = _nested_break(headings, strength, gap, strongest)
     titles = sum(1 for i in headings if strength[i] >= strongest)
     weaker = sum(1 for i in headings if gap < strength[i] < strongest)
     if weaker >= LEVEL_MIN_HEADINGS or weaker < STRAY_SHARE * titles:
         return strongest
     return None
+
+
+def _nested_break(headings: Sequence[int], strength: dict[int, int], gap: int, strongest: int) -> int:
+    """The break before the titles of the pieces a book's parts hold: where the
+    next weaker break stands before `NESTED_MIN_FACTOR` times as many headings
+    (at least `NESTED_MIN_HEADINGS`), the strongest break's headings are
+    parts (`Erster Theil`) and the weaker one's are the articles in them."""
+    weaker = [value for value in strength.values() if gap < value < strongest]
+    if not weaker:
+        return strongest
+    inner = max(weaker)
+    parts = sum(1 for i in headings if strength[i] >= strongest)
+    pieces = sum(1 for i in headings if strength[i] >= inner)
+    return inner if pieces >= max(NESTED_MIN_HEADINGS, NESTED_MIN_FACTOR * parts) else strongest
 
 
 def _strongest_dividing_break(units: Sequence[Unit], headings: Sequence[int], strength: dict[int, int], gap: int,
@@ -430,9 +494,10 @@ def _confirmation(units: Sequence[Unit], i: int, bylines_only: bool) -> str | No
 
 
 def _numbered_part(units: Sequence[Unit], i: int) -> bool:
-    """A bare numeral (`III.`, `2`) with no name under it numbers a part of the piece it stands in."""
+    """A bare numeral (`III.`, `2`) with no name under it (a heading, or a dateline
+    such as `EDINBURGH, JUNE 25, 1841.`) numbers a part of the piece it stands in."""
     below = units[i + 1] if i + 1 < len(units) else None
-    return bool(_BARE_NUMERAL.match(units[i].text)) and not (below and below.role is Role.HEADING)
+    return bool(_BARE_NUMERAL.match(units[i].text)) and not (below and below.role in (Role.HEADING, Role.DATE))
 
 
 def _repeats_title_above(units: Sequence[Unit], i: int) -> bool:
@@ -545,6 +610,23 @@ def _front_matter(units: Sequence[Unit], starts: Sequence[int], hi: int, matter:
         else:
             return _small_share(units, found, starts, hi)
     return []
+
+
+def _containers(units: Sequence[Unit], starts: Sequence[int], hi: int, matter: Sequence[tuple[int, int, str]],
+                by_layout: bool) -> list[tuple[int, int, str]]:
+    """Headings that only hold the articles under them (a year over its posts, a
+    department over its pieces): a heading with no text of its own, followed by
+    an article opened by a deeper heading (in plain text, by any heading), is no article."""
+    taken = {first for first, _last, _ in matter}
+    found = []
+    for first, last in _pieces(starts, hi):
+        if first in taken or last >= hi or units[first].role is not Role.HEADING:
+            continue
+        if not by_layout and not (units[first].level and units[last].level > units[first].level):
+            continue
+        if not any(unit.role in _TEXT_ROLES for unit in units[first + 1:last]):
+            found.append((first, last, "a heading over the articles under it, with no text of its own"))
+    return found
 
 
 def _small_share(units: Sequence[Unit], found: list[tuple[int, int, str]], starts: Sequence[int],

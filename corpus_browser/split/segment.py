@@ -20,7 +20,7 @@ from pathlib import PurePath
 
 from corpus_browser.config import SplitRules
 from corpus_browser.lang import rules
-from corpus_browser.lang.recognise import byline_names, find_date, is_date_line, name_with_address
+from corpus_browser.lang.recognise import byline_names, find_date, handle_credit, is_date_line, name_with_address
 from corpus_browser.lang.text import (
     is_all_caps,
     is_title_case,
@@ -64,6 +64,13 @@ ENTRY_DISTINCT_SHARE = 0.7
 #: A line wholly inside these brackets is a note, never a heading.
 _BRACKETS = {"[": "]", "(": ")", "{": "}"}
 
+#: Date lines standing apart open the entries of a journal when there are at least this many.
+DATED_ENTRY_MIN = 5
+#: The marker of a heading that is an entry's date line: its title keeps the date (`München, den 6. September`).
+DATELINE = "date line"
+#: A piece's name under the number that opens it has at most this many words.
+NAME_MAX_WORDS = 12
+
 
 def _any_of(patterns: Sequence[re.Pattern[str]]) -> re.Pattern[str]:
     """One pattern that matches where any of `patterns` matches, to try them in one pass."""
@@ -98,7 +105,7 @@ def prepare_seed(item: SeedInput, split: SplitRules, format: Format | None = Non
     seed = item.seed
     given = format or seed.format
     if given in (None, Format.EXPORT):
-        imported = read_export(seed)
+        imported = read_export(item)
         if imported is not None:
             return PreparedSeed((), (), Format.EXPORT, imported.importer, imported=imported)
     if given not in (None, Format.EXPORT):
@@ -113,13 +120,15 @@ def prepare_seed(item: SeedInput, split: SplitRules, format: Format | None = Non
 def blocked_keys(seed: PreparedSeed) -> list[tuple[str, int]]:
     """Each unit's key with the number of the block (text between breaks) it
     stands in. What opens a block is left out: it is a title, and titles may
-    recur ("Weekly Roundup")."""
-    found, block = [], 0
+    recur ("Weekly Roundup"); so is a short line in capitals under a number
+    alone (`221.` over `TO ZMESKALL.`), which names the piece it numbers."""
+    found, block, numbered = [], 0, False
     for unit, unit_key in zip(seed.units, seed.keys):
         if opens_block(unit):
             block += 1
-        else:
+        elif not (numbered and is_all_caps(unit.text) and not more_words_than(unit.text, NAME_MAX_WORDS)):
             found.append((unit_key, block))
+        numbered = bool(rules.LABEL_ONLY.match(unit.text))
     return found
 
 
@@ -181,14 +190,55 @@ def _assign_roles(units: list[Unit], keys: Sequence[str], format: Format, boiler
         for unit, unit_key in zip(units, keys)
     ]
     _mark_lists(units, roles)
-    entries = entry_lines(units, roles) if format is Format.TEXT else set()
+    _keep_recurring_sections(units, roles, keys, boilerplate, split)
+    _apply_hints(units, roles, overrides)
+    entries = entry_lines(units, roles) | dated_entries(units, roles, gap) if format is Format.TEXT else set()
     if format in (Format.TEXT, Format.MAIL):
         for i, unit in enumerate(units):
             if i in entries or (roles[i] is Role.PROSE
                                 and _is_text_heading(units, roles, i, gap, unit.indent > base_indent, split)):
                 roles[i] = Role.HEADING
-    marked = [_dated_heading(_with_role(unit, role)) for unit, role in zip(units, roles)]
-    return [replace(unit, level=1) if i in entries else unit for i, unit in enumerate(marked)]
+    marked = [_heading_facts(_with_role(unit, role)) for unit, role in zip(units, roles)]
+    return [replace(unit, level=1, marker=DATELINE if units[i].role is Role.PROSE and roles[i] is Role.HEADING
+                    and is_date_line(unit.text) else unit.marker) if i in entries else unit
+            for i, unit in enumerate(marked)]
+
+
+def _keep_recurring_sections(units: Sequence[Unit], roles: list[Role], keys: Sequence[str],
+                             boilerplate: Collection[str], split: SplitRules) -> None:
+    """A heading-shaped line that recurs in every article but introduces text of
+    its own each time (`Language`, `Compiler` in every release) is structure,
+    not boilerplate: it stays in its article."""
+    for i in range(len(units) - 1):
+        if roles[i] is Role.BOILERPLATE and keys[i] in boilerplate and heading_form(units[i], False, split) \
+                and roles[i + 1] in (Role.PROSE, Role.LIST_ITEM) and keys[i + 1] not in boilerplate:
+            roles[i] = Role.PROSE
+
+
+def _apply_hints(units: Sequence[Unit], roles: list[Role], overrides: Overrides) -> None:
+    """The sidecar's hints win over what the text suggests: a line its
+    `never_articles` pattern finds is set aside, one its `article_titles` pattern
+    finds is a title (code and quotations stay as they are)."""
+    never = re.compile(overrides.never_articles) if overrides.never_articles else None
+    titles = re.compile(overrides.article_titles) if overrides.article_titles else None
+    for i, unit in enumerate(units):
+        if roles[i] is Role.VERBATIM:
+            continue
+        if never is not None and never.search(unit.text):
+            roles[i] = Role.BOILERPLATE
+        elif titles is not None and titles.search(unit.text):
+            roles[i] = Role.HEADING
+
+
+def dated_entries(units: Sequence[Unit], roles: Sequence[Role], gap: int) -> set[int]:
+    """Date lines that open the entries of a journal, a diary or dated letters
+    (`München, den 6. September.`): standing apart (more blank lines before them
+    than between paragraphs, a blank line after), not under a heading, at least
+    `DATED_ENTRY_MIN` of them. Each entry's title is its date line, as written."""
+    found = {i for i, unit in enumerate(units)
+             if roles[i] is Role.DATE and unit.line_count == 1 and 0 < i < len(units) - 1 and unit.gap_before > gap
+             and units[i + 1].gap_before >= 1 and roles[i - 1] is not Role.HEADING}
+    return found if len(found) >= DATED_ENTRY_MIN else set()
 
 
 def entry_lines(units: Sequence[Unit], roles: Sequence[Role]) -> set[int]:
@@ -215,11 +265,15 @@ def entry_lines(units: Sequence[Unit], roles: Sequence[Role]) -> set[int]:
 
 
 
-def _dated_heading(unit: Unit) -> Unit:
-    """A heading with the date it states, if any ("Release 2.0 (May 3, 2021)")."""
-    if unit.role is not Role.HEADING or unit.date:
+def _heading_facts(unit: Unit) -> Unit:
+    """A heading with the date it states, if any ("Release 2.0 (May 3, 2021)"),
+    and the handle it credits at its end, as its author ("2.0.26 - @mojavelinux")."""
+    if unit.role is not Role.HEADING:
         return unit
-    found = find_date(unit.text)
+    credit = handle_credit(unit.text)
+    if credit and not unit.names:
+        unit = replace(unit, names=(credit[1],))
+    found = None if unit.date else find_date(unit.text)
     return replace(unit, date=found) if found else unit
 
 
@@ -312,7 +366,8 @@ def heading_form(unit: Unit, indented: bool, split: SplitRules) -> bool:
     if last in _CONTINUING_PUNCTUATION:
         return False
     if last in _SENTENCE_PUNCTUATION:
-        return is_title_case(text) or is_all_caps(text) or (indented and last == ".")
+        return is_title_case(text) or is_all_caps(text) or (indented and last == ".") \
+            or bool(rules.LABEL_ONLY.match(text))  # a number alone numbers a piece (`217.`, `XIV.`)
     return True
 
 

@@ -13,13 +13,17 @@ entries are ever removed. MkDocs leaves it alone (its name starts with a dot).
 Entries are pickles read back by `load`, which knows only the build's own
 value types (its dataclasses, enums and errors, each looked up where it is
 defined) and the containers they use: an entry that was tampered with cannot
-make anything else, and one that cannot be read is a miss, made again.
+make anything else, and one that cannot be read is a miss, made again. Each
+entry also carries a digest of its name and its pickle (`_digest`), checked
+before it is loaded: an entry edited by hand, or renamed to stand for another
+(two seeds' entries swapped), is a miss too, never used.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import enum
+import hashlib
 import io
 import logging
 import os
@@ -29,13 +33,16 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from corpus_browser.errors import CorpusError, OutputError
-from corpus_browser.store.manifest import CACHE_NAME
+from corpus_browser.store.manifest import CACHE_NAME, file_content
 from corpus_browser.store.write import atomic_write
 
 log = logging.getLogger(__name__)
 
 #: An entry's file name: a SHA-256 digest and what kind of result it holds.
 ENTRY_NAME = re.compile(r"[0-9a-f]{64}\.[a-z0-9]{1,8}")
+#: What an entry starts with, before the digest of its name and pickle (`_digest`) and the pickle.
+_MARK = b"corpus-browser cache entry 1\n"
+_DIGEST_SIZE = hashlib.sha256().digest_size
 #: What an entry may hold, by module: the build's own types, the standard
 #: containers they use, and what NumPy needs to rebuild an array.
 _ALLOWED = {
@@ -58,20 +65,25 @@ class SeedCache:
     write) or a plain folder. Anything else (a link, a file) stops the build,
     as a foreign file in the way of a page does."""
 
-    def __init__(self, docs_dir: Path):
+    def __init__(self, docs_dir: Path, read: bool = True):
+        """`read` off (`build_docs.py --force`): no entry is read, every one is made again (and written)."""
         self.folder = docs_dir / CACHE_NAME
         self.docs_dir = docs_dir
+        self.read = read
         if self.folder.is_symlink() or (self.folder.exists() and not self.folder.is_dir()):
             raise OutputError(str(self.folder), "is not the build's cache folder; move it away")
 
     def get(self, name: str) -> bytes | None:
-        """The entry's bytes, or None when there is none (or it cannot be read)."""
-        try:
-            handle = os.open(self.folder / name, os.O_RDONLY | os.O_NOFOLLOW)
-            with open(handle, "rb") as file:
-                return file.read()
-        except OSError:
+        """The entry's pickle, or None when there is none, it cannot be read, or it
+        does not hold the digest of its name and pickle (it is then made again)."""
+        data = file_content(self.folder / name, follow_links=False) if self.read else None
+        if data is None:
             return None
+        payload = data[len(_MARK) + _DIGEST_SIZE:]
+        if data[:len(_MARK) + _DIGEST_SIZE] != _MARK + _digest(name, payload):
+            log.info("%s: cache entry does not match its name and content; made again", name)
+            return None
+        return payload
 
     def value(self, name: str, kind: type | tuple[type, ...]) -> object | None:
         """The entry's value, if there is one of the `kind` expected; None when there is
@@ -89,14 +101,15 @@ class SeedCache:
         return found
 
     def __contains__(self, name: str) -> bool:
-        return os.path.isfile(self.folder / name)
+        return self.read and os.path.isfile(self.folder / name)
 
     def put(self, name: str, data: bytes) -> None:
+        """Keep the pickle `data` as the entry `name`, with the digest of both."""
         try:
             self.folder.mkdir(exist_ok=True)
         except OSError as error:
             raise OutputError(str(self.folder), f"cannot write: {error.strerror or error}") from None
-        atomic_write(self.docs_dir, self.folder / name, data)
+        atomic_write(self.docs_dir, self.folder / name, _MARK + _digest(name, data) + data)
 
     def keep_only(self, used: Iterable[str], kinds: Iterable[str]) -> None:
         """Remove the entries of these `kinds` (name suffixes) this build did not use
@@ -110,6 +123,14 @@ class SeedCache:
                     path.unlink()
                 except OSError as error:
                     log.warning("%s: cannot remove an unused cache entry: %s", path, error.strerror or error)
+
+
+def _digest(name: str, payload: bytes) -> bytes:
+    """The digest an entry carries: of its name (the key it is kept under) and its pickle."""
+    digest = hashlib.sha256(name.encode("utf-8"))
+    digest.update(b"\0")
+    digest.update(payload)
+    return digest.digest()
 
 
 def dump(value: object) -> bytes:

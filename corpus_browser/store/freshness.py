@@ -12,17 +12,19 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import os
 import sys
 from importlib import metadata
 from pathlib import Path
 
 from corpus_browser.config import BuildConfig
 from corpus_browser.errors import CorpusError
-from corpus_browser.store.manifest import OutputFolder, page_content, read_manifest
+from corpus_browser.store.manifest import OutputFolder, file_content, page_content, read_manifest
 
 _PACKAGE_DIR = Path(__file__).parents[1]
 #: Libraries whose versions can change what the build makes of the same seeds.
-_LIBRARIES = ("charset-normalizer", "numpy", "pyyaml", "rapidfuzz", "scikit-learn", "anyascii")
+_LIBRARIES = ("charset-normalizer", "numpy", "pyyaml", "rapidfuzz", "scikit-learn", "anyascii", "defusedxml",
+              "feedparser", "trafilatura", "htmldate", "nh3", "lxml")
 
 
 def input_digest(config: BuildConfig) -> str:
@@ -35,12 +37,25 @@ def input_digest(config: BuildConfig) -> str:
     digest.update(repr(settings).encode())
     digest.update(_entry("themes", config.themes_file))
     if config.seeds_dir.is_dir():
-        for path in sorted(config.seeds_dir.iterdir(), key=lambda p: p.name):
-            if not path.name.startswith("."):
-                digest.update(_entry(path.name, path))
+        for name, path in _seed_files(config.seeds_dir):
+            digest.update(_entry(name, path))
     else:
         digest.update(b"no seeds folder")
     return digest.hexdigest()
+
+
+def _seed_files(seeds_dir: Path) -> list[tuple[str, Path]]:
+    """Every file below the seeds folder with its name there (`blog/post.md`), in
+    name order; hidden files and folders left out, links to folders not followed
+    (as the seeds are read)."""
+    found = []
+    for folder, folders, files in os.walk(seeds_dir):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        below = Path(folder).relative_to(seeds_dir)
+        found += [((below / name).as_posix(), Path(folder, name)) for name in files if not name.startswith(".")]
+        found += [((below / name).as_posix(), Path(folder, name)) for name in folders
+                  if os.path.islink(os.path.join(folder, name))]
+    return sorted(found)
 
 
 @functools.cache
@@ -84,9 +99,9 @@ def _holds(folder: OutputFolder, path: str, expected: str) -> bool:
 
 
 def _entry(name: str, path: Path) -> bytes:
-    """A file's name and content, delimited, for the digest."""
-    try:
-        content = path.read_bytes() if path.is_file() else b"\0not a file"
-    except OSError as error:
-        content = f"\0unreadable {error.errno}".encode()
+    """A file's name and content, delimited, for the digest (a named pipe is
+    not waited on: it is no regular file, which is all the digest says of it)."""
+    content = file_content(path)
+    if content is None:
+        content = b"\0not a regular file, or unreadable"
     return name.encode("utf-8", "surrogateescape") + b"\0" + content + b"\0"

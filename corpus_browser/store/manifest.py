@@ -65,8 +65,16 @@ def page_content(target: str, size: int | None = None) -> bytes | None:
     file (a link, a pipe or a folder in a page's place is not what the build
     wrote: it is opened without following links, and without waiting) and, if
     `size` is given, of that many bytes."""
+    return file_content(target, size, follow_links=False)
+
+
+def file_content(path: str | Path, size: int | None = None, follow_links: bool = True) -> bytes | None:
+    """What the regular file `path` holds; None when it cannot be read or is
+    anything else (a named pipe, which would keep a reader waiting forever, a
+    device, a folder; with `follow_links` off, a link) or, if `size` is given,
+    not of that many bytes. It is opened without waiting."""
     try:
-        handle = os.open(target, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | (0 if follow_links else os.O_NOFOLLOW))
     except OSError:
         return None
     try:

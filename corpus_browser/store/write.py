@@ -3,7 +3,8 @@
 A manifest (`.corpus-browser.json` in the docs folder) lists every file the
 build wrote, with a hash of its content. With it the build
 - rewrites a page only when its content changed (so `mkdocs serve` does not loop),
-  or when the file on disk no longer holds what the build wrote,
+  or when the file on disk no longer holds what the build wrote (a hand edit,
+  which the write report names: the page is the build's to make),
 - removes pages it generated earlier but no longer produces,
 - never overwrites or removes a file it did not generate.
 
@@ -46,6 +47,9 @@ from corpus_browser.store.manifest import (
 
 log = logging.getLogger(__name__)
 
+#: What the build says of a generated page it found edited by hand, and wrote over.
+HAND_EDIT_OVERWRITTEN = ("edited by hand since the last build, and written over: the build makes this page "
+                         "(change its seed or sidecar instead)")
 #: How long a build waits for another build of the same docs folder to finish.
 LOCK_WAIT_SECONDS = 60.0
 _LOCK_POLL_SECONDS = 0.1
@@ -123,7 +127,7 @@ def write_pages(docs_dir: Path, pages: Sequence[Page], inputs: str | None = None
         # knows on its next run that it made them.
         atomic_write(docs_dir, docs_dir / MANIFEST_NAME,
                       manifest_bytes(Manifest({**manifest.files, **dict.fromkeys(new_paths, "")})))
-    written, unchanged = [], []
+    written, unchanged, edited = [], [], []
     files: dict[str, str] = {}
     for page in sorted(pages, key=lambda page: page.path):
         data = page.text.encode("utf-8")
@@ -132,6 +136,8 @@ def write_pages(docs_dir: Path, pages: Sequence[Page], inputs: str | None = None
         if manifest.files.get(page.path) == digest and _holds(targets[page.path], data):
             unchanged.append(page.path)
             continue
+        if _edited(targets[page.path], manifest.files.get(page.path)):
+            edited.append(page.path)
         atomic_write(docs_dir, targets[page.path], data)
         written.append(page.path)
     for target in stale.values():
@@ -141,7 +147,7 @@ def write_pages(docs_dir: Path, pages: Sequence[Page], inputs: str | None = None
         # Last, so that a build interrupted before it is never taken as complete.
         atomic_write(docs_dir, docs_dir / MANIFEST_NAME, manifest_bytes(new_manifest))
     _remove_empty_staging(docs_dir)
-    return WriteReport(tuple(written), tuple(unchanged), tuple(stale))
+    return WriteReport(tuple(written), tuple(unchanged), tuple(stale), tuple(edited))
 
 
 def _target(folder: OutputFolder, path: str, source: Path, what: str) -> str:
@@ -157,6 +163,14 @@ def _holds(target: str, data: bytes) -> bool:
     """Whether `target` is a file (not a link) holding exactly `data` (a hand
     edit is undone by the next build)."""
     return page_content(target, len(data)) == data
+
+
+def _edited(target: str, written: str | None) -> bool:
+    """Whether the page file `target`, whose content the last build wrote with the
+    SHA-256 `written` (as the manifest has it), now holds something else: it was
+    edited by hand (a page gone, or replaced by a link, is not an edit to undo)."""
+    content = page_content(target) if written else None
+    return content is not None and hashlib.sha256(content).hexdigest() != written
 
 
 def _refuse_foreign_files(targets: dict[str, str], manifest: dict[str, str]) -> None:

@@ -1,14 +1,18 @@
-"""Fuzzing the whole build (issue 9): random bytes, random file names and random
-YAML (sidecars, themes.yml, a tampered manifest, links out of the seeds
-folder) thrown at the real command line, `corpus_browser.adapters.cli.main`, in a
+"""Fuzzing the whole build (issues 9 and 26): random bytes, random file names and
+random YAML (sidecars, themes.yml, a tampered manifest, links out of the seeds
+folder), named pipes in the seeds folder, seeds of long runs (`[`, spaces,
+`Key: value` lines) and cache entries swapped or edited between builds,
+thrown at the real command line, `corpus_browser.adapters.cli.main`, in a
 temporary folder; for a few examples the real site is built with MkDocs too.
 
 Every example must hold: no traceback (main returns 0 or 1, each problem one
-line), nothing outside docs/ touched, nothing from outside the seeds folder
-published, every article the corpus holds on a page (a control seed among the
-random ones always), and no input running as script in any page or in the
-search index. `CORPUS_FUZZ_EXAMPLES=2000 pytest tests/test_fuzz.py` runs a
-longer, random campaign; the suite runs a fixed, bounded set.
+line), a build that takes seconds, not minutes, nothing outside docs/ touched,
+nothing from outside the seeds folder published, every article the corpus holds
+on a page (a control seed among the random ones always), no input running as
+script in any page or in the search index, and after cache entries are swapped
+or edited, the pages of a build from scratch. `CORPUS_FUZZ_EXAMPLES=2000 pytest
+tests/adapters/test_fuzz.py` runs a longer, random campaign; the suite runs a
+fixed, bounded set.
 """
 
 from __future__ import annotations
@@ -18,6 +22,8 @@ import io
 import json
 import os
 import shutil
+import signal
+import stat
 import subprocess
 import sys
 import tempfile
@@ -29,7 +35,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from corpus_browser.adapters.cli import main
-from corpus_browser.store.manifest import MANIFEST_NAME
+from corpus_browser.store.manifest import CACHE_NAME, MANIFEST_NAME
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = int(os.environ.get("CORPUS_FUZZ_EXAMPLES", "0"))
@@ -51,10 +57,18 @@ text_atoms = st.one_of(st.sampled_from(MARKUP), st.sampled_from(WORDS), st.text(
 lines = st.lists(text_atoms, max_size=10).map(" ".join)
 texts = st.lists(lines, min_size=1, max_size=30).map("\n".join)
 encodings = st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32-le", "cp1252", "latin-1"])
+#: Seeds that took minutes to split before issue 26 (quadratic time on long runs).
+LONG_RUNS = ["Title\n\n" + "[" * 400_000, "# x" + " " * 150_000 + "y\n\nSome text.",
+             "* x" + " " * 200_000 + "y\n\nSome text.", "Title\n\n" + "[x](" * 100_000,
+             "\n".join(f"{('Alice', 'Bob', 'Carol Ann')[i % 3]}: hello number {i}" for i in range(10_000))]
+LONG_RUN_BYTES = {run.encode() for run in LONG_RUNS}
 seed_bytes = st.one_of(
     st.binary(max_size=600),
     st.tuples(texts, encodings).map(lambda pair: pair[0].encode(pair[1], "replace")),
+    st.sampled_from(LONG_RUNS).map(str.encode),
 )
+#: Longest an article build of a fuzzed corpus may take: a few seconds, on a loaded machine.
+BUILD_SECONDS = 60
 name_stems = st.one_of(
     st.binary(min_size=1, max_size=20).map(lambda name: name.replace(b"/", b"_").replace(b"\0", b"_")),
     st.text(alphabet=st.sampled_from(list("aAbB zZ-_.<>&\"'\n\t\\中文éÉ#%")), min_size=1, max_size=20).map(str.encode),
@@ -93,6 +107,7 @@ corpora = st.fixed_dictionaries({
     "themes": st.one_of(st.none(), yaml_texts, valid_themes),
     "manifest": st.one_of(st.none(), st.lists(st.sampled_from(MANIFEST_ATTACKS), min_size=1, max_size=3)),
     "link_out": st.booleans(),
+    "pipes": st.lists(st.sampled_from(["zz-pipe.txt", "control-seed.yml", "zz-pipe.md.yml"]), unique=True, max_size=2),
 })
 
 
@@ -111,6 +126,12 @@ def make_corpus(root: Path, corpus: dict) -> None:
                 file.write(data)
     if corpus["link_out"]:
         (seeds / "linked.txt").symlink_to(root / "outside" / "sentinel.txt")
+    for pipe in corpus["pipes"]:
+        with contextlib.suppress(FileExistsError):  # a random seed of that name
+            os.mkfifo(seeds / pipe)
+            event("a named pipe")
+    if any(data in LONG_RUN_BYTES for _stem, _suffix, data in corpus["seeds"]):
+        event("a long run")
     if corpus["themes"] is not None:
         (root / "themes.yml").write_text(corpus["themes"], encoding="utf-8")
     else:
@@ -130,8 +151,10 @@ def snapshot(root: Path, skip: tuple[str, ...]) -> dict[bytes, bytes | None]:
                    not in skip]
         for name in files:
             path = os.path.join(folder, name)
+            kind = os.lstat(path).st_mode
             found[os.path.relpath(path, os.fsencode(root))] = (
-                os.readlink(path) if os.path.islink(path) else Path(os.fsdecode(path)).read_bytes())
+                os.readlink(path) if stat.S_ISLNK(kind) else b"\0a named pipe" if stat.S_ISFIFO(kind)
+                else Path(os.fsdecode(path)).read_bytes())
     return found
 
 
@@ -142,9 +165,25 @@ def run_main(*args: str) -> tuple[int, str, str]:
     return code, out.getvalue(), err.getvalue()
 
 
-def build_in(root: Path, *extra: str) -> tuple[int, str, str]:
-    return run_main("--seeds", str(root / "seeds"), "--docs", str(root / "docs"), "--themes", str(root / "themes.yml"),
-                    "--report", str(root / "report.md"), "--config-file", str(root / "mkdocs.yml"), *extra)
+class TookTooLong(Exception):
+    """Raised by the alarm in a build that runs too long (not an `OSError`, which a read would report as a problem)."""
+
+
+def build_in(root: Path, *extra: str, docs: str = "docs") -> tuple[int, str, str]:
+    """The command line's build of the corpus in `root`, which must end within
+    `BUILD_SECONDS` (an alarm stops one that waits on a pipe or runs on)."""
+    def too_long(_signal, _frame):
+        raise TookTooLong(f"the build took over {BUILD_SECONDS}s: it must take seconds, whatever the input")
+
+    previous = signal.signal(signal.SIGALRM, too_long)
+    signal.alarm(BUILD_SECONDS)
+    try:
+        return run_main("--seeds", str(root / "seeds"), "--docs", str(root / docs), "--themes",
+                        str(root / "themes.yml"), "--report", str(root / f"{docs}-report.md"),
+                        "--config-file", str(root / "mkdocs.yml"), *extra)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def check_build(root: Path, code: int, out: str, err: str) -> None:
@@ -171,8 +210,8 @@ def check_build(root: Path, code: int, out: str, err: str) -> None:
 
 
 @FUZZ
-@given(corpora)
-def test_fuzzed_corpus_builds_safely(corpus):
+@given(corpora, st.sampled_from(["swap", "edit", None]))
+def test_fuzzed_corpus_builds_safely(corpus, tamper):
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
         make_corpus(root, corpus)
@@ -180,8 +219,34 @@ def test_fuzzed_corpus_builds_safely(corpus):
         code, out, err = build_in(root)
         check_build(root, code, out, err)
         after = snapshot(root, skip=("docs",))
-        assert {path: data for path, data in after.items() if path != b"report.md"} == before, \
+        assert {path: data for path, data in after.items() if path != b"docs-report.md"} == before, \
             "something outside docs/ changed"
+        if tamper and " articles from " in out:
+            tamper_with_the_cache(root / "docs" / CACHE_NAME, tamper)
+            event(f"cache entries: {tamper}")
+            (root / "seeds" / "zz-added.txt").write_text(CONTROL.replace("Control", "Added"), encoding="utf-8")
+            assert build_in(root)[0] == build_in(root, docs="fresh")[0]
+            assert pages_of(root / "docs") == pages_of(root / "fresh"), "a tampered cache entry was used"
+
+
+def tamper_with_the_cache(cache: Path, how: str) -> None:
+    """Swap the contents of two entries of a kind, or edit a letter of the
+    remembered pages' text, as a hand or a faulty disk might."""
+    if how == "swap":
+        entries = sorted(cache.glob("*.split")) or sorted(cache.glob("*.keys"))
+        if len(entries) >= 2:
+            first, second = entries[0].read_bytes(), entries[1].read_bytes()
+            entries[0].write_bytes(second)
+            entries[1].write_bytes(first)
+    else:
+        for entry in cache.glob("*.pages"):
+            entry.write_bytes(entry.read_bytes().replace(b"river", b"rivet"))
+
+
+def pages_of(docs: Path) -> dict[str, bytes]:
+    """The generated files the manifest lists, with their content."""
+    listed = json.loads((docs / MANIFEST_NAME).read_text(encoding="utf-8"))["files"]
+    return {path: (docs / path).read_bytes() for path in sorted(listed)}
 
 
 class _LiveMarkup(HTMLParser):

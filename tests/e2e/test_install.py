@@ -46,13 +46,18 @@ def installed(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     venv.create(environment, with_pip=True)
     bin_dir = environment / "bin"
     subprocess.run([str(bin_dir / "pip"), "install", "-q", str(wheel)], check=True, capture_output=True,
-                   timeout=900)
+                   timeout=900, env=_outside_checkout())
     return bin_dir
+
+
+def _outside_checkout() -> dict[str, str]:
+    """The environment without a PYTHONPATH that could put a checkout's package beside the installed one."""
+    return {key: value for key, value in os.environ.items() if key != "PYTHONPATH"}
 
 
 def run(bin_dir: Path, *command: str, cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
     """A command of the virtual environment, with none of this checkout on its path."""
-    environ = {key: value for key, value in os.environ.items() if key != "PYTHONPATH"} | env
+    environ = _outside_checkout() | env
     return subprocess.run([str(bin_dir / command[0]), *command[1:]], cwd=cwd, capture_output=True, text=True,
                           timeout=600, env=environ)
 

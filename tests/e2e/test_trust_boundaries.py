@@ -35,6 +35,8 @@ from corpus_browser.model import Page
 from corpus_browser.pipeline.build import build
 from corpus_browser.site.render import slugify
 from corpus_browser.source.seeds import read_seed
+from corpus_browser.store import cache
+from corpus_browser.store.cache import SeedCache
 from corpus_browser.store.manifest import CACHE_NAME, MANIFEST_NAME, STAGING_NAME
 from corpus_browser.store.write import output_lock, write_pages
 
@@ -716,3 +718,120 @@ def test_09_serve_shows_a_bad_value_keeps_answering_and_recovers(make_project, t
         wait_until(lambda: "Beta Article" in fetch(home), 30, "the build is picked up again")
         assert server.process.poll() is None
         assert "Traceback" not in server.text()
+
+
+# === Issue 26, "Trust boundaries, round 2" ==========================================================================
+
+# --- 26.5 a seed that cannot be used keeps its pages; a hand edit is named ---------------------------------------------
+
+
+def test_26_05_a_seed_with_a_bad_sidecar_keeps_its_pages_with_one_warning(corpus: Path):
+    assert run_cli(cwd=corpus).returncode == 0
+    published = {path: data for path, data in pages_tree(corpus / "docs").items() if path != MANIFEST_NAME}
+    (corpus / "seeds" / "alpha.yml").write_text("articles:\n  1:\n    date: 2016-02-30\n", encoding="utf-8")
+
+    result = run_cli(cwd=corpus)
+
+    assert result.returncode == 1
+    assert one_line_errors(result) == [
+        "warning: seeds/alpha.txt: its last good pages are kept until it can be read again",
+        "error: seeds/alpha.yml:3: articles: line 1: date '2016-02-30' is not a date as YYYY, YYYY-MM or YYYY-MM-DD"]
+    assert {path: data for path, data in pages_tree(corpus / "docs").items() if path != MANIFEST_NAME} == published
+
+
+def test_26_05_a_generated_page_edited_by_hand_is_named_when_written_over(corpus: Path):
+    assert run_cli(cwd=corpus).returncode == 0
+    home = corpus / "docs" / "index.md"
+    original = home.read_bytes()
+    home.write_bytes(original + b"\nMy own note.\n")
+
+    result = run_cli(cwd=corpus)
+
+    assert result.returncode == 0
+    assert one_line_errors(result) == [
+        "warning: docs/index.md: edited by hand since the last build, and written over: the build makes this page "
+        "(change its seed or sidecar instead)"]
+    assert home.read_bytes() == original
+
+
+def test_26_05_serve_keeps_a_seeds_pages_while_its_sidecar_is_wrong(make_project, tmp_path: Path):
+    from test_site import fetch, wait_until
+
+    project = make_project("serve-last-good", seeds={"alpha.txt": article("Alpha Article"),
+                                                     "beta.txt": article("Beta Article")})
+    with serving(project, tmp_path) as server:
+        home = server.url + "index.html"
+        wait_until(lambda: "Alpha Article" in fetch(home), 60, "mkdocs serve shows the seed")
+        (page,) = (project / "docs" / "articles" / "alpha").glob("*.md")
+        address = server.url + page.relative_to(project / "docs").with_suffix(".html").as_posix()
+        assert "Alpha Article" in fetch(address)
+
+        (project / "seeds" / "alpha.yml").write_text("split_at: [nine]\n", encoding="utf-8")
+        (project / "seeds" / "beta.txt").write_text(article("Beta Renamed"), encoding="utf-8")
+        wait_until(lambda: "Beta Renamed" in fetch(home), 60, "the saves are built")
+        assert "Alpha Article" in fetch(home) and "Alpha Article" in fetch(address), "the seed's pages are still served"
+        assert "alpha.txt: its last good pages are kept until it can be read again" in server.text()
+
+        (project / "docs" / "index.md").write_text("My own home page.\n", encoding="utf-8")
+        wait_until(lambda: "index.md: edited by hand since the last build, and written over" in server.text(), 60,
+                   "the hand edit is named")
+        wait_until(lambda: "Alpha Article" in fetch(home), 60, "the home page is the build's again")
+        assert server.process.poll() is None
+        assert "Traceback" not in server.text()
+
+
+# --- 26.7 a named pipe in seeds/ --------------------------------------------------------------------------------------
+
+
+def test_26_07_a_named_pipe_as_seed_or_sidecar_is_skipped_with_one_line(corpus: Path):
+    os.mkfifo(corpus / "seeds" / "pipe.txt")
+    os.mkfifo(corpus / "seeds" / "alpha.yml")
+    try:
+        result = run_cli(cwd=corpus)
+    except subprocess.TimeoutExpired:
+        pytest.fail("build_docs.py waits forever on a named pipe in seeds/")
+    assert one_line_errors(result) == [
+        "warning: seeds/alpha.yml: skipped: it is a named pipe, not a regular file",
+        "warning: seeds/pipe.txt: skipped: it is a named pipe, not a regular file"]
+    assert result.returncode == 0
+    assert titles_in(corpus / "docs") == ["Alpha Article", "Beta Article"]
+    assert run_cli(cwd=corpus).returncode == 0, "the next run's up-to-date check does not wait either"
+
+
+def test_26_07_serve_skips_a_named_pipe_keeps_answering_and_builds_on(make_project, tmp_path: Path):
+    from test_site import fetch, wait_until
+
+    project = make_project("serve-pipe", seeds={"alpha.txt": article("Alpha Article")})
+    with serving(project, tmp_path) as server:
+        home = server.url + "index.html"
+        wait_until(lambda: "Alpha Article" in fetch(home), 60, "mkdocs serve shows the seed")
+        os.mkfifo(project / "seeds" / "pipe.txt")
+        wait_until(lambda: "pipe.txt: skipped: it is a named pipe, not a regular file" in server.text(), 30,
+                   "the pipe is named in one line")
+        (project / "seeds" / "beta.txt").write_text(article("Beta Article"), encoding="utf-8")
+        wait_until(lambda: "Beta Article" in fetch(home), 60, "the next save is built and served")
+        assert server.process.poll() is None
+        assert "Traceback" not in server.text()
+
+
+# --- 26.8 cache entries that load but are wrong ------------------------------------------------------------------------
+
+
+def test_26_08_force_reads_nothing_the_last_build_kept(corpus: Path):
+    """Entries that hold the digest of their name and content but are wrong (as a
+    bug in an earlier version could leave them) are used by an ordinary build;
+    `--force` reads none of them and builds what a build from scratch builds."""
+    assert run_cli(cwd=corpus).returncode == 0
+    store = SeedCache(corpus / "docs")
+    (pages,) = (corpus / "docs" / CACHE_NAME).glob("*.pages")
+    kept = store.value(pages.name, dict)
+    store.put(pages.name, cache.dump({key: text.replace("quiet river", "loud river") for key, text in kept.items()}))
+    first, second = sorted((corpus / "docs" / CACHE_NAME).glob("*.split"))
+    swapped = store.get(second.name), store.get(first.name)
+    store.put(first.name, swapped[0])
+    store.put(second.name, swapped[1])
+
+    assert run_cli("--force", cwd=corpus).returncode == 0
+    assert run_cli("--docs", "scratch", "--report", "scratch-report.md", cwd=corpus).returncode == 0
+    assert pages_tree(corpus / "docs") == pages_tree(corpus / "scratch")
+    assert (corpus / "corpus-report.md").read_bytes() == (corpus / "scratch-report.md").read_bytes()

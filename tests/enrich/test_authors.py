@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-import pytest
+import random
+from collections import Counter
 
-from corpus_browser.enrich.authors import index_authors, normalize_name
-from corpus_browser.model import Article
+import pytest
+from rapidfuzz import fuzz, process
+
+from corpus_browser.enrich import authors
+from corpus_browser.enrich.authors import MERGE_NAME_RATIO, index_authors, normalize_name
+from corpus_browser.model import Article, AuthorMerge
 
 
 def article(*authors: str) -> Article:
@@ -79,3 +84,83 @@ def test_an_article_never_lists_one_author_twice():
 def test_names_lose_the_honorifics_and_degrees_the_recogniser_knows(written, name):
     """One table of honorifics and degrees (`lang/rules.py`) for bylines and for names."""
     assert normalize_name(written) == name
+
+
+# --- issue 26, case 6: merging compares only the spellings that can be one person ---------
+
+GIVEN = ["John", "Jon", "Jane", "Janet", "Geoffrey", "Christopher", "Christoph", "Mary-Ann", "Mei", "Wei", "Ada",
+         "Nadia", "William", "Wilhelm", "Maximiliana", "Jo", "Li", "Aleksandr", "Alexander", "Ana", "Anna"]
+SURNAMES = ["Doe", "Smith", "Smyth", "Moore", "Richard", "Richardson", "Johnson", "Johnstone", "Li", "Lee", "Ng",
+            "Tanaka", "Williams", "Williamson", "Balasubramanian", "Garcia-Marquez", "Vanderbilt-Smithson",
+            "Mukhopadhyay", "Schwarzenegger", "Wolfeschlegelsteinhausen", "Castillo", "O'Neil", "van Beethoven"]
+
+
+def misspelt(word: str, rng: random.Random) -> str:
+    """`word` with up to three letters changed, added, dropped or swapped."""
+    letters = list(word)
+    for _ in range(rng.randint(1, 3)):
+        i = rng.randrange(len(letters))
+        edit = rng.choice(["change", "add", "drop", "swap"])
+        if edit == "change":
+            letters[i] = rng.choice("aeioulnrst")
+        elif edit == "add":
+            letters.insert(i, rng.choice("aeioulnrst"))
+        elif edit == "drop" and len(letters) > 2:
+            del letters[i]
+        elif edit == "swap" and i + 1 < len(letters):
+            letters[i], letters[i + 1] = letters[i + 1], letters[i]
+    return "".join(letters)
+
+
+def random_names(rng: random.Random, count: int) -> Counter[str]:
+    """Names as bylines spell them: misspelt, with initials and middle names, in capitals, or one word."""
+    names: Counter[str] = Counter()
+    for _ in range(count):
+        given, surname = rng.choice(GIVEN), rng.choice(SURNAMES)
+        if rng.random() < 0.4:
+            given, surname = (misspelt(given, rng), surname) if rng.random() < 0.3 else (given, misspelt(surname, rng))
+        middle = rng.choice(["", "", "A.", "Quincy", "H. W."])
+        if rng.random() < 0.15:
+            given = given[0] + "."
+        name = " ".join(part for part in (given, middle, surname) if part)
+        if rng.random() < 0.05:
+            name = surname
+        names[normalize_name(name.upper() if rng.random() < 0.1 else name)] += rng.randint(1, 3)
+    return names
+
+
+def merged_by_comparing_every_pair(usage: Counter[str]) -> tuple[dict[str, str], tuple[AuthorMerge, ...]]:
+    """The merge as it was before issue 26: every spelling compared with every other."""
+    names = sorted(usage)
+    parent = {name: name for name in names}
+
+    def root(name: str) -> str:
+        while parent[name] != name:
+            name = parent[name]
+        return name
+
+    for name in names:
+        for other, _score, _index in process.extract(name, names, scorer=fuzz.token_set_ratio,
+                                                      processor=str.casefold, score_cutoff=MERGE_NAME_RATIO,
+                                                      limit=None):
+            if other != name and authors._same_surname(name, other) and authors._same_given_name(name, other) \
+                    and authors._same_middle_names(name, other):
+                parent[root(other)] = root(name)
+    groups: dict[str, list[str]] = {}
+    for name in names:
+        groups.setdefault(root(name), []).append(name)
+    canonical, merges = {}, []
+    for members in groups.values():
+        best = max(members, key=lambda name: (usage[name], len(name), name))
+        canonical.update(dict.fromkeys(members, best))
+        if len(members) > 1:
+            merges.append(AuthorMerge(best, tuple(name for name in members if name != best)))
+    return canonical, tuple(sorted(merges, key=lambda merge: merge.name))
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_26_06_merging_equals_comparing_every_pair(seed):
+    usage = random_names(random.Random(seed), 600)
+    expected = merged_by_comparing_every_pair(usage)
+    assert len(expected[1]) > 20, "the names hold spellings to merge"
+    assert authors._merge(usage) == expected

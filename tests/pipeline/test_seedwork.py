@@ -22,9 +22,9 @@ from helpers import paragraph
 
 from corpus_browser.config import BuildConfig
 from corpus_browser.errors import OutputError
-from corpus_browser.pipeline import seedwork
 from corpus_browser.pipeline.build import BuildMemory, build
 from corpus_browser.pipeline.models import MODELS_KIND
+from corpus_browser.store.cache import SeedCache
 from corpus_browser.store.manifest import CACHE_NAME, PRIVATE_NAMES
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -37,8 +37,8 @@ def built(folder: Path) -> dict[str, object]:
     objects differently)."""
     found: dict[str, object] = {}
     for path, data in tree(folder).items():
-        if path.endswith(".pages"):
-            found[path] = pickle.loads(data)
+        if path.endswith(".pages"):  # the pickle, after the digest of its name and content
+            found[path] = pickle.loads(SeedCache(folder).get(Path(path).name))
         else:
             found[path] = data if not _private(path) or path.endswith(".json") else "an entry"
     return found
@@ -162,8 +162,9 @@ def test_an_unreadable_cache_entry_is_made_again(tmp_path):
     build(config(tmp_path, "docs"))
     before = tree(tmp_path / "docs")
     entries = sorted((tmp_path / "docs" / CACHE_NAME).iterdir())
-    entries[0].write_bytes(b"not a pickle")
-    entries[1].write_bytes(pickle.dumps(os.system))  # would run a command if it were loaded
+    store = SeedCache(tmp_path / "docs")  # entries that hold the digest of their name and content
+    store.put(entries[0].name, b"not a pickle")
+    store.put(entries[1].name, pickle.dumps(os.system))  # would run a command if it were loaded
     build(config(tmp_path, "docs"))
     assert tree(tmp_path / "docs") == before
 
@@ -195,9 +196,61 @@ def test_a_cache_entry_holding_anything_but_the_builds_own_values_is_made_again(
         b"\x8c\x03_io\x94\x8c\x06FileIO", b"\x8c" + bytes([len(MODULE)]) + MODULE + b"\x94\x8c\tio.FileIO")
     forged = opens_a_file[:-1] + pickle.dumps((str(victim), "w"), protocol=4)[2:-1] + b"R."
     entries = sorted((tmp_path / "docs" / CACHE_NAME).iterdir())
-    entries[0].write_bytes(forged)
-    entries[1].write_bytes(pickle.dumps(Path(victim)))
-    entries[2].write_bytes(pickle.dumps({"not": "a seed"}))
+    store = SeedCache(tmp_path / "docs")  # entries that hold the digest of their name and content
+    store.put(entries[0].name, forged)
+    store.put(entries[1].name, pickle.dumps(Path(victim)))
+    store.put(entries[2].name, pickle.dumps({"not": "a seed"}))
     build(config(tmp_path, "docs"))
     assert victim.read_text(encoding="utf-8") == "kept\n"
     assert tree(tmp_path / "docs") == before
+
+
+def test_26_08_an_entry_edited_by_hand_or_swapped_with_another_is_made_again(tmp_path):
+    corpus(tmp_path)
+    build(config(tmp_path, "docs"))
+    cache = tmp_path / "docs" / CACHE_NAME
+    (pages,) = cache.glob("*.pages")
+    assert b"Notes on Topic 00" in pages.read_bytes()
+    pages.write_bytes(pages.read_bytes().replace(b"Notes on Topic 00", b"Notes on TAMPERED"))
+    first, second = sorted(cache.glob("*.split"))[:2]
+    first_data, second_data = first.read_bytes(), second.read_bytes()
+    first.write_bytes(second_data)
+    second.write_bytes(first_data)
+
+    build(config(tmp_path, "docs"))
+    build(config(tmp_path, "fresh"))
+    assert tree(tmp_path / "docs") == tree(tmp_path / "fresh")
+
+
+def pages(folder: Path) -> dict[str, bytes]:
+    """The docs folder's pages, feeds and records: not the build's private files."""
+    return {path: data for path, data in tree(folder).items() if not _private(path)}
+
+
+FAILURES = {
+    "bad sidecar": lambda seed: seed.with_suffix(".yml").write_text("split_at: [nine]\n", encoding="utf-8"),
+    "not text": lambda seed: seed.write_bytes(b"\x00\x01\x02\xff" * 40),
+    "gone from under its link": lambda seed: (seed.unlink(), seed.symlink_to("missing.txt")),
+}
+
+
+@pytest.mark.parametrize("failure", FAILURES)
+def test_26_05_a_seed_that_cannot_be_used_keeps_its_last_good_pages(tmp_path, failure):
+    seeds = corpus(tmp_path)
+    build(config(tmp_path, "docs"))
+    published = pages(tmp_path / "docs")
+    seed = seeds / "notes-1.txt"
+    FAILURES[failure](seed)
+    for _ in range(2):  # and for as long as it stays so
+        report = build(config(tmp_path, "docs"))
+        assert [error.path for error in report.corpus.errors] in ([str(seed)], [str(seed.with_suffix(".yml"))])
+        assert [str(warning) for warning in report.corpus.warnings] == [
+            f"{seed}: its last good pages are kept until it can be read again"]
+        assert pages(tmp_path / "docs") == published
+
+    seed.unlink()
+    seed.with_suffix(".yml").unlink(missing_ok=True)
+    report = build(config(tmp_path, "docs"))
+    assert not report.corpus.errors and not report.corpus.warnings
+    assert not any(path.startswith("articles/notes-1/") for path in pages(tmp_path / "docs")), \
+        "a seed taken out of the folder takes its pages with it"

@@ -18,6 +18,7 @@ from corpus_browser.model import PlacedArticle, Site
 from corpus_browser.pipeline.build import build, gather, remembered_pages
 from corpus_browser.site.memo import RenderMemo
 from corpus_browser.site.render import render_site
+from corpus_browser.store.cache import SeedCache
 from corpus_browser.store.manifest import CACHE_NAME
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -127,9 +128,10 @@ def test_a_build_leaves_its_pages_in_the_cache_folder_for_the_next_and_survives_
     remembered = remembered_pages(tmp_path / "docs")
     assert sum(key[0] == "article" for key in remembered.kept) == len(first.corpus.articles)
     (entry,) = (tmp_path / "docs" / CACHE_NAME).glob("*.pages")
-    entry.write_bytes(pickle.dumps({("article", b"digest", "{}"): 42}))  # not page text
+    store = SeedCache(tmp_path / "docs")
+    store.put(entry.name, pickle.dumps({("article", b"digest", "{}"): 42}))  # not page text
     assert remembered_pages(tmp_path / "docs").kept == {}
-    entry.write_bytes(b"not a pickle")
+    store.put(entry.name, b"not a pickle")
     assert remembered_pages(tmp_path / "docs").kept == {}
     seed = sorted((tmp_path / "seeds").glob("*.txt"))[0]
     seed.write_text(seed.read_text(encoding="utf-8") + "\n\nOne more paragraph, to build again.\n", encoding="utf-8")

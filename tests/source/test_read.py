@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import codecs
+import contextlib
 import os
+import socket
+import threading
+from pathlib import Path
 
 import pytest
 
 from corpus_browser.config import SplitRules
 from corpus_browser.errors import SeedError, SidecarError
-from corpus_browser.model import Format
-from corpus_browser.source.seeds import read_corpus, read_seed
+from corpus_browser.model import Format, Overrides
+from corpus_browser.source.seeds import fetched, read_corpus, read_seed, scan_seeds
 from corpus_browser.source.sidecar import match_sidecars
 from corpus_browser.split.segment import prepare_seed
 
@@ -94,3 +98,52 @@ def test_read_corpus_names_seeds_readably_and_keeps_them_apart(tmp_path):
         (tmp_path / os.fsdecode(raw)).write_text("Title\n\nSome text here.\n", encoding="utf-8")
     names = [item.seed.name for item in read_corpus(tmp_path).seeds]
     assert sorted(names) == sorted(["caf\\xe9.txt", "caf\\\\xe9.txt", "tab\\there.txt"])
+
+
+# --- issue 26, case 7: only regular files are read, and never by waiting --------------------
+
+
+def read_within(seconds: float, read, *pipes: Path):
+    """`read()`'s result, which must come within `seconds`: a reader left waiting on a
+    named pipe fails the test (and is let go, by opening each pipe for writing)."""
+    done: dict[str, object] = {}
+    worker = threading.Thread(target=lambda: done.setdefault("result", read()), daemon=True)
+    worker.start()
+    worker.join(seconds)
+    if worker.is_alive():
+        for pipe in pipes:
+            with contextlib.suppress(OSError):
+                os.close(os.open(pipe, os.O_WRONLY | os.O_NONBLOCK))
+        pytest.fail(f"still reading after {seconds}s: it waits on a named pipe")
+    return done["result"]
+
+
+def test_26_07_named_pipes_sockets_and_links_to_them_are_skipped_with_a_warning(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "alpha.txt").write_text("Alpha\n\nSome text here.\n", encoding="utf-8")
+    (seeds / "beta.txt").write_text("Beta\n\nSome text here.\n", encoding="utf-8")
+    pipes = [seeds / "pipe.txt", seeds / "alpha.yml", seeds / "target.md"]
+    for pipe in pipes:
+        os.mkfifo(pipe)
+    (seeds / "linked.txt").symlink_to("target.md")
+    with socket.socket(socket.AF_UNIX) as listening:
+        listening.bind(str(seeds / "socket.txt"))
+        corpus = read_within(10, lambda: read_corpus(seeds), *pipes)
+    assert [item.seed.name for item in corpus.seeds] == ["alpha.txt", "beta.txt"]
+    assert corpus.seeds[0].overrides == Overrides(), "the pipe is no sidecar"
+    assert corpus.errors == ()
+    assert sorted(str(warning) for warning in corpus.warnings) == [
+        f"{seeds}/{name}: skipped: it is {kind}, not a regular file"
+        for name, kind in (("alpha.yml", "a named pipe"), ("linked.txt", "a named pipe"), ("pipe.txt", "a named pipe"),
+                           ("socket.txt", "a socket"), ("target.md", "a named pipe"))]
+
+
+def test_26_07_a_pipe_put_where_a_file_was_listed_is_not_waited_on(tmp_path):
+    (tmp_path / "alpha.txt").write_text("Alpha\n\nSome text here.\n", encoding="utf-8")
+    scan = scan_seeds(tmp_path)
+    (tmp_path / "alpha.txt").unlink()
+    os.mkfifo(tmp_path / "alpha.txt")
+    corpus = read_within(10, lambda: scan.collect(fetched(item) for item in scan.items), tmp_path / "alpha.txt")
+    assert [str(error) for error in corpus.errors] == [
+        f"{tmp_path}/alpha.txt: cannot read: it is a named pipe, not a regular file"]

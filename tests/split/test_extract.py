@@ -5,9 +5,11 @@ from __future__ import annotations
 import pytest
 from helpers import articles_of, paragraph
 
+from corpus_browser.config import SplitRules
 from corpus_browser.errors import SidecarError
-from corpus_browser.model import ArticleFix, BlockKind, Overrides
+from corpus_browser.model import ArticleFix, BlockKind, Format, Overrides, Seed, SeedInput
 from corpus_browser.source.sidecar import parse_overrides
+from corpus_browser.split import split_corpus
 
 
 @pytest.mark.parametrize(
@@ -118,6 +120,11 @@ def test_parse_overrides_takes_a_readable_name_for_the_seed():
         ({"title": ""}, "title must be text of 1 to 200 characters, not ''"),
         ({"title": ["A", "B"]}, "title must be text of 1 to 200 characters, not ['A', 'B']"),
         ({"title": "x" * 201}, "title must be text of 1 to 200 characters"),
+        ({"article_titles": "^Letter ("}, "article_titles: '^Letter (' is not a regular expression (missing ), "),
+        ({"article_titles": ["a"]}, "article_titles must be a regular expression, such as"),
+        ({"never_articles": ""}, "never_articles must be a regular expression"),
+        ({"article_level": 9}, "article_level must be a heading rank from 1 to 6 (2 for ## headings), not 9"),
+        ({"article_level": "##"}, "article_level must be a heading rank from 1 to 6"),
     ],
 )
 def test_parse_overrides_names_the_file_and_the_problem(data, message):
@@ -125,3 +132,22 @@ def test_parse_overrides_names_the_file_and_the_problem(data, message):
         parse_overrides(data, "seeds/a.yml", 10)
     assert str(caught.value).startswith("seeds/a.yml: ")
     assert message in str(caught.value)
+
+
+def test_a_heading_crediting_a_handle_gives_its_author_and_keeps_a_short_title():
+    [article] = articles_of(f"== 2.0.26 (2025-10-24) - @mojavelinux\n\n{paragraph(40)}", format=Format.WIKI)
+    assert (article.title, article.authors, article.date) == ("2.0.26", ("mojavelinux",), "2025-10-24")
+
+
+def test_plain_text_keeps_verse_line_for_line_and_a_drawn_table_preformatted():
+    text = "\n".join(["A Title", "", paragraph(30), "", "    Tyger Tyger, burning bright,",
+                      "    In the forests of the night;", "", "+-------+-------+", "| Name  | Price |",
+                      "+-------+-------+", "| Apple | 1.20  |", "+-------+-------+", "", paragraph(20)])
+    (seed,) = split_corpus([SeedInput(Seed("poem.txt", tuple(text.split("\n"))), Overrides())], SplitRules())
+    [article] = seed.articles
+    kinds = [block.kind for block in article.body]
+    assert kinds == [BlockKind.PARAGRAPH, BlockKind.PARAGRAPH, BlockKind.CODE, BlockKind.PARAGRAPH]
+    assert article.body[1].markdown == "Tyger Tyger, burning bright,  \nIn the forests of the night;"
+    assert article.body[2].markdown == ("```\n+-------+-------+\n| Name  | Price |\n+-------+-------+\n"
+                                        "| Apple | 1.20  |\n+-------+-------+\n```")
+    assert article.tally.prose == 9, "every line of the verse and the table is counted as the article's"

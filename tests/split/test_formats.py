@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import base64
+import quopri
+import re
+
 import pytest
 from helpers import articles_of, paragraph
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from corpus_browser.config import SplitRules
-from corpus_browser.model import Format
+from corpus_browser.model import Format, LineTally, Overrides, Seed, SeedInput
 from corpus_browser.source.seeds import read_corpus
+from corpus_browser.split import formats, split_corpus
 from corpus_browser.split.formats import sniff
 from corpus_browser.split.segment import prepare_seed
 
@@ -239,3 +246,93 @@ def test_mail_names_and_subjects_are_decoded_and_put_in_order():
     assert (first.title, first.authors) == ("Rechnungen für den Verein", ("Marcel Günther",))
     assert second.authors == ("Jane Doe",)
     assert third.authors == ("Ada Byron",)
+
+
+# --- issue 26, case 6: long runs take linear time -------------------------------------------
+
+#: Seeds on which the patterns and the field blocks took quadratic time: each took
+#: over 8 s to split before issue 26, and takes a few hundredths of a second now.
+HOSTILE_SEEDS = {
+    "chat-log": "\n".join(f"{('Alice', 'Bob', 'Carol Ann')[i % 3]}: hello number {i} to all" for i in range(6_000)),
+    "atx-heading": "# x" + " " * 40_000 + "y\n\nSome text.",
+    "org-heading": "* x" + " " * 60_000 + "y\n\nSome text.",
+    "open-brackets": "Title\n\n" + "[" * 150_000,
+    "open-links": "Title\n\n" + "[x](" * 40_000,
+}
+
+
+@pytest.mark.parametrize("name", HOSTILE_SEEDS)
+def test_26_06_long_runs_are_split(name):
+    """Each is split into its articles (how the time grows with the run's length is
+    measured by `benchmarks/hostile_growth.py`, not by a test)."""
+    seed = Seed(f"{name}.txt", tuple(HOSTILE_SEEDS[name].split("\n")))  # its format told from its content
+    assert split_corpus([SeedInput(seed, Overrides())], SplitRules())[0].articles
+
+
+#: The patterns and the field blocks as they were before issue 26, which the
+#: linear ones must agree with on every line.
+OLD_ATX = re.compile(r"^ {0,3}(?P<marks>#{1,6})(?:[ \t]+(?P<text>.*?))?(?:[ \t]+#+)?[ \t]*$")
+OLD_ORG = re.compile(r"^(?P<marks>\*+)[ \t]+(?:(?:TODO|DONE)[ \t]+)?(?P<text>.*?)(?:[ \t]+:[\w@#%:]+:)?[ \t]*$")
+OLD_MARKUP = re.compile(r"\[[^\]]+\]\([^)\s]+\)|^```|^ {0,3}>\s|\*\*[^*]+\*\*")
+
+
+def old_field_blocks(lines, wanted, set_apart=True):
+    found, i = [], 0
+    while i < len(lines):
+        apart = i == 0 or not lines[i - 1].strip() or formats.UNDERLINE.match(lines[i - 1])
+        if formats.FIELD.match(lines[i]) and (apart or not set_apart):
+            end = formats._block_end(lines, i)
+            keys = {formats.key_of(lines[k]) for k in range(i, end) if formats.FIELD.match(lines[k])}
+            fields = sum(1 for k in range(i, end) if formats.FIELD.match(lines[k]))
+            if fields >= formats.BLOCK_MIN_FIELDS and wanted(keys) and (end == len(lines) or not lines[end].strip()):
+                found.append((i, end))
+                i = end
+                continue
+        i += 1
+    return found
+
+
+marked_lines = st.lists(st.sampled_from(["#", "*", " ", "\t", "x", "TODO", ":a:", "[", "]", "(", ")", "](", "**",
+                                         "```", ">", "\u00a0"]), max_size=14).map("".join)
+field_lines = st.lists(st.sampled_from(["Title: A", "Subject: B", "From: C", "Date: 2020", "To: D", "Alice: hi",
+                                        "  folded", "", "---", "text"]), max_size=20)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(marked_lines)
+def test_26_06_the_linear_patterns_find_what_the_old_ones_did(line):
+    for old, new in ((OLD_ATX, formats.ATX_HEADING), (OLD_ORG, formats.ORG_HEADING)):
+        found, expected = new.match(line), old.match(line)
+        assert (found and found.groupdict()) == (expected and expected.groupdict())
+    assert bool(formats.MARKDOWN_MARKUP.search(line) or formats.markdown_link(line)) == bool(OLD_MARKUP.search(line))
+
+
+@settings(max_examples=1000, deadline=None)
+@given(field_lines, st.booleans())
+def test_26_06_field_blocks_are_the_old_ones(lines, set_apart):
+    for wanted in (formats.titled, formats.mail_like):
+        assert formats.field_blocks(lines, wanted, set_apart) == old_field_blocks(lines, wanted, set_apart)
+
+
+def test_26_04_mime_bodies_are_decoded_and_their_structure_set_aside():
+    """Base64 and quoted-printable text is read as the text it encodes; a multipart
+    message gives its plain-text part, its boundaries, part headers and HTML twin
+    set aside; every line is still counted once."""
+    plain = "Hallo zusammen,\n\ndie Rechnungen für den Verein sind fertig.\n\nGrüße, Marcel"
+    twin = "Grüße aus Köln: the café is open until nine tonight."
+    text = "\n".join([
+        "From marcel@example.de Mon Jun  1 10:51:09 2009", "From: Marcel <marcel@example.de>", "Subject: Rechnungen",
+        "Date: Mon, 1 Jun 2009 10:51:09 +0200", "Content-Type: text/plain; charset=utf-8",
+        "Content-Transfer-Encoding: base64", "", *base64.encodebytes(plain.encode()).decode().splitlines(), "",
+        "From ada@example.org Tue Jun  2 10:00:00 2009", "From: Ada <ada@example.org>", "Subject: Second",
+        "Date: Tue, 2 Jun 2009 10:00:00 +0200", 'Content-Type: multipart/alternative; boundary="XYZ"', "",
+        "This is a multi-part message in MIME format.", "--XYZ", "Content-Type: text/plain; charset=utf-8",
+        "Content-Transfer-Encoding: quoted-printable", "", *quopri.encodestring(twin.encode()).decode().splitlines(),
+        "--XYZ", "Content-Type: text/html; charset=utf-8", "", "<p>The <b>HTML</b> twin.</p>", "--XYZ--"])
+    (seed,) = split_corpus([SeedInput(Seed("list.mbox", tuple(text.split("\n"))), Overrides())], SplitRules())
+    first, second = seed.articles
+    assert first.body_text.startswith("Hallo zusammen,\ndie Rechnungen für den Verein sind fertig.")
+    assert second.body_text == twin
+    assert "XYZ" not in first.body_text + second.body_text and "HTML" not in second.body_text
+    counted = sum((article.tally for article in seed.articles), LineTally())
+    assert counted.prose + counted.metadata + counted.boilerplate == sum(1 for line in text.split("\n") if line.strip())

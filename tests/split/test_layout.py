@@ -3,10 +3,13 @@ and the article header template, on small made-up dumps of each pattern."""
 
 from __future__ import annotations
 
+import pytest
 from helpers import articles_of, paragraph, segment_texts
 
+from corpus_browser.config import SplitRules
 from corpus_browser.enrich.authors import normalize_name
-from corpus_browser.model import Format, Role
+from corpus_browser.model import BlockKind, Format, Overrides, Role, Seed, SeedInput
+from corpus_browser.split import split_corpus
 
 
 def people(article) -> tuple[str, ...]:
@@ -215,3 +218,77 @@ def test_26_03_front_matter_stays_a_small_share_of_the_seed():
     set_aside = sum(aside.last - aside.first + 1 for aside in item.matter)
     assert set_aside <= 0.2 * len(text.split("\n")), item.matter_lines[:3]
     assert len(item.segments) >= 60
+
+
+def test_a_number_alone_over_a_capitals_title_opens_a_piece_however_often_its_name_recurs():
+    """A book of letters numbered `217.` over `TO STEINER.`: each number opens a
+    letter, labels it, and the name under it is its title, though many letters
+    share it (a recurring title is no boilerplate)."""
+    letters = "\n\n\n".join(f"{n}.\n\nTO {'STEINER' if n % 2 else 'ZMESKALL'}.\n\n{paragraph(50)}\n\n{paragraph(30)}"
+                            for n in range(216, 226))
+    found = articles_of(f"LETTERS OF A COMPOSER.\n\n\n\n{letters}")
+    assert [(article.label, article.title) for article in found][-10:] == [
+        (str(n), "To Steiner" if n % 2 else "To Zmeskall") for n in range(216, 226)]
+
+
+def test_a_roman_numeral_over_a_dateline_opens_a_piece_named_and_dated_by_it():
+    speeches = "\n\n\n\n".join(f"{numeral}.\n{place}, JUNE {day}, 1841.\n\n\n{paragraph(60)}"
+                               for numeral, place, day in (("I", "EDINBURGH", 25), ("II", "GLASGOW", 26),
+                                                           ("III", "LONDON", 27), ("IV", "YORK", 28)))
+    found = articles_of(f"SPEECHES\n\n\n\n{paragraph(40)}\n\n\n\n{speeches}")
+    assert [(article.title, article.date) for article in found][-4:] == [
+        ("Edinburgh, June 25, 1841", "1841-06-25"), ("Glasgow, June 26, 1841", "1841-06-26"),
+        ("London, June 27, 1841", "1841-06-27"), ("York, June 28, 1841", "1841-06-28")]
+
+
+def test_a_books_parts_hold_its_pieces():
+    """Parts after four blank lines (`Erster Theil`) hold many more pieces after
+    three: the pieces are the articles, and a part's heading with no text of its
+    own over the first piece's title is set aside."""
+    def part(name: str, first: int) -> str:
+        speeches = "\n\n\n\n".join(f"Von der Rede {n}\n\n{paragraph(60)}\n\n{paragraph(40)}"
+                                   for n in range(first + 1, first + 8))
+        return f"{name}\n\n\n\nVon der Rede {first}\n\n{paragraph(60)}\n\n\n\n{speeches}"
+    book = "\n\n\n\n\n".join(part(name, first) for name, first in (("Erster Theil", 0), ("Zweiter Theil", 10),
+                                                                    ("Dritter Theil", 20)))
+    found = articles_of(f"Also sprach der Autor\n\n\n\n\n{book}")
+    assert [article.title for article in found if article.title.startswith("Von der Rede")] == [
+        f"Von der Rede {n}" for first in (0, 10, 20) for n in range(first, first + 8)]
+    assert not [article for article in found if article.title.endswith("Theil")]
+
+
+def test_a_title_right_under_a_sections_heading_opens_its_article():
+    speeches = "\n\n\n".join(f"Von der Rede {n}\n\n{paragraph(60)}\n\n{paragraph(40)}" for n in range(1, 6))
+    found = articles_of(f"Die Vorrede\n\n{paragraph(80)}\n\n\nDie Reden\n\n{speeches}")
+    assert [article.title for article in found] == ["Die Vorrede", *(f"Von der Rede {n}" for n in range(1, 6))]
+
+
+def test_date_lines_standing_apart_open_a_journals_entries():
+    places = (("Munich", 6), ("Mittenwald", 7), ("Brenner", 8), ("Trento", 11), ("Rovereto", 12), ("Torbole", 13))
+    entries = "\n\n\n".join(f"{place}, September {day}, 1786.\n\n{paragraph(50)}\n\n{paragraph(30)}"
+                            for place, day in places)
+    found = articles_of(f"A Journey\n\n\n{paragraph(40)}\n\n\n{entries}")
+    assert [(article.title, article.date) for article in found][-6:] == [
+        (f"{place}, September {day}, 1786", f"1786-09-{day:02d}") for place, day in places]
+
+
+def releases(markdown: bool) -> str:
+    """Seven releases, each with the same five sections and its own items under them."""
+    def release(n: int) -> str:
+        sections = "\n\n".join(("## " if markdown else "") + f"{name}\n\n" + "\n".join(
+            f"- {paragraph(10)}" for _ in range(3))
+            for name in ("Language", "Compiler", "Libraries", "Cargo", "Compatibility Notes"))
+        title = f"Version 1.{n}.0 (2020-0{n}-01)"
+        return (f"# {title}" if markdown else f"{title}\n{'=' * len(title)}") + "\n\n" + sections
+    return "\n\n".join(release(n) for n in range(1, 8))
+
+
+@pytest.mark.parametrize("markdown", [True, False])
+def test_26_04_section_headings_every_release_repeats_are_structure_not_boilerplate(markdown):
+    name = "releases.md" if markdown else "RELEASES.rst"
+    (seed,) = split_corpus([SeedInput(Seed(name, tuple(releases(markdown).split("\n"))), Overrides())], SplitRules())
+    assert [article.title for article in seed.articles] == [f"Version 1.{n}.0" for n in range(1, 8)]
+    for article in seed.articles:
+        texts = [block.texts[0] for block in article.body if block.kind is not BlockKind.BULLET_LIST]
+        assert texts == ["Language", "Compiler", "Libraries", "Cargo", "Compatibility Notes"]
+    assert not seed.matter_lines

@@ -3,7 +3,8 @@ written as safe Markdown, renders with MkDocs' Markdown (Python-Markdown and the
 extensions the plugin turns on) to the construct the source states: links,
 emphasis, code (with its language and exact lines), nested lists, quotes,
 tables, headings below the title, footnotes, rules and images; and nothing from
-a source ever becomes live markup: raw HTML is text, links and images to other
+a source ever becomes live markup: raw HTML in Markdown goes through the HTML
+converter's allow-list (elsewhere it is text), links and images to other
 schemes keep their text, attribute syntax is text."""
 
 from __future__ import annotations

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from helpers import paragraph
 
-from corpus_browser.config import SplitRules
+from corpus_browser.config import BuildConfig, SplitRules
 from corpus_browser.model import Format, Overrides, Seed, SeedInput
+from corpus_browser.pipeline.build import gather
 from corpus_browser.split import split_corpus
 from corpus_browser.split.explain import explain_seed
 
@@ -68,3 +69,18 @@ def test_a_boxed_table_does_not_make_a_book_restructured_text():
 def test_a_plausible_split_is_read_once():
     found = split(essays(8, 300), "essays.md")
     assert len(found.readings) == 1 and not found.doubts
+
+
+def test_a_seed_whose_split_still_looks_wrong_is_named_in_the_build_warnings(tmp_path):
+    """No reading splits 25,000 words without a heading or a break: the build still
+    makes its page, and warns, naming the seed and the command that shows more."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "wall.txt").write_text(" ".join(paragraph(500) for _ in range(50)) + "\n", encoding="utf-8")
+    (seeds / "fine.txt").write_text(f"A Fine Piece\n\n{paragraph(80)}\n", encoding="utf-8")
+    corpus = gather(BuildConfig(seeds_dir=seeds, docs_dir=tmp_path / "docs", themes_file=tmp_path / "none.yml"))
+    assert len(corpus.articles) == 2
+    [warning] = corpus.warnings
+    assert warning.path == str(seeds / "wall.txt") and "\n" not in str(warning)
+    assert "words in 1 piece" in str(warning) and "build_docs.py explain wall.txt" in str(warning)
+    assert [seed.doubts != () for seed in corpus.seeds] == [False, True]

@@ -140,3 +140,36 @@ print("Date: 2003-08-31")
         ("22 years of Emacs", "2021-12-07", ("writing", "emacs"), "22-years-of-emacs"),
         ("Advent of Code", "2024-12-01", ("code",), "advent")]
     assert any(reason == "a draft, not published" for _first, _last, reason in seed.matter_lines)
+
+
+def test_a_post_with_front_matter_keeps_its_headings_html_and_hidden_comments():
+    """A file of one front-matter block is one post: its headings are sections.
+    Raw HTML in it is read as HTML (a table stays a table, a script is gone) and
+    a heading inside an HTML comment opens nothing and is never shown."""
+    seed = split(f"""---
+title: Plotting with pyplot
+date: 2021-03-02
+---
+
+# Getting started
+
+{PROSE}
+
+<!--
+# A draft heading, hidden
+-->
+
+<table><tr><th>Year</th><th>Posts</th></tr><tr><td>2021</td><td>12</td></tr></table>
+
+<script>alert(1)</script>
+
+# Going further
+
+{PROSE} It is <b>bold</b> of us.
+""", "pyplot.md")
+    [article] = seed.articles
+    assert article.title == "Plotting with pyplot" and article.date == "2021-03-02"
+    shown = "\n\n".join(block.markdown for block in article.body)
+    assert "## Getting started" in shown and "## Going further" in shown
+    assert "| Year | Posts |" in shown and "**bold**" in shown
+    assert "draft heading" not in shown and "<script" not in shown and "alert(1)" not in shown

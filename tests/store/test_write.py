@@ -126,3 +126,14 @@ def test_a_page_replaced_by_a_link_is_written_back_as_a_file_or_refused(tmp_path
     with pytest.raises(OutputError, match="a page names 'index.md', which is not a file inside the docs folder"):
         write_pages(docs, [Page("index.md", "home\n")])
     assert elsewhere.read_text() == "home\n"
+
+
+def test_26_05_a_page_edited_by_hand_is_written_over_and_named(tmp_path):
+    write_pages(tmp_path, [Page("index.md", "home\n"), Page("a.md", "a\n"), Page("b.md", "b\n"), Page("c.md", "c\n")])
+    (tmp_path / "index.md").write_text("home, as I like it\n")
+    (tmp_path / "b.md").unlink()
+    report = write_pages(tmp_path, [Page("index.md", "home\n"), Page("a.md", "a, new\n"), Page("b.md", "b\n"),
+                                    Page("c.md", "c\n")])
+    assert report.written == ("a.md", "b.md", "index.md")
+    assert report.overwritten == ("index.md",), "a page the build changed, or one deleted by hand, is no hand edit"
+    assert (tmp_path / "index.md").read_text() == "home\n"

@@ -1,64 +1,49 @@
-"""Exports people have: what a platform wrote out (a feed, a WordPress or
-Ghost export, a Substack zip, saved web pages, a table of articles) is read
-item by item, never split. Each importer recognises its format by content (the
-file's suffix is only a hint) and gives the items with what the export states
-of each: title, authors, date, tags, body (HTML, converted to safe Markdown by
-`markup.html`, or Markdown) and what kind of item it is (a post, or a page, a
-draft, an attachment, … that is not an article, counted and listed instead).
+"""Exports people have: what a platform wrote out (a WordPress or Ghost export,
+a feed, a Substack or Medium export, saved web pages, a table of articles) is
+read item by item, never split. Each importer (a module here) recognises its
+format by content, the file's suffix only a hint, and gives the items with
+what the export states of each: title, authors, date, tags, body (HTML,
+Markdown or text, written as safe Markdown by `articles.py`) and what kind of
+item it is (a post, or a page, a draft, an attachment, … that is not an
+article, counted and listed instead).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from corpus_browser.errors import SeedSkipped
+from corpus_browser.model import EXPORT_SUFFIXES, SeedInput
+from corpus_browser.split.imports.feeds import read_feed, read_json_feed
+from corpus_browser.split.imports.ghost import read_ghost
+from corpus_browser.split.imports.hentry import read_hentry
+from corpus_browser.split.imports.items import ARTICLE_KINDS, Export, Imported, ImportedItem, Importer
+from corpus_browser.split.imports.saved_page import read_saved_page
+from corpus_browser.split.imports.substack import read_substack
+from corpus_browser.split.imports.table import read_table
+from corpus_browser.split.imports.wp_json import read_wp_json
+from corpus_browser.split.imports.wxr import read_wxr
+from corpus_browser.split.imports.zipped import zip_reader
 
-from corpus_browser.model import Seed
+#: The importers of single files, tried in turn: the first that recognises a file reads it
+#: (WordPress's RSS before other RSS, a post's h-entry before any page, any page last).
+FILE_IMPORTERS: tuple[Importer, ...] = (read_wxr, read_feed, read_json_feed, read_ghost, read_wp_json, read_table,
+                                        read_hentry, read_saved_page)
+#: Every importer: those of zips, then those of single files.
+IMPORTERS: tuple[Importer, ...] = (read_substack, zip_reader(FILE_IMPORTERS), *FILE_IMPORTERS)
 
-#: The kinds of item that are articles; any other (page, draft, attachment, revision, menu item …) is set aside.
-ARTICLE_KINDS = frozenset({"post", "article", "entry", "item"})
-
-
-@dataclass(frozen=True)
-class ImportedItem:
-    """One item of an export, as the export states it."""
-
-    title: str
-    body: str
-    """The item's text: HTML, or Markdown (`markdown`)."""
-    first_line: int
-    last_line: int
-    """Where the item stands in the file (1-based lines; for an item of a zip, those of the zip's listing)."""
-    authors: tuple[str, ...] = ()
-    date: str | None = None
-    """`YYYY-MM-DD` (or `YYYY-MM`, `YYYY`) as the export states it."""
-    tags: tuple[str, ...] = ()
-    """Its tags and categories, as written."""
-    summary: str | None = None
-    kind: str = "post"
-    """What the export says the item is: a post (`ARTICLE_KINDS`) is an article, anything else is set aside."""
-    markdown: bool = False
-    """Whether `body` is Markdown rather than HTML."""
+__all__ = ["ARTICLE_KINDS", "IMPORTERS", "Export", "Imported", "ImportedItem", "read_export"]
 
 
-@dataclass(frozen=True)
-class Imported:
-    """What an importer read from one file."""
-
-    importer: str
-    """Which export it is, for the report and `explain` ("WordPress export (WXR)")."""
-    items: tuple[ImportedItem, ...]
-
-
-#: An importer: the file's items, or None when the file is not of its format.
-Importer = Callable[[Seed], Imported | None]
-#: The importers, tried in turn; the first that recognises a file reads it.
-IMPORTERS: Sequence[Importer] = ()
-
-
-def read_export(seed: Seed) -> Imported | None:
-    """The seed's items, if it is an export some importer recognises."""
+def read_export(item: SeedInput) -> Imported | None:
+    """The seed's items, if it is an export some importer recognises; None for
+    a seed of text. A file named like an export (or a zip) that none recognises
+    is skipped (`SeedSkipped`); one of its format that cannot be read raises
+    `SeedError` naming the file and the line."""
+    export = Export(item.seed, item.overrides)
     for importer in IMPORTERS:
-        found = importer(seed)
+        found = importer(export)
         if found is not None:
             return found
+    if item.seed.data or export.suffix in EXPORT_SUFFIXES:
+        raise SeedSkipped(item.seed.name, "skipped: not an export this build reads (a WordPress, Ghost, Substack "
+                                          "or Medium export, a feed, a saved web page, a table of articles)")
     return None

@@ -1,16 +1,20 @@
 """An export's items as a split seed: each post an article, as the export
-states it (title, authors, date, tags, summary), its body converted to safe
-Markdown; every other item (a page, a draft, an attachment …) set aside and
-listed with what it is. The sidecar's corrections apply as to any seed: an
-article is the item whose lines hold the fix's line."""
+states it (title, subtitle, authors, date, tags, summary), its body written as
+safe Markdown; every other item (a page, a draft, an attachment …) set aside
+and listed with what it is. The sidecar's corrections apply as to any seed:
+an article is the item whose lines hold the fix's line."""
 
 from __future__ import annotations
 
-from corpus_browser.lang.text import word_count
+from collections import Counter
+
+from corpus_browser.lang.markdown import Piece
+from corpus_browser.lang.text import key, word_count
 from corpus_browser.model import Article, Format, Overrides, SeedInput, SetAside, SetAsideKind, SplitSeed
 from corpus_browser.split.extract import blocks_of, description, fallback_title
-from corpus_browser.split.imports import ARTICLE_KINDS, Imported, ImportedItem
-from corpus_browser.split.markup import html, markdown
+from corpus_browser.split.imports.items import ARTICLE_KINDS, Imported, ImportedItem
+from corpus_browser.split.markup import html, markdown, plain
+
 
 
 def imported_seed(item: SeedInput, imported: Imported) -> SplitSeed:
@@ -19,19 +23,31 @@ def imported_seed(item: SeedInput, imported: Imported) -> SplitSeed:
     posts = [entry for entry in imported.items if entry.kind in ARTICLE_KINDS]
     others = [entry for entry in imported.items if entry.kind not in ARTICLE_KINDS]
     articles = tuple(imported_article(seed.name, entry, overrides) for entry in posts)
-    matter = tuple(SetAside(entry.first_line, entry.last_line, SetAsideKind.BOILERPLATE, entry.title)
+    matter = tuple(SetAside(entry.first_line, entry.last_line, SetAsideKind.BOILERPLATE, _aside(entry))
                    for entry in others)
-    matter_lines = tuple(sorted((entry.first_line, entry.last_line, f"{_a(entry.kind)}, not a post")
-                                for entry in others))
-    evidence = f"{imported.importer}: {len(posts)} posts" + (f", {len(others)} other items" if others else "")
+    matter_lines = tuple(sorted((entry.first_line, entry.last_line, _aside(entry)) for entry in others))
     reasons = tuple(f"item of the export ({entry.kind})" for entry in posts)
-    return SplitSeed(seed.name, Format.EXPORT, evidence, overrides, articles, matter, matter_lines, None, reasons,
-                     len(seed.lines))
+    return SplitSeed(seed.name, Format.EXPORT, _evidence(imported, len(posts), others), overrides, articles, matter,
+                     matter_lines, None, reasons, len(seed.lines))
+
+
+def _evidence(imported: Imported, posts: int, others: list[ImportedItem]) -> str:
+    """What was read: the importer, the items, the posts among them, and the other kinds counted."""
+    counts = Counter(entry.kind for entry in others)
+    aside = "; set aside: " + ", ".join(f"{count} {kind}{'' if count == 1 or kind.endswith('s') else 's'}"
+                                        for kind, count in sorted(counts.items())) if counts else ""
+    notes = "; " + "; ".join(imported.notes) if imported.notes else ""
+    return f"{imported.importer}: {len(imported.items)} items, {posts} posts{aside}{notes}"
+
+
+def _aside(entry: ImportedItem) -> str:
+    return f"{_a(entry.kind)}, not a post: {entry.title or '(untitled)'}"
 
 
 def imported_article(source: str, entry: ImportedItem, overrides: Overrides) -> Article:
     """One post of an export as an article, with the sidecar's fix for it applied."""
-    body = blocks_of(markdown.convert(entry.body) if entry.markdown else html.convert(entry.body))
+    pieces = _without_title(_converted(entry), entry.title)
+    body = blocks_of(pieces)
     title, authors, date = entry.title.strip() or fallback_title(body), entry.authors, entry.date
     fix = next((fix for fix in overrides.articles if entry.first_line <= fix.line <= entry.last_line), None)
     if fix is not None:
@@ -39,11 +55,27 @@ def imported_article(source: str, entry: ImportedItem, overrides: Overrides) -> 
         authors = fix.authors if fix.authors is not None else authors
         date = fix.date or date
     return Article(
-        source=source, title=title, subtitle=None, authors=authors or overrides.authors, date=date,
+        source=source, title=title, subtitle=entry.subtitle, authors=authors or overrides.authors, date=date,
         description=entry.summary or description(body), first_line=entry.first_line, last_line=entry.last_line,
         words=sum(word_count(text) for block in body for text in block.texts), body=body, set_aside=(),
         prose_lines=entry.last_line - entry.first_line + 1,
         source_tags=tuple(dict.fromkeys([*entry.tags, *overrides.tags])))
+
+
+def _converted(entry: ImportedItem) -> list[Piece]:
+    """The item's body as safe Markdown, read in its markup."""
+    if entry.markup == "markdown":
+        return markdown.convert(entry.body)
+    if entry.markup == "text":
+        return plain.convert(entry.body)
+    return html.convert(entry.body, entry.address)
+
+
+def _without_title(pieces: list[Piece], title: str) -> list[Piece]:
+    """The body without a first heading that repeats the title (a page's `<h1>`, Medium's title block)."""
+    if pieces and pieces[0].kind == "heading" and title and key(pieces[0].texts[0]) == key(title):
+        return pieces[1:]
+    return pieces
 
 
 def _a(kind: str) -> str:

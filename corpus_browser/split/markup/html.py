@@ -1,10 +1,12 @@
 """HTML (an export's post bodies, a saved web page's article), sanitised with
 nh3 (ammonia: an allow-list of elements and attributes; scripts, styles,
-event attributes and `javascript:` addresses gone), then read with lxml and
+event attributes and `javascript:` addresses gone; classes kept only to be
+read here, never written), then read with lxml and
 written as safe Markdown: headings, paragraphs, emphasis, code (with the
 language a `language-…` class names), lists with their nesting, quotations,
 tables, rules, line breaks, links and images. What nh3 keeps but Markdown has
-no place for (`div`, `span`, `figure`, …) gives its content."""
+no place for (`div`, `span`, `figure`, …) gives its content; text shown only
+to screen readers (`sr-only`) gives nothing."""
 
 from __future__ import annotations
 
@@ -22,7 +24,9 @@ _TAGS = {"a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "dd", 
          "p", "pre", "q", "s", "samp", "section", "small", "span", "strike", "strong", "sub", "sup", "table",
          "tbody", "td", "tfoot", "th", "thead", "time", "tr", "tt", "u", "ul", "var", "article", "header", "footer",
          "main", "aside", "details", "summary"}
-_ATTRIBUTES = {"a": {"href"}, "img": {"src", "alt"}, "code": {"class"}, "pre": {"class"}, "ol": {"start"}}
+_ATTRIBUTES = {"a": {"href"}, "img": {"src", "alt"}, "ol": {"start"}, "*": {"class"}}
+#: Classes of text shown only to screen readers ("code snippet start"): not part of what a page shows.
+SCREEN_READER_CLASSES = frozenset({"sr-only", "visually-hidden", "screen-reader-text"})
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _BLOCKS = {"p", "div", "section", "article", "header", "footer", "main", "aside", "figure", "figcaption", "details",
            "summary", "blockquote", "ul", "ol", "dl", "pre", "table", "hr", *_HEADINGS}
@@ -35,12 +39,16 @@ def sanitised(source: str) -> str:
                      link_rel=None, strip_comments=True)
 
 
-def convert(source: str) -> list[md.Piece]:
-    """The blocks of an HTML fragment or page; its top heading level becomes the page's second."""
+def convert(source: str, base: str | None = None) -> list[md.Piece]:
+    """The blocks of an HTML fragment or page; its top heading level becomes the
+    page's second. Relative links and images lead where they do from `base`, the
+    address the HTML was published at (a feed item's link), when it is known."""
     clean = sanitised(source)
     if not clean.strip():
         return []
     root = lxml.html.fragment_fromstring(clean, create_parent="div")
+    if base:
+        root.make_links_absolute(base, resolve_base_href=False, handle_failures="discard")
     tops = [int(element.tag[1]) for element in root.iter(*_HEADINGS)]
     return md.document(_blocks(root, md.MIN_HEADING - min(tops, default=md.MIN_HEADING)))
 
@@ -50,7 +58,7 @@ def _blocks(element: etree._Element, shift: int) -> list[md.Piece | None]:
     pieces: list[md.Piece | None] = []
     loose: list[md.Inline] = [md.text(element.text)] if element.text else []
     for child in element:
-        if not isinstance(child.tag, str):
+        if not isinstance(child.tag, str) or _unseen(child):
             loose += [md.text(child.tail)] if child.tail else []
             continue
         if child.tag in _BLOCKS:
@@ -81,13 +89,14 @@ def _block(element: etree._Element, shift: int) -> list[md.Piece | None]:
         start = int(element.get("start")) if tag == "ol" and (element.get("start") or "").isdigit() else 1
         return [md.list_block(items, tag == "ol", start)]
     if tag == "dl":
-        items, current = [], []
+        items: list[list[md.Piece]] = []
         for child in element:
+            if child.tag == "dt" or (child.tag == "dd" and not items):
+                items.append([])
             if child.tag == "dt":
-                current = [md.paragraph([md.strong(_inlines(child))])]
-                items.append(current)
-            elif child.tag == "dd" and current is not None:
-                current += md.document(_blocks(child, shift))
+                items[-1] += md.document([md.paragraph([md.strong(_inlines(child))])])
+            elif child.tag == "dd":
+                items[-1] += md.document(_blocks(child, shift))
         return [md.list_block(items)]
     if tag == "blockquote":
         return [md.quote_block(md.document(_blocks(element, shift)))]
@@ -112,11 +121,16 @@ def _inlines(element: etree._Element) -> list[md.Inline]:
     """An element's content as inline text (blocks inside it, as a heading's or a cell's, run together)."""
     parts: list[md.Inline] = [md.text(element.text)] if element.text else []
     for child in element:
-        if isinstance(child.tag, str):
+        if isinstance(child.tag, str) and not _unseen(child):
             parts += _inline(child)
         if child.tail:
             parts.append(md.text(child.tail))
     return parts
+
+
+def _unseen(element: etree._Element) -> bool:
+    """Whether an element is shown only to screen readers."""
+    return not SCREEN_READER_CLASSES.isdisjoint((element.get("class") or "").split())
 
 
 def _inline(element: etree._Element) -> list[md.Inline]:
@@ -128,7 +142,10 @@ def _inline(element: etree._Element) -> list[md.Inline]:
     if tag in ("code", "kbd", "samp", "tt"):
         return [md.code(element.text_content())]
     if tag == "a":
-        return [md.link(_inlines(element), element.get("href") or "")]
+        inner = _inlines(element)
+        if not md.joined(inner).markdown.strip():
+            return []  # a link with nothing to show: a heading's permalink mark
+        return [md.link(inner, element.get("href") or "")]
     if tag == "img":
         return [md.image(element.get("alt") or "", element.get("src") or "")]
     if tag == "br":

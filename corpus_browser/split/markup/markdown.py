@@ -1,5 +1,8 @@
 """Markdown, read with markdown-it-py (CommonMark, with tables, strikethrough
-and footnotes; raw HTML off, so HTML in the source is text)."""
+and footnotes). Raw HTML in the source is read as HTML and goes through the
+HTML converter (`html.py`: nh3's allow-list, then safe Markdown): a block of it
+gives what it holds that Markdown can say (a table, an image, a link; a
+comment nothing), and a paragraph holding inline HTML is read whole as HTML."""
 
 from __future__ import annotations
 
@@ -10,9 +13,10 @@ from markdown_it.tree import SyntaxTreeNode
 from mdit_py_plugins.footnote import footnote_plugin
 
 from corpus_browser.lang import markdown as md
+from corpus_browser.split.markup import html
 
-_PARSER = MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"]).use(footnote_plugin,
-                                                                                       inline=False)
+_PARSER = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"]).use(footnote_plugin,
+                                                                                      inline=False)
 
 
 def convert(source: str) -> list[md.Piece]:
@@ -24,7 +28,20 @@ def convert(source: str) -> list[md.Piece]:
 
 
 def _blocks(nodes: Iterable[SyntaxTreeNode], shift: int = 0) -> list[md.Piece]:
-    return md.document(_block(node, shift) for node in nodes)
+    return md.document(piece for node in nodes for piece in _block_pieces(node, shift))
+
+
+def _block_pieces(node: SyntaxTreeNode, shift: int) -> list[md.Piece | None]:
+    """A block's pieces: raw HTML (a block of it, or a paragraph holding some) as the HTML converter reads it."""
+    if node.type == "html_block":
+        return list(html.convert(node.content))
+    if node.type == "paragraph" and _holds_html(node):
+        return list(html.convert(_PARSER.renderer.render(node.to_tokens(), _PARSER.options, {})))
+    return [_block(node, shift)]
+
+
+def _holds_html(node: SyntaxTreeNode) -> bool:
+    return any(child.type == "html_inline" or _holds_html(child) for child in node.children)
 
 
 def _block(node: SyntaxTreeNode, shift: int = 0) -> md.Piece | None:
@@ -95,8 +112,8 @@ def _inlines(nodes: Iterable[SyntaxTreeNode]) -> list[md.Inline]:
             found.append(md.image(alt, str(node.attrs.get("src", ""))))
         elif node.type == "footnote_ref":
             found.append(md.footnote_ref(str(node.meta.get("label") or node.meta.get("id", ""))))
-        elif node.type == "footnote_anchor":
-            continue
+        elif node.type in ("footnote_anchor", "html_inline"):
+            continue  # (a tag in a heading or a cell: its text is the nodes around it)
         else:  # strikethrough and anything else: its text
             found += _inlines(node.children) if node.children else [md.text(node.content)]
     return found

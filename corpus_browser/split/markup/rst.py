@@ -96,7 +96,7 @@ def _role_text(match: re.Match[str]) -> str:
 
 def _table(node: nodes.table) -> md.Piece | None:
     rows = [[md.joined(_inlines_of(entry)) for entry in row.children]
-            for part in node.traverse(lambda found: isinstance(found, (nodes.thead, nodes.tbody)))
+            for part in node.findall(lambda found: isinstance(found, (nodes.thead, nodes.tbody)))
             for row in part.children]
     head = node.next_node(nodes.thead)
     header_rows = len(head.children) if head is not None else 0
@@ -107,7 +107,7 @@ def _table(node: nodes.table) -> md.Piece | None:
 
 def _lines(node: nodes.line_block) -> list[md.Inline]:
     parts: list[md.Inline] = []
-    for line in node.traverse(nodes.line):
+    for line in node.findall(nodes.line):
         parts += [*_inlines(line.children), md.line_break()]
     return parts[:-1]
 
@@ -115,7 +115,7 @@ def _lines(node: nodes.line_block) -> list[md.Inline]:
 def _inlines_of(node: nodes.Node) -> list[md.Inline]:
     """A container's inline text (a table cell's, a field body's), its paragraphs run together."""
     parts: list[md.Inline] = []
-    for paragraph in node.traverse(nodes.paragraph):
+    for paragraph in node.findall(nodes.paragraph):
         parts += [*(_inlines(paragraph.children)), md.text(" ")]
     return parts[:-1] if parts else [md.text(node.astext())]
 

@@ -2,8 +2,10 @@
 messages run together (each opening with a block of header fields), or a
 single message. Each message is an article: its Subject is the title,
 From the author, Date the date. Headers are parsed by the standard library's
-`email` package (see `fields.py`); forwarded messages and quoted replies stay
-in the body.
+`email` package (see `fields.py`), and so are MIME bodies: base64 and
+quoted-printable text decoded, a multipart message's text part read, its
+structure and attachments set aside (`mime.py`); forwarded messages and quoted
+replies stay in the body.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from corpus_browser.lang.text import clean
 from corpus_browser.model import Role, Seed, Unit
 from corpus_browser.split.formats import MBOX_ENVELOPE, field_blocks, key_of, mail_like
 from corpus_browser.split.readers.fields import add_fields
+from corpus_browser.split.readers.mime import mime_body
 from corpus_browser.split.readers.paragraphs import UnitBuilder, text_builder
 
 #: A tag a mailing list puts before every subject: `[list-name]`.
@@ -68,6 +71,11 @@ def _add_message(builder: UnitBuilder, lines: Sequence[str], start: int, header_
         builder.unit(clean(lines[start]), start + 1, start + 1, Role.HEADER, opens_record=True)
         first_field = start + 1
     add_fields(builder, lines, first_field, header_end, opens_record=first_field == start, title_prefix=tag)
-    for number in range(header_end + 1, end + 1):
-        builder.line(number, lines[number - 1])
+    decoded = mime_body(lines, first_field, header_end, end)
+    if decoded is None:
+        for number in range(header_end + 1, end + 1):
+            builder.line(number, lines[number - 1])
+    else:
+        for piece in decoded:
+            builder.unit(piece.text, piece.first, piece.last, piece.role)
     builder.end_paragraph()

@@ -66,6 +66,9 @@ def read(seed: Seed) -> list[Unit]:
             i += 1
             continue
         head_block = False
+        if not fenced and raw.lstrip().startswith("<!--"):
+            i = _comment(builder, lines, i)
+            continue
         if raw.lstrip().startswith("```"):
             fenced = not fenced
         if fenced or raw.lstrip().startswith("```") or _QUOTE.match(raw):
@@ -209,3 +212,15 @@ def _date(fields: dict) -> str | None:
             if found:
                 return found
     return None
+
+
+def _comment(builder: UnitBuilder, lines: Sequence[str], start: int) -> int:
+    """An HTML comment from line `start` to the line that closes it: verbatim
+    units (a heading in it opens nothing; the page shows none of it). Returns the next line."""
+    end = next((i for i in range(start, len(lines)) if "-->" in lines[i]), len(lines) - 1)
+    for number in range(start, end + 1):
+        if lines[number].strip():
+            builder.unit(clean(lines[number]), number + 1, number + 1, Role.VERBATIM)
+        else:
+            builder.line(number + 1, lines[number])
+    return end + 1

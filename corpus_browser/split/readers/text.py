@@ -1,19 +1,44 @@
 """Plain text: paragraphs, and the header blocks of a collection of documents
 (see `fields.py`). Which paragraphs are headings, and which headings open
-articles, is read from the layout later (see `structure.py`)."""
+articles, is read from the layout later (see `layout.py`). A table drawn in
+characters (`+----+----+`, `| a  | b  |`) is verbatim: its lines are kept as
+they are, never a heading nor boilerplate, and shown preformatted."""
 
 from __future__ import annotations
 
-from corpus_browser.model import Seed, Unit
+import re
+from collections.abc import Sequence
+
+from corpus_browser.lang.text import clean
+from corpus_browser.model import Role, Seed, Unit
 from corpus_browser.split.readers.fields import walk
 from corpus_browser.split.readers.paragraphs import text_builder
 
+#: A line of a table drawn in characters: a rule of `-`, `=` and `+` with a `+` in it, or a row between `|`s.
+TABLE_LINE = re.compile(r"^\s*(?:\+[-=+:]*[-=][-=+:]*\+?|\|.*\|)\s*$")
+#: A drawn table has at least this many lines.
+TABLE_MIN_LINES = 3
+
 
 def read(seed: Seed) -> list[Unit]:
-    builder = text_builder(seed.lines)
+    lines = seed.lines
+    builder = text_builder(lines)
 
     def step(i: int) -> int:
-        builder.line(i + 1, seed.lines[i])
+        end = _table_end(lines, i)
+        if end - i >= TABLE_MIN_LINES:
+            for number in range(i, end):
+                builder.unit(clean(lines[number]), number + 1, number + 1, Role.VERBATIM, marker="table")
+            return end
+        builder.line(i + 1, lines[i])
         return i + 1
 
-    return walk(seed.lines, builder, step)
+    return walk(lines, builder, step)
+
+
+def _table_end(lines: Sequence[str], start: int) -> int:
+    """Where a run of table lines from `start` ends (`start` itself when there is none)."""
+    end = start
+    while end < len(lines) and TABLE_LINE.match(lines[end]):
+        end += 1
+    return end

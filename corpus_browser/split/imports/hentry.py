@@ -1,0 +1,120 @@
+"""Posts marked up with microformats (`h-entry`): Medium's export writes each
+post so (`posts/*.html`), and so do many blogs' own pages.
+
+The entry states its name (`p-name`), author (`p-author`, an `h-card`), date
+(`dt-published`), tags (`p-category`; Medium writes `p-tag`), summary
+(`p-summary`) and body (`e-content`). An entry with no publication date is a
+draft (Medium exports drafts so, `draft_*.html`). A page whose h-entry names
+no post and holds no content is read as any saved page. The properties are read
+once, from the entry itself; an element carrying one of them inside the body
+(unclosed markup can nest a footer there) is not part of the text.
+"""
+
+from __future__ import annotations
+
+import re
+
+import lxml.html
+from lxml import etree
+
+from corpus_browser.split.imports.fields import names, plain, stated_date
+from corpus_browser.split.imports.items import Export, Imported, ImportedItem
+
+#: Class names of each property an entry states, by what they hold.
+PROPERTIES = {
+    "title": ("p-name",),
+    "author": ("p-author",),
+    "date": ("dt-published",),
+    "tags": ("p-category", "p-tag"),
+    "summary": ("p-summary",),
+    "body": ("e-content",),
+}
+#: Properties that name or date the entry: where one stands inside the body, it is not text.
+_METADATA_CLASSES = frozenset({"p-author", "dt-published", "dt-updated", "p-category", "p-tag", "u-url", "u-uid",
+                               "p-canonical"})
+_CLASS = re.compile(r"\S+")
+#: Suffixes of files that hold HTML, a fragment or a page.
+HTML_SUFFIXES = frozenset({".html", ".htm"})
+_HTML_PAGE = re.compile(r"<(?:!doctype\s+html|html[\s>])", re.IGNORECASE)
+_HTML_FRAGMENT = re.compile(r"<(?:!--|[a-z][a-z0-9]*[\s/>])", re.IGNORECASE)
+#: The importer's name, for the report.
+HENTRY = "post marked up as h-entry (a Medium export's post)"
+
+
+def is_html(export: Export) -> bool:
+    """An HTML page: it opens with a doctype or `<html>`; or, named `.html` or `.htm`,
+    with any element or comment (a fragment, as Substack saves its posts). A text
+    or Markdown file that opens with a tag or a comment stays what it is."""
+    if _HTML_PAGE.match(export.head):
+        return True
+    return export.suffix in HTML_SUFFIXES and bool(_HTML_FRAGMENT.match(export.head))
+
+
+def page_tree(export: Export) -> etree._Element | None:
+    """The page as lxml reads HTML (no entities expanded, nothing fetched), or None when it holds nothing."""
+    try:
+        return lxml.html.document_fromstring(export.text)
+    except (etree.ParserError, ValueError):
+        return None
+
+
+def has_class(element: etree._Element, names: tuple[str, ...] | frozenset[str]) -> bool:
+    return any(name in names for name in _CLASS.findall(element.get("class") or ""))
+
+
+def read_hentry(export: Export) -> Imported | None:
+    if "h-entry" not in export.text or not is_html(export):
+        return None
+    page = page_tree(export)
+    entries = [] if page is None else [element for element in page.iter() if isinstance(element.tag, str)
+                                       and has_class(element, ("h-entry",))]
+    if len(entries) != 1 or _first(entries[0], PROPERTIES["title"]) is None \
+            or _first(entries[0], PROPERTIES["body"]) is None:
+        return None  # a listing of entries, or a page that marks up no post: a page like any other
+    return Imported(HENTRY, (_entry(entries[0], export),))
+
+
+def _entry(entry: etree._Element, export: Export) -> ImportedItem:
+    found = {key: _first(entry, classes) for key, classes in PROPERTIES.items()}
+    address = _address(entry)
+    date = found["date"]
+    body = found["body"]
+    if body is not None:
+        for element in [element for element in body.iter() if isinstance(element.tag, str)
+                        and (element.tag == "footer" or has_class(element, _METADATA_CLASSES))]:
+            if element.getparent() is not None:
+                element.getparent().remove(element)
+    tags = [element for classes in PROPERTIES["tags"] for element in entry.iter()
+            if isinstance(element.tag, str) and has_class(element, (classes,))]
+    return ImportedItem(
+        title=_text(found["title"]), first_line=1, last_line=max(len(export.seed.lines), 1),
+        body="" if body is None else etree.tostring(body, encoding="unicode", method="html"),
+        authors=names([_person(found["author"])]),
+        date=stated_date(date.get("datetime") or _text(date)) if date is not None else None,
+        tags=names(_text(element) for element in tags),
+        summary=_text(found["summary"]) or None,
+        kind="post" if date is not None else "draft", address=address)
+
+
+def _address(entry: etree._Element) -> str | None:
+    """The entry's own address (`u-url`, or Medium's `p-canonical`), for its relative links."""
+    link = _first(entry, ("u-url", "p-canonical"))
+    href = link.get("href") if link is not None else None
+    return href if href and href.startswith(("http://", "https://")) else None
+
+
+def _first(entry: etree._Element, classes: tuple[str, ...]) -> etree._Element | None:
+    return next((element for element in entry.iter() if isinstance(element.tag, str)
+                 and has_class(element, classes)), None)
+
+
+def _text(element: etree._Element | None) -> str:
+    return plain(element.text_content()) if element is not None else ""
+
+
+def _person(element: etree._Element | None) -> str:
+    """An author: the name of their `h-card`, else the element's text."""
+    if element is None:
+        return ""
+    name = _first(element, ("p-name",))
+    return _text(name if name is not None else element)

@@ -1,0 +1,403 @@
+"""Exports read item by item (split/imports/): each format recognised by its
+content on small real exports (tests/fixtures/exports/, credited there), what
+each item states read once and right, what is not an article set aside and
+listed, and hostile exports refused or made harmless."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from corpus_browser.config import SplitRules
+from corpus_browser.errors import SeedError, SeedSkipped
+from corpus_browser.model import Format, Overrides, Seed, SeedInput
+from corpus_browser.source.seeds import read_corpus, seed_from_bytes
+from corpus_browser.split import split_corpus
+from corpus_browser.split.explain import explain_seed
+from corpus_browser.split.imports import read_export
+from corpus_browser.split.imports.fields import stated_date
+from corpus_browser.split.imports.wxr import wordpress_html
+from corpus_browser.store import cache
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "exports"
+
+
+def seed_of(path: Path, name: str | None = None) -> Seed:
+    """A fixture read as the source reads a seed (a zip kept as bytes)."""
+    return seed_from_bytes(path.read_bytes(), name or path.name, str(path))
+
+
+def split_one(seed: Seed, overrides: Overrides = Overrides()):
+    (found,) = split_corpus([SeedInput(seed, overrides)], SplitRules())
+    return found
+
+
+def articles_by_title(seed: Seed, overrides: Overrides = Overrides()) -> dict:
+    return {article.title: article for article in split_one(seed, overrides).articles}
+
+
+def markdown_of(article) -> str:
+    return "\n\n".join(block.markdown for block in article.body)
+
+
+# --- each format, by content -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fixture, importer, posts, other_kinds", [
+    ("ghost-migrate-sample.xml", "WordPress export (WXR)", 2, {"draft", "page", "attachment", "customcpt"}),
+    ("ghost-migrate-co-authors-plus.xml", "WordPress export (WXR)", 4, set()),
+    ("jekyll-import-medium-feed.xml", "RSS 2.0 feed", 2, set()),
+    ("bastibe-rss-excerpt.xml", "RSS 2.0 feed", 3, set()),
+    ("bastibe-atom-excerpt.xml", "Atom 1.0 feed", 2, set()),
+    ("bastibe-jsonfeed.json", "JSON Feed 1.1", 2, set()),
+    ("ghost-migrate-assetscraper.json", "Ghost export", 3, set()),
+    ("ghost-migrate-assetscraper-flat.json", "Ghost export", 1, set()),
+    ("ghost-migrate-substack.zip", "Substack export", 3, {"draft", "page"}),
+    ("ghost-migrate-beehiiv-posts.csv", "table (CSV) of articles", 2, set()),
+    ("ghost-migrate-wix-posts.csv", "table (CSV) of articles", 1, {"unpublished post"}),
+    ("jekyll-import-medium-posts.jsonl", "JSON Lines of articles", 2, set()),
+    ("medium-export/posts/basic-post.html", "post marked up as h-entry (a Medium export's post)", 1, set()),
+    ("saved-pages/bastibe/2013-05-30-speeding-up-matplotlib.html", "saved web page", 1, set()),
+])
+def test_each_export_is_recognised_by_its_content_whatever_its_name(fixture, importer, posts, other_kinds):
+    for name in (Path(fixture).name, "renamed.txt"):
+        imported = read_export(SeedInput(seed_of(FIXTURES / fixture, name), Overrides()))
+        assert imported is not None and imported.importer == importer, name
+        kinds = [item.kind for item in imported.items]
+        assert sum(kind in ("post", "entry", "item", "article", "newsletter", "podcast", "thread")
+                   for kind in kinds) == posts
+        assert set(kinds) - {"post", "entry", "item", "article", "newsletter", "podcast", "thread"} == other_kinds
+
+
+def test_text_dumps_are_not_taken_for_exports():
+    texts = ["Title, body, and more: a first line with commas\n\nSome prose follows here, as in any dump.\n",
+             "title,author\nA Title Row\n\nthat is no table, since its rows are not of its width, one, two\n",
+             "<p>Sometimes a dump opens with markup</p> but\n\nholds prose.\n",
+             "<!-- a Markdown file may open with a comment -->\n# A Title\n\nAnd its text.\n"]
+    for text in texts:
+        for name in ("notes.txt", "notes.md"):
+            assert read_export(SeedInput(Seed(name, tuple(text.splitlines())), Overrides())) is None, (name, text)
+    assert split_one(Seed("notes.txt", tuple(texts[0].splitlines()))).format is not Format.EXPORT
+
+
+def test_a_file_named_like_an_export_that_is_none_is_skipped():
+    with pytest.raises(SeedSkipped, match="not an export this build reads"):
+        read_export(SeedInput(Seed("data.json", ('{"a": [1, 2, 3]}',)), Overrides()))
+
+
+# --- what each item states -------------------------------------------------------------------------------
+
+
+def test_wordpress_authors_are_display_names_and_co_authors():
+    sample = articles_by_title(seed_of(FIXTURES / "ghost-migrate-sample.xml"))
+    assert sample["Basic Post"].authors == ("Hermione Granger",)  # dc:creator is the login hermione@example.com
+    assert sample["Basic Post"].date == "2013-06-07"
+    assert set(sample["Basic Post"].source_tags) == {"Has Images", "Programming", "Company News"}
+    co_authors = articles_by_title(seed_of(FIXTURES / "ghost-migrate-co-authors-plus.xml"))
+    assert co_authors["Three Author Post"].authors == ("Alice Smith", "Bob Jones", "Carol White")
+
+
+def test_wordpress_items_that_are_not_posts_are_set_aside_and_listed():
+    split = split_one(seed_of(FIXTURES / "ghost-migrate-sample.xml"))
+    reasons = [reason for _first, _last, reason in split.matter_lines]
+    assert "a draft, not a post: Draft Post" in reasons
+    assert "a page, not a post: Services" in reasons
+    assert any(reason.startswith("an attachment, not a post") for reason in reasons)
+    assert "Draft Post" not in {article.title for article in split.articles}
+    assert "bare & read as &amp;" in split.format_evidence  # the file is not well-formed XML
+    explained = explain_seed(split)
+    assert "WordPress export (WXR)" in explained and "6 items, 2 posts" in explained
+    assert "a page, not a post: Services" in explained
+
+
+def test_wordpress_classic_paragraphs_and_shortcodes_read_as_wordpress_shows_them():
+    html = wordpress_html('First line\nsecond line\n\n[caption id="a" caption="A bell"]<img src="https://x/b.jpg">'
+                          '[/caption]\n\n[code language="python"]if a < b:\n    pass[/code]\n\n<pre>kept\n\nas is</pre>')
+    assert "<p>First line<br>\nsecond line</p>" in html
+    assert "<figcaption>A bell</figcaption>" in html and "[caption" not in html
+    assert '<pre><code class="language-python">if a &lt; b:\n    pass</code></pre>' in html
+    assert "<pre>kept\n\nas is</pre>" in html
+
+
+def test_feed_dates_are_the_writers_own_day():
+    # bastibe's first item: "Sun, 16 Mar 2025 14:00:00 +0100"; feedparser would move it to UTC.
+    assert stated_date("Fri, 30 Nov 2012 00:00:00 +0100") == "2012-11-30"
+    assert stated_date("2019-07-26T20:48:19.814Z") == "2019-07-26"
+    assert stated_date("0000-00-00 00:00:00") is None
+    article = next(iter(articles_by_title(seed_of(FIXTURES / "bastibe-rss-excerpt.xml")).values()))
+    assert article.date == "2025-03-16"
+
+
+def test_feed_items_keep_their_authors_tags_and_links():
+    medium = articles_by_title(seed_of(FIXTURES / "jekyll-import-medium-feed.xml"))
+    post = medium["This is a Dummy Post"]
+    assert post.authors == ("John Doe",) and "docker" in post.source_tags
+    rss = split_one(seed_of(FIXTURES / "bastibe-rss-excerpt.xml"))
+    links = [found for article in rss.articles for found in re.findall(r"\]\((\S+?)\)", markdown_of(article))]
+    assert links and all(link.startswith(("http://", "https://", "mailto:")) for link in links)
+    assert any(link.startswith("https://bastibe.de/") for link in links)  # relative links read against the item's
+
+
+def test_atom_and_json_feed_authors_come_from_the_feed_when_items_name_none():
+    for fixture in ("bastibe-atom-excerpt.xml", "bastibe-jsonfeed.json"):
+        articles = split_one(seed_of(FIXTURES / fixture)).articles
+        assert articles and all(article.authors == ("Bastian Bechtold",) for article in articles), fixture
+
+
+def test_json_feed_text_is_read_as_text():
+    articles = split_one(seed_of(FIXTURES / "bastibe-jsonfeed.json")).articles
+    assert articles[1].words > 100 and "<" not in markdown_of(articles[1])
+    assert articles[0].date == "2025-03-16"
+
+
+def test_ghost_posts_get_their_users_and_tags_through_the_joining_tables():
+    posts = articles_by_title(seed_of(FIXTURES / "ghost-migrate-assetscraper.json"))
+    assert posts["Post 1"].authors == ("Alice Johnson",) and posts["Post 1"].source_tags == ("News",)
+    assert posts["Post 2"].authors == ("Bob Smith",)
+    assert "![](https://example.com/images/lexical-image.jpg)" in markdown_of(posts["Post 3 - Lexical"])
+
+
+def test_substack_folder_and_zip_give_the_same_articles(tmp_path):
+    shutil.copytree(FIXTURES / "ghost-migrate-substack", tmp_path / "substack-export")
+    (folder_seed,) = read_corpus(tmp_path).seeds
+    assert folder_seed.seed.name == "substack-export" and folder_seed.seed.data
+    from_folder = split_one(folder_seed.seed)
+    from_zip = split_one(seed_of(FIXTURES / "ghost-migrate-substack.zip"))
+    assert [a.title for a in from_folder.articles] == [a.title for a in from_zip.articles] \
+        == ["Plain Text", "Comment Buttons", "Talk to Us"]
+    assert [a.body for a in from_folder.articles] == [a.body for a in from_zip.articles]
+    assert from_zip.articles[0].subtitle == "“This quote’s rather short”"
+    assert from_zip.articles[0].date == "2019-07-26"
+
+
+def test_medium_posts_and_drafts(tmp_path):
+    shutil.copytree(FIXTURES / "medium-export", tmp_path / "medium-export")
+    split = split_corpus(read_corpus(tmp_path).seeds, SplitRules())
+    by_name = {seed.name: seed for seed in split}
+    (basic,) = by_name["medium-export/posts/basic-post.html"].articles
+    assert (basic.title, basic.authors, basic.date, basic.source_tags) == \
+        ("Basic Post Title", ("Joe Bloggs",), "2018-08-11", ("Things", "Stuff"))
+    assert "Exported from" not in basic.body_text and "Canonical link" not in basic.body_text
+    assert by_name["medium-export/posts/draft-post.html"].articles == ()
+    assert by_name["medium-export/profile/profile.html"].articles == ()  # an h-card, no post
+    code = by_name["medium-export/posts/code-post.html"].articles[0]
+    assert any(block.kind.value == "code" for block in code.body)
+
+
+def test_a_zipped_medium_export_reads_its_posts_and_sets_its_other_pages_aside():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for path in sorted((FIXTURES / "medium-export").rglob("*.html")):
+            archive.write(path, path.relative_to(FIXTURES / "medium-export").as_posix())
+    split = split_one(seed_from_bytes(buffer.getvalue(), "medium-export.zip", "seeds/medium-export.zip"))
+    assert sorted(a.title for a in split.articles) == ["Basic Post Title", "Code Post Title"]
+    assert any("profile/profile.html" in reason for _f, _l, reason in split.matter_lines)
+
+
+def test_saved_pages_give_the_article_its_byline_date_and_tags():
+    seed = seed_of(FIXTURES / "saved-pages/credmp-public/posts/20250111-happy-with-nixos/index.html", "post.html")
+    (article,) = split_one(seed).articles
+    assert article.title == "The joy of NixOS" and article.authors == ("Arjen Wiersma",)
+    assert article.date == "2025-01-11" and "Nixos" in article.source_tags
+    assert "Arjen Wiersma" not in article.body_text.split("\n")[0]  # no page furniture before the text
+    listing = seed_of(FIXTURES / "saved-pages/credmp-public/posts/page/2/index.html", "page-2.html")
+    split = split_one(listing)
+    assert split.articles == () and "listing of articles" in split.matter_lines[0][2]
+
+
+def test_tables_map_their_columns_by_name():
+    beehiiv = split_one(seed_of(FIXTURES / "ghost-migrate-beehiiv-posts.csv")).articles
+    assert [a.title for a in beehiiv] == ["Sample Post", "Another Post"]  # web_title, not email_subject_line
+    assert beehiiv[0].source_tags == ("Lorem Ipsum", "Dolor Simet") and beehiiv[0].date == "2023-01-18"
+    assert beehiiv[0].body_text == "Sample HTML here"  # content_html, read as HTML
+    wix = split_one(seed_of(FIXTURES / "ghost-migrate-wix-posts.csv"))
+    (hello,) = wix.articles
+    assert (hello.authors, hello.date, hello.body_text) == (("Jane Writer",), "2025-10-01", "Plain text fallback")
+    assert "unpublished post, not a post: Draft Wix" in wix.matter_lines[0][2]
+
+
+def test_the_sidecar_maps_a_tables_columns_and_its_bodies_format():
+    text = ("headline\twriter\twhen\tstory\tlabels\nFirst\tAda Lovelace\t2020-02-03\t*Engines* of **note**\tmath; "
+            "history\n")
+    seed = Seed("stories.tsv", tuple(text.splitlines()))
+    overrides = Overrides(columns=(("authors", "writer"), ("body", "story"), ("date", "when"), ("tags", "labels"),
+                                   ("title", "headline")), body_format="markdown")
+    (article,) = split_one(seed, overrides).articles
+    assert (article.title, article.authors, article.date, article.source_tags) == \
+        ("First", ("Ada Lovelace",), "2020-02-03", ("math", "history"))
+    assert markdown_of(article) == "*Engines* of **note**"
+    with pytest.raises(SeedError, match="maps a column 'nope'"):
+        read_export(SeedInput(seed, Overrides(columns=(("body", "nope"),))))
+
+
+def test_json_lines_rows_keep_their_lists():
+    (first, _second) = split_one(seed_of(FIXTURES / "jekyll-import-medium-posts.jsonl")).articles
+    assert first.authors == ("John Doe",) and first.source_tags[:2] == ("java", "custom-jre")
+
+
+def test_sidecar_fixes_reach_the_item_holding_their_line():
+    seed = seed_of(FIXTURES / "ghost-migrate-sample.xml")
+    line = next(a.first_line for a in split_one(seed).articles if a.title == "Another Post")
+    from corpus_browser.model import ArticleFix
+    fixed = articles_by_title(seed, Overrides(articles=(ArticleFix(line + 2, title="Renamed", date="2001-02-03"),)))
+    assert fixed["Renamed"].date == "2001-02-03" and "Another Post" not in fixed
+
+
+# --- malformed and hostile exports ------------------------------------------------------------------------
+
+WXR_HEAD = ('<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<rss version="2.0" xmlns:wp="http://wordpress.org/export/1.2/" '
+            'xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">')
+ITEM = ("<item><title>{title}</title><dc:creator>admin</dc:creator><content:encoded><![CDATA[{body}]]>"
+        "</content:encoded><wp:post_type>post</wp:post_type><wp:status>publish</wp:status>"
+        "<wp:post_date>2020-01-02 10:00:00</wp:post_date></item>")
+
+
+def wxr(*items: str, doctype: str = "") -> Seed:
+    text = (WXR_HEAD.replace("\n", "\n" + doctype + "\n", 1) if doctype else WXR_HEAD) + "\n<channel>\n" \
+        + "\n".join(items) + "\n</channel></rss>\n"
+    return Seed("export.xml", tuple(text.splitlines()))
+
+
+def test_an_entity_bomb_is_refused_with_the_file_and_line():
+    bomb = ('<!DOCTYPE rss [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
+            '<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">]>')
+    with pytest.raises(SeedError) as raised:
+        read_export(SeedInput(wxr(ITEM.format(title="&d;", body="x"), doctype=bomb), Overrides()))
+    assert str(raised.value).startswith("export.xml:2: declares the entity 'a'")
+
+
+def test_an_external_entity_is_never_read(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP SECRET", encoding="utf-8")
+    doctype = f'<!DOCTYPE rss [<!ENTITY leak SYSTEM "file://{secret}">]>'
+    for seed in (wxr(ITEM.format(title="&leak;", body="x"), doctype=doctype),
+                 Seed("feed.rss", (f'<?xml version="1.0"?>{doctype}<rss version="2.0"><channel><item>'
+                                   "<title>&leak;</title><description>x</description></item></channel></rss>",))):
+        with pytest.raises(SeedError, match="entity 'leak'") as raised:
+            read_export(SeedInput(seed, Overrides()))
+        assert "TOP SECRET" not in str(raised.value)
+
+
+def test_a_malformed_export_names_the_file_and_the_line_or_item():
+    broken = wxr(ITEM.format(title="One", body="x"), "<item><title>Two</title><unclosed></item>")
+    with pytest.raises(SeedError, match=r"^export\.xml:5: not well-formed XML: mismatched tag"):
+        read_export(SeedInput(broken, Overrides()))
+    table = Seed("posts.csv", ("title,body", "One,text", "Two,text,extra cell"))
+    with pytest.raises(SeedError, match=r"^posts\.csv:3: a row of 3 cells under a header of 2"):
+        read_export(SeedInput(table, Overrides()))
+    lines = Seed("posts.jsonl", ('{"title": "One", "body": "x"}', '{"title": "Two", "body": '))
+    with pytest.raises(SeedError, match=r"^posts\.jsonl:2: not a JSON object"):
+        read_export(SeedInput(lines, Overrides()))
+
+
+def test_script_event_attributes_and_unsafe_links_never_reach_a_page():
+    body = ('<p onclick="steal()">Read <a href="javascript:alert(1)">this</a> and <a href=" JaVaScRiPt:alert(2)">'
+            'that</a> <a href="data:text/html,<script>alert(3)</script>">too</a>.</p><script>alert(4)</script>'
+            '<img src="x" onerror="alert(5)"><img src="data:image/svg+xml,<svg onload=alert(6)>">'
+            '<iframe src="https://evil.example/"></iframe><style>body{display:none}</style>'
+            '<a href="https://example.com/ok" onmouseover="alert(7)">fine</a>')
+    (article,) = split_one(wxr(ITEM.format(title="<![CDATA[<script>alert(8)</script>Hostile]]>", body=body))).articles
+    markdown = markdown_of(article)
+    assert article.title == "Hostile"
+    for unsafe in ("javascript", "data:", "onclick", "onerror", "onmouseover", "script", "iframe", "<", "alert"):
+        assert unsafe not in markdown.lower(), unsafe
+    assert "[fine](https://example.com/ok)" in markdown and "this" in markdown
+
+
+def zip_of(members: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(zipfile.ZipInfo(name), data)
+    return buffer.getvalue()
+
+
+def test_zip_slip_names_are_never_read():
+    page = b"<html><head><title>Evil</title></head><body><article><h1>Evil</h1><p>" + b"word " * 80 \
+        + b"</p></article></body></html>"
+    data = zip_of({"../../evil.html": page, "/etc/passwd.html": page, "C:/windows/x.html": page,
+                   "posts/../../../up.html": page, "good/page.html": page.replace(b"Evil", b"Good")})
+    split = split_one(seed_from_bytes(data, "export.zip", "seeds/export.zip"))
+    assert [article.title for article in split.articles] == ["Good"]
+
+
+def test_every_import_is_deterministic_and_can_be_cached():
+    for fixture in ("ghost-migrate-sample.xml", "bastibe-rss-excerpt.xml", "ghost-migrate-substack.zip",
+                    "saved-pages/bastibe/2013-05-30-speeding-up-matplotlib.html"):
+        first, second = split_one(seed_of(FIXTURES / fixture)), split_one(seed_of(FIXTURES / fixture))
+        assert cache.dump(first) == cache.dump(second), fixture
+        assert cache.load(cache.dump(first)) == first
+
+
+def test_the_sidecars_column_keys_are_checked_where_they_enter():
+    from corpus_browser.errors import SidecarError
+    from corpus_browser.source.sidecar import parse_overrides
+    from corpus_browser.source.yaml_input import parse_yaml
+
+    def parsed(text: str) -> Overrides:
+        return parse_overrides(parse_yaml(text.encode(), "posts.yml", SidecarError), "posts.yml", 10)
+
+    found = parsed("columns:\n  title: headline\n  author: writer\nbody_format: markdown\n")
+    assert found.columns == (("authors", "writer"), ("title", "headline")) and found.body_format == "markdown"
+    with pytest.raises(SidecarError, match=r"^posts\.yml:3: columns: unknown field 'headline'"):
+        parsed("columns:\n  title: headline\n  headline: title\n")
+    with pytest.raises(SidecarError, match=r"^posts\.yml:1: body_format must be html, markdown or text"):
+        parsed("body_format: rtf\n")
+
+
+def test_ghost_posts_saved_without_html_are_rendered_from_their_editors_document():
+    import json
+    mobiledoc = {"version": "0.3.1", "markups": [["a", ["href", "https://example.org/"]]], "atoms": [],
+                 "cards": [["card-markdown", {"markdown": "Written in *Markdown*."}]],
+                 "sections": [[10, 0], [1, "p", [[0, [], 0, "A "], [0, [0], 1, "link"], [0, [], 0, "."]]]]}
+    export = {"db": [{"meta": {"version": "1.25.0"}, "data": {"posts": [
+        {"id": "1", "title": "Old Ghost", "mobiledoc": json.dumps(mobiledoc), "status": "published",
+         "published_at": "2018-04-05T06:07:08.000Z", "author_id": "u1"}],
+        "users": [{"id": "u1", "name": "Old Author"}]}}]}
+    (article,) = split_one(Seed("ghost.json", tuple(json.dumps(export, indent=1).splitlines()))).articles
+    assert (article.authors, article.date) == (("Old Author",), "2018-04-05")
+    assert markdown_of(article) == "Written in *Markdown*.\n\nA [link](https://example.org/)."
+
+
+def test_atom_text_content_is_read_as_text():
+    feed = ('<feed xmlns="http://www.w3.org/2005/Atom"><title>t</title><entry><title>Plain</title>'
+            '<updated>2020-01-01T00:00:00Z</updated><content type="text">1 &lt; 2 and &lt;b&gt; stays</content>'
+            '</entry></feed>')
+    (article,) = split_one(Seed("feed.atom", (feed,))).articles
+    assert article.body_text == "1 < 2 and <b> stays"
+
+
+def test_an_atom_export_sets_aside_what_its_kind_categories_and_drafts_say_is_no_post():
+    kind = '<category scheme="http://schemas.google.com/g/2005#kind" term="http://schemas.google.com/blogger/2008/kind#{}"/>'
+    entry = ("<entry><title>{title}</title><published>2010-11-27T07:08:20.877-08:00</published>{kind}{extra}"
+             "<content type='html'>&lt;p&gt;Some text of {title}.&lt;/p&gt;</content></entry>")
+    feed = ('<feed xmlns="http://www.w3.org/2005/Atom" xmlns:app="http://www.w3.org/2007/app"><title>Blog</title>'
+            + entry.format(title="Settings", kind=kind.format("settings"), extra="")
+            + entry.format(title="A Post", kind=kind.format("post"),
+                           extra='<category scheme="http://www.blogger.com/atom/ns#" term="cases"/>')
+            + entry.format(title="A Draft", kind=kind.format("post"), extra="<app:control><app:draft>yes</app:draft>"
+                                                                             "</app:control>")
+            + entry.format(title="A Comment", kind=kind.format("comment"), extra="") + "</feed>")
+    split = split_one(Seed("blog-export.xml", tuple(feed.replace("><", ">\n<").splitlines())))
+    (post,) = split.articles
+    assert (post.title, post.source_tags, post.date) == ("A Post", ("cases",), "2010-11-27")
+    assert sorted(reason.split(",")[0] for _f, _l, reason in split.matter_lines) == \
+        ["a comment", "a draft", "a settings"]
+
+
+def test_wordpress_rest_api_posts_are_read_with_their_embedded_names():
+    (post,) = split_one(seed_of(FIXTURES / "wp-api-co-authors-post.json")).articles
+    assert (post.title, post.authors, post.date, post.source_tags) == (
+        "Multi-Author Post with Co-Authors Plus", ("Alice Smith", "Bob Jones"), "2024-11-07", ("Uncategorized",))
+    assert post.description == "A post with multiple authors."
+    import json
+    page = {"title": {"rendered": "About"}, "content": {"rendered": "<p>Us.</p>"}, "type": "page",
+            "status": "publish", "date": "2020-01-01T00:00:00"}
+    split = split_one(Seed("pages.json", tuple(json.dumps([page], indent=1).splitlines())))
+    assert split.articles == () and split.matter_lines[0][2] == "a page, not a post: About"
