@@ -54,7 +54,7 @@ from corpus_browser.store.cache import SeedCache
 #: Below this many bytes of seeds to work on, workers cost more than they save.
 WORKER_MIN_BYTES = 2_000_000
 #: Cache entry kinds: the first half's result, the second half's, and the table
-#: of each seed's last good results (seed file name to the names of both).
+#: of each seed's last good results (seed name, its path below the seeds folder, to the names of both).
 _KEYS, _SPLIT, _GOOD = "keys", "split", "good"
 
 
@@ -141,7 +141,7 @@ def split_seeds(scan: SeedScan, split: SplitRules, code: str, store: SeedCache |
         for i, seed in session.second_halves(second_names, first_names, holding, given).items():
             outcomes[i] = _Keyed(second_names[i], seed)
         session.keep_last_good(table, {found[i].name: (first_names[i], second_names[i]) for i in kept}
-                               | {scan.items[i].path.name: good.names for i, good in last_good.items()})
+                               | {scan.items[i].name: good.names for i, good in last_good.items()})
         completed = True
     finally:
         session.finish(completed)
@@ -157,8 +157,9 @@ def split_seeds(scan: SeedScan, split: SplitRules, code: str, store: SeedCache |
 
 
 def _failed(scan: SeedScan, outcomes: Sequence[object]) -> dict[int, str]:
-    """The seeds that could not be used (read, decoded, corrected by their sidecar), by item: their file names."""
-    return {i: item.path.name for i, item in enumerate(scan.items)
+    """The seeds that could not be used (read, decoded, corrected by their sidecar), by item: their names (paths
+    below the seeds folder, as the table of last good results has them)."""
+    return {i: item.name for i, item in enumerate(scan.items)
             if isinstance(item, SeedFile) and isinstance(outcomes[i], CorpusError)}
 
 
@@ -226,7 +227,7 @@ class _Session:
         return results
 
     def last_good(self, table: str, failed: dict[int, str]) -> dict[int, _LastGood]:
-        """For the seeds that `failed` this build (by item, their file names), what
+        """For the seeds that `failed` this build (by item, their names), what
         the last build that could use each made of it, where the cache has it."""
         names = self._recall(table, dict) or {}
         found = {}
@@ -239,7 +240,7 @@ class _Session:
         return found
 
     def keep_last_good(self, table: str, names: dict[str, tuple[str, str]]) -> None:
-        """Keep the table of each seed's last good results (file name to entry names) for the next build."""
+        """Keep the table of each seed's last good results (seed name to entry names) for the next build."""
         self._remember(table, names, cache.dump(names))
 
     def _workers_for(self, todo: Sequence[int]) -> int:

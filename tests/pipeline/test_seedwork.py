@@ -254,3 +254,19 @@ def test_26_05_a_seed_that_cannot_be_used_keeps_its_last_good_pages(tmp_path, fa
     assert not report.corpus.errors and not report.corpus.warnings
     assert not any(path.startswith("articles/notes-1/") for path in pages(tmp_path / "docs")), \
         "a seed taken out of the folder takes its pages with it"
+
+
+def test_26_05_a_seed_in_a_subfolder_that_cannot_be_used_keeps_its_last_good_pages(tmp_path):
+    seeds = corpus(tmp_path)
+    (seeds / "blog").mkdir()
+    seed = seeds / "blog" / "notes-1.txt"
+    (seeds / "notes-1.txt").rename(seed)  # and another seed of that file name stays at the top
+    (seeds / "notes-2.txt").rename(seeds / "notes-1.txt")
+    build(config(tmp_path, "docs"))
+    published = pages(tmp_path / "docs")
+    seed.write_bytes(b"\x00\x01\x02\xff" * 40)
+    report = build(config(tmp_path, "docs"))
+    assert [error.path for error in report.corpus.errors] == [str(seed)]
+    assert [str(warning) for warning in report.corpus.warnings] == [
+        f"{seed}: its last good pages are kept until it can be read again"]
+    assert pages(tmp_path / "docs") == published
