@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import enum
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from corpus_browser.errors import CorpusError
 
 if TYPE_CHECKING:
+    import numpy as np
     from scipy.sparse import csr_matrix
+
+T = TypeVar("T")
 
 
 class Format(enum.Enum):
@@ -539,6 +542,132 @@ class ThemeChoice:
     """Whether the site uses the discovered themes (no taxonomy, or a poorly fitting one not kept)."""
 
 
+# --- the stored corpus-wide models (`enrich/models.py`) -------------------------------------
+
+
+@dataclass(frozen=True, eq=False)
+class WordStats:
+    """Relating's stored model: in how many articles each word occurs (its document
+    frequency), as the last fit counted them. An article's words are weighed by it,
+    so that a save weighs only the articles it changed (`enrich/relate.py`)."""
+
+    articles: int
+    """How many articles were counted."""
+    words: tuple[str, ...]
+    """The words counted, in alphabetical order."""
+    frequency: np.ndarray
+    """In how many articles each of `words` occurs (int64)."""
+    languages: tuple[str, ...]
+    """The corpus's languages, most first: their stopwords are no terms."""
+
+
+@dataclass(frozen=True, eq=False)
+class TagModel:
+    """Tagging's stored model: the spellings of the taxonomy's phrases the corpus
+    used at the last fit (`tag.tag_model`), so that an article is tagged by its
+    own words alone, and the report's phrases no theme covers."""
+
+    taxonomy: Taxonomy
+    """The taxonomy it was fitted for: another taxonomy needs a fit of its own."""
+    spellings: Mapping[str, tuple[str, ...]]
+    """Each n-gram that spells a phrase of the taxonomy, with the phrases it spells."""
+    uncovered: tuple[tuple[str, int], ...] = ()
+    """Frequent phrases no theme covers, with the number of articles using them."""
+
+
+@dataclass(frozen=True, eq=False)
+class ThemeModel:
+    """Discovery's stored model: the themes NMF found at the last fit, over the
+    TF-IDF features of that corpus, with their names (`discover.theme_model`).
+    An article the fit saw keeps the weights the fit gave it; any other is
+    weighed by its own features alone (`discover.theme_weights`)."""
+
+    features: tuple[str, ...]
+    """The words and phrases the themes are made of (the matrix's columns, alphabetical)."""
+    idf: np.ndarray
+    """Each feature's inverse document frequency at the fit."""
+    components: np.ndarray
+    """The themes over the features (float32, a row per theme, each of unit length)."""
+    names: tuple[str | None, ...]
+    """Each theme's name; None for one no article carried at the fit."""
+    phrases: tuple[tuple[str, ...], ...]
+    """Each theme's telling phrases."""
+    separation: float
+    """How much more alike the discovered themes' articles were than any two (`discover.cohesion`)."""
+    stopwords: tuple[str, ...]
+    """Words that start or end no feature (those of the corpus's languages and of discovery), sorted."""
+    noise: tuple[str, ...]
+    """Words that describe no article (`Discovery.noise`), sorted; no feature starts or ends with one.
+    (Sorted tuples, not sets, so the stored model's bytes are the same from one process to the next.)"""
+    fitted: tuple[bytes, ...]
+    """The content digests of the articles the fit saw, ..."""
+    weights: np.ndarray
+    """... and the weights it gave each over the themes (float32, a row each)."""
+
+
+@dataclass(frozen=True, eq=False)
+class CorpusModels:
+    """Everything corpus-wide a build weighs its articles by, fitted once and kept
+    between builds (`enrich/models.py`): applied to the articles a save changed,
+    and by a full build alike, they give both the same site."""
+
+    words: WordStats
+    themes: ThemeModel | None
+    """None when the corpus was too small or too uniform to find themes in."""
+    tagging: TagModel
+    fit: Fit | None
+    """How well the written taxonomy fitted at the fit; None with `themes: auto`."""
+    discovered: bool
+    """Whether the site uses the discovered themes (no taxonomy, or a poorly fitting one not kept)."""
+
+
+@dataclass(frozen=True)
+class SeedEnrichment:
+    """What the models make of one seed's articles, each on its own (`models.enrich_seed`)."""
+
+    digests: tuple[bytes, ...]
+    """Each article's content digest (`discover.content_digest`)."""
+    vectors: TermVectors
+    theme_weights: np.ndarray
+    """Each article's weights over the discovered themes (a row each)."""
+    evidence: tuple[tuple[ThemeEvidence, ...], ...]
+    """Each article's hits of the taxonomy's themes."""
+
+
+@dataclass(frozen=True)
+class Drift:
+    """How far the corpus has moved from the one the models were fitted to."""
+
+    changed: float
+    """Share of the articles the fit did not see (new, or edited since)."""
+    gone: float
+    """Share of the articles the fit saw that are no longer in the corpus."""
+    new_words: float
+    """Share of the articles' term occurrences that are of words the fit did not count."""
+
+
+@dataclass(frozen=True)
+class TermVectors:
+    """Some articles' heaviest words with their weights (`relate.term_vectors`), article
+    after article, each article's heaviest first (ties in alphabetical order)."""
+
+    word: np.ndarray
+    """Each entry's word (int64): its index in `WordStats.words`, or `-1 - k` for `extra[k]`."""
+    weight: np.ndarray
+    """Each entry's weight (float64): TF-IDF, the article's vector of unit length."""
+    bounds: np.ndarray
+    """Article i's entries are `bounds[i]:bounds[i + 1]` (int64)."""
+    extra: tuple[str, ...]
+    """The words the statistics do not know (sorted)."""
+    unknown: int
+    """Occurrences of words the statistics do not know, ..."""
+    terms: int
+    """... of all the articles' terms: how far the corpus has drifted from them."""
+
+    def __len__(self) -> int:
+        return len(self.bounds) - 1
+
+
 @dataclass(frozen=True)
 class AuthorMerge:
     """Spellings of one author that were merged, for the build summary."""
@@ -658,6 +787,9 @@ class Corpus:
     """Files skipped or kept as they were: the build is not complete."""
     doubts: tuple[CorpusError, ...] = ()
     """Seeds whose split may be wrong: advice, made again from the same inputs."""
+    refit: str | None = None
+    """Why the corpus-wide models were fitted in this build, with the drift figures
+    (one line for the user); None when the stored ones served."""
 
     @property
     def articles(self) -> tuple[PlacedArticle, ...]:
@@ -674,6 +806,32 @@ class Corpus:
 
 def _counts(names: Iterable[str]) -> list[tuple[str, int]]:
     return sorted(Counter(names).items(), key=lambda item: (-item[1], item[0]))
+
+
+class Derivations:
+    """Objects a stage makes from others (an article with its themes, a placed
+    article), remembered from one build to the next by the object each was made
+    from: a build that makes the same thing from the same object gets the object
+    it made last time, so that later stages tell an unchanged article by its
+    reference (`memo.RenderMemo.page`) instead of comparing it field by field.
+    A caller that builds again and again keeps one per kind of derivation."""
+
+    def __init__(self) -> None:
+        self._last: dict[int, tuple[object, object, object]] = {}
+        self._now: dict[int, tuple[object, object, object]] = {}
+
+    def derive(self, source: object, inputs: object, make: Callable[[], T]) -> T:
+        """What `make` makes of `source` with `inputs`: the object made last time from
+        this very `source` with equal `inputs`, or a new one."""
+        key = id(source)
+        found = self._last.get(key)
+        made = found[2] if found is not None and found[0] is source and found[1] == inputs else make()
+        self._now[key] = (source, inputs, made)
+        return made
+
+    def finish(self) -> None:
+        """A build is done: what it made is what the next one may take."""
+        self._last, self._now = self._now, {}
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """Command line: build the pages, or search the corpus.
 
     python build_docs.py [--seeds DIR] [--docs DIR] [--themes FILE] [--report FILE] [--config-file FILE]
-                         [--follow-symlinks] [--strict] [--force]
+                         [--follow-symlinks] [--strict] [--force] [--refit]
     python build_docs.py search QUERY [--author NAME] [--theme NAME] [--json]
     python build_docs.py explain SEED [--seeds DIR]
     python build_docs.py themes [--propose]
@@ -44,6 +44,7 @@ examples:
   python build_docs.py                      build docs/ from seeds/
   python build_docs.py --seeds dumps --docs site-src
   python build_docs.py --strict             fail on skipped files too
+  python build_docs.py --refit              fit the themes and word statistics to the corpus again
   python build_docs.py search "shep hykin"  search the corpus (see: search --help)
   python build_docs.py explain blog.txt     how a seed is split (see: explain --help)
   python build_docs.py themes --propose > themes.yml
@@ -99,7 +100,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--strict", action="store_true", help="treat warnings (skipped files) as errors")
     parser.add_argument("--force", action="store_true",
                         help="rebuild everything, even when no seed, sidecar, taxonomy or setting changed since the "
-                             "last build, without reading what it kept (its cache and its pages)")
+                             "last build, without reading what it kept (its cache and its pages; the corpus-wide "
+                             "models are fitted again)")
+    parser.add_argument("--refit", action="store_true",
+                        help="fit the corpus-wide models (word statistics, discovered themes, the taxonomy's "
+                             "spellings) to the corpus again, however little it drifted since their last fit")
     parser.add_argument("--follow-symlinks", action="store_true", default=None,
                         help="publish seeds that are links to files outside the seeds folder (else skipped)")
     return parser
@@ -217,7 +222,7 @@ def run_build(args: argparse.Namespace) -> int:
     config = replace(project_config(args), strict=args.strict)
     started = time.perf_counter()
     inputs = input_digest(config)
-    if not args.force and is_up_to_date(config, inputs):
+    if not (args.force or args.refit) and is_up_to_date(config, inputs):
         print(f"up to date: nothing changed since the last build of {config.docs_dir} "
               f"({time.perf_counter() - started:.2f}s; --force rebuilds anyway)")
         return 0
@@ -226,7 +231,7 @@ def run_build(args: argparse.Namespace) -> int:
     from corpus_browser.store.write import HAND_EDIT_OVERWRITTEN
 
     with stage_progress(STAGES) as on_stage:
-        report = build(config, inputs, on_stage, fresh=args.force)
+        report = build(config, inputs, on_stage, refit=args.refit, fresh=args.force)
     for path in report.written.overwritten:
         print(f"warning: {config.docs_dir / path}: {HAND_EDIT_OVERWRITTEN}", file=sys.stderr)
     print_build_report(report, time.perf_counter() - started, config.themes_file)
@@ -257,6 +262,8 @@ def print_build_report(report: BuildReport, seconds: float, themes_file: Path) -
     for merge in corpus.merges:
         print(f"merged author spellings: {merge.name} <- {', '.join(merge.variants)}")
     _print_problems(corpus)
+    if corpus.refit:
+        print(f"models: {corpus.refit}")
     changes = report.written
     print(
         f"{len(corpus.articles)} articles from {len(seeds)} seeds in {seconds:.2f}s: "

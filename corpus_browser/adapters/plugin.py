@@ -58,8 +58,7 @@ from corpus_browser.adapters.pagefind import write_search_index
 from corpus_browser.config import BuildConfig
 from corpus_browser.enrich.discover import poor_fit_notice
 from corpus_browser.errors import CorpusError
-from corpus_browser.pipeline.build import build, remembered_pages
-from corpus_browser.pipeline.seedwork import SeedMemory
+from corpus_browser.pipeline.build import BuildMemory, build, remembered_pages
 from corpus_browser.site.memo import RenderMemo
 from corpus_browser.site.render import HOME_PAGE, SEARCH_RECORDS
 from corpus_browser.store.freshness import input_digest, is_up_to_date
@@ -106,8 +105,8 @@ class CorpusBrowserPlugin(BasePlugin[PluginOptions]):
         self.memo: RenderMemo | None = None
         """The pages of the last article build (at first, those the last build left in
         the cache folder): a save renders again only those it changed."""
-        self.seeds = SeedMemory()
-        """What the last article build made of each seed."""
+        self.memory = BuildMemory()
+        """What the last article build made of each seed, its models and related lists."""
         self.site_language: str | None = None
         """The language of the site, as the last article build found it."""
 
@@ -278,7 +277,7 @@ class CorpusBrowserPlugin(BasePlugin[PluginOptions]):
         serving = self.command == "serve"
         if serving and self.memo is None:
             self.memo = remembered_pages(build_config.docs_dir)
-        report = build(build_config, inputs, memo=self.memo, memory=self.seeds if serving else None)
+        report = build(build_config, inputs, memo=self.memo, memory=self.memory if serving else None)
         corpus, written = report.corpus, report.written
         self.site_language = corpus.site.language
         for problem in corpus.errors:
@@ -292,6 +291,8 @@ class CorpusBrowserPlugin(BasePlugin[PluginOptions]):
         notice = poor_fit_notice(corpus.themes, str(build_config.themes_file))
         if notice:
             log.info("corpus: %s", notice)
+        if corpus.refit:
+            log.info("corpus: %s", corpus.refit)
         log.info("corpus: %d articles from %d seeds; %d pages written, %d removed; report: %s",
                  len(corpus.articles), len(corpus.site.sources), len(written.written), len(written.removed),
                  build_config.report_file)

@@ -9,6 +9,7 @@ with a matching surname, are merged into the form used most often.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Collection, Iterator, Sequence
@@ -18,7 +19,7 @@ from rapidfuzz import fuzz, process
 
 from corpus_browser.lang.recognise import strip_degrees, strip_honorifics
 from corpus_browser.lang.rules import NAME_PARTICLES
-from corpus_browser.model import Article, AuthorMerge
+from corpus_browser.model import Article, AuthorMerge, Derivations
 
 _INITIALS = re.compile(r"\b([A-Za-z])\.(?=[A-Za-z])")
 _LONE_INITIAL = re.compile(r"(?<!\S)([A-Z])(?=\s|$)")
@@ -72,29 +73,50 @@ def _capitalized(word: str) -> str:
     return _NAME_PART.sub(lambda part: part[0][:1].upper() + part[0][1:].lower(), word)
 
 
-def index_authors(articles: Sequence[Article]) -> AuthorIndex:
-    """Normalise every article's authors and merge spellings of the same person."""
-    normalized = [tuple(dict.fromkeys(normalize_name(name) for name in article.authors if name.strip()))
-                  for article in articles]
+def index_authors(articles: Sequence[Article], derived: Derivations | None = None) -> AuthorIndex:
+    """Normalise every article's authors and merge spellings of the same person.
+    An article whose authors are already so is itself in the result; `derived`
+    remembers the others from one build to the next."""
+    derived = derived if derived is not None else Derivations()
+    normalized = [_normalized(article.authors) for article in articles]
     usage = Counter(name for names in normalized for name in names)
     canonical, merges = _merge(usage)
-    return AuthorIndex(
-        articles=tuple(
-            replace(article, authors=tuple(dict.fromkeys(canonical[name] for name in names)))
-            for article, names in zip(articles, normalized)
-        ),
-        merges=merges,
-    )
+    indexed = []
+    for article, names in zip(articles, normalized):
+        authors = tuple(dict.fromkeys(canonical[name] for name in names))
+        indexed.append(article if authors == article.authors else
+                       derived.derive(article, authors, lambda: replace(article, authors=authors)))
+    derived.finish()
+    return AuthorIndex(articles=tuple(indexed), merges=merges)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _normalized(authors: tuple[str, ...]) -> tuple[str, ...]:
+    """A byline's names, each normalised once (bylines repeat: remembered)."""
+    return tuple(dict.fromkeys(normalize_name(name) for name in authors if name.strip()))
 
 
 def _merge(usage: Counter[str]) -> tuple[dict[str, str], tuple[AuthorMerge, ...]]:
-    """Map every spelling to its group's most used spelling: spellings join a
-    group when their words agree (`MERGE_NAME_RATIO`) and their surnames, given
-    and middle names can be one person's. Only the spellings that can be
-    (`_candidates`) are compared, so that the cost grows with the number of
-    names, not with its square (16,000 authors took minutes, issue 26); the
-    groups are those of comparing every spelling with every other."""
-    names = sorted(usage)
+    """Map every spelling to its group's most used spelling (`_groups`)."""
+    groups = _groups(tuple(sorted(usage)))
+    canonical, merges = {}, []
+    for members in groups:
+        best = max(members, key=lambda name: (usage[name], len(name), name))
+        canonical.update(dict.fromkeys(members, best))
+        if len(members) > 1:
+            merges.append(AuthorMerge(best, tuple(name for name in members if name != best)))
+    return canonical, tuple(sorted(merges, key=lambda merge: merge.name))
+
+
+@functools.lru_cache(maxsize=8)
+def _groups(names: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """The sorted `names` in groups of spellings of one person (made once per set of names:
+    a save that adds no name compares none again): spellings join a group when
+    their words agree (`MERGE_NAME_RATIO`) and their surnames, given and middle
+    names can be one person's. Only the spellings that can be (`_candidates`)
+    are compared, so that the cost grows with the number of names, not with its
+    square (16,000 authors took minutes, issue 26); the groups are those of
+    comparing every spelling with every other."""
     parent = {name: name for name in names}
 
     def root(name: str) -> str:
@@ -113,13 +135,7 @@ def _merge(usage: Counter[str]) -> tuple[dict[str, str], tuple[AuthorMerge, ...]
     groups: dict[str, list[str]] = {}
     for name in names:
         groups.setdefault(root(name), []).append(name)
-    canonical, merges = {}, []
-    for members in groups.values():
-        best = max(members, key=lambda name: (usage[name], len(name), name))
-        canonical.update(dict.fromkeys(members, best))
-        if len(members) > 1:
-            merges.append(AuthorMerge(best, tuple(name for name in members if name != best)))
-    return canonical, tuple(sorted(merges, key=lambda merge: merge.name))
+    return tuple(tuple(members) for members in groups.values())
 
 
 def _candidates(names: Sequence[str]) -> Iterator[tuple[list[str], list[str]]]:

@@ -34,6 +34,8 @@ beside the same for the discovered themes as the yardstick).
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import logging
 import math
 import warnings
@@ -47,14 +49,26 @@ from scipy.sparse import csr_matrix
 from sklearn.decomposition import NMF
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfTransformer
+from sklearn.preprocessing import normalize
 from threadpoolctl import threadpool_limits
 
 from corpus_browser.enrich.naming import NameRules, source_tags
-from corpus_browser.enrich.tag import tag_articles
+from corpus_browser.enrich.tag import tag_articles, with_tags
 from corpus_browser.enrich.words import CorpusWords, ngram_codes
 from corpus_browser.lang.rules import MINOR_WORDS
 from corpus_browser.lang.stopwords import STOPWORDS, too_short
-from corpus_browser.model import Article, DiscoveredTheme, Discovery, Fit, Tagging, Taxonomy, ThemeChoice, ThemeEvidence
+from corpus_browser.model import (
+    Article,
+    Derivations,
+    DiscoveredTheme,
+    Discovery,
+    Fit,
+    Tagging,
+    Taxonomy,
+    ThemeChoice,
+    ThemeEvidence,
+    ThemeModel,
+)
 
 log = logging.getLogger(__name__)
 
@@ -72,6 +86,9 @@ MAX_FEATURES = 10_000
 #: NMF's solver (multiplicative updates: fast on sparse text), its tolerance and iterations at most.
 #: It converges in a few dozen iterations, to within 0.5% of the error the slower exact solver reaches.
 NMF_SOLVER, NMF_TOLERANCE, MAX_ITERATIONS = "mu", 1e-3, 300
+#: Multiplicative updates weighing an article the fit did not see over the themes (`_weighed`),
+#: and the least denominator they divide by.
+TRANSFORM_ITERATIONS, TRANSFORM_EPSILON = 200, 1e-12
 #: Bounds on the number of themes discovered.
 MIN_THEMES, MAX_THEMES = 2, 24
 #: A theme goes to an article when it makes up at least this share of the article's theme weight.
@@ -122,25 +139,47 @@ def discover_themes(articles: Sequence[Article], taxonomy: Taxonomy = Taxonomy()
                     words: CorpusWords | None = None) -> Discovery:
     """Find the corpus's own themes (see the module docstring); `taxonomy` gives the
     thresholds `max_themes` and `max_share`; `words` are the articles' words, if
-    they have been split already.
+    they have been split already. The themes are fitted to these articles and
+    given to them (a fit and its use at once)."""
+    words = CorpusWords.of(articles) if words is None else words
+    digests = [content_digest(article) for article in articles]
+    model, matrix = theme_model(articles, taxonomy, words, digests)
+    discovery = discovery_of(model, theme_weights(model, words, digests), taxonomy)
+    return replace(discovery, vectors=matrix)
+
+
+def content_digest(article: Article) -> bytes:
+    """A digest of what an article's words are made of: its title, its body's text and its language."""
+    return hashlib.blake2b("\0".join((article.title, article.body_text, article.language or "")).encode(),
+                           digest_size=16).digest()
+
+
+def theme_model(articles: Sequence[Article], taxonomy: Taxonomy, words: CorpusWords,
+                digests: Sequence[bytes]) -> tuple[ThemeModel | None, csr_matrix | None]:
+    """Discovery's model, fitted to `articles` (whose `words` and content `digests`
+    are given), and their TF-IDF matrix (rows of unit length), for measuring a
+    taxonomy's fit; no model when the corpus is too small or too uniform to find
+    themes in, no matrix when no word is distinctive.
 
     The linear algebra runs on one thread: how BLAS splits a product between
     threads changes its rounding, so with a thread per core the themes would
     depend on the machine (and on a busy 2-core machine one thread is also
     2.5 times faster)."""
     with threadpool_limits(limits=1, user_api="blas"):
-        return _discover(articles, taxonomy, CorpusWords.of(articles) if words is None else words)
+        return _theme_model(articles, taxonomy, words, digests)
 
 
-def _discover(articles: Sequence[Article], taxonomy: Taxonomy, words: CorpusWords) -> Discovery:
+def _theme_model(articles: Sequence[Article], taxonomy: Taxonomy, words: CorpusWords,
+                 digests: Sequence[bytes]) -> tuple[ThemeModel | None, csr_matrix | None]:
     rules = NameRules.of(articles, DISCOVERY_STOPWORDS)
+    stopwords = DISCOVERY_STOPWORDS | words.stopwords
     vectors = _vectorise(words, rules.noise)
     if vectors is None:
-        return Discovery((), tuple(() for _ in articles), 0.0, None)
-    matrix, features = vectors
+        return None, None
+    matrix, features, idf = vectors
     count = min(theme_count(len(articles)), matrix.shape[1], matrix.shape[0])
     if count < MIN_THEMES:
-        return Discovery((), tuple(() for _ in articles), 0.0, matrix)
+        return None, matrix
     model = NMF(n_components=count, init="nndsvda", solver=NMF_SOLVER, tol=NMF_TOLERANCE,
                 random_state=RANDOM_STATE, max_iter=MAX_ITERATIONS)
     with warnings.catch_warnings():
@@ -155,13 +194,127 @@ def _discover(articles: Sequence[Article], taxonomy: Taxonomy, words: CorpusWord
     weights = weights * lengths[None, :]
     shares = _shares(weights, taxonomy)
     themes = _name_themes(matrix, components, features, shares, rules, source_tags(articles))
-    kept = {index: theme for index, theme in themes.items() if len(theme.articles) >= MIN_THEME_ARTICLES}
-    per_article = tuple(
-        tuple((kept[index].name, share) for index, share in row if index in kept) for row in shares
-    )
+    separation = cohesion(matrix, _ordered_groups(themes))
+    return ThemeModel(
+        features=tuple(features.tolist()), idf=idf, components=components.astype(np.float32),
+        names=tuple(themes[j].name if j in themes else None for j in range(count)),
+        phrases=tuple(themes[j].phrases if j in themes else () for j in range(count)),
+        separation=separation, stopwords=tuple(sorted(stopwords)),
+        noise=tuple(sorted(rules.noise | rules.full_name_words)),
+        fitted=tuple(digests), weights=weights.astype(np.float32)), matrix
+
+
+def _ordered_groups(themes: dict[int, DiscoveredTheme]) -> list[tuple[int, ...]]:
+    """The articles of the themes kept (enough articles), in the order `Discovery` lists them."""
+    kept = [theme for theme in themes.values() if len(theme.articles) >= MIN_THEME_ARTICLES]
+    return [theme.articles for theme in sorted(kept, key=lambda theme: (-len(theme.articles), theme.name))]
+
+
+def discovery_of(model: ThemeModel | None, weights: np.ndarray, taxonomy: Taxonomy) -> Discovery:
+    """The discovered themes of the articles whose `weights` over the model's themes
+    are given (`theme_weights`, a row per article): each article's themes with their
+    shares, under the taxonomy's thresholds over the whole corpus (`_shares`), and the
+    themes named at the fit that at least `MIN_THEME_ARTICLES` articles carry."""
+    if model is None:
+        return Discovery((), tuple(() for _ in range(len(weights))), 0.0, None)
+    shares = _shares(weights, taxonomy)
+    holders: dict[int, list[tuple[float, int]]] = {}
+    for i, row in enumerate(shares):
+        for j, share in row:
+            holders.setdefault(j, []).append((-share, i))
+    kept = {j: DiscoveredTheme(model.names[j], model.phrases[j], tuple(i for _share, i in sorted(found)))
+            for j, found in holders.items() if model.names[j] is not None and len(found) >= MIN_THEME_ARTICLES}
+    per_article = tuple(tuple((kept[j].name, share) for j, share in row if j in kept) for row in shares)
     ordered = tuple(sorted(kept.values(), key=lambda theme: (-len(theme.articles), theme.name)))
-    return Discovery(ordered, per_article, cohesion(matrix, [theme.articles for theme in ordered]), matrix,
-                     noise=rules.noise | rules.full_name_words)
+    return Discovery(ordered, per_article, model.separation, None, noise=frozenset(model.noise))
+
+
+def theme_weights(model: ThemeModel | None, words: CorpusWords, digests: Sequence[bytes]) -> np.ndarray:
+    """Each article's weights over the model's themes (a row per article of `words`,
+    whose content digests are `digests`): those the fit gave it, for an article it
+    saw; else those that best explain the article's own TF-IDF features with the
+    model's themes (`_weighed`), which depend on the article alone."""
+    if model is None:
+        return np.zeros((len(digests), 0), dtype=np.float32)
+    fitted = _fitted_rows(model)
+    rows = np.array([fitted.get(digest, -1) for digest in digests], dtype=np.int64)
+    weights = np.zeros((len(digests), len(model.components)), dtype=np.float32)
+    weights[rows >= 0] = model.weights[rows[rows >= 0]]
+    unseen = np.flatnonzero(rows < 0)
+    if len(unseen):
+        features = _feature_rows(model, words)
+        gram = model.components.astype(np.float64) @ model.components.T.astype(np.float64)
+        for i in unseen.tolist():
+            weights[i] = _weighed(model, features, i, gram)
+    return weights
+
+
+@functools.lru_cache(maxsize=4)
+def _fitted_rows(model: ThemeModel) -> dict[bytes, int]:
+    """Each article the fit saw, by content digest, with its row of the fitted weights."""
+    return {digest: row for row, digest in enumerate(model.fitted)}
+
+
+def _weighed(model: ThemeModel, features: csr_matrix, i: int, gram: np.ndarray) -> np.ndarray:
+    """The weights over the model's themes that best explain article `i`'s row of
+    `features` (non-negative least squares, by NMF's multiplicative updates with
+    the themes held, `TRANSFORM_ITERATIONS` of them from an even start): worked
+    out for the article alone, so the same whatever else a build weighs."""
+    start, end = features.indptr[i], features.indptr[i + 1]
+    columns, values = features.indices[start:end], features.data[start:end].astype(np.float64)
+    themes = len(model.components)
+    if not len(values):
+        return np.zeros(themes, dtype=np.float32)
+    numerator = model.components[:, columns].astype(np.float64) @ values
+    weights = np.full(themes, math.sqrt(values.sum() / len(model.features) / themes))
+    for _ in range(TRANSFORM_ITERATIONS):
+        weights *= numerator / np.maximum(weights @ gram, TRANSFORM_EPSILON)
+    return weights.astype(np.float32)
+
+
+def _feature_rows(model: ThemeModel, words: CorpusWords) -> csr_matrix:
+    """The articles' TF-IDF rows over the model's features (rows of unit length), as
+    the fit's matrix holds them: each feature counted where it occurs (in a title,
+    `TITLE_COUNTS` times), sublinear term frequency times the fit's idf."""
+    starts = _feature_starts(words, frozenset(model.noise), frozenset(model.stopwords))
+    index = _feature_index(model)
+    size = len(words.vocabulary)
+    vocabulary = {word: i for i, word in enumerate(words.vocabulary)}
+    documents, columns = [], []
+    for length, found in enumerate(starts, 1):
+        known = [(index[name], [vocabulary[word] for word in name.split()]) for name in _features_of_length(model, length)
+                 if all(word in vocabulary for word in name.split())]
+        if not known or not len(found):
+            continue
+        targets = ngram_codes([np.array([ids[k] for _n, ids in known], dtype=np.int64) for k in range(length)], size)
+        codes = ngram_codes([words.ids[found + k] for k in range(length)], size)
+        order = np.argsort(targets)
+        where = np.minimum(np.searchsorted(targets[order], codes), len(targets) - 1)
+        hit = targets[order][where] == codes
+        documents.append(words.article_of[found[hit]])
+        columns.append(np.array([n for n, _ids in known], dtype=np.int64)[order][where[hit]])
+    rows = len(words)
+    if not documents:
+        return csr_matrix((rows, len(model.features)), dtype=np.float32)
+    document, column = np.concatenate(documents).astype(np.int64), np.concatenate(columns)
+    pairs, counts = np.unique(document * len(model.features) + column, return_counts=True)
+    counts = csr_matrix((counts.astype(np.float32), (pairs // len(model.features), pairs % len(model.features))),
+                        shape=(rows, len(model.features)))
+    counts.sort_indices()
+    np.log(counts.data, counts.data)
+    counts.data += 1.0
+    counts.data *= model.idf[counts.indices]
+    return normalize(counts, norm="l2", copy=False)
+
+
+@functools.lru_cache(maxsize=4)
+def _feature_index(model: ThemeModel) -> dict[str, int]:
+    return {name: n for n, name in enumerate(model.features)}
+
+
+@functools.lru_cache(maxsize=16)
+def _features_of_length(model: ThemeModel, length: int) -> tuple[str, ...]:
+    return tuple(name for name in model.features if name.count(" ") == length - 1)
 
 
 def theme_count(articles: int) -> int:
@@ -230,8 +383,10 @@ def cohesion(vectors: csr_matrix, groups: Sequence[Sequence[int]]) -> float:
     return within / overall
 
 
-def _vectorise(words: CorpusWords, noise: frozenset[str] = frozenset()) -> tuple[csr_matrix, np.ndarray] | None:
-    """The TF-IDF matrix (rows normalised) and its features; None when nothing is distinctive.
+def _vectorise(words: CorpusWords, noise: frozenset[str] = frozenset()
+               ) -> tuple[csr_matrix, np.ndarray, np.ndarray] | None:
+    """The TF-IDF matrix (rows normalised), its features and their inverse document
+    frequencies; None when nothing is distinctive.
 
     Exactly what scikit-learn's `TfidfVectorizer(min_df=2, max_df=MAX_DOCUMENT_SHARE,
     max_features=MAX_FEATURES, sublinear_tf=True, dtype=float32)` makes of the
@@ -243,17 +398,21 @@ def _vectorise(words: CorpusWords, noise: frozenset[str] = frozenset()) -> tuple
         return None
     counts, names = counted
     # Single precision: NMF runs twice as fast, and themes need no more.
-    matrix = TfidfTransformer(sublinear_tf=True).fit(counts).transform(counts, copy=False)
-    return matrix.tocsr(), names
+    transformer = TfidfTransformer(sublinear_tf=True).fit(counts)
+    matrix = transformer.transform(counts, copy=False)
+    return matrix.tocsr(), names, transformer.idf_
 
 
-def _feature_starts(words: CorpusWords, noise: frozenset[str] = frozenset()) -> list[np.ndarray]:
+def _feature_starts(words: CorpusWords, noise: frozenset[str] = frozenset(),
+                    stopwords: frozenset[str] | None = None) -> list[np.ndarray]:
     """Where each kind of feature starts in `words.ids` (one kind per length: one,
     two, three words): words of three letters or more that are not stopwords
     nor `noise`, and two- and three-word phrases within one clause (no break
     inside) that neither start nor end with such a word and hold no number. A
-    start in a title is there `TITLE_COUNTS` times."""
-    stopwords = DISCOVERY_STOPWORDS | words.stopwords  # and those of the corpus's other languages
+    start in a title is there `TITLE_COUNTS` times. The `stopwords` are discovery's
+    and those of the corpus's languages, unless given."""
+    if stopwords is None:
+        stopwords = DISCOVERY_STOPWORDS | words.stopwords
     outer = words.table(lambda word: not too_short(word) and not word.isdigit() and word not in stopwords
                         and word not in noise)
     inner = words.table(lambda word: not word.isdigit())
@@ -482,12 +641,10 @@ def _evenness(counts: Counter[str], themes: int) -> float:
     return entropy / math.log(themes)
 
 
-def _discovered_tagging(articles: Sequence[Article], discovery: Discovery) -> Tagging:
+def _discovered_tagging(articles: Sequence[Article], discovery: Discovery,
+                        derived: Derivations | None = None) -> Tagging:
     """The articles tagged with their discovered themes (no phrase evidence: the shares are the evidence)."""
-    return Tagging(
-        articles=tuple(replace(article, tags=tags) for article, tags in zip(articles, discovery.tags())),
-        evidence=tuple(() for _ in articles),
-    )
+    return Tagging(articles=with_tags(articles, discovery.tags(), derived), evidence=tuple(() for _ in articles))
 
 
 def choose_themes(articles: Sequence[Article], taxonomy: Taxonomy, words: CorpusWords | None = None, *,

@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
-from corpus_browser.model import Article
+from corpus_browser.model import Article, Derivations
 
 #: How the source's tags meet the themes.
 SOURCE_TAG_MODES = ("merge", "alone", "ignore")
@@ -31,9 +31,13 @@ def tag_key(name: str) -> str:
     return _SEPARATORS.sub(" ", name.casefold()).strip()
 
 
-def with_source_tags(articles: Sequence[Article], mode: str = "merge") -> tuple[Article, ...]:
-    """The articles with their tags as `mode` says (see the module docstring)."""
+def with_source_tags(articles: Sequence[Article], mode: str = "merge",
+                     derived: Derivations | None = None) -> tuple[Article, ...]:
+    """The articles with their tags as `mode` says (see the module docstring);
+    `derived` remembers the retagged articles from one build to the next."""
+    derived = derived if derived is not None else Derivations()
     if mode == "ignore" or not any(article.source_tags for article in articles):
+        derived.finish()
         return tuple(articles)
     shown = tag_names(tag for article in articles for tag in article.source_tags)
     tagged = []
@@ -41,7 +45,10 @@ def with_source_tags(articles: Sequence[Article], mode: str = "merge") -> tuple[
         own = [shown[tag_key(tag)] for tag in article.source_tags if tag_key(tag)]
         themes = [] if mode == "alone" else [theme for theme in article.tags
                                              if tag_key(theme) not in {tag_key(tag) for tag in own}]
-        tagged.append(replace(article, tags=tuple(dict.fromkeys([*own, *themes]))))
+        tags = tuple(dict.fromkeys([*own, *themes]))
+        tagged.append(article if tags == article.tags else
+                      derived.derive(article, tags, lambda: replace(article, tags=tags)))
+    derived.finish()
     return tuple(tagged)
 
 

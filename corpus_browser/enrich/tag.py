@@ -10,6 +10,11 @@ of the articles keeps only the articles where it is strongest, so no theme is
 so broad that nearly every article carries it; an article left without a
 theme gets its strongest one anyway. The hits behind every decision are kept
 as evidence for the report.
+
+The variants are looked for once, when the build fits its models, and kept
+(`TagModel`): an article's hits then depend on its own words alone
+(`tag_evidence`), so a save finds again only those of the articles it
+changed, and the thresholds are applied over the whole corpus (`choose_tags`).
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from corpus_browser.enrich.words import BREAK, CorpusWords, ngram_codes
-from corpus_browser.model import Article, Tagging, Taxonomy, ThemeEvidence
+from corpus_browser.model import Article, Derivations, Tagging, TagModel, Taxonomy, ThemeEvidence
 
 #: Frequent phrases no theme covers, kept for the report (which leaves out addresses and names, and shows 30).
 UNCOVERED_CANDIDATES = 60
@@ -35,20 +40,53 @@ VARIANT_PREFIX = 3
 
 def tag_articles(articles: Sequence[Article], taxonomy: Taxonomy, words: CorpusWords | None = None) -> Tagging:
     """Give every article its themes (see the module docstring); `words` are the
-    articles' words, if they have been split already."""
+    articles' words, if they have been split already. The variants are those
+    of these articles (a fit and its use at once)."""
+    words = CorpusWords.of(articles) if words is None else words
+    model = tag_model(taxonomy, words)
+    return choose_tags(model, articles, tag_evidence(model, words))
+
+
+def tag_model(taxonomy: Taxonomy, words: CorpusWords) -> TagModel:
+    """Tagging's model, fitted to the corpus whose words are `words`: the variants of
+    the taxonomy's phrases it spells, and the frequent phrases no theme covers."""
+    if not taxonomy.themes:
+        return TagModel(taxonomy, {})
+    spellings = _spellings(_variants(taxonomy, _Grams(taxonomy, words).distinct()))
+    return TagModel(taxonomy, spellings, _uncovered(words, spellings.keys(), limit=UNCOVERED_CANDIDATES))
+
+
+def tag_evidence(model: TagModel, words: CorpusWords) -> tuple[tuple[ThemeEvidence, ...], ...]:
+    """Per article of `words`: every theme of the model's taxonomy with at least
+    one hit, strongest first; an article's depend on its own words alone."""
+    if not model.taxonomy.themes:
+        return tuple(() for _ in range(len(words)))
+    grams = _Grams(model.taxonomy, words)
+    return tuple(tuple(found) for found in _evidence(model.taxonomy, model.spellings, grams, grams.distinct()))
+
+
+def choose_tags(model: TagModel, articles: Sequence[Article], evidence: Sequence[Sequence[ThemeEvidence]],
+                derived: Derivations | None = None) -> Tagging:
+    """The articles with the themes their `evidence` earns under the taxonomy's
+    thresholds, applied over the whole corpus (no theme too broad); `derived`
+    remembers the tagged articles from one build to the next."""
+    taxonomy = model.taxonomy
     if not taxonomy.themes:
         return Tagging(tuple(articles), tuple(() for _ in articles))
-    words = CorpusWords.of(articles) if words is None else words
-    grams = _Grams(taxonomy, words)
-    known = grams.distinct()
-    spellings = _spellings(_variants(taxonomy, known))
-    evidence = _evidence(taxonomy, spellings, grams, known)
     chosen = _choose(taxonomy, evidence, [max(article.words, 1) for article in articles])
-    return Tagging(
-        articles=tuple(replace(article, tags=themes) for article, themes in zip(articles, chosen)),
-        evidence=tuple(tuple(found) for found in evidence),
-        uncovered=_uncovered(words, spellings.keys(), limit=UNCOVERED_CANDIDATES),
-    )
+    return Tagging(articles=with_tags(articles, chosen, derived), evidence=tuple(evidence), uncovered=model.uncovered)
+
+
+def with_tags(articles: Sequence[Article], tags: Sequence[tuple[str, ...]],
+              derived: Derivations | None = None) -> tuple[Article, ...]:
+    """Each article with its `tags` (itself where it has them already); `derived`
+    remembers the tagged articles from one build to the next."""
+    derived = derived if derived is not None else Derivations()
+    tagged = tuple(article if article.tags == themes else
+                   derived.derive(article, themes, lambda: replace(article, tags=themes))
+                   for article, themes in zip(articles, tags))
+    derived.finish()
+    return tagged
 
 
 class _Grams:
@@ -141,9 +179,9 @@ def _spellings(variants: dict[str, frozenset[str]]) -> dict[str, tuple[str, ...]
     """Each n-gram that spells some phrase, with the phrases it spells."""
     spellings: defaultdict[str, list[str]] = defaultdict(list)
     for phrase, grams in variants.items():
-        for gram in grams:
+        for gram in sorted(grams):  # in order, so that a stored model is the same bytes every time
             spellings[gram].append(phrase)
-    return {gram: tuple(phrases) for gram, phrases in spellings.items()}
+    return {gram: tuple(phrases) for gram, phrases in sorted(spellings.items())}
 
 
 def _evidence(taxonomy: Taxonomy, spellings: dict[str, tuple[str, ...]], grams: _Grams,

@@ -11,32 +11,19 @@ import gc
 import hashlib
 import logging
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
 
 from corpus_browser.config import BuildConfig
 from corpus_browser.enrich.authors import index_authors
-from corpus_browser.enrich.discover import choose_themes, discover_themes
 from corpus_browser.enrich.language import corpus_languages, site_language
-from corpus_browser.enrich.relate import related_articles
+from corpus_browser.enrich.models import apply_models
+from corpus_browser.enrich.relate import Relations, relate
 from corpus_browser.enrich.source_tags import with_source_tags
-from corpus_browser.enrich.tag import tag_articles
-from corpus_browser.enrich.words import CorpusWords
 from corpus_browser.errors import CorpusError, SeedError
-from corpus_browser.model import (
-    Article,
-    BuildReport,
-    Corpus,
-    LineTally,
-    Page,
-    SeedSummary,
-    Site,
-    SplitSeed,
-    Taxonomy,
-    ThemeChoice,
-)
+from corpus_browser.model import BuildReport, Corpus, Derivations, LineTally, SeedSummary, Site, SplitSeed, Taxonomy
+from corpus_browser.pipeline.models import ENRICHED_KIND, MODELS_KIND, ModelMemory, enriched_corpus, used_entries
 from corpus_browser.pipeline.seedwork import SeedMemory, split_seeds
 from corpus_browser.site.memo import RenderMemo
 from corpus_browser.site.render import place_articles, render_site
@@ -50,8 +37,6 @@ from corpus_browser.store.freshness import code_digest
 from corpus_browser.store.write import output_lock, write_pages, write_report
 
 log = logging.getLogger(__name__)
-
-T = TypeVar("T")
 
 #: The cache entry kind of the remembered pages (`remembered_pages`).
 _PAGES = "pages"
@@ -67,58 +52,77 @@ def _silent(stage: str) -> None:
     """The default listener: says nothing."""
 
 
+@dataclass
+class BuildMemory:
+    """What a caller that builds again and again (`mkdocs serve`) keeps in memory from
+    one build to the next: each seed's split, the models and what they made of each
+    seed, and the related lists (each also kept in the cache folder but the last)."""
+
+    seeds: SeedMemory = field(default_factory=SeedMemory)
+    models: ModelMemory = field(default_factory=ModelMemory)
+    relations: Relations | None = None
+    authored: Derivations = field(default_factory=Derivations)
+    """The articles with their authors' names as indexed, ..."""
+    tagged: Derivations = field(default_factory=Derivations)
+    """... with their themes, ..."""
+    own_tagged: Derivations = field(default_factory=Derivations)
+    """... with their source's tags, ..."""
+    placed: Derivations = field(default_factory=Derivations)
+    """... and placed: the same objects while nothing about them changed (`Derivations`)."""
+
+
 def gather(config: BuildConfig, on_stage: StageListener = _silent, taxonomy: Taxonomy | None = None,
            store: SeedCache | None = None, scan: SeedScan | None = None) -> Corpus:
     """Read and process the corpus, writing nothing but, given a `store`, what
-    it made of each seed, for the next build (`seedwork.py`).
+    it made of each seed and the corpus-wide models, for the next build
+    (`seedwork.py`, `pipeline/models.py`); without one, the models are fitted
+    to the corpus as it is.
 
     Files that cannot be read are reported in the result and skipped. Raises
     `CorpusError` for problems that stop everything (no seeds folder, a broken
     taxonomy). A `taxonomy` or `scan` of the seeds folder given here is used
     instead of reading `config.themes_file` or listing `config.seeds_dir`.
     """
-    return _gather(config, on_stage, taxonomy, store, scan)[0]
+    return _gather(config, on_stage, taxonomy, store, scan)
 
 
 def _gather(config: BuildConfig, on_stage: StageListener, taxonomy: Taxonomy | None, store: SeedCache | None,
-            scan: SeedScan | None, ahead: Callable[[Site], T] | None = None,
-            memory: SeedMemory | None = None) -> tuple[Corpus, T | None]:
-    """`gather`, and `ahead(site)` for the site as tagged with the written
-    taxonomy, run while the corpus's own themes are being discovered: its
-    result, when that site is the corpus's (the taxonomy fits), else None."""
+            scan: SeedScan | None, memory: BuildMemory | None = None, refit: bool = False) -> Corpus:
     on_stage("reading")
     if scan is None:
         scan = scan_seeds(config.seeds_dir, config.follow_symlinks)
     if taxonomy is None:
         taxonomy = read_taxonomy(config.themes_file)
+    memory = memory if memory is not None else BuildMemory()
     on_stage("splitting")
-    split = split_seeds(scan, config.split, code_digest(), store, config.workers, config.follow_symlinks, memory,
-                        config.language)
+    split = split_seeds(scan, config.split, code_digest(), store, config.workers, config.follow_symlinks,
+                        memory.seeds, config.language)
     extracted = [article for seed in split.seeds for article in seed.articles]
     on_stage("indexing authors")
-    authors = index_authors(extracted)
-    words = CorpusWords.join(split.words, corpus_languages(extracted))
-    language = site_language(extracted, config.language)
+    authors = index_authors(extracted, memory.authored)
     on_stage("tagging")
-
-    def site_of(tagged: Sequence[Article], related: tuple[tuple[int, ...], ...]) -> Site:
-        return Site(
-            title=config.site_title,
-            sources=tuple(seed.name for seed in split.seeds),
-            articles=place_articles(tagged, config.articles_dir_name),
-            related=related,
-            description=config.site_description,
-            source_titles={seed.name: seed.overrides.title for seed in split.seeds if seed.overrides.title},
-            url=config.site_url,
-            source_url=config.source_url,
-            language=language,
-        )
-
-    themes, site, made = _themes_and_site(authors.articles, taxonomy, words, site_of, on_stage, ahead,
-                                          config.source_tags)
+    enriched = enriched_corpus(split.seeds, split.words, split.keys, authors.articles, taxonomy,
+                               corpus_languages(extracted), store, memory.models, refit)
+    themes = apply_models(enriched.models, authors.articles, enriched.seeds, taxonomy, memory.tagged)
+    tagged = with_source_tags(themes.tagging.articles, config.source_tags, memory.own_tagged)
+    on_stage("relating")
+    memory.relations = relate(memory.relations, enriched.models.words, [seed.vectors for seed in enriched.seeds],
+                              [digest for seed in enriched.seeds for digest in seed.digests],
+                              [frozenset(article.tags) for article in tagged])
+    site = Site(
+        title=config.site_title,
+        sources=tuple(seed.name for seed in split.seeds),
+        articles=place_articles(tagged, config.articles_dir_name, memory.placed),
+        related=memory.relations.related,
+        description=config.site_description,
+        source_titles={seed.name: seed.overrides.title for seed in split.seeds if seed.overrides.title},
+        url=config.site_url,
+        source_url=config.source_url,
+        language=site_language(extracted, config.language),
+    )
     seeds = tuple(_summary(seed) for seed in split.seeds)
     doubts = tuple(_doubt(seed, config.seeds_dir) for seed in split.seeds if seed.doubts)
-    return Corpus(site, themes, authors.merges, seeds, split.errors, split.warnings, doubts), made
+    return Corpus(site, themes, authors.merges, seeds, split.errors, split.warnings, doubts, enriched.notice)
 
 
 def _doubt(seed: SplitSeed, seeds_dir: Path) -> SeedError:
@@ -127,40 +131,6 @@ def _doubt(seed: SplitSeed, seeds_dir: Path) -> SeedError:
     return SeedError(str(seeds_dir / seed.name), f"its split may be wrong ({'; '.join(seed.doubts)}): "
                                                  f"`python build_docs.py explain {seed.name}` shows the readings "
                                                  f"weighed; a hint in its sidecar fixes it (README, Fix a bad split)")
-
-
-def _themes_and_site(articles: Sequence[Article], taxonomy: Taxonomy, words: CorpusWords,
-                     site_of: Callable[[Sequence[Article], tuple[tuple[int, ...], ...]], Site],
-                     on_stage: StageListener, ahead: Callable[[Site], T] | None,
-                     source_tags: str = "merge") -> tuple[ThemeChoice, Site, T | None]:
-    """The themes (`discover.choose_themes`, with the source's own tags as
-    `source_tags` says: `enrich.source_tags`), the site (`site_of` the tagged
-    articles and each one's related articles), and what `ahead` made of it.
-
-    Discovering the corpus's themes runs in a thread of its own, beside tagging
-    with the taxonomy, relating the articles so tagged and `ahead` (rendering
-    the pages): NumPy and SciPy let go of the interpreter while they work, so
-    on two cores this takes about as long as the longer of the two. Most
-    taxonomies fit, and the site is then the one of the written tagging; when
-    the discovered themes are used instead and give any article other themes
-    (tagging changes nothing else), the articles are related again with them
-    and `ahead`'s work is dropped. Which thread finishes first changes nothing
-    in the result.
-    """
-    made, written_tags = None, ()
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        discovering = pool.submit(discover_themes, articles, taxonomy, words)
-        written = None if taxonomy.auto else tag_articles(articles, taxonomy, words)
-        on_stage("relating")
-        if written is not None:
-            written_tags = with_source_tags(written.articles, source_tags)
-            site = site_of(written_tags, related_articles(written_tags, words))
-            made = None if ahead is None else ahead(site)
-        themes = choose_themes(articles, taxonomy, words, discovery=discovering.result(), written=written)
-    tagged = with_source_tags(themes.tagging.articles, source_tags)
-    if written is None or any(a.tags != b.tags for a, b in zip(tagged, written_tags)):
-        site, made = site_of(tagged, related_articles(tagged, words)), None
-    return themes, site, made
 
 
 def _summary(seed: SplitSeed) -> SeedSummary:
@@ -201,7 +171,8 @@ def _seed_named(name: str, seeds_dir: Path, names: Sequence[str]) -> str:
 
 
 def build(config: BuildConfig, inputs: str | None = None, on_stage: StageListener = _silent,
-          memo: RenderMemo | None = None, memory: SeedMemory | None = None, fresh: bool = False) -> BuildReport:
+          memo: RenderMemo | None = None, memory: BuildMemory | None = None, refit: bool = False,
+          fresh: bool = False) -> BuildReport:
     """Build the article and index pages from `config.seeds_dir` into `config.docs_dir`,
     and the editor's report. Raises `CorpusError` when writing would be unsafe
     (a file the build did not generate stands in the way, a path outside the
@@ -209,7 +180,8 @@ def build(config: BuildConfig, inputs: str | None = None, on_stage: StageListene
 
     `inputs` is the digest of the inputs taken before reading them
     (`freshness.input_digest`); a clean build records it so that the next run
-    can tell nothing changed.
+    can tell nothing changed. `refit` fits the corpus-wide models again
+    (`pipeline/models.py`) however little the corpus changed.
 
     The pages of the last build are remembered (`memo.py`), so that only those
     whose inputs changed are rendered again: in the cache folder by default,
@@ -217,24 +189,21 @@ def build(config: BuildConfig, inputs: str | None = None, on_stage: StageListene
     writes none to disk: a save should cost no more than it must). What was
     made of each seed is kept in the cache folder, and in the `memory` given.
     A `fresh` build (`build_docs.py --force`) reads neither: it makes every
-    seed's work and every page again, and keeps them for the next build (a
-    seed that cannot be used then has no last good pages to keep).
+    seed's work and every page again, fits the corpus-wide models again (none
+    are read), and keeps them for the next build (a seed that cannot be used
+    then has no last good pages to keep).
     """
     # What stops everything (no seeds folder, a broken taxonomy) stops it before the docs folder is made.
     scan = scan_seeds(config.seeds_dir, config.follow_symlinks)
     taxonomy = read_taxonomy(config.themes_file)
+    memory = memory if memory is not None else BuildMemory()
     with output_lock(config.docs_dir):
         store = SeedCache(config.docs_dir, read=not fresh)
         with _collector_paused():
             remembered = memo if memo is not None else RenderMemo() if fresh else remembered_pages(config.docs_dir)
-
-            def render(site: Site) -> list[Page]:
-                on_stage("rendering")
-                return render_site(site, remembered)
-
-            corpus, pages = _gather(config, on_stage, taxonomy, store, scan, ahead=render, memory=memory)
-            if pages is None:
-                pages = render(corpus.site)
+            corpus = _gather(config, on_stage, taxonomy, store, scan, memory, refit)
+            on_stage("rendering")
+            pages = render_site(corpus.site, remembered)
             report = render_report(corpus.site, corpus.themes, corpus.merges, corpus.seeds) \
                 if config.report_file is not None else None
         on_stage("writing")
@@ -243,6 +212,8 @@ def build(config: BuildConfig, inputs: str | None = None, on_stage: StageListene
             store.keep_only({_pages_entry()}, (_PAGES,))  # those of other versions of the code
         # Doubts are advice the same inputs give again: a build with them is complete (but under --strict).
         complete = not corpus.errors and not corpus.warnings and not (config.strict and corpus.doubts)
+        if complete:  # the models and seeds of other versions of the code and of earlier fits
+            store.keep_only(used_entries(memory.models), (MODELS_KIND, ENRICHED_KIND))
         if report is not None:
             write_report(config.report_file, report)
         written = write_pages(config.docs_dir, pages, inputs if complete else None)

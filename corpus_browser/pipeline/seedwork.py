@@ -54,7 +54,7 @@ from corpus_browser.store.cache import SeedCache
 #: Below this many bytes of seeds to work on, workers cost more than they save.
 WORKER_MIN_BYTES = 2_000_000
 #: Cache entry kinds: the first half's result, the second half's, and the table
-#: of each seed's last good results (seed file name to the names of both).
+#: of each seed's last good results (seed name, its path below the seeds folder, to the names of both).
 _KEYS, _SPLIT, _GOOD = "keys", "split", "good"
 
 
@@ -74,6 +74,17 @@ class SplitCorpus:
     """Each seed's articles' words, in seed order."""
     errors: tuple[CorpusError, ...]
     warnings: tuple[CorpusError, ...]
+    keys: tuple[str, ...] = ()
+    """Each seed's key, in seed order: the digest of everything its split depends on
+    (its cache entry's name), so a seed whose split changed has a new key."""
+
+
+@dataclass(frozen=True)
+class _Keyed:
+    """A seed's split with its key, until the corpus is collected."""
+
+    key: str
+    work: SeedWork
 
 
 @dataclass(frozen=True)
@@ -107,8 +118,8 @@ def split_seeds(scan: SeedScan, split: SplitRules, code: str, store: SeedCache |
     `memory` keeps them in memory for the next build in this process;
     `language` is the configured language of every article (None: each one's is detected).
     """
-    outcomes: list[SeedBytes | Skipped | CorpusError | SeedWork] = [fetched(item, follow_symlinks)
-                                                                     for item in scan.items]
+    outcomes: list[SeedBytes | Skipped | CorpusError | _Keyed] = [fetched(item, follow_symlinks)
+                                                                   for item in scan.items]
     found = {i: outcome for i, outcome in enumerate(outcomes) if isinstance(outcome, SeedBytes)}
     settings = repr((split, language)).encode()
     given = _Settings(split, language)
@@ -128,9 +139,9 @@ def split_seeds(scan: SeedScan, split: SplitRules, code: str, store: SeedCache |
         second_names = {i: f"{_digest(first_names[i].encode(), *(key.encode() for key in holding[i]))}.{_SPLIT}"
                         for i in kept}
         for i, seed in session.second_halves(second_names, first_names, holding, given).items():
-            outcomes[i] = seed
+            outcomes[i] = _Keyed(second_names[i], seed)
         session.keep_last_good(table, {found[i].name: (first_names[i], second_names[i]) for i in kept}
-                               | {scan.items[i].path.name: good.names for i, good in last_good.items()})
+                               | {scan.items[i].name: good.names for i, good in last_good.items()})
         completed = True
     finally:
         session.finish(completed)
@@ -138,15 +149,17 @@ def split_seeds(scan: SeedScan, split: SplitRules, code: str, store: SeedCache |
     for i in sorted(last_good):
         errors.append(outcomes[i])
         warnings.append(SeedError(scan.items[i].shown, "its last good pages are kept until it can be read again"))
-        outcomes[i] = last_good[i].work
+        outcomes[i] = _Keyed(last_good[i].names[1], last_good[i].work)  # keyed by its last good split
     corpus = scan.collect(outcomes)
-    return SplitCorpus(tuple(work.split for work in corpus.seeds), tuple(work.words for work in corpus.seeds),
-                       corpus.errors + tuple(errors), corpus.warnings + tuple(warnings))
+    return SplitCorpus(tuple(seed.work.split for seed in corpus.seeds), tuple(seed.work.words for seed in corpus.seeds),
+                       corpus.errors + tuple(errors), corpus.warnings + tuple(warnings),
+                       tuple(seed.key for seed in corpus.seeds))
 
 
 def _failed(scan: SeedScan, outcomes: Sequence[object]) -> dict[int, str]:
-    """The seeds that could not be used (read, decoded, corrected by their sidecar), by item: their file names."""
-    return {i: item.path.name for i, item in enumerate(scan.items)
+    """The seeds that could not be used (read, decoded, corrected by their sidecar), by item: their names (paths
+    below the seeds folder, as the table of last good results has them)."""
+    return {i: item.name for i, item in enumerate(scan.items)
             if isinstance(item, SeedFile) and isinstance(outcomes[i], CorpusError)}
 
 
@@ -214,7 +227,7 @@ class _Session:
         return results
 
     def last_good(self, table: str, failed: dict[int, str]) -> dict[int, _LastGood]:
-        """For the seeds that `failed` this build (by item, their file names), what
+        """For the seeds that `failed` this build (by item, their names), what
         the last build that could use each made of it, where the cache has it."""
         names = self._recall(table, dict) or {}
         found = {}
@@ -227,7 +240,7 @@ class _Session:
         return found
 
     def keep_last_good(self, table: str, names: dict[str, tuple[str, str]]) -> None:
-        """Keep the table of each seed's last good results (file name to entry names) for the next build."""
+        """Keep the table of each seed's last good results (seed name to entry names) for the next build."""
         self._remember(table, names, cache.dump(names))
 
     def _workers_for(self, todo: Sequence[int]) -> int:

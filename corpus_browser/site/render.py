@@ -11,6 +11,7 @@ the splitter decided on (headings, lists, paragraphs) is Markdown.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -19,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from html import escape as html_escape
 from itertools import groupby
+from typing import TypeVar
 
 import yaml
 from anyascii import anyascii
@@ -28,7 +30,7 @@ from corpus_browser.lang.detect import DEFAULT_LANGUAGE
 from corpus_browser.lang.markdown import escape
 from corpus_browser.site.links import LinkTargets, link_targets, marked_targets, resolve_links
 from corpus_browser.lang.text import DESCRIPTION_MAX_CHARS, TITLE_MAX_CHARS, shorten
-from corpus_browser.model import Article, Block, BlockKind, Page, PlacedArticle, Site
+from corpus_browser.model import Article, Block, BlockKind, Derivations, Page, PlacedArticle, Site
 from corpus_browser.site.feeds import FEED_MAX_ENTRIES, Feed, render_feed
 from corpus_browser.site.listings import (
     PAGE_SIZE,
@@ -49,6 +51,8 @@ from corpus_browser.site.memo import RenderMemo
 
 __all__ = ["front_matter", "place_articles", "render_article",
            "render_site", "seed_slug", "slugify"]
+
+T = TypeVar("T")
 
 #: Runs of characters that are not ASCII, transliterated for page names.
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
@@ -100,7 +104,8 @@ def _name_digest(name: str) -> str:
 
 
 
-def place_articles(articles: Sequence[Article], articles_dir: str) -> tuple[PlacedArticle, ...]:
+def place_articles(articles: Sequence[Article], articles_dir: str,
+                   derived: Derivations | None = None) -> tuple[PlacedArticle, ...]:
     """Give each article a page path: a folder per seed, a page per title.
 
     Names are unique within a seed (a repeated title gets `-2`, `-3` in seed
@@ -108,22 +113,35 @@ def place_articles(articles: Sequence[Article], articles_dir: str) -> tuple[Plac
     the pages of another. Titles and descriptions are cut to a length a page
     can show (`TITLE_MAX_CHARS`, `DESCRIPTION_MAX_CHARS`), here, once for every page.
     """
-    placed = []
+    derived = derived if derived is not None else Derivations()
+    placed: list[PlacedArticle] = []
     hints = title_hints(articles)
     for source, group in groupby(articles, key=lambda article: article.source):
         folder = seed_slug(source)
         taken: set[str] = set()
         for article in group:
-            base = slugify(article.title) or "article"
+            base = _slug(article.title) or "article"
             name, n = base, 1
             while name in taken:
                 n += 1
                 name = f"{base}-{n}"
             taken.add(name)
-            shown = replace(article, title=shorten(article.title, TITLE_MAX_CHARS),
-                            description=shorten(article.description, DESCRIPTION_MAX_CHARS))
-            placed.append(PlacedArticle(shown, f"{articles_dir}/{folder}/{name}.md", hints.get(len(placed), "")))
+            where = (f"{articles_dir}/{folder}/{name}.md", hints.get(len(placed), ""))
+            placed.append(derived.derive(article, where, lambda: PlacedArticle(_shown(article), *where)))
+    derived.finish()
     return tuple(placed)
+
+
+def _shown(article: Article) -> Article:
+    """The article as pages show it: its title and description cut to a length a page can show."""
+    return replace(article, title=shorten(article.title, TITLE_MAX_CHARS),
+                   description=shorten(article.description, DESCRIPTION_MAX_CHARS))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _slug(title: str) -> str:
+    """`slugify(title)`, made once per title (a save places every article again)."""
+    return slugify(title)
 
 
 #: Characters of a description that tell apart two undated articles of the same title, at most.
@@ -298,9 +316,11 @@ def render_site(site: Site, memo: RenderMemo | None = None) -> list[Page]:
 
 
 def _pages(site: Site, memo: RenderMemo) -> list[Page]:
-    places = catalogue(site)
-    directory = places.directory
-    targets = link_targets(site.articles, site.source_url)
+    # Equal to the last render's, they are the last render's objects: pages made of them compare at once.
+    places = memo.page("catalogue", site.articles, lambda: catalogue(site))
+    directory = _same(memo, "directory", places.directory)
+    targets = _same(memo, "targets", memo.page("links", (site.articles, site.source_url),
+                                               lambda: link_targets(site.articles, site.source_url)))
     pages = [render_article(site, i, directory, memo, targets) for i in range(len(site.articles))]
     name_pages = [*places.themes.values(), *places.authors.values(),
                   *([places.unattributed] if places.unattributed else [])]
@@ -312,23 +332,36 @@ def _pages(site: Site, memo: RenderMemo) -> list[Page]:
                                 directory, memo, feeds=[_feed_link(site, name_page)] if name_page.feed else [],
                                 omit=omit, section=THEMES_PAGE if kind == "theme" else AUTHORS_PAGE)
         if name_page.feed:
-            pages.append(_feed_page(_feed(site, name_page, kind), memo))
+            pages.append(memo.page(("feed", name_page.feed), (name_page, site.title, site.url, site.language),
+                                   lambda: _feed_page(_feed(site, name_page, kind), memo)))
     for source, group in groupby(site.articles, key=lambda item: item.article.source):
         title = site.source_titles.get(source, source)
         items = list(group)
         pages += _listing_pages(f"{SOURCES_DIR}/{seed_slug(source)}.md", title,
                                 f"{_count(len(items), 'article')} from this source, in its order.", items, directory,
                                 memo)
-    pages += render_archive(site, directory, memo)
-    pages += _name_index(THEMES_PAGE, "Themes", "theme", list(places.themes.values()))
-    pages += _name_index(AUTHORS_PAGE, "Authors", "author",
-                         sorted(places.authors.values(), key=lambda page: surname_order(page.name)),
-                         places.unattributed)
-    pages.append(render_home(site, places, memo))
-    pages.append(_feed_page(Feed(site.title, site.description, site.url, SITE_FEED,
-                                 tuple(newest_first(site.articles)), site.language), memo))
-    pages.append(search_records(site, memo))
+    pages += memo.page("archive", (site.articles, directory), lambda: render_archive(site, directory, memo))
+    pages += memo.page("indexes", places, lambda: _name_indexes(places))
+    home = (site.title, site.description, site.articles, site.sources, site.source_titles, site.language, places)
+    pages.append(memo.page("home", home, lambda: render_home(site, places, memo)))
+    feed = (site.title, site.description, site.url, site.language, site.articles)
+    pages.append(memo.page("feed", feed, lambda: _feed_page(Feed(site.title, site.description, site.url, SITE_FEED,
+                                                                 tuple(newest_first(site.articles)), site.language),
+                                                            memo)))
+    pages.append(memo.page("records", (site.articles, site.language), lambda: search_records(site, memo)))
     return pages
+
+
+def _same(memo: RenderMemo, name: str, value: T) -> T:
+    """`value`, or the equal value the last render had under `name` (the same object as then)."""
+    return memo.page(("same", name), value, lambda: value)
+
+
+def _name_indexes(places: Catalogue) -> list[Page]:
+    return [*_name_index(THEMES_PAGE, "Themes", "theme", list(places.themes.values())),
+            *_name_index(AUTHORS_PAGE, "Authors", "author",
+                         sorted(places.authors.values(), key=lambda page: surname_order(page.name)),
+                         places.unattributed)]
 
 
 def _name_intro(page: NamePage, kind: str) -> str:
@@ -360,6 +393,13 @@ def _listing_pages(path: str, title: str, intro: str, items: Sequence[PlacedArti
     """A listing, cut into pages of `PAGE_SIZE` entries: title, intro, entries and the pager.
     Its entries leave out what the page says already (`omit`); `section` is the
     index page the navigation marks as where the reader is (Themes, Authors)."""
+    inputs = (title, intro, tuple(items), directory, feeds, omit, section)
+    return memo.page(("listing", path), inputs,
+                     lambda: _listing(path, title, intro, items, directory, memo, feeds, omit, section))
+
+
+def _listing(path: str, title: str, intro: str, items: Sequence[PlacedArticle], directory: Directory,
+             memo: RenderMemo, feeds: Sequence[dict[str, str]], omit: Omit, section: str | None) -> list[Page]:
     runs = chunks(items)
     paths = page_paths(path, len(runs))
     pages = []
@@ -414,6 +454,22 @@ def render_article(site: Site, index: int, directory: Directory | None = None,
     directory = directory or catalogue(site).directory
     memo = memo or RenderMemo()
     targets = targets or link_targets(site.articles, site.source_url)
+    placed = site.articles[index]
+    inputs = (placed, _neighbours(site, index), directory, targets, site.language)
+    return memo.page(("article", placed.path), inputs, lambda: _article_page(site, index, directory, memo, targets))
+
+
+def _neighbours(site: Site, index: int) -> tuple[object, ...]:
+    """The articles an article's page links to besides itself: its related articles, and
+    the previous and next of its seed (None where there is none)."""
+    source = site.articles[index].article.source
+    around = [site.articles[j] if 0 <= j < len(site.articles) and site.articles[j].article.source == source else None
+              for j in (index - 1, index + 1)]
+    related = tuple(site.articles[j] for j in site.related[index]) if site.related else ()
+    return related, *around
+
+
+def _article_page(site: Site, index: int, directory: Directory, memo: RenderMemo, targets: LinkTargets) -> Page:
     placed = site.articles[index]
     links = _language_data(placed.article, site) | _links(site, index) | _chip_data(placed.article, directory)
     if placed.hint:

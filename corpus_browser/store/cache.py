@@ -53,7 +53,7 @@ _ALLOWED = {
     "numpy._core.multiarray": {"_reconstruct", "scalar"},
     "numpy.core.numeric": {"_frombuffer"},
     "numpy._core.numeric": {"_frombuffer"},
-    "numpy.dtypes": {"Int32DType", "Int64DType", "BoolDType", "Float64DType"},
+    "numpy.dtypes": {"Int32DType", "Int64DType", "BoolDType", "Float32DType", "Float64DType"},
 }
 _OWN_PACKAGE = __name__.partition(".")[0]
 #: How an error is pickled (`errors.CorpusError.__reduce__`): the one function an entry may call.

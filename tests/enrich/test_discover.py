@@ -214,7 +214,7 @@ def test_the_matrix_is_exactly_scikit_learns(monkeypatch, max_features):
     # A title counts `TITLE_COUNTS` times: as if it stood that many times above the text.
     reference = expected.fit_transform(["\n".join([item.title] * discover.TITLE_COUNTS + [item.body_text])
                                         for item in articles]).tocsr()
-    matrix, names = discover._vectorise(CorpusWords.of(articles))
+    matrix, names, _idf = discover._vectorise(CorpusWords.of(articles))
     assert list(names) == list(expected.get_feature_names_out())
     assert matrix.shape == reference.shape
     for ours, theirs in ((matrix.indptr, reference.indptr), (matrix.indices, reference.indices),
@@ -229,15 +229,16 @@ def test_the_matrix_is_exactly_scikit_learns(monkeypatch, max_features):
     ("themes: auto\n", True),
 ])
 def test_a_build_relates_the_articles_by_the_themes_it_uses(tmp_path, monkeypatch, taxonomy, discovered):
-    """Discovery runs beside tagging and relating (`build._themes_and_site`):
-    whichever themes are used in the end, the related articles are theirs."""
-    related_by: list[list[tuple[str, ...]]] = []
+    """Whichever themes are used in the end (the written ones, or those discovered
+    when they fit poorly), the related articles are theirs."""
+    related_by: list[list[frozenset[str]]] = []
+    relate = build.relate
 
-    def relate(articles, words=None):
-        related_by.append([item.tags for item in articles])
-        return related_articles(articles, words)
+    def recorded(previous, stats, vectors, digests, tags):
+        related_by.append(list(tags))
+        return relate(previous, stats, vectors, digests, tags)
 
-    monkeypatch.setattr(build, "related_articles", relate)
+    monkeypatch.setattr(build, "relate", recorded)
     (tmp_path / "seeds").mkdir()
     (tmp_path / "seeds" / "notes.md").write_text(planted_markdown(), encoding="utf-8")
     (tmp_path / "themes.yml").write_text(taxonomy, encoding="utf-8")
@@ -246,7 +247,7 @@ def test_a_build_relates_the_articles_by_the_themes_it_uses(tmp_path, monkeypatc
     tagged = corpus.themes.tagging.articles
     assert len(tagged) == 24 and all(item.tags for item in tagged)
     assert corpus.site.related == related_articles(tagged)
-    assert related_by[-1] == [item.tags for item in tagged]
+    assert related_by[-1] == [frozenset(item.tags) for item in tagged]
     assert [item.article.tags for item in corpus.articles] == [item.tags for item in tagged]
 
 
@@ -257,9 +258,8 @@ def test_a_build_relates_the_articles_by_the_themes_it_uses(tmp_path, monkeypatc
     ("themes: auto\n", True),
 ])
 def test_a_build_writes_the_pages_of_the_themes_it_uses(tmp_path, taxonomy, discovered):
-    """The pages are rendered beside discovery, with the written taxonomy's
-    themes (`build._themes_and_site`); when the discovered themes are used
-    instead, the pages written are still theirs."""
+    """Whether the written themes or the discovered ones are used, the pages
+    written are those of the themes in use."""
     (tmp_path / "seeds").mkdir()
     (tmp_path / "seeds" / "notes.md").write_text(planted_markdown(), encoding="utf-8")
     (tmp_path / "themes.yml").write_text(taxonomy, encoding="utf-8")

@@ -6,11 +6,15 @@ import bisect
 import math
 import random
 from collections import Counter
+from dataclasses import replace
 
+import numpy as np
 import pytest
 
 from corpus_browser.enrich import relate
+from corpus_browser.enrich.discover import content_digest
 from corpus_browser.enrich.relate import related_articles
+from corpus_browser.enrich.words import CorpusWords
 from corpus_browser.lang.stopwords import STOPWORDS
 from corpus_browser.lang.text import tokens
 from corpus_browser.model import Article, Block, BlockKind
@@ -129,3 +133,76 @@ def test_the_stage_agrees_exactly_with_the_plain_definition(monkeypatch, seed, t
     articles = [article(" ".join(rng.choices(vocabulary, k=rng.randint(1, 50))),
                         tuple(rng.sample(themes, rng.randint(0, 2 if theme_count == 4 else 6)))) for _ in range(120)]
     assert list(related_articles(articles)) == reference_related(articles)
+
+
+def _relate(previous, stats, seeds):
+    """`relate` on the seeds' articles (each seed a key and its articles), weighed by `stats`."""
+    vectors = [relate.term_vectors(CorpusWords.of(articles), stats) for _key, articles in seeds]
+    digests = [content_digest(item) for _key, articles in seeds for item in articles]
+    return relate.relate(previous, stats, vectors, digests, _tags(seeds))
+
+
+def _edited(seeds, rng, vocabulary, themes, serial):
+    """One random edit: a seed's articles rewritten (the seed gets a new key), an
+    article added or removed, a seed added or removed, or themes changed."""
+    seeds = list(seeds)
+    kind = rng.choice(["rewrite", "add", "remove", "new seed", "drop seed", "retag"])
+    n = rng.randrange(len(seeds))
+    key, articles = seeds[n]
+    if kind == "rewrite":
+        i = rng.randrange(len(articles))
+        articles = articles[:i] + [article(" ".join(rng.choices(vocabulary, k=rng.randint(1, 50))),
+                                           articles[i].tags)] + articles[i + 1:]
+    elif kind == "add":
+        articles = articles + [article(" ".join(rng.choices(vocabulary, k=30)), tuple(rng.sample(themes, 1)))]
+    elif kind == "remove" and len(articles) > 1:
+        articles = articles[1:]
+    elif kind == "new seed":  # some of its articles share nothing: their neighbours fill their lists
+        seeds.insert(n, (f"s{serial}", [article(" ".join(rng.choices(vocabulary, k=20)) if rng.random() < 0.5
+                                                else f"lone{serial}x{k} only{serial}x{k}") for k in range(3)]))
+        return seeds
+    elif kind == "drop seed" and len(seeds) > 2:
+        del seeds[n]
+        return seeds
+    elif kind == "retag":
+        i = rng.randrange(len(articles))
+        articles = articles[:i] + [replace(articles[i], tags=tuple(rng.sample(themes, rng.randint(0, 2))))] + \
+            articles[i + 1:]
+        seeds[n] = (key, articles)  # same words, same key: only the themes changed
+        return seeds
+    seeds[n] = (f"s{serial}", articles)
+    return seeds
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3, 4, 5])
+def test_related_lists_updated_after_edits_equal_those_worked_out_from_scratch(monkeypatch, seed):
+    """The stored statistics stay as fitted; after each random edit, `relate` given the
+    previous relations (working out only what the edit reaches) equals `relate`
+    from scratch, list for list and candidate for candidate."""
+    monkeypatch.setattr(relate, "POSTINGS_PER_TERM", 5)
+    monkeypatch.setattr(relate, "POSTINGS_PER_ARTICLE", 30)
+    monkeypatch.setattr(relate, "CHUNK_ARTICLES", 17)
+    rng = random.Random(seed)
+    vocabulary = [f"{rng.choice('bcdfg')}{rng.choice('aeiou')}{rng.choice('lmnrst')}{n}" for n in range(80)]
+    themes = ["Alpha", "Beta", "Gamma", "Delta"]
+    seeds = [(f"s{n}", [article(" ".join(rng.choices(vocabulary[:60], k=rng.randint(1, 50))),
+                                tuple(rng.sample(themes, rng.randint(0, 2)))) if rng.random() < 0.8
+                        else article(f"alone{n}x{k} apart{n}x{k}") for k in range(rng.randint(1, 8))])
+             for n in range(20)]
+    stats = relate.word_stats(CorpusWords.of([item for _key, articles in seeds for item in articles]))
+    relations = _relate(None, stats, seeds)
+    fewer = []
+    for serial in range(100, 130):
+        seeds = _edited(seeds, rng, vocabulary, themes, serial)
+        updated, full = _relate(relations, stats, seeds), _relate(None, stats, seeds)
+        assert updated.related == full.related
+        assert np.array_equal(updated.candidates, full.candidates)
+        assert np.array_equal(updated.candidate_bounds, full.candidate_bounds)
+        fewer.append(len(relate._affected(relations, updated.keys, updated.tags, stats, updated.vectors,
+                                          updated.postings)) < len(updated.keys) // 2)
+        relations = updated
+    assert any(fewer), "some edits work out fewer than half the lists again"
+
+
+def _tags(seeds):
+    return [frozenset(item.tags) for _key, articles in seeds for item in articles]

@@ -22,13 +22,26 @@ from helpers import paragraph
 
 from corpus_browser.config import BuildConfig
 from corpus_browser.errors import OutputError
-from corpus_browser.pipeline import seedwork
-from corpus_browser.pipeline.build import build
+from corpus_browser.pipeline.build import BuildMemory, build
+from corpus_browser.pipeline.models import MODELS_KIND
 from corpus_browser.store.cache import SeedCache
 from corpus_browser.store.manifest import CACHE_NAME, PRIVATE_NAMES
 
 ROOT = Path(__file__).resolve().parents[2]
 FOOTER = "Subscribe to The Change Letter and get every new article in your inbox each Friday morning."
+
+
+def built(folder: Path) -> dict[str, object]:
+    """What a build left in `folder`: every page byte for byte, the names of its cache
+    entries, and the remembered pages as text by key (their pickles may share equal
+    objects differently)."""
+    found: dict[str, object] = {}
+    for path, data in tree(folder).items():
+        if path.endswith(".pages"):  # the pickle, after the digest of its name and content
+            found[path] = pickle.loads(SeedCache(folder).get(Path(path).name))
+        else:
+            found[path] = data if not _private(path) or path.endswith(".json") else "an entry"
+    return found
 
 
 def tree(folder: Path) -> dict[str, bytes]:
@@ -102,25 +115,34 @@ def test_incremental_builds_equal_full_builds_after_random_edits(tmp_path, seed)
     rng = random.Random(seed)
     seeds = corpus(tmp_path)
     live = config(tmp_path, "docs")
-    memory = seedwork.SeedMemory()
+    memory = BuildMemory()
     build(live, memory=memory)
     fewer = []
     for round in range(6):
         done = [edit(seeds, rng) for _ in range(rng.randint(1, 3))]
         if round == 3:
-            memory = seedwork.SeedMemory()  # as a new process: from the cache folder alone
+            memory = BuildMemory()  # as a new process: from the cache folder alone
         before = tree(tmp_path / "docs")
         incremental = build(live, memory=memory)
         after = tree(tmp_path / "docs")
         fresh = f"fresh-{round}"
+        with_models(tmp_path / "docs", tmp_path / fresh)
         full = build(config(tmp_path, fresh))
-        assert tree(tmp_path / "docs") == tree(tmp_path / fresh), done
+        assert built(tmp_path / "docs") == built(tmp_path / fresh), done
         assert (tmp_path / "docs-report.md").read_bytes() == (tmp_path / f"{fresh}-report.md").read_bytes(), done
         assert incremental.corpus.errors == full.corpus.errors and incremental.corpus.warnings == full.corpus.warnings
         changed = {path for path, data in after.items() if before.get(path) != data and not _private(path)}
         assert set(incremental.written.written) == changed, "exactly the pages whose text changed are rewritten"
         fewer.append(len(changed) < len(full.written.written))
     assert any(fewer), "some edits rewrite only some pages"
+
+
+def with_models(docs: Path, fresh: Path) -> None:
+    """Give the fresh docs folder the corpus-wide models of `docs` (and nothing else of
+    its cache): a full build from the same models."""
+    (fresh / CACHE_NAME).mkdir(parents=True)
+    for entry in (docs / CACHE_NAME).glob(f"*.{MODELS_KIND}"):
+        shutil.copy(entry, fresh / CACHE_NAME / entry.name)
 
 
 def _private(path: str) -> bool:
@@ -232,3 +254,19 @@ def test_26_05_a_seed_that_cannot_be_used_keeps_its_last_good_pages(tmp_path, fa
     assert not report.corpus.errors and not report.corpus.warnings
     assert not any(path.startswith("articles/notes-1/") for path in pages(tmp_path / "docs")), \
         "a seed taken out of the folder takes its pages with it"
+
+
+def test_26_05_a_seed_in_a_subfolder_that_cannot_be_used_keeps_its_last_good_pages(tmp_path):
+    seeds = corpus(tmp_path)
+    (seeds / "blog").mkdir()
+    seed = seeds / "blog" / "notes-1.txt"
+    (seeds / "notes-1.txt").rename(seed)  # and another seed of that file name stays at the top
+    (seeds / "notes-2.txt").rename(seeds / "notes-1.txt")
+    build(config(tmp_path, "docs"))
+    published = pages(tmp_path / "docs")
+    seed.write_bytes(b"\x00\x01\x02\xff" * 40)
+    report = build(config(tmp_path, "docs"))
+    assert [error.path for error in report.corpus.errors] == [str(seed)]
+    assert [str(warning) for warning in report.corpus.warnings] == [
+        f"{seed}: its last good pages are kept until it can be read again"]
+    assert pages(tmp_path / "docs") == published
