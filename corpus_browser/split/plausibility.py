@@ -72,8 +72,9 @@ def judge(segmented: SegmentedSeed) -> Verdict:
     if total >= LARGE_FILE_WORDS and len(words) <= FEW_PIECES \
             and not all(_states_itself(segment.units) for segment in segmented.segments):
         reasons.append(f"{total:,} words in {len(words)} piece{'' if len(words) == 1 else 's'}")
-    crowded = max((count for segment, count in zip(segmented.segments, headings)
-                   if not _states_itself(segment.units)), default=0)
+    # (A post that states itself may hold many sections; not a dump's worth of text under one block of fields.)
+    crowded = max((count for segment, count, size in zip(segmented.segments, headings, words)
+                   if size >= LARGE_FILE_WORDS or not _states_itself(segment.units)), default=0)
     if crowded >= CROWDED_PIECE_HEADINGS and crowded >= CROWDED_PIECE_SHARE * sum(headings):
         reasons.append(f"one piece holds {crowded} of its {sum(headings)} heading-shaped lines")
     distinct = len(set(titles)) / len(titles) if titles else 1.0

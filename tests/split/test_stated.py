@@ -199,3 +199,16 @@ def test_posts_in_a_drafts_folder_are_drafts():
                          SplitRules())
     assert [len(seed.articles) for seed in seeds] == [1, 0, 0, 1, 1]
     assert all(reason == "a draft, not published" for seed in seeds[1:3] for *_lines, reason in seed.matter_lines)
+
+
+def test_a_dump_of_posts_under_one_block_of_fields_is_still_split_at_its_posts():
+    """One block of fields over a dump's worth of `# Title` posts (40,000 words)
+    is no post stating itself: the self-check flags the one piece, and the
+    reading that leaves the block aside splits the posts."""
+    def body(n: int) -> str:
+        return " ".join(f"word{n}x{i}" for i in range(60)) + "."
+
+    posts = "\n\n".join(f"# Post number {n}\n\n{body(3 * n)}\n\n{body(3 * n + 1)}\n\n{body(3 * n + 2)}"
+                        for n in range(220))
+    seed = split(f"---\ntitle: My blog export\ndate: 2020-01-01\n---\n\n{posts}\n", "dump.md")
+    assert len(seed.articles) == 220 and seed.articles[7].title == "Post number 7"
