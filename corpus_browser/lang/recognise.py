@@ -11,7 +11,7 @@ import calendar
 import datetime
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -214,8 +214,7 @@ def _opens_dateline(before: str) -> bool:
 @lru_cache(maxsize=64)
 def _day_month_patterns(language: str | None) -> tuple[re.Pattern[str], ...]:
     names = [*rules.MONTHS, *rules.MONTHS_BY_LANGUAGE.get(language or "", {})]
-    month = "(?P<month>" + "|".join(sorted(map(re.escape, names), key=len, reverse=True)) + ")"
-    return _compiled(form.replace("{month}", month) for form in rules.DAY_MONTH_FORMS)
+    return _with_months(rules.DAY_MONTH_FORMS, names)
 
 
 @lru_cache(maxsize=64)
@@ -229,10 +228,15 @@ def _patterns(language: str | None, order: str | None) -> tuple[re.Pattern[str],
     if language in (None, "en"):
         return english if order is None else full + _compiled(rules.NUMERIC_DATE_FORMS) + months
     names = rules.MONTHS_BY_LANGUAGE.get(language, {})
-    month = "(?P<month>" + "|".join(sorted(map(re.escape, names), key=len, reverse=True)) + ")"
-    named = _compiled(form.replace("{month}", month) for form in rules.NAMED_DATE_FORMS) if names else ()
+    named = _with_months(rules.NAMED_DATE_FORMS, names) if names else ()
     return (full + named[:1] + _compiled(rules.NUMERIC_DATE_FORMS) + _compiled(rules.CJK_DATE_FORMS)
             + named[1:] + months)
+
+
+def _with_months(forms: Sequence[str], names: Iterable[str]) -> tuple[re.Pattern[str], ...]:
+    """`forms` compiled with `{month}` standing for any of the month `names` (the longest tried first)."""
+    month = "(?P<month>" + "|".join(sorted(map(re.escape, names), key=len, reverse=True)) + ")"
+    return _compiled(form.replace("{month}", month) for form in forms)
 
 
 def _compiled(forms) -> tuple[re.Pattern[str], ...]:

@@ -70,11 +70,11 @@ def judge(segmented: SegmentedSeed) -> Verdict:
     reasons = []
     total = sum(words)
     if total >= LARGE_FILE_WORDS and len(words) <= FEW_PIECES \
-            and not all(_states_itself(segment.units) for segment in segmented.segments):
+            and not all(_opens_with_its_metadata(segment.units) for segment in segmented.segments):
         reasons.append(f"{total:,} words in {len(words)} piece{'' if len(words) == 1 else 's'}")
     # (A post that states itself may hold many sections; not a dump's worth of text under one block of fields.)
     crowded = max((count for segment, count, size in zip(segmented.segments, headings, words)
-                   if size >= LARGE_FILE_WORDS or not _states_itself(segment.units)), default=0)
+                   if size >= LARGE_FILE_WORDS or not _opens_with_its_metadata(segment.units)), default=0)
     if crowded >= CROWDED_PIECE_HEADINGS and crowded >= CROWDED_PIECE_SHARE * sum(headings):
         reasons.append(f"one piece holds {crowded} of its {sum(headings)} heading-shaped lines")
     distinct = len(set(titles)) / len(titles) if titles else 1.0
@@ -89,10 +89,13 @@ def judge(segmented: SegmentedSeed) -> Verdict:
     return Verdict(not reasons, score, tuple(reasons), len(words))
 
 
-def _states_itself(units: Sequence[Unit]) -> bool:
+def _opens_with_its_metadata(units: Sequence[Unit]) -> bool:
     """A piece that opens with what its source states of it (front matter, mail
     headers, a title its markup states: `#+title:`, `.. title:`) is one post,
-    however many headings its sections have."""
+    however many headings its sections have. (Stricter than the layout's
+    `_states_itself`, which also takes a seed's only top-rank heading over a
+    date line: the self-check judges plain-text pieces too, where that is no
+    metadata.)"""
     head = itertools.takewhile(lambda unit: unit.role not in _TEXT, units)
     return any(unit.opens_record or unit.stated is not None
                or (unit.role is Role.HEADING and unit.level == 0 and unit.marker.endswith(":")) for unit in head)
