@@ -188,7 +188,9 @@ def test_on_a_phone_results_come_before_the_filters(browser, hosted_url: str):
         page.locator(".cb-search__open").click()
         page.keyboard.type("trust")
         result_titles(page)
-        first = page.locator("#cb-search-panel .cb-result").first.bounding_box()
+        # measured in one step: results re-render as each letter arrives, so a handle may go stale
+        first = page.locator("#cb-search-panel .cb-result").first.evaluate(
+            "result => result.getBoundingClientRect().toJSON()")
         filters = page.locator(".cb-search-panel__controls").bounding_box()
         assert first["y"] < 200, "the first result is near the top of the screen"
         assert first["y"] + first["height"] <= filters["y"], "results come before the filters"
