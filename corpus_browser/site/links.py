@@ -8,14 +8,17 @@ A post is named by its file (`go1.5.md`, the folder of a page bundle's
 `index.md`, a dated file's name without its date) and by the address its metadata states (a slug, a permalink, Org's
 `EXPORT_FILE_NAME`), each compared by its last part without suffix, so that
 `/blog/go1.5`, `go1.5.md` and `https://…/go1.5.html`'s path all find it. A
-name two posts share finds neither.
+link that names no such post and no folder is then tried as a title, as Org's
+links to a heading are written (`[[Switching to Colemak][…]]`,
+`[[*Switching to Colemak]]`), compared by its words alone. A name or title two
+posts share finds neither.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -29,6 +32,8 @@ MARKED_LINK = re.compile(r"\[((?:\\.|[^\\\[\]])*)\]\(" + re.escape(RELATIVE_MARK
 _PAGE_SUFFIXES = (".html", ".htm", ".md", ".markdown", ".org", ".rst", ".txt", ".php")
 #: The date a post's file name may open with (`2016-01-28-jekyll-3-1-released.md`), which its address leaves out.
 _DATED_NAME = re.compile(r"^\d{4}-\d{2}-\d{2}-(?=.)")
+#: The words a title is compared by.
+_WORDS = re.compile(r"[^\W_]+")
 #: File names that stand for their folder (a page bundle's `index.md`).
 _INDEX_NAMES = frozenset({"index", "_index", "readme"})
 
@@ -41,10 +46,14 @@ class LinkTargets:
     """Page path (below the docs folder) by post name (`post_name`)."""
     source_url: str = ""
     """Where the source was published, for addresses that name no page of the site."""
+    titles: Mapping[str, str] = field(default_factory=dict)
+    """Page path by title (`title_name`), for links that name a post by its title."""
 
     def resolve(self, target: str, from_path: str) -> str | None:
         """The address a link to `target` takes on the page `from_path`, or None to keep its text alone."""
         page = self.pages.get(post_name(target))
+        if page is None and "/" not in target:
+            page = self.titles.get(title_name(target))
         if page is not None:
             return href(page, from_path)
         if self.source_url and target.startswith("/") and not target.startswith("//"):
@@ -59,6 +68,7 @@ def link_targets(articles: Sequence[PlacedArticle], source_url: str = "") -> Lin
     for item in articles:
         per_source[item.article.source] = per_source.get(item.article.source, 0) + 1
     found: dict[str, set[str]] = {}
+    titled: dict[str, set[str]] = {}
     for item in articles:
         names = {post_name(item.article.address)} if item.article.address else set()
         if per_source[item.article.source] == 1:
@@ -66,7 +76,20 @@ def link_targets(articles: Sequence[PlacedArticle], source_url: str = "") -> Lin
             names |= {name, _DATED_NAME.sub("", name)}
         for name in names - {""}:
             found.setdefault(name, set()).add(item.path)
-    return LinkTargets({name: next(iter(paths)) for name, paths in found.items() if len(paths) == 1}, source_url)
+        if title := title_name(item.article.title):
+            titled.setdefault(title, set()).add(item.path)
+    return LinkTargets(_unique(found), source_url, _unique(titled))
+
+
+def _unique(found: Mapping[str, set[str]]) -> dict[str, str]:
+    """The names that find one page alone."""
+    return {name: next(iter(paths)) for name, paths in found.items() if len(paths) == 1}
+
+
+def title_name(title: str) -> str:
+    """A title as a link to it is compared: its words, case folded, without an
+    Org heading search's leading `*` or markup (`*NumPy and ~f2py~` -> `numpy and f2py`)."""
+    return " ".join(_WORDS.findall(title.casefold()))
 
 
 def post_name(address: str) -> str:

@@ -10,6 +10,7 @@ schemes keep their text, attribute syntax is text."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from html.parser import HTMLParser
 
 import markdown
@@ -18,9 +19,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from corpus_browser.lang import markdown as md
-from corpus_browser.site.links import LinkTargets, post_name, resolve_links
+from corpus_browser.model import PlacedArticle
+from corpus_browser.site.links import LinkTargets, link_targets, post_name, resolve_links
 from corpus_browser.split.markup import markdown as markdown_source
 from corpus_browser.split.markup import org, rst, wiki
+from tests.helpers import article
 
 EXTENSIONS = ["attr_list", "sane_lists", "tables", "footnotes", "fenced_code", "toc"]
 #: Elements and attributes the articles' own markup may become: nothing else, ever.
@@ -287,6 +290,19 @@ def test_relative_links_lead_to_the_page_they_name_or_keep_their_text():
         "See [the release](../../articles/go-blog/go-1-5-is-released.html) and the docs and a \\[draft\\]")
     published = LinkTargets(targets.pages, "https://go.dev/")
     assert "[the docs](https://go.dev/doc/install)" in resolve_links(piece.markdown, published, "articles/a/b.md")
+
+
+def test_org_links_to_a_heading_lead_to_the_post_of_that_title():
+    """Org links a heading by its title (`[[Title][text]]`, `[[*Title]]`); the
+    post of that title is found by its words alone, and a title two posts
+    share finds neither."""
+    pieces = org.convert("See [[Switching to ~Colemak~][my post]], [[*switching to colemak]],\n"
+                         "[[Recurse Center][one of three]] and [[Nowhere at all][nothing]].\n")
+    placed = [PlacedArticle(replace(article(title, "text"), source=f"{i}.org"), f"articles/blog/{i}.md")
+              for i, title in enumerate(["Switching to Colemak", "Recurse Center", "Recurse Center"])]
+    resolved = resolve_links(pieces[0].markdown, link_targets(placed), "articles/blog/9.md")
+    assert resolved == ("See [my post](../../articles/blog/0.html), [switching to colemak](../../articles/blog/0.html), "
+                        "one of three and nothing.")
 
 
 def test_links_keep_only_safe_schemes():

@@ -286,12 +286,13 @@ def _emphasis(text: str, i: int) -> tuple[md.Inline, int] | None:
 
 def _link(target: str, description: str | None) -> md.Inline:
     """`[[target][description]]`: a link to the web or to mail; an image when the
-    target is an image and nothing describes it; its text alone for a link within
-    the Org file or to a local file, which the site cannot follow."""
+    target is an image and nothing describes it; a link to a heading
+    (`[[*Title]]`, `[[Title]]`) or a local file is resolved by the site, which
+    leads it to the post it names or keeps its text alone."""
     target = target.replace("\\[", "[").replace("\\]", "]").strip()
     if target.startswith("file:"):
         target = target[5:]
     if description is None and _IMAGE_FILE.search(target):
         return md.image("", target)
-    shown = inlines(description) if description is not None else [md.text(target)]
+    shown = inlines(description) if description is not None else [md.text(target.removeprefix("*"))]
     return md.link(shown, target)
