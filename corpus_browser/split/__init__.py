@@ -65,7 +65,8 @@ def split_seed(item: SeedInput, prepared: PreparedSeed, boilerplate: Iterable[st
             other = segment_seed(item, prepare_seed(item, rules, format), boilerplate, rules, deeper, records)
             found = judge(other)
             readings.append(Reading(format, deeper, records, found.pieces, found.score, found.reasons))
-            if found.plausible and found.score >= floor and (not verdict.plausible or found.score > verdict.score):
+            if found.plausible and found.score >= floor and (not verdict.plausible or found.score > verdict.score) \
+                    and (found.pieces > 1 or verdict.pieces == 1):
                 segmented, verdict = other, found
                 readings.insert(0, readings.pop())
     if readings[0].format is not prepared.format or readings[0].deeper or not readings[0].records:

@@ -6,14 +6,16 @@ A split is implausible when:
 - a large file yields very few pieces;
 - one piece holds many heading-shaped lines (its articles were not told apart);
 - many titles are the same (a section heading taken for the article level; a
-  mail thread's or a blog's records may share a subject);
+  mail thread's or a blog's records may share a subject), or, however few the
+  pieces, most of them share one;
 - front and back matter take most of the file.
 
 The score rewards pieces of article length with titles of their own, and
 weighs down what is set aside. Another reading is taken only when the first
 (the format the content shows most) looks wrong and it looks right, with a
 score not far below the first's (`SWITCH_MIN_SCORE_SHARE`): the best scored of
-those that do.
+those that do. A reading that makes a split file one piece is no better
+guess: the split stays, and the self-check names the seed.
 """
 
 from __future__ import annotations
@@ -37,6 +39,8 @@ CROWDED_PIECE_HEADINGS = 25
 CROWDED_PIECE_SHARE = 0.5
 #: With at least this many pieces, fewer than this share of distinct titles is a section level, not articles.
 SAME_TITLES_MIN_PIECES, DISTINCT_TITLES_MIN_SHARE = 5, 0.5
+#: However few the pieces, one title held by at least this many of them and by more than this share is a section's.
+SAME_TITLE_MIN_COUNT, SAME_TITLE_MAX_SHARE = 3, 0.5
 #: Front and back matter set aside from more than this share of a seed's lines is not front or back matter.
 MATTER_MAX_SHARE = 0.5
 #: Another reading replaces an implausible first one only with at least this share of its score.
@@ -79,8 +83,9 @@ def judge(segmented: SegmentedSeed) -> Verdict:
         reasons.append(f"one piece holds {crowded} of its {sum(headings)} heading-shaped lines")
     distinct = len(set(titles)) / len(titles) if titles else 1.0
     records = any(unit.opens_record for segment in segmented.segments for unit in segment.units[:1])
-    if not records and len(titles) >= SAME_TITLES_MIN_PIECES and distinct < DISTINCT_TITLES_MIN_SHARE:
-        common, count = Counter(titles).most_common(1)[0]
+    common, count = Counter(titles).most_common(1)[0] if titles else ("", 0)
+    if not records and ((len(titles) >= SAME_TITLES_MIN_PIECES and distinct < DISTINCT_TITLES_MIN_SHARE)
+                        or (count >= SAME_TITLE_MIN_COUNT and count > SAME_TITLE_MAX_SHARE * len(titles))):
         reasons.append(f"{count} of {len(titles)} titles are '{common[:30]}'")
     if matter > MATTER_MAX_SHARE * lines:
         reasons.append(f"{matter:,} of {lines:,} lines set aside as front or back matter")

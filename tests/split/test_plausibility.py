@@ -85,3 +85,15 @@ def test_a_seed_whose_split_still_looks_wrong_is_named_in_the_build_warnings(tmp
     assert warning.path == str(seeds / "wall.txt") and "\n" not in str(warning)
     assert "words in 1 piece" in str(warning) and "build_docs.py explain wall.txt" in str(warning)
     assert [seed.doubts != () for seed in corpus.seeds] == [False, True]
+
+
+def test_a_few_pieces_sharing_one_title_are_doubted_and_never_read_as_one():
+    """Episodes with no title of their own, three holding a `## Sponsors` section:
+    three of four pieces share a title, which the self-check doubts however few
+    the pieces; a reading that makes the whole file one piece is no better guess,
+    so the split stays as it is and the seed is named."""
+    episodes = "\n\n".join("\n\n".join(paragraph(60) for _ in range(8))
+                           + ("\n\n## Sponsors\n\n" + paragraph(40) if n else "") for n in range(4))
+    found = split(episodes, "episodes.md")
+    assert len(found.articles) == 4
+    assert found.doubts == ("3 of 4 titles are 'sponsors'",)
