@@ -63,6 +63,16 @@ def result_titles(page: Page, count: int | None = None) -> list[str]:
     return [text.strip() for text in links.all_text_contents()]
 
 
+def wait_for_request(page: Page, request_urls: list[str], part: str) -> None:
+    """Wait until a URL holding `part` was requested (by the page or its workers, as the
+    context records them)."""
+    for _ in range(100):
+        if any(part in url for url in request_urls):
+            return
+        page.wait_for_timeout(100)
+    pytest.fail(f"no request for {part} in 10 s")
+
+
 def address(page: Page) -> dict[str, list[str]]:
     return parse_qs(urlsplit(page.url).query)
 
@@ -87,8 +97,10 @@ def test_hosted_build_indexes_every_article_and_nothing_else(hosted_site: Path, 
 def test_results_appear_under_the_field_while_typing_with_details(page: Page, hosted_url: str, docs: Path,
                                                                  request_urls: list[str]):
     page.goto(hosted_url + "index.html")
-    assert not [url for url in request_urls if "/pagefind/" in url], "Pagefind loads only when the field gets focus"
     expect(page.locator(PANEL)).to_be_hidden()
+    wait_for_request(page, request_urls, "/pagefind/pagefind-entry.json")
+    assert not [url for url in request_urls if "/pagefind/fragment/" in url], \
+        "Pagefind's index is fetched while the page is idle, before any key press; no result before a search"
     search(page, "oxytocin")
     [title] = result_titles(page, 1)
     assert page.url.startswith(hosted_url + "index.html"), "no other page is loaded"
@@ -105,6 +117,22 @@ def test_results_appear_under_the_field_while_typing_with_details(page: Page, ho
     header = page.locator("header.md-header").bounding_box()
     assert box["y"] >= header["y"] + header["height"] - 1, "the panel sits under the header"
     assert all(url.startswith(hosted_url) for url in request_urls)
+
+
+def test_the_first_ten_results_are_fetched_at_once_and_the_rest_as_they_scroll_into_view(
+        page: Page, hosted_url: str, request_urls: list[str]):
+    page.set_viewport_size({"width": 1280, "height": 500})
+    page.goto(hosted_url + "index.html")
+    page.locator(FIELD).fill("the")  # one search, not one per letter
+    items = page.locator("#cb-search-panel .cb-result")
+    expect(items).to_have_count(20)
+    expect(items.nth(9).locator(".cb-result__title")).to_be_visible()
+    fragments = lambda: len([url for url in request_urls if "/pagefind/fragment/" in url])  # noqa: E731
+    assert fragments() == 10, "only the first ten results' excerpts are fetched with the results"
+    expect(items.nth(19).locator(".cb-result__title")).to_have_count(0)
+    items.nth(19).scroll_into_view_if_needed()
+    expect(items.nth(19).locator(".cb-result__title")).to_be_visible()
+    assert fragments() > 10
 
 
 def test_a_result_shows_the_date_as_readers_write_it(page: Page, hosted_url: str, docs: Path):
@@ -258,6 +286,7 @@ def test_07_excerpts_hold_the_text_not_the_title_or_byline(page: Page, hosted_ur
     result_titles(page)
     results = page.locator("#cb-search-panel .cb-result")
     for n in range(results.count()):
+        results.nth(n).scroll_into_view_if_needed()  # past the first ten, a result is filled as it comes into view
         url = urlsplit(results.nth(n).locator(".cb-result__title").get_attribute("href")).path.lstrip("/")
         record = records[url]
         excerpt = words_of(results.nth(n).locator(".cb-result__excerpt").text_content())

@@ -1,9 +1,13 @@
 // The search panel of a site searched with Pagefind (partials/cb-search.html).
 //
-// Pagefind's own script is loaded when the header's field gets focus (or at
-// once, when the address already holds a search); the filters' lists of every
-// author, theme and year are loaded after the first results are shown, so the
-// first search waits only for what it needs. Results appear in the panel
+// Pagefind's own script is loaded ahead of the first key press: when the page
+// is idle, when the pointer comes over the search field, when the field gets
+// focus (or at once, when the address already holds a search); each letter
+// typed asks Pagefind to fetch that word's index at once, before the search
+// itself waits out its debounce. The first results' excerpts are fetched with
+// the results, the rest's when they scroll into view; the filters' lists of
+// every author, theme and year are loaded after the first results are shown,
+// so the first search waits only for what it needs. Results appear in the panel
 // under the header as the reader types, the page behind it dimmed: title,
 // authors, date, themes and an excerpt of the article's own text (never its
 // title or byline). Beside them, each filter is a group of choices with the
@@ -28,6 +32,8 @@
   const CHOICES = [...FILTERS, "sort"];
   const KEYS = ["q", ...CHOICES];
   const SHOWN = 20;
+  const FETCHED_AT_ONCE = 10;
+  const IDLE_PRELOAD_MS = 2000;
   const DEBOUNCE_MS = 60;
   const EXCERPT_WORDS = 26;
   const FROM_DISK = ["Search needs a web server: this copy of the site was opened from disk. Serve the site folder (for example with ",
@@ -203,14 +209,16 @@
     const total = search.results.length;
     status.textContent = total === 0 ? "No articles found." : `${total} ${total === 1 ? "article" : "articles"}`;
     list.replaceChildren();
-    for (const result of search.results.slice(0, SHOWN)) {
+    const fill = (result, item) => result.data().then((data) => {
+      if (id === searchId) fillResult(item, data);
+    });
+    search.results.slice(0, SHOWN).forEach((result, n) => {
       const item = document.createElement("li");
       item.className = "cb-result";
       list.append(item);
-      result.data().then((data) => {
-        if (id === searchId) fillResult(item, data);
-      });
-    }
+      if (n < FETCHED_AT_ONCE) fill(result, item);
+      else whenShown(item, () => fill(result, item));
+    });
     // Pagefind counts the results each choice keeps once it has the filters' index:
     // a search made before that is made again (from its cache) for the counts.
     const ready = filtersReady;
@@ -219,6 +227,20 @@
       const counted = ready ? search : await pagefind.search(s.q || null, options);
       if (id === searchId && counted) fillFilters(counted, false);
     });
+  }
+
+  // `then` once the item scrolls into view (at once where the browser cannot tell).
+  function whenShown(item, then) {
+    if (!("IntersectionObserver" in window)) {
+      then();
+      return;
+    }
+    const observer = new IntersectionObserver((entries) => {
+      if (!entries.some((entry) => entry.isIntersecting)) return;
+      observer.disconnect();
+      then();
+    }, { rootMargin: "200px" });
+    observer.observe(item);
   }
 
   function fillResult(item, data) {
@@ -290,10 +312,12 @@
       showFromDisk();
       return;
     }
-    load().catch(() => {});
+    preload();
     if (active(state())) open();
   });
+  form.addEventListener("pointerenter", preload);
   input.addEventListener("input", () => {
+    if (pagefind && input.value.trim()) pagefind.preload(input.value.trim());
     clear.hidden = !input.value;
     toAddress(false);
     schedule();
@@ -334,6 +358,13 @@
     run();
   });
 
+  // Pagefind's script and its index's entry, fetched before they are asked for.
+  function preload() {
+    if (!fromDisk) load().catch(() => {});
+  }
+
   fromAddress();
   if (active(state())) run();
+  else if ("requestIdleCallback" in window) window.requestIdleCallback(preload, { timeout: IDLE_PRELOAD_MS });
+  else setTimeout(preload, IDLE_PRELOAD_MS);
 })();
