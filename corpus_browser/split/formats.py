@@ -31,6 +31,9 @@ FRONT_MATTER_FIELD = re.compile(r"^[A-Za-z_][\w-]*(?::(?:\s|$)|\s*=\s*\S)")
 #: The marks that open a wiki or AsciiDoc heading: one to six `=`, spaced as tokenised dumps write
 #: them (`= = Section = =`), after at most one space.
 _WIKI_MARKS = re.compile(r"^ ?(=(?: ?=){0,5})(?!=)")
+#: `=Text=`, one mark each side and no space inside: how plain-text books mark bold
+#: (`=5. RECITATION.=`), not a trace of wiki text, whose first-rank headings are spaced.
+_TIGHT_SINGLE = re.compile(r"^ ?=[^\s=](?:.*[^\s=])?=\s*$")
 #: An Org mode heading: stars, then the title, perhaps a TODO keyword before it
 #: and tags after; the title ends at a character that is not white space, as
 #: an ATX heading's does.
@@ -209,7 +212,8 @@ def _org_traces(lines: Sequence[str]) -> tuple[int, str]:
 
 
 def _wiki_traces(lines: Sequence[str]) -> tuple[int, str]:
-    headings = sum(1 for line in lines if line.lstrip(" ")[:1] == "=" and wiki_heading(line))
+    headings = sum(1 for line in lines if line.lstrip(" ")[:1] == "=" and wiki_heading(line)
+                   and not _TIGHT_SINGLE.match(line))
     return headings, f"{headings} `= Title =` or `== Title` headings"
 
 

@@ -168,6 +168,16 @@ def test_wiki_headings_by_rank():
     assert [b.texts[0] for b in first.body if b.kind.value == "heading"] == ["Part"]
 
 
+def test_bold_marked_with_equals_signs_is_no_wiki_heading():
+    """Plain-text books mark bold `=like this=`; wiki text spaces its first-rank
+    headings (`= Title =`), and tight ones are of a deeper rank (`==Title==`)."""
+    book = "\n\n".join(["=1. READING.= (by the Teacher)", paragraph(30), "=2. SONG.=", paragraph(30),
+                         "=3. RECITATION.=", paragraph(30)])
+    assert sniff(book.split("\n"), ".txt").format is Format.TEXT
+    for wiki in ("= First =\n\n= Second =\n", "==First==\n\n==Second==\n"):
+        assert sniff(wiki.split("\n"), ".txt").format is Format.WIKI
+
+
 def test_code_fences_hold_no_headings():
     text = "\n".join(["# Real", "", "```", "# not a heading", "```", "", paragraph(30), "", "# Also Real", "",
                       paragraph(30)])
