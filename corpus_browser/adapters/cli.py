@@ -292,7 +292,7 @@ def run_pagefind(args: argparse.Namespace) -> int:
     docs = args.docs or _shown(project.site.docs_dir)
     if not args.site.is_dir():
         raise ConfigError(str(args.site), "no such folder: render the site first")
-    count = write_search_index(docs / SEARCH_RECORDS, args.site)
+    count = write_search_index(docs / SEARCH_RECORDS, args.site, project.options.search_shard_size)
     print(f"{count} articles indexed for search with Pagefind into {args.site / 'pagefind'}")
     return 0
 

@@ -28,6 +28,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.utils.yaml import yaml_load
 
+from corpus_browser.adapters.pagefind import SHARD_ARTICLES
 from corpus_browser.config import BuildConfig, SplitRules
 from corpus_browser.enrich.source_tags import SOURCE_TAG_MODES
 from corpus_browser.errors import ConfigError, one_line
@@ -91,6 +92,9 @@ class PluginOptions(base.Config):
     search = c.Choice(SEARCH_ENGINES, default="auto")
     """`material` (works from disk and under `mkdocs serve`), `pagefind` (hosted
     sites), or `auto`: Material's when its search plugin is on, else Pagefind."""
+    search_shard_size = _Number(int, default=SHARD_ARTICLES, minimum=1)
+    """Articles per Pagefind index: a larger corpus is indexed in several, which
+    the search panel merges (Pagefind's memory grows with the articles of one)."""
     provenance = c.Optional(c.Type(bool))
     """Show each article's seed and line range; left out, on under `mkdocs serve` only."""
     follow_symlinks = c.Type(bool, default=False)

@@ -16,7 +16,13 @@ the binary its Python package ships), and removed. Pagefind's Python service
 is not used: it reads one answer per tenth of a second (a request per article
 would cost 17 minutes at 10,000 articles), and when the program dies (out of
 memory, at 100,000 articles on 24 GiB) it waits for an answer forever; the
-program run on its own ends with an exit status. Each document declares its
+program run on its own ends with an exit status. A corpus larger than
+`search_shard_size` articles is indexed in several indexes of that many
+(Pagefind's memory grows with the articles of one index: more than 22 GB at
+100,000), the first in `pagefind/`, the others in `pagefind-shards/N/`, listed in
+`pagefind/shards.json`; the search panel merges them at search time (Pagefind's
+`mergeIndex`). Articles are shared out newest first, so each index holds a span
+of dates. Each document declares its
 article's language in `<html lang>`: Pagefind indexes each language apart,
 with its own stemming (and word segmentation for Chinese and Japanese), and
 a page's search reads the index of the page's language. Every value is escaped with
@@ -28,6 +34,7 @@ from __future__ import annotations
 
 import html
 import json
+import shutil
 import subprocess
 import tempfile
 from collections.abc import Sequence
@@ -39,6 +46,12 @@ from corpus_browser.site.listings import UNATTRIBUTED
 
 #: Pagefind's folder in the site.
 BUNDLE_DIR = "pagefind"
+#: The folder of the further indexes of a corpus indexed in several, each in a numbered folder.
+SHARDS_DIR = "pagefind-shards"
+#: The list of the further indexes, in the first one's folder: `{"shards": ["../pagefind-shards/1/", …]}`.
+SHARDS_FILE = "shards.json"
+#: Articles per index, unless the configuration says otherwise (`search_shard_size`).
+SHARD_ARTICLES = 20_000
 #: Weight of the authors' names (Pagefind's highest): an author's name finds their articles first.
 AUTHOR_WEIGHT = 10
 #: What every search record holds (`render.search_records`).
@@ -80,8 +93,9 @@ def _joined(names: Sequence[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def write_search_index(records_file: Path, site_dir: Path) -> int:
-    """Index the records in `records_file` into `site_dir/pagefind`; returns how many.
+def write_search_index(records_file: Path, site_dir: Path, shard_articles: int = SHARD_ARTICLES) -> int:
+    """Index the records in `records_file` into `site_dir/pagefind` (and
+    `site_dir/pagefind-shards/N`, `shard_articles` to an index); returns how many.
     Raises `OutputError` when the records cannot be read or Pagefind fails."""
     try:
         records = json.loads(records_file.read_text(encoding="utf-8"))
@@ -90,10 +104,24 @@ def write_search_index(records_file: Path, site_dir: Path) -> int:
     if not isinstance(records, list) or not all(isinstance(record, dict) and _FIELDS <= record.keys()
                                                   for record in records):
         raise OutputError(str(records_file), "the search records are not the build's: build again")
-    with tempfile.TemporaryDirectory(prefix=".corpus-search-", dir=site_dir) as documents:
-        _write_documents(records, Path(documents), records_file)
-        _index(Path(documents), site_dir / BUNDLE_DIR)
+    shards = _shards(records, shard_articles)
+    outputs = [site_dir / BUNDLE_DIR, *(site_dir / SHARDS_DIR / str(n) for n in range(1, len(shards)))]
+    shutil.rmtree(site_dir / SHARDS_DIR, ignore_errors=True)
+    for shard, output in zip(shards, outputs):
+        with tempfile.TemporaryDirectory(prefix=".corpus-search-", dir=site_dir) as documents:
+            _write_documents(shard, Path(documents), records_file)
+            _index(Path(documents), output)
+    further = [f"../{SHARDS_DIR}/{n}/" for n in range(1, len(shards))]
+    (site_dir / BUNDLE_DIR / SHARDS_FILE).write_text(json.dumps({"shards": further}), encoding="utf-8")
     return len(records)
+
+
+def _shards(records: Sequence[dict], size: int) -> list[Sequence[dict]]:
+    """The records in indexes of at most `size`, newest first (undated last), or one index of them all."""
+    if len(records) <= size:
+        return [records]
+    newest_first = sorted(records, key=lambda record: record["date"] or "", reverse=True)
+    return [newest_first[start:start + size] for start in range(0, len(newest_first), size)]
 
 
 def _write_documents(records: Sequence[dict], folder: Path, records_file: Path) -> None:

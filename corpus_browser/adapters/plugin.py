@@ -354,7 +354,8 @@ class CorpusBrowserPlugin(BasePlugin[PluginOptions]):
         if self.search_engine != "pagefind":
             return
         try:
-            count = write_search_index(Path(config.docs_dir) / SEARCH_RECORDS, Path(config.site_dir))
+            count = write_search_index(Path(config.docs_dir) / SEARCH_RECORDS, Path(config.site_dir),
+                                       self.config.search_shard_size)
         except CorpusError as error:
             raise PluginError(str(error)) from None
         log.info("corpus: %d articles indexed for search with Pagefind", count)

@@ -111,14 +111,55 @@
     if (pagefind) return Promise.resolve(pagefind);
     if (fromDisk) return Promise.reject(new Error("file"));
     if (!loading) {
-      loading = import(new URL("pagefind.js", bundle).href).then(async (module) => {
-        await module.options({ baseUrl: root.pathname, excerptLength: EXCERPT_WORDS });
-        await module.init();
-        pagefind = module;
-        return module;
+      const first = loadIndex(bundle);
+      const others = fetch(new URL("shards.json", bundle))
+        .then((response) => response.json()).then((listed) => listed.shards, () => [])
+        .then((shards) => Promise.all(shards.map((shard) => loadIndex(new URL(shard, bundle)))));
+      loading = Promise.all([first, others]).then(([index, more]) => {
+        pagefind = more.length ? searchedTogether([index, ...more]) : index;
+        return pagefind;
       });
     }
     return loading;
+  }
+
+  // Pagefind's module for the index in `folder` (each folder's script is a module of its own).
+  async function loadIndex(folder) {
+    const module = await import(new URL("pagefind.js", folder).href);
+    await module.options({ baseUrl: root.pathname, excerptLength: EXCERPT_WORDS });
+    await module.init();
+    return module;
+  }
+
+  // A large corpus is indexed in several indexes (pagefind.py), searched here as
+  // one: results in order of relevance across them, or by date index after index,
+  // as the articles were shared out newest first; each filter's counts summed.
+  function searchedTogether(indexes) {
+    const summed = (all) => {
+      const total = {};
+      for (const filters of all) {
+        for (const [key, counts] of Object.entries(filters || {})) {
+          total[key] = total[key] || {};
+          for (const [value, count] of Object.entries(counts)) total[key][value] = (total[key][value] || 0) + count;
+        }
+      }
+      return total;
+    };
+    return {
+      async search(term, options) {
+        const found = await Promise.all(indexes.map((index) => index.search(term, options)));
+        if (found.some((search) => !search)) return null;
+        const results = found.flatMap((search) => search.results);
+        if (!options.sort.date) results.sort((a, b) => b.score - a.score);
+        return { results, filters: summed(found.map((f) => f.filters)), totalFilters: summed(found.map((f) => f.totalFilters)) };
+      },
+      async filters() {
+        return summed(await Promise.all(indexes.map((index) => index.filters())));
+      },
+      preload(term) {
+        for (const index of indexes) index.preload(term);
+      },
+    };
   }
 
   // Every author, theme and year, as the filters' choices: once.
