@@ -194,7 +194,7 @@ def _assign_roles(units: list[Unit], keys: Sequence[str], format: Format, boiler
     _mark_lists(units, roles)
     _keep_recurring_sections(units, roles, keys, boilerplate, split)
     _apply_hints(units, roles, overrides)
-    entries = entry_lines(units, roles) | dated_entries(units, roles, gap) if format is Format.TEXT else set()
+    entries = entry_lines(units, roles) | dated_entries(units, roles, gap, split) if format is Format.TEXT else set()
     if format in (Format.TEXT, Format.MAIL):
         for i, unit in enumerate(units):
             if i in entries or (roles[i] is Role.PROSE
@@ -232,15 +232,23 @@ def _apply_hints(units: Sequence[Unit], roles: list[Role], overrides: Overrides)
             roles[i] = Role.HEADING
 
 
-def dated_entries(units: Sequence[Unit], roles: Sequence[Role], gap: int) -> set[int]:
+def dated_entries(units: Sequence[Unit], roles: Sequence[Role], gap: int, split: SplitRules) -> set[int]:
     """Date lines that open the entries of a journal, a diary or dated letters
     (`München, den 6. September.`): standing apart (more blank lines before them
-    than between paragraphs, a blank line after), not under a heading, at least
-    `DATED_ENTRY_MIN` of them. Each entry's title is its date line, as written."""
+    than between paragraphs, a blank line after), not under a heading nor over
+    a title (a post's date line set above its title, `May 25, 2016 - No
+    Comments!`), at least `DATED_ENTRY_MIN` of them. Each entry's title is its
+    date line, as written."""
     found = {i for i, unit in enumerate(units)
              if roles[i] is Role.DATE and unit.line_count == 1 and 0 < i < len(units) - 1 and unit.gap_before > gap
-             and units[i + 1].gap_before >= 1 and roles[i - 1] is not Role.HEADING}
+             and units[i + 1].gap_before >= 1 and roles[i - 1] is not Role.HEADING
+             and not _titles(units[i + 1], split)}
     return found if len(found) >= DATED_ENTRY_MIN else set()
+
+
+def _titles(unit: Unit, split: SplitRules) -> bool:
+    """Whether a line reads as a title: of a heading's form, and no sentence's end."""
+    return heading_form(unit, False, split) and unit.text.rstrip("'\"”’»")[-1:] not in _SENTENCE_PUNCTUATION
 
 
 def entry_lines(units: Sequence[Unit], roles: Sequence[Role]) -> set[int]:

@@ -204,3 +204,21 @@ def test_an_article_saved_in_two_seeds_keeps_its_text():
     article = f"Saved Twice\n\n{paragraph(40)}\n\n{paragraph(40)}\n\nThe same closing line appears in both copies of it."
     for item in segment_texts(article, article, article):
         assert [unit.role for unit in item.segments[0].units][1:] == [Role.PROSE] * 3
+
+
+def test_a_date_line_over_each_posts_title_dates_the_post_and_opens_no_entry():
+    """Posts copied from a blog, each under its date line (`May 25, 2016 - No
+    Comments!`), apart from the one before: the date line dates the post and the
+    line under it is its title; a journal's date lines open entries of prose."""
+    posts = [("May 24, 2016", "Homepage Changes Every Investor Should Know", "Uma Tanaka"),
+             ("May 25, 2016", "Model Business Enforcement", "Wei Varga"),
+             ("May 25, 2016", "Tell the Customer Rapidly", "Felix Nakamura"),
+             ("May 28, 2016", "Deliver State Association Threat", "Ana Petrov"),
+             ("May 30, 2016", "Careful Occupies Behaviors", "Ben Jensen"),
+             ("June 1, 2016", "Players Before Startups", "Hana Haddad")]
+    text = "\n\n\n\n".join(f"{date} - No Comments!\n\n{title}\n\nBy {author}\n\n{paragraph(60)}\n\n{paragraph(60)}"
+                           for date, title, author in posts)
+    found = articles_of(text)
+    assert [(a.title, a.date, a.authors) for a in found] == [
+        (title, date_iso, (author,)) for (_, title, author), date_iso in
+        zip(posts, ["2016-05-24", "2016-05-25", "2016-05-25", "2016-05-28", "2016-05-30", "2016-06-01"])]
