@@ -64,6 +64,8 @@ ENTRY_DISTINCT_SHARE = 0.7
 #: A line wholly inside these brackets is a note, never a heading.
 _BRACKETS = {"[": "]", "(": ")", "{": "}"}
 #: A line opening with a dash and a space is a line of dialogue (`– Живут.`, `— Oui, monsieur.`), never a heading.
+#: A Roman numeral in capitals, then a full stop, before a title written as a sentence (`II. Papa se fâche.`).
+_ROMAN_LABELLED = re.compile(r"^[IVXLC]+\.[ \t]+(?=\w)")
 _DIALOGUE = re.compile(r"[–—―]\s")
 
 #: Date lines standing apart open the entries of a journal when there are at least this many.
@@ -379,7 +381,8 @@ def heading_form(unit: Unit, indented: bool, split: SplitRules) -> bool:
         return False
     if last in _SENTENCE_PUNCTUATION:
         return is_title_case(text) or is_all_caps(text) or (indented and last == ".") \
-            or bool(rules.LABEL_ONLY.match(text))  # a number alone numbers a piece (`217.`, `XIV.`)
+            or bool(rules.LABEL_ONLY.match(text)) \
+            or bool(_ROMAN_LABELLED.match(text))  # a number alone or a Roman one before a title numbers a piece
     return True
 
 

@@ -222,3 +222,12 @@ def test_a_date_line_over_each_posts_title_dates_the_post_and_opens_no_entry():
     assert [(a.title, a.date, a.authors) for a in found] == [
         (title, date_iso, (author,)) for (_, title, author), date_iso in
         zip(posts, ["2016-05-24", "2016-05-25", "2016-05-25", "2016-05-28", "2016-05-30", "2016-06-01"])]
+
+
+def test_a_roman_numeral_before_a_title_written_as_a_sentence_opens_a_chapter():
+    """`II. Papa se fâche.`: a title in sentence case, ending with a full stop,
+    which the numeral before it marks as a chapter's."""
+    titles = ["I. Deux parents et deux enfants.", "II. Papa se fâche.", "III. Voilà ce que c’est!",
+              "IV. Marie couche le petit blessé."]
+    text = "\n\n\n\n\n".join(f"{title}\n\n\n{paragraph(50)}\n\n{paragraph(50)}\n\n{paragraph(50)}" for title in titles)
+    assert [a.title for a in articles_of(text)] == [title.split(". ", 1)[1].rstrip(".") for title in titles]
