@@ -63,10 +63,11 @@ ENTRY_STAMPED_SHARE = 0.6
 ENTRY_DISTINCT_SHARE = 0.7
 #: A line wholly inside these brackets is a note, never a heading.
 _BRACKETS = {"[": "]", "(": ")", "{": "}"}
-#: A line opening with a dash and a space is a line of dialogue (`– Живут.`, `— Oui, monsieur.`), never a heading.
 #: A Roman numeral in capitals, then a full stop, before a title written as a sentence (`II. Papa se fâche.`).
 _ROMAN_LABELLED = re.compile(r"^[IVXLC]+\.[ \t]+(?=\w)")
-_DIALOGUE = re.compile(r"[–—―]\s")
+#: A line opening with a dash is a line of dialogue (`– Живут.`, `— Oui, monsieur.`, and in plain-text
+#: books, where two hyphens stand for the dash, `--Oui, Madame`), never a heading.
+_DIALOGUE = re.compile(r"[–—―]|--")
 
 #: Date lines standing apart open the entries of a journal when there are at least this many.
 DATED_ENTRY_MIN = 5

@@ -231,3 +231,11 @@ def test_a_roman_numeral_before_a_title_written_as_a_sentence_opens_a_chapter():
               "IV. Marie couche le petit blessé."]
     text = "\n\n\n\n\n".join(f"{title}\n\n\n{paragraph(50)}\n\n{paragraph(50)}\n\n{paragraph(50)}" for title in titles)
     assert [a.title for a in articles_of(text)] == [title.split(". ", 1)[1].rstrip(".") for title in titles]
+
+
+def test_a_line_of_dialogue_opened_by_two_hyphens_is_never_a_title():
+    """Plain-text books write the dash of dialogue as two hyphens (`--Oui, Madame`)."""
+    chapters = [f"{n}. Chapter Number {n}" for n in ("I", "II", "III")]
+    text = "\n\n\n\n".join(f"{title}\n\n{paragraph(50)}\n\n--Oui, Madame.\n\n--Voulez-vous lire?\n\n--Oui, Madame.\n\n"
+                           f"{paragraph(50)}" for title in chapters)
+    assert [a.title for a in articles_of(text)] == [title.split(". ", 1)[1] for title in chapters]
