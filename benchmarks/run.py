@@ -679,10 +679,14 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="the sizes that also get the MkDocs, `mkdocs serve` and browser measurements")
     parser.add_argument("--output", default=str(REPO / "BENCHMARKS.md"),
                         help="Markdown file for the table (default: BENCHMARKS.md; - for none)")
+    parser.add_argument("--keep", type=Path, help="build in this new folder and keep it (default: a temporary one)")
     args = parser.parse_args(argv)
     started_load = load_average()
     results: list[Result] = []
-    with tempfile.TemporaryDirectory(prefix="corpus-bench-") as scratch:
+    if args.keep:
+        args.keep.mkdir(parents=True)
+    with contextlib.nullcontext(str(args.keep)) if args.keep else tempfile.TemporaryDirectory(
+            prefix="corpus-bench-") as scratch:
         for size in args.sizes:
             print(f"measuring {size:,} articles …", file=sys.stderr, flush=True)
             results.append(measure(size, Path(scratch), size in args.site_sizes))
