@@ -20,9 +20,9 @@ program run on its own ends with an exit status. A corpus larger than
 `search_shard_size` articles is indexed in several indexes of that many
 (Pagefind's memory grows with the articles of one index: more than 22 GB at
 100,000), the first in `pagefind/`, the others in `pagefind-shards/N/`, listed in
-`pagefind/shards.json`; the search panel merges them at search time (Pagefind's
-`mergeIndex`). Articles are shared out newest first, so each index holds a span
-of dates. Each document declares its
+`pagefind/shards.json`. Articles are shared out newest first, so each index
+holds a span of dates, and the search panel searches the indexes as one, each
+with its own Pagefind module (`search-panel.js`). Each document declares its
 article's language in `<html lang>`: Pagefind indexes each language apart,
 with its own stemming (and word segmentation for Chinese and Japanese), and
 a page's search reads the index of the page's language. Every value is escaped with

@@ -245,11 +245,11 @@ def dated_entries(units: Sequence[Unit], roles: Sequence[Role], gap: int, split:
     found = {i for i, unit in enumerate(units)
              if roles[i] is Role.DATE and unit.line_count == 1 and 0 < i < len(units) - 1 and unit.gap_before > gap
              and units[i + 1].gap_before >= 1 and roles[i - 1] is not Role.HEADING
-             and not _titles(units[i + 1], split)}
+             and not _reads_as_title(units[i + 1], split)}
     return found if len(found) >= DATED_ENTRY_MIN else set()
 
 
-def _titles(unit: Unit, split: SplitRules) -> bool:
+def _reads_as_title(unit: Unit, split: SplitRules) -> bool:
     """Whether a line reads as a title: of a heading's form, and no sentence's end."""
     return heading_form(unit, False, split) and unit.text.rstrip("'\"”’»")[-1:] not in _SENTENCE_PUNCTUATION
 
