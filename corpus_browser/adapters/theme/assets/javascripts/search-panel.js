@@ -253,18 +253,17 @@
     const fill = (result, item) => result.data().then((data) => {
       if (id === searchId) fillResult(item, data);
     });
-    const first = search.results.slice(0, SHOWN).map((result, n) => {
+    search.results.slice(0, SHOWN).forEach((result, n) => {
       const item = document.createElement("li");
       item.className = "cb-result";
       list.append(item);
-      if (n >= FETCHED_AT_ONCE) return whenShown(item, () => fill(result, item));
-      return fill(result, item);
+      if (n < FETCHED_AT_ONCE) fill(result, item);
+      else whenShown(item, () => fill(result, item));
     });
     // Pagefind counts the results each choice keeps once it has the filters' index:
-    // a search made before that is made again (from its cache) for the counts,
-    // after the first results are shown (Pagefind's worker answers one request at a time).
+    // a search made before that is made again (from its cache) for the counts.
     const ready = filtersReady;
-    Promise.allSettled(first).then(loadFilters).then(async () => {
+    loadFilters().then(async () => {
       if (id !== searchId) return;
       const counted = ready ? search : await pagefind.search(s.q || null, options);
       if (id === searchId && counted) fillFilters(counted, false);
