@@ -31,7 +31,6 @@ from corpus_browser.site.report import render_report
 from corpus_browser.source.seeds import SeedScan, scan_seeds
 from corpus_browser.source.taxonomy import read_taxonomy
 from corpus_browser.split.explain import explain_seed
-from corpus_browser.store import cache
 from corpus_browser.store.cache import SeedCache
 from corpus_browser.store.freshness import code_digest
 from corpus_browser.store.write import output_lock, write_pages, write_report
@@ -208,7 +207,7 @@ def build(config: BuildConfig, inputs: str | None = None, on_stage: StageListene
                 if config.report_file is not None else None
         on_stage("writing")
         if memo is None:
-            store.put(_pages_entry(), cache.dump(remembered.kept))
+            store.put_value(_pages_entry(), remembered.kept)
             store.keep_only({_pages_entry()}, (_PAGES,))  # those of other versions of the code
         # Doubts are advice the same inputs give again: a build with them is complete (but under --strict).
         complete = not corpus.errors and not corpus.warnings and not (config.strict and corpus.doubts)

@@ -270,3 +270,18 @@ def test_26_05_a_seed_in_a_subfolder_that_cannot_be_used_keeps_its_last_good_pag
     assert [str(warning) for warning in report.corpus.warnings] == [
         f"{seed}: its last good pages are kept until it can be read again"]
     assert pages(tmp_path / "docs") == published
+
+
+def test_a_value_pickled_straight_into_its_entry_is_the_entry_its_pickle_makes(tmp_path):
+    """`put_value` (the render memo's entry, never held whole as a pickle) writes
+    what `put` of the same pickle does, and it reads back as the value."""
+    value = {"articles/a.md": ("digest", "# A page\n" * 1000), "index.md": ("other", "Home\n")}
+    for docs in ("streamed", "whole"):
+        (tmp_path / docs).mkdir()
+    streamed, whole = SeedCache(tmp_path / "streamed"), SeedCache(tmp_path / "whole")
+    name = "0" * 64 + ".pages"
+    streamed.put_value(name, value)
+    whole.put(name, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+    entry = CACHE_NAME + "/" + name
+    assert (tmp_path / "streamed" / entry).read_bytes() == (tmp_path / "whole" / entry).read_bytes()
+    assert streamed.value(name, dict) == value
