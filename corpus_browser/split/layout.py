@@ -276,8 +276,8 @@ def _states_itself(units: Sequence[Unit], lo: int, headings: Sequence[int]) -> b
     tops = [i for i in headings if units[i].level == top]
     stated_title = next((i for i in range(lo, headings[0] if headings else len(units))
                          if units[i].role is Role.HEADING and units[i].level == 0), None)
-    if stated_title is not None:
-        head = range(stated_title + 1, headings[0] if headings else len(units))
+    if stated_title is not None:  # with the fields stated before it, in any order (`.. date:` above `.. title:`)
+        head = [i for i in range(lo, headings[0] if headings else len(units)) if i != stated_title]
     elif len(tops) == 1 and tops[0] == headings[0]:
         head = range(tops[0] + 1, headings[1] if len(headings) > 1 else len(units))
     else:

@@ -189,6 +189,18 @@ def test_a_post_that_states_itself_stays_one_post_however_many_sections_it_has()
     assert seed.format.value == "org" and [a.title for a in seed.articles] == ["My Projects"]
 
 
+def test_a_posts_fields_state_it_in_any_order():
+    """Nikola writes a post's `.. key: value` comments in any order, some empty:
+    a date and tags above the title still make the file one post under its
+    title, its sections its own."""
+    text = (".. link:\n.. description:\n.. tags: release\n.. date: 2013/07/10 19:41:58\n"
+            ".. title: Version 5.5 released\n.. slug: version-55-released\n\n"
+            f"{PROSE}\n\nFeatures\n--------\n\n* Faster builds\n* {PROSE}\n\nBugfixes\n--------\n\n* {PROSE}\n")
+    [post] = split(text, "version-55-released.txt").articles
+    assert (post.title, post.date, post.source_tags) == ("Version 5.5 released", "2013-07-10", ("release",))
+    assert [block.texts[0] for block in post.body if block.kind.name == "HEADING"] == ["Features", "Bugfixes"]
+
+
 def test_posts_in_a_drafts_folder_are_drafts():
     """A blog kept as its engine keeps it (`_drafts/`, `drafts/`): those posts are
     set aside as drafts and listed, the others published; a folder merely
