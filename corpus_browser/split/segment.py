@@ -251,7 +251,12 @@ def dated_entries(units: Sequence[Unit], roles: Sequence[Role], gap: int, split:
 
 def _reads_as_title(unit: Unit, split: SplitRules) -> bool:
     """Whether a line reads as a title: of a heading's form, and no sentence's end."""
-    return heading_form(unit, False, split) and unit.text.rstrip("'\"”’»")[-1:] not in _SENTENCE_PUNCTUATION
+    return heading_form(unit, False, split) and _last_mark(unit.text) not in _SENTENCE_PUNCTUATION
+
+
+def _last_mark(text: str) -> str:
+    """A line's last character before any closing quotation marks."""
+    return text.rstrip("'\"”’»")[-1:]
 
 
 def entry_lines(units: Sequence[Unit], roles: Sequence[Role]) -> set[int]:
@@ -377,7 +382,7 @@ def heading_form(unit: Unit, indented: bool, split: SplitRules) -> bool:
     first = next((ch for ch in text if ch.isalnum()), "")
     if not first or not (first.isupper() or first.isdigit()):
         return False
-    last = text.rstrip("'\"”’»")[-1:]
+    last = _last_mark(text)
     if last in _CONTINUING_PUNCTUATION:
         return False
     if last in _SENTENCE_PUNCTUATION:
