@@ -15,6 +15,7 @@ Some phrases are shared for reasons that say nothing of the subject:
   such as `tags:`, `#+title:` or `[Subtitle: …]`, a tag `<div …>`, a template directive
   `{{< figure >}}`) or as the text of a link (`[Muse Amuse](https://…)`), which
   names a site, not a subject;
+- **days and months** ("Tuesday"): when something happened, not what;
 - **phrases built around stopwords**: a name's words are all content words,
   none a stopword or a contraction ("Don't Think", "Open the Door").
 
@@ -34,9 +35,12 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+import regex
+
 from corpus_browser.enrich.source_tags import tag_key, tag_names
 from corpus_browser.lang import rules
 from corpus_browser.lang.recognise import is_name
+from corpus_browser.lang.text import WORD, folded
 from corpus_browser.model import Article
 
 #: A word is technical, markup or link text when at least this share of its occurrences is.
@@ -45,7 +49,7 @@ MOSTLY = 0.5
 ARTICLES_READ = 1_000
 #: Kinds of body blocks that hold code, where a reader marks them so.
 CODE_BLOCKS = frozenset({"code", "preformatted", "literal"})
-#: Words as names and features are made of (as `words.py` reads them).
+#: Words of ASCII text as names and features are made of (as `words.py` reads them; `text.WORD` elsewhere).
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 #: The marks of an address or e-mail address: a scheme's `://`, `www.`, `@`, a top-level domain.
 _ADDRESS_MARKS = (re.compile("://"), re.compile(r"www\."), re.compile("@"),
@@ -81,8 +85,8 @@ _CODE_LINE = re.compile(
 _BY_NAME = re.compile(r"\b[Bb]y\s+((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+)")
 _TITLED_NAME = re.compile(r"\b([A-Z][a-z]{1,11})\.?\s+((?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’-]+)")
 _HONORIFICS = frozenset(rules.HONORIFICS)
-#: A word written capitalised ("Hughes"); one always written so is a name.
-_CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
+#: A word written capitalised ("Hughes", "Bénédikt"); one always written so is a name.
+_CAPITALISED = regex.compile(r"\b\p{Lu}\p{Ll}+\b")
 #: Lines longer than this are prose, whatever punctuation they hold; shorter ones may be code.
 _CODE_LINE_MAX_CHARS = 100
 #: Why a phrase built around stopwords may not name a theme (it may still signal one).
@@ -192,6 +196,8 @@ class NameRules:
             return "a person"
         if len(words) > 1 and all(word in self.proper for word in words):
             return "a person's (or a place's) name"
+        if any(word in rules.CALENDAR_WORDS for word in words):
+            return "a day or a month"
         if any(word in self.technical for word in words):
             return "a URL, e-mail or code token"
         if any(word in self.markup for word in words):
@@ -215,7 +221,9 @@ def source_tags(articles: Sequence[Article]) -> dict[str, tuple[int, ...]] | Non
 
 
 def _words(text: str) -> list[str]:
-    return _WORD.findall(text.casefold())
+    """The words of `text` as discovery's features spell them (`text.folded`), in any script."""
+    text = folded(text)
+    return _WORD.findall(text) if text.isascii() else WORD.findall(text)
 
 
 def _addresses(text: str) -> list[str]:

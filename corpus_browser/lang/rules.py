@@ -175,6 +175,12 @@ WEEKDAY_OR_TIME = re.compile(
     r"|\b\d{1,2}:\d\d(?::\d\d)?(?:\s*[ap]\.?m\.?)?(?:\s+(?:[A-Z]{2,4}|[+-]\d{4}))?\b",
     re.IGNORECASE,
 )
+#: Days and months by their full English names: when something happened, never what
+#: it is about, so never a theme's name ("Tuesday"). "March" and "August" are left out:
+#: they are also words of subjects (a march, august).
+CALENDAR_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february april june july "
+    "september october november december".split())
 #: A line holding a date among other words is a dateline when articles of its
 #: seed put such a line at the same place under their titles; at most this long.
 DATELINE_MAX_WORDS = 20

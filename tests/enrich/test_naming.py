@@ -25,6 +25,9 @@ def rules_of(*texts: str, authors=()) -> NameRules:
     (["Lovelace on engines."], ("Ada Lovelace",), "lovelace", "a person"),
     (["Fix the parser crash. Patch by Jane Quill.", "Jane Quill fixed it again."], (), "jane quill", "a person"),
     (["Mrs. Fox sat by the fire.", "Then Mrs. Fox spoke."], (), "fox", "a person"),
+    (["Fix the parser crash. Patch by Bénédikt Tran.", "Bénédikt Tran again."], (), "bénédikt tran", "a person"),
+    (["Müller on engines."], ("José Müller",), "müller", "a person"),
+    (["Zoë Ångström sang.", "Zoë Ångström sang again."], (), "zoë ångström", "a person's (or a place's) name"),
     (["Then Mrs went home."], (), "mrs", "a person"),
     (["The judge, Charles Evans Hughes, spoke.", "Charles Evans Hughes again."], (), "evans hughes",
      "a person's (or a place's) name"),
@@ -41,12 +44,14 @@ def rules_of(*texts: str, authors=()) -> NameRules:
      "muse", "markup or link text"),
     (["Don't think twice."], (), "don't think", "built around stopwords"),
     (["Open the door."], (), "open the door", "built around stopwords"),
+    (["The release is due on Tuesday.", "Tuesday again."], (), "tuesday", "a day or a month"),
+    (["Planting starts in September.", "September planting."], (), "september planting", "a day or a month"),
 ])
 def test_a_phrase_that_says_nothing_of_the_subject_may_not_name_a_theme(texts, authors, phrase, reason):
     assert rules_of(*texts, authors=authors).why_not(phrase) == reason
 
 
-@pytest.mark.parametrize("phrase", ["compost heap", "gardens", "editors", "snakes", "engines", "python"])
+@pytest.mark.parametrize("phrase", ["compost heap", "gardens", "editors", "snakes", "engines", "python", "march"])
 def test_subjects_may_name_a_theme(phrase):
     rules = rules_of("Ada Lovelace wrote about engines, compost heap and gardens.", "Editors and snakes, in python.",
                      "See https://github.com/x and `import numpy`.", authors=("Ada Lovelace",))
