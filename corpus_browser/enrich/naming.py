@@ -15,7 +15,8 @@ Some phrases are shared for reasons that say nothing of the subject:
   such as `tags:`, `#+title:` or `[Subtitle: …]`, a tag `<div …>`, a template directive
   `{{< figure >}}`) or as the text of a link (`[Muse Amuse](https://…)`), which
   names a site, not a subject;
-- **days and months** ("Tuesday"): when something happened, not what;
+- **days and months** ("Tuesday", in a German corpus "Oktober"): when
+  something happened, not what;
 - **phrases built around stopwords**: a name's words are all content words,
   none a stopword or a contraction ("Don't Think", "Open the Door").
 
@@ -118,6 +119,8 @@ class NameRules:
     ("Charles Evans Hughes"), whoever or wherever it names."""
     titles: tuple[str, ...] = ()
     """Each article's title as lower-case words, spaced at both ends (" the golden goose ")."""
+    calendar: frozenset[str] = rules.CALENDAR_WORDS
+    """Names of days and months, in English and in the articles' languages ("oktober")."""
 
     def title_share(self, phrase: str, articles: Sequence[int]) -> float:
         """The share of `articles` whose title holds `phrase`: what their titles say they are about."""
@@ -165,6 +168,8 @@ class NameRules:
             address_words=frozenset(word for word, n in addresses.items() if n >= MOSTLY * total[word]),
             stopwords=frozenset(stopwords),
             titles=tuple(f" {' '.join(_words(article.title))} " for article in articles),
+            calendar=rules.CALENDAR_WORDS.union(*(rules.MONTHS_BY_LANGUAGE.get(language, ()) for language in
+                                                  {article.language for article in articles})),
         )
 
     @property
@@ -196,7 +201,7 @@ class NameRules:
             return "a person"
         if len(words) > 1 and all(word in self.proper for word in words):
             return "a person's (or a place's) name"
-        if any(word in rules.CALENDAR_WORDS for word in words):
+        if any(word in self.calendar for word in words):
             return "a day or a month"
         if any(word in self.technical for word in words):
             return "a URL, e-mail or code token"

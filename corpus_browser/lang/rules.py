@@ -176,8 +176,9 @@ WEEKDAY_OR_TIME = re.compile(
     re.IGNORECASE,
 )
 #: Days and months by their full English names: when something happened, never what
-#: it is about, so never a theme's name ("Tuesday"). "March" and "August" are left out:
-#: they are also words of subjects (a march, august).
+#: it is about, so never a theme's name ("Tuesday"; other languages' months are
+#: `MONTHS_BY_LANGUAGE`'s). "March" and "August" are left out: they are also words
+#: of subjects (a march, august).
 CALENDAR_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february april june july "
     "september october november december".split())

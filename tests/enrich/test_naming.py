@@ -51,6 +51,13 @@ def test_a_phrase_that_says_nothing_of_the_subject_may_not_name_a_theme(texts, a
     assert rules_of(*texts, authors=authors).why_not(phrase) == reason
 
 
+def test_the_months_of_the_corpus_language_never_name_a_theme():
+    articles = [replace(article(f"Post {i}", "Im Oktober reisten wir nach Rom."), language="de") for i in range(2)]
+    rules = NameRules.of(articles, DISCOVERY_STOPWORDS)
+    assert rules.why_not("oktober") == "a day or a month"
+    assert rules_of("Im Oktober reisten wir nach Rom.").why_not("oktober") is None  # not a month in English
+
+
 @pytest.mark.parametrize("phrase", ["compost heap", "gardens", "editors", "snakes", "engines", "python", "march"])
 def test_subjects_may_name_a_theme(phrase):
     rules = rules_of("Ada Lovelace wrote about engines, compost heap and gardens.", "Editors and snakes, in python.",
