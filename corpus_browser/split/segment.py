@@ -371,9 +371,10 @@ def _mark_lists(units: Sequence[Unit], roles: list[Role]) -> None:
 
 
 def heading_form(unit: Unit, indented: bool, split: SplitRules) -> bool:
-    """Short, one line, starts with a capital or digit, and does not read as a sentence."""
+    """Short, one line (or a headline over several, all in capitals), starts with a
+    capital or digit, and does not read as a sentence."""
     text = unit.text
-    if unit.line_count > 1 or more_words_than(text, split.heading_max_words):
+    if (unit.line_count > 1 and not is_all_caps(text)) or more_words_than(text, split.heading_max_words):
         return False
     if _BRACKETS.get(text[0]) == text[-1]:
         return False  # an editor's note or an aside: [Illustration: …], (Continued.)

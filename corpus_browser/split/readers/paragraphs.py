@@ -15,13 +15,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from corpus_browser.lang import rules
-from corpus_browser.lang.text import clean, indent_of
+from corpus_browser.lang.text import clean, indent_of, is_all_caps
 from corpus_browser.model import Role, Unit
 
 #: A seed whose longest tenth of lines is longer than this is not hard-wrapped.
 _WRAP_MAX_WIDTH = 100
 #: A line shorter than this share of the seed's line width ends its paragraph.
 SHORT_LINE_SHARE = 0.5
+#: A seed of at least this many lines, fewer than this share of them blank, is unbroken (`is_unbroken`).
+UNBROKEN_MIN_LINES, UNBROKEN_MAX_BLANK_SHARE = 100, 0.01
+#: A headline's line has at most this many words.
+HEADLINE_LINE_MAX_WORDS = 8
+#: What ends a sentence, and the closing marks that may follow it.
+_SENTENCE_ENDS, _CLOSING = frozenset(".!?"), "\"”’')]"
 
 
 @dataclass(slots=True)
@@ -38,11 +44,17 @@ class _Paragraph:
 
 
 class UnitBuilder:
-    """Collects a seed's units in order, counting the blank lines before each."""
+    """Collects a seed's units in order, counting the blank lines before each.
 
-    def __init__(self, join_wrapped: bool, width: int = 0):
+    In a seed with no blank lines to part its paragraphs (`is_unbroken`: raw OCR
+    of a newspaper page), a line's shape parts them instead: a line in capitals
+    after a sentence's end opens a headline, the capital lines under it are the
+    headline's, and the first line in small letters opens its text."""
+
+    def __init__(self, join_wrapped: bool, width: int = 0, unbroken: bool = False):
         self.join_wrapped = join_wrapped
         self.short_line = int(width * SHORT_LINE_SHARE)
+        self.unbroken = unbroken
         self._units: list[Unit] = []
         self._open: _Paragraph | None = None
         self._gap = 0
@@ -56,14 +68,33 @@ class UnitBuilder:
             self._gap += 1
             return
         short = len(text) < self.short_line
-        if self.join_wrapped and self._open is not None and not self._open.short and not starts_list_item(text):
+        if self.unbroken and self._open is not None and self._joins_headline(text) is not None:
+            if self._joins_headline(text):
+                self._open.lines.append(text)
+                self._open.last = number
+                return
+        elif self.join_wrapped and self._open is not None and not self._open.short and not starts_list_item(text):
             self._open.lines.append(text)
             self._open.last = number
             self._open.short = short
             return
         self._close()
-        self._open = _Paragraph([text], number, number, self._gap, indent_of(raw), short)
+        # A headline of an unbroken seed stands apart as if after a blank line: its shape is its break.
+        gap = max(self._gap, 1) if self.unbroken and _headline_line(text) else self._gap
+        self._open = _Paragraph([text], number, number, gap, indent_of(raw), short)
         self._gap = 0
+
+    def _joins_headline(self, text: str) -> bool | None:
+        """In an unbroken seed, whether `text` continues the open paragraph's headline
+        (True), or parts from the open paragraph as a headline's first line or the
+        first line under one (False); None when its shape says neither."""
+        assert self._open is not None
+        heading, opened = _headline_line(text), _headline_line(self._open.lines[-1])
+        if heading and opened:
+            return True
+        if heading and self._open.lines[-1].rstrip(_CLOSING)[-1:] in _SENTENCE_ENDS:
+            return False
+        return False if opened else None
 
     def unit(self, text: str, first: int, last: int, role: Role = Role.PROSE, *, indent: int = 0,
              **fields: object) -> None:
@@ -88,6 +119,11 @@ class UnitBuilder:
             self._open = None
 
 
+def _headline_line(text: str) -> bool:
+    """A line of a headline: in capitals, and short."""
+    return is_all_caps(text) and len(text.split()) <= HEADLINE_LINE_MAX_WORDS
+
+
 def starts_list_item(text: str) -> bool:
     """A line that opens a list item (a bullet or a number), never joined to the line before."""
     return bool(rules.BULLET_ITEM.match(text) or rules.NUMBERED_ITEM.match(text))
@@ -110,8 +146,15 @@ def is_hard_wrapped(lines: Sequence[str]) -> bool:
     return continued >= 0.3 * len(filled)
 
 
+def is_unbroken(lines: Sequence[str]) -> bool:
+    """A seed of many lines that hardly ever leaves one blank (raw OCR): blank lines
+    do not part its paragraphs."""
+    blank = sum(1 for line in lines if not line.strip())
+    return len(lines) >= UNBROKEN_MIN_LINES and blank < UNBROKEN_MAX_BLANK_SHARE * len(lines)
+
+
 def text_builder(lines: Sequence[str]) -> UnitBuilder:
     """A builder for a plain-text seed: paragraphs are joined only if it is
     hard-wrapped, and a short line ends one."""
     wrapped = is_hard_wrapped(lines)
-    return UnitBuilder(join_wrapped=wrapped, width=line_width(lines) if wrapped else 0)
+    return UnitBuilder(join_wrapped=wrapped, width=line_width(lines) if wrapped else 0, unbroken=is_unbroken(lines))
