@@ -137,8 +137,9 @@ def handle_credit(text: str) -> tuple[str, str] | None:
 
 def without_trailing_date(text: str) -> str:
     """A title without the date it ends with, which the article's date shows
-    anyway: `2.1.0 - 2020-01-01` -> `2.1.0`, `Release 7.2 (released Sep 13,
-    2023)` -> `Release 7.2`. A title that is only a date stays as it is."""
+    anyway: `2.1.0 - 2020-01-01` -> `2.1.0`, `6.0.4 / 2026-04-14` -> `6.0.4`,
+    `Release 7.2 (released Sep 13, 2023)` -> `Release 7.2`. A title that is
+    only a date stays as it is."""
     found = _date_match(text)
     if found is None or text[found.end():].strip(" )]}.") :
         return text
@@ -150,9 +151,9 @@ def without_trailing_date(text: str) -> str:
     led = _DATE_LEAD.search(head)
     if led:
         head = head[: led.start()]
-    elif not bracketed and not head.rstrip().endswith(("-", "–", "—", ",", ":")):
+    elif not bracketed and not head.rstrip().endswith(("-", "–", "—", ",", ":", "/")):
         return text  # the date is part of the title's words ("Remembering September 11, 2001")
-    head = head.rstrip(" -–—,:;([")
+    head = head.rstrip(" -–—,:;([/")
     return head if head.strip() else text
 
 

@@ -16,12 +16,12 @@ import stat
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import groupby
-from pathlib import Path
+from pathlib import Path, PurePath
 
 import charset_normalizer
 
-from corpus_browser.errors import CorpusError, SeedError, SidecarError, readable
-from corpus_browser.model import EXPORT_SUFFIXES, SEED_SUFFIXES, SUFFIX_FORMATS, Overrides, Seed, SeedInput
+from corpus_browser.errors import CorpusError, SeedError, SeedSkipped, SidecarError, readable
+from corpus_browser.model import SEED_SUFFIXES, SUFFIX_FORMATS, Overrides, Seed, SeedInput
 from corpus_browser.source.containers import is_export_folder, is_page_resources, is_zip, packed_folder, zip_names
 from corpus_browser.source.files import kind_of, read_regular
 from corpus_browser.source.sidecar import match_sidecars, parse_overrides
@@ -31,6 +31,9 @@ log = logging.getLogger(__name__)
 
 #: Sidecar suffixes: `NAME.yml` (or `NAME.txt.yml`) holds the corrections for seed `NAME.txt`.
 SIDECAR_SUFFIXES = (".yml", ".yaml")
+
+#: Documents whose bytes may all decode, yet hold no text to read as it is: their first bytes, and what they are.
+NOT_TEXT = ((b"%PDF-", "a PDF document"), (b"%!PS", "a PostScript document"), (b"{\\rtf", "an RTF document"))
 
 #: Tried before full detection: blog dumps that are not UTF-8 are nearly always
 #: Windows-1252 or Latin-1, and on short texts a free guess often picks a
@@ -170,7 +173,7 @@ def _scan_folder(paths: list[Path], seeds_dir: Path, items: list[tuple[str, Seed
     """Add the seeds of one folder, each with its sidecar, to `items` (by name
     below the seeds folder), and what is skipped or wrong to `warnings` and `errors`."""
     candidates = [path for path in paths if path.suffix.lower() not in SIDECAR_SUFFIXES or path.is_dir()]
-    sidecars = match_sidecars([path.name for path in candidates if _is_seed(path)],
+    sidecars = match_sidecars([path.name for path in candidates],
                               [path.name for path in paths if path not in candidates])
     for conflict in sidecars.conflicts:
         errors.append(SidecarError(_shown(paths[0].parent / conflict.sidecar, seeds_dir), conflict.message))
@@ -180,14 +183,9 @@ def _scan_folder(paths: list[Path], seeds_dir: Path, items: list[tuple[str, Seed
                                      f"takes its corrections from NAME.yml)"))
     skipped = {seed for conflict in sidecars.conflicts for seed in conflict.seeds}
     for path in candidates:
-        shown = _shown(path, seeds_dir)
-        if not _is_seed(path):
-            items.append((_relative(path, seeds_dir), Skipped(SeedError(
-                shown, f"skipped: {path.suffix or 'no'} suffix is not a seed format "
-                       f"(use {', '.join(SUFFIX_FORMATS)}, or an export's {', '.join(sorted(EXPORT_SUFFIXES))})"))))
-        elif path.name not in skipped:
-            items.append((_relative(path, seeds_dir), SeedFile(path, shown, sidecars.sidecars.get(path.name),
-                                                               seeds_dir)))
+        if path.name not in skipped:
+            items.append((_relative(path, seeds_dir), SeedFile(path, _shown(path, seeds_dir),
+                                                               sidecars.sidecars.get(path.name), seeds_dir)))
 
 
 def _listing(seeds_dir: Path, follow_symlinks: bool, warnings: list[CorpusError]) -> list[Path]:
@@ -210,11 +208,6 @@ def _listing(seeds_dir: Path, follow_symlinks: bool, warnings: list[CorpusError]
             elif not path.is_symlink() and not is_page_resources(path):
                 (found if is_export_folder(path) else pending).append(path)
     return sorted(found, key=lambda path: (_relative(path.parent, seeds_dir), path.name))
-
-
-def _is_seed(path: Path) -> bool:
-    """Whether `path` is read as a seed: a file of a seed suffix, or a folder read as one export."""
-    return path.is_dir() or path.suffix.lower() in SEED_SUFFIXES
 
 
 def _relative(path: Path, seeds_dir: Path) -> str:
@@ -265,9 +258,15 @@ def fetch_seed(item: SeedFile, follow_symlinks: bool = False) -> SeedBytes | Ski
 
 
 def seed_input(found: SeedBytes) -> SeedInput | Skipped:
-    """The seed with the corrections of its sidecar, or why it is skipped;
-    raises `CorpusError` when it or its sidecar cannot be read."""
-    seed = seed_from_bytes(found.data, found.name, found.shown)
+    """The seed with the corrections of its sidecar, or why it is skipped (a file
+    of no seed suffix that holds no text: an image beside the posts); raises
+    `CorpusError` when it or its sidecar cannot be read."""
+    try:
+        seed = seed_from_bytes(found.data, found.name, found.shown)
+    except SeedError as error:
+        if PurePath(found.name).suffix.lower() in SEED_SUFFIXES:
+            raise
+        return Skipped(SeedSkipped(found.shown, f"skipped: {error.message}"))
     if not seed.data and not any(line.strip() for line in seed.lines):
         return Skipped(SeedError(found.shown, "skipped: the file holds no text"))
     if found.sidecar is None:
@@ -302,7 +301,11 @@ def seed_from_bytes(data: bytes, name: str, shown: str) -> Seed:
 def decode(data: bytes, shown: str) -> str:
     """Bytes to text: a byte-order mark wins, then UTF-16 or UTF-32 without a
     mark (told by their NUL bytes, which UTF-8 would take for text), then UTF-8,
-    then detection."""
+    then detection. A document told by its first bytes (`NOT_TEXT`) is no text,
+    even when its bytes would decode."""
+    kind = next((kind for signature, kind in NOT_TEXT if data.startswith(signature)), None)
+    if kind is not None:
+        raise SeedError(shown, f"{kind}, not text (save it as text to read it)")
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return data.decode(encoding)

@@ -110,7 +110,7 @@ def test_each_bad_file_gets_one_line_and_the_rest_is_built(build_output, ugly_pr
         "explain big-line.txt` shows the readings weighed; a hint in its sidecar fixes it (README, Fix a bad split)",
         f"warning: {seeds}/blank.txt: skipped: the file holds no text",
         f"warning: {seeds}/empty.txt: skipped: the file holds no text",
-        f"warning: {seeds}/notes.pdf: skipped: .pdf suffix is not a seed format (use .txt, .text, .md, .markdown, .rst, .wiki, .mediawiki, .adoc, .asciidoc, .org, .eml, .mbox, or an export's .atom, .csv, .htm, .html, .json, .jsonl, .ndjson, .rss, .tsv, .xml, .zip)",
+        f"warning: {seeds}/notes.pdf: skipped: a PDF document, not text (save it as text to read it)",
     ]
     assert f"{len(MARKUP_LINES) + len(TITLES) + 8} articles from 10 seeds" in build_output.stdout
     assert "Traceback" not in build_output.stdout + build_output.stderr

@@ -86,6 +86,7 @@ def test_signatures_and_credits():
 def test_titles_lose_a_date_set_off_at_their_end_only():
     assert without_trailing_date("2.10.0 - 2026-08-11") == "2.10.0"
     assert without_trailing_date("Release 7.2.6 (released Sep 13, 2023)") == "Release 7.2.6"
+    assert without_trailing_date("6.0.4 / 2026-04-14") == "6.0.4"  # RDoc histories (hoe)
     assert without_trailing_date("Remembering September 11, 2001") == "Remembering September 11, 2001"
     assert without_trailing_date("March 3, 2021") == "March 3, 2021"
 
