@@ -239,3 +239,32 @@ def test_a_line_of_dialogue_opened_by_two_hyphens_is_never_a_title():
     text = "\n\n\n\n".join(f"{title}\n\n{paragraph(50)}\n\n--Oui, Madame.\n\n--Voulez-vous lire?\n\n--Oui, Madame.\n\n"
                            f"{paragraph(50)}" for title in chapters)
     assert [a.title for a in articles_of(text)] == [title.split(". ", 1)[1] for title in chapters]
+
+
+def wrapped(text: str, width: int = 38) -> list[str]:
+    """Text broken into lines of at most `width` characters, as a newspaper column is."""
+    lines, line = [], ""
+    for word in text.split():
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    return lines + [line]
+
+
+def test_raw_ocr_with_no_blank_line_is_split_at_its_headlines():
+    """A newspaper page as OCR gives it: columns of lines, not one blank line.
+    A headline is a line or two in capitals after a sentence's end; the text
+    under it starts at the first line in small letters."""
+    stories = [("FRENCH CHECK", "GERMAN DRIVE"), ("FROM LONG, SOUND SLEEP,", "RIP VAN WINKLE AWAKES"),
+               ("DESCRIBE BATTLE",), ("SCOUTS MAKE DARING RAID",), ("SHARP NOTE TO PORTUGAL",)]
+    lines = ["THE PIONEER", "VOL. VI. NO. 45. MARCH 3, 1916. $2.00 Per Year"]
+    for headline in stories:
+        lines += [*headline, *wrapped(paragraph(90)), *wrapped(paragraph(60))]
+    found = articles_of("\n".join(lines))
+    assert [article.title for article in found] == [
+        "French Check German Drive", "From Long, Sound Sleep, Rip Van Winkle Awakes", "Describe Battle",
+        "Scouts Make Daring Raid", "Sharp Note to Portugal"]
+    covered = [number for article in found for number in range(article.first_line, article.last_line + 1)]
+    assert covered == list(range(3, len(lines) + 1))  # every line after the masthead in exactly one article

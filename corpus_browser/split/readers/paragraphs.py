@@ -48,8 +48,9 @@ class UnitBuilder:
 
     In a seed with no blank lines to part its paragraphs (`is_unbroken`: raw OCR
     of a newspaper page), a line's shape parts them instead: a line in capitals
-    after a sentence's end opens a headline, the capital lines under it are the
-    headline's, and the first line in small letters opens its text."""
+    after a line that ends what it says (`_ends_a_line_of_its_own`) opens a
+    headline, the capital lines under it are the headline's, and the first line
+    in small letters opens its text."""
 
     def __init__(self, join_wrapped: bool, width: int = 0, unbroken: bool = False):
         self.join_wrapped = join_wrapped
@@ -89,10 +90,11 @@ class UnitBuilder:
         (True), or parts from the open paragraph as a headline's first line or the
         first line under one (False); None when its shape says neither."""
         assert self._open is not None
-        heading, opened = _headline_line(text), _headline_line(self._open.lines[-1])
+        before = self._open.lines[-1]
+        heading, opened = _headline_line(text), _headline_line(before)
         if heading and opened:
             return True
-        if heading and self._open.lines[-1].rstrip(_CLOSING)[-1:] in _SENTENCE_ENDS:
+        if heading and _ends_a_line_of_its_own(before):
             return False
         return False if opened else None
 
@@ -122,6 +124,15 @@ class UnitBuilder:
 def _headline_line(text: str) -> bool:
     """A line of a headline: in capitals, and short."""
     return is_all_caps(text) and len(text.split()) <= HEADLINE_LINE_MAX_WORDS
+
+
+def _ends_a_line_of_its_own(line: str) -> bool:
+    """Whether what `line` says ends with it: a sentence's end, or a word in capitals
+    or a number (a masthead's `$2.00 Per Year`), where a sentence running on to the
+    next line would end it with a word in small letters, a comma or a hyphen."""
+    last = line.rstrip(_CLOSING)[-1:]
+    word = line.rsplit(" ", 1)[-1]
+    return last in _SENTENCE_ENDS or (last.isalnum() and (word[:1].isupper() or word[:1].isdigit()))
 
 
 def starts_list_item(text: str) -> bool:
