@@ -10,12 +10,14 @@ marks up as wholes (a heading with its underline, a front-matter block).
 
 from __future__ import annotations
 
+import enum
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from corpus_browser.lang import rules
-from corpus_browser.lang.text import clean, indent_of, is_all_caps
+from corpus_browser.lang.rules import MINOR_WORDS
+from corpus_browser.lang.text import clean, indent_of, is_all_caps, is_title_case
 from corpus_browser.model import Role, Unit
 
 #: A seed whose longest tenth of lines is longer than this is not hard-wrapped.
@@ -26,6 +28,8 @@ SHORT_LINE_SHARE = 0.5
 UNBROKEN_MIN_LINES, UNBROKEN_MAX_BLANK_SHARE = 100, 0.01
 #: A headline's line has at most this many words.
 HEADLINE_LINE_MAX_WORDS = 8
+#: A headline's line in title case with no full stop at its end is at most this share of the seed's line width.
+TITLE_LINE_MAX_WIDTH_SHARE = 0.75
 #: What ends a sentence, and the closing marks that may follow it.
 _SENTENCE_ENDS, _CLOSING = frozenset(".!?"), "\"”’')]"
 
@@ -41,6 +45,17 @@ class _Paragraph:
     indent: int
     short: bool
     """Its last line is much shorter than the seed's lines: the paragraph has ended."""
+    headline: _Shape | None = None
+    """In an unbroken seed, how its shape opened it as a headline, if it did."""
+
+
+class _Shape(enum.Enum):
+    """What a line's shape says in an unbroken seed (`UnitBuilder._shape`)."""
+
+    OPENS_CAPITALS = "opens a headline in capitals"
+    OPENS_TITLE = "opens a headline of one line in title case"
+    CONTINUES = "continues the headline in capitals"
+    UNDER = "opens the text under a headline"
 
 
 class UnitBuilder:
@@ -49,11 +64,13 @@ class UnitBuilder:
     In a seed with no blank lines to part its paragraphs (`is_unbroken`: raw OCR
     of a newspaper page), a line's shape parts them instead: a line in capitals
     after a line that ends what it says (`_ends_a_line_of_its_own`) opens a
-    headline, the capital lines under it are the headline's, and the first line
-    in small letters opens its text."""
+    headline, and the capital lines under it are the headline's; a short line
+    in title case after a sentence's end (`Duma Approves War Loan.`) is a
+    headline of its own; the line under a headline opens its text."""
 
     def __init__(self, join_wrapped: bool, width: int = 0, unbroken: bool = False):
         self.join_wrapped = join_wrapped
+        self.width = width
         self.short_line = int(width * SHORT_LINE_SHARE)
         self.unbroken = unbroken
         self._units: list[Unit] = []
@@ -69,34 +86,33 @@ class UnitBuilder:
             self._gap += 1
             return
         short = len(text) < self.short_line
-        if self.unbroken and self._open is not None and self._joins_headline(text) is not None:
-            if self._joins_headline(text):
-                self._open.lines.append(text)
-                self._open.last = number
-                return
-        elif self.join_wrapped and self._open is not None and not self._open.short and not starts_list_item(text):
+        shape = self._shape(text) if self.unbroken and self._open is not None else None
+        if shape is _Shape.CONTINUES or (shape is None and self.join_wrapped and self._open is not None
+                                         and not self._open.short and not starts_list_item(text)):
             self._open.lines.append(text)
             self._open.last = number
             self._open.short = short
             return
         self._close()
+        headline = shape if shape in (_Shape.OPENS_CAPITALS, _Shape.OPENS_TITLE) else None
         # A headline of an unbroken seed stands apart as if after a blank line: its shape is its break.
-        gap = max(self._gap, 1) if self.unbroken and _headline_line(text) else self._gap
-        self._open = _Paragraph([text], number, number, gap, indent_of(raw), short)
+        gap = max(self._gap, 1) if headline else self._gap
+        self._open = _Paragraph([text], number, number, gap, indent_of(raw), short, headline)
         self._gap = 0
 
-    def _joins_headline(self, text: str) -> bool | None:
-        """In an unbroken seed, whether `text` continues the open paragraph's headline
-        (True), or parts from the open paragraph as a headline's first line or the
-        first line under one (False); None when its shape says neither."""
+    def _shape(self, text: str) -> _Shape | None:
+        """What the shape of line `text` says in an unbroken seed, after the open
+        paragraph; None when it says nothing (see the class docstring)."""
         assert self._open is not None
-        before = self._open.lines[-1]
-        heading, opened = _headline_line(text), _headline_line(before)
-        if heading and opened:
-            return True
-        if heading and _ends_a_line_of_its_own(before):
-            return False
-        return False if opened else None
+        before, headline = self._open.lines[-1], self._open.headline
+        capitals = _headline_line(text)
+        if capitals and headline is _Shape.OPENS_CAPITALS:
+            return _Shape.CONTINUES
+        if capitals and _ends_a_line_of_its_own(before):
+            return _Shape.OPENS_CAPITALS
+        if headline is None and _title_line(text, self.width) and before.rstrip(_CLOSING)[-1:] in _SENTENCE_ENDS:
+            return _Shape.OPENS_TITLE
+        return _Shape.UNDER if headline else None
 
     def unit(self, text: str, first: int, last: int, role: Role = Role.PROSE, *, indent: int = 0,
              **fields: object) -> None:
@@ -124,6 +140,19 @@ class UnitBuilder:
 def _headline_line(text: str) -> bool:
     """A line of a headline: in capitals, and short."""
     return is_all_caps(text) and len(text.split()) <= HEADLINE_LINE_MAX_WORDS
+
+
+def _title_line(text: str, width: int) -> bool:
+    """A headline's line in title case: two words or more, and few, every word
+    capitalised but the small ones, no comma, and a full stop at its end or
+    well short of the column's `width`; a sentence that opens with a name
+    (`Former Senator Lee Mantle of Butte`) runs on to the column's edge."""
+    words = text.split()
+    if not 2 <= len(words) <= HEADLINE_LINE_MAX_WORDS or "," in text or not is_title_case(text):
+        return False
+    if any(word[:1].islower() and word.casefold() not in MINOR_WORDS for word in words):
+        return False
+    return text.endswith(".") or (text[-1].isalnum() and len(text) <= TITLE_LINE_MAX_WIDTH_SHARE * width)
 
 
 def _ends_a_line_of_its_own(line: str) -> bool:
