@@ -165,6 +165,9 @@ class Segment:
     units: tuple[Unit, ...]
     reason: str = ""
     """Why an article starts here, for `build_docs.py explain`."""
+    section: str = ""
+    """The heading of the department or part that holds the article (a heading with
+    no text of its own over several articles), as printed; empty when none does."""
 
     @property
     def first(self) -> int:
@@ -268,6 +271,8 @@ class Article:
     """Non-blank lines of the article's span that are in its body."""
     label: str | None = None
     """What numbers the piece in its collection (`Letter IV`, `Sermon IX`), if its heading says."""
+    section: str | None = None
+    """The department or part of the seed that holds it (`Poems by Edward Lear`, `Varieties`), if any."""
     tags: tuple[str, ...] = ()
     """The article's themes; empty until a theme taxonomy tags it."""
     source_tags: tuple[str, ...] = ()

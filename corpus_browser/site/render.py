@@ -184,6 +184,8 @@ def front_matter(article: Article) -> dict[str, object]:
         data["date"] = article.date
     if article.label:
         data["label"] = article.label
+    if article.section:
+        data["section"] = article.section
     data.update(
         tags=list(article.tags),
         source=article.source,
@@ -532,10 +534,12 @@ def _link(item: PlacedArticle) -> dict[str, str]:
 
 def article_details(article: Article) -> str:
     """The line under the title, as HTML (a block of its own, so that a line opening
-    with the date's `<time>` is not taken for the start of raw HTML): the piece's
-    label, authors, date (in `<time>`), length and reading time.
+    with the date's `<time>` is not taken for the start of raw HTML): the section
+    that holds the piece, its label, authors, date (in `<time>`), length and reading time.
     Where the text comes from (seed and lines) is the theme's to show, to editors (`extra.provenance`)."""
-    details = [html_escape(article.label)] if article.label else []
+    details = [html_escape(f"In {article.section}")] if article.section else []
+    if article.label:
+        details.append(html_escape(article.label))
     if article.authors:
         details.append(html_escape("By " + _names(article.authors)))
     if article.date:

@@ -19,7 +19,7 @@ from itertools import groupby
 
 from corpus_browser.lang import markdown as md
 from corpus_browser.lang.markdown import Piece
-from corpus_browser.lang.recognise import handle_credit, without_trailing_date
+from corpus_browser.lang.recognise import byline_names, handle_credit, without_trailing_date
 from corpus_browser.lang.rules import (
     ENUMERATION,
     NUMBERED_ITEM,
@@ -107,7 +107,8 @@ def extract(segment: Segment, overrides: Overrides, lines: Sequence[str] = (), f
         title=title,
         subtitle=subtitle,
         label=label,
-        authors=authors or overrides.authors,
+        section=reader_title(segment.section)[0] if segment.section else None,
+        authors=authors or section_authors(segment.section) or overrides.authors,
         date=date,
         description=subtitle or summary or description(body),
         first_line=segment.first,
@@ -119,6 +120,18 @@ def extract(segment: Segment, overrides: Overrides, lines: Sequence[str] = (), f
         source_tags=source_tags,
         address=address,
     )
+
+
+#: A department's heading that names its authors (`POEMS BY EDWARD LEAR`): what follows its last `by`.
+_SECTION_BY = re.compile(r"^.*\S\s+by\s+(?P<names>\S.*)$", re.IGNORECASE)
+
+
+def section_authors(section: str) -> tuple[str, ...]:
+    """The authors a department's heading names for the pieces under it that name
+    none (`POEMS BY EDWARD LEAR`): a byline of two words or more after its last `by`."""
+    named = _SECTION_BY.match(section)
+    found = byline_names(f"By {named['names']}") if named else None
+    return found if found and all(" " in name for name in found) else ()
 
 
 def is_draft(segment: Segment) -> bool:

@@ -67,6 +67,8 @@ FRONT_MATTER_MAX_PROSE = 30
 CONTENTS_MIN_ENTRIES = 3
 #: ... and they make at least this share of its lines.
 CONTENTS_MIN_SHARE = 0.3
+#: Why a heading is set aside that only holds the articles under it (`_containers`): it names their section.
+CONTAINER = "a heading over the articles under it, with no text of its own"
 #: A note's marker: `{1}`, `[12]`, `(3)`, `4*`, or a number the note's text follows with no space (`5«c'est bon»`).
 _NOTE_MARKER = re.compile(r"^(?:\{\d+\}|\[\d+\]|\(\d+\))\s|^\d{1,3}\*|^\d{1,3}(?=[«\"“„‘(]|[^\W\d_])")
 _WORD = re.compile(r"\w+")
@@ -635,7 +637,7 @@ def _containers(units: Sequence[Unit], starts: Sequence[int], hi: int, matter: S
         if not by_layout and not (units[first].level and units[last].level > units[first].level):
             continue
         if not any(unit.role in _TEXT_ROLES for unit in units[first + 1:last]):
-            found.append((first, last, "a heading over the articles under it, with no text of its own"))
+            found.append((first, last, CONTAINER))
     return found
 
 

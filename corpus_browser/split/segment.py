@@ -31,6 +31,7 @@ from corpus_browser.lang.text import (
 )
 from corpus_browser.model import (
     Format,
+    Layout,
     Overrides,
     Role,
     SeedInput,
@@ -43,7 +44,7 @@ from corpus_browser.model import (
 from corpus_browser.split.formats import Sniffed, sniff
 from corpus_browser.split.header import apply_template
 from corpus_browser.split.imports import Imported, read_export
-from corpus_browser.split.layout import find_layout, typical_gap
+from corpus_browser.split.layout import CONTAINER, find_layout, typical_gap
 from corpus_browser.split.readers import read_units
 
 #: Punctuation that ends a sentence; a heading ending in it must be Title Case.
@@ -169,15 +170,34 @@ def segment_seed(item: SeedInput, prepared: PreparedSeed, boilerplate: Collectio
     matter = tuple(SetAside(units[i].first, units[i].last, SetAsideKind.BOILERPLATE, units[i].text)
                    for i in sorted(in_matter))
     starts = [(i, reason) for i, reason in layout.starts]
+    sections = _sections(units, layout)
     segments = []
     for n, (start, reason) in enumerate(starts):
         end = starts[n + 1][0] if n + 1 < len(starts) else len(units)
         own = tuple(unit for i, unit in enumerate(units[start:end], start) if i not in in_matter)
         if own:
-            segments.append(Segment(seed.name, own, reason))
+            segments.append(Segment(seed.name, own, reason, sections.get(start, "")))
     matter_lines = tuple((units[first].first, units[last - 1].last, reason) for first, last, reason in layout.matter)
     return SegmentedSeed(seed, overrides, prepared.format, prepared.format_evidence, tuple(segments), matter,
                          matter_lines, layout)
+
+
+def _sections(units: Sequence[Unit], layout: Layout) -> dict[int, str]:
+    """The heading of the department or part that holds each article (by the unit it
+    starts at): the last heading set aside as holding the articles under it
+    (`layout.CONTAINER`) above it, up to the next such heading or an article after
+    a stronger break than the department's own."""
+    holders = sorted(first for first, _last, reason in layout.matter if reason == CONTAINER)
+    found: dict[int, str] = {}
+    holder = None
+    for start, _reason in layout.starts:
+        while holders and holders[0] < start:
+            holder = holders.pop(0)
+        if holder is not None and units[start].gap_before > units[holder].gap_before:
+            holder = None  # a new part of the seed, beyond the department
+        if holder is not None:
+            found[start] = units[holder].text
+    return found
 
 
 # --- roles -------------------------------------------------------------------

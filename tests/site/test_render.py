@@ -154,6 +154,16 @@ def test_article_page_shows_title_details_and_body():
     assert '<h2 id="a-section">A Section</h2>' in html
 
 
+def test_an_article_shows_the_section_that_holds_it_as_text():
+    article = make_article(section="Poems by <b>Lear</b> & Co", authors=("Edward Lear",))
+    page = render_article(Site("Site", ("s.txt",), place_articles([article], "articles")), 0)
+    header, body = page_parts(page.text)
+    assert yaml.safe_load(header)["section"] == "Poems by <b>Lear</b> & Co"
+    html = to_html(body)
+    assert '<p class="cb-meta">In Poems by &lt;b&gt;Lear&lt;/b&gt; &amp; Co · By Edward Lear · 3 words' in html
+    assert "section" not in front_matter(make_article())
+
+
 def test_article_chips_lead_to_theme_and_author_pages():
     (article,) = articles_of(f"Alpha\n\nBy Ada Lovelace\n\n{paragraph(30)}")
     site = Site("Site", ("seed0.txt",), place_articles([replace(article, tags=("C++", "Trust"))], "articles"))

@@ -272,3 +272,23 @@ def test_raw_ocr_with_no_blank_line_is_split_at_its_headlines():
         "Duma Approves War Loan", "Scouts Make Daring Raid", "Two Resign", "Sharp Note to Portugal"]
     covered = [number for article in found for number in range(article.first_line, article.last_line + 1)]
     assert covered == list(range(3, len(lines) + 1))  # every line after the masthead in exactly one article
+
+
+def test_a_department_heading_names_the_section_of_its_pieces_and_their_author():
+    """An anthology's departments (`POEMS BY EDWARD LEAR`) hold pieces of their own: each
+    piece keeps the department as its section, and takes its author when it names none."""
+    def poems(*titles: str) -> str:
+        return "\n\n\n".join(f"{title}\n\n{paragraph(40)}\n\n{paragraph(30)}" for title in titles)
+    text = "\n\n\n".join([
+        f"PREFACE\n\n{paragraph(60)}",
+        "POEMS BY EDWARD LEAR", poems("THE JUMBLIES", "THE POBBLE WHO HAS NO TOES", "THE OWL AND THE PUSSY-CAT"),
+        "POEMS BY HENRY W. LONGFELLOW", poems("THE RAINY DAY", "DAYBREAK", "RAIN IN SUMMER")])
+    found = articles_of(text)
+    assert [(a.title, a.section, a.authors) for a in found] == [
+        ("Preface", None, ()),
+        ("The Jumblies", "Poems by Edward Lear", ("EDWARD LEAR",)),
+        ("The Pobble Who Has No Toes", "Poems by Edward Lear", ("EDWARD LEAR",)),
+        ("The Owl and the Pussy-Cat", "Poems by Edward Lear", ("EDWARD LEAR",)),
+        ("The Rainy Day", "Poems by Henry W. Longfellow", ("HENRY W. LONGFELLOW",)),
+        ("Daybreak", "Poems by Henry W. Longfellow", ("HENRY W. LONGFELLOW",)),
+        ("Rain in Summer", "Poems by Henry W. Longfellow", ("HENRY W. LONGFELLOW",))]
