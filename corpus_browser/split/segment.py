@@ -70,6 +70,8 @@ _ROMAN_LABELLED = re.compile(r"^[IVXLC]+\.[ \t]+(?=\w)")
 #: books, where two hyphens stand for the dash, `--Oui, Madame`), never a heading.
 _DIALOGUE = re.compile(r"[–—―]|--")
 
+#: The pattern shared by every line opening with its number (`title_pattern`'s `0`), whatever words follow.
+_NUMBERED = "0 …"
 #: Date lines standing apart open the entries of a journal when there are at least this many.
 DATED_ENTRY_MIN = 5
 #: The marker of a heading that is an entry's date line: its title keeps the date (`München, den 6. September`).
@@ -281,8 +283,9 @@ def _last_mark(text: str) -> str:
 
 def entry_lines(units: Sequence[Unit], roles: Sequence[Role]) -> set[int]:
     """Lines that open the entries of a log (a changelog, a NEWS file, dated
-    notes): one-line paragraphs after a blank line that follow one pattern
-    (their first words, numbers and months abstracted), at least
+    notes) or of a numbered FAQ: one-line paragraphs after a blank line that
+    follow one pattern (their first words, numbers and months abstracted; or
+    only their opening number, `1.4 When will …`, `1.5 Who makes …`), at least
     `ENTRY_MIN_LINES` of them, most carrying a version number. (A line
     naming someone by e-mail is a signature, not an entry.) A plain-text seed
     with such lines is read as if they were marked up."""
@@ -291,7 +294,10 @@ def entry_lines(units: Sequence[Unit], roles: Sequence[Role]) -> set[int]:
         if roles[i] in (Role.PROSE, Role.HEADING, Role.LIST_ITEM) and unit.line_count == 1 \
                 and (i == 0 or unit.gap_before) and not more_words_than(unit.text, ENTRY_MAX_WORDS) \
                 and not name_with_address(unit.text):
-            groups.setdefault(title_pattern(unit.text), []).append(i)
+            pattern = title_pattern(unit.text)
+            groups.setdefault(pattern, []).append(i)
+            if pattern.startswith("0 "):
+                groups.setdefault(_NUMBERED, []).append(i)
     found: set[int] = set()
     for members in groups.values():
         stamped = sum(1 for i in members if rules.VERSION.search(units[i].text))

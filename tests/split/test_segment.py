@@ -292,3 +292,13 @@ def test_a_department_heading_names_the_section_of_its_pieces_and_their_author()
         ("The Rainy Day", "Poems by Henry W. Longfellow", ("HENRY W. LONGFELLOW",)),
         ("Daybreak", "Poems by Henry W. Longfellow", ("HENRY W. LONGFELLOW",)),
         ("Rain in Summer", "Poems by Henry W. Longfellow", ("HENRY W. LONGFELLOW",))]
+
+
+def test_a_numbered_faq_opens_an_entry_at_every_numbered_question():
+    """A plain-text FAQ numbers its questions by section (`1.4 When will …`): each
+    is an entry, whatever its first word."""
+    questions = ["1.1 What is curl?", "1.2 What is libcurl?", "1.3 Who makes curl?", "1.4 When will you make it?",
+                 "2.1 configure fails when using static libraries", "2.2 Does curl work with other SSL libraries?",
+                 "3.1 How do I tell curl to resume a transfer?"]
+    text = "\n\n".join(f"  {question}\n\n  {paragraph(40)}\n\n  {paragraph(30)}" for question in questions)
+    assert [article.title for article in articles_of(text)] == questions
