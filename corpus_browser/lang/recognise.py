@@ -166,12 +166,14 @@ def mentions_date(text: str) -> bool:
 
 def is_date_line(text: str) -> bool:
     """A line that is a date, perhaps with a few words around it ("Posted on …",
-    a weekday, a time of day)."""
+    a weekday, a time of day), but no version number: `Changes in 0.99 (27 Jan
+    96)` heads a release."""
     found = _date_match(text) or _day_and_month(text)
     if found is None:
         return _parsed_date(text) is not None
     rest = rules.WEEKDAY_OR_TIME.sub(" ", text[: found.start()] + " " + text[found.end() :])
-    return len(rules.WORD_IN_DATE_LINE.findall(rest)) <= rules.DATE_LINE_MAX_OTHER_WORDS
+    return len(rules.WORD_IN_DATE_LINE.findall(rest)) <= rules.DATE_LINE_MAX_OTHER_WORDS \
+        and not rules.VERSION.search(rest)
 
 
 def _date_match(text: str) -> re.Match[str] | None:
@@ -264,12 +266,18 @@ def _iso(match: re.Match[str]) -> str | None:
     if month_number is None:
         return None
     day = groups.get("day")
+    year = int(groups["year"]) if groups.get("year") else _full_year(int(groups["short_year"]))
     try:
         if day is None:
-            return datetime.date(int(match["year"]), month_number, 1).isoformat()[:7]
-        return datetime.date(int(match["year"]), month_number, int(day)).isoformat()
+            return datetime.date(year, month_number, 1).isoformat()[:7]
+        return datetime.date(year, month_number, int(day)).isoformat()
     except ValueError:
         return None
+
+
+def _full_year(short: int) -> int:
+    """A year written with two digits, in full (`rules.SHORT_YEAR_PIVOT`): 98 is 1998, 05 is 2005."""
+    return (1900 if short >= rules.SHORT_YEAR_PIVOT else 2000) + short
 
 
 def byline_names(text: str) -> tuple[str, ...] | None:

@@ -80,7 +80,9 @@ _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>1[5-9]\d\d|2[01]\d\d)"
 
-#: Dates in the forms dumps use, most precise first; each names `year`, and
+#: A year written with two digits is of the century POSIX's `strptime` gives it: 69-99 the 1900s, 00-68 the 2000s.
+SHORT_YEAR_PIVOT = 69
+#: Dates in the forms dumps use, most precise first; each names `year` (or `short_year`), and
 #: `month` and `day` where it states them. A date is read at the precision the
 #: text states it: `YYYY-MM-DD`, or `YYYY-MM` for "November 2016".
 DATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
@@ -91,6 +93,8 @@ DATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         # (a calendar's initials may stand before the year: "December 9, O. S. 1746")
         rf"\b{_MONTH},?\s+{_DAY},?\s+(?:[A-Z]\.\s?){{0,2}}{_YEAR}\b",
         rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b",
+        # a year of two digits, only where it closes a bracket or the line: "Changes in 1.1.2 (19 March 98)"
+        rf"\b{_DAY}\s+{_MONTH},?\s+'?(?P<short_year>\d\d)(?=\s*[)\]]|\s*$)",
         rf"\b{_DAY}-{_MONTH}-{_YEAR}\b",
         # asctime, as in mail archives: "Tue Jul  5 12:07:30 2005"
         rf"\b{_MONTH}\s+{_DAY}\s+\d{{1,2}}:\d\d(?::\d\d)?\s+{_YEAR}\b",

@@ -30,6 +30,9 @@ from corpus_browser.lang.recognise import (
         ("Sept. 2016 and then 4 March 2017", "2017-03-04"),  # the most precise date stated
         ("February 30, 2021", None),
         ("Version 12 of 2020", None),
+        ("Changes in 1.1.2 (19 March 98)", "1998-03-19"),  # a year of two digits closing a bracket
+        ("Changes in 1.2 (3 Jan 05)", "2005-01-03"),
+        ("born 12 May 45 times", None),  # ... and nowhere else
     ],
 )
 def test_dates_at_the_precision_stated(text, date):
@@ -39,7 +42,8 @@ def test_dates_at_the_precision_stated(text, date):
 @pytest.mark.parametrize(
     ("text", "is_line"),
     [("Posted on March 3, 2021 by", True), ("November 24, 2023 Friday 6:01 AM GMT", True),
-     ("IN THE CITY OF NEW YORK THURSDAY, APRIL 30, 1789", False), ("On March 3, 2021 we met the team at last.", False)],
+     ("IN THE CITY OF NEW YORK THURSDAY, APRIL 30, 1789", False), ("On March 3, 2021 we met the team at last.", False),
+     ("Changes in 1.3 (18 Aug 2023)", False)],  # a version number: a release's heading
 )
 def test_date_lines_carry_few_other_words(text, is_line):
     assert is_date_line(text) is is_line
