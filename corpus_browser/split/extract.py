@@ -88,7 +88,7 @@ def extract(segment: Segment, overrides: Overrides, lines: Sequence[str] = (), f
     subtitle = units[subtitle_index].text if subtitle_index is not None else None
     if subtitle:
         body = (Block(BlockKind.SUBTITLE, (subtitle,)),) + body
-    title, label = _title(units, title_index) if title_index is not None else (fallback_title(body), None)
+    title, label = _title(units, title_index, overrides) if title_index is not None else (fallback_title(body), None)
     date = _stated_date(units, title_index, title_lines)
 
     stated = [unit.stated for unit in _head(units) if unit.stated is not None]
@@ -177,10 +177,12 @@ def _named_label(units: Sequence[Unit], title_index: int) -> int | None:
     return title_index + 1 if units[title_index].is_label and title_index + 1 < len(units) else None
 
 
-def _title(units: Sequence[Unit], title_index: int) -> tuple[str, str | None]:
+def _title(units: Sequence[Unit], title_index: int, overrides: Overrides = Overrides()) -> tuple[str, str | None]:
     """The title as a reader wants it (see the module docstring), and the label
-    that numbers the piece in its collection (`Letter IV`), if it has one."""
-    text = units[title_index].text
+    that numbers the piece in its collection (`Letter IV`), if it has one. Where
+    the sidecar's `article_titles` pattern names a group `title`, the title is
+    what that group finds in the line."""
+    text = _hinted_title(units[title_index].text, overrides.article_titles)
     credit = handle_credit(text)
     text = credit[0] if credit else text
     text = without_trailing_date(text) if units[title_index].date and units[title_index].marker != DATELINE else text
@@ -188,6 +190,12 @@ def _title(units: Sequence[Unit], title_index: int) -> tuple[str, str | None]:
     if named is not None:
         return reader_title(units[named].text)[0], reader_title(text)[0]
     return reader_title(text)
+
+
+def _hinted_title(text: str, pattern: str | None) -> str:
+    """What the group `title` of the sidecar's `article_titles` pattern finds in `text`, else `text`."""
+    found = re.search(pattern, text) if pattern and "(?P<title>" in pattern else None
+    return found["title"].strip() if found and found["title"] and found["title"].strip() else text
 
 
 #: Quotes around a whole title.

@@ -31,6 +31,15 @@ def test_article_titles_open_the_articles_they_find_and_no_others():
     assert "the sidecar's article_titles" in found.reasons[-1]
 
 
+def test_article_titles_group_named_title_is_the_title():
+    """Records that print no title, only fields: the group `title` picks the name from the field."""
+    records = "\n\n\n".join(f"Interviewer: Irene Robertson\nPerson interviewed: {name}, Clarendon, Arkansas\n"
+                               f"Age: 8{n}\n\n{paragraph(60)}" for n, name in enumerate(["Ellen Vaden", "Nettie Van Buren",
+                                                                                      "Henry Waldon"]))
+    found = split(records, "records.txt", Overrides(article_titles=r"^Person interviewed: (?P<title>[^,]+)"))
+    assert [article.title for article in found.articles] == ["Ellen Vaden", "Nettie Van Buren", "Henry Waldon"]
+
+
 def test_article_level_takes_the_rank_that_holds_the_posts():
     years = "\n\n".join(f"# {year}\n\n" + "\n\n".join(f"## Post {year}-{k}\n\n{paragraph(60)}" for k in range(3))
                         for year in (2019, 2020))
