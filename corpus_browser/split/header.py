@@ -276,14 +276,16 @@ def _labels(units: list[Unit], spans: Sequence[tuple[int, int]]) -> None:
     """Titles that only number their piece, with its name on the line under
     them: a label heading (`LETTER IV`, `No. 10`), or short titles that differ
     only in their numbering and hold a word besides (`1. First Day.`, `2.
-    Second Day.`; not `2.1.0`)."""
+    Second Day.`; not `2.1.0`, nor `Version 8.5.0`: a version names its release,
+    whatever line stands under it, `Unreleased`)."""
     titles = {i: label_pattern(units[i].text) for a, b in spans if (i := _title(units, a, b)) is not None}
     patterns = Counter(titles.values())
     labels = []
     for i, pattern in titles.items():
         words = pattern.split()
         numbered = _recurs(patterns[pattern], len(titles)) and "0" in words and len(words) <= LABEL_MAX_WORDS \
-            and any(word != "0" and any(ch.isalpha() for ch in word) for word in words)
+            and any(word != "0" and any(ch.isalpha() for ch in word) for word in words) \
+            and not rules.VERSION.search(units[i].text)
         if (numbered or rules.LABEL_ONLY.match(units[i].text)) and i + 1 < len(units) and _names_piece(units[i + 1]):
             labels.append(i)
     names = Counter(key(units[i + 1].text) for i in labels)

@@ -302,3 +302,12 @@ def test_a_numbered_faq_opens_an_entry_at_every_numbered_question():
                  "3.1 How do I tell curl to resume a transfer?"]
     text = "\n\n".join(f"  {question}\n\n  {paragraph(40)}\n\n  {paragraph(30)}" for question in questions)
     assert [article.title for article in articles_of(text)] == questions
+
+
+def test_a_version_heading_is_the_title_whatever_line_stands_under_it():
+    """`## Version 8.5.0` over `Unreleased` (the others over `Released 2024-12-19`):
+    a version names its release; it numbers no piece whose name is under it."""
+    releases = [("8.5.0", "Unreleased")] + [(f"8.1.{n}", f"Released 2024-0{n}-1{n}") for n in range(8, 2, -1)]
+    text = "\n\n".join(f"## Version {version}\n\n{status}\n\n- {paragraph(12)}\n- {paragraph(9)}"
+                       for version, status in releases)
+    assert [a.title for a in articles_of(text, format=Format.MARKDOWN)] == [f"Version {v}" for v, _ in releases]
