@@ -123,6 +123,11 @@ def find_layout(units: Sequence[Unit], format: Format, overrides: Overrides, spl
         del starts[i]
     ordered = sorted(starts)
     contents, named = _contents(units, ordered, hi)
+    listed = _listed_headings(units, contents, starts) if format is Format.TEXT else {}
+    if listed:
+        starts.update(listed)
+        ordered = sorted(starts)
+        contents, named = _contents(units, ordered, hi)
     matter += contents + _after_contents(ordered, hi, named)
     matter += _front_matter(units, ordered, hi, matter, format is Format.TEXT, level_starts)
     matter += _containers(units, ordered, hi, matter, format is Format.TEXT)
@@ -563,11 +568,12 @@ def _pieces(starts: Sequence[int], hi: int) -> list[tuple[int, int]]:
 def _contents(units: Sequence[Unit], starts: Sequence[int], hi: int) -> tuple[list[tuple[int, int, str]], set[int]]:
     """Pieces that list the titles of the articles after them, and the starts
     of the articles they name. Only pieces of lists and short lines, not prose,
-    are looked at; a title counts when its words stand together in a line."""
+    are looked at; a title counts when its words stand together in a line (a
+    title of one word, `WOMAN`, when it is the whole line)."""
     titles: dict[tuple[str, ...], list[int]] = {}
     for start in starts:
         words = _words(_title_text(units, start))
-        if len(words) >= 2:
+        if words:
             titles.setdefault(words, []).append(start)
     lengths = sorted({len(words) for words in titles})
     found, named = [], set()
@@ -577,11 +583,32 @@ def _contents(units: Sequence[Unit], starts: Sequence[int], hi: int) -> tuple[li
             continue
         lines = [_words(unit.text) for unit in piece if unit.role is not Role.SEPARATOR]
         listed = {start for line in lines for n in lengths for k in range(len(line) - n + 1)
-                  for start in titles.get(line[k : k + n], ()) if start >= last}
+                  if n > 1 or len(line) == 1 for start in titles.get(line[k : k + n], ()) if start >= last}
         if len(listed) >= CONTENTS_MIN_ENTRIES and len(listed) >= CONTENTS_MIN_SHARE * len(lines):
             found.append((first, last, f"a contents list ({len(listed)} later titles)"))
             named |= listed
     return found, named
+
+
+def _listed_headings(units: Sequence[Unit], contents: Sequence[tuple[int, int, str]],
+                     starts: dict[int, str]) -> dict[int, str]:
+    """Headings after a contents list that are one of its lines, word for word,
+    and open no article yet: the list names them as the seed's pieces, whatever
+    the blank lines before them (an essay after three where the others stand
+    after four). Only lines set as the titles it names already are: a line
+    indented deeper names a section of its piece (`1. HOW THEY WENT …`), as
+    does a heading right under a title (`THE WEDDING OF MRS FOX` over `FIRST
+    STORY`)."""
+    if not contents:
+        return {}
+    titles = {_words(_title_text(units, start)) for start in starts}
+    listed = [unit for first, last, _reason in contents for unit in units[first:last]]
+    indents = {unit.indent for unit in listed if _words(unit.text) in titles}
+    lines = {_words(unit.text) for unit in listed if unit.indent in indents} - {()}
+    end = max(last for _first, last, _reason in contents)
+    return {i: "a title the contents list names" for i in range(end, len(units))
+            if i not in starts and units[i].role is Role.HEADING and _words(units[i].text) in lines
+            and not (i - 1 in starts and units[i - 1].role is Role.HEADING)}
 
 
 def _words(text: str) -> tuple[str, ...]:

@@ -311,3 +311,19 @@ def test_a_version_heading_is_the_title_whatever_line_stands_under_it():
     text = "\n\n".join(f"## Version {version}\n\n{status}\n\n- {paragraph(12)}\n- {paragraph(9)}"
                        for version, status in releases)
     assert [a.title for a in articles_of(text, format=Format.MARKDOWN)] == [f"Version {v}" for v, _ in releases]
+
+
+def test_a_contents_list_names_the_titles_whatever_the_blank_lines_before_them():
+    """Essays after four blank lines, and some after three: the contents list names
+    them all. A line it names right under a title is that piece's first section."""
+    essays = ["THE CASE FOR THE EPHEMERAL", "COCKNEYS AND THEIR JOKES", "THE FALLACY OF SUCCESS", "WOMAN",
+              "THE WEDDING OF MRS FOX", "ON RUNNING AFTER ONE'S HAT", "SPIRITUALISM"]
+    contents = "CONTENTS\n\n" + "\n\n".join(essays + ["FIRST STORY"])
+    parts = [f"ALL THINGS CONSIDERED\n\n\n\n\n{contents}"]
+    for n, title in enumerate(essays):
+        gap = "\n" * (4 if n % 2 == 0 else 3)
+        under = "\n\n\nFIRST STORY\n\n" if title.startswith("THE WEDDING") else "\n\n"
+        parts.append(f"{gap}{title}{under}{paragraph(80)}\n\n{paragraph(80)}\n\n{paragraph(80)}")
+    found = articles_of("\n".join(parts))
+    assert [a.title for a in found] == ["The Case for the Ephemeral", "Cockneys and Their Jokes", "The Fallacy of Success",
+                                        "Woman", "The Wedding of Mrs Fox", "On Running After One's Hat", "Spiritualism"]
