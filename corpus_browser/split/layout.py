@@ -130,8 +130,11 @@ def find_layout(units: Sequence[Unit], format: Format, overrides: Overrides, spl
         contents, named = _contents(units, ordered, hi)
     matter += contents + _after_contents(ordered, hi, named)
     matter += _front_matter(units, ordered, hi, matter, format is Format.TEXT, level_starts)
-    matter += _containers(units, ordered, hi, matter, format is Format.TEXT)
+    containers = _containers(units, ordered, hi, matter, format is Format.TEXT)
+    matter += containers
     if format is Format.TEXT:
+        starts.update(_department_pieces(units, containers, starts, hi))
+        ordered = sorted(starts)
         matter += _endnotes(units, ordered, hi)
     in_matter = {i for first, last, _ in matter for i in range(first, last)}
     kept = tuple((i, starts[i]) for i in ordered if i not in in_matter)
@@ -665,6 +668,31 @@ def _containers(units: Sequence[Unit], starts: Sequence[int], hi: int, matter: S
             continue
         if not any(unit.role in _TEXT_ROLES for unit in units[first + 1:last]):
             found.append((first, last, CONTAINER))
+    return found
+
+
+def _department_pieces(units: Sequence[Unit], containers: Sequence[tuple[int, int, str]], starts: dict[int, str],
+                       hi: int) -> dict[int, str]:
+    """In plain text, the pieces of a department (a heading set aside as holding
+    the articles under it, `_containers`): the headings set as its first piece's
+    title is (the same blank lines before and after, more before than between
+    paragraphs, in capitals or not alike), up to the next article standing
+    after a break as strong as the department's own. A magazine's department
+    holds several titled items, each after two blank lines where departments
+    stand after three and paragraphs after one."""
+    found = {}
+    gap = typical_gap(units)
+    for first, child, _reason in containers:
+        department, sibling = units[first].gap_before, units[child].gap_before
+        if not gap < sibling < department or units[child].level or child + 1 >= hi:
+            continue
+        spacing = units[child + 1].gap_before
+        for i in range(child + 1, hi - 1):
+            if i in starts and units[i].gap_before >= department:
+                break
+            if i not in starts and units[i].role is Role.HEADING and units[i].gap_before == sibling \
+                    and units[i + 1].gap_before == spacing and is_all_caps(units[i].text) == is_all_caps(units[child].text):
+                found[i] = f"a piece of the department '{units[first].text[:30]}', set as its first piece"
     return found
 
 

@@ -327,3 +327,20 @@ def test_a_contents_list_names_the_titles_whatever_the_blank_lines_before_them()
     found = articles_of("\n".join(parts))
     assert [a.title for a in found] == ["The Case for the Ephemeral", "Cockneys and Their Jokes", "The Fallacy of Success",
                                         "Woman", "The Wedding of Mrs Fox", "On Running After One's Hat", "Spiritualism"]
+
+
+def test_a_departments_items_are_its_pieces():
+    """A magazine's departments stand after three blank lines between rows of
+    stars, their items after two, their paragraphs after one: every item of a
+    department is a piece of its own, not a section of its first."""
+    stars = "       *       *       *       *       *"
+    def department(name: str, items: list[str]) -> str:
+        pieces = "\n\n\n".join(f"{title}\n\n\n{paragraph(50)}\n\n{paragraph(40)}" for title in items)
+        return f"\n\n\n\n{name}\n\n{stars}\n\n\n{pieces}\n\n{stars}"
+    text = f"THE MIRROR\n\n{paragraph(30)}\n\n{stars}" + department(
+        "THE LECTURER.", ["MINOR AFFECTIONS OF THE BRAIN.", "HYDROPHOBIA.", "DIET."]) + department(
+        "THE NATURALIST.", ["NOISY FISH.", "GEOLOGY.", "A MAGNIFICENT WATERFALL."])
+    found = articles_of(text)
+    assert [(a.title, a.section) for a in found][-6:] == [
+        ("Minor Affections of the Brain", "The Lecturer"), ("Hydrophobia", "The Lecturer"), ("Diet", "The Lecturer"),
+        ("Noisy Fish", "The Naturalist"), ("Geology", "The Naturalist"), ("A Magnificent Waterfall", "The Naturalist")]
