@@ -72,6 +72,8 @@ _DIALOGUE = re.compile(r"[–—―]|--")
 
 #: The pattern shared by every line opening with its number (`title_pattern`'s `0`), whatever words follow.
 _NUMBERED = "0 …"
+#: A caption left open by its bracket runs on over at most this many paragraphs.
+ASIDE_MAX_UNITS = 6
 #: Date lines standing apart open the entries of a journal when there are at least this many.
 DATED_ENTRY_MIN = 5
 #: The marker of a heading that is an entry's date line: its title keeps the date (`München, den 6. September`).
@@ -217,6 +219,7 @@ def _assign_roles(units: list[Unit], keys: Sequence[str], format: Format, boiler
         for unit, unit_key in zip(units, keys)
     ]
     _mark_lists(units, roles)
+    _close_bracketed_asides(units, roles)
     _keep_recurring_sections(units, roles, keys, boilerplate, split)
     _apply_hints(units, roles, overrides)
     entries = entry_lines(units, roles) | dated_entries(units, roles, gap, split) if format is Format.TEXT else set()
@@ -229,6 +232,26 @@ def _assign_roles(units: list[Unit], keys: Sequence[str], format: Format, boiler
     return [replace(unit, level=1, marker=DATELINE if units[i].role is Role.PROSE and roles[i] is Role.HEADING
                     and is_date_line(unit.text) else unit.marker) if i in entries else unit
             for i, unit in enumerate(marked)]
+
+
+def _close_bracketed_asides(units: Sequence[Unit], roles: list[Role]) -> None:
+    """A caption set aside as boilerplate (`[Illustration: …`) whose bracket its
+    paragraph leaves open runs on to the paragraph that closes it, within
+    `ASIDE_MAX_UNITS`: those paragraphs are the caption's (a cartoon's lines of
+    dialogue), set aside with it, never titles."""
+    for i, unit in enumerate(units):
+        if roles[i] is not Role.BOILERPLATE or not unit.text.startswith("[") or _open_brackets(unit.text) <= 0:
+            continue
+        depth = _open_brackets(unit.text)
+        for j in range(i + 1, min(i + 1 + ASIDE_MAX_UNITS, len(units))):
+            depth += _open_brackets(units[j].text)
+            if depth <= 0:
+                roles[i + 1 : j + 1] = [Role.BOILERPLATE] * (j - i)
+                break
+
+
+def _open_brackets(text: str) -> int:
+    return text.count("[") - text.count("]")
 
 
 def _keep_recurring_sections(units: Sequence[Unit], roles: list[Role], keys: Sequence[str],

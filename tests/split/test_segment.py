@@ -344,3 +344,16 @@ def test_a_departments_items_are_its_pieces():
     assert [(a.title, a.section) for a in found][-6:] == [
         ("Minor Affections of the Brain", "The Lecturer"), ("Hydrophobia", "The Lecturer"), ("Diet", "The Lecturer"),
         ("Noisy Fish", "The Naturalist"), ("Geology", "The Naturalist"), ("A Magnificent Waterfall", "The Naturalist")]
+
+
+def test_a_caption_left_open_by_its_bracket_is_set_aside_to_its_close():
+    """A cartoon's caption runs over paragraphs, its bracket closing on the last:
+    its lines of dialogue in capitals are the caption's, set aside, never titles."""
+    caption = ('[Illustration: "OLE BILL SEZ \'E \'ARDLY NEVER SEES \'IS MISSUS NAH."\n\n"OH! \'OW\'S THAT, THEN?"\n\n'
+               '"COS SHE\'S ALL MORNIN\' IN A SUGAR CUE."]')
+    text = "\n\n\n\n".join(f"{title}\n\n{paragraph(60)}\n\n{caption if n == 1 else paragraph(40)}\n\n{paragraph(50)}"
+                           for n, title in enumerate(["THE FOOD QUESTION", "AT THE FRONT", "A HOLIDAY", "OUR CLUB"]))
+    found = articles_of(text)
+    assert [a.title for a in found] == ["The Food Question", "At the Front", "A Holiday", "Our Club"]
+    assert "SUGAR CUE" not in found[1].body_text
+    assert found[1].tally.boilerplate == 3  # the caption's three lines
