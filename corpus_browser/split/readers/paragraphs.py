@@ -16,7 +16,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from corpus_browser.lang import rules
-from corpus_browser.lang.rules import MINOR_WORDS
 from corpus_browser.lang.text import clean, indent_of, is_all_caps, is_title_case
 from corpus_browser.model import Role, Unit
 
@@ -150,7 +149,7 @@ def _title_line(text: str, width: int) -> bool:
     words = text.split()
     if not 2 <= len(words) <= HEADLINE_LINE_MAX_WORDS or "," in text or not is_title_case(text):
         return False
-    if any(word[:1].islower() and word.casefold() not in MINOR_WORDS for word in words):
+    if any(word[:1].islower() and word.casefold() not in rules.MINOR_WORDS for word in words):
         return False
     return text.endswith(".") or (text[-1].isalnum() and len(text) <= TITLE_LINE_MAX_WIDTH_SHARE * width)
 
