@@ -365,7 +365,7 @@ def _text_starts(units: Sequence[Unit], lo: int, hi: int,
             reason = "the start of the seed's text"
         elif article_break is not None and strength[i] >= article_break:
             reason = f"{strength[i]} blank lines before it, the break this seed puts between articles"
-        elif _after_separator(units, i, lo):
+        elif _after_separator(units, i, lo) and not _heads_a_list(units, i, hi):
             reason = "after a separator line"
         elif article_break is None and units[i].after_break:
             reason = "after a long run of blank lines"
@@ -434,6 +434,15 @@ def _same_template(units: Sequence[Unit], headings: Sequence[int], starts: dict[
 def _break_before(units: Sequence[Unit], i: int, lo: int) -> int:
     """Blank lines right before a unit (after a separator line, if one stands above it)."""
     return units[i].gap_before if i > lo else _START
+
+
+def _heads_a_list(units: Sequence[Unit], i: int, hi: int) -> bool:
+    """The heading is the first of lines in capitals that follow each other with no
+    blank line between (a play's cast under a row of stars: `FIRST TRAVELLER.`,
+    `SECOND TRAVELLER.`), no title over text."""
+    below = units[i + 1] if i + 1 < hi else None
+    return below is not None and below.gap_before == 0 and below.line_count == 1 \
+        and is_all_caps(units[i].text) and is_all_caps(below.text)
 
 
 def _after_separator(units: Sequence[Unit], i: int, lo: int) -> bool:

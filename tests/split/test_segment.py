@@ -357,3 +357,17 @@ def test_a_caption_left_open_by_its_bracket_is_set_aside_to_its_close():
     assert [a.title for a in found] == ["The Food Question", "At the Front", "A Holiday", "Our Club"]
     assert "SUGAR CUE" not in found[1].body_text
     assert found[1].tally.boilerplate == 3  # the caption's three lines
+
+
+def test_a_cast_list_under_a_row_of_stars_opens_no_piece():
+    """A play's cast, in capitals, one name a line under a row of stars, is no title."""
+    stars = "       *       *       *       *       *"
+    def play(title: str, cast: list[str]) -> str:
+        lines = "\n\n".join(f"{name} (_to the other_). {paragraph(30)}" for name in cast * 3)
+        return f"{title}\n\n\nTIME: _last week_.\nPLACE: _a high road_.\n\n{stars}\n\n" + "\n".join(
+            f"{name}." for name in cast) + f"\n\n{stars}\n\n{lines}"
+    plays = [("THE TRAVELLERS AND THE HATCHET", ["FIRST TRAVELLER", "SECOND TRAVELLER", "THE CARPENTER"]),
+             ("THE CROW AND THE FOX", ["MADAM CROW", "MASTER FOX"]),
+             ("THE CAT AND THE MOUSE", ["MOTHER MOUSE", "THE CAT", "THE KITTEN"])]
+    found = articles_of("\n\n\n\n\n".join(play(title, cast) for title, cast in plays))
+    assert [a.title for a in found] == ["The Travellers and the Hatchet", "The Crow and the Fox", "The Cat and the Mouse"]
