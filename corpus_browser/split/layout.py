@@ -69,6 +69,8 @@ CONTENTS_MIN_ENTRIES = 3
 CONTENTS_MIN_SHARE = 0.3
 #: Why a heading is set aside that only holds the articles under it (`_containers`): it names their section.
 CONTAINER = "a heading over the articles under it, with no text of its own"
+#: A byline that says so (`BY ONE WHO HEARD IT.`): under a title, never a name in a list.
+_BY = re.compile(r"^by\s", re.IGNORECASE)
 #: A note's marker: `{1}`, `[12]`, `(3)`, `4*`, or a number the note's text follows with no space (`5«c'est bon»`).
 _NOTE_MARKER = re.compile(r"^(?:\{\d+\}|\[\d+\]|\(\d+\))\s|^\d{1,3}\*|^\d{1,3}(?=[«\"“„‘(]|[^\W\d_])")
 _WORD = re.compile(r"\w+")
@@ -365,7 +367,9 @@ def _text_starts(units: Sequence[Unit], lo: int, hi: int,
             reason = "the start of the seed's text"
         elif article_break is not None and strength[i] >= article_break:
             reason = f"{strength[i]} blank lines before it, the break this seed puts between articles"
-        elif _after_separator(units, i, lo) and not _heads_a_list(units, i, hi):
+        elif _heads_a_list(units, i, hi):
+            reason = None
+        elif _after_separator(units, i, lo):
             reason = "after a separator line"
         elif article_break is None and units[i].after_break:
             reason = "after a long run of blank lines"
@@ -439,10 +443,13 @@ def _break_before(units: Sequence[Unit], i: int, lo: int) -> int:
 def _heads_a_list(units: Sequence[Unit], i: int, hi: int) -> bool:
     """The heading is the first of lines in capitals that follow each other with no
     blank line between (a play's cast under a row of stars: `FIRST TRAVELLER.`,
-    `SECOND TRAVELLER.`), no title over text."""
+    `SECOND TRAVELLER.`), no title over text: neither a separator above nor
+    blank lines make it one (its break may still be the seed's article break).
+    Not a numeral over a dateline, nor a title over its byline (`BY …`)."""
     below = units[i + 1] if i + 1 < hi else None
-    return below is not None and below.gap_before == 0 and below.line_count == 1 \
-        and is_all_caps(units[i].text) and is_all_caps(below.text)
+    return below is not None and below.gap_before == 0 and below.line_count == 1 and below.role is not Role.DATE \
+        and not below.date and is_all_caps(units[i].text) and is_all_caps(below.text) \
+        and not _BARE_NUMERAL.match(units[i].text) and not _BY.match(below.text)
 
 
 def _after_separator(units: Sequence[Unit], i: int, lo: int) -> bool:

@@ -368,6 +368,8 @@ def test_a_cast_list_under_a_row_of_stars_opens_no_piece():
             f"{name}." for name in cast) + f"\n\n{stars}\n\n{lines}"
     plays = [("THE TRAVELLERS AND THE HATCHET", ["FIRST TRAVELLER", "SECOND TRAVELLER", "THE CARPENTER"]),
              ("THE CROW AND THE FOX", ["MADAM CROW", "MASTER FOX"]),
-             ("THE CAT AND THE MOUSE", ["MOTHER MOUSE", "THE CAT", "THE KITTEN"])]
+             ("THE CAT AND THE MOUSE", ["MOTHER MOUSE", "THE CAT", "THE KITTEN"]),
+             ("THE RED SHOES", ["KAREN", "THE OLD LADY", "THE EXECUTIONER"])]
     found = articles_of("\n\n\n\n\n".join(play(title, cast) for title, cast in plays))
-    assert [a.title for a in found] == ["The Travellers and the Hatchet", "The Crow and the Fox", "The Cat and the Mouse"]
+    assert [a.title for a in found] == ["The Travellers and the Hatchet", "The Crow and the Fox", "The Cat and the Mouse",
+                                        "The Red Shoes"]
