@@ -2,7 +2,9 @@
 text, and the structures an article's own markup states (links, emphasis,
 code, lists, quotes, tables, headings, footnotes, rules, images) written so
 that nothing else can arise from them: no raw HTML, no attribute, no link or
-image to any scheme but http, https and mailto (and anchors on the page).
+image to any scheme but http, https and mailto (and anchors on the page). (A
+paragraph of plain text dense in characters Markdown escapes is written as an
+HTML paragraph of that text, escaped: `text_paragraph`.)
 
 Converters of each source format (`split/markup/`) parse the source with a
 real parser and build their output from these pieces only; the site writes
@@ -16,6 +18,7 @@ extensions the plugin turns on (`tables`, `fenced_code`, `footnotes`,
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -49,6 +52,8 @@ _URL_SAFE = "/:@!$&'*+,;=?#%~-._"
 _LABEL = re.compile(r"[^A-Za-z0-9]+")
 #: Heading levels an article's own headings take: its title is the page's only level 1.
 MIN_HEADING, MAX_HEADING = 2, 6
+#: Escapes one paragraph may need before it is written as HTML instead (`text_paragraph`).
+MAX_ESCAPES = 2_000
 #: Indentation of a list item's continued blocks (Python-Markdown needs four spaces).
 _INDENT = "    "
 
@@ -56,6 +61,26 @@ _INDENT = "    "
 def escape(text: str) -> str:
     """Text as Markdown that renders to exactly that text, on one line of its own."""
     return _line_start(_inline(text))
+
+
+def text_paragraph(text: str) -> str:
+    """A paragraph of text as a page writes it: escaped Markdown (`escape`), or,
+    when that needs more than `MAX_ESCAPES` escapes, an HTML paragraph of the text
+    with `&`, `<` and `>` escaped, which renders the same. Python-Markdown's time
+    grows with the square of one paragraph's escapes (40,000 take it 2 s, a
+    400,000-character run of brackets many minutes); an HTML block it passes
+    through as it is."""
+    markdown = escape(text)
+    if not dense(markdown):
+        return markdown
+    return f"<p>{html.escape(_LINE_BREAKS.sub(' ', text), quote=False)}</p>"
+
+
+def dense(markdown: str) -> bool:
+    """Whether Markdown holds more than `MAX_ESCAPES` escapes and entities: too many
+    for Python-Markdown to render in one paragraph in reasonable time (a source's
+    paragraph that dense is shown as its plain text, `text_paragraph`)."""
+    return markdown.count("\\") + markdown.count("&") > MAX_ESCAPES
 
 
 def _inline(text: str) -> str:

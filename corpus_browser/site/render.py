@@ -27,7 +27,7 @@ from anyascii import anyascii
 
 from corpus_browser.lang.dates import month_heading, reader_date, year_of
 from corpus_browser.lang.detect import DEFAULT_LANGUAGE
-from corpus_browser.lang.markdown import escape
+from corpus_browser.lang.markdown import dense, escape, text_paragraph
 from corpus_browser.site.links import LinkTargets, link_targets, marked_targets, resolve_links
 from corpus_browser.lang.text import DESCRIPTION_MAX_CHARS, TITLE_MAX_CHARS, shorten
 from corpus_browser.model import Article, Block, BlockKind, Derivations, Page, PlacedArticle, Site
@@ -553,7 +553,7 @@ def _names(names: Sequence[str]) -> str:
 
 
 def _render_block(block: Block) -> str:
-    if block.markdown:
+    if block.markdown and not (block.kind is BlockKind.PARAGRAPH and dense(block.markdown)):
         return block.markdown  # the source's own markup, written safe where it was read (`lang/markdown.py`)
     if block.kind is BlockKind.HEADING:
         return f"## {escape(block.texts[0])}"
@@ -563,7 +563,7 @@ def _render_block(block: Block) -> str:
         return "\n".join(f"- {escape(text)}" for text in block.texts)
     if block.kind is BlockKind.NUMBERED_LIST:
         return "\n".join(f"{block.start + i}. {escape(text)}" for i, text in enumerate(block.texts))
-    return escape(block.texts[0])
+    return text_paragraph(block.texts[0])
 
 
 def _with_front_matter(data: dict[str, object], body: str) -> str:

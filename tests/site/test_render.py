@@ -11,7 +11,7 @@ import pytest
 import yaml
 from helpers import articles_of, dated_site, page_parts, paragraph
 
-from corpus_browser.lang.markdown import escape
+from corpus_browser.lang.markdown import escape, text_paragraph
 from corpus_browser.model import Article, Site
 from corpus_browser.site.listings import PAGE_SIZE
 from corpus_browser.site.render import (
@@ -61,6 +61,20 @@ def test_escape_renders_exactly_the_text(text):
     html = to_html(escape(text))
     expected = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     assert html == f"<p>{expected}</p>"
+
+
+@pytest.mark.parametrize("text", ["<script>alert(1)</script> " + "[" * 3_000, "&amp; " * 2_500 + "<b>x</b>",
+                                  "_" * 2_001, "[x](javascript:alert(1)) " * 1_100])
+def test_a_paragraph_dense_in_markup_characters_renders_exactly_the_text_too(text):
+    """Python-Markdown's time grows with the square of one paragraph's escapes: a
+    paragraph needing more than a few thousand is written as HTML, escaped, and
+    shows exactly its text all the same."""
+    written = text_paragraph(text)
+    assert written.startswith("<p>"), "written as an HTML paragraph"
+    expected = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    html = to_html(f"# Title\n\n{written}\n\nAfter.")
+    assert re.sub(r">\s+<", "><", html) == f'<h1 id="title">Title</h1><p>{expected}</p><p>After.</p>'
+    assert text_paragraph("A [short] one.") == escape("A [short] one.")
 
 
 def test_slugify_is_readable_ascii_and_bounded():
