@@ -32,6 +32,10 @@ log = logging.getLogger(__name__)
 #: Sidecar suffixes: `NAME.yml` (or `NAME.txt.yml`) holds the corrections for seed `NAME.txt`.
 SIDECAR_SUFFIXES = (".yml", ".yaml")
 
+#: Why bytes with NUL in them, in no encoding of text that has them, are no seed.
+_BINARY = "looks like a binary file (it holds NUL bytes), not text"
+#: A file of no seed suffix is first read this far, to skip one that is no text without reading it whole.
+PEEK_BYTES = 65_536
 #: Documents whose bytes may all decode, yet hold no text to read as it is: their first bytes, and what they are.
 NOT_TEXT = ((b"%PDF-", "a PDF document"), (b"%!PS", "a PostScript document"), (b"{\\rtf", "an RTF document"))
 
@@ -239,6 +243,9 @@ def fetch_seed(item: SeedFile, follow_symlinks: bool = False) -> SeedBytes | Ski
     if not follow_symlinks and _links_outside(path, root):
         return Skipped(SeedError(shown, _LINK_OUTSIDE))
     try:
+        not_text = None if path.is_dir() or _seed_suffix(path.name) else _not_text(read_regular(path, PEEK_BYTES), shown)
+        if not_text is not None:
+            return not_text
         data = packed_folder(path, shown) if path.is_dir() else read_regular(path)
     except OSError as error:
         raise SeedError(shown, f"cannot read: {error.strerror or error}") from None
@@ -264,7 +271,7 @@ def seed_input(found: SeedBytes) -> SeedInput | Skipped:
     try:
         seed = seed_from_bytes(found.data, found.name, found.shown)
     except SeedError as error:
-        if PurePath(found.name).suffix.lower() in SEED_SUFFIXES:
+        if _seed_suffix(found.name):
             raise
         return Skipped(SeedSkipped(found.shown, f"skipped: {error.message}"))
     if not seed.data and not any(line.strip() for line in seed.lines):
@@ -275,6 +282,30 @@ def seed_input(found: SeedBytes) -> SeedInput | Skipped:
         raise found.sidecar
     data = parse_yaml(found.sidecar, found.sidecar_shown, SidecarError)
     return SeedInput(seed, parse_overrides(data, found.sidecar_shown, len(seed.lines)))
+
+
+def _seed_suffix(name: str) -> bool:
+    """Whether a file's name ends in a suffix of seeds (`.txt`, `.md`, an export's): one
+    that is no text is an error, where a file of any other suffix is skipped."""
+    return PurePath(name).suffix.lower() in SEED_SUFFIXES
+
+
+def _not_text(head: bytes, shown: str) -> Skipped | None:
+    """Why a file of no seed suffix is skipped, told from its first bytes (a video
+    or an image beside the posts is not read whole), or None when they are text."""
+    if is_zip(head):
+        return None  # an export packed as a zip, read by its importer
+    reason = _not_text_kind(head)
+    if reason is None and b"\x00" in head and not any(head.startswith(bom) for bom, _encoding in _BOMS) \
+            and _wide_text(head[: len(head) // 4 * 4]) is None:
+        reason = _BINARY
+    return Skipped(SeedSkipped(shown, f"skipped: {reason}")) if reason else None
+
+
+def _not_text_kind(data: bytes) -> str | None:
+    """What a document told by its first bytes is (`NOT_TEXT`), as a reason to read no text from it."""
+    kind = next((kind for signature, kind in NOT_TEXT if data.startswith(signature)), None)
+    return f"{kind}, not text (save it as text to read it)" if kind else None
 
 
 def read_seed(path: Path, shown: str) -> Seed:
@@ -303,16 +334,16 @@ def decode(data: bytes, shown: str) -> str:
     mark (told by their NUL bytes, which UTF-8 would take for text), then UTF-8,
     then detection. A document told by its first bytes (`NOT_TEXT`) is no text,
     even when its bytes would decode."""
-    kind = next((kind for signature, kind in NOT_TEXT if data.startswith(signature)), None)
+    kind = _not_text_kind(data)
     if kind is not None:
-        raise SeedError(shown, f"{kind}, not text (save it as text to read it)")
+        raise SeedError(shown, kind)
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return data.decode(encoding)
     if b"\x00" in data:
         wide = _wide_text(data)
         if wide is None:
-            raise SeedError(shown, "looks like a binary file (it holds NUL bytes), not text")
+            raise SeedError(shown, _BINARY)
         log.info("%s: decoded as %s (no byte-order mark)", shown, wide.encoding)
         return str(wide)
     try:

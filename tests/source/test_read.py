@@ -69,24 +69,27 @@ def test_every_file_that_is_text_is_read_whatever_its_suffix(tmp_path):
     """A release history in RDoc, a file with no suffix, a Hugo page: read by their content."""
     (tmp_path / "History.rdoc").write_text("=== 1.0.0 / 2020-01-02\n\n* First release.\n", encoding="utf-8")
     (tmp_path / "NEWS").write_text("Version 2\n\nNew things.\n", encoding="utf-8")
+    (tmp_path / "notes").write_text("é" * 40_000 + "\n\nTitle\n\nText.\n", encoding="utf-8")  # its first bytes cut a letter
     (tmp_path / "post.smd").write_text("# A post\n\nSee [the docs](https://example.org/docs).\n\n## One\n\n"
                                        "*Its* text.\n\n## Two\n\n- a\n- b\n", encoding="utf-8")
     corpus = read_corpus(tmp_path)
-    assert [item.seed.name for item in corpus.seeds] == ["History.rdoc", "NEWS", "post.smd"]
+    assert [item.seed.name for item in corpus.seeds] == ["History.rdoc", "NEWS", "notes", "post.smd"]
     assert corpus.warnings == corpus.errors == ()
-    assert [prepare_seed(item, SplitRules()).format for item in corpus.seeds][2] is Format.MARKDOWN
+    assert [prepare_seed(item, SplitRules()).format for item in corpus.seeds][3] is Format.MARKDOWN
 
 
 def test_a_file_that_is_not_text_is_skipped_by_name_with_the_reason(tmp_path):
     (tmp_path / "post.txt").write_text("Title\n\nSome text here.\n", encoding="utf-8")
     (tmp_path / "cover.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\xff\xfe\x00\x81")
     (tmp_path / "paper.pdf").write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n")
+    (tmp_path / "talk.ogg").write_bytes(b"OggS\x00\x02" + bytes(range(256)) * 2_000)  # told from its first bytes
     (tmp_path / "letter.txt").write_bytes(b"{\\rtf1\\ansi Dear sir,\\par}")
     corpus = read_corpus(tmp_path)
     assert [item.seed.name for item in corpus.seeds] == ["post.txt"]
     assert [str(warning) for warning in corpus.warnings] == [
         f"{tmp_path}/cover.png: skipped: looks like a binary file (it holds NUL bytes), not text",
         f"{tmp_path}/paper.pdf: skipped: a PDF document, not text (save it as text to read it)",
+        f"{tmp_path}/talk.ogg: skipped: looks like a binary file (it holds NUL bytes), not text",
     ]
     assert [str(error) for error in corpus.errors] == [
         f"{tmp_path}/letter.txt: an RTF document, not text (save it as text to read it)"]
