@@ -69,8 +69,6 @@ CONTENTS_MIN_ENTRIES = 3
 CONTENTS_MIN_SHARE = 0.3
 #: Why a heading is set aside that only holds the articles under it (`_containers`): it names their section.
 CONTAINER = "a heading over the articles under it, with no text of its own"
-#: A byline that says so (`BY ONE WHO HEARD IT.`): under a title, never a name in a list.
-_BY = re.compile(r"^by\s", re.IGNORECASE)
 #: A note's marker: `{1}`, `[12]`, `(3)`, `4*`, or a number the note's text follows with no space (`5«c'est bon»`).
 _NOTE_MARKER = re.compile(r"^(?:\{\d+\}|\[\d+\]|\(\d+\))\s|^\d{1,3}\*|^\d{1,3}(?=[«\"“„‘(]|[^\W\d_])")
 _WORD = re.compile(r"\w+")
@@ -449,7 +447,12 @@ def _heads_a_list(units: Sequence[Unit], i: int, hi: int) -> bool:
     below = units[i + 1] if i + 1 < hi else None
     return below is not None and below.gap_before == 0 and below.line_count == 1 and below.role is not Role.DATE \
         and not below.date and is_all_caps(units[i].text) and is_all_caps(below.text) \
-        and not _BARE_NUMERAL.match(units[i].text) and not _BY.match(below.text)
+        and not _BARE_NUMERAL.match(units[i].text) and not _says_byline(below.text)
+
+
+def _says_byline(text: str) -> bool:
+    """A line a byline pattern reads (`BY ONE WHO HEARD IT.`), not a name alone in capitals."""
+    return any(pattern.match(text) for pattern in rules.BYLINE_PATTERNS)
 
 
 def _after_separator(units: Sequence[Unit], i: int, lo: int) -> bool:
