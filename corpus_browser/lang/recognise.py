@@ -138,8 +138,10 @@ def handle_credit(text: str) -> tuple[str, str] | None:
 def without_trailing_date(text: str) -> str:
     """A title without the date it ends with, which the article's date shows
     anyway: `2.1.0 - 2020-01-01` -> `2.1.0`, `6.0.4 / 2026-04-14` -> `6.0.4`,
-    `Release 7.2 (released Sep 13, 2023)` -> `Release 7.2`. A title that is
-    only a date stays as it is."""
+    `Release 7.2 (released Sep 13, 2023)` -> `Release 7.2`, `(_The Globe_,
+    January 12, 1895.)` -> `_The Globe_`. A title that is only a date stays as it is."""
+    if is_source_line(text):
+        return without_trailing_date(text.rstrip(".")[1:-1])
     found = _date_match(text)
     if found is None or text[found.end():].strip(" )]}.") :
         return text
@@ -155,6 +157,14 @@ def without_trailing_date(text: str) -> str:
         return text  # the date is part of the title's words ("Remembering September 11, 2001")
     head = head.rstrip(" -–—,:;([/")
     return head if head.strip() else text
+
+
+def is_source_line(text: str) -> bool:
+    """A line wholly in brackets that states a date: where and when a piece
+    appeared (`(_Boston Journal_, January 7, 1895.)`)."""
+    inside = text.rstrip(".")
+    return inside[:1] in "([" and inside[-1:] == {"(": ")", "[": "]"}[inside[:1]] \
+        and inside.count(inside[0]) == 1 and find_date(inside) is not None
 
 
 def mentions_date(text: str) -> bool:

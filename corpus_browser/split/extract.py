@@ -19,7 +19,7 @@ from itertools import groupby
 
 from corpus_browser.lang import markdown as md
 from corpus_browser.lang.markdown import Piece
-from corpus_browser.lang.recognise import byline_names, handle_credit, without_trailing_date
+from corpus_browser.lang.recognise import byline_names, handle_credit, is_source_line, without_trailing_date
 from corpus_browser.lang.rules import (
     ENUMERATION,
     NUMBERED_ITEM,
@@ -185,7 +185,8 @@ def _title(units: Sequence[Unit], title_index: int, overrides: Overrides = Overr
     text = _hinted_title(units[title_index].text, overrides.article_titles)
     credit = handle_credit(text)
     text = credit[0] if credit else text
-    text = without_trailing_date(text) if units[title_index].date and units[title_index].marker != DATELINE else text
+    named_by_date = units[title_index].marker == DATELINE and not is_source_line(text)  # a journal's `May 3, 2021`
+    text = without_trailing_date(text) if units[title_index].date and not named_by_date else text
     named = _named_label(units, title_index)
     if named is not None:
         return reader_title(units[named].text)[0], reader_title(text)[0]

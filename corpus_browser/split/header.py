@@ -27,6 +27,7 @@ from corpus_browser.lang import rules
 from corpus_browser.lang.recognise import (
     byline_names,
     find_date,
+    is_source_line,
     mentions_date,
     name_list,
     name_with_address,
@@ -75,6 +76,7 @@ def apply_template(units: Sequence[Unit], layout: Layout) -> list[Unit]:
     spans = [(a, b) for a, b in zip(starts, [*starts[1:], len(units)])]
     spans = [(a, b) for a, b in spans if a not in in_matter]
     _labels(units, spans)
+    _source_lines(units, spans)
     for a, b in spans:
         _signoff(units, a, b, in_matter)
     heads = [_head(units, a, b) for a, b in spans]
@@ -293,6 +295,37 @@ def _labels(units: list[Unit], spans: Sequence[tuple[int, int]]) -> None:
         same = names[key(units[i + 1].text)]
         if not (same >= SAME_NAME_MIN and same >= SAME_NAME_SHARE * len(labels)):
             units[i] = replace(units[i], is_label=True)
+
+
+def _source_lines(units: list[Unit], spans: Sequence[tuple[int, int]]) -> None:
+    """Titles that only say where and when the piece appeared, over its headline
+    (`(_Boston Journal_, January 7, 1895.)` over `CHIMES RANG SWEETLY.`), where
+    most articles open so, as a book of press cuttings does: the source line is
+    the article's date line and the headline its title. A line standing under
+    half of those titles (`EXTRACT.`) is the book's furniture, passed over."""
+    sourced = [(i, b) for a, b in spans if (i := _title(units, a, b)) is not None and units[i].line_count == 1 and is_source_line(units[i].text)]
+    if not _recurs(len(sourced), len(spans)):
+        return
+    firsts = Counter(key(units[i + 1].text) for i, b in sourced if i + 1 < b)
+    for i, b in sourced:
+        under = i + 1
+        if under < b and firsts[key(units[under].text)] >= TEMPLATE_MIN_SHARE * len(sourced) \
+                and units[under].line_count == 1:
+            units[under] = replace(units[under], role=Role.BOILERPLATE)
+            under += 1
+        if under < b and _headline(units[under]):
+            units[i] = replace(units[i], role=Role.DATE, level=0)
+            units[under] = replace(units[under], role=Role.HEADING)
+
+
+def _headline(unit: Unit) -> bool:
+    """A short line that can head a piece: a heading, or up to three lines in capitals or
+    Title Case, stating no date."""
+    text = unit.text
+    if unit.role not in (Role.HEADING, Role.PROSE) or unit.line_count > LABEL_NAME_MAX_LINES \
+            or mentions_date(text) or rules.LABEL_ONLY.match(text):
+        return False
+    return unit.role is Role.HEADING or is_all_caps(text) or (is_title_case(text) and not more_words_than(text, 20))
 
 
 def _names_piece(unit: Unit) -> bool:

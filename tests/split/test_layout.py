@@ -322,3 +322,25 @@ def test_diary_entries_open_at_their_datelines_with_or_without_a_year():
     found = articles_of(f"A Journey\n\n{paragraph(70)}\n\n\n{entries}\n")
     assert [a.title for a in found] == ["A Journey", *(line.rstrip(".") for line in places)]
     assert [a.date and a.date[:7] for a in found[1:]] == ["1786-09", None, None, None, "1786-09", None]
+
+
+def test_a_source_line_over_a_headline_dates_the_cutting_and_the_headline_names_it():
+    """A book of press cuttings: each opens with where and when it appeared, in
+    brackets, then perhaps a line the book sets under most of them (`EXTRACT.`),
+    then its headline, which a reader takes for the title (not for a byline, though
+    it is three words in capitals). A cutting with no headline is named by its source."""
+    cuttings = [("The Morning Star", "January 7, 1895", "EXTRACT.\n\nBELLS RANG SWEETLY."),
+                ("Evening Courier", "January 9, 1895", "EXTRACT.\n\nA NEW HALL OPENED.--CROWDS AT THE DOORS."),
+                ("The Weekly Herald", "February 2, 1895", "EXTRACT."),
+                ("Daily Ledger", "March 3, 1895", "GROWTH OF A TOWN."),
+                ("The Gazette", "April 4, 1895", "EXTRACT.\n\nRAIN AT LAST."),
+                ("Pioneer Press", "May 5, 1895", "EXTRACT.\n\nTHE NEW MILL.")]
+    found = articles_of("\n\n\n\n\n".join([f"PRESS CUTTINGS.\n\n{paragraph(50)}", *(
+        f"(_{paper}_, {date}.)\n\n{head}\n\n{paragraph(60)}\n\n{paragraph(40)}" for paper, date, head in cuttings)]))
+    assert [(article.title, article.authors, article.date) for article in found][1:] == [
+        ("Bells Rang Sweetly", (), "1895-01-07"),
+        ("A New Hall Opened.--Crowds at the Doors", (), "1895-01-09"),
+        ("_The Weekly Herald_", (), "1895-02-02"),
+        ("Growth of a Town", (), "1895-03-03"),
+        ("Rain at Last", (), "1895-04-04"),
+        ("The New Mill", (), "1895-05-05")]
