@@ -28,6 +28,8 @@ MBOX_ENVELOPE = re.compile(
 ATX_HEADING = re.compile(r"^ {0,3}(?P<marks>#{1,6})(?:[ \t]+(?P<text>(?:.*?[^ \t])??))?(?:[ \t]+#+)?[ \t]*$")
 FRONT_MATTER_FENCE = re.compile(r"^(?:---|\+\+\+)[ \t]*$")
 FRONT_MATTER_FIELD = re.compile(r"^[A-Za-z_][\w-]*(?::(?:\s|$)|\s*=\s*\S)")
+#: A front-matter field with no fences around its block, as Franklin writes them: `@def title = "…"`.
+UNFENCED_FIELD = re.compile(r"^@def\s+(?=[A-Za-z_][\w-]*\s*=\s*\S)")
 #: The marks that open a wiki or AsciiDoc heading: one to six `=`, spaced as tokenised dumps write
 #: them (`= = Section = =`), after at most one space.
 _WIKI_MARKS = re.compile(r"^ ?(=(?: ?=){0,5})(?!=)")

@@ -346,3 +346,48 @@ def test_26_04_mime_bodies_are_decoded_and_their_structure_set_aside():
     assert "XYZ" not in first.body_text + second.body_text and "HTML" not in second.body_text
     counted = sum((article.tally for article in seed.articles), LineTally())
     assert counted.prose + counted.metadata + counted.boilerplate == sum(1 for line in text.split("\n") if line.strip())
+
+
+def test_a_front_matter_block_that_does_not_parse_whole_is_read_field_by_field():
+    """A title left unquoted around a colon breaks YAML, and a site generator's own
+    value (`rss_pubdate = Date(2025, 1, 3)`) breaks TOML: each field is then read
+    alone, and one that still does not parse is the text after its key."""
+    text = "\n".join(["---", "title: Python: a tour", "author: Ada Byron", "tags:", "  - python", "date: 2024-02-07",
+                      "---", "", paragraph(30),
+                      "+++", 'title = "Orbits in Julia"', 'authors = "Grace Hopper"', 'published = "3 January 2025"',
+                      "rss_pubdate = Date(2025, 01, 03)", "+++", "", paragraph(30)])
+    first, second = articles_of(text, format=Format.MARKDOWN)
+    assert (first.title, first.authors, first.date, first.source_tags) == (
+        "Python: a tour", ("Ada Byron",), "2024-02-07", ("python",))
+    assert (second.title, second.authors, second.date) == ("Orbits in Julia", ("Grace Hopper",), "2025-01-03")
+
+
+def test_a_block_of_prose_between_rules_is_no_front_matter():
+    text = "\n".join(["Intro: what follows is a story.", "", "---", "Note: this part is new.",
+                      "It was written later than the rest.", "---", "", paragraph(30)])
+    (article,) = articles_of(text, format=Format.MARKDOWN)
+    assert article.title != "this part is new."
+
+
+def test_franklin_def_lines_open_posts_as_front_matter_does():
+    """Franklin writes a post's fields as `@def key = value` lines, with no fences,
+    and an export may glue them to the end of the post before."""
+    posts = [("This Month in Julia (May)", "Stefan Krastanov", "1 June 2025"),
+             ("This Month in Julia (June)", "Stefan Krastanov", "1 July 2025"),
+             ("A Security Working Group", "Matt Bauman", "4 August 2025")]
+    text = "\n".join(f'@def title = "{title}"\n@def authors = "{author}"\n@def published = "{date}"\n'
+                     f'@def rss = """A summary"""\n\n{paragraph(40)}\n\n## Details\n\n{paragraph(30)}'
+                     for title, author, date in posts)
+    found = articles_of(text, format=Format.MARKDOWN)
+    assert [(a.title, a.authors, a.date) for a in found] == [
+        ("This Month in Julia (May)", ("Stefan Krastanov",), "2025-06-01"),
+        ("This Month in Julia (June)", ("Stefan Krastanov",), "2025-07-01"),
+        ("A Security Working Group", ("Matt Bauman",), "2025-08-04")]
+    assert [b.texts[0] for b in found[0].body if b.kind.value == "heading"] == ["Details"]
+
+
+def test_the_speakers_of_a_transcript_are_its_authors():
+    text = "\n".join(["---", "title: Episode one", "speakers:", "  - Pieter Wuille", "  - Ada Byron",
+                      "date: 2020-01-28", "---", "", "Jonas: Welcome to the podcast.", "", paragraph(40)])
+    (article,) = articles_of(text, format=Format.MARKDOWN)
+    assert article.authors == ("Pieter Wuille", "Ada Byron")

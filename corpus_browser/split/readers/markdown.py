@@ -20,7 +20,7 @@ from corpus_browser.lang.recognise import find_date
 from corpus_browser.lang.rules import ADDRESS_KEYS, AUTHOR_KEYS, DATE_KEYS, TITLE_KEYS
 from corpus_browser.lang.text import clean
 from corpus_browser.model import Role, Seed, Unit
-from corpus_browser.split.formats import ATX_HEADING, FRONT_MATTER_FENCE, FRONT_MATTER_FIELD
+from corpus_browser.split.formats import ATX_HEADING, FRONT_MATTER_FENCE, FRONT_MATTER_FIELD, UNFENCED_FIELD
 from corpus_browser.split.readers.fields import add_fields, record_blocks, stated_facts, stated_names
 from corpus_browser.split.readers.paragraphs import UnitBuilder, starts_list_item
 
@@ -79,8 +79,8 @@ def read(seed: Seed) -> list[Unit]:
             i += 1
             continue
         if i in front:
-            end, fields = front[i]
-            _add_front_matter(builder, lines, i, end, fields)
+            end, fields, has_fences = front[i]
+            _add_front_matter(builder, lines, i, end, fields, has_fences)
             i = end + 1
             continue
         heading = ATX_HEADING.match(raw)
@@ -114,9 +114,10 @@ def _is_setext(lines: Sequence[str], i: int) -> bool:
         and under == under[0] * len(under)
 
 
-def _front_matter_blocks(lines: Sequence[str]) -> dict[int, tuple[int, dict]]:
-    """Each front-matter block: the index of its opening fence (`---` around
-    YAML, `+++` around TOML) mapped to that of its closing one and its fields."""
+def _front_matter_blocks(lines: Sequence[str]) -> dict[int, tuple[int, dict, bool]]:
+    """Each front-matter block: the index of its first line mapped to that of its
+    last, its fields, and whether it is fenced (`---` around YAML, `+++` around
+    TOML) or a run of Franklin's `@def key = value` lines."""
     found = {}
     i = 0
     while i + 1 < len(lines):
@@ -124,49 +125,102 @@ def _front_matter_blocks(lines: Sequence[str]) -> dict[int, tuple[int, dict]]:
             fence = lines[i].strip()
             end = next((j for j in range(i + 1, min(len(lines), i + FRONT_MATTER_MAX_LINES))
                         if lines[j].strip() == fence), None)
-            fields = _fields(lines[i:end]) if end is not None else None
+            fields = _fields(fence, lines[i + 1:end]) if end is not None else None
             if fields is not None:
-                found[i] = (end, fields)
+                found[i] = (end, fields, True)
+                i = end + 1
+                continue
+        elif UNFENCED_FIELD.match(lines[i]) and UNFENCED_FIELD.match(lines[i + 1]):
+            end = next((j for j in range(i, len(lines)) if not UNFENCED_FIELD.match(lines[j])), len(lines)) - 1
+            fields = _fields("+++", [UNFENCED_FIELD.sub("", line) for line in lines[i:end + 1]])
+            if fields is not None:
+                found[i] = (end, fields, False)
                 i = end + 1
                 continue
         i += 1
     return found
 
 
-def _fields(block: Sequence[str]) -> dict | None:
-    """The fields of a block (its opening fence, then its lines), or None when
-    they are not a YAML or TOML mapping. YAML anchors and aliases are refused:
-    a block of a few lines must not expand into megabytes."""
-    text = "\n".join(block[1:])
+def _fields(fence: str, block: Sequence[str]) -> dict | None:
+    """The fields of a block's lines, or None when they are not a YAML (`---`)
+    or TOML (`+++`) mapping. A block that does not parse whole is read field
+    by field (`_fields_by_key`). YAML anchors and aliases are refused: a block
+    of a few lines must not expand into megabytes."""
+    text = "\n".join(block)
+    if fence == "---" and _aliased(text):
+        return None
+    fields = _mapping(fence, text)
+    return fields if fields is not None else _fields_by_key(fence, block)
+
+
+def _aliased(text: str) -> bool:
+    """Whether YAML `text` holds an anchor or an alias (before any error that ends its reading)."""
     try:
-        if block[0].strip() == "+++":
-            return tomllib.loads(text)
-        if any(isinstance(token, (yaml.AnchorToken, yaml.AliasToken)) for token in yaml.scan(text, Loader=_YAML)):
-            return None
-        data = yaml.load(text, Loader=_YAML)
+        for token in yaml.scan(text, Loader=_YAML):
+            if isinstance(token, (yaml.AnchorToken, yaml.AliasToken)):
+                return True
+    except yaml.YAMLError:
+        pass
+    return False
+
+
+def _mapping(fence: str, text: str) -> dict | None:
+    """The mapping `text` holds, or None."""
+    try:
+        data = tomllib.loads(text) if fence == "+++" else yaml.load(text, Loader=_YAML)
     except (yaml.YAMLError, tomllib.TOMLDecodeError):
         return None
     return data if isinstance(data, dict) else None
 
 
-def _add_front_matter(builder: UnitBuilder, lines: Sequence[str], start: int, end: int, block: dict) -> None:
-    """The block as units: its opening fence (which opens an article), the
-    `title:` line as a heading, and the other lines as header fields carrying
-    the authors and the date."""
+def _fields_by_key(fence: str, block: Sequence[str]) -> dict | None:
+    """The fields of a block that does not parse whole (a title left unquoted
+    around a colon, `title: Python: a tour`; a value in a site generator's own
+    language, `rss_pubdate = Date(2025, 1, 3)`): each top-level field with its
+    indented lines parsed alone, and one that still does not parse taken as
+    the text after its key. None when a line is neither a field nor indented
+    under one: that is no front matter."""
+    chunks: list[list[str]] = []
+    for line in block:
+        if FRONT_MATTER_FIELD.match(line):
+            chunks.append([line])
+        elif line.strip() and (not chunks or not line[:1].isspace() and not line.startswith("- ")):
+            return None
+        elif chunks:
+            chunks[-1].append(line)
+    fields: dict = {}
+    for chunk in chunks:
+        parsed = _mapping(fence, "\n".join(chunk))
+        if parsed is None:
+            key, _, value = re.split(r"(\s*[:=]\s*)", chunk[0], maxsplit=1)
+            parsed = {key: value.strip().strip("\"'")}
+        fields.update(parsed)
+    return fields or None
+
+
+def _add_front_matter(builder: UnitBuilder, lines: Sequence[str], start: int, end: int, block: dict,
+                      fenced: bool) -> None:
+    """The block as units: the `title:` line as a heading, and the other lines as
+    header fields carrying the authors and the date. Its first unit (the opening
+    fence, if it has one) opens an article."""
     fields = {str(key).casefold(): value for key, value in block.items()}
-    title_line = next((j for j in range(start + 1, end) if _key(lines[j]) in TITLE_KEYS
+    inside = range(start + 1, end) if fenced else range(start, end + 1)
+    title_line = next((j for j in inside if _key(lines[j]) in TITLE_KEYS
                        and isinstance(fields.get(_key(lines[j])), str)), None)
-    builder.unit(clean(lines[start]), start + 1, start + 1, Role.HEADER, opens_record=True)
-    names = _names(fields)
-    date = _date(fields)
-    stated = stated_facts(fields)
-    rest = [j for j in range(start + 1, end + 1) if j != title_line]
+    if fenced:
+        builder.unit(clean(lines[start]), start + 1, start + 1, Role.HEADER, opens_record=True)
+    facts = {"names": _names(fields), "date": _date(fields), "stated": stated_facts(fields)}
+    rest = [j for j in range(inside.start, end + 1) if j != title_line]
+    opens = {"opens_record": not fenced}
     if title_line is not None:
-        _add_header_lines(builder, lines, [j for j in rest if j < title_line])
+        before = [j for j in rest if j < title_line]
+        _add_header_lines(builder, lines, before, **opens)
         title = clean(str(fields[_key(lines[title_line])]))
-        builder.unit(title, title_line + 1, title_line + 1, Role.HEADING, level=0, marker="title:")
+        builder.unit(title, title_line + 1, title_line + 1, Role.HEADING, level=0, marker="title:",
+                     opens_record=not fenced and not before)
         rest = [j for j in rest if j > title_line]
-    _add_header_lines(builder, lines, rest, names=names, date=date, stated=stated)
+        opens = {}
+    _add_header_lines(builder, lines, rest, **opens, **facts)
 
 
 def _add_header_lines(builder: UnitBuilder, lines: Sequence[str], numbers: Sequence[int], **facts: object) -> None:
@@ -184,8 +238,8 @@ def _add_header_lines(builder: UnitBuilder, lines: Sequence[str], numbers: Seque
 
 
 def _key(line: str) -> str:
-    """The key of a YAML (`title: …`) or TOML (`title = …`) line."""
-    return re.split(r"[:=]", line, maxsplit=1)[0].strip().casefold()
+    """The key of a YAML (`title: …`) or TOML (`title = …`, `@def title = …`) line."""
+    return re.split(r"[:=]", UNFENCED_FIELD.sub("", line), maxsplit=1)[0].strip().casefold()
 
 
 def _text(lines: Sequence[str], numbers: Sequence[int]) -> str:
