@@ -251,8 +251,11 @@ ROMAN_NUMERAL = re.compile(r"^(?=[IVX]{2,})X{0,3}(?:IX|IV|V?I{0,3})$")
 HEADER_LINE = re.compile(r"^:?(?P<key>[A-Z][A-Za-z]*(?:\(s\))?(?:[- ][A-Za-z]+){0,2}):[ \t]+(?P<value>\S.{0,200})$")
 #: Header keys whose value names the author or the date.
 TITLE_KEYS = ("title", "subject")
-AUTHOR_KEYS = ("author", "authors", "author(s)", "by", "byline", "writer", "creator", "from")
+AUTHOR_KEYS = ("author", "authors", "author(s)", "by", "byline", "writer", "creator", "from", "speaker", "speakers")
 DATE_KEYS = ("date", "published", "pubdate", "publication date", "posted", "created", "sent", "load-date")
+#: A header line's key of two or three words whose last is one of these dates its article too
+#: (`Meeting date: 2020-09-14`, `Release Date: May 3, 2021`).
+DATE_KEY_LAST_WORDS = ("date",)
 #: Keys whose value is the post's address, which often holds its date (`2016/01/21/rust-1-6`).
 ADDRESS_KEYS = ("path", "url", "permalink", "slug", "export_file_name")
 #: Metadata keys (front matter, Org keywords and properties, reST fields) whose values are the

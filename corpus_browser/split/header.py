@@ -140,8 +140,13 @@ def _header_fields(units: list[Unit], heads: Sequence[Sequence[int]]) -> None:
             if keys[name] >= TEMPLATE_MIN_ARTICLES:
                 value = _LINK.sub(r"\1", rules.HEADER_LINE.match(_field_text(units[i]))["value"])
                 names = (byline_names("By " + value) or ()) if name in rules.AUTHOR_KEYS else ()
-                date = find_date(value) if name in rules.DATE_KEYS else None
+                date = find_date(value) if _dates_article(name) else None
                 units[i] = replace(units[i], role=Role.BYLINE if names else Role.HEADER, names=names, date=date)
+
+
+def _dates_article(name: str) -> bool:
+    """A header key whose value is the article's date: `Date`, `Meeting date`."""
+    return name in rules.DATE_KEYS or name.rsplit(" ", 1)[-1] in rules.DATE_KEY_LAST_WORDS
 
 
 def _field_text(unit: Unit) -> str:

@@ -606,7 +606,8 @@ def _contents(units: Sequence[Unit], starts: Sequence[int], hi: int) -> tuple[li
         lines = [_words(unit.text) for unit in piece if unit.role is not Role.SEPARATOR]
         listed = {start for line in lines for n in lengths for k in range(len(line) - n + 1)
                   if n > 1 or len(line) == 1 for start in titles.get(line[k : k + n], ()) if start >= last}
-        if len(listed) >= CONTENTS_MIN_ENTRIES and len(listed) >= CONTENTS_MIN_SHARE * len(lines):
+        distinct = len({_words(_title_text(units, start)) for start in listed})  # one line names all its namesakes
+        if distinct >= CONTENTS_MIN_ENTRIES and distinct >= CONTENTS_MIN_SHARE * len(lines):
             found.append((first, last, f"a contents list ({len(listed)} later titles)"))
             named |= listed
     return found, named

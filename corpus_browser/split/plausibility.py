@@ -7,7 +7,9 @@ A split is implausible when:
 - one piece holds many heading-shaped lines (its articles were not told apart);
 - many titles are the same (a section heading taken for the article level; a
   mail thread's or a blog's records may share a subject), or, however few the
-  pieces, most of them share one;
+  pieces, most of them share one, unless the dates under them tell them apart
+  (a team's meeting notes, each `T-lang meeting agenda`);
+- most titles end in a colon: they lead in to what follows, a speaker's turn;
 - front and back matter take most of the file.
 
 The score rewards pieces of article length with titles of their own, and
@@ -45,6 +47,8 @@ SAME_TITLE_MIN_COUNT, SAME_TITLE_MAX_SHARE = 3, 0.5
 MATTER_MAX_SHARE = 0.5
 #: Another reading replaces an implausible first one only with at least this share of its score.
 SWITCH_MIN_SCORE_SHARE = 0.5
+#: A piece's head, where the date that tells its title from another's stands, is its first this many units.
+HEAD_UNITS = 6
 #: A piece of article length has at least this many words.
 ARTICLE_MIN_WORDS = 30
 
@@ -67,8 +71,7 @@ def judge(segmented: SegmentedSeed) -> Verdict:
                                                                                   Role.VERBATIM))
              for segment in segmented.segments]
     headings = [sum(1 for unit in segment.units[1:] if unit.role is Role.HEADING) for segment in segmented.segments]
-    titles = [key(next((unit.text for unit in segment.units if unit.role is Role.HEADING), "")) for segment in
-              segmented.segments]
+    titles = [_title_key(segment.units) for segment in segmented.segments]
     lines = sum(1 for line in segmented.seed.lines if line.strip()) or 1
     matter = sum(last - first + 1 for first, last, _reason in segmented.matter_lines)
     reasons = []
@@ -87,11 +90,29 @@ def judge(segmented: SegmentedSeed) -> Verdict:
     if not records and ((len(titles) >= SAME_TITLES_MIN_PIECES and distinct < DISTINCT_TITLES_MIN_SHARE)
                         or (count >= SAME_TITLE_MIN_COUNT and count > SAME_TITLE_MAX_SHARE * len(titles))):
         reasons.append(f"{count} of {len(titles)} titles are '{common[:30]}'")
+    leading = sum(1 for segment in segmented.segments if _leads_in(segment.units))
+    if leading >= SAME_TITLE_MIN_COUNT and leading > SAME_TITLE_MAX_SHARE * len(titles):
+        reasons.append(f"{leading} of {len(titles)} titles end in a colon")
     if matter > MATTER_MAX_SHARE * lines:
         reasons.append(f"{matter:,} of {lines:,} lines set aside as front or back matter")
     articles = sum(1 for count in words if count >= ARTICLE_MIN_WORDS)
     score = articles * distinct * (1 - min(matter / lines, 1.0))
     return Verdict(not reasons, score, tuple(reasons), len(words))
+
+
+def _title_key(units: Sequence[Unit]) -> str:
+    """A piece's title, folded, with the date its head states: meetings' notes
+    under one title (`Team meeting agenda`) each dated are told apart by it."""
+    title = key(next((unit.text for unit in units if unit.role is Role.HEADING), ""))
+    date = next((unit.date for unit in units[:HEAD_UNITS] if unit.date), None)
+    return f"{title} {date}" if date else title
+
+
+def _leads_in(units: Sequence[Unit]) -> bool:
+    """A piece whose title ends in a colon: it leads in to what follows (a speaker's
+    turn, `**Jane Doe:**`; a list), it names nothing."""
+    title = next((unit.text for unit in units if unit.role is Role.HEADING), "")
+    return title.rstrip("*_ ").endswith(":")
 
 
 def _opens_with_its_metadata(units: Sequence[Unit]) -> bool:

@@ -97,3 +97,25 @@ def test_a_few_pieces_sharing_one_title_are_doubted_and_never_read_as_one():
     found = split(episodes, "episodes.md")
     assert len(found.articles) == 4
     assert found.doubts == ("3 of 4 titles are 'sponsors'",)
+
+
+def test_meeting_notes_under_one_title_are_told_apart_by_their_dates():
+    """A team's weekly notes, each under `# Team meeting agenda` with a `* Meeting
+    date:` line and the same sections: the dates tell the titles apart, so the
+    split at the top rank is taken, not one at the sections; and the first
+    meeting, whose lines name the sections of every later one, is no contents list."""
+    meetings = "\n\n".join(
+        f"# Team meeting agenda\n\n* Meeting date: 2020-{month:02}-14\n\n## Attendance\n\n{paragraph(12)}\n\n"
+        f"## Pending proposals\n\n{paragraph(60)}\n\n## Nominated issues\n\n{paragraph(50)}" for month in range(1, 7))
+    found = split(meetings, "minutes.md")
+    assert found.doubts == ()
+    assert [(article.title, article.date) for article in found.articles] == [
+        ("Team meeting agenda", f"2020-{month:02}-14") for month in range(1, 7)]
+
+
+def test_titles_that_end_in_a_colon_are_doubted():
+    """A transcript's speaker turns (`**Jane Doe:**`) taken for titles lead in to
+    what follows and name nothing."""
+    turns = "\n\n\n".join(f"**Jane Doe:**\n\n{paragraph(80)}\n\n**John Roe:**\n\n{paragraph(70)}" for _ in range(4))
+    found = split(turns, "transcript.txt")
+    assert any(doubt.endswith("titles end in a colon") for doubt in found.doubts)
