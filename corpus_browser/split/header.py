@@ -75,17 +75,18 @@ def apply_template(units: Sequence[Unit], layout: Layout) -> list[Unit]:
     starts = [i for i, _reason in layout.starts]
     spans = [(a, b) for a, b in zip(starts, [*starts[1:], len(units)])]
     spans = [(a, b) for a, b in spans if a not in in_matter]
-    _labels(units, spans)
+    lower = _lower_words(units)
+    _labels(units, spans, lower)
     _source_lines(units, spans)
     for a, b in spans:
         _signoff(units, a, b, in_matter)
     heads = [_head(units, a, b) for a, b in spans]
     _datelines(units, heads)
     _header_fields(units, heads)
-    _surnames(units, [_head(units, a, b, headings=True) for a, b in spans])
+    _surnames(units, [_head(units, a, b, headings=True) for a, b in spans], lower)
     loose = _names_recur(units, heads)
     for head in heads:
-        _head_bylines(units, head, loose)
+        _head_bylines(units, head, loose, lower)
     _speakers(units, spans)
     return units
 
@@ -172,7 +173,7 @@ def _plain_names(text: str) -> tuple[str, ...] | None:
         else None
 
 
-def _surnames(units: list[Unit], heads: Sequence[Sequence[int]]) -> None:
+def _surnames(units: list[Unit], heads: Sequence[Sequence[int]], lower: frozenset[str]) -> None:
     """Surnames in capitals alone on a line under the titles (`HAMILTON`,
     `HAMILTON AND MADISON`), where most articles have one: bylines, when every
     such word is a proper name (the text never writes it in lower case: not
@@ -181,13 +182,28 @@ def _surnames(units: list[Unit], heads: Sequence[Sequence[int]]) -> None:
               and units[i].level == 0 and (names := _capital_names(units[i].text))] for head in heads]
     if not _recurs(sum(1 for lines in found if lines), len(heads)):
         return
-    lower = {word for unit in units if unit.role is Role.PROSE and not unit.text.isupper()
-             for word in _LOWER_WORD.findall(unit.text)}
     if any(name.casefold() in lower for lines in found for _i, names in lines for name in names):
         return
     for lines in found:
         for i, names in lines[:1]:
             units[i] = replace(units[i], role=Role.BYLINE, names=names)
+
+
+def _lower_words(units: Sequence[Unit]) -> frozenset[str]:
+    """The words the seed's prose writes in lower case: common words, not names."""
+    return frozenset(word for unit in units if unit.role is Role.PROSE and not unit.text.isupper()
+                     for word in _LOWER_WORD.findall(unit.text))
+
+
+def _name_alone(text: str, lower: frozenset[str]) -> str | None:
+    """A person's name alone on a line (`person_name`), unless it is in capitals
+    and half its words or more are words the prose writes in lower case: a
+    headline (`INDIAN CIVIL SERVICE`, `CHIMES RANG SWEETLY`), not a name."""
+    name = person_name(text)
+    if name is None or not is_all_caps(name):
+        return name
+    words = [word.casefold() for word in _CAPITAL_WORD.findall(name)]
+    return None if words and 2 * sum(word in lower for word in words) >= len(words) else name
 
 
 def _capital_names(text: str) -> tuple[str, ...] | None:
@@ -198,7 +214,7 @@ def _capital_names(text: str) -> tuple[str, ...] | None:
     return tuple(words) if not any(word.casefold() in MINOR_WORDS for word in words) else None
 
 
-def _head_bylines(units: list[Unit], head: Sequence[int], loose: bool) -> None:
+def _head_bylines(units: list[Unit], head: Sequence[int], loose: bool, lower: frozenset[str]) -> None:
     """Under the title, a person's name alone on a line (in capitals or with
     an initial, or any name where the template has an author line) or with
     an e-mail address is a byline."""
@@ -208,7 +224,7 @@ def _head_bylines(units: list[Unit], head: Sequence[int], loose: bool) -> None:
         if not _open(units[i]):
             continue
         addressed = name_with_address(units[i].text)
-        name = person_name(units[i].text.rstrip(".")) if n < 2 else None
+        name = _name_alone(units[i].text.rstrip("."), lower) if n < 2 else None
         names = addressed[0] if addressed else (name,) if name else None
         if names is None and loose:
             names = _plain_names(units[i].text)
@@ -279,7 +295,7 @@ def _open(unit: Unit) -> bool:
     return unit.role in (Role.PROSE, Role.BOILERPLATE)
 
 
-def _labels(units: list[Unit], spans: Sequence[tuple[int, int]]) -> None:
+def _labels(units: list[Unit], spans: Sequence[tuple[int, int]], lower: frozenset[str]) -> None:
     """Titles that only number their piece, with its name on the line under
     them: a label heading (`LETTER IV`, `No. 10`), or short titles that differ
     only in their numbering and hold a word besides (`1. First Day.`, `2.
@@ -293,7 +309,7 @@ def _labels(units: list[Unit], spans: Sequence[tuple[int, int]]) -> None:
         numbered = _recurs(patterns[pattern], len(titles)) and "0" in words and len(words) <= LABEL_MAX_WORDS \
             and any(word != "0" and any(ch.isalpha() for ch in word) for word in words) \
             and not rules.VERSION.search(units[i].text)
-        if (numbered or rules.LABEL_ONLY.match(units[i].text)) and i + 1 < len(units) and _names_piece(units[i + 1]):
+        if (numbered or rules.LABEL_ONLY.match(units[i].text)) and i + 1 < len(units) and _names_piece(units[i + 1], lower):
             labels.append(i)
     names = Counter(key(units[i + 1].text) for i in labels)
     for i in labels:  # the same line under most of them is a section every piece has (`## Language`), no name
@@ -333,7 +349,7 @@ def _headline(unit: Unit) -> bool:
     return unit.role is Role.HEADING or is_all_caps(text) or (is_title_case(text) and not more_words_than(text, 20))
 
 
-def _names_piece(unit: Unit) -> bool:
+def _names_piece(unit: Unit, lower: frozenset[str]) -> bool:
     """A line that could be a piece's name: a heading, or a short line in
     capitals or Title Case that is not a date, a byline or a person's name; or a
     dateline in capitals that names a place too (`EDINBURGH, JUNE 25, 1841.`)."""
@@ -342,7 +358,7 @@ def _names_piece(unit: Unit) -> bool:
         return is_all_caps(text) and without_trailing_date(text.rstrip(".")) != text.rstrip(".") \
             and unit.line_count <= LABEL_NAME_MAX_LINES
     if unit.role not in (Role.HEADING, Role.PROSE) or unit.line_count > LABEL_NAME_MAX_LINES \
-            or rules.LABEL_ONLY.match(text) or mentions_date(text) or person_name(text.rstrip(".")):
+            or rules.LABEL_ONLY.match(text) or mentions_date(text) or _name_alone(text.rstrip("."), lower):
         return False
     return unit.role is Role.HEADING or is_all_caps(text) or (is_title_case(text) and not more_words_than(text, 20))
 

@@ -344,3 +344,15 @@ def test_a_source_line_over_a_headline_dates_the_cutting_and_the_headline_names_
         ("Growth of a Town", (), "1895-03-03"),
         ("Rain at Last", (), "1895-04-04"),
         ("The New Mill", (), "1895-05-05")]
+
+
+def test_a_capitals_line_of_words_the_prose_uses_is_a_title_not_a_name():
+    """Under a numeral, `INDIAN PROBATIONERS` is the speech's name, though two
+    words in capitals could be a person's: the prose writes `probationers` in
+    lower case, as it writes no part of a name."""
+    speeches = [("I", "TRADE AND TARIFFS"), ("II", "INDIAN PROBATIONERS"), ("III", "CIVIL SERVICE")]
+    text = "\n\n\n\n".join(f"{numeral}\n\n\n{title}\n\n{paragraph(60)} The probationers and the civil "
+                           f"service heard of trade and tariffs.\n\n{paragraph(40)}" for numeral, title in speeches)
+    found = articles_of(f"SPEECHES\n\n\n\n{paragraph(40)}\n\n\n\n{text}")
+    assert [(article.label, article.title, article.authors) for article in found][-3:] == [
+        ("I", "Trade and Tariffs", ()), ("II", "Indian Probationers", ()), ("III", "Civil Service", ())]
