@@ -74,6 +74,7 @@ _NOTE_MARKER = re.compile(r"^(?:\{\d+\}|\[\d+\]|\(\d+\))\s|^\d{1,3}\*|^\d{1,3}(?
 _WORD = re.compile(r"\w+")
 #: A heading that is only a number.
 _BARE_NUMERAL = re.compile(r"^(?:[IVXLC]+|\d{1,3})\.?$")
+_ROMAN_DIGITS = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 #: What a paragraph of prose ends with.
 _SENTENCE_END = frozenset('.!?"”’)')
 #: Units that carry no text of an article's body.
@@ -383,6 +384,7 @@ def _text_starts(units: Sequence[Unit], lo: int, hi: int,
         starts.update(_long_pieces(units, starts, lo, hi, split))
     starts.update(_same_template(units, headings, starts))
     starts.update(_stacked_titles(units, starts, hi))
+    starts.update(_numerals_between(units, headings, starts))
     return starts, levels, article_break
 
 
@@ -402,13 +404,23 @@ def _stacked_titles(units: Sequence[Unit], starts: dict[int, str], hi: int) -> d
     or neither); not where the upper one only numbers the piece (`221.` over
     `TO ZMESKALL.`), nor where the lower one numbers a section (`1. HOW THEY
     WENT`, `FIRST STORY`), quotes (an epigraph), continues the title on the
-    next line, opens a stanza, is a subtitle, a date or the title again."""
+    next line, opens a stanza, is a subtitle, a date or the title again. A
+    numeral under it over a name (`INDIAN SPEECHES` / `I` / `ON THE BUDGET`)
+    opens the first of the numbered pieces the heading holds, when the next
+    numeral opens an article too."""
     found = {}
+    numbers = {_numeral_value(units[i].text) for i in starts}
     for i in starts:
         below = i + 1
-        if below >= hi - 1 or units[i].role is not Role.HEADING or units[below].role is not Role.HEADING:
+        if below >= hi - 1 or units[i].role is not Role.HEADING:
             continue
         upper, lower, text = units[i], units[below], units[below + 1]
+        value = _numeral_value(lower.text)
+        if value is not None and value + 1 in numbers and text.role is Role.HEADING:
+            found[below] = f"a numeral under '{upper.text[:30]}', which holds the numbered pieces"
+            continue
+        if lower.role is not Role.HEADING:
+            continue
         if rules.LABEL_ONLY.match(upper.text) or rules.ENUMERATION.match(lower.text) or lower.date \
                 or lower.text.split()[0].casefold() in rules.ORDINALS or lower.text[:1] in _QUOTES \
                 or key(lower.text) == key(upper.text) or not more_words_than(lower.text, 1) \
@@ -530,6 +542,29 @@ def _confirmation(units: Sequence[Unit], i: int, bylines_only: bool) -> str | No
         if unit.role is Role.HEADING:
             return None
     return None
+
+
+def _numerals_between(units: Sequence[Unit], headings: Sequence[int], starts: dict[int, str]) -> dict[int, str]:
+    """A bare numeral between the two that open the articles before and after it
+    (`IV` between `III` and `V`) opens one too, though fewer blank lines stand
+    before it than the seed puts between articles."""
+    numbered = {i: value for i in headings if (value := _numeral_value(units[i].text)) is not None}
+    opening = sorted(i for i in starts if i in numbered)
+    return {i: f"a numeral between {units[before].text} and {units[after].text}, which open articles"
+            for before, after in zip(opening, opening[1:])
+            for i in numbered if before < i < after and i not in starts
+            and numbered[before] + 1 == numbered[i] == numbered[after] - 1}
+
+
+def _numeral_value(text: str) -> int | None:
+    """The number a bare numeral heading states (`IV.` -> 4, `12` -> 12), or None."""
+    bare = text.strip().rstrip(".")
+    if not _BARE_NUMERAL.match(bare):
+        return None
+    if bare.isdigit():
+        return int(bare)
+    values = [_ROMAN_DIGITS[ch] for ch in bare]
+    return sum(-v if n + 1 < len(values) and v < values[n + 1] else v for n, v in enumerate(values))
 
 
 def _numbered_part(units: Sequence[Unit], i: int) -> bool:

@@ -371,7 +371,7 @@ def _is_text_heading(units: Sequence[Unit], roles: Sequence[Role], i: int, gap: 
         return False
     gap_after = units[i + 1].gap_before if i + 1 < len(units) else 0
     if i and gap_after > max(gap, 1) and (gap_after > unit.gap_before or (
-            gap_after == unit.gap_before and not is_all_caps(unit.text))):
+            gap_after == unit.gap_before and not (is_all_caps(unit.text) or rules.LABEL_ONLY.match(unit.text)))):
         return False  # it stands apart from what follows: a closing line, a signature, an advert
     return unit.after_break or unit.gap_before > gap or _has_body(units, roles, i, split)
 

@@ -356,3 +356,18 @@ def test_a_capitals_line_of_words_the_prose_uses_is_a_title_not_a_name():
     found = articles_of(f"SPEECHES\n\n\n\n{paragraph(40)}\n\n\n\n{text}")
     assert [(article.label, article.title, article.authors) for article in found][-3:] == [
         ("I", "Trade and Tariffs", ()), ("II", "Indian Probationers", ()), ("III", "Civil Service", ())]
+
+
+def test_numbered_speeches_under_the_books_heading_each_open_at_their_numeral():
+    """`SPEECHES` / `I` / `ON THE BUDGET`: the numeral under the book's heading
+    opens the first speech, named by the line under it; and `IV`, with fewer
+    blank lines before it than the others, opens one too, standing between
+    `III` and `V`."""
+    titles = ["ON THE BUDGET", "TO CONSTITUENTS", "ON REFORMS", "ON THE CIVIL SERVICE", "ON PROBATION"]
+    numerals = ["I", "II", "III", "IV", "V"]
+    speeches = [f"{numeral}\n\n\n{title}\n\n{paragraph(80)}\n\n{paragraph(60)}" for numeral, title in zip(numerals, titles)]
+    found = articles_of(f"PREFACE\n\n{paragraph(50)}\n\n\n\n\nSPEECHES\n\n\n" + "\n\n\n\n\n".join(speeches[:3])
+                        + "\n\n\n\n" + "\n\n\n\n\n".join(speeches[3:]))
+    assert [(article.label, article.title) for article in found][-5:] == [
+        ("I", "On the Budget"), ("II", "To Constituents"), ("III", "On Reforms"), ("IV", "On the Civil Service"),
+        ("V", "On Probation")]
