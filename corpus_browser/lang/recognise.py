@@ -186,6 +186,16 @@ def is_date_line(text: str) -> bool:
         and not rules.VERSION.search(rest)
 
 
+def is_bare_date(text: str) -> bool:
+    """A line that is only a full date, perhaps with its weekday (`21 May 2009`,
+    `Tuesday, May 3, 2021.`): a log's entry heading wherever it stands."""
+    found = _date_match(text)
+    if found is None or len(_iso(found) or "") != 10:
+        return False
+    rest = rules.WEEKDAY_OR_TIME.sub(" ", text[: found.start()] + " " + text[found.end():])
+    return not any(ch.isalnum() for ch in rest)
+
+
 def _date_match(text: str) -> re.Match[str] | None:
     """The earliest match of the most precise date pattern that matches a real
     date. Emphasis marks are read as spaces (`_May_ 27, 1796`)."""

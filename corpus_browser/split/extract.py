@@ -186,7 +186,8 @@ def _title(units: Sequence[Unit], title_index: int, overrides: Overrides = Overr
     credit = handle_credit(text)
     text = credit[0] if credit else text
     named_by_date = units[title_index].marker == DATELINE and not is_source_line(text)  # a journal's `May 3, 2021`
-    text = without_trailing_date(text) if units[title_index].date and not named_by_date else text
+    stated = units[title_index].marker.endswith(":")  # a `title:` field: as its source wrote it
+    text = without_trailing_date(text) if units[title_index].date and not (named_by_date or stated) else text
     named = _named_label(units, title_index)
     if named is not None:
         return reader_title(units[named].text)[0], reader_title(text)[0]

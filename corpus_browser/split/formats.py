@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
-from corpus_browser.lang.rules import TITLE_KEYS
+from corpus_browser.lang.rules import AUTHOR_KEYS, DATE_KEYS, TITLE_KEYS
 from corpus_browser.model import SUFFIX_FORMATS, Format
 
 #: The first line of a message in an mbox archive: `From sender  Tue Jul  5 12:07:30 2005`.
@@ -27,7 +27,7 @@ MBOX_ENVELOPE = re.compile(
 #: space of a long run of them (quadratic time, issue 26).
 ATX_HEADING = re.compile(r"^ {0,3}(?P<marks>#{1,6})(?:[ \t]+(?P<text>(?:.*?[^ \t])??))?(?:[ \t]+#+)?[ \t]*$")
 FRONT_MATTER_FENCE = re.compile(r"^(?:---|\+\+\+)[ \t]*$")
-FRONT_MATTER_FIELD = re.compile(r"^[A-Za-z_][\w-]*(?::(?:\s|$)|\s*=\s*\S)")
+FRONT_MATTER_FIELD = re.compile(r"^[A-Za-z_][\w-]*(?:[ \t]*:(?:\s|$)|\s*=\s*\S)")
 #: A front-matter field with no fences around its block, as Franklin writes them: `@def title = "…"`.
 UNFENCED_FIELD = re.compile(r"^@def\s+(?=[A-Za-z_][\w-]*\s*=\s*\S)")
 #: The marks that open a wiki or AsciiDoc heading: one to six `=`, spaced as tokenised dumps write
@@ -222,7 +222,8 @@ def _wiki_traces(lines: Sequence[str]) -> tuple[int, str]:
 def field_blocks(lines: Sequence[str], wanted: Callable[[Collection[str]], bool],
                  set_apart: bool = True) -> list[tuple[int, int]]:
     """Blocks `[start, end)` of at least `BLOCK_MIN_FIELDS` fields (with their
-    folded continuation lines) before a blank line or the end, whose keys
+    folded continuation lines) before a blank line or the end, or of a title
+    and an author or date before anything (`_states_a_document`), whose keys
     (case folded) `wanted` accepts; if `set_apart`, only after the seed's
     start, a blank line or a rule (files joined without a blank line between
     put a document's header right under the last line of the one before).
@@ -240,12 +241,22 @@ def field_blocks(lines: Sequence[str], wanted: Callable[[Collection[str]], bool]
             end = _block_end(lines, i)
             keys = {key_of(lines[k]) for k in range(i, end) if FIELD.match(lines[k])}
             fields = sum(1 for k in range(i, end) if FIELD.match(lines[k]))
-            if fields >= BLOCK_MIN_FIELDS and wanted(keys) and (end == len(lines) or not lines[end].strip()):
+            stated = _states_a_document(keys)
+            if (fields >= BLOCK_MIN_FIELDS or stated) and wanted(keys) \
+                    and (end == len(lines) or not lines[end].strip() or stated):
                 found.append((i, end))
             i = end
             continue
         i += 1
     return found
+
+
+def _states_a_document(keys: Collection[str]) -> bool:
+    """Keys that state a document's title and its author or date (`title:` over
+    `author:`): a header however short, though the text follows it at once. (A
+    `Subject:` under a `From:` is a message quoted in a body; a mail's own header
+    holds three fields.)"""
+    return "title" in keys and any(key in keys for key in (*AUTHOR_KEYS, *DATE_KEYS))
 
 
 def titled(keys: Collection[str]) -> bool:

@@ -20,7 +20,14 @@ from pathlib import PurePath
 
 from corpus_browser.config import SplitRules
 from corpus_browser.lang import rules
-from corpus_browser.lang.recognise import byline_names, find_date, handle_credit, is_date_line, name_with_address
+from corpus_browser.lang.recognise import (
+    byline_names,
+    find_date,
+    handle_credit,
+    is_bare_date,
+    is_date_line,
+    name_with_address,
+)
 from corpus_browser.lang.text import (
     is_all_caps,
     is_title_case,
@@ -283,12 +290,13 @@ def _apply_hints(units: Sequence[Unit], roles: list[Role], overrides: Overrides)
 def dated_entries(units: Sequence[Unit], roles: Sequence[Role], gap: int, split: SplitRules) -> set[int]:
     """Date lines that open the entries of a journal, a diary or dated letters
     (`München, den 6. September.`): standing apart (more blank lines before them
-    than between paragraphs, a blank line after), not under a heading nor over
-    a title (a post's date line set above its title, `May 25, 2016 - No
-    Comments!`), at least `DATED_ENTRY_MIN` of them. Each entry's title is its
-    date line, as written."""
+    than between paragraphs, a blank line after), or only a full date after text
+    (an old change log's `21 May 2009`); not under a heading nor over a title (a
+    post's date line set above its title, `May 25, 2016 - No Comments!`), at
+    least `DATED_ENTRY_MIN` of them. Each entry's title is its date line, as written."""
     found = {i for i, unit in enumerate(units)
-             if roles[i] is Role.DATE and unit.line_count == 1 and 0 < i < len(units) - 1 and unit.gap_before > gap
+             if roles[i] is Role.DATE and unit.line_count == 1 and 0 < i < len(units) - 1
+             and (unit.gap_before > gap or (is_bare_date(unit.text) and not heading_form(units[i - 1], False, split)))
              and units[i + 1].gap_before >= 1 and roles[i - 1] is not Role.HEADING
              and not _reads_as_title(units[i + 1], split)}
     return found if len(found) >= DATED_ENTRY_MIN else set()

@@ -294,7 +294,9 @@ def old_field_blocks(lines, wanted, set_apart=True):
             end = formats._block_end(lines, i)
             keys = {formats.key_of(lines[k]) for k in range(i, end) if formats.FIELD.match(lines[k])}
             fields = sum(1 for k in range(i, end) if formats.FIELD.match(lines[k]))
-            if fields >= formats.BLOCK_MIN_FIELDS and wanted(keys) and (end == len(lines) or not lines[end].strip()):
+            stated = formats._states_a_document(keys)  # since issue 20: `title:` over `author:`
+            if (fields >= formats.BLOCK_MIN_FIELDS or stated) and wanted(keys) \
+                    and (end == len(lines) or not lines[end].strip() or stated):
                 found.append((i, end))
                 i = end
                 continue
@@ -305,7 +307,7 @@ def old_field_blocks(lines, wanted, set_apart=True):
 marked_lines = st.lists(st.sampled_from(["#", "*", " ", "\t", "x", "TODO", ":a:", "[", "]", "(", ")", "](", "**",
                                          "```", ">", "\u00a0"]), max_size=14).map("".join)
 field_lines = st.lists(st.sampled_from(["Title: A", "Subject: B", "From: C", "Date: 2020", "To: D", "Alice: hi",
-                                        "  folded", "", "---", "text"]), max_size=20)
+                                        "author: E", "  folded", "", "---", "text"]), max_size=20)
 
 
 @settings(max_examples=2000, deadline=None)
@@ -391,3 +393,37 @@ def test_the_speakers_of_a_transcript_are_its_authors():
                       "date: 2020-01-28", "---", "", "Jonas: Welcome to the podcast.", "", paragraph(40)])
     (article,) = articles_of(text, format=Format.MARKDOWN)
     assert article.authors == ("Pieter Wuille", "Ada Byron")
+
+
+def test_yaml_front_matter_with_a_space_before_its_colons():
+    posts = "\n".join(f'---\ntitle : "Recurse Center, 2014-06-{day:02}"\ndate : 2014-06-{day:02}T10:21:06-04:00\n'
+                      f'tags : ["haskell"]\n---\n\n{paragraph(40)}' for day in (9, 10, 11))
+    found = articles_of(posts, format=Format.MARKDOWN)
+    assert [(a.title, a.date, a.source_tags) for a in found] == [
+        (f"Recurse Center, 2014-06-{day:02}", f"2014-06-{day:02}", ("haskell",)) for day in (9, 10, 11)]
+
+
+def test_a_title_and_author_with_no_fences_open_each_chapter():
+    """A book's chapters joined into one file, each opening with `title:` and
+    `author:` lines and its text right under them: each pair is a header."""
+    chapters = "\n".join(f"title: {title}\nauthor: {author}\n<markdown>\n_{author} writes code._\n</markdown>\n"
+                          f"{paragraph(60)}\n\n## Introduction\n\n{paragraph(50)}"
+                          for title, author in (("Blockcode: A visual toolkit", "Dethe Elza"),
+                                                ("A Continuous Integration System", "Malini Das")))
+    found = articles_of(chapters, format=Format.MARKDOWN)
+    assert [(a.title, a.authors) for a in found] == [
+        ("Blockcode: A visual toolkit", ("Dethe Elza",)), ("A Continuous Integration System", ("Malini Das",))]
+
+
+def test_a_quoted_subject_and_sender_are_no_documents_header():
+    text = f"Newsletter\n\n{paragraph(40)}\n\nFrom: reader@example.org\nSubject: looking for a book\n\n{paragraph(30)}"
+    assert len(articles_of(text)) == 1
+
+
+def test_rest_files_joined_with_no_blank_line_keep_their_titles():
+    """Newsletter issues in reST joined into one file: an issue's title stands right
+    under the link target that ended the issue before."""
+    issues = "\n".join(f"#{n:02} - Issue {n}\n##############\n\n:date: 2017-0{n}-23\n\n{paragraph(40)}\n\n"
+                        f"News\n====\n\n{paragraph(30)}\n\n.. _`a link`: https://example.org/{n}" for n in (1, 2, 3))
+    found = articles_of(issues, format=Format.RST)
+    assert [(a.title, a.date) for a in found] == [(f"#{n:02} - Issue {n}", f"2017-0{n}-23") for n in (1, 2, 3)]

@@ -371,3 +371,21 @@ def test_numbered_speeches_under_the_books_heading_each_open_at_their_numeral():
     assert [(article.label, article.title) for article in found][-5:] == [
         ("I", "On the Budget"), ("II", "To Constituents"), ("III", "On Reforms"), ("IV", "On the Civil Service"),
         ("V", "On Probation")]
+
+
+def test_a_date_alone_on_its_line_opens_a_log_entry_but_not_under_a_title():
+    """An old change log: `21 May 2009` over its bullets, after one blank line
+    as any paragraph is, opens an entry; a date line right under a speech's
+    title (`SATURDAY, MARCH 4, 1809`) dates the speech and opens nothing."""
+    days = ["21 May 2009", "19 May 2009", "18 May 2009", "16 May 2009", "14 May 2009", "04 May 2009"]
+    log = "\n\n".join(f"{day}\n\n* {paragraph(14)}\n* {paragraph(9)}" for day in days)
+    found = articles_of(f"CHANGES\n\n{paragraph(30)}\n\n{log}")
+    assert [(article.title, article.date) for article in found][1:] == [
+        (day, f"2009-05-{day[:2]}") for day in days]
+    speeches = "\n\n\n\n".join(f"{title}\n\n{day}\n\n\n{paragraph(80)}\n\n{paragraph(40)}" for title, day in (
+        ("ON THE EMBARGO", "SATURDAY, MARCH 4, 1809"), ("ON THE WAR WITH BRITAIN", "THURSDAY, MARCH 4, 1813"),
+        ("ON THE PEACE", "TUESDAY, MARCH 4, 1817"), ("ON THE NAVY", "MONDAY, MARCH 5, 1821"),
+        ("ON THE ROADS AND CANALS", "FRIDAY, MARCH 4, 1825")))
+    assert [(article.title, article.date) for article in articles_of(speeches)] == [
+        ("On the Embargo", "1809-03-04"), ("On the War with Britain", "1813-03-04"), ("On the Peace", "1817-03-04"),
+        ("On the Navy", "1821-03-05"), ("On the Roads and Canals", "1825-03-04")]

@@ -46,7 +46,7 @@ def read(seed: Seed) -> list[Unit]:
             and lines[i].rstrip() == lines[i + 2].rstrip() and len(lines[i].rstrip()) >= len(lines[i + 1].rstrip())
         title = i + 1 if overlined else i
         underlined = overlined or (title + 1 < len(lines) and underlines(lines[title], lines[title + 1])
-                                   and (title == 0 or not lines[title - 1].strip()))
+                                   and _set_apart(lines, title, ranks))
         if underlined:
             style = (lines[title + 1].strip()[0], overlined)
             rank = ranks.setdefault(style, len(ranks) + 1)
@@ -62,6 +62,15 @@ def read(seed: Seed) -> list[Unit]:
         return i + 1
 
     return walk(lines, builder, step)
+
+
+def _set_apart(lines: Sequence[str], title: int, ranks: dict[tuple[str, bool], int]) -> bool:
+    """An underlined title stands after a blank line, as reST asks; or, where files
+    were joined with none between, right under the last line of explicit markup
+    (a link target), or underlined as the seed's first rank is."""
+    above = lines[title - 1] if title else ""
+    return not above.strip() or bool(EXPLICIT_MARKUP.match(above)) \
+        or ranks.get((lines[title + 1].strip()[0], False)) == 1
 
 
 def _metadata(builder: UnitBuilder, lines: Sequence[str], start: int) -> int:
