@@ -252,7 +252,8 @@ HEADER_LINE = re.compile(r"^:?(?P<key>[A-Z][A-Za-z]*(?:\(s\))?(?:[- ][A-Za-z]+){
 #: Header keys whose value names the author or the date.
 TITLE_KEYS = ("title", "subject")
 AUTHOR_KEYS = ("author", "authors", "author(s)", "by", "byline", "writer", "creator", "from", "speaker", "speakers")
-DATE_KEYS = ("date", "published", "pubdate", "publication date", "posted", "created", "sent", "load-date")
+DATE_KEYS = ("date", "published", "pubdate", "publication date", "posted", "created", "sent", "load-date",
+             "last updated", "updated")
 #: A header line's key of two or three words whose last is one of these dates its article too
 #: (`Meeting date: 2020-09-14`, `Release Date: May 3, 2021`).
 DATE_KEY_LAST_WORDS = ("date",)

@@ -89,7 +89,7 @@ def extract(segment: Segment, overrides: Overrides, lines: Sequence[str] = (), f
     if subtitle:
         body = (Block(BlockKind.SUBTITLE, (subtitle,)),) + body
     title, label = _title(units, title_index, overrides) if title_index is not None else (fallback_title(body), None)
-    date = _stated_date(units, title_index, title_lines)
+    date = _stated_date(units, title_index, title_lines | ({units[subtitle_index].first} if subtitle else set()))
 
     stated = [unit.stated for unit in _head(units) if unit.stated is not None]
     summary = next((facts.summary for facts in stated if facts.summary), None)
@@ -276,14 +276,15 @@ def _subtitle_index(units: Sequence[Unit], title_index: int | None, title_lines:
     return None
 
 
-def _stated_date(units: Sequence[Unit], title_index: int | None, title_lines: set[int] = frozenset()) -> str | None:
+def _stated_date(units: Sequence[Unit], title_index: int | None, head_lines: set[int] = frozenset()) -> str | None:
     """The date the article states for itself: on a date line, byline or
     header above its body or in a signature after it, else in its title. A
     date line inside the body heads a letter or an entry it quotes. (The body
     runs from its first paragraph to its last: short lines around it, such
-    as a publication's name, are not yet or no longer the body.)"""
+    as a publication's name, are not yet or no longer the body, nor are the
+    title and subtitle, `head_lines`, nor an aside.)"""
     body = [i for i, unit in enumerate(units) if unit.role in (Role.PROSE, Role.LIST_ITEM)
-            and unit.first not in title_lines and more_words_than(unit.text, _PARAGRAPH_MIN_WORDS)
+            and unit.first not in head_lines and more_words_than(unit.text, _PARAGRAPH_MIN_WORDS)
             and not _aside(unit.text)]
     outside = [unit for i, unit in enumerate(units) if not body or i < body[0] or i > body[-1]]
     return next((unit.date for unit in outside if unit.date and unit.role is not Role.HEADING), None) \
@@ -291,9 +292,10 @@ def _stated_date(units: Sequence[Unit], title_index: int | None, title_lines: se
 
 
 def _aside(text: str) -> bool:
-    """A paragraph wholly in brackets: a note on the piece (what it continues, where it
-    appeared), part of its head rather than its body."""
-    return text[:1] in "([" and text[-1:] in ")]" and text.count(text[0]) == 1
+    """A paragraph wholly in brackets or in italics: a note on the piece (what it
+    continues, where it appeared, `_With input from …_`), part of its head rather than its body."""
+    bracketed = text[:1] in "([" and text[-1:] in ")]" and text.count(text[0]) == 1
+    return bracketed or (len(text) > 2 and text[0] in "_*" and text[-1] == text[0] and text.count(text[0]) == 2)
 
 
 def _authors(units: Sequence[Unit]) -> tuple[str, ...]:

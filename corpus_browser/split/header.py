@@ -64,6 +64,8 @@ _NOTE = re.compile(r"^(?:\[\d+\]|\{\d+\})\s")
 _CAPITAL_WORD = re.compile(r"[^\W\d_a-z]{2,}(?:['’-][^\W\d_a-z]+)?")
 #: A word in lower case, as prose writes common words.
 _LOWER_WORD = re.compile(r"\b[^\W\d_A-Z]+\b")
+#: Roles of the lines read as `Key: value` header fields (bylines and date lines are read already).
+_FIELD_ROLES = (Role.PROSE, Role.BOILERPLATE, Role.HEADING, Role.LIST_ITEM, Role.BYLINE, Role.DATE)
 #: A signature or the place-and-date line under it has at most this many words.
 SIGNOFF_MAX_WORDS = 12
 
@@ -130,19 +132,28 @@ def _dateline(unit: Unit) -> bool:
 def _header_fields(units: list[Unit], heads: Sequence[Sequence[int]]) -> None:
     """`Key: value` lines whose keys recur at the heads of articles; also as
     the items of a list (`* Author: [Jane Doe](…)`, as README-style
-    proposals put them)."""
+    proposals put them). A line read as a byline or date line on its own
+    (`Author: Jane Doe`) counts towards its key recurring, so that one its
+    reading missed (`Author: Jane Doe <jane@example.org>`) is read too."""
     fields = [[(i, match["key"].casefold()) for i in head
-               if units[i].role in (Role.PROSE, Role.BOILERPLATE, Role.HEADING, Role.LIST_ITEM)
+               if units[i].role in _FIELD_ROLES
                and units[i].line_count == 1 and (match := rules.HEADER_LINE.match(_field_text(units[i])))]
               for head in heads]
     keys = Counter(name for found in fields for name in {name for _i, name in found})
     for found in fields:
         for i, name in found:
-            if keys[name] >= TEMPLATE_MIN_ARTICLES:
+            if keys[name] >= TEMPLATE_MIN_ARTICLES and units[i].role not in (Role.BYLINE, Role.DATE):
                 value = _LINK.sub(r"\1", rules.HEADER_LINE.match(_field_text(units[i]))["value"])
-                names = (byline_names("By " + value) or ()) if name in rules.AUTHOR_KEYS else ()
+                names = _field_names(value) if name in rules.AUTHOR_KEYS else ()
                 date = find_date(value) if _dates_article(name) else None
                 units[i] = replace(units[i], role=Role.BYLINE if names else Role.HEADER, names=names, date=date)
+
+
+def _field_names(value: str) -> tuple[str, ...]:
+    """The people an author field names: `Jane Doe, John Roe`, or with their
+    addresses, `Jane Doe <jane@example.org>`."""
+    addressed = name_with_address(value)
+    return byline_names("By " + value) or (addressed[0] if addressed else ())
 
 
 def _dates_article(name: str) -> bool:

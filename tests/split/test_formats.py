@@ -427,3 +427,24 @@ def test_rest_files_joined_with_no_blank_line_keep_their_titles():
                         f"News\n====\n\n{paragraph(30)}\n\n.. _`a link`: https://example.org/{n}" for n in (1, 2, 3))
     found = articles_of(issues, format=Format.RST)
     assert [(a.title, a.date) for a in found] == [(f"#{n:02} - Issue {n}", f"2017-0{n}-23") for n in (1, 2, 3)]
+
+
+def test_design_documents_credit_authors_with_addresses_and_date_their_last_update():
+    """Proposals under `# Proposal: …` with `Author:` and `Last updated:` lines:
+    an author with an e-mail address is read as the others are, and neither a
+    credit in italics nor a subtitle between title and fields hides the date."""
+    docs = [("Proposal: Sub-tests", "", "Author: Marcel van Lohuizen",
+             "_With input from Sameer Ajmani, Austin Clements, Russ Cox, Bryan Mills and Damien Neil._",
+             "Last updated: September 2, 2015"),
+            ("Proposal: Dense mark bits", "or, *How I learned to stop worrying and love the bitmap*",
+             "Author: Austin Clements", "", "Last updated: 2015-09-30"),
+            ("Proposal: A Code of Conduct", "", "Author: Andrew Gerrand <adg@golang.org>", "",
+             "Last updated: 17 November 2015")]
+    text = "\n\n".join("\n\n".join(part for part in (f"# {title}", subtitle, author, aside, updated) if part)
+                       + f"\n\nDiscussion at https://example.org/issue/1.\n\n## Abstract\n\n{paragraph(40)}"
+                       for title, subtitle, author, aside, updated in docs)
+    found = articles_of(text, format=Format.MARKDOWN)
+    assert [(a.title, a.authors, a.date) for a in found] == [
+        ("Proposal: Sub-tests", ("Marcel van Lohuizen",), "2015-09-02"),
+        ("Proposal: Dense mark bits", ("Austin Clements",), "2015-09-30"),
+        ("Proposal: A Code of Conduct", ("Andrew Gerrand",), "2015-11-17")]
