@@ -18,7 +18,9 @@ Some phrases are shared for reasons that say nothing of the subject:
 - **days and months** ("Tuesday", in a German corpus "Oktober"): when
   something happened, not what;
 - **phrases built around stopwords**: a name's words are all content words,
-  none a stopword or a contraction ("Don't Think", "Open the Door").
+  none a stopword or a contraction ("Don't Think", "Open the Door");
+- **vague words**: a name made only of words of quantity, time or judgement
+  ("Long Time", "Great Deal") says how much or how good, not what about.
 
 Each word's occurrences are counted once over the corpus; a word is
 technical, markup or link text when at least `MOSTLY` of them are. All rules
@@ -203,6 +205,8 @@ class NameRules:
             return "a person's (or a place's) name"
         if any(word in self.calendar for word in words):
             return "a day or a month"
+        if all(word in rules.VAGUE_WORDS for word in words):
+            return "vague words, no subject"
         if any(word in self.technical for word in words):
             return "a URL, e-mail or code token"
         if any(word in self.markup for word in words):

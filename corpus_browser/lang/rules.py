@@ -186,6 +186,13 @@ WEEKDAY_OR_TIME = re.compile(
 CALENDAR_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february april june july "
     "september october november december".split())
+#: English words of quantity, time and judgement that say how much, how long or how
+#: good, never what about: a theme's name made of them alone ("Long Time", "Great
+#: Deal", "Good Idea") names no subject.
+VAGUE_WORDS = frozenset(
+    "time times way ways thing things lot lots deal kind sort bit part point fact case idea ideas "
+    "long short good great bad little big new old first last next many much few whole real "
+    "able sure lot really pretty quite".split())
 #: A line holding a date among other words is a dateline when articles of its
 #: seed put such a line at the same place under their titles; at most this long.
 DATELINE_MAX_WORDS = 20

@@ -46,6 +46,8 @@ def rules_of(*texts: str, authors=()) -> NameRules:
     (["Open the door."], (), "open the door", "built around stopwords"),
     (["The release is due on Tuesday.", "Tuesday again."], (), "tuesday", "a day or a month"),
     (["Planting starts in September.", "September planting."], (), "september planting", "a day or a month"),
+    (["It took a long time.", "A long time ago."], (), "long time", "vague words, no subject"),
+    (["A great deal of work."], (), "great deal", "vague words, no subject"),
 ])
 def test_a_phrase_that_says_nothing_of_the_subject_may_not_name_a_theme(texts, authors, phrase, reason):
     assert rules_of(*texts, authors=authors).why_not(phrase) == reason
@@ -58,7 +60,8 @@ def test_the_months_of_the_corpus_language_never_name_a_theme():
     assert rules_of("Im Oktober reisten wir nach Rom.").why_not("oktober") is None  # not a month in English
 
 
-@pytest.mark.parametrize("phrase", ["compost heap", "gardens", "editors", "snakes", "engines", "python", "march"])
+@pytest.mark.parametrize("phrase", ["compost heap", "gardens", "editors", "snakes", "engines", "python", "march",
+                                    "release time", "old woman"])
 def test_subjects_may_name_a_theme(phrase):
     rules = rules_of("Ada Lovelace wrote about engines, compost heap and gardens.", "Editors and snakes, in python.",
                      "See https://github.com/x and `import numpy`.", authors=("Ada Lovelace",))
