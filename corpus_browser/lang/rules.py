@@ -15,10 +15,17 @@ BYLINE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
     re.compile(pattern, re.IGNORECASE)
     for pattern in (
         r"^(?:a )?guest post (?:from|by)\s*:?\s+(?P<names>.+?)\s*$",
+        # a blog's date line naming the author after it: `Posted on March 1, 2021 by Jane Doe`,
+        # `March 1, 2021 by Jane Doe`, `1 March 2021 by Jane Doe`, `2021-03-01 by Jane Doe`
+        r"^(?:published|posted|written|updated)\s+(?:on\s+)?[^\n]*?\d{4}\s*,?\s+by\s+(?P<names>.+?)\s*$",
+        r"^(?:on\s+)?(?:[a-z]+day,?\s+)?(?:[a-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\s+[a-z]{3,9}\.?,?\s+\d{4}"
+        r"|\d{4}-\d{2}-\d{2})\s*,?\s+by\s+(?P<names>.+?)\s*$",
         r"^(?:published|posted|written|authored|contributed)(?: by)?\s*:?\s+(?P<names>.+?)"
         r"(?:\s+(?:in|on|at|under)\s+.*)?$",
         r"^byline\s*:\s*(?P<names>.+?)(?:\s+(?:in|for|at)\s+[A-Z].*)?$",
         r"^(?:by|authors?|words by|story by)\s*:?\s+(?P<names>.+?)\s*$",
+        # the author, then when: `By Jane Doe on March 1, 2021`
+        r"^by\s+(?P<names>.+?)\s+on\s+[^\n]*?\d{4}\W*$",
     )
 )
 

@@ -101,3 +101,16 @@ def test_speakers_in_titles_need_a_shared_ending_and_two_speakers():
     newsletters = ["Project Gutenberg Newsletter March 2024", "Project Gutenberg Newsletter April 2024",
                    "Project Gutenberg Newsletter May 2024"]
     assert names_in_title(newsletters) == {}
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Posted on March 1, 2021 by Jane Doe", ("Jane Doe",)),
+    ("Tuesday, March 1, 2021 by Jane Doe", ("Jane Doe",)),
+    ("1 March 2021 by Jane Doe and John Roe", ("Jane Doe", "John Roe")),
+    ("2021-03-01 by Jane Doe", ("Jane Doe",)),
+    ("By Jane Doe on March 1, 2021", ("Jane Doe",)),
+    ("Puolan kapinat vv. 1831 ja 1863, by Yrjö Sakari", None),  # a book and its author in a list
+    ("In 1984 by the sea", None),
+])
+def test_a_blogs_date_line_naming_its_author_is_a_byline(text, names):
+    assert byline_names(text) == names

@@ -448,3 +448,11 @@ def test_design_documents_credit_authors_with_addresses_and_date_their_last_upda
         ("Proposal: Sub-tests", ("Marcel van Lohuizen",), "2015-09-02"),
         ("Proposal: Dense mark bits", ("Austin Clements",), "2015-09-30"),
         ("Proposal: A Code of Conduct", ("Andrew Gerrand",), "2015-11-17")]
+
+
+def test_org_posts_joined_into_one_file_each_open_at_their_keywords():
+    posts = "\n\n".join(f"#+TITLE: Garden week {n}\n#+DATE: <2021-0{n}-1{n} Mon>\n#+AUTHOR: Jane Doe\n\n"
+                        f"{paragraph(50)}\n\n* A section\n\n{paragraph(30)}" for n in (1, 2, 3))
+    found = articles_of(posts, format=Format.ORG)
+    assert [(a.title, a.authors, a.date) for a in found] == [
+        (f"Garden week {n}", ("Jane Doe",), f"2021-0{n}-1{n}") for n in (1, 2, 3)]

@@ -9,7 +9,8 @@ metadata:
   it opens; a heading with an `:EXPORT_FILE_NAME:` is a post of its own, as
   ox-hugo exports it (it opens a record);
 - the file's keywords (`#+title:`, `#+date:`, `#+author:`, `#+filetags:`,
-  `#+description:`): those of the file's one post;
+  `#+description:`): those of the file's one post; where posts' files were
+  joined into one, each run of keywords holding a `#+title:` opens a post;
 - a `COMMENT` heading or one tagged `:noexport:` is never published; in a file
   that exports posts (ox-hugo), neither is a `TODO` or `DRAFT` one: drafts.
 
@@ -54,6 +55,7 @@ def read(seed: Seed) -> list[Unit]:
     builder = text_builder(lines)
     exports = any(_EXPORTS_POSTS.match(line) for line in lines)
     file_authors = _file_authors(lines) if exports else ()
+    posts = _titled_keyword_runs(lines)
     in_block = False
     i = 0
     while i < len(lines):
@@ -70,13 +72,30 @@ def read(seed: Seed) -> list[Unit]:
             continue
         keyword = _KEYWORD.match(raw)
         if keyword and not in_block:
-            _keyword(builder, i, raw, keyword[1].casefold(), keyword[2])
+            _keyword(builder, i, raw, keyword[1].casefold(), keyword[2], opens_record=i in posts)
         elif not in_block and _META.match(raw):
             builder.unit(clean(raw), i + 1, i + 1, Role.HEADER)
         else:
             builder.line(i + 1, raw)
         i += 1
     return builder.units()
+
+
+def _titled_keyword_runs(lines: Sequence[str]) -> set[int]:
+    """The first lines of the runs of `#+keyword:` lines that hold a `#+title:`,
+    when there are two or more: the heads of posts' files joined into one."""
+    runs, start = [], None
+    for i, line in enumerate([*lines, ""]):
+        keyword = _KEYWORD.match(line)
+        if keyword and start is None:
+            start, titled = i, False
+        if keyword:
+            titled = titled or keyword[1].casefold() == "title"
+        elif start is not None:
+            if titled:
+                runs.append(start)
+            start = None
+    return set(runs) if len(runs) >= 2 else set()
 
 
 def _file_authors(lines: Sequence[str]) -> tuple[str, ...]:
@@ -136,14 +155,15 @@ def _drawers(lines: Sequence[str], start: int) -> tuple[int, list[int], dict[str
     return min(i, len(lines)), planning, properties
 
 
-def _keyword(builder, i: int, raw: str, key: str, value: str) -> None:
+def _keyword(builder, i: int, raw: str, key: str, value: str, opens_record: bool = False) -> None:
     """A `#+keyword:` line: the title a heading, the date a date line, the author a
-    byline, tags and a description header fields stating them, any other a header field."""
+    byline, tags and a description header fields stating them, any other a header
+    field; `opens_record` when it opens a post (`_titled_keyword_runs`)."""
     if key == "title" and clean(value):
-        builder.unit(clean(value), i + 1, i + 1, Role.HEADING, level=0, marker="#+title:")
+        builder.unit(clean(value), i + 1, i + 1, Role.HEADING, level=0, marker="#+title:", opens_record=opens_record)
     elif key == "date" and (date := find_date(value)):
-        builder.unit(clean(raw), i + 1, i + 1, Role.DATE, date=date)
+        builder.unit(clean(raw), i + 1, i + 1, Role.DATE, date=date, opens_record=opens_record)
     elif key == "author" and (names := stated_names(value)):
-        builder.unit(clean(raw), i + 1, i + 1, Role.BYLINE, names=names)
+        builder.unit(clean(raw), i + 1, i + 1, Role.BYLINE, names=names, opens_record=opens_record)
     else:
-        builder.unit(clean(raw), i + 1, i + 1, Role.HEADER, stated=stated_facts({key: value}))
+        builder.unit(clean(raw), i + 1, i + 1, Role.HEADER, stated=stated_facts({key: value}), opens_record=opens_record)
