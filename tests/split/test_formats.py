@@ -456,3 +456,18 @@ def test_org_posts_joined_into_one_file_each_open_at_their_keywords():
     found = articles_of(posts, format=Format.ORG)
     assert [(a.title, a.authors, a.date) for a in found] == [
         (f"Garden week {n}", ("Jane Doe",), f"2021-0{n}-1{n}") for n in (1, 2, 3)]
+
+
+def test_memos_headed_by_fields_in_pre_blocks_each_open_a_document():
+    """RFC-like memos in MediaWiki markup joined into one file: each opens with a
+    `<pre>` block of indented `Key: value` fields, which is its header, not code;
+    its `== Abstract ==` and other sections stay inside it. A `<pre>` of code stays code."""
+    memos = "".join(
+        f"<pre>\n  BIP: {n}\n  Title: Memo number {n}\n  Authors: Jane Doe <jane@example.org>\n"
+        f"           John Roe <john@example.org>\n  Created: 2015-10-1{n % 10}\n  License: PD\n</pre>\n\n"
+        f"== Abstract ==\n\n{paragraph(40)}\n\n== Specification ==\n\n{paragraph(50)}\n\n<pre>\n  x: 1\n  y: 2\n</pre>\n\n"
+        for n in (140, 141, 142))
+    found = articles_of(memos, format=Format.WIKI)
+    assert [(a.title, a.authors, a.date) for a in found] == [
+        (f"Memo number {n}", ("Jane Doe", "John Roe"), f"2015-10-1{n % 10}") for n in (140, 141, 142)]
+    assert all("Specification" in [b.texts[0] for b in a.body if b.kind.value == "heading"] for a in found)

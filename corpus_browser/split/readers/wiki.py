@@ -3,7 +3,8 @@
 them: `= = Section = =`); a collection's header blocks open its documents
 (see `fields.py`). A line inside a paragraph, text on both sides of it, is no
 heading whatever its marks (a formula's `= x =`). The lines of a block of code
-(`<pre>`, `<syntaxhighlight>`, `<source>`) are verbatim units."""
+(`<pre>`, `<syntaxhighlight>`, `<source>`) are verbatim units, but for a
+`<pre>` block of `Key: value` fields that heads each document of a collection."""
 
 from __future__ import annotations
 
@@ -11,16 +12,24 @@ from collections.abc import Sequence
 
 from corpus_browser.lang.text import clean
 from corpus_browser.model import Role, Seed, Unit
-from corpus_browser.split.formats import WIKI_CODE_OPEN, wiki_code_end, wiki_heading
-from corpus_browser.split.readers.fields import walk
+from corpus_browser.split.formats import FIELD, WIKI_CODE_OPEN, field_blocks, titled, wiki_code_end, wiki_heading
+from corpus_browser.split.readers.fields import RECORDS_MIN, add_fields, walk
 from corpus_browser.split.readers.paragraphs import text_builder
 
 
 def read(seed: Seed) -> list[Unit]:
     lines = seed.lines
     builder = text_builder(lines)
+    headers = _preformatted_headers(lines)
 
     def step(i: int) -> int:
+        if i in headers:
+            end, fields = headers[i]
+            builder.unit(clean(lines[i]), i + 1, i + 1, Role.HEADER, opens_record=True)
+            add_fields(builder, fields, i + 1, end, opens_record=False)
+            if end < len(lines) and lines[end].strip():
+                builder.unit(clean(lines[end]), end + 1, end + 1, Role.HEADER)
+            return end + 1
         if code := WIKI_CODE_OPEN.match(lines[i]):
             end = wiki_code_end(lines, i, code)
             for number in range(i, end + 1):  # code stays code: never a heading, never boilerplate
@@ -38,6 +47,23 @@ def read(seed: Seed) -> list[Unit]:
         return i + 1
 
     return walk(lines, builder, step)
+
+
+def _preformatted_headers(lines: Sequence[str]) -> dict[int, tuple[int, list[str]]]:
+    """Documents' headers set in `<pre>` (an RFC-like memo's indented `Title:`,
+    `Author:`, `Created:` lines), where two or more open documents: each `<pre>`
+    line mapped to its closing line and the lines with the fields set flush."""
+    found = {}
+    for i, line in enumerate(lines):
+        code = WIKI_CODE_OPEN.match(line)
+        if not code or code[1].casefold() != "pre" or code[3].strip():
+            continue
+        end = wiki_code_end(lines, i, code)
+        inner = [line.strip() if line[:1] in " \t" and FIELD.match(line.strip()) else line for line in lines[i + 1:end]]
+        flush = [*lines[:i + 1], *inner, *lines[end:]]
+        if field_blocks(flush[i + 1:end], titled, set_apart=False) == [(0, end - i - 1)]:
+            found[i] = (end, flush)
+    return found if len(found) >= RECORDS_MIN else {}
 
 
 def _apart(lines: Sequence[str], i: int) -> bool:
