@@ -200,10 +200,9 @@ def _unheaded_documents(units: Sequence[Unit], records: Sequence[int], lo: int, 
     the documents' title, and such headings are few (at most
     `_TITLES_PER_RECORD` between two blocks, on average: the documents without
     a block, not sections), that rank opens the documents that have no block too.
-    A file of one block is one document: its headings are its sections, and so
-    are those of blocks that state their documents' titles (`Title:`)."""
+    A file of one block is one document: its headings are its sections."""
     ranked = [i for i in range(lo, hi) if units[i].role is Role.HEADING and units[i].level > 0]
-    if not ranked or len(records) < 2 or _records_state_titles(units, records, hi):
+    if not ranked or len(records) < 2:
         return {}
     top = min(units[i].level for i in ranked)
     titles = [i for i in ranked if units[i].level == top]
@@ -216,13 +215,6 @@ def _unheaded_documents(units: Sequence[Unit], records: Sequence[int], lo: int, 
     if len(firsts) < ENTRY_SHARE * len(records) or after_first > _TITLES_PER_RECORD * len(records):
         return {}
     return {i: "a top-rank heading, the title of a document without front matter" for i in titles if i not in firsts}
-
-
-def _records_state_titles(units: Sequence[Unit], records: Sequence[int], hi: int) -> bool:
-    """Most front-matter blocks state their document's title (a `title:` field)."""
-    stated = sum(1 for a in records if any(units[j].role is Role.HEADING and units[j].level == 0
-                                           for j in range(a, min(a + _RECORD_HEAD_UNITS, hi))))
-    return stated >= ENTRY_SHARE * len(records)
 
 
 # --- starts of marked-up seeds -------------------------------------------------

@@ -466,6 +466,7 @@ def test_memos_headed_by_fields_in_pre_blocks_each_open_a_document():
         f"<pre>\n  BIP: {n}\n  Title: Memo number {n}\n  Authors: Jane Doe <jane@example.org>\n"
         f"           John Roe <john@example.org>\n  Created: 2015-10-1{n % 10}\n  License: PD\n</pre>\n\n"
         f"== Abstract ==\n\n{paragraph(40)}\n\n== Specification ==\n\n{paragraph(50)}\n\n<pre>\n  x: 1\n  y: 2\n</pre>\n\n"
+        f"== Rationale ==\n\n{paragraph(30)}\n\n== Copyright ==\n\n{paragraph(12)}\n\n"
         for n in (140, 141, 142))
     found = articles_of(memos, format=Format.WIKI)
     assert [(a.title, a.authors, a.date) for a in found] == [
