@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import quopri
 import re
+import textwrap
 
 import pytest
 from helpers import articles_of, paragraph
@@ -472,3 +473,35 @@ def test_memos_headed_by_fields_in_pre_blocks_each_open_a_document():
     assert [(a.title, a.authors, a.date) for a in found] == [
         (f"Memo number {n}", ("Jane Doe", "John Roe"), f"2015-10-1{n % 10}") for n in (140, 141, 142)]
     assert all("Specification" in [b.texts[0] for b in a.body if b.kind.value == "heading"] for a in found)
+
+
+def test_front_matter_nested_under_one_key_and_authors_written_as_links():
+    """A newsletter's front matter nests its fields (`data:` over `title:` and
+    `date:`); a blog's author field is a Markdown link with an affiliation."""
+    issues = "\n".join(f"---\ndata:\n  date: 2022-05-{day:02}\n  title: This Week - Issue {n}\n  weight: {n}\n---\n\n"
+                       f"{paragraph(40)}\n" for n, day in ((1, 9), (2, 16), (3, 23)))
+    found = articles_of(issues, format=Format.MARKDOWN)
+    assert [(a.title, a.date) for a in found] == [
+        ("This Week - Issue 1", "2022-05-09"), ("This Week - Issue 2", "2022-05-16"), ("This Week - Issue 3", "2022-05-23")]
+    posts = "\n".join(f"---\ntitle: Post {n}\nauthor: '{author}'\n---\n\n{paragraph(40)}\n" for n, author in (
+        (1, "[Amir Blum](https://github.com/blumamir) (Aspecto)"),
+        (2, "[Haochao Zhuang](https://github.com/dmsolr), Fei Han")))
+    assert [a.authors for a in articles_of(posts, format=Format.MARKDOWN)] == [
+        ("Amir Blum",), ("Haochao Zhuang", "Fei Han")]
+
+
+def test_a_news_files_releases_under_two_underlined_lines_each_open_an_entry():
+    """HarfBuzz-style NEWS: a release's title and its date line underlined
+    together, its items after blank lines, lines of API symbols in capitals."""
+    def item(words: int) -> str:  # hard-wrapped at 72 columns, as NEWS files are
+        return textwrap.fill(paragraph(words), 72, initial_indent="- ", subsequent_indent="  ")
+
+    releases = "\n\n\n".join(
+        f"Overview of changes leading to 8.{n}.0\n{day}\n{'=' * 37}\n{item(30)}\n\n"
+        f"{item(20)}\n\n- New API\n\n+HB_BUFFER_FLAG_{n}\n+hb_thing_{n}()\n\n{item(25)}"
+        for n, day in ((3, "Saturday, November 11, 2023"), (2, "Monday, September 18, 2023"),
+                       (1, "Tuesday, August 1, 2023"), (0, "Friday, July 7, 2023")))
+    found = articles_of(releases)
+    assert [(a.title, a.date) for a in found] == [
+        ("Overview of changes leading to 8.3.0", "2023-11-11"), ("Overview of changes leading to 8.2.0", "2023-09-18"),
+        ("Overview of changes leading to 8.1.0", "2023-08-01"), ("Overview of changes leading to 8.0.0", "2023-07-07")]

@@ -31,6 +31,10 @@ STATED_NAME_MAX_WORDS = 4
 #: Sentence punctuation, which no name holds.
 SENTENCE_END = re.compile(r"[.!?;:](?:\s|$)")
 _PARSER = HeaderParser(policy=email.policy.compat32)
+#: A Markdown link, read as its text: `[Jane Doe](https://…)`.
+_MARKDOWN_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+#: An affiliation in brackets after a name: `Jane Doe (Acme)`.
+_AFFILIATION = re.compile(r"(?<=\w)\s*\([^()@]*\)")
 
 
 #: A document collection puts a titled header block on each of at least this many documents.
@@ -114,7 +118,11 @@ def stated_names(value: str) -> tuple[str, ...]:
     example.org (Jane Doe)`, `(Jane Doe <jane@example.org>)`, `"Doe, Jane"
     <jane@example.org>` (as Jane Doe), a list of names (`Ada Byron, Grace
     Hopper`), or, since the field says it is the author, a short value as
-    written (a handle such as `capu`)."""
+    written (a handle such as `capu`). A name may be a Markdown link, and an
+    affiliation in brackets may follow it (`[Jane Doe](https://…) (Acme)`)."""
+    value = _MARKDOWN_LINK.sub(r"\1", value)
+    if not any(mark in value for mark in ("@", " at ", "<")):
+        value = _AFFILIATION.sub("", value).strip()
     if value.startswith("(") and value.endswith(")"):
         value = value[1:-1].strip()
     if any(mark in value for mark in ("@", " at ", "<", "(")):

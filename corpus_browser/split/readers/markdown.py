@@ -203,7 +203,7 @@ def _add_front_matter(builder: UnitBuilder, lines: Sequence[str], start: int, en
     """The block as units: the `title:` line as a heading, and the other lines as
     header fields carrying the authors and the date. Its first unit (the opening
     fence, if it has one) opens an article."""
-    fields = {str(key).casefold(): value for key, value in block.items()}
+    fields = _flattened(block)
     inside = range(start + 1, end) if fenced else range(start, end + 1)
     title_line = next((j for j in inside if _key(lines[j]) in TITLE_KEYS
                        and isinstance(fields.get(_key(lines[j])), str)), None)
@@ -221,6 +221,18 @@ def _add_front_matter(builder: UnitBuilder, lines: Sequence[str], start: int, en
         rest = [j for j in rest if j > title_line]
         opens = {}
     _add_header_lines(builder, lines, rest, **opens, **facts)
+
+
+def _flattened(block: dict) -> dict:
+    """The block's fields by lower-case key; where it states no title of its own but
+    nests its fields in one mapping that does (`data:` over `title:` and `date:`),
+    those fields."""
+    fields = {str(key).casefold(): value for key, value in block.items()}
+    if any(key in fields for key in TITLE_KEYS):
+        return fields
+    nested = [value for value in fields.values() if isinstance(value, dict)
+              and any(str(key).casefold() in TITLE_KEYS for key in value)]
+    return {**fields, **{str(key).casefold(): value for key, value in nested[0].items()}} if len(nested) == 1 else fields
 
 
 def _add_header_lines(builder: UnitBuilder, lines: Sequence[str], numbers: Sequence[int], **facts: object) -> None:

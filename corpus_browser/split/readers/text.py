@@ -1,6 +1,7 @@
 """Plain text: paragraphs, and the header blocks of a collection of documents
 (see `fields.py`). Which paragraphs are headings, and which headings open
-articles, is read from the layout later (see `layout.py`). A table drawn in
+articles, is read from the layout later (see `layout.py`), but for a heading
+of two lines underlined together, which opens an entry. A table drawn in
 characters (`+----+----+`, `| a  | b  |`) is verbatim: its lines are kept as
 they are, never a heading nor boilerplate, and shown preformatted."""
 
@@ -11,6 +12,7 @@ from collections.abc import Sequence
 
 from corpus_browser.lang.text import clean
 from corpus_browser.model import Role, Seed, Unit
+from corpus_browser.split.formats import underlines
 from corpus_browser.split.readers.fields import walk
 from corpus_browser.split.readers.paragraphs import text_builder
 
@@ -30,10 +32,25 @@ def read(seed: Seed) -> list[Unit]:
             for number in range(i, end):
                 builder.unit(clean(lines[number]), number + 1, number + 1, Role.VERBATIM, marker="table")
             return end
+        if under := _underlined_heading(lines, i):  # the title, then what the line under it states (a date)
+            builder.unit(clean(lines[i]), i + 1, i + 1, Role.HEADING, level=1, marker=lines[under].strip()[0])
+            builder.unit(clean(lines[i + 1]), i + 2, i + 2)
+            builder.unit(clean(lines[under]), under + 1, under + 1, Role.SEPARATOR)
+            return under + 1
         builder.line(i + 1, lines[i])
         return i + 1
 
     return walk(lines, builder, step)
+
+
+def _underlined_heading(lines: Sequence[str], start: int) -> int | None:
+    """A heading of two lines underlined together with `=` after a blank line, as
+    NEWS files head a release (`Overview of changes leading to 8.3.0` over
+    `Saturday, November 11, 2023` over `=====`): the index of its underline."""
+    under = start + 2
+    if under >= len(lines) or (start and lines[start - 1].strip()) or not lines[under].strip().startswith("="):
+        return None
+    return under if underlines(lines[start], lines[under]) and underlines(lines[start + 1], lines[under]) else None
 
 
 def _table_end(lines: Sequence[str], start: int) -> int:
