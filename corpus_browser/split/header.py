@@ -77,7 +77,7 @@ def apply_template(units: Sequence[Unit], layout: Layout) -> list[Unit]:
     starts = [i for i, _reason in layout.starts]
     spans = [(a, b) for a, b in zip(starts, [*starts[1:], len(units)])]
     spans = [(a, b) for a, b in spans if a not in in_matter]
-    lower = _lower_words(units)
+    lower = _LowerWords(units)
     _labels(units, spans, lower)
     _source_lines(units, spans)
     for a, b in spans:
@@ -184,7 +184,7 @@ def _plain_names(text: str) -> tuple[str, ...] | None:
         else None
 
 
-def _surnames(units: list[Unit], heads: Sequence[Sequence[int]], lower: frozenset[str]) -> None:
+def _surnames(units: list[Unit], heads: Sequence[Sequence[int]], lower: _LowerWords) -> None:
     """Surnames in capitals alone on a line under the titles (`HAMILTON`,
     `HAMILTON AND MADISON`), where most articles have one: bylines, when every
     such word is a proper name (the text never writes it in lower case: not
@@ -200,13 +200,22 @@ def _surnames(units: list[Unit], heads: Sequence[Sequence[int]], lower: frozense
             units[i] = replace(units[i], role=Role.BYLINE, names=names)
 
 
-def _lower_words(units: Sequence[Unit]) -> frozenset[str]:
-    """The words the seed's prose writes in lower case: common words, not names."""
-    return frozenset(word for unit in units if unit.role is Role.PROSE and not unit.text.isupper()
-                     for word in _LOWER_WORD.findall(unit.text))
+class _LowerWords:
+    """The words the seed's prose writes in lower case: common words, not names;
+    read when first asked for (most seeds never ask)."""
+
+    def __init__(self, units: Sequence[Unit]) -> None:
+        self._units = units
+        self._words: frozenset[str] | None = None
+
+    def __contains__(self, word: str) -> bool:
+        if self._words is None:
+            self._words = frozenset(word for unit in self._units if unit.role is Role.PROSE
+                                    and not unit.text.isupper() for word in _LOWER_WORD.findall(unit.text))
+        return word in self._words
 
 
-def _name_alone(text: str, lower: frozenset[str]) -> str | None:
+def _name_alone(text: str, lower: _LowerWords) -> str | None:
     """A person's name alone on a line (`person_name`), unless it is in capitals
     and half its words or more are words the prose writes in lower case: a
     headline (`INDIAN CIVIL SERVICE`, `CHIMES RANG SWEETLY`), not a name."""
@@ -225,7 +234,7 @@ def _capital_names(text: str) -> tuple[str, ...] | None:
     return tuple(words) if not any(word.casefold() in MINOR_WORDS for word in words) else None
 
 
-def _head_bylines(units: list[Unit], head: Sequence[int], loose: bool, lower: frozenset[str]) -> None:
+def _head_bylines(units: list[Unit], head: Sequence[int], loose: bool, lower: _LowerWords) -> None:
     """Under the title, a person's name alone on a line (in capitals or with
     an initial, or any name where the template has an author line) or with
     an e-mail address is a byline."""
@@ -306,7 +315,7 @@ def _open(unit: Unit) -> bool:
     return unit.role in (Role.PROSE, Role.BOILERPLATE)
 
 
-def _labels(units: list[Unit], spans: Sequence[tuple[int, int]], lower: frozenset[str]) -> None:
+def _labels(units: list[Unit], spans: Sequence[tuple[int, int]], lower: _LowerWords) -> None:
     """Titles that only number their piece, with its name on the line under
     them: a label heading (`LETTER IV`, `No. 10`), or short titles that differ
     only in their numbering and hold a word besides (`1. First Day.`, `2.
@@ -360,7 +369,7 @@ def _headline(unit: Unit) -> bool:
     return unit.role is Role.HEADING or is_all_caps(text) or (is_title_case(text) and not more_words_than(text, 20))
 
 
-def _names_piece(unit: Unit, lower: frozenset[str]) -> bool:
+def _names_piece(unit: Unit, lower: _LowerWords) -> bool:
     """A line that could be a piece's name: a heading, or a short line in
     capitals or Title Case that is not a date, a byline or a person's name; or a
     dateline in capitals that names a place too (`EDINBURGH, JUNE 25, 1841.`)."""
