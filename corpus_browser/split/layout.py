@@ -254,7 +254,18 @@ def _ranked_starts(units: Sequence[Unit], lo: int, hi: int, split: SplitRules,
         starts = {i: f"a rank-{questions} heading asking a question, the seed's entries" for i in headings
                   if units[i].level == questions}
         levels = [replace(level, chosen=level.shape.startswith(f"rank {questions} ")) for level in levels]
+    if chosen is not None and starts and _are_stamped(units, list(starts)):
+        starts |= _deeper_releases(units, headings, chosen)
     return {**starts, **_posts_in_containers(units, sorted(starts), headings, hi)}, levels
+
+
+def _deeper_releases(units: Sequence[Unit], headings: Sequence[int], chosen: int) -> dict[int, str]:
+    """In a log whose entries state versions or dates, a deeper heading that states
+    both opens an entry too: a patch release one rank under the release before it
+    (`### [9.3.2](…) (2021-10-17)` under `## [9.4.0](…) (2021-12-31)`), as
+    conventional-changelog writes them."""
+    return {i: f"a rank-{units[i].level} heading stating a version and a date, as the log's entries do"
+            for i in headings if units[i].level > chosen and units[i].date and rules.VERSION.search(units[i].text)}
 
 
 def _posts_in_containers(units: Sequence[Unit], starts: Sequence[int], headings: Sequence[int],

@@ -505,3 +505,17 @@ def test_a_news_files_releases_under_two_underlined_lines_each_open_an_entry():
     assert [(a.title, a.date) for a in found] == [
         ("Overview of changes leading to 8.3.0", "2023-11-11"), ("Overview of changes leading to 8.2.0", "2023-09-18"),
         ("Overview of changes leading to 8.1.0", "2023-08-01"), ("Overview of changes leading to 8.0.0", "2023-07-07")]
+
+
+def test_patch_releases_one_rank_deeper_open_entries_of_their_own():
+    """conventional-changelog puts a patch release one rank under the release
+    before it (`### [9.3.2](…) (2021-10-17)` under `## [9.4.0](…)`): each is a
+    release of its own; its `### Bug Fixes` stays a section."""
+    releases = [("##", "9.4.0", "2021-12-31"), ("###", "9.3.2", "2021-10-17"), ("###", "9.3.1", "2021-07-14"),
+                ("##", "9.3.0", "2021-05-04"), ("##", "9.2.0", "2021-04-06")]
+    text = "# Changelog\n\nAll notable changes to this project are documented here.\n\n" + "\n\n".join(
+        f"{marks} [{version}](https://example.org/compare/v{version}) ({day})\n\n### Bug Fixes\n\n"
+        f"* {paragraph(12)}\n* {paragraph(8)}" for marks, version, day in releases)
+    found = articles_of(text, format=Format.MARKDOWN)
+    assert [(a.title, a.date) for a in found][-5:] == [(version, day) for _marks, version, day in releases]
+    assert all([b.texts[0] for b in a.body if b.kind.value == "heading"] == ["Bug Fixes"] for a in found[-5:])
