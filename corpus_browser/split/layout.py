@@ -560,11 +560,14 @@ def _numerals_between(units: Sequence[Unit], headings: Sequence[int], starts: di
     (`IV` between `III` and `V`) opens one too, though fewer blank lines stand
     before it than the seed puts between articles."""
     numbered = {i: value for i in headings if (value := _numeral_value(units[i].text)) is not None}
-    opening = sorted(i for i in starts if i in numbered)
-    return {i: f"a numeral between {units[before].text} and {units[after].text}, which open articles"
-            for before, after in zip(opening, opening[1:])
-            for i in numbered if before < i < after and i not in starts
-            and numbered[before] + 1 == numbered[i] == numbered[after] - 1}
+    order = sorted(numbered)
+    opening = [i for i in order if i in starts]
+    found = {}
+    for before, after in zip(opening, opening[1:]):
+        between = order[bisect.bisect_right(order, before):bisect.bisect_left(order, after)]
+        found.update({i: f"a numeral between {units[before].text} and {units[after].text}, which open articles"
+                      for i in between if numbered[before] + 1 == numbered[i] == numbered[after] - 1})
+    return found
 
 
 def _numeral_value(text: str) -> int | None:

@@ -53,15 +53,15 @@ def _preformatted_headers(lines: Sequence[str]) -> dict[int, tuple[int, list[str
     """Documents' headers set in `<pre>` (an RFC-like memo's indented `Title:`,
     `Author:`, `Created:` lines), where two or more open documents: each `<pre>`
     line mapped to its closing line and the lines with the fields set flush."""
-    found = {}
+    flush, found = list(lines), {}
     for i, line in enumerate(lines):
         code = WIKI_CODE_OPEN.match(line)
         if not code or code[1].casefold() != "pre" or code[3].strip():
             continue
         end = wiki_code_end(lines, i, code)
         inner = [line.strip() if line[:1] in " \t" and FIELD.match(line.strip()) else line for line in lines[i + 1:end]]
-        flush = [*lines[:i + 1], *inner, *lines[end:]]
-        if field_blocks(flush[i + 1:end], titled, set_apart=False) == [(0, end - i - 1)]:
+        if inner and field_blocks(inner, titled, set_apart=False) == [(0, len(inner))]:
+            flush[i + 1:end] = inner
             found[i] = (end, flush)
     return found if len(found) >= RECORDS_MIN else {}
 
