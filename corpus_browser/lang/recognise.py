@@ -181,7 +181,7 @@ def is_date_line(text: str) -> bool:
     found = _date_match(text) or _day_and_month(text)
     if found is None:
         return _parsed_date(text) is not None
-    rest = rules.WEEKDAY_OR_TIME.sub(" ", text[: found.start()] + " " + text[found.end() :])
+    rest = _around_date(text, found)
     return len(rules.WORD_IN_DATE_LINE.findall(rest)) <= rules.DATE_LINE_MAX_OTHER_WORDS \
         and not rules.VERSION.search(rest)
 
@@ -192,8 +192,12 @@ def is_bare_date(text: str) -> bool:
     found = _date_match(text)
     if found is None or len(_iso(found) or "") != 10:
         return False
-    rest = rules.WEEKDAY_OR_TIME.sub(" ", text[: found.start()] + " " + text[found.end():])
-    return not any(ch.isalnum() for ch in rest)
+    return not any(ch.isalnum() for ch in _around_date(text, found))
+
+
+def _around_date(text: str, found: re.Match[str]) -> str:
+    """What a line holds besides the date `found` in it and any weekday or time of day."""
+    return rules.WEEKDAY_OR_TIME.sub(" ", text[: found.start()] + " " + text[found.end() :])
 
 
 def _date_match(text: str) -> re.Match[str] | None:

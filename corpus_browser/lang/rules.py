@@ -260,6 +260,8 @@ LABEL_ONLY = re.compile(
 #: Roman numerals that stay in capitals when a CAPS title is eased ("George III").
 ROMAN_NUMERAL = re.compile(r"^(?=[IVX]{2,})X{0,3}(?:IX|IV|V?I{0,3})$")
 
+#: A Markdown link, read as its text: `[Jane Doe](https://…)`.
+MARKDOWN_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 #: A `key: value` header line, as in mail headers, front-matter and news
 #: exports (`Section: Business`, `Load-Date: November 25, 2023`).
 HEADER_LINE = re.compile(r"^:?(?P<key>[A-Z][A-Za-z]*(?:\(s\))?(?:[- ][A-Za-z]+){0,2}):[ \t]+(?P<value>\S.{0,200})$")

@@ -56,8 +56,6 @@ LABEL_MAX_WORDS = 3
 LABEL_NAME_MAX_LINES = 3
 #: The same line under this many label titles, and this share of them, is a section heading, not a name.
 SAME_NAME_MIN, SAME_NAME_SHARE = 3, 0.8
-#: A Markdown link, read as its text: `[Jane Doe](https://…)`.
-_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 #: A footnote, which may follow a signature: `[1] …`, `{2} …`.
 _NOTE = re.compile(r"^(?:\[\d+\]|\{\d+\})\s")
 #: A surname in capitals: a single word of two letters or more.
@@ -143,7 +141,7 @@ def _header_fields(units: list[Unit], heads: Sequence[Sequence[int]]) -> None:
     for found in fields:
         for i, name in found:
             if keys[name] >= TEMPLATE_MIN_ARTICLES and units[i].role not in (Role.BYLINE, Role.DATE):
-                value = _LINK.sub(r"\1", rules.HEADER_LINE.match(_field_text(units[i]))["value"])
+                value = rules.MARKDOWN_LINK.sub(r"\1", rules.HEADER_LINE.match(_field_text(units[i]))["value"])
                 names = _field_names(value) if name in rules.AUTHOR_KEYS else ()
                 date = find_date(value) if _dates_article(name) else None
                 units[i] = replace(units[i], role=Role.BYLINE if names else Role.HEADER, names=names, date=date)
@@ -329,7 +327,8 @@ def _labels(units: list[Unit], spans: Sequence[tuple[int, int]], lower: _LowerWo
         numbered = _recurs(patterns[pattern], len(titles)) and "0" in words and len(words) <= LABEL_MAX_WORDS \
             and any(word != "0" and any(ch.isalpha() for ch in word) for word in words) \
             and not rules.VERSION.search(units[i].text)
-        if (numbered or rules.LABEL_ONLY.match(units[i].text)) and i + 1 < len(units) and _names_piece(units[i + 1], lower):
+        if (numbered or rules.LABEL_ONLY.match(units[i].text)) and i + 1 < len(units) \
+                and _names_piece(units[i + 1], lower):
             labels.append(i)
     names = Counter(key(units[i + 1].text) for i in labels)
     for i in labels:  # the same line under most of them is a section every piece has (`## Language`), no name
@@ -344,7 +343,8 @@ def _source_lines(units: list[Unit], spans: Sequence[tuple[int, int]]) -> None:
     most articles open so, as a book of press cuttings does: the source line is
     the article's date line and the headline its title. A line standing under
     half of those titles (`EXTRACT.`) is the book's furniture, passed over."""
-    sourced = [(i, b) for a, b in spans if (i := _title(units, a, b)) is not None and units[i].line_count == 1 and is_source_line(units[i].text)]
+    sourced = [(i, b) for a, b in spans if (i := _title(units, a, b)) is not None
+               and units[i].line_count == 1 and is_source_line(units[i].text)]
     if not _recurs(len(sourced), len(spans)):
         return
     firsts = Counter(key(units[i + 1].text) for i, b in sourced if i + 1 < b)
@@ -377,10 +377,7 @@ def _names_piece(unit: Unit, lower: _LowerWords) -> bool:
     if unit.role is Role.DATE:
         return is_all_caps(text) and without_trailing_date(text.rstrip(".")) != text.rstrip(".") \
             and unit.line_count <= LABEL_NAME_MAX_LINES
-    if unit.role not in (Role.HEADING, Role.PROSE) or unit.line_count > LABEL_NAME_MAX_LINES \
-            or rules.LABEL_ONLY.match(text) or mentions_date(text) or _name_alone(text.rstrip("."), lower):
-        return False
-    return unit.role is Role.HEADING or is_all_caps(text) or (is_title_case(text) and not more_words_than(text, 20))
+    return _headline(unit) and not _name_alone(text.rstrip("."), lower)
 
 
 def _title(units: Sequence[Unit], a: int, b: int) -> int | None:

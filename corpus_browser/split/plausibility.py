@@ -100,10 +100,15 @@ def judge(segmented: SegmentedSeed) -> Verdict:
     return Verdict(not reasons, score, tuple(reasons), len(words))
 
 
+def _title(units: Sequence[Unit]) -> str:
+    """A piece's title: its first heading, as written."""
+    return next((unit.text for unit in units if unit.role is Role.HEADING), "")
+
+
 def _title_key(units: Sequence[Unit]) -> str:
     """A piece's title, folded, with the date its head states: meetings' notes
     under one title (`Team meeting agenda`) each dated are told apart by it."""
-    title = key(next((unit.text for unit in units if unit.role is Role.HEADING), ""))
+    title = key(_title(units))
     date = next((unit.date for unit in units[:HEAD_UNITS] if unit.date), None)
     return f"{title} {date}" if date else title
 
@@ -111,8 +116,7 @@ def _title_key(units: Sequence[Unit]) -> str:
 def _leads_in(units: Sequence[Unit]) -> bool:
     """A piece whose title ends in a colon: it leads in to what follows (a speaker's
     turn, `**Jane Doe:**`; a list), it names nothing."""
-    title = next((unit.text for unit in units if unit.role is Role.HEADING), "")
-    return title.rstrip("*_ ").endswith(":")
+    return _title(units).rstrip("*_ ").endswith(":")
 
 
 def _opens_with_its_metadata(units: Sequence[Unit]) -> bool:

@@ -31,8 +31,6 @@ STATED_NAME_MAX_WORDS = 4
 #: Sentence punctuation, which no name holds.
 SENTENCE_END = re.compile(r"[.!?;:](?:\s|$)")
 _PARSER = HeaderParser(policy=email.policy.compat32)
-#: A Markdown link, read as its text: `[Jane Doe](https://…)`.
-_MARKDOWN_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 #: An affiliation in brackets after a name: `Jane Doe (Acme)`.
 _AFFILIATION = re.compile(r"(?<=\w)\s*\([^()@]*\)")
 
@@ -120,7 +118,7 @@ def stated_names(value: str) -> tuple[str, ...]:
     Hopper`), or, since the field says it is the author, a short value as
     written (a handle such as `capu`). A name may be a Markdown link, and an
     affiliation in brackets may follow it (`[Jane Doe](https://…) (Acme)`)."""
-    value = _MARKDOWN_LINK.sub(r"\1", value)
+    value = rules.MARKDOWN_LINK.sub(r"\1", value)
     if not any(mark in value for mark in ("@", " at ", "<")):
         value = _AFFILIATION.sub("", value).strip()
     if value.startswith("(") and value.endswith(")"):

@@ -232,7 +232,9 @@ def _flattened(block: dict) -> dict:
         return fields
     nested = [value for value in fields.values() if isinstance(value, dict)
               and any(str(key).casefold() in TITLE_KEYS for key in value)]
-    return {**fields, **{str(key).casefold(): value for key, value in nested[0].items()}} if len(nested) == 1 else fields
+    if len(nested) != 1:
+        return fields
+    return {**fields, **{str(key).casefold(): value for key, value in nested[0].items()}}
 
 
 def _add_header_lines(builder: UnitBuilder, lines: Sequence[str], numbers: Sequence[int], **facts: object) -> None:

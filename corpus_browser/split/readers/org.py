@@ -166,4 +166,5 @@ def _keyword(builder, i: int, raw: str, key: str, value: str, opens_record: bool
     elif key == "author" and (names := stated_names(value)):
         builder.unit(clean(raw), i + 1, i + 1, Role.BYLINE, names=names, opens_record=opens_record)
     else:
-        builder.unit(clean(raw), i + 1, i + 1, Role.HEADER, stated=stated_facts({key: value}), opens_record=opens_record)
+        builder.unit(clean(raw), i + 1, i + 1, Role.HEADER, stated=stated_facts({key: value}),
+                     opens_record=opens_record)

@@ -20,13 +20,13 @@ from corpus_browser.split.readers.paragraphs import text_builder
 def read(seed: Seed) -> list[Unit]:
     lines = seed.lines
     builder = text_builder(lines)
-    headers = _preformatted_headers(lines)
+    flush, headers = _preformatted_headers(lines)
 
     def step(i: int) -> int:
         if i in headers:
-            end, fields = headers[i]
+            end = headers[i]
             builder.unit(clean(lines[i]), i + 1, i + 1, Role.HEADER, opens_record=True)
-            add_fields(builder, fields, i + 1, end, opens_record=False)
+            add_fields(builder, flush, i + 1, end, opens_record=False)
             if end < len(lines) and lines[end].strip():
                 builder.unit(clean(lines[end]), end + 1, end + 1, Role.HEADER)
             return end + 1
@@ -49,10 +49,10 @@ def read(seed: Seed) -> list[Unit]:
     return walk(lines, builder, step)
 
 
-def _preformatted_headers(lines: Sequence[str]) -> dict[int, tuple[int, list[str]]]:
+def _preformatted_headers(lines: Sequence[str]) -> tuple[list[str], dict[int, int]]:
     """Documents' headers set in `<pre>` (an RFC-like memo's indented `Title:`,
-    `Author:`, `Created:` lines), where two or more open documents: each `<pre>`
-    line mapped to its closing line and the lines with the fields set flush."""
+    `Author:`, `Created:` lines), where two or more open documents: the seed's
+    lines with those fields set flush, and each `<pre>` line mapped to its closing line."""
     flush, found = list(lines), {}
     for i, line in enumerate(lines):
         code = WIKI_CODE_OPEN.match(line)
@@ -62,8 +62,8 @@ def _preformatted_headers(lines: Sequence[str]) -> dict[int, tuple[int, list[str
         inner = [line.strip() if line[:1] in " \t" and FIELD.match(line.strip()) else line for line in lines[i + 1:end]]
         if inner and field_blocks(inner, titled, set_apart=False) == [(0, len(inner))]:
             flush[i + 1:end] = inner
-            found[i] = (end, flush)
-    return found if len(found) >= RECORDS_MIN else {}
+            found[i] = end
+    return flush, (found if len(found) >= RECORDS_MIN else {})
 
 
 def _apart(lines: Sequence[str], i: int) -> bool:
