@@ -32,7 +32,10 @@ class Format(enum.Enum):
     RST = "rst"
     """reStructuredText: titles underlined (and perhaps overlined) with punctuation."""
     WIKI = "wiki"
-    """Wiki markup or AsciiDoc: `= Title =`, `== Section` headings."""
+    """Wiki markup: `= Title =`, `== Section ==` headings (and AsciiDoc's `== Section` without its own marks)."""
+    ASCIIDOC = "asciidoc"
+    """AsciiDoc: `= Document title` over its author, revision and `:attribute:`
+    lines, `== Section` headings, delimited blocks (`----`)."""
     ORG = "org"
     """Org mode, Emacs outlines: `* Heading`, `** Subheading`."""
     MAIL = "mail"
@@ -51,8 +54,8 @@ SUFFIX_FORMATS = {
     ".rst": Format.RST,
     ".wiki": Format.WIKI,
     ".mediawiki": Format.WIKI,
-    ".adoc": Format.WIKI,
-    ".asciidoc": Format.WIKI,
+    ".adoc": Format.ASCIIDOC,
+    ".asciidoc": Format.ASCIIDOC,
     ".org": Format.ORG,
     ".eml": Format.MAIL,
     ".mbox": Format.MAIL,

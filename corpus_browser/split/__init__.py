@@ -33,7 +33,7 @@ from corpus_browser.split.plausibility import SWITCH_MIN_SCORE_SHARE, judge
 from corpus_browser.split.segment import PreparedSeed, blocked_keys, opens_block, prepare_seed, segment_seed
 
 #: Formats whose headings carry ranks, so that the article level can be looked for a rank deeper.
-RANKED_FORMATS = frozenset({Format.MARKDOWN, Format.RST, Format.WIKI, Format.ORG})
+RANKED_FORMATS = frozenset({Format.MARKDOWN, Format.RST, Format.WIKI, Format.ASCIIDOC, Format.ORG})
 
 __all__ = ["PreparedSeed", "SeedKeys", "find_boilerplate", "prepare_seed", "seed_keys", "segment_corpus",
            "split_corpus", "split_seed"]

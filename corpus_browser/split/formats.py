@@ -42,6 +42,18 @@ _TIGHT_SINGLE = re.compile(r"^ ?=[^\s=](?:.*[^\s=])?=\s*$")
 ORG_HEADING = re.compile(r"^(?P<marks>\*+)[ \t]+(?:(?:TODO|DONE)[ \t]+)?(?P<text>(?:.*?[^ \t])??)"
                          r"(?:[ \t]+:[\w@#%:]+:)?[ \t]*$")
 ORG_MARKUP = re.compile(r"^[ \t]*(?:#\+\w+:|:PROPERTIES:$|#\+begin_)", re.IGNORECASE)
+#: AsciiDoc's own marks, which no other markup writes at a line's start: an
+#: attribute entry (`:page-tags: [news]`, `:toc:`), a block's attribute list
+#: (`[source,ruby]`, `[NOTE]`, `[quote, Author]`), a block macro (`image::dawn.jpg[]`).
+ASCIIDOC_MARKUP = re.compile(r"^(?::!?[A-Za-z0-9_][\w-]*!?:(?:[ \t]|$)|\[(?:[A-Za-z.#%][^\[\]]*)?\][ \t]*$"
+                             r"|(?:image|include|video|audio|toc)::\S*\[)")
+#: An AsciiDoc heading: `=` marks (one for the document's title), a space, the text; no closing marks.
+ASCIIDOC_HEADING = re.compile(r"^(?P<marks>={1,6})[ \t]+(?P<text>\S(?:.*\S)?)[ \t]*$")
+#: A block whose lines are taken as they are: listing, literal, passthrough, comment; a table;
+#: and a fenced listing, as Markdown writes it (`` ```ruby ``, closed by `` ``` ``).
+ASCIIDOC_VERBATIM = re.compile(r"^(?:-{4,}|\.{4,}|\+{4,}|/{4,}|\|={3,}|```[\w+#.-]*)[ \t]*$")
+#: An AsciiDoc attribute entry: `:name: value` (`:name!:` unsets it).
+ASCIIDOC_ATTRIBUTE = re.compile(r"^:(?P<name>!?[A-Za-z0-9_][\w-]*!?):(?:[ \t]+(?P<value>.*?))?[ \t]*$")
 #: The first or last line of an Org block (`#+begin_src`, `#+end_example`), whose lines are code or quotation.
 ORG_BLOCK = re.compile(r"^[ \t]*#\+(begin|end)_", re.IGNORECASE)
 #: An underline (or overline) of a reStructuredText or setext title.
@@ -85,6 +97,7 @@ def sniff(lines: Sequence[str], suffix: str) -> Sniffed:
         Format.MARKDOWN: _markdown_traces(lines),
         Format.RST: _rst_traces(lines),
         Format.WIKI: _wiki_traces(lines),
+        Format.ASCIIDOC: _asciidoc_traces(lines),
         Format.ORG: _org_traces(lines),
     }
     counts = {fmt: count for fmt, (count, _) in traces.items() if count >= MIN_TRACES}
@@ -217,6 +230,23 @@ def _wiki_traces(lines: Sequence[str]) -> tuple[int, str]:
     headings = sum(1 for line in lines if line.lstrip(" ")[:1] == "=" and wiki_heading(line)
                    and not _TIGHT_SINGLE.match(line))
     return headings, f"{headings} `= Title =` or `== Title` headings"
+
+
+def _asciidoc_traces(lines: Sequence[str]) -> tuple[int, str]:
+    """AsciiDoc: its headings (closing marks left out) beside marks of its own
+    (`ASCIIDOC_MARKUP`); headings alone may be a wiki's, and `*` lists an Org outline's."""
+    headings = sum(1 for line in lines if line[:1] == "=" and (found := ASCIIDOC_HEADING.match(line))
+                   and not found["text"].endswith("="))
+    markup = sum(1 for line in lines if line[:1] in ":[itva" and ASCIIDOC_MARKUP.match(line))
+    return (headings + markup if headings and markup >= MIN_TRACES else 0), \
+        f"{headings} `= Title` headings, {markup} attribute entries, block attributes or block macros"
+
+
+def asciidoc_block_end(lines: Sequence[str], start: int) -> int:
+    """The line that closes the delimited block opened on line `start` (the seed's last when none does):
+    the same delimiter again, or `` ``` `` for a fence with a language."""
+    closing = "```" if lines[start].startswith("```") else lines[start].rstrip()
+    return next((j for j in range(start + 1, len(lines)) if lines[j].rstrip() == closing), len(lines) - 1)
 
 
 def field_blocks(lines: Sequence[str], wanted: Callable[[Collection[str]], bool],

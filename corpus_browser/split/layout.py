@@ -111,7 +111,7 @@ def find_layout(units: Sequence[Unit], format: Format, overrides: Overrides, spl
         levels = [Level("mail messages" if format is Format.MAIL else "front-matter blocks", len(records),
                         units[records[0]].text, True)]
         starts.update(_unheaded_documents(units, records, lo, hi))
-    elif format in (Format.MARKDOWN, Format.RST, Format.WIKI, Format.ORG):
+    elif format in (Format.MARKDOWN, Format.RST, Format.WIKI, Format.ASCIIDOC, Format.ORG):
         starts, levels = _ranked_starts(units, lo, hi, split, deeper)
     else:
         starts, levels, article_break = _text_starts(units, lo, hi, split)

@@ -241,6 +241,53 @@ def test_asciidoc_sections_under_the_document_title():
     assert [a.title for a in articles_of(text, format=Format.WIKI)] == ["The Sisters", "An Encounter", "Araby"]
 
 
+def _asciidoc_post(title: str, header: str, body: str) -> str:
+    return f"= {title}\n{header}\n\n{body}"
+
+
+def test_asciidoc_posts_joined_into_one_file_open_at_their_headers():
+    """Each document header (title, author line, revision line, attributes) opens a
+    post, even right under the post before; its author, date and tags are read; an
+    example document inside a listing or a fence opens nothing; `*` items are a list,
+    not an Org outline."""
+    example = "[source,asciidoc]\n----\n= Document Title\nAn Author\n:toc:\n\n== Section\n----"
+    fenced = "```\n= asciidoc(1)\n:doctype: manpage\n```"
+    posts = [
+        _asciidoc_post("A new resource", "Dan Allen\n2013-04-08\n:page-tags: [announcement, website]",
+                       f"{paragraph(60)}\n\n* compliant\n* fast\n\n{example}\n\n{paragraph(40)}"),
+        _asciidoc_post("Version 1.5 released!", "Ada Byron <https://example.org[@ada]>; Grace Hopper\n"
+                       "v1.5, 2014-08-12: Released\n// Settings\nifndef::imagesdir[:imagesdir: ../images]\n:icons: font",
+                       f"{paragraph(50)}\n\n** nested\n\n{fenced}\n\n{paragraph(30)}"),
+        _asciidoc_post("Funding", ":author: Sarah White\n:revdate: 2015-06-11 10:00", paragraph(80)),
+    ]
+    text = "\n".join(posts)  # no blank line between one post's end and the next header
+    assert sniff(text.split("\n"), ".txt").format is Format.ASCIIDOC
+    found = articles_of(text, format=Format.ASCIIDOC)
+    assert [(a.title, a.authors, a.date) for a in found] == [
+        ("A new resource", ("Dan Allen",), "2013-04-08"),
+        ("Version 1.5 released!", ("Ada Byron", "Grace Hopper"), "2014-08-12"),
+        ("Funding", ("Sarah White",), "2015-06-11")]
+    assert found[0].source_tags == ("announcement", "website")
+    code = [block for block in found[0].body if block.kind.name == "CODE"]
+    assert code and "= Document Title" in code[0].texts[0]
+
+
+def test_an_asciidoc_section_under_a_comment_or_an_anchor_opens_an_entry():
+    text = "= Changelog\n:icons: font\n:url-repo: https://example.org\n\n" + paragraph(20) + "\n\n" + "\n\n".join(
+        f"{above}\n== {version}\n\n{paragraph(120)}\n\n* {paragraph(30)}"
+        for above, version in (("// tag::compact[]", "Unreleased"), ("[#v3]", "3.0.0 (2025-10-24)"),
+                               ("", "2.1.0 (2025-06-02)"), ("", "2.0.0 (2024-01-05)"), ("", "1.0.0 (2023-03-01)")))
+    found = articles_of(text, format=Format.ASCIIDOC)
+    assert [a.title for a in found][-5:] == ["Unreleased", "3.0.0", "2.1.0", "2.0.0", "1.0.0"]
+
+
+def test_a_wiki_or_an_org_outline_is_no_asciidoc():
+    wiki_text = "\n\n".join(f"== {name} ==\n{paragraph(30)}" for name in ("One", "Two", "Three"))
+    org_text = "#+title: Notes\n\n" + "\n\n".join(f"* {name}\n** Part\n{paragraph(30)}" for name in ("One", "Two"))
+    assert sniff(wiki_text.split("\n"), ".adoc").format is Format.WIKI
+    assert sniff(org_text.split("\n"), ".adoc").format is Format.ORG
+
+
 def test_mail_names_and_subjects_are_decoded_and_put_in_order():
     """RFC 2047 encoded words are decoded (the standard library's email.header),
     `(Name <addr>)` and `addr (Name)` give the name, `Last, First` reads as `First Last`,

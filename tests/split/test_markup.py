@@ -21,8 +21,8 @@ from hypothesis import strategies as st
 from corpus_browser.lang import markdown as md
 from corpus_browser.model import PlacedArticle
 from corpus_browser.site.links import LinkTargets, link_targets, post_name, resolve_links
+from corpus_browser.split.markup import asciidoc, org, rst, wiki
 from corpus_browser.split.markup import markdown as markdown_source
-from corpus_browser.split.markup import org, rst, wiki
 from tests.helpers import article
 
 EXTENSIONS = ["attr_list", "sane_lists", "tables", "footnotes", "fenced_code", "toc"]
@@ -72,6 +72,35 @@ def assert_safe(html: str) -> None:
 # --- the same constructs in every format -------------------------------------------------------
 
 SOURCES = {
+    "asciidoc": (asciidoc.convert, """\
+Text with a https://example.org/a[link], _emphasis_, *strong* and `inline code`.
+
+== A section
+
+[source,python]
+----
+def f(x):
+    return x  # exact lines
+----
+
+* one
+** nested
+* two
+
+____
+A quotation.
+____
+
+|===
+|Left |Right
+
+|1 |2
+|===
+
+'''
+
+A footnote footnote:[The note.] and image:https://example.org/p.png[a picture].
+"""),
     "markdown": (markdown_source.convert, """\
 Text with a [link](https://example.org/a), *emphasis*, **strong** and `inline code`.
 
@@ -204,7 +233,7 @@ def test_each_format_keeps_its_constructs(format):
         assert 'src="https://example.org/p.png"' in html
 
 
-@pytest.mark.parametrize("format", ["markdown", "org", "rst"])
+@pytest.mark.parametrize("format", ["asciidoc", "markdown", "org", "rst"])
 def test_code_keeps_its_language(format):
     convert, source = SOURCES[format]
     html = html_of(convert(source))
@@ -214,6 +243,18 @@ def test_code_keeps_its_language(format):
 # --- nothing from a source becomes live markup ------------------------------------------------------
 
 HOSTILE = {
+    "asciidoc": (asciidoc.convert, """\
+<script>alert(1)</script> link:javascript:alert(1)[x] image:javascript:alert(1)[y] {uri}[z]
+
+++++
+<img src=x onerror=alert(1)>
+++++
+
+[source,"js onclick=alert(1)"]
+----
+alert(1)
+----
+"""),
     "markdown": (markdown_source.convert, """\
 <script>alert(1)</script> <img src=x onerror=alert(1)> [x](javascript:alert(1)) [y](data:text/html,<b>)
 ![z](javascript:alert(1)) Text{: onclick="alert(1)" } <a href="https://x.org" onclick="alert(1)">a</a>
@@ -266,6 +307,12 @@ def test_any_markdown_source_renders_only_safe_markup(source):
 @given(st.text(alphabet=st.sampled_from(list("<>&\"'`*_[](){}|#!~^=:/+-.1 \n\\abcjsxhtp@;")), max_size=120))
 def test_any_org_source_renders_only_safe_markup(source):
     assert_safe(html_of(org.convert(source)))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("<>&\"'`*_[](){}|#!~^=:/+-.1 \n\\abcjsxhtp@;")), max_size=120))
+def test_any_asciidoc_source_renders_only_safe_markup(source):
+    assert_safe(html_of(asciidoc.convert(source)))
 
 
 @settings(max_examples=300, deadline=None)

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from corpus_browser.lang.markdown import Piece
 from corpus_browser.model import Format
-from corpus_browser.split.markup import markdown, org, rst, wiki
+from corpus_browser.split.markup import asciidoc, markdown, org, rst, wiki
 
 #: Reads an article's source text into its blocks.
 Converter = Callable[[str], list[Piece]]
@@ -20,4 +20,5 @@ CONVERTERS: dict[Format, Converter] = {
     Format.ORG: org.convert,
     Format.RST: rst.convert,
     Format.WIKI: wiki.convert,
+    Format.ASCIIDOC: asciidoc.convert,
 }

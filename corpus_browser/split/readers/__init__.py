@@ -11,13 +11,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from corpus_browser.model import Format, Seed, Unit
-from corpus_browser.split.readers import mail, markdown, org, rst, text, wiki
+from corpus_browser.split.readers import asciidoc, mail, markdown, org, rst, text, wiki
 
 READERS: dict[Format, Callable[[Seed], list[Unit]]] = {
     Format.TEXT: text.read,
     Format.MARKDOWN: markdown.read,
     Format.RST: rst.read,
     Format.WIKI: wiki.read,
+    Format.ASCIIDOC: asciidoc.read,
     Format.ORG: org.read,
     Format.MAIL: mail.read,
 }

@@ -1,0 +1,162 @@
+"""AsciiDoc, as the Asciidoctor user manual defines it ("Document header",
+"Sections", "Delimited blocks"):
+
+- a document header opens each document: its `= Title`, then (no blank line
+  between) an author line (`Dan Allen <dan@example.org>; Sarah White`), a
+  revision line (`v1.0, 2013-04-08: Remark`) and `:name: value` attribute
+  entries; the title is a heading, the authors a byline, the revision date a
+  date, and `:author:`, `:revdate:`, `:tags:` or `:page-tags:` (jekyll-asciidoc
+  and Antora hand `page-` attributes to the page) state the same, and are
+  read like any source's metadata. Where posts' files were joined into one,
+  each header opens a post, even with no blank line above it;
+- `== Section` headings, their rank the number of marks;
+- the lines of a listing, literal, passthrough or comment block (between two
+  equal lines of `----`, `....`, `++++` or `////`) and of a table (`|===`)
+  are verbatim: never headings nor metadata, so an example document's own
+  `= Title` inside a listing opens nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from corpus_browser.lang.recognise import find_date
+from corpus_browser.lang.rules import AUTHOR_KEYS, DATE_KEYS
+from corpus_browser.lang.text import clean
+from corpus_browser.model import Role, Seed, Unit
+from corpus_browser.split.formats import (
+    ASCIIDOC_ATTRIBUTE,
+    ASCIIDOC_HEADING,
+    ASCIIDOC_MARKUP,
+    ASCIIDOC_VERBATIM,
+    asciidoc_block_end,
+)
+from corpus_browser.split.readers.fields import RECORDS_MIN, stated_facts, stated_names
+from corpus_browser.split.readers.paragraphs import UnitBuilder, text_builder
+
+#: A comment line: never prose.
+_COMMENT = re.compile(r"^//(?!/)")
+#: A header's comment lines and preprocessor directives (`ifndef::imagesdir[:imagesdir: ../images]`, `include::`).
+_HEADER_DIRECTIVE = re.compile(r"^(?://(?!/)|(?:ifn?def|ifeval|endif|include)::)")
+#: The prefix of the attributes a site generator hands to the page (`:page-tags:`).
+_PAGE_PREFIX = "page-"
+#: The attributes that state a document's date, beside the rules' date keys.
+_DATE_ATTRIBUTES = frozenset({"revdate", *DATE_KEYS})
+#: An author line's authors are separated by semicolons.
+_AUTHOR_SEPARATOR = ";"
+
+
+def read(seed: Seed) -> list[Unit]:
+    lines = seed.lines
+    builder = text_builder(lines)
+    headers = document_headers(lines)
+    opens_record = len(headers) >= RECORDS_MIN
+    i = 0
+    while i < len(lines):
+        raw = lines[i]
+        if ASCIIDOC_VERBATIM.match(raw):
+            i = _verbatim(builder, lines, i)
+        elif i in headers:
+            _header(builder, lines, i, headers[i], opens_record)
+            i = headers[i]
+        elif (heading := ASCIIDOC_HEADING.match(raw)) and _set_apart(lines, i):
+            builder.unit(clean(heading["text"]), i + 1, i + 1, Role.HEADING, level=len(heading["marks"]),
+                         marker=heading["marks"])
+            i += 1
+        elif ASCIIDOC_ATTRIBUTE.match(raw) or _COMMENT.match(raw):
+            builder.unit(clean(raw), i + 1, i + 1, Role.HEADER)
+            i += 1
+        else:
+            builder.line(i + 1, raw)
+            i += 1
+    return builder.units()
+
+
+def _set_apart(lines: Sequence[str], i: int) -> bool:
+    """A section's title stands after a blank line, or under a comment, an anchor or
+    a block attribute list (`// tag::compact[]`, `[#install]`) that stands after one."""
+    above = i - 1
+    while above >= 0 and (_HEADER_DIRECTIVE.match(lines[above]) or ASCIIDOC_MARKUP.match(lines[above])):
+        above -= 1
+    return above < 0 or not lines[above].strip()
+
+
+def document_headers(lines: Sequence[str]) -> dict[int, int]:
+    """Each document header, `{title line: the line after the header}`: a `= Title`
+    line over at most two lines (author, revision) and attribute entries, up to a
+    blank line; standing after a blank line, or stating at least one attribute
+    (a post's header joined right under the post before), outside any verbatim block."""
+    found: dict[int, int] = {}
+    i = 0
+    while i < len(lines):
+        if ASCIIDOC_VERBATIM.match(lines[i]):
+            i = asciidoc_block_end(lines, i) + 1
+            continue
+        i += 1
+        heading = ASCIIDOC_HEADING.match(lines[i - 1])
+        if heading is None or len(heading["marks"]) != 1:
+            continue
+        found.update(_header_end(lines, i - 1))
+    return found
+
+
+def _header_end(lines: Sequence[str], i: int) -> dict[int, int]:
+    """`{i: the line after its header}` when the `= Title` on line `i` opens a
+    document header (`document_headers`), else nothing."""
+    end = i + 1
+    while end < len(lines) and lines[end].strip() and not ASCIIDOC_VERBATIM.match(lines[end]):
+        end += 1
+    below = list(lines[i + 1:end])
+    stated = [text for text in below if ASCIIDOC_ATTRIBUTE.match(text) or _HEADER_DIRECTIVE.match(text)]
+    unstated = len(below) - len(stated)
+    if unstated <= 2 and below[unstated:] == stated and (stated or i == 0 or not lines[i - 1].strip()):
+        return {i: end}
+    return {}
+
+
+def _verbatim(builder: UnitBuilder, lines: Sequence[str], start: int) -> int:
+    """A delimited block's lines, its delimiters with them, as verbatim units; returns the line after it."""
+    end = asciidoc_block_end(lines, start)
+    for number in range(start, end + 1):
+        if lines[number].strip():
+            builder.unit(clean(lines[number]), number + 1, number + 1, Role.VERBATIM)
+        else:
+            builder.line(number + 1, lines[number])
+    return end + 1
+
+
+def _header(builder: UnitBuilder, lines: Sequence[str], start: int, end: int, opens_record: bool) -> None:
+    """A document header's lines as units: the title, the author and revision lines, the attributes."""
+    attributes = {found["name"].casefold().removeprefix(_PAGE_PREFIX): _value(found["value"] or "")
+                  for line in lines[start + 1:end] if (found := ASCIIDOC_ATTRIBUTE.match(line))}
+    title = ASCIIDOC_HEADING.match(lines[start])
+    builder.unit(clean(title["text"]), start + 1, start + 1, Role.HEADING, level=1, marker="=",
+                 opens_record=opens_record, stated=stated_facts(attributes))
+    for number in range(start + 1, end):
+        text = clean(lines[number])
+        attribute = ASCIIDOC_ATTRIBUTE.match(lines[number])
+        key = attribute["name"].casefold().removeprefix(_PAGE_PREFIX) if attribute else ""
+        value = attribute["value"] or "" if attribute else text
+        if attribute is None and number == start + 1 and (names := _author_line(text)):
+            builder.unit(text, number + 1, number + 1, Role.BYLINE, names=names)
+        elif (attribute is None or key in _DATE_ATTRIBUTES) and (date := find_date(value)):
+            builder.unit(text, number + 1, number + 1, Role.DATE, date=date)
+        elif key in AUTHOR_KEYS and (names := stated_names(value)):
+            builder.unit(text, number + 1, number + 1, Role.BYLINE, names=names)
+        else:
+            builder.unit(text, number + 1, number + 1, Role.HEADER)
+
+
+def _value(text: str) -> str | list[str]:
+    """An attribute's value: a list where it is written as one (`[release, core]`), else its text."""
+    if text.startswith("[") and text.endswith("]"):
+        return [item.strip().strip("'\"") for item in text[1:-1].split(",") if item.strip()]
+    return text
+
+
+def _author_line(text: str) -> tuple[str, ...]:
+    """The authors of a header's author line: names, each perhaps with an address, separated by semicolons."""
+    if find_date(text):
+        return ()
+    return tuple(name for part in text.split(_AUTHOR_SEPARATOR) for name in stated_names(part.strip()))
