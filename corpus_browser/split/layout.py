@@ -640,7 +640,8 @@ def _contents(units: Sequence[Unit], starts: Sequence[int], hi: int) -> tuple[li
     """Pieces that list the titles of the articles after them, and the starts
     of the articles they name. Only pieces of lists and short lines, not prose,
     are looked at; a title counts when its words stand together in a line (a
-    title of one word, `WOMAN`, when it is the whole line)."""
+    title of one word, `WOMAN`, when it is the line's one word beside numbers:
+    `WOMAN 12`, `GIDEON (1914)`)."""
     titles: dict[tuple[str, ...], list[int]] = {}
     for start in starts:
         words = _words(_title_text(units, start))
@@ -654,7 +655,7 @@ def _contents(units: Sequence[Unit], starts: Sequence[int], hi: int) -> tuple[li
             continue
         lines = [_words(unit.text) for unit in piece if unit.role is not Role.SEPARATOR]
         listed = {start for line in lines for n in lengths for k in range(len(line) - n + 1)
-                  if n > 1 or len(line) == 1 for start in titles.get(line[k : k + n], ()) if start >= last}
+                  if n > 1 or _wordy(line) == 1 for start in titles.get(line[k : k + n], ()) if start >= last}
         distinct = len({_words(_title_text(units, start)) for start in listed})  # one line names all its namesakes
         if distinct >= CONTENTS_MIN_ENTRIES and distinct >= CONTENTS_MIN_SHARE * len(lines):
             found.append((first, last, f"a contents list ({len(listed)} later titles)"))
@@ -681,6 +682,11 @@ def _listed_headings(units: Sequence[Unit], contents: Sequence[tuple[int, int, s
     return {i: "a title the contents list names" for i in range(end, len(units))
             if i not in starts and units[i].role is Role.HEADING and _words(units[i].text) in lines
             and not (i - 1 in starts and units[i - 1].role is Role.HEADING)}
+
+
+def _wordy(words: Sequence[str]) -> int:
+    """How many of a line's words are no number (a page, a year)."""
+    return sum(1 for word in words if not word.isdigit())
 
 
 def _words(text: str) -> tuple[str, ...]:

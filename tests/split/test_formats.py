@@ -115,6 +115,19 @@ def test_front_matter_blocks_open_posts_wherever_they_stand():
     assert first.tally.metadata == 5 and second.first_line == 11
 
 
+def test_front_matter_right_under_a_list_after_a_heading_and_dates_in_unix_time():
+    """A post that ends in a list under a heading, the next post's `---` right under it,
+    and dates written as Unix time in milliseconds or seconds (UTC days)."""
+    posts = [("Preview", "1498579200000"), ("Webcam access", "1499860800"), ("Flexbox", "1500465600000")]
+    text = "\n".join(f"---\nnumber: {n}\ntitle: {title}\ndate: {stamp}\n---\n\n{paragraph(60)}\n\n"
+                     f"#### Twitter\n * [@one](https://example.org/one)\n * [@two](https://example.org/two)"
+                     for n, (title, stamp) in enumerate(posts))
+    found = articles_of(text, format=Format.MARKDOWN)
+    assert [(a.title, a.date) for a in found] == [
+        ("Preview", "2017-06-27"), ("Webcam access", "2017-07-12"), ("Flexbox", "2017-07-19")]
+    assert not any("---" in text for a in found for block in a.body for text in block.texts)
+
+
 def test_front_matter_with_yaml_aliases_is_not_expanded():
     bomb = "\n".join(["---", "title: x", "a: &a [1, 1]", "b: &b [*a, *a]", "c: [*b, *b]", "---"])
     (article,) = articles_of(bomb + "\n\nText of the post.", format=Format.MARKDOWN)

@@ -66,6 +66,16 @@ def test_a_contents_list_confirms_titles_and_is_front_matter():
     assert any("contents list" in reason for _first, _last, reason in item.matter_lines)
 
 
+def test_a_one_word_title_the_contents_list_dates_is_no_back_matter():
+    """`GIDEON (1914)` in the contents names the story `GIDEON`: a one-word title
+    counts beside numbers, so the last story is not cut off as back matter."""
+    names = ("THE RED TALE", "THE GREEN TALE", "THE BLUE TALE", "GIDEON")
+    tales = [(4, f"{name}\n\n{paragraph(80)}") for name in names]
+    contents = "CONTENTS\n\n" + "\n".join(f"     {name} (19{n}4)" for n, name in enumerate(names))
+    assert [a.title for a in articles_of(book((0, contents), *tales))] == [
+        "The Red Tale", "The Green Tale", "The Blue Tale", "Gideon"]
+
+
 def test_a_short_title_page_before_the_first_article_is_front_matter_but_a_short_seed_is_an_article():
     text = book((0, "COLLECTED PIECES\n\nBy A. N. Author"), (5, f"FIRST PIECE\n\n{paragraph(150)}"),
                 (4, f"SECOND PIECE\n\n{paragraph(150)}"), (4, f"THIRD PIECE\n\n{paragraph(150)}"))

@@ -61,7 +61,7 @@ def read(seed: Seed) -> list[Unit]:
             add_fields(builder, lines, i, records[i], opens_record=True)
             i = records[i]
             continue
-        if head_block and raw.strip() and not ATX_HEADING.match(raw):
+        if head_block and raw.strip() and not ATX_HEADING.match(raw) and i not in front:
             builder.unit(clean(raw), i + 1, i + 1)
             i += 1
             continue
@@ -275,11 +275,29 @@ def _date(fields: dict) -> str | None:
         value = fields.get(key)
         if isinstance(value, (datetime.date, datetime.datetime)):
             return value.isoformat()[:10]
+        if key in DATE_KEYS and isinstance(value, int) and not isinstance(value, bool) \
+                and (found := _epoch_date(value)):
+            return found
         if value is not None:
             found = find_date(str(value))
             if found:
                 return found
     return None
+
+
+#: A date given as a Unix time, in seconds or (as JavaScript writes it) milliseconds: from 1973 on.
+EPOCH_SECONDS_MIN, EPOCH_MILLISECONDS_MIN = 10**8, 10**11
+
+
+def _epoch_date(value: int) -> str | None:
+    """The UTC day of a Unix time (`date: 1499256000000` is 2017-07-05), in seconds or milliseconds."""
+    seconds = value / 1000 if value >= EPOCH_MILLISECONDS_MIN else value
+    if seconds < EPOCH_SECONDS_MIN:
+        return None
+    try:
+        return datetime.datetime.fromtimestamp(seconds, tz=datetime.timezone.utc).date().isoformat()
+    except (OverflowError, OSError, ValueError):
+        return None
 
 
 def _comment(builder: UnitBuilder, lines: Sequence[str], start: int) -> int:
