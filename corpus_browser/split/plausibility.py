@@ -10,6 +10,8 @@ A split is implausible when:
   pieces, most of them share one, unless the dates under them tell them apart
   (a team's meeting notes, each `T-lang meeting agenda`);
 - most titles end in a colon: they lead in to what follows, a speaker's turn;
+- most pieces hold no text at all: a list's items (or a contents list's
+  lines) were taken for titles;
 - front and back matter take most of the file.
 
 The score rewards pieces of article length with titles of their own, and
@@ -49,6 +51,8 @@ MATTER_MAX_SHARE = 0.5
 SWITCH_MIN_SCORE_SHARE = 0.5
 #: A piece's head, where the date that tells its title from another's stands, is its first this many units.
 HEAD_UNITS = 6
+#: With at least this many pieces, more than half of them holding no text at all are no articles.
+EMPTY_PIECES_MIN = 10
 #: A piece of article length has at least this many words.
 ARTICLE_MIN_WORDS = 30
 
@@ -93,6 +97,9 @@ def judge(segmented: SegmentedSeed) -> Verdict:
     leading = sum(1 for segment in segmented.segments if _leads_in(segment.units))
     if leading >= SAME_TITLE_MIN_COUNT and leading > SAME_TITLE_MAX_SHARE * len(titles):
         reasons.append(f"{leading} of {len(titles)} titles end in a colon")
+    empty = sum(1 for count in words if count == 0)
+    if len(words) >= EMPTY_PIECES_MIN and empty > len(words) / 2:
+        reasons.append(f"{empty} of {len(words)} pieces hold no text")
     if matter > MATTER_MAX_SHARE * lines:
         reasons.append(f"{matter:,} of {lines:,} lines set aside as front or back matter")
     articles = sum(1 for count in words if count >= ARTICLE_MIN_WORDS)

@@ -119,3 +119,12 @@ def test_titles_that_end_in_a_colon_are_doubted():
     turns = "\n\n\n".join(f"**Jane Doe:**\n\n{paragraph(80)}\n\n**John Roe:**\n\n{paragraph(70)}" for _ in range(4))
     found = split(turns, "transcript.txt")
     assert any(doubt.endswith("titles end in a colon") for doubt in found.doubts)
+
+
+def test_list_items_taken_for_headings_are_doubted():
+    """An Org reading of a text whose `* item` lists stand at the start of lines
+    gives a piece per item, most with no text at all."""
+    lists = "\n\n".join(f"{paragraph(40)}\n\n* compliant\n* fast\n* secure\n* stable\n\n** nested" for _ in range(4))
+    text = f"#+title: Notes\n\n{lists}"
+    found = split(text, "notes.org")
+    assert any(doubt.endswith("pieces hold no text") for doubt in found.doubts), found.doubts
