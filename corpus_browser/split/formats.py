@@ -44,9 +44,13 @@ ORG_HEADING = re.compile(r"^(?P<marks>\*+)[ \t]+(?:(?:TODO|DONE)[ \t]+)?(?P<text
 ORG_MARKUP = re.compile(r"^[ \t]*(?:#\+\w+:|:PROPERTIES:$|#\+begin_)", re.IGNORECASE)
 #: AsciiDoc's own marks, which no other markup writes at a line's start: an
 #: attribute entry (`:page-tags: [news]`, `:toc:`), a block's attribute list
-#: (`[source,ruby]`, `[NOTE]`, `[quote, Author]`), a block macro (`image::dawn.jpg[]`).
-ASCIIDOC_MARKUP = re.compile(r"^(?::!?[A-Za-z0-9_][\w-]*!?:(?:[ \t]|$)|\[(?:[A-Za-z.#%][^\[\]]*)?\][ \t]*$"
-                             r"|(?:image|include|video|audio|toc)::\S*\[)")
+#: (`[source,ruby]`, `[NOTE]`, `[quote, Author]`, `[.lead]`, `[#install]`: not an INI file's
+#: `[section]`), a block macro (`image::dawn.jpg[]`).
+ASCIIDOC_MARKUP = re.compile(
+    r"^(?::!?[A-Za-z0-9_][\w-]*!?:(?:[ \t]|$)"
+    r"|\[(?:(?:source|listing|literal|quote|verse|NOTE|TIP|IMPORTANT|WARNING|CAUTION|sidebar|example|abstract"
+    r"|partintro|appendix|preface|discrete|cols|options|role|subs)\b|[.#%][\w-])[^\[\]]*\][ \t]*$"
+    r"|(?:image|include|video|audio|toc)::\S*\[)")
 #: An AsciiDoc heading: `=` marks (one for the document's title), a space, the text; no closing marks.
 ASCIIDOC_HEADING = re.compile(r"^(?P<marks>={1,6})[ \t]+(?P<text>\S(?:.*\S)?)[ \t]*$")
 #: A block whose lines are taken as they are: listing, literal, passthrough, comment; a table;

@@ -294,6 +294,19 @@ def test_an_asciidoc_section_under_a_comment_or_an_anchor_opens_an_entry():
     assert [a.title for a in found][-5:] == ["Unreleased", "3.0.0", "2.1.0", "2.0.0", "1.0.0"]
 
 
+def test_wiki_pages_joined_with_no_blank_line_and_ini_sections_in_their_code():
+    """Trac's pages, each `= Title` right under the page before's `See also:` line
+    and over a macro (`[[PageOutline]]`); an INI file's `[section]` lines in a code
+    block are no AsciiDoc block attributes."""
+    pages = [f"= {name}\n[[PageOutline(2-5)]]\n\n{paragraph(80)}\n\n== Configuration\n\n{{{{{{\n[trac]\n"
+             f"base_url = https://example.org\n[components]\nfoo = enabled\n}}}}}}\n\n{paragraph(60)}\n----\n"
+             f"See also: TracIni, TracGuide" for name in ("Trac Logging", "Trac Permissions", "The Trac Timeline")]
+    text = "\n".join(pages)
+    assert sniff(text.split("\n"), ".txt").format is Format.WIKI
+    assert [a.title for a in articles_of(text, format=Format.WIKI)] == [
+        "Trac Logging", "Trac Permissions", "The Trac Timeline"]
+
+
 def test_a_wiki_or_an_org_outline_is_no_asciidoc():
     wiki_text = "\n\n".join(f"== {name} ==\n{paragraph(30)}" for name in ("One", "Two", "Three"))
     org_text = "#+title: Notes\n\n" + "\n\n".join(f"* {name}\n** Part\n{paragraph(30)}" for name in ("One", "Two"))

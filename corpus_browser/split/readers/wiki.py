@@ -8,6 +8,7 @@ heading whatever its marks (a formula's `= x =`). The lines of a block of code
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from corpus_browser.lang.text import clean
@@ -66,6 +67,12 @@ def _preformatted_headers(lines: Sequence[str]) -> tuple[list[str], dict[int, in
     return flush, (found if len(found) >= RECORDS_MIN else {})
 
 
+#: A line that is one macro or template (`[[PageOutline]]`, `{{Infobox}}`) or a rule: markup, never a paragraph's.
+_BLOCK_MARKUP = re.compile(r"^\s*(?:\[\[.*\]\]|\{\{.*\}\}|-{4,})\s*$")
+
+
 def _apart(lines: Sequence[str], i: int) -> bool:
-    """Line `i` stands apart from a paragraph: a blank line (or the text's end) on one side at least."""
-    return i == 0 or i + 1 == len(lines) or not lines[i - 1].strip() or not lines[i + 1].strip()
+    """Line `i` stands apart from a paragraph: a blank line (or the text's end),
+    a macro or a rule on one side at least."""
+    return i == 0 or i + 1 == len(lines) or any(not line.strip() or _BLOCK_MARKUP.match(line)
+                                                for line in (lines[i - 1], lines[i + 1]))
