@@ -22,8 +22,10 @@ from corpus_browser.lang.detect import date_order, primary
 from corpus_browser.lang.rules import MINOR_WORDS
 from corpus_browser.lang.text import is_all_caps
 
-#: Words that introduce a date at the end of a title.
-_DATE_LEAD = re.compile(r"\s+(?:released|published|posted|dated)(?:\s+on)?\s*$", re.IGNORECASE)
+#: Words that introduce a date at the end of a title, or the weekday that is part of its stamp
+#: (`0.9.5 Tue Jan 11 2011`: no title names the day of the week its date fell on).
+_DATE_LEAD = re.compile(r"\s+(?:(?:released|published|posted|dated)(?:\s+on)?"
+                        r"|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?)\s*$", re.IGNORECASE)
 _YEAR = re.compile(r"\b1[5-9]\d\d\b|\b2[01]\d\d\b")
 _WORD = re.compile(r"[A-Za-z]+\.?")
 #: Every date names its year in digits.
@@ -138,7 +140,7 @@ def handle_credit(text: str) -> tuple[str, str] | None:
 def without_trailing_date(text: str) -> str:
     """A title without the date it ends with, which the article's date shows
     anyway: `2.1.0 - 2020-01-01` -> `2.1.0`, `6.0.4 / 2026-04-14` -> `6.0.4`,
-    `Release 7.2 (released Sep 13, 2023)` -> `Release 7.2`, `(_The Globe_,
+    `Release 7.2 (released Sep 13, 2023)` -> `Release 7.2`, `0.9.5 Tue Jan 11 2011` -> `0.9.5`, `(_The Globe_,
     January 12, 1895.)` -> `_The Globe_`. A title that is only a date stays as it is."""
     if is_source_line(text):
         return without_trailing_date(text.rstrip(".")[1:-1])
@@ -156,7 +158,7 @@ def without_trailing_date(text: str) -> str:
     elif not bracketed and not head.rstrip().endswith(("-", "–", "—", ",", ":", "/")):
         return text  # the date is part of the title's words ("Remembering September 11, 2001")
     head = head.rstrip(" -–—,:;([/")
-    return head if head.strip() else text
+    return head if head.strip() and head.strip().casefold() not in MINOR_WORDS else text  # not `On` of `On Sunday …`
 
 
 def is_source_line(text: str) -> bool:

@@ -200,12 +200,12 @@ def _hinted_title(text: str, pattern: str | None) -> str:
     return found["title"].strip() if found and found["title"] and found["title"].strip() else text
 
 
-#: Quotes around a whole title.
-_QUOTE_PAIRS = {"“": "”", '"': '"', "‘": "’", "'": "'", "«": "»"}
+#: Quotes around a whole title, and the square brackets a changelog sets around a version (`[0.31.2]`).
+_QUOTE_PAIRS = {"“": "”", '"': '"', "‘": "’", "'": "'", "«": "»", "[": "]"}
 
 
 def reader_title(heading: str) -> tuple[str, str | None]:
-    """A heading as a title: quotes around it and its enumeration dropped, a
+    """A heading as a title: quotes or square brackets around it and its enumeration dropped, a
     full stop at its end dropped, and capitals eased ("THE GOLDEN BIRD" ->
     "The Golden Bird"); with the label its enumeration names, if any
     (`CHAPTER 4. FIRE` -> `Fire` and `Chapter 4`)."""

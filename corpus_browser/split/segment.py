@@ -329,14 +329,20 @@ def entry_lines(units: Sequence[Unit], roles: Sequence[Role]) -> set[int]:
             groups.setdefault(pattern, []).append(i)
             if pattern.startswith("0 "):
                 groups.setdefault(_NUMBERED, []).append(i)
-    found: set[int] = set()
-    for members in groups.values():
-        stamped = sum(1 for i in members if rules.VERSION.search(units[i].text))
-        distinct = len({key(units[i].text) for i in members})
-        if len(members) >= ENTRY_MIN_LINES and stamped >= ENTRY_STAMPED_SHARE * len(members) \
-                and distinct >= ENTRY_DISTINCT_SHARE * len(members):
-            found.update(members)
-    return found
+    accepted = [members for members in groups.values() if _are_entry_lines(units, members)]
+    if not accepted:
+        return set()
+    # Lines set deeper than another pattern's entries are items in them (`  * Update to Unicode 17.0`).
+    outermost = min(min(units[i].indent for i in members) for members in accepted)
+    return {i for members in accepted if min(units[i].indent for i in members) == outermost for i in members}
+
+
+def _are_entry_lines(units: Sequence[Unit], members: Sequence[int]) -> bool:
+    """Enough lines of one pattern, most stating a version, few the same."""
+    stamped = sum(1 for i in members if rules.VERSION.search(units[i].text))
+    distinct = len({key(units[i].text) for i in members})
+    return len(members) >= ENTRY_MIN_LINES and stamped >= ENTRY_STAMPED_SHARE * len(members) \
+        and distinct >= ENTRY_DISTINCT_SHARE * len(members)
 
 
 

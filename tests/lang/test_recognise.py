@@ -93,6 +93,8 @@ def test_titles_lose_a_date_set_off_at_their_end_only():
     assert without_trailing_date("6.0.4 / 2026-04-14") == "6.0.4"  # RDoc histories (hoe)
     assert without_trailing_date("Remembering September 11, 2001") == "Remembering September 11, 2001"
     assert without_trailing_date("March 3, 2021") == "March 3, 2021"
+    assert without_trailing_date("0.9.5 Tue Jan 11 2011") == "0.9.5"  # a weekday is part of the stamp (Perl Changes)
+    assert without_trailing_date("On Sunday May 3, 2020") == "On Sunday May 3, 2020"
 
 
 def test_speakers_in_titles_need_a_shared_ending_and_two_speakers():

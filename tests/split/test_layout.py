@@ -116,6 +116,16 @@ def test_lines_of_one_pattern_with_versions_open_the_entries_of_a_log():
         ("tool (1.9-1) unstable; urgency=medium", ("Ada Byron",), "2021-03-03")]
 
 
+def test_versions_in_brackets_open_entries_but_items_that_name_versions_do_not():
+    """A plain-text changelog's `[0.31.2]` lines open its releases, titled without
+    the brackets; its items set deeper (`  * Update to Unicode 17.0`) name versions
+    too, in a pattern of their own, and open nothing."""
+    releases = [f"[{version}]\n\n  * Update to Unicode {unicode} (Ada Byron).\n\n  * {paragraph(30)}\n\n"
+                f"  * {paragraph(20)}" for version, unicode in (("0.31.2", "17.0"), ("0.31.1", "16.0"),
+                                                                ("0.30.3", "15.1"), ("0.30.2", "14.0"))]
+    assert [a.title for a in articles_of("\n\n".join(releases))] == ["0.31.2", "0.31.1", "0.30.3", "0.30.2"]
+
+
 def test_a_dateline_under_most_titles_gives_the_date_however_wordy():
     speeches = [(4, f"{name} ADDRESS\n\nIN THE CITY OF {city}, MONDAY, MARCH 4, {year}\n\n\n{paragraph(80)}")
                 for name, city, year in (("FIRST", "NEW YORK", 1789), ("SECOND", "PHILADELPHIA", 1793),
