@@ -370,12 +370,12 @@ def strip_degrees(name: str) -> str:
 
 def is_name(name: str) -> bool:
     """One to five words of letters (with dots, hyphens, apostrophes), capitalised
-    but for particles such as "van"."""
+    but for particles such as "van", that name someone (not `Various Authors`)."""
     words = name.split()
     return 0 < len(words) <= rules.NAME_MAX_WORDS and words[0][0].isupper() and all(
         rules.NAME_WORD.match(word) and (word[0].isupper() or word.casefold() in rules.NAME_PARTICLES)
         for word in words
-    )
+    ) and not all(word.strip(".").casefold() in rules.NO_ONE_WORDS for word in words)
 
 
 def person_name(text: str) -> str | None:

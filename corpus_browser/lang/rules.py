@@ -40,6 +40,8 @@ NAME_JOINERS = re.compile(r"\s*(?:,|;|&|\band\b|\bwith\b)\s*", re.IGNORECASE)
 NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_.'’\-]*(?:[.'’\-][^\W\d_]*)*\.?$")
 #: The most words one person's name may have.
 NAME_MAX_WORDS = 5
+#: Words that together say the author is no one in particular (`VARIOUS AUTHORS`, `Anonymous`): no person's name.
+NO_ONE_WORDS = frozenset({"various", "authors", "anonymous", "anon", "unknown", "others", "several", "contributors"})
 #: Titles and ranks written before a name; dropped from bylines.
 HONORIFICS = frozenset(
     """the hon honorable honourable rev reverend dr doctor prof professor mr mrs ms mx miss sir dame lady

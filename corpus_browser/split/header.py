@@ -27,6 +27,7 @@ from corpus_browser.lang import rules
 from corpus_browser.lang.recognise import (
     byline_names,
     find_date,
+    is_name,
     is_source_line,
     mentions_date,
     name_list,
@@ -272,7 +273,8 @@ def _signoff(units: list[Unit], a: int, b: int, in_matter: set[int]) -> None:
     signature = body[-2] if dated else last
     text = units[signature].text
     if not more_words_than(text, SIGNOFF_MAX_WORDS):
-        names = signoff_names(text, last_paragraph=False) or _name_line(text)
+        names = signoff_names(text, last_paragraph=False) or _name_line(text) \
+            or (_italic_name(text) if units[signature].indent else None)
         if names:
             units[signature] = replace(units[signature], role=Role.BYLINE, names=names)
             if dated:
@@ -292,6 +294,21 @@ def _signature(text: str) -> bool:
 def _name_line(text: str) -> tuple[str, ...] | None:
     name = person_name(text.strip(" ._*—–-"))
     return (name,) if name else None
+
+
+#: A line wholly in italics (`_Clinton Scollard._`), what it holds.
+_ITALIC_LINE = re.compile(r"^(?P<mark>[_*])(?P<inside>[^_*]+?)\.?(?P=mark)\.?$")
+
+
+def _italic_name(text: str) -> tuple[str, ...] | None:
+    """A name of two to four words set alone in italics, as an indented line
+    signs a poem at its foot (`_Clinton Scollard._`); not `_The End._`."""
+    found = _ITALIC_LINE.match(text.strip())
+    name = found["inside"].strip() if found else ""
+    words = name.split()
+    if 2 <= len(words) <= 4 and is_name(name) and not any(word.casefold() in MINOR_WORDS for word in words):
+        return (name,)
+    return None
 
 
 def _speakers(units: list[Unit], spans: Sequence[tuple[int, int]]) -> None:

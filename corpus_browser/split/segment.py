@@ -199,12 +199,13 @@ def _sections(units: Sequence[Unit], layout: Layout) -> dict[int, str]:
     (`layout.CONTAINER`) above it, up to the next such heading or an article after
     a stronger break than the department's own."""
     holders = sorted(first for first, _last, reason in layout.matter if reason == CONTAINER)
+    roles = [unit.role for unit in units]
     found: dict[int, str] = {}
     holder = None
     for start, _reason in layout.starts:
         while holders and holders[0] < start:
             holder = holders.pop(0)
-        if holder is not None and units[start].gap_before > units[holder].gap_before:
+        if holder is not None and units[start].gap_before > _break_before(units, roles, holder):
             holder = None  # a new part of the seed, beyond the department
         if holder is not None:
             found[start] = units[holder].text
@@ -378,16 +379,28 @@ def _is_text_heading(units: Sequence[Unit], roles: Sequence[Role], i: int, gap: 
                      split: SplitRules) -> bool:
     """A heading by layout: heading-like text that binds to what follows it
     (no more blank lines after it than the seed's usual gap, or fewer than
-    before it, or as many when it is set in capitals), and
+    before it or before the separator right above it, or as many when it is
+    set in capitals), and
     stands after a break or introduces a body."""
     unit = units[i]
     if not heading_form(unit, indented, split):
         return False
     gap_after = units[i + 1].gap_before if i + 1 < len(units) else 0
-    if i and gap_after > max(gap, 1) and (gap_after > unit.gap_before or (
-            gap_after == unit.gap_before and not (is_all_caps(unit.text) or rules.LABEL_ONLY.match(unit.text)))):
+    before = _break_before(units, roles, i)
+    if i and gap_after > max(gap, 1) and (gap_after > before or (
+            gap_after == before and not (is_all_caps(unit.text) or rules.LABEL_ONLY.match(unit.text)))):
         return False  # it stands apart from what follows: a closing line, a signature, an advert
     return unit.after_break or unit.gap_before > gap or _has_body(units, roles, i, split)
+
+
+def _break_before(units: Sequence[Unit], roles: Sequence[Role], i: int) -> int:
+    """Blank lines before a unit, or before the separator lines right above it if
+    more: a line under a separator stands after the separator's break (`* * *`
+    over `POEMS BY …`)."""
+    before, above = units[i].gap_before, i - 1
+    while above >= 0 and roles[above] is Role.SEPARATOR:
+        before, above = max(before, units[above].gap_before), above - 1
+    return before
 
 
 def _line_role(unit: Unit, unit_key: str, boilerplate: Collection[str], overrides: Overrides) -> Role:

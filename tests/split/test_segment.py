@@ -294,6 +294,29 @@ def test_a_department_heading_names_the_section_of_its_pieces_and_their_author()
         ("Rain in Summer", "Poems by Henry W. Longfellow", ("HENRY W. LONGFELLOW",))]
 
 
+def test_departments_after_separators_and_poems_signed_in_italics():
+    """A department's heading under a row of stars (one row or two) stands after
+    the stars' break; `POEMS BY VARIOUS AUTHORS` names no one, and its poems are
+    signed at their foot by an indented name in italics (`_Clinton Scollard._`)."""
+    def poems(*titles: str, signed: tuple[str, ...] = ()) -> str:
+        return "\n\n\n".join(f"{title}\n\n{paragraph(40)}\n\n{paragraph(30)}"
+                              + (f"\n                _{signed[n]}._" if signed else "")
+                              for n, title in enumerate(titles))
+    stars = "*       *       *       *       *"
+    text = "\n\n\n".join([
+        f"PREFACE\n\n{paragraph(60)}",
+        "POEMS BY EDWARD LEAR", poems("THE JUMBLIES", "THE POBBLE WHO HAS NO TOES"),
+        f"{stars}\n\nPOEMS BY JAMES WHITCOMB RILEY", poems("LITTLE ORPHANT ANNIE", "THE BROOK-SONG"),
+        f"{stars}\n{stars}\n\nPOEMS BY VARIOUS AUTHORS",
+        poems("FRAIDIE-CAT", "JACK IN THE PULPIT", "THE OWL", signed=("Clinton Scollard", "Clara Smith", "Anonymous"))])
+    found = articles_of(text)
+    assert [(a.title, a.authors) for a in found] == [
+        ("Preface", ()),
+        ("The Jumblies", ("EDWARD LEAR",)), ("The Pobble Who Has No Toes", ("EDWARD LEAR",)),
+        ("Little Orphant Annie", ("JAMES WHITCOMB RILEY",)), ("The Brook-Song", ("JAMES WHITCOMB RILEY",)),
+        ("Fraidie-Cat", ("Clinton Scollard",)), ("Jack in the Pulpit", ("Clara Smith",)), ("The Owl", ())]
+
+
 def test_a_numbered_faq_opens_an_entry_at_every_numbered_question():
     """A plain-text FAQ numbers its questions by section (`1.4 When will …`): each
     is an entry, whatever its first word."""
