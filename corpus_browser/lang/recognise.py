@@ -415,6 +415,14 @@ def name_with_address(text: str) -> tuple[tuple[str, ...], str | None] | None:
     return (names, find_date(match["rest"])) if names else None
 
 
+def changelog_header(text: str) -> tuple[tuple[str, ...], str | None] | None:
+    """The authors and the date of a GNU ChangeLog entry's header line
+    (`2009-01-01  Jane Doe  <jane@example.org>`), or None."""
+    match = rules.CHANGELOG_HEADER.match(text)
+    names = name_list(match["names"], single_word_ok=False) if match else None
+    return (names, find_date(match["date"])) if names else None
+
+
 def names_in_title(titles: Sequence[str]) -> dict[str, str]:
     """Speakers named in titles that share a template ("JOHN ADAMS INAUGURAL
     ADDRESS", "JAMES MONROE, FIRST INAUGURAL ADDRESS"): each title that starts

@@ -298,6 +298,13 @@ _ADDRESS = r"[<(]?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[>)]?"
 NAME_WITH_ADDRESS = re.compile(
     rf"^(?:--?|—)?\s*(?P<name>[^<>()@\d]{{3,120}}?)\s*{_ADDRESS}(?:\s*,\s*{_ADDRESS})*(?P<rest>.*)$"
 )
+#: A GNU ChangeLog entry's header: its date (ISO, or as `date` prints it), then who
+#: wrote it and their address (two spaces apart as written; one once cleaned): `2009-01-01  Jane Doe  <jane@example.org>`,
+#: `Wed Jun 22 18:04:29 2011  Pat Rankin  <rankin@example.com>`.
+CHANGELOG_HEADER = re.compile(
+    r"^(?P<date>\d{4}-\d\d-\d\d|[A-Z][a-z]{2} [A-Z][a-z]{2} [ \d]?\d \d\d?:\d\d(?::\d\d)?(?: [A-Z]{3,4})? \d{4})"
+    rf"\s+(?P<names>[^<>()@\d]{{3,120}}?)\s+{_ADDRESS}\s*$"
+)
 #: A number like a version or a release (`2.6.4`, `4.23-1`): entries of a log carry one.
 VERSION = re.compile(r"\b\d+\.\d+")
 #: Bullets and marks that lead a title, dropped from it (`* Release 2.0`, `== News ==`).

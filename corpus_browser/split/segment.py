@@ -22,6 +22,7 @@ from corpus_browser.config import SplitRules
 from corpus_browser.lang import rules
 from corpus_browser.lang.recognise import (
     byline_names,
+    changelog_header,
     find_date,
     handle_credit,
     is_bare_date,
@@ -319,8 +320,9 @@ def entry_lines(units: Sequence[Unit], roles: Sequence[Role]) -> set[int]:
     follow one pattern (their first words, numbers and months abstracted; or
     only their opening number, `1.4 When will …`, `1.5 Who makes …`), at least
     `ENTRY_MIN_LINES` of them, most carrying a version number. (A line
-    naming someone by e-mail is a signature, not an entry.) A plain-text seed
-    with such lines is read as if they were marked up."""
+    naming someone by e-mail is a signature, not an entry, but for a GNU
+    ChangeLog's header, `2009-01-01  Jane Doe  <jane@example.org>`, which
+    opens one.) A plain-text seed with such lines is read as if they were marked up."""
     groups: dict[str, list[int]] = {}
     for i, unit in enumerate(units):
         if roles[i] in (Role.PROSE, Role.HEADING, Role.LIST_ITEM) and unit.line_count == 1 \
@@ -331,6 +333,9 @@ def entry_lines(units: Sequence[Unit], roles: Sequence[Role]) -> set[int]:
             if pattern.startswith("0 "):
                 groups.setdefault(_NUMBERED, []).append(i)
     accepted = [members for members in groups.values() if _are_entry_lines(units, members)]
+    headers = [i for i, unit in enumerate(units) if unit.line_count == 1 and changelog_header(unit.text)]
+    if len(headers) >= ENTRY_MIN_LINES:
+        accepted.append(headers)
     if not accepted:
         return set()
     # Lines set deeper than another pattern's entries are items in them (`  * Update to Unicode 17.0`).
@@ -349,12 +354,16 @@ def _are_entry_lines(units: Sequence[Unit], members: Sequence[int]) -> bool:
 
 def _heading_facts(unit: Unit) -> Unit:
     """A heading with the date it states, if any ("Release 2.0 (May 3, 2021)"),
-    and the handle it credits at its end, as its author ("2.0.26 - @mojavelinux")."""
+    and the handle it credits at its end, as its author ("2.0.26 - @mojavelinux"),
+    or the author a ChangeLog entry's header names."""
     if unit.role is not Role.HEADING:
         return unit
     credit = handle_credit(unit.text)
     if credit and not unit.names:
         unit = replace(unit, names=(credit[1],))
+    header = None if unit.names else changelog_header(unit.text)
+    if header:
+        unit = replace(unit, names=header[0])
     found = None if unit.date else find_date(unit.text)
     return replace(unit, date=found) if found else unit
 

@@ -126,6 +126,19 @@ def test_versions_in_brackets_open_entries_but_items_that_name_versions_do_not()
     assert [a.title for a in articles_of("\n\n".join(releases))] == ["0.31.2", "0.31.1", "0.30.3", "0.30.2"]
 
 
+def test_a_gnu_changelogs_header_lines_open_its_entries_with_author_and_date():
+    """`Wed Jun 22 18:04:29 2011  Pat Rankin  <…>` (or an ISO date) over tab-indented
+    items; an item naming a release (`* Release 3.1.8: …`) opens nothing."""
+    headers = [("Wed Jun 22 18:04:29 2011", "Pat Rankin", "2011-06-22"),
+               ("Mon Jun  6 20:38:35 2011", "Arnold D. Robbins", "2011-06-06"),
+               ("2010-04-20", "Pat Rankin", "2010-04-20"), ("2009-12-01", "Jane Doe", "2009-12-01")]
+    text = "\n\n".join(f"{date}  {name}  <{name.split()[0].casefold()}@example.org>\n\n"
+                       f"\t* Release 3.{n}.8: Release tar file made.\n\n\t* vmstest.com ({n}): {paragraph(12)}"
+                       for n, (date, name, _day) in enumerate(headers))
+    found = articles_of(text)
+    assert [(a.authors, a.date) for a in found] == [((name,), day) for _date, name, day in headers]
+
+
 def test_a_dateline_under_most_titles_gives_the_date_however_wordy():
     speeches = [(4, f"{name} ADDRESS\n\nIN THE CITY OF {city}, MONDAY, MARCH 4, {year}\n\n\n{paragraph(80)}")
                 for name, city, year in (("FIRST", "NEW YORK", 1789), ("SECOND", "PHILADELPHIA", 1793),
