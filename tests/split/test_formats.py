@@ -307,6 +307,17 @@ def test_wiki_pages_joined_with_no_blank_line_and_ini_sections_in_their_code():
         "Trac Logging", "Trac Permissions", "The Trac Timeline"]
 
 
+def test_dokuwiki_ranks_run_the_other_way_and_a_closed_heading_stands_anywhere():
+    """DokuWiki's meeting pages: `==== 2018-03-09 ====` over `=== Agenda ===`
+    (more marks, higher rank), each page's heading right under the last item of
+    the page before."""
+    days = ("2018-03-09", "2018-03-16", "2018-03-23", "2018-03-30")
+    text = "\n".join(f"==== {day} ==== \n{paragraph(20)}\n\n=== Agenda ===\n  * {paragraph(20)}\n\n"
+                     f"=== Minutes ===\n  - {paragraph(40)}\n  - {paragraph(30)}" for day in days)
+    assert sniff(text.split("\n"), ".txt").format is Format.WIKI
+    assert [(a.title, a.date) for a in articles_of(text, format=Format.WIKI)] == [(day, day) for day in days]
+
+
 def test_a_wiki_or_an_org_outline_is_no_asciidoc():
     wiki_text = "\n\n".join(f"== {name} ==\n{paragraph(30)}" for name in ("One", "Two", "Three"))
     org_text = "#+title: Notes\n\n" + "\n\n".join(f"* {name}\n** Part\n{paragraph(30)}" for name in ("One", "Two"))

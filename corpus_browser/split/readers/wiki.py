@@ -9,7 +9,7 @@ heading whatever its marks (a formula's `= x =`). The lines of a block of code
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from corpus_browser.lang.text import clean
 from corpus_browser.model import Role, Seed, Unit
@@ -22,6 +22,7 @@ def read(seed: Seed) -> list[Unit]:
     lines = seed.lines
     builder = text_builder(lines)
     flush, headers = _preformatted_headers(lines)
+    rank = _ranks(lines)
 
     def step(i: int) -> int:
         if i in headers:
@@ -39,15 +40,34 @@ def read(seed: Seed) -> list[Unit]:
                 else:
                     builder.line(number + 1, lines[number])
             return end + 1
-        heading = wiki_heading(lines[i]) if _apart(lines, i) else None
+        heading = wiki_heading(lines[i]) if _apart(lines, i) or _closed(lines[i]) else None
         text = clean(heading[1]) if heading else ""
         if text:
-            builder.unit(text, i + 1, i + 1, Role.HEADING, level=heading[0], marker="=" * heading[0])
+            builder.unit(text, i + 1, i + 1, Role.HEADING, level=rank(heading[0]), marker="=" * heading[0])
         else:
             builder.line(i + 1, lines[i])
         return i + 1
 
     return walk(lines, builder, step)
+
+
+def _ranks(lines: Sequence[str]) -> Callable[[int], int]:
+    """A heading's rank by its marks: one `=` the top in MediaWiki and Trac; in
+    DokuWiki, whose ranks run the other way (`====== Page ======` over `=====
+    Section =====`), the most marks, as a seed shows when its first heading has
+    the most marks of all, and others fewer."""
+    marks = [heading[0] for line in lines if line.lstrip(" ")[:1] == "=" and (heading := wiki_heading(line))]
+    if marks and marks[0] == max(marks) > min(marks):
+        return lambda count: marks[0] + 1 - count
+    return lambda count: count
+
+
+def _closed(line: str) -> bool:
+    """A heading closed by as many marks as open it, two or more (`== Title ==`):
+    one wherever it stands, even right under a line of text."""
+    text = line.strip()
+    opening = len(text) - len(text.lstrip("="))
+    return opening >= 2 and text.endswith("=" * opening) and len(text) > 2 * opening
 
 
 def _preformatted_headers(lines: Sequence[str]) -> tuple[list[str], dict[int, int]]:
