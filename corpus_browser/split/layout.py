@@ -391,6 +391,8 @@ def _text_starts(units: Sequence[Unit], lo: int, hi: int,
             starts[_with_leading_date(units, i)] = reason
     for i in _first_lines_under_titles(units, starts, hi):
         del starts[i]
+    for i in _numbered_repeats(units, starts, hi, split):
+        del starts[i]
     if article_break is None:
         starts.update(_long_pieces(units, starts, lo, hi, split))
     starts.update(_same_template(units, headings, starts))
@@ -598,6 +600,22 @@ def _repeats_title_above(units: Sequence[Unit], i: int) -> bool:
     if above and key(above[-1].text) == title:
         return True
     return len(above) == 2 and key(above[0].text) == title and word_count(above[1].text) <= rules.SUBTITLE_MAX_WORDS
+
+
+def _numbered_repeats(units: Sequence[Unit], starts: dict[int, str], hi: int, split: SplitRules) -> list[int]:
+    """Starts that number the title of the piece just before them again, when
+    that piece is a short one (under an article's usual length, and a quarter of
+    the numbered piece's): an essay's title over its motto, then `II.
+    SELF-RELIANCE.` over its text, is one essay."""
+    ordered = [*sorted(starts), hi]
+    return [b for a, b, c in zip(ordered, ordered[1:], ordered[2:])
+            if units[a].role is Role.HEADING and units[b].role is Role.HEADING
+            and _unnumbered(units[b].text) == _unnumbered(units[a].text) != key(units[b].text)
+            and _body_words(units[a + 1:b]) < min(split.article_mean_words, _body_words(units[b + 1:c]) / 4)]
+
+
+def _unnumbered(text: str) -> str:
+    return key(rules.ENUMERATION.sub("", text, count=1))
 
 
 def _with_leading_date(units: Sequence[Unit], i: int) -> int:

@@ -139,6 +139,17 @@ def test_a_gnu_changelogs_header_lines_open_its_entries_with_author_and_date():
     assert [(a.authors, a.date) for a in found] == [((name,), day) for _date, name, day in headers]
 
 
+def test_an_essays_title_over_its_motto_and_its_numbered_repeat_are_one_essay():
+    """`     SELF-RELIANCE.` over a verse motto, then `II. SELF-RELIANCE.` over the
+    essay: one essay, opening at the first title."""
+    motto = "\n".join(f"     {line}" for line in paragraph(60).split(". "))
+    essays = [(4, f"     {name}.\n\n{motto}\n\n\n\n\n{numeral}. {name}.\n\n{paragraph(300)}\n\n{paragraph(300)}")
+              for numeral, name in (("I", "HISTORY"), ("II", "SELF-RELIANCE"), ("III", "COMPENSATION"))]
+    found = articles_of(book(*essays))
+    assert [a.title for a in found] == ["History", "Self-Reliance", "Compensation"]
+    assert found[1].first_line < found[0].last_line + 10  # from the title above the motto
+
+
 def test_a_dateline_under_most_titles_gives_the_date_however_wordy():
     speeches = [(4, f"{name} ADDRESS\n\nIN THE CITY OF {city}, MONDAY, MARCH 4, {year}\n\n\n{paragraph(80)}")
                 for name, city, year in (("FIRST", "NEW YORK", 1789), ("SECOND", "PHILADELPHIA", 1793),
