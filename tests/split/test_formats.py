@@ -318,6 +318,28 @@ def test_dokuwiki_ranks_run_the_other_way_and_a_closed_heading_stands_anywhere()
     assert [(a.title, a.date) for a in articles_of(text, format=Format.WIKI)] == [(day, day) for day in days]
 
 
+def test_ablog_posts_open_at_the_title_over_their_post_directive():
+    """Sphinx ABlog pages joined: each title over `.. post:: DATE` with its
+    `:author:` and `:tags:` opens a post, though the posts' sections are
+    underlined as their titles are, and a title right under the last line of
+    the post before still opens its post."""
+    posts = [("SunPy 0.2", "27 November 2012", "Stuart Mumford", "2012-11-27"),
+             ("GSoC wrap-up", "August 19, 2019", "Vatsalya Chaubey", "2019-08-19"),
+             ("New website", "9 April 2013", "Ada Byron", "2013-04-09")]
+    text = "".join(f"{title}\n{'=' * len(title)}\n\n.. post:: {day}\n   :author: {name}\n   :tags: release\n\n"
+                   f"{paragraph(80)}\n\nWhat changed\n============\n\n{paragraph(60)}\n"
+                   for title, day, name, _iso in posts)
+    found = articles_of(text, format=Format.RST)
+    assert [(a.title, a.authors, a.date) for a in found] == [(t, (n,), iso) for t, _d, n, iso in posts]
+    assert found[0].source_tags == ("release",)
+
+
+def test_a_date_given_as_created_and_updated_is_the_created_one():
+    text = f"---\ntitle: Zensical\ndate:\n  created: 2026-02-18\n  updated: 2026-04-13\n---\n\n{paragraph(40)}"
+    (post,) = articles_of(text, format=Format.MARKDOWN)
+    assert post.date == "2026-02-18"
+
+
 def test_a_wiki_or_an_org_outline_is_no_asciidoc():
     wiki_text = "\n\n".join(f"== {name} ==\n{paragraph(30)}" for name in ("One", "Two", "Three"))
     org_text = "#+title: Notes\n\n" + "\n\n".join(f"* {name}\n** Part\n{paragraph(30)}" for name in ("One", "Two"))

@@ -271,10 +271,15 @@ def _names(fields: dict) -> tuple[str, ...]:
 
 
 def _date(fields: dict) -> str | None:
+    """The date the fields state, the most telling key first; a date given as a
+    mapping (`date:` over `created:` and `updated:`, as Material's blog writes
+    it) by its own keys in the same order, so the post's first date."""
     for key in (*DATE_KEYS, *ADDRESS_KEYS):
         value = fields.get(key)
         if isinstance(value, (datetime.date, datetime.datetime)):
             return value.isoformat()[:10]
+        if isinstance(value, dict) and (found := _date({str(k).casefold(): v for k, v in value.items()})):
+            return found
         if key in DATE_KEYS and isinstance(value, int) and not isinstance(value, bool) \
                 and (found := _epoch_date(value)):
             return found

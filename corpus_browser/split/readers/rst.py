@@ -6,8 +6,11 @@ documents (see `fields.py`).
 
 What a post states of itself is metadata: a field list right under its title
 (`:date:`, `:author:`, `:tags:`, `:category:`, `:summary:`, `:status: draft`, as
-Pelican writes them) and the `.. key: value` comments a file opens with
-(Nikola's `.. title:`, `.. date:`, `.. tags:`). Explicit markup (a directive
+Pelican writes them), the `.. key: value` comments a file opens with
+(Nikola's `.. title:`, `.. date:`, `.. tags:`), and ABlog's `.. post:: DATE`
+directive under a title with its `:author:`, `:tags:` and `:category:`
+options; where two or more titles stand over such a directive, each opens a
+post, whatever the headings of the posts' own sections. Explicit markup (a directive
 with its options and content, a comment, a link target) and literal blocks
 are verbatim units: never metadata, never boilerplate, so that a
 `.. code-block::` line many posts share stays with its code."""
@@ -22,13 +25,15 @@ from corpus_browser.lang.rules import AUTHOR_KEYS, DATE_KEYS
 from corpus_browser.lang.text import clean
 from corpus_browser.model import Role, Seed, Unit
 from corpus_browser.split.formats import UNDERLINE, underlines
-from corpus_browser.split.readers.fields import stated_facts, stated_names, walk
+from corpus_browser.split.readers.fields import RECORDS_MIN, stated_facts, stated_names, walk
 from corpus_browser.split.readers.paragraphs import UnitBuilder, text_builder
 
 #: A field of a field list: `:Author: Jane Doe`.
 FIELD = re.compile(r"^:(?P<key>[\w -]+):(?:\s+(?P<value>.*)|$)")
 #: The start of explicit markup: a directive, a comment, a link target, a footnote.
 EXPLICIT_MARKUP = re.compile(r"^[ \t]*\.\.(?:[ \t]|$)")
+#: ABlog's directive that makes a page a post: `.. post:: 27 November 2012`, its options indented under it.
+POST_DIRECTIVE = re.compile(r"^\.\. post::(?:[ \t]+(?P<date>.*?))?[ \t]*$")
 #: A metadata comment at the top of a file: `.. title: A Post`.
 COMMENT_FIELD = re.compile(r"^\.\. (?P<key>[a-z_]+):(?:\s+(?P<value>.*)|$)")
 
@@ -38,19 +43,23 @@ def read(seed: Seed) -> list[Unit]:
     builder = text_builder(lines)
     ranks: dict[tuple[str, bool], int] = {}
     after_title = [0]  # where a field list states the post's metadata: the file's start, or right under a title
+    posts = _post_titles(lines)
 
     def step(i: int) -> int:
         if i == after_title[0] and (COMMENT_FIELD.match(lines[i]) or FIELD.match(lines[i])):
             return _metadata(builder, lines, i)
+        if i >= after_title[0] and POST_DIRECTIVE.match(lines[i]):
+            return _post(builder, lines, i)
         overlined = i + 2 < len(lines) and bool(UNDERLINE.match(lines[i])) and bool(lines[i + 1].strip()) \
             and lines[i].rstrip() == lines[i + 2].rstrip() and len(lines[i].rstrip()) >= len(lines[i + 1].rstrip())
         title = i + 1 if overlined else i
         underlined = overlined or (title + 1 < len(lines) and underlines(lines[title], lines[title + 1])
-                                   and _set_apart(lines, title, ranks))
+                                   and (_set_apart(lines, title, ranks) or title in posts))
         if underlined:
             style = (lines[title + 1].strip()[0], overlined)
             rank = ranks.setdefault(style, len(ranks) + 1)
-            builder.unit(clean(lines[title]), i + 1, title + 2, Role.HEADING, level=rank, marker=style[0])
+            builder.unit(clean(lines[title]), i + 1, title + 2, Role.HEADING, level=rank, marker=style[0],
+                         opens_record=title in posts)
             after_title[0] = title + 2
             return title + 2
         if EXPLICIT_MARKUP.match(lines[i]) or _opens_literal_block(lines, i):
@@ -93,6 +102,41 @@ def _metadata(builder: UnitBuilder, lines: Sequence[str], start: int) -> int:
         else:
             builder.unit(clean(lines[number]), number + 1, number + 1, Role.HEADER, stated=stated)
             stated = None  # stated once, on the block's first other field
+    return end
+
+
+def _post_titles(lines: Sequence[str]) -> set[int]:
+    """The titles right over an ABlog `.. post::` directive (a blank line between
+    at most), when there are at least two: the posts of blog pages joined into
+    one. (A directive may also stand at a page's end: one under a title it does
+    not follow could be either post's, and is left to the layout.)"""
+    found = set()
+    for i, line in enumerate(lines):
+        if POST_DIRECTIVE.match(line):
+            above = i - 1 if i and not lines[i - 1].strip() else i
+            if above >= 2 and underlines(lines[above - 2], lines[above - 1]):
+                found.add(above - 2)
+    return found if len(found) >= RECORDS_MIN else set()
+
+
+def _post(builder: UnitBuilder, lines: Sequence[str], start: int) -> int:
+    """ABlog's `.. post:: DATE` and its options: the date a date line, `:author:`
+    a byline, the tags and category header fields stating them; returns where it ends."""
+    end = start + 1
+    while end < len(lines) and lines[end][:1] in (" ", "\t") and lines[end].strip():
+        end += 1
+    options = {found["key"].strip().casefold(): (found["value"] or "").strip()
+               for line in lines[start + 1:end] if (found := FIELD.match(line.strip()))}
+    date = find_date(POST_DIRECTIVE.match(lines[start])["date"] or "")
+    builder.unit(clean(lines[start]), start + 1, start + 1, Role.DATE if date else Role.HEADER, date=date,
+                 stated=stated_facts({"tags": options.get("tags", ""), "category": options.get("category", "")}))
+    for number in range(start + 1, end):
+        option = FIELD.match(lines[number].strip())
+        key = option["key"].strip().casefold() if option else ""
+        if key in AUTHOR_KEYS and (names := stated_names((option["value"] or "").strip())):
+            builder.unit(clean(lines[number]), number + 1, number + 1, Role.BYLINE, names=names)
+        else:
+            builder.unit(clean(lines[number]), number + 1, number + 1, Role.HEADER)
     return end
 
 
