@@ -56,6 +56,8 @@ ASCIIDOC_HEADING = re.compile(r"^(?P<marks>={1,6})[ \t]+(?P<text>\S(?:.*\S)?)[ \
 #: A block whose lines are taken as they are: listing, literal, passthrough, comment; a table;
 #: and a fenced listing, as Markdown writes it (`` ```ruby ``, closed by `` ``` ``).
 ASCIIDOC_VERBATIM = re.compile(r"^(?:-{4,}|\.{4,}|\+{4,}|/{4,}|\|={3,}|```[\w+#.-]*)[ \t]*$")
+#: An AsciiDoc comment line (`// tag::compact[]`; four slashes open a comment block).
+ASCIIDOC_COMMENT = re.compile(r"^//(?!/)")
 #: An AsciiDoc attribute entry: `:name: value` (`:name!:` unsets it).
 ASCIIDOC_ATTRIBUTE = re.compile(r"^:(?P<name>!?[A-Za-z0-9_][\w-]*!?):(?:[ \t]+(?P<value>.*?))?[ \t]*$")
 #: The first or last line of an Org block (`#+begin_src`, `#+end_example`), whose lines are code or quotation.

@@ -20,7 +20,13 @@ import re
 from collections.abc import Sequence
 
 from corpus_browser.lang import markdown as md
-from corpus_browser.split.formats import ASCIIDOC_ATTRIBUTE, ASCIIDOC_HEADING, ASCIIDOC_VERBATIM, asciidoc_block_end
+from corpus_browser.split.formats import (
+    ASCIIDOC_ATTRIBUTE,
+    ASCIIDOC_COMMENT,
+    ASCIIDOC_HEADING,
+    ASCIIDOC_VERBATIM,
+    asciidoc_block_end,
+)
 
 #: A block attribute list (`[source,ruby]`, `[NOTE]`, `[quote, Author]`).
 _BLOCK_ATTRIBUTES = re.compile(r"^\[(?P<list>[^\[\]]*)\][ \t]*$")
@@ -35,11 +41,12 @@ _TERM = re.compile(r"^(?P<term>\S.*?)(?::{2,4}|;;)(?:[ \t]+(?P<text>.*))?$")
 #: An admonition paragraph's label (`NOTE: text`).
 _ADMONITION = re.compile(r"^(?P<label>NOTE|TIP|IMPORTANT|WARNING|CAUTION):[ \t]+(?P<text>.*)$")
 _IMAGE_BLOCK = re.compile(r"^image::(?P<target>[^\[\s]+)\[(?P<alt>[^\],]*)[^\]]*\][ \t]*$")
-_COMMENT = re.compile(r"^//(?!/)")
 _DIRECTIVE = re.compile(r"^(?:ifn?def|ifeval|endif|include|toc)::")
 #: A cell's style and span before its `|` (`a|`, `2+|`, `.^h|`), at the end of the cell before it.
 _CELL_SPEC = re.compile(r"\s*(?:\d+[+*])?(?:\.?[<^>]?\.?[<^>]?)?[adehlmsv]?$")
 _RULE = re.compile(r"^(?:'{3,}|<<<)[ \t]*$")
+#: Lines that show nothing: attribute entries, comments, preprocessor directives.
+_NOTHING_SHOWN = (ASCIIDOC_ATTRIBUTE, ASCIIDOC_COMMENT, _DIRECTIVE)
 #: What inline markup looks like, in the order it is tried at each place.
 _INLINE = re.compile(
     r"(?P<url>(?:link:)?(?P<href>(?:https?|mailto):[^\s\[\]<>]+|(?<=link:)[^\s\[\]]+)\[(?P<label>[^\]]*)\])"
@@ -71,7 +78,7 @@ def _blocks(lines: Sequence[str], shift: int, notes: list[md.Piece]) -> list[md.
     i = 0
     while i < len(lines):
         line = lines[i]
-        if not line.strip() or ASCIIDOC_ATTRIBUTE.match(line) or _COMMENT.match(line) or _DIRECTIVE.match(line):
+        if not line.strip() or any(pattern.match(line) for pattern in _NOTHING_SHOWN):
             i += 1
         elif found := _BLOCK_ATTRIBUTES.match(line):
             attributes = found["list"]
@@ -94,7 +101,7 @@ def _blocks(lines: Sequence[str], shift: int, notes: list[md.Piece]) -> list[md.
         elif image := _IMAGE_BLOCK.match(line):
             pieces.append(md.paragraph([md.image(image["alt"], image["target"])]))
             i += 1
-        elif (title := _BLOCK_TITLE.match(line)) and not _ITEM.match(line):
+        elif title := _BLOCK_TITLE.match(line):
             pieces.append(md.paragraph([md.strong(_inlines(title["title"], notes))]))
             i += 1
         elif _ITEM.match(line):
@@ -115,7 +122,7 @@ def _blocks(lines: Sequence[str], shift: int, notes: list[md.Piece]) -> list[md.
 
 def _verbatim(lines: Sequence[str], start: int, attributes: str, pieces: list[md.Piece | None]) -> int:
     """A delimited verbatim block: code (its language from `[source,ruby]` or the
-    fence), a comment (nothing), a table (its rows as written); returns the line after it."""
+    fence), a comment (nothing), a table (`_table`); returns the line after it."""
     end = asciidoc_block_end(lines, start)
     opening = lines[start].rstrip()
     body = "\n".join(lines[start + 1:end])
@@ -172,7 +179,7 @@ def _continues_item(line: str) -> bool:
 def _opens_block(line: str) -> bool:
     return bool(ASCIIDOC_HEADING.match(line) or _ITEM.match(line) or _BLOCK_ATTRIBUTES.match(line)
                 or ASCIIDOC_VERBATIM.match(line) or _COMPOUND_DELIMITER.match(line) or ASCIIDOC_ATTRIBUTE.match(line)
-                or _COMMENT.match(line) or _IMAGE_BLOCK.match(line) or line.rstrip() == "+")
+                or ASCIIDOC_COMMENT.match(line) or _IMAGE_BLOCK.match(line) or line.rstrip() == "+")
 
 
 def _run(lines: Sequence[str], start: int, accepts) -> list[str]:

@@ -27,6 +27,7 @@ from corpus_browser.lang.text import clean
 from corpus_browser.model import Role, Seed, Unit
 from corpus_browser.split.formats import (
     ASCIIDOC_ATTRIBUTE,
+    ASCIIDOC_COMMENT,
     ASCIIDOC_HEADING,
     ASCIIDOC_MARKUP,
     ASCIIDOC_VERBATIM,
@@ -35,8 +36,6 @@ from corpus_browser.split.formats import (
 from corpus_browser.split.readers.fields import RECORDS_MIN, stated_facts, stated_names
 from corpus_browser.split.readers.paragraphs import UnitBuilder, text_builder
 
-#: A comment line: never prose.
-_COMMENT = re.compile(r"^//(?!/)")
 #: A header's comment lines and preprocessor directives (`ifndef::imagesdir[:imagesdir: ../images]`, `include::`).
 _HEADER_DIRECTIVE = re.compile(r"^(?://(?!/)|(?:ifn?def|ifeval|endif|include)::)")
 #: The prefix of the attributes a site generator hands to the page (`:page-tags:`).
@@ -64,7 +63,7 @@ def read(seed: Seed) -> list[Unit]:
             builder.unit(clean(heading["text"]), i + 1, i + 1, Role.HEADING, level=len(heading["marks"]),
                          marker=heading["marks"])
             i += 1
-        elif ASCIIDOC_ATTRIBUTE.match(raw) or _COMMENT.match(raw):
+        elif ASCIIDOC_ATTRIBUTE.match(raw) or ASCIIDOC_COMMENT.match(raw):
             builder.unit(clean(raw), i + 1, i + 1, Role.HEADER)
             i += 1
         else:
