@@ -117,11 +117,7 @@ def _header_end(lines: Sequence[str], i: int) -> dict[int, int]:
 def _verbatim(builder: UnitBuilder, lines: Sequence[str], start: int) -> int:
     """A delimited block's lines, its delimiters with them, as verbatim units; returns the line after it."""
     end = asciidoc_block_end(lines, start)
-    for number in range(start, end + 1):
-        if lines[number].strip():
-            builder.unit(clean(lines[number]), number + 1, number + 1, Role.VERBATIM)
-        else:
-            builder.line(number + 1, lines[number])
+    builder.verbatim(lines, start, end)
     return end + 1
 
 

@@ -309,9 +309,5 @@ def _comment(builder: UnitBuilder, lines: Sequence[str], start: int) -> int:
     """An HTML comment from line `start` to the line that closes it: verbatim
     units (a heading in it opens nothing; the page shows none of it). Returns the next line."""
     end = next((i for i in range(start, len(lines)) if "-->" in lines[i]), len(lines) - 1)
-    for number in range(start, end + 1):
-        if lines[number].strip():
-            builder.unit(clean(lines[number]), number + 1, number + 1, Role.VERBATIM)
-        else:
-            builder.line(number + 1, lines[number])
+    builder.verbatim(lines, start, end)
     return end + 1

@@ -124,6 +124,15 @@ class UnitBuilder:
         """Close the open paragraph, so the next line starts a new one."""
         self._close()
 
+    def verbatim(self, lines: Sequence[str], start: int, end: int) -> None:
+        """Lines `start` to `end` (indexes, both included) of a block of code or
+        markup, each a verbatim unit: never a heading, never boilerplate."""
+        for number in range(start, end + 1):
+            if lines[number].strip():
+                self.unit(clean(lines[number]), number + 1, number + 1, Role.VERBATIM)
+            else:
+                self.line(number + 1, lines[number])
+
     def units(self) -> list[Unit]:
         self._close()
         return self._units

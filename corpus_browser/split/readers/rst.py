@@ -158,11 +158,7 @@ def _verbatim(builder: UnitBuilder, lines: Sequence[str], start: int) -> int:
         end += 1
     while end - 1 > start and not lines[end - 1].strip():
         end -= 1
-    for number in range(start, end):
-        if lines[number].strip():
-            builder.unit(clean(lines[number]), number + 1, number + 1, Role.VERBATIM)
-        else:
-            builder.line(number + 1, lines[number])
+    builder.verbatim(lines, start, end - 1)
     return end
 
 

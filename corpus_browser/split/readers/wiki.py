@@ -34,11 +34,7 @@ def read(seed: Seed) -> list[Unit]:
             return end + 1
         if code := WIKI_CODE_OPEN.match(lines[i]):
             end = wiki_code_end(lines, i, code)
-            for number in range(i, end + 1):  # code stays code: never a heading, never boilerplate
-                if lines[number].strip():
-                    builder.unit(clean(lines[number]), number + 1, number + 1, Role.VERBATIM)
-                else:
-                    builder.line(number + 1, lines[number])
+            builder.verbatim(lines, i, end)  # code stays code: never a heading, never boilerplate
             return end + 1
         heading = wiki_heading(lines[i]) if _apart(lines, i) or _closed(lines[i]) else None
         text = clean(heading[1]) if heading else ""
