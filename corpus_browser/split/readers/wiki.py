@@ -1,8 +1,11 @@
-"""Wiki markup and AsciiDoc: `= Title =` (or `= Title`) is a heading of rank
-1, `== Section ==` of rank 2, and so on (also spaced, as tokenised dumps write
-them: `= = Section = =`); a collection's header blocks open its documents
-(see `fields.py`). A line inside a paragraph, text on both sides of it, is no
-heading whatever its marks (a formula's `= x =`). The lines of a block of code
+"""Wiki markup (MediaWiki, Trac, DokuWiki; AsciiDoc without marks of its
+own): `= Title =` (or `= Title`) is a heading of rank 1, `== Section ==` of
+rank 2, and so on (also spaced, as tokenised dumps write them: `= = Section
+= =`); in DokuWiki, whose first heading has the most marks, the ranks run the
+other way. A collection's header blocks open its documents (see
+`fields.py`). A line inside a paragraph, text on both sides of it, is no
+heading (a formula's `= x =`) unless it closes with as many marks as open it,
+two or more, or a macro line or a rule stands beside it. The lines of a block of code
 (`<pre>`, `<syntaxhighlight>`, `<source>`) are verbatim units, but for a
 `<pre>` block of `Key: value` fields that heads each document of a collection."""
 
