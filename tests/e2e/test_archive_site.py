@@ -8,7 +8,6 @@ not against what the build made of it.
 from __future__ import annotations
 
 import re
-
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
