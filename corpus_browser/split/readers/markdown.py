@@ -223,18 +223,22 @@ def _add_front_matter(builder: UnitBuilder, lines: Sequence[str], start: int, en
     _add_header_lines(builder, lines, rest, **opens, **facts)
 
 
+def _by_lower_key(mapping: dict) -> dict:
+    return {str(key).casefold(): value for key, value in mapping.items()}
+
+
 def _flattened(block: dict) -> dict:
     """The block's fields by lower-case key; where it states no title of its own but
     nests its fields in one mapping that does (`data:` over `title:` and `date:`),
     those fields."""
-    fields = {str(key).casefold(): value for key, value in block.items()}
+    fields = _by_lower_key(block)
     if any(key in fields for key in TITLE_KEYS):
         return fields
     nested = [value for value in fields.values() if isinstance(value, dict)
               and any(str(key).casefold() in TITLE_KEYS for key in value)]
     if len(nested) != 1:
         return fields
-    return {**fields, **{str(key).casefold(): value for key, value in nested[0].items()}}
+    return {**fields, **_by_lower_key(nested[0])}
 
 
 def _add_header_lines(builder: UnitBuilder, lines: Sequence[str], numbers: Sequence[int], **facts: object) -> None:
@@ -278,7 +282,7 @@ def _date(fields: dict) -> str | None:
         value = fields.get(key)
         if isinstance(value, (datetime.date, datetime.datetime)):
             return value.isoformat()[:10]
-        if isinstance(value, dict) and (found := _date({str(k).casefold(): v for k, v in value.items()})):
+        if isinstance(value, dict) and (found := _date(_by_lower_key(value))):
             return found
         if key in DATE_KEYS and isinstance(value, int) and not isinstance(value, bool) \
                 and (found := _epoch_date(value)):
