@@ -459,7 +459,8 @@ def _same_template(units: Sequence[Unit], headings: Sequence[int], starts: dict[
 
 
 def _break_before(units: Sequence[Unit], i: int, lo: int) -> int:
-    """Blank lines right before a unit (after a separator line, if one stands above it)."""
+    """Blank lines right before a unit; the span's first unit (`lo`) stands after the
+    strongest break of all (`_START`), the start of the text."""
     return units[i].gap_before if i > lo else _START
 
 
