@@ -138,14 +138,19 @@ def _header_fields(units: list[Unit], heads: Sequence[Sequence[int]]) -> None:
                if units[i].role in _FIELD_ROLES
                and units[i].line_count == 1 and (match := rules.HEADER_LINE.match(_field_text(units[i])))]
               for head in heads]
-    keys = Counter(name for found in fields for name in {name for _i, name in found})
+    keys = Counter(name for found in fields for name in {_singular(name) for _i, name in found})
     for found in fields:
         for i, name in found:
-            if keys[name] >= TEMPLATE_MIN_ARTICLES and units[i].role not in (Role.BYLINE, Role.DATE):
-                value = rules.MARKDOWN_LINK.sub(r"\1", rules.HEADER_LINE.match(_field_text(units[i]))["value"])
+            if keys[_singular(name)] >= TEMPLATE_MIN_ARTICLES and units[i].role not in (Role.BYLINE, Role.DATE):
+                value = rules.HEADER_LINE.match(_field_text(units[i]))["value"]
                 names = _field_names(value) if name in rules.AUTHOR_KEYS else ()
                 date = find_date(value) if _dates_article(name) else None
                 units[i] = replace(units[i], role=Role.BYLINE if names else Role.HEADER, names=names, date=date)
+
+
+def _singular(key: str) -> str:
+    """A header key as one field whether it names one or several (`Author`, `Authors`, `Author(s)`)."""
+    return key.removesuffix("(s)").removesuffix("s")
 
 
 def _field_names(value: str) -> tuple[str, ...]:
@@ -161,8 +166,17 @@ def _dates_article(name: str) -> bool:
 
 
 def _field_text(unit: Unit) -> str:
-    """A unit's text without its list marker."""
-    return unit.text[len(unit.marker):].strip() if unit.role is Role.LIST_ITEM else unit.text
+    """A unit's text as a field: without its list marker, also where the line is
+    no list item (a bullet beside lines read as fields, or set aside as boilerplate
+    for recurring: `* Author: [Jane Doe](…)` heading several of one author's
+    proposals), and its Markdown links read as their text (nine linked names
+    make a long line, not a long value)."""
+    if unit.role is Role.LIST_ITEM:
+        text = unit.text[len(unit.marker):].strip()
+    else:
+        bullet = rules.BULLET_ITEM.match(unit.text)
+        text = bullet["text"] if bullet else unit.text
+    return rules.MARKDOWN_LINK.sub(r"\1", text)
 
 
 def _names_recur(units: Sequence[Unit], heads: Sequence[Sequence[int]]) -> bool:

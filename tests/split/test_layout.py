@@ -252,6 +252,28 @@ def test_key_value_fields_as_list_items_under_titles():
     assert all("Status" not in a.body_text for a in found)
 
 
+def test_author_fields_read_however_often_they_recur_and_however_many_links_they_hold():
+    """An author of several proposals names each (the line recurs, as boilerplate
+    does); a lone `* Author:` beside fields the reader took is read too; and nine
+    linked names are a long line, not a long value."""
+    many = ", ".join(f"[{first} {last}](https://example.org/{last.lower()})" for first, last in (
+        ("Dave", "Abrahams"), ("Doug", "Gregor"), ("Dmitri", "Gribenko"), ("Ted", "Kremenek"),
+        ("Chris", "Lattner"), ("Alex", "Migicovsky"), ("Max", "Moiseev"), ("Ali", "Ozer"), ("Tony", "Parker")))
+    heads = [("Keywords as labels", "* Author: [Doug Gregor](https://example.org/dg)"),
+             ("Remove currying", "* Author: [Joe Groff](https://example.org/jg)"),
+             ("Generalized naming", "* Author: [Doug Gregor](https://example.org/dg)"),
+             ("Remove var", "* Author: [Joe Groff](https://example.org/jg)"),
+             ("Swift 3 naming", "* Author: [Doug Gregor](https://example.org/dg)"),
+             ("API guidelines", f"* Authors: {many}")]
+    proposals = [f"# {title}\n\n* Proposal: [SE-000{n}](000{n}.md)\n{author}\n"
+                 f"* Review Manager: [Joe Pamer](https://example.org/jp)\n* Status: **Implemented**\n\n"
+                 f"## Introduction\n\n{paragraph(60)}\n" for n, (title, author) in enumerate(heads, start=1)]
+    found = articles_of("\n".join(proposals), format=Format.MARKDOWN)
+    assert [a.authors for a in found] == [("Doug Gregor",), ("Joe Groff",)] * 2 + [("Doug Gregor",)] + [
+        ("Dave Abrahams", "Doug Gregor", "Dmitri Gribenko", "Ted Kremenek", "Chris Lattner", "Alex Migicovsky",
+         "Max Moiseev", "Ali Ozer", "Tony Parker")]
+
+
 def test_26_03_front_matter_stays_a_small_share_of_the_seed():
     """Short entries without sentences (a changelog's) before the first piece of
     prose are the seed's own articles, not front matter: front matter told by its
