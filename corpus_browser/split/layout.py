@@ -130,7 +130,8 @@ def find_layout(units: Sequence[Unit], format: Format, overrides: Overrides, spl
         ordered = sorted(starts)
         contents, named = _contents(units, ordered, hi)
     matter += contents + _after_contents(ordered, hi, named)
-    matter += _front_matter(units, ordered, hi, matter, format is Format.TEXT, level_starts)
+    listing = min((first for first, _last, _reason in contents), default=lo)
+    matter += _front_matter(units, ordered, hi, matter, format is Format.TEXT, level_starts, listing)
     containers = _containers(units, ordered, hi, matter, format is Format.TEXT)
     matter += containers
     if format is Format.TEXT:
@@ -722,15 +723,20 @@ def _after_contents(starts: Sequence[int], hi: int, named: set[int]) -> list[tup
 
 
 def _title_text(units: Sequence[Unit], start: int) -> str:
-    return next((unit.text for unit in units[start : start + _HEAD_WINDOW + 1] if unit.role is Role.HEADING), "")
+    """The piece's title: its first heading, or the name under a label (`II` over `ORIGIN OF SONG`)."""
+    headings = [unit.text for unit in units[start : start + _HEAD_WINDOW + 1] if unit.role is Role.HEADING]
+    named = [text for text in headings[:2] if not rules.LABEL_ONLY.match(text)]
+    return named[0] if named else headings[0] if headings else ""
 
 
 def _front_matter(units: Sequence[Unit], starts: Sequence[int], hi: int, matter: Sequence[tuple[int, int, str]],
-                  by_layout: bool, level_starts: set[int]) -> list[tuple[int, int, str]]:
+                  by_layout: bool, level_starts: set[int], listing: int) -> list[tuple[int, int, str]]:
     """Pieces before the first article that are not articles: title pages and
     credits (hardly any prose), lists of names or titles (more list than prose). In marked-up
-    seeds, only what stands before the first heading. A seed with no article
-    after them keeps them as its articles."""
+    seeds, only what stands before the first heading. In plain text, a book's
+    front runs up to its contents list (`listing`, where it starts), past a
+    piece of prose (a preface, a transcriber's note) that stays an article. A
+    seed with no article after them keeps them as its articles."""
     taken = {first for first, _last, _ in matter}
     found = []
     for n, (first, last) in enumerate(_pieces(starts, hi)):
@@ -743,7 +749,7 @@ def _front_matter(units: Sequence[Unit], starts: Sequence[int], hi: int, matter:
             found.append((first, last, f"front matter: under {FRONT_MATTER_MAX_PROSE} words of prose before the first article"))
         elif by_layout and prose * 2 < words:
             found.append((first, last, "front matter: lists and short lines, not prose, before the first article"))
-        else:
+        elif not by_layout or first >= listing:
             return _small_share(units, found, starts, hi)
     return []
 

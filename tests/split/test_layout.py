@@ -455,3 +455,22 @@ def test_a_date_alone_on_its_line_opens_a_log_entry_but_not_under_a_title():
     assert [(article.title, article.date) for article in articles_of(speeches)] == [
         ("On the Embargo", "1809-03-04"), ("On the War with Britain", "1813-03-04"), ("On the Peace", "1817-03-04"),
         ("On the Navy", "1821-03-05"), ("On the Roads and Canals", "1825-03-04")]
+
+
+def test_a_numeral_alone_over_a_name_in_capitals_opens_a_chapter_and_the_contents_list_names_it():
+    """A book's chapters as a roman numeral alone on a line, the name in capitals
+    one blank line under it and the text two under that (the name stands apart
+    from its text, but its break is the numeral's); the contents list names them
+    by `I. NAME  page`, and what stands before the list with hardly any prose
+    (a title page) is front matter, though a transcriber's note of prose comes first."""
+    names = ["THE ORIGIN OF MUSIC", "ORIGIN OF SONG", "THE MUSIC OF THE HEBREWS", "THE MUSIC OF GREECE"]
+    numerals = ["I", "II", "III", "IV"]
+    contents = "CONTENTS\n\n\n CHAP.          PAGE\n\n" + "\n".join(
+        f"{numeral:>5}. {name:<40} {page}" for numeral, name, page in zip(numerals, names, (1, 16, 32, 69)))
+    text = book((0, f"TRANSCRIBER'S NOTE\n\n{paragraph(60)}"),
+                (4, "MUSIC AND ITS MAKERS\n\nLectures\n\nBY A LECTURER\n\n\nLONDON\n\n  A PUBLISHER"),
+                (4, contents),
+                *[(4, f"{numeral}\n\n{name}\n\n\n{paragraph(80)}\n\n{paragraph(60)}") for numeral, name in zip(numerals, names)])
+    found = articles_of(text)
+    assert [a.title for a in found] == ["Transcriber's Note", "The Origin of Music", "Origin of Song",
+                                        "The Music of the Hebrews", "The Music of Greece"]
