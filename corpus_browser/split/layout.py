@@ -38,6 +38,7 @@ from dataclasses import replace
 
 from corpus_browser.config import SplitRules
 from corpus_browser.lang import rules
+from corpus_browser.lang.recognise import name_with_address
 from corpus_browser.lang.text import is_all_caps, key, label_pattern, more_words_than, title_pattern, word_count
 from corpus_browser.model import Format, Layout, Level, Overrides, Role, Unit
 
@@ -758,7 +759,10 @@ def _containers(units: Sequence[Unit], starts: Sequence[int], hi: int, matter: S
                 by_layout: bool) -> list[tuple[int, int, str]]:
     """Headings that only hold the articles under them (a year over its posts, a
     department over its pieces): a heading with no text of its own, followed by
-    an article opened by a deeper heading (in plain text, by any heading), is no article."""
+    an article opened by a deeper heading (in plain text, by any heading), is no
+    article. One signed or dated on a line of its own is (a changelog's entry
+    whose one item every few entries repeat, set aside as boilerplate, as is
+    its maintainer's signature, near-identical under each)."""
     taken = {first for first, _last, _ in matter}
     found = []
     for first, last in _pieces(starts, hi):
@@ -766,9 +770,14 @@ def _containers(units: Sequence[Unit], starts: Sequence[int], hi: int, matter: S
             continue
         if not by_layout and not (units[first].level and units[last].level > units[first].level):
             continue
-        if not any(unit.role in _TEXT_ROLES for unit in units[first + 1:last]):
+        if not any(unit.role in _TEXT_ROLES or _signed(unit) for unit in units[first + 1:last]):
             found.append((first, last, CONTAINER))
     return found
+
+
+def _signed(unit: Unit) -> bool:
+    """A byline or date line, or a signature with an address (`-- Jane Doe <jane@…>  date`)."""
+    return unit.role in (Role.BYLINE, Role.DATE) or name_with_address(unit.text) is not None
 
 
 def _department_pieces(units: Sequence[Unit], containers: Sequence[tuple[int, int, str]], starts: dict[int, str],

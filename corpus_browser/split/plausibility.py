@@ -12,7 +12,10 @@ A split is implausible when:
 - most titles end in a colon: they lead in to what follows, a speaker's turn;
 - most pieces hold no text at all: a list's items (or a contents list's
   lines) were taken for titles;
-- front and back matter take most of the file.
+- front and back matter take most of the file;
+- nearly all the text stands before the first heading, in a file of some
+  length: the marks read as headings organise none of it (a changelog whose
+  last lines are two `# comments`).
 
 The score rewards pieces of article length with titles of their own, and
 weighs down what is set aside. Another reading is taken only when the first
@@ -55,6 +58,9 @@ HEAD_UNITS = 6
 EMPTY_PIECES_MIN = 10
 #: A piece of article length has at least this many words.
 ARTICLE_MIN_WORDS = 30
+#: In a file of at least this many words of text, more than this share of them before the first heading
+#: is text the headings do not organise.
+UNHEADED_MIN_WORDS, UNHEADED_MAX_SHARE = 1_000, 0.9
 
 
 @dataclass(frozen=True)
@@ -100,6 +106,9 @@ def judge(segmented: SegmentedSeed) -> Verdict:
     empty = sum(1 for count in words if count == 0)
     if len(words) >= EMPTY_PIECES_MIN and empty > len(words) / 2:
         reasons.append(f"{empty} of {len(words)} pieces hold no text")
+    if len(words) > 1 and total >= UNHEADED_MIN_WORDS and words[0] > UNHEADED_MAX_SHARE * total \
+            and not _headed(segmented.segments[0].units):
+        reasons.append(f"{words[0]:,} of its {total:,} words stand before its first heading")
     if matter > MATTER_MAX_SHARE * lines:
         reasons.append(f"{matter:,} of {lines:,} lines set aside as front or back matter")
     articles = sum(1 for count in words if count >= ARTICLE_MIN_WORDS)
@@ -118,6 +127,11 @@ def _title_key(units: Sequence[Unit]) -> str:
     title = key(_title(units))
     date = next((unit.date for unit in units[:HEAD_UNITS] if unit.date), None)
     return f"{title} {date}" if date else title
+
+
+def _headed(units: Sequence[Unit]) -> bool:
+    """A piece opened by a title or by what its source states of it, not the text before the first heading."""
+    return bool(units) and units[0].role is Role.HEADING or _opens_with_its_metadata(units)
 
 
 def _leads_in(units: Sequence[Unit]) -> bool:

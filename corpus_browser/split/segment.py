@@ -333,6 +333,7 @@ def entry_lines(units: Sequence[Unit], roles: Sequence[Role]) -> set[int]:
             if pattern.startswith("0 "):
                 groups.setdefault(_NUMBERED, []).append(i)
     accepted = [members for members in groups.values() if _are_entry_lines(units, members)]
+    accepted += _kindred_entries(units, groups, accepted)
     headers = [i for i, unit in enumerate(units) if unit.line_count == 1 and changelog_header(unit.text)]
     if len(headers) >= ENTRY_MIN_LINES:
         accepted.append(headers)
@@ -341,6 +342,18 @@ def entry_lines(units: Sequence[Unit], roles: Sequence[Role]) -> set[int]:
     # Lines set deeper than another pattern's entries are items in them (`  * Update to Unicode 17.0`).
     outermost = min(min(units[i].indent for i in members) for members in accepted)
     return {i for members in accepted if min(units[i].indent for i in members) == outermost for i in members}
+
+
+def _kindred_entries(units: Sequence[Unit], groups: dict[str, list[int]],
+                     accepted: Sequence[Sequence[int]]) -> list[list[int]]:
+    """Lines too few to make a pattern of their own that share an accepted
+    pattern's first two words and state a version too: its entries with another
+    third word (`git (1:2.39.5-1) bookworm; …` among `git (1:2.39.2-1) unstable; …`)."""
+    known = {" ".join(title_pattern(units[members[0]].text).split()[:2]) for members in accepted}
+    taken = {i for members in accepted for i in members}
+    return [kindred for pattern, members in groups.items() if pattern != _NUMBERED
+            and " ".join(pattern.split()[:2]) in known and len(pattern.split()) > 2
+            and (kindred := [i for i in members if i not in taken and rules.VERSION.search(units[i].text)])]
 
 
 def _are_entry_lines(units: Sequence[Unit], members: Sequence[int]) -> bool:

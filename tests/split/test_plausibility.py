@@ -128,3 +128,31 @@ def test_list_items_taken_for_headings_are_doubted():
     text = f"#+title: Notes\n\n{lists}"
     found = split(text, "notes.org")
     assert any(doubt.endswith("pieces hold no text") for doubt in found.doubts), found.doubts
+
+
+def debian_entry(n: int, suite: str, items: list[str]) -> str:
+    listed = "\n".join(f"  * {item}" for item in items)
+    return (f"pkg (1:2.{40 - n}.{n % 3}-1) {suite}; urgency=medium\n\n{listed}\n\n"
+            f" -- Jane Maintainer <jane.maintainer@users.example.org>  Mon, {n + 1:02d} Feb 2021 10:00:00 +0000")
+
+
+def test_a_changelog_closed_by_two_comment_lines_is_no_markdown_and_keeps_every_entry():
+    """Two `# comment` lines at its end made a Debian-style changelog Markdown, its
+    entries all text before the first heading: one page. Read again as text, each
+    entry is a page: those naming another suite (`bookworm;` among `unstable;`), and
+    those whose one item recurs (set aside as boilerplate) but which are signed."""
+    entries = []
+    for n in range(40):
+        suite = "bookworm-security" if n in (0, 1) else "bookworm" if n == 2 else "unstable"
+        items = [f"New upstream release (see RelNotes/2.{n}.0.txt)."] if n % 4 == 3 else [paragraph(20), paragraph(16)]
+        entries.append(debian_entry(n, suite, items))
+    text = "\n\n".join(entries) + "\n\n# Older entries have been removed from this changelog.\n" \
+        "# To read the complete changelog use `apt changelog pkg`.\n"
+    found = split(text, "changelog")
+    assert found.format is Format.TEXT
+    assert [article.title for article in found.articles][:3] == [
+        "pkg (1:2.40.0-1) bookworm-security; urgency=medium", "pkg (1:2.39.1-1) bookworm-security; urgency=medium",
+        "pkg (1:2.38.2-1) bookworm; urgency=medium"]
+    assert len(found.articles) == 40
+    assert all(article.authors == ("Jane Maintainer",) for article in found.articles)
+    assert "stand before its first heading" in explain_seed(found)
