@@ -64,6 +64,9 @@ DISTINCT_TITLES = 0.7
 FRONT_MATTER_MAX_SHARE = 0.2
 #: A piece before the first article with fewer words of prose than this is front matter (a title page, credits).
 FRONT_MATTER_MAX_PROSE = 30
+#: A paragraph of more words than this with a sentence's end inside is prose, however it ends.
+PROSE_PARAGRAPH_WORDS = 60
+_INNER_SENTENCE_END = re.compile(r"[a-z][.!?]['\"”’)]?\s+['\"“‘(]?[A-Z]")
 #: A piece is a contents list when at least this many of its lines are titles of later articles ...
 CONTENTS_MIN_ENTRIES = 3
 #: ... and they make at least this share of its lines.
@@ -817,9 +820,13 @@ def _small_share(units: Sequence[Unit], found: list[tuple[int, int, str]], start
 
 
 def _prose_words(units: Sequence[Unit]) -> int:
-    """Words in paragraphs that read as prose: sentences of some length."""
-    return sum(word_count(unit.text) for unit in units
-               if unit.role is Role.PROSE and unit.text[-1:] in _SENTENCE_END and more_words_than(unit.text, 7))
+    """Words in paragraphs that read as prose: sentences of some length, or a
+    long paragraph with a sentence's end inside, whatever it ends with (an
+    essay's paragraph that runs on into a quotation ends `abstraction,`; a
+    contents list's lines make a long paragraph of no sentences)."""
+    return sum(word_count(unit.text) for unit in units if unit.role is Role.PROSE and more_words_than(unit.text, 7)
+               and (unit.text[-1:] in _SENTENCE_END or (more_words_than(unit.text, PROSE_PARAGRAPH_WORDS)
+                                                         and _INNER_SENTENCE_END.search(unit.text))))
 
 
 def _endnotes(units: Sequence[Unit], starts: Sequence[int], hi: int) -> list[tuple[int, int, str]]:

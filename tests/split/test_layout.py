@@ -474,3 +474,20 @@ def test_a_numeral_alone_over_a_name_in_capitals_opens_a_chapter_and_the_content
     found = articles_of(text)
     assert [a.title for a in found] == ["Transcriber's Note", "The Origin of Music", "Origin of Song",
                                         "The Music of the Hebrews", "The Music of Greece"]
+
+
+def test_an_essay_whose_paragraphs_run_on_into_quotations_is_no_front_matter():
+    """The first essay after a book's contents list and a `VOLUME I` line, its long
+    paragraphs each running on into a verse quotation (`…abstraction,`): prose,
+    though no paragraph ends a sentence, so an essay and not front matter."""
+    def run_on(n: int) -> str:
+        return f"This paragraph{n} has a sentence. And it runs on for a while, " + paragraph(70)[:-1] + ","
+    essay = "\n\n".join(f"{run_on(n)}\n\n    Pure in the last recesses of the mind{n}," for n in range(4))
+    names = ["ON THE PLEASURE OF PAINTING", "ON THE PAST AND FUTURE", "ON GENIUS AND COMMON SENSE"]
+    contents = "CONTENTS\n\n\nVOLUME I\n\n" + "\n".join(f"  {n}. {name.title()}" for n, name in enumerate(names, 1))
+    text = book((0, "TABLE-TALK\n\nBy An Essayist"), (3, contents), (4, "VOLUME I"),
+                (4, f"ESSAY I. {names[0]}\n\n\n{essay}"),
+                *[(4, f"ESSAY {numeral}. {name}\n\n\n{paragraph(90)}\n\n{paragraph(70)}")
+                  for numeral, name in zip(("II", "III"), names[1:])])
+    assert [a.title for a in articles_of(text)] == ["On the Pleasure of Painting", "On the Past and Future",
+                                                    "On Genius and Common Sense"]
