@@ -99,14 +99,18 @@ DATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
     for pattern in (
         rf"\b{_YEAR}-(?P<month>\d{{1,2}})-(?P<day>\d{{1,2}})(?![\d-])",
         rf"\b{_YEAR}/(?P<month>\d{{1,2}})/(?P<day>\d{{1,2}})\b",
+        # with dots, only as two digits each (`5.3.6 [2026.01.10]`; a version `2021.3.0` is none)
+        rf"\b{_YEAR}\.(?P<month>\d\d)\.(?P<day>\d\d)(?![\d.])",
         # (a calendar's initials may stand before the year: "December 9, O. S. 1746")
         rf"\b{_MONTH},?\s+{_DAY},?\s+(?:[A-Z]\.\s?){{0,2}}{_YEAR}\b",
         rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b",
         # a year of two digits, only where it closes a bracket or the line: "Changes in 1.1.2 (19 March 98)"
         rf"\b{_DAY}\s+{_MONTH},?\s+'?(?P<short_year>\d\d)(?=\s*[)\]]|\s*$)",
         rf"\b{_DAY}-{_MONTH}-{_YEAR}\b",
-        # asctime, as in mail archives: "Tue Jul  5 12:07:30 2005"
-        rf"\b{_MONTH}\s+{_DAY}\s+\d{{1,2}}:\d\d(?::\d\d)?\s+{_YEAR}\b",
+        # asctime, as in mail archives: "Tue Jul  5 12:07:30 2005"; as `date` prints it, with the
+        # time of day's AM or PM and its zone: "Thu Apr 30 02:15:42 PM CEST 2026"
+        rf"\b{_MONTH}\s+{_DAY}\s+\d{{1,2}}:\d\d(?::\d\d)?(?:\s*[AP]M)?(?:\s+(?:[A-Z]{{2,5}}|[+-]\d{{4}}))?"
+        rf"\s+{_YEAR}\b",
         rf"\b{_MONTH},?\s+{_YEAR}\b",
         rf"\b{_YEAR}-(?P<month>\d{{1,2}})(?![\d-])",
     )

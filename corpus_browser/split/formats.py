@@ -69,6 +69,9 @@ RST_MARKUP = re.compile(r"^\.\. [\w:-]+::|^\.\. _[^:]+:|:[a-z]+(?::[a-z]+)?:`[^`
 RST_COMMENT_FIELD = re.compile(r"^\.\. [a-z_]+: ")
 #: reStructuredText markup without any underlined title: as many constructs make a file reStructuredText.
 RST_MIN_MARKUP = 3
+#: A Markdown setext heading's underline, and a list item, which no underline makes a title.
+SETEXT_UNDERLINE = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")
+MARKDOWN_LIST_ITEM = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
 #: Markdown marks but links (`markdown_link`): a code fence, a quotation, bold text.
 MARKDOWN_MARKUP = re.compile(r"^```|^ {0,3}>\s|\*\*[^*]+\*\*")
 #: A link's target, up to the `)` that closes it (or the white space that shows it is none).
@@ -100,7 +103,7 @@ def sniff(lines: Sequence[str], suffix: str) -> Sniffed:
     """The format of a seed's lines; `suffix` (e.g. `.txt`) breaks ties."""
     hinted = SUFFIX_FORMATS.get(suffix.lower(), Format.TEXT)
     traces = {
-        Format.MARKDOWN: _markdown_traces(lines),
+        Format.MARKDOWN: _markdown_traces(lines, setext=hinted is Format.MARKDOWN),
         Format.RST: _rst_traces(lines),
         Format.WIKI: _wiki_traces(lines),
         Format.ASCIIDOC: _asciidoc_traces(lines),
@@ -127,7 +130,10 @@ def _mail_traces(lines: Sequence[str]) -> str:
     return ""
 
 
-def _markdown_traces(lines: Sequence[str]) -> tuple[int, str]:
+def _markdown_traces(lines: Sequence[str], setext: bool = False) -> tuple[int, str]:
+    """`#` headings, front-matter blocks and other marks; with `setext` (the file is
+    named as Markdown), titles underlined with `=` or `-` too, of any length, as
+    Markdown reads them (reStructuredText wants the underline as long as the title)."""
     fenced = in_org_block = False
     headings = front_matter = markup = 0
     for i, line in enumerate(lines):
@@ -139,7 +145,7 @@ def _markdown_traces(lines: Sequence[str]) -> tuple[int, str]:
             in_org_block = org_block[1].casefold() == "begin"  # a `# comment` in Org's code is no heading
         if fenced or in_org_block:
             continue
-        if ATX_HEADING.match(line) and line.lstrip("# ").strip():
+        if (ATX_HEADING.match(line) and line.lstrip("# ").strip()) or (setext and _setext_title(lines, i)):
             headings += 1
         elif FRONT_MATTER_FENCE.match(line) and i + 1 < len(lines) and FRONT_MATTER_FIELD.match(lines[i + 1]) \
                 and (i == 0 or not lines[i - 1].strip() or not FRONT_MATTER_FIELD.match(lines[i - 1])):
@@ -149,6 +155,13 @@ def _markdown_traces(lines: Sequence[str]) -> tuple[int, str]:
     marked_up = headings >= MIN_TRACES or front_matter
     count = (headings + 3 * front_matter + markup) if marked_up else 0
     return count, f"{headings} `#` headings, {front_matter} front-matter blocks, {markup} other Markdown marks"
+
+
+def _setext_title(lines: Sequence[str], i: int) -> bool:
+    """Line `i` is text a line of `=` or `-` underlines, as Markdown reads it (a list item is no title)."""
+    above = lines[i]
+    return i + 1 < len(lines) and bool(SETEXT_UNDERLINE.match(lines[i + 1])) and bool(above.strip()) \
+        and not above[:1].isspace() and not MARKDOWN_LIST_ITEM.match(above) and not SETEXT_UNDERLINE.match(above)
 
 
 def markdown_link(line: str) -> bool:

@@ -33,6 +33,10 @@ from corpus_browser.lang.recognise import (
         ("Changes in 1.1.2 (19 March 98)", "1998-03-19"),  # a year of two digits closing a bracket
         ("Changes in 1.2 (3 Jan 05)", "2005-01-03"),
         ("born 12 May 45 times", None),  # ... and nowhere else
+        ("5.3.6 [2026.01.10]", "2026-01-10"),  # year first with dots (Haskell changelogs) ...
+        ("2021.3.0", None),  # ... as two digits each: a version of a calendar's numbers is none
+        ("Thu Apr 30 14:15:42 CEST 2026", "2026-04-30"),  # as `date` prints it, with its zone ...
+        ("Wed Jan 15 02:07:11 PM +0100 2025", "2025-01-15"),  # ... and the time's AM or PM
     ],
 )
 def test_dates_at_the_precision_stated(text, date):
@@ -91,6 +95,7 @@ def test_titles_lose_a_date_set_off_at_their_end_only():
     assert without_trailing_date("2.10.0 - 2026-08-11") == "2.10.0"
     assert without_trailing_date("Release 7.2.6 (released Sep 13, 2023)") == "Release 7.2.6"
     assert without_trailing_date("6.0.4 / 2026-04-14") == "6.0.4"  # RDoc histories (hoe)
+    assert without_trailing_date("5.3.6 [2026.01.10]") == "5.3.6"
     assert without_trailing_date("Remembering September 11, 2001") == "Remembering September 11, 2001"
     assert without_trailing_date("March 3, 2021") == "March 3, 2021"
     assert without_trailing_date("0.9.5 Tue Jan 11 2011") == "0.9.5"  # a weekday is part of the stamp (Perl Changes)

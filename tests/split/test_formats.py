@@ -58,12 +58,16 @@ def mbox() -> str:
         ("# One\n\nText.\n\n# Two\n\nText.", ".txt", Format.MARKDOWN),
         ("---\ntitle: A\n---\n\nText.\n---\ntitle: B\n---\n\nText.", ".txt", Format.MARKDOWN),
         ("Release 2\n=========\n\nText.\n\nRelease 1\n=========\n\nText.", ".txt", Format.RST),
+        # in a file named Markdown, underlined titles are Markdown's, whatever the underline's length
+        ("\n\n".join([*(f"2.{n} [2020.01.1{n}]\n----------------\n* Text." for n in (4, 3, 2)),
+                     *(f"2.{n} [maintenance release]\n-----\n* Text." for n in (1, 0))]), ".markdown", Format.MARKDOWN),
         ("= One =\n\nText.\n\n= Two =\n\nText.", ".txt", Format.WIKI),
         ("Plain Title\n\nPlain text.", ".md", Format.MARKDOWN),
         ("Plain Title\n\nPlain text.", ".txt", Format.TEXT),
         ("Title\n\n# one hash line is not Markdown\n\n[a link](x) and **stars**", ".txt", Format.TEXT),
     ],
-    ids=["mbox", "eml", "atx-in-txt", "front-matter", "rst", "wiki", "suffix-md", "suffix-txt", "stray-marks"],
+    ids=["mbox", "eml", "atx-in-txt", "front-matter", "rst", "setext-in-md", "wiki", "suffix-md", "suffix-txt",
+         "stray-marks"],
 )
 def test_format_is_sniffed_from_content_the_suffix_breaking_ties(text, suffix, format):
     found = sniff(text.split("\n"), suffix)
@@ -144,6 +148,16 @@ def test_markdown_log_under_a_document_title_splits_at_its_dated_entries():
     found = articles_of(text, format=Format.MARKDOWN)
     assert [(a.title, a.date) for a in found] == [("2.1.0", "2021-03-04"), ("2.0.0", "2020-01-02"), ("1.0.0", "2019-05-06")]
     assert [b.texts[0] for b in found[0].body if b.kind.value == "heading"] == ["Added"]
+
+
+def test_a_bracketed_label_in_a_markdown_heading_is_a_link_only_where_the_file_defines_it():
+    """`## [1.0.0] - 2017-06-20` links its version (Keep a Changelog defines `[1.0.0]:`
+    below); `3.7.6 [maintenance release]` defines nothing, and keeps its brackets."""
+    releases = [f"## [1.{n}.0] - 2017-06-2{n}\n\n- {paragraph(20)}" for n in (2, 1)]
+    text = "\n\n".join([*releases, f"## 1.0.6 [maintenance release]\n\n- {paragraph(20)}",
+                         "[1.2.0]: https://example.org/v1.2.0\n[1.1.0]: https://example.org/v1.1.0"])
+    assert [(a.title, a.date) for a in articles_of(text, format=Format.MARKDOWN)] == [
+        ("1.2.0", "2017-06-22"), ("1.1.0", "2017-06-21"), ("1.0.6 [maintenance release]", None)]
 
 
 def test_one_markdown_article_with_sections_stays_one():

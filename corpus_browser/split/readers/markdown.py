@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime
 import re
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 import yaml
 
@@ -31,21 +31,29 @@ _SETEXT = {"=": 1, "-": 2}
 _QUOTE = re.compile(r"^ {0,3}(?:>|\[[^\]\n]{1,999}\]:[ \t]*\S)")
 #: libyaml's safe loader when PyYAML has it (front-matter blocks come by the thousand), else the pure-Python one.
 _YAML = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-#: Inline Markdown in a title, replaced by its text: links, emphasis, code.
-_INLINE = (
-    (re.compile(r"!?\[([^\]]*)\](?:\([^)]*\)|\[[^\]]*\])?"), r"\1"),
-    (re.compile(r"(\*\*|__|\*|_|`)(\S(?:.*?\S)?)\1"), r"\2"),
-)
+#: Inline Markdown in a title, replaced by its text: links (a `[label]` alone is one only where
+#: the file defines the label, as Markdown reads it: `## [1.0.0] - 2017-06-20`), emphasis, code.
+_LINK = re.compile(r"!?\[([^\]]*)\](\([^)]*\)|\[[^\]]*\])?")
+_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(\S(?:.*?\S)?)\1")
+#: A link reference definition: `[label]: https://…`.
+_DEFINITION = re.compile(r"^ {0,3}\[([^\]\n]{1,999})\]:[ \t]*\S")
 
 
-def plain(text: str) -> str:
-    """A heading's text without its inline Markdown: `[2.1.0][v2] **now**` -> `2.1.0 now`;
-    the text as it is written when nothing would be left (`[]`, `![](x)`): a
-    heading is never empty."""
-    bare = text
-    for pattern, replacement in _INLINE:
-        bare = pattern.sub(replacement, bare)
+def plain(text: str, labels: Collection[str] = frozenset()) -> str:
+    """A heading's text without its inline Markdown: `[2.1.0][v2] **now**` -> `2.1.0 now`,
+    `[1.0.0] - 2017-06-20` -> `1.0.0 - 2017-06-20` where the file defines the link
+    label `1.0.0` (`labels`, folded), `3.7.6 [maintenance release]` as it is where it
+    does not; the text as it is written when nothing would be left (`[]`,
+    `![](x)`): a heading is never empty."""
+    bare = _LINK.sub(lambda link: link[1] if link[2] or link[1].casefold() in labels else link[0], text)
+    bare = _EMPHASIS.sub(r"\2", bare)
     return clean(bare) or clean(text)
+
+
+def link_labels(lines: Sequence[str]) -> frozenset[str]:
+    """The labels the file's link reference definitions define, folded."""
+    return frozenset(found[1].casefold() for line in lines if line.lstrip().startswith("[")
+                     and (found := _DEFINITION.match(line)))
 
 
 def read(seed: Seed) -> list[Unit]:
@@ -54,6 +62,7 @@ def read(seed: Seed) -> list[Unit]:
     fenced = head_block = False
     records = record_blocks(lines)
     front = _front_matter_blocks(lines)
+    labels = link_labels(lines)
     i = 0
     while i < len(lines):
         raw = lines[i]
@@ -89,14 +98,14 @@ def read(seed: Seed) -> list[Unit]:
             i += 1
             continue
         if heading:
-            builder.unit(plain(heading["text"]), i + 1, i + 1, Role.HEADING, level=len(heading["marks"]),
+            builder.unit(plain(heading["text"], labels), i + 1, i + 1, Role.HEADING, level=len(heading["marks"]),
                          marker=heading["marks"])
             i += 1
             head_block = True
             continue
         if _is_setext(lines, i) and i + 1 not in front:  # a `---` under text may open the next post
             char = lines[i + 1].strip()[0]
-            builder.unit(plain(raw), i + 1, i + 2, Role.HEADING, level=_SETEXT[char], marker=char)
+            builder.unit(plain(raw, labels), i + 1, i + 2, Role.HEADING, level=_SETEXT[char], marker=char)
             i += 2
             head_block = True
             continue
