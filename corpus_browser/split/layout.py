@@ -217,9 +217,26 @@ def _unheaded_documents(units: Sequence[Unit], records: Sequence[int], lo: int, 
         if n < len(titles) and titles[n] < b and titles[n] <= a + _RECORD_HEAD_UNITS:
             firsts.add(titles[n])
     after_first = sum(1 for i in titles if i > records[0])
-    if len(firsts) < ENTRY_SHARE * len(records) or after_first > _TITLES_PER_RECORD * len(records):
+    if len(firsts) < ENTRY_SHARE * len(records):
         return {}
-    return {i: "a top-rank heading, the title of a document without front matter" for i in titles if i not in firsts}
+    others = [i for i in titles if i not in firsts]
+    if after_first > _TITLES_PER_RECORD * len(records):
+        return {i: "a top-rank heading of a numbered series, a document without front matter"
+                for i in _numbered_series(units, others)}
+    return {i: "a top-rank heading, the title of a document without front matter" for i in others}
+
+
+def _numbered_series(units: Sequence[Unit], headings: Sequence[int]) -> list[int]:
+    """The headings that follow one pattern with a number (`This week in Nu #20`,
+    `#21`, …), at least `LEVEL_MIN_HEADINGS` of them, each distinct: the issues of
+    a series, among sections that repeat one another (`Where to get it`)."""
+    series: dict[str, list[int]] = {}
+    for i in headings:
+        pattern = label_pattern(units[i].text)
+        if "0" in pattern.split() and len(pattern.split()) > 1:
+            series.setdefault(pattern, []).append(i)
+    return sorted(i for members in series.values() if len(members) >= LEVEL_MIN_HEADINGS
+                  and len({key(units[i].text) for i in members}) == len(members) for i in members)
 
 
 # --- starts of marked-up seeds -------------------------------------------------

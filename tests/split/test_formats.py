@@ -119,6 +119,22 @@ def test_front_matter_blocks_open_posts_wherever_they_stand():
     assert first.tally.metadata == 5 and second.first_line == 11
 
 
+def test_a_numbered_series_without_front_matter_among_posts_with_it():
+    """A blog's folder joined: release posts with front matter, their sections at
+    the top rank (`# Where to get it` in each), and weekly issues with only a
+    heading (`# This week in Nu #20`): each issue is a post of its own."""
+    def release(n: int) -> str:
+        return (f"---\ntitle: Release 0.{n}.0\nauthor: Ada Byron\n---\n\n# Release 0.{n}.0\n\n{paragraph(30)}\n\n"
+                f"# Where to get it\n\n{paragraph(20)}\n\n# What's new\n\n{paragraph(40)}\n\n"
+                f"# Looking ahead\n\n{paragraph(20)}\n")
+    def weekly(n: int) -> str:
+        return f"# This week in Nu #{n}\n\n- {paragraph(15)}\n- {paragraph(12)}\n"
+    text = "\n".join([weekly(19), release(8), weekly(20), weekly(21), release(9), weekly(22), weekly(23), release(10)])
+    titles = [a.title for a in articles_of(text, format=Format.MARKDOWN)]
+    assert titles == ["This week in Nu #19", "Release 0.8.0", "This week in Nu #20", "This week in Nu #21",
+                      "Release 0.9.0", "This week in Nu #22", "This week in Nu #23", "Release 0.10.0"]
+
+
 def test_front_matter_right_under_a_list_after_a_heading_and_dates_in_unix_time():
     """A post that ends in a list under a heading, the next post's `---` right under it,
     and dates written as Unix time in milliseconds or seconds (UTC days)."""
