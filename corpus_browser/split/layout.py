@@ -439,7 +439,8 @@ def _stacked_titles(units: Sequence[Unit], starts: dict[int, str], hi: int) -> d
     or neither); not where the upper one only numbers the piece (`221.` over
     `TO ZMESKALL.`), nor where the lower one numbers a section (`1. HOW THEY
     WENT`, `FIRST STORY`), quotes (an epigraph), continues the title on the
-    next line, opens a stanza, is a subtitle, a date or the title again. A
+    next line, opens a stanza, is a subtitle (one wholly in brackets too:
+    `(GABRIËL AAN ZIJN BROER WILLIBALD).`), a date or the title again. A
     numeral under it over a name (`INDIAN SPEECHES` / `I` / `ON THE BUDGET`)
     opens the first of the numbered pieces the heading holds, when the next
     numeral opens an article too."""
@@ -459,11 +460,18 @@ def _stacked_titles(units: Sequence[Unit], starts: dict[int, str], hi: int) -> d
         if rules.LABEL_ONLY.match(upper.text) or rules.ENUMERATION.match(lower.text) or lower.date \
                 or lower.text.split()[0].casefold() in rules.ORDINALS or lower.text[:1] in _QUOTES \
                 or key(lower.text) == key(upper.text) or not more_words_than(lower.text, 1) \
-                or lower.gap_before < 1 or is_all_caps(upper.text) != is_all_caps(lower.text):
+                or lower.gap_before < 1 or is_all_caps(upper.text) != is_all_caps(lower.text) \
+                or _bracketed(lower.text):
             continue
         if text.role in _TEXT_ROLES and text.gap_before >= 1:
             found[below] = f"a title under '{upper.text[:30]}', which holds it"
     return found
+
+
+def _bracketed(text: str) -> bool:
+    """A line wholly in brackets (`(A LETTER TO HIS BROTHER).`): an aside, no title."""
+    inside = text.rstrip(". ")
+    return inside[:1] in "([" and inside[-1:] in ")]"
 
 
 def _same_template(units: Sequence[Unit], headings: Sequence[int], starts: dict[int, str]) -> dict[int, str]:
@@ -504,7 +512,15 @@ def _says_byline(text: str) -> bool:
 
 
 def _after_separator(units: Sequence[Unit], i: int, lo: int) -> bool:
-    return i > lo and units[i - 1].role is Role.SEPARATOR
+    """A heading right under a separator line that stands apart from the text above
+    it; not a caption under a rule that hugs a quotation's last line, nor a motto
+    framed by a separator below it too."""
+    if i <= lo or units[i - 1].role is not Role.SEPARATOR or (i + 1 < len(units) and units[i + 1].role is Role.SEPARATOR):
+        return False
+    top = i - 1
+    while top > lo and units[top - 1].role is Role.SEPARATOR and units[top].gap_before == 0:
+        top -= 1  # two rows of stars
+    return units[top].gap_before > 0
 
 
 def _article_break(units: Sequence[Unit], headings: Sequence[int], strength: dict[int, int], gap: int,

@@ -491,3 +491,17 @@ def test_an_essay_whose_paragraphs_run_on_into_quotations_is_no_front_matter():
                   for numeral, name in zip(("II", "III"), names[1:])])
     assert [a.title for a in articles_of(text)] == ["On the Pleasure of Painting", "On the Past and Future",
                                                     "On Genius and Common Sense"]
+
+
+def test_asides_under_titles_and_captions_by_rules_open_no_piece():
+    """A subtitle wholly in brackets under a short title is no title of its own;
+    a caption under a rule that hugs a quoted verse's last line, and a motto
+    framed by two rows of stars, are lines of the piece they stand in."""
+    verse = "  Hey de diddle\nThe cat and the fiddle:\nThe cow jump'd over the moon--\n" \
+            "------------------------\n            _English song._"
+    motto = "*       *       *       *       *\n\n_My friends! we shall all be buried._\n\n" \
+            "*       *       *       *       *"
+    text = book((0, f"A CHRISTMAS DAY.\n\n(GABRIEL TO HIS BROTHER WILLIBALD).\n\n{paragraph(60)}\n\n{paragraph(40)}"),
+                (4, f"DILETTANTISM.\n\n{verse}\n\n{paragraph(60)}\n\n{motto}\n\n{paragraph(50)}"),
+                (4, f"UNDER THE LINE.\n\n{paragraph(70)}"))
+    assert [a.title for a in articles_of(text)] == ["A Christmas Day", "Dilettantism", "Under the Line"]
