@@ -859,7 +859,14 @@ def _prose_words(units: Sequence[Unit]) -> int:
     contents list's lines make a long paragraph of no sentences)."""
     return sum(word_count(unit.text) for unit in units if unit.role is Role.PROSE and more_words_than(unit.text, 7)
                and (unit.text[-1:] in _SENTENCE_END or (more_words_than(unit.text, PROSE_PARAGRAPH_WORDS)
-                                                         and _INNER_SENTENCE_END.search(unit.text))))
+                                                         and _INNER_SENTENCE_END.search(unit.text)))
+               and not _mostly_numerals(unit.text))
+
+
+def _mostly_numerals(text: str) -> bool:
+    """A line of numbers, not words (`i, ii, iii, vi, vii.`: the pieces a contents list numbers)."""
+    words = [word.strip(".,;:()[]") for word in text.split()]
+    return sum(1 for word in words if word.isdigit() or _BARE_NUMERAL.match(word.upper())) * 2 > len(words)
 
 
 def _endnotes(units: Sequence[Unit], starts: Sequence[int], hi: int) -> list[tuple[int, int, str]]:

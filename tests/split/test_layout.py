@@ -505,3 +505,16 @@ def test_asides_under_titles_and_captions_by_rules_open_no_piece():
                 (4, f"DILETTANTISM.\n\n{verse}\n\n{paragraph(60)}\n\n{motto}\n\n{paragraph(50)}"),
                 (4, f"UNDER THE LINE.\n\n{paragraph(70)}"))
     assert [a.title for a in articles_of(text)] == ["A Christmas Day", "Dilettantism", "Under the Line"]
+
+
+def test_a_contents_list_numbering_the_dialogues_of_a_work_is_still_a_contents_list():
+    """A contents list whose titles stand one to a line with blank lines between,
+    and under one of them the numbers of its dialogues (`i, ii, iii, vi, vii, …`):
+    lines of numbers are no prose, so the list is set aside, no piece of its own."""
+    names = ["THE VISION", "A LITERARY PROMETHEUS", "NIGRINUS", "DIALOGUES OF THE GODS", "MENIPPUS"]
+    numerals = ", ".join(["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"] * 3)
+    contents = "CONTENTS OF VOL. 1\n\n\n" + "\n\n".join(names[:4]) + f"\n\n{numerals}.\n\n" + names[4]
+    text = book((0, f"PREFACE\n\n{paragraph(60)}"), (4, contents),
+                *[(4, f"{name}\n\n{paragraph(80)}\n\n{paragraph(60)}") for name in names])
+    assert [a.title for a in articles_of(text)] == ["Preface", "The Vision", "A Literary Prometheus", "Nigrinus",
+                                                    "Dialogues of the Gods", "Menippus"]
