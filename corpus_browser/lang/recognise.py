@@ -74,6 +74,19 @@ def find_date(text: str) -> str | None:
     return _iso(found) if found else _parsed_date(text)
 
 
+#: A date field's value written as digits alone, year first (TiddlyWiki's `created: 20140103091348509`):
+#: the day, then perhaps the time to the minute, second or millisecond.
+_COMPACT_DATE = re.compile(r"^\s*(?P<year>1[5-9]\d\d|2[01]\d\d)(?P<month>\d\d)(?P<day>\d\d)(?:\d{4}|\d{6}|\d{9})?\s*$")
+
+
+def compact_date(value: str) -> str | None:
+    """The day a date field's value of digits alone states (`20140103091348509` is
+    2014-01-03), or None; only for a field that says it holds a date: in text,
+    such digits are an order number as often as a day."""
+    found = _COMPACT_DATE.match(value)
+    return _iso(found) if found else None
+
+
 def _parsed_date(text: str) -> str | None:
     """A short line that is only a date, as dateparser reads it in the seed's
     language (and English): only outside English, only for lines of at most

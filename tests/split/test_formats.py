@@ -626,6 +626,22 @@ def test_front_matter_nested_under_one_key_and_authors_written_as_links():
         ("Amir Blum",), ("Haochao Zhuang", "Fei Han")]
 
 
+def test_proposals_name_authors_with_handles_and_date_them_in_digits():
+    """Proposals' front matter names authors with their handles or addresses,
+    mixed in one list (`Jane Doe (@jdoe), John Roe <john@…>, et al.`); a wiki's
+    field block dates a page in digits alone (`created: 20140103091348509`)."""
+    proposals = "\n".join(f"---\neip: {n}\ntitle: Proposal {n}\nauthor: {author}\ncreated: 2015-11-1{n}\n---\n\n"
+                           f"{paragraph(40)}\n" for n, author in (
+        (1, "Jane Doe (@jdoe)"), (2, "John Roe <john@example.org>, Ada Byron (@ada)"),
+        (3, "Grace Hopper <grace@example.org>, et al.")))
+    assert [a.authors for a in articles_of(proposals, format=Format.MARKDOWN)] == [
+        ("Jane Doe",), ("John Roe", "Ada Byron"), ("Grace Hopper",)]
+    tiddlers = "\n\n".join(f"created: 2014010{n}091348509\nmodified: 20240101000000000\ntitle: How to {n}\n"
+                             f"type: text/vnd.tiddlywiki\n\n{paragraph(40)}" for n in (3, 4, 5))
+    assert [(a.title, a.date) for a in articles_of(tiddlers)] == [
+        (f"How to {n}", f"2014-01-0{n}") for n in (3, 4, 5)]
+
+
 def test_a_news_files_releases_under_two_underlined_lines_each_open_an_entry():
     """HarfBuzz-style NEWS: a release's title and its date line underlined
     together, its items after blank lines, lines of API symbols in capitals."""

@@ -19,7 +19,7 @@ from email.header import decode_header, make_header
 from email.parser import HeaderParser
 
 from corpus_browser.lang import rules
-from corpus_browser.lang.recognise import find_date, name_list, strip_honorifics
+from corpus_browser.lang.recognise import compact_date, find_date, name_list, strip_honorifics
 from corpus_browser.lang.rules import AUTHOR_KEYS, DATE_KEYS, TITLE_KEYS
 from corpus_browser.lang.text import clean
 from corpus_browser.model import Role, Stated, Unit
@@ -31,6 +31,10 @@ STATED_NAME_MAX_WORDS = 4
 #: Sentence punctuation, which no name holds.
 SENTENCE_END = re.compile(r"[.!?;:](?:\s|$)")
 _PARSER = HeaderParser(policy=email.policy.compat32)
+#: "et al.", which adds no one to a list of authors.
+_ET_AL = re.compile(r"^et\.?\s+al\.?$", re.IGNORECASE)
+#: A person's handle in brackets after their name: `Jane Doe (@jdoe)`.
+_HANDLE_ASIDE = re.compile(r"\s*\(@[A-Za-z0-9][\w.-]{0,38}\)")
 #: An affiliation in brackets after a name: `Jane Doe (Acme)`.
 _AFFILIATION = re.compile(r"(?<=\w)\s*\([^()@]*\)")
 
@@ -117,17 +121,42 @@ def stated_names(value: str) -> tuple[str, ...]:
     <jane@example.org>` (as Jane Doe), a list of names (`Ada Byron, Grace
     Hopper`), or, since the field says it is the author, a short value as
     written (a handle such as `capu`). A name may be a Markdown link, and an
-    affiliation in brackets may follow it (`[Jane Doe](https://…) (Acme)`)."""
-    value = rules.MARKDOWN_LINK.sub(r"\1", value)
+    affiliation in brackets may follow it (`[Jane Doe](https://…) (Acme)`), and so
+    may the person's handle (`Jane Doe (@jdoe)`, as proposals name their authors)."""
+    value = _HANDLE_ASIDE.sub("", rules.MARKDOWN_LINK.sub(r"\1", value))
     if not any(mark in value for mark in ("@", " at ", "<")):
         value = _AFFILIATION.sub("", value).strip()
     if value.startswith("(") and value.endswith(")"):
         value = value[1:-1].strip()
     if any(mark in value for mark in ("@", " at ", "<", "(")):
-        found = [clean(strip_honorifics(_first_last(name.strip("\"' "))))
-                 for name, _address in email.utils.getaddresses([value])]
-        return tuple(name for name in found if name and "@" not in name and " at " not in name)
+        found = [clean(strip_honorifics(_first_last(name.strip("\"' ")))) for part in _people(value)
+                 for name in ([n for n, _address in email.utils.getaddresses([part])] if _addressed(part) else [part])]
+        return tuple(name for name in found if name and "@" not in name and " at " not in name
+                     and not _ET_AL.match(name))
     return name_list(value) or _as_written(value)
+
+
+def _addressed(text: str) -> bool:
+    return any(mark in text for mark in ("@", " at ", "<", "("))
+
+
+def _people(value: str) -> list[str]:
+    """An author field cut at its commas, but those inside quotes, `<…>` or `(…)`:
+    one part per person, so a name with no address beside names with one stays
+    whole (`Jane Doe <jane@…>, John Roe`)."""
+    parts, depth, quoted, start = [], 0, False, 0
+    for i, char in enumerate(value):
+        if char == '"':
+            quoted = not quoted
+        elif char in "<(" and not quoted:
+            depth += 1
+        elif char in ">)" and not quoted:
+            depth = max(0, depth - 1)
+        elif char == "," and not quoted and depth == 0:
+            parts.append(value[start:i])
+            start = i + 1
+    parts.append(value[start:])
+    return [part.strip() for part in parts if part.strip()]
 
 
 def _as_written(value: str) -> tuple[str, ...]:
@@ -148,7 +177,7 @@ def _date(value: str) -> str | None:
     try:
         return email.utils.parsedate_to_datetime(value).date().isoformat()
     except (TypeError, ValueError, IndexError, OverflowError):
-        return find_date(value)
+        return compact_date(value) or find_date(value)
 
 
 def stated_facts(fields: Mapping[str, object]) -> Stated | None:

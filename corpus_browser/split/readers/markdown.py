@@ -16,7 +16,7 @@ from collections.abc import Collection, Sequence
 
 import yaml
 
-from corpus_browser.lang.recognise import find_date
+from corpus_browser.lang.recognise import compact_date, find_date
 from corpus_browser.lang.rules import ADDRESS_KEYS, AUTHOR_KEYS, DATE_KEYS, TITLE_KEYS
 from corpus_browser.lang.text import clean
 from corpus_browser.model import Role, Seed, Unit
@@ -294,7 +294,7 @@ def _date(fields: dict) -> str | None:
         if isinstance(value, dict) and (found := _date(_by_lower_key(value))):
             return found
         if key in DATE_KEYS and isinstance(value, int) and not isinstance(value, bool) \
-                and (found := _epoch_date(value)):
+                and (found := compact_date(str(value)) or _epoch_date(value)):
             return found
         if value is not None:
             found = find_date(str(value))
