@@ -278,7 +278,9 @@ def _subtitle_index(units: Sequence[Unit], title_index: int | None, title_lines:
 
 def _stated_date(units: Sequence[Unit], title_index: int | None, head_lines: set[int] = frozenset()) -> str | None:
     """The date the article states for itself: on a date line, byline or
-    header above its body or in a signature after it, else in its title. A
+    header above its body or in a signature after it, else in its title, else
+    in a heading over its first paragraph (`# Design meeting 2019-10-11` under
+    front matter that states the title but no date). A
     date line inside the body heads a letter or an entry it quotes. (The body
     runs from its first paragraph to its last: short lines around it, such
     as a publication's name, are not yet or no longer the body, nor are the
@@ -288,7 +290,8 @@ def _stated_date(units: Sequence[Unit], title_index: int | None, head_lines: set
             and not _aside(unit.text)]
     outside = [unit for i, unit in enumerate(units) if not body or i < body[0] or i > body[-1]]
     return next((unit.date for unit in outside if unit.date and unit.role is not Role.HEADING), None) \
-        or (units[title_index].date if title_index is not None else None)
+        or (units[title_index].date if title_index is not None else None) \
+        or next((unit.date for unit in units[:body[0] if body else 0] if unit.role is Role.HEADING and unit.date), None)
 
 
 def _aside(text: str) -> bool:

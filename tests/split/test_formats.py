@@ -642,6 +642,17 @@ def test_proposals_name_authors_with_handles_and_date_them_in_digits():
         (f"How to {n}", f"2014-01-0{n}") for n in (3, 4, 5)]
 
 
+def test_meeting_notes_dated_only_in_the_heading_under_their_front_matter():
+    """Notes whose front matter states a title and no date, the date in the
+    heading that opens their text (`# Interning meeting 2019-09-27`); a date in
+    a heading below the first paragraph dates nothing."""
+    notes = "\n".join(f"---\ntitle: Note {n}\ntype: docs\n---\n\n# Design meeting 2019-09-2{n}\n\n{paragraph(40)}\n\n"
+                       f"## Follow-up on 2019-10-0{n}\n\n{paragraph(20)}\n" for n in (1, 2, 3))
+    notes += f"---\ntitle: Note 4\n---\n\n{paragraph(30)}\n\n## Follow-up on 2019-10-04\n\n{paragraph(20)}\n"
+    assert [(a.title, a.date) for a in articles_of(notes, format=Format.MARKDOWN)] == [
+        ("Note 1", "2019-09-21"), ("Note 2", "2019-09-22"), ("Note 3", "2019-09-23"), ("Note 4", None)]
+
+
 def test_a_news_files_releases_under_two_underlined_lines_each_open_an_entry():
     """HarfBuzz-style NEWS: a release's title and its date line underlined
     together, its items after blank lines, lines of API symbols in capitals."""
