@@ -76,7 +76,7 @@ def find_date(text: str) -> str | None:
 
 #: A date field's value written as digits alone, year first (TiddlyWiki's `created: 20140103091348509`):
 #: the day, then perhaps the time to the minute, second or millisecond.
-_COMPACT_DATE = re.compile(r"^\s*(?P<year>1[5-9]\d\d|2[01]\d\d)(?P<month>\d\d)(?P<day>\d\d)(?:\d{4}|\d{6}|\d{9})?\s*$")
+_COMPACT_DATE = re.compile(rf"^\s*{rules.YEAR}(?P<month>\d\d)(?P<day>\d\d)(?:\d{{4}}|\d{{6}}|\d{{9}})?\s*$")
 
 
 def compact_date(value: str) -> str | None:

@@ -87,7 +87,8 @@ MONTHS = {
 }
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
-_YEAR = r"(?P<year>1[5-9]\d\d|2[01]\d\d)"
+#: A year of four digits, 1500 to 2199.
+YEAR = r"(?P<year>1[5-9]\d\d|2[01]\d\d)"
 
 #: A year written with two digits is of the century POSIX's `strptime` gives it: 69-99 the 1900s, 00-68 the 2000s.
 SHORT_YEAR_PIVOT = 69
@@ -97,22 +98,22 @@ SHORT_YEAR_PIVOT = 69
 DATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
     re.compile(pattern, re.IGNORECASE)
     for pattern in (
-        rf"\b{_YEAR}-(?P<month>\d{{1,2}})-(?P<day>\d{{1,2}})(?![\d-])",
-        rf"\b{_YEAR}/(?P<month>\d{{1,2}})/(?P<day>\d{{1,2}})\b",
+        rf"\b{YEAR}-(?P<month>\d{{1,2}})-(?P<day>\d{{1,2}})(?![\d-])",
+        rf"\b{YEAR}/(?P<month>\d{{1,2}})/(?P<day>\d{{1,2}})\b",
         # with dots, only as two digits each (`5.3.6 [2026.01.10]`; a version `2021.3.0` is none)
-        rf"\b{_YEAR}\.(?P<month>\d\d)\.(?P<day>\d\d)(?![\d.])",
+        rf"\b{YEAR}\.(?P<month>\d\d)\.(?P<day>\d\d)(?!\d|\.\d)",
         # (a calendar's initials may stand before the year: "December 9, O. S. 1746")
-        rf"\b{_MONTH},?\s+{_DAY},?\s+(?:[A-Z]\.\s?){{0,2}}{_YEAR}\b",
-        rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b",
+        rf"\b{_MONTH},?\s+{_DAY},?\s+(?:[A-Z]\.\s?){{0,2}}{YEAR}\b",
+        rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{YEAR}\b",
         # a year of two digits, only where it closes a bracket or the line: "Changes in 1.1.2 (19 March 98)"
         rf"\b{_DAY}\s+{_MONTH},?\s+'?(?P<short_year>\d\d)(?=\s*[)\]]|\s*$)",
-        rf"\b{_DAY}-{_MONTH}-{_YEAR}\b",
+        rf"\b{_DAY}-{_MONTH}-{YEAR}\b",
         # asctime, as in mail archives: "Tue Jul  5 12:07:30 2005"; as `date` prints it, with the
         # time of day's AM or PM and its zone: "Thu Apr 30 02:15:42 PM CEST 2026"
         rf"\b{_MONTH}\s+{_DAY}\s+\d{{1,2}}:\d\d(?::\d\d)?(?:\s*[AP]M)?(?:\s+(?:[A-Z]{{2,5}}|[+-]\d{{4}}))?"
-        rf"\s+{_YEAR}\b",
-        rf"\b{_MONTH},?\s+{_YEAR}\b",
-        rf"\b{_YEAR}-(?P<month>\d{{1,2}})(?![\d-])",
+        rf"\s+{YEAR}\b",
+        rf"\b{_MONTH},?\s+{YEAR}\b",
+        rf"\b{YEAR}-(?P<month>\d{{1,2}})(?![\d-])",
     )
 )
 
@@ -153,20 +154,20 @@ _YEAR_END = r"(?:\s?(?:г\.|года|г(?!\w))|(?![\w]))"
 #: 2016", "1er mai 1873", "5 de mayo de 2016", "23 августа 2016 г.", "März
 #: 1787", "июль, 1847г.".
 NAMED_DATE_FORMS = (
-    rf"\b(?P<day>\d{{1,2}})(?:\.|er|º|o)?\s+(?:de\s+)?{{month}}\.?,?\s+(?:de\s+)?{_YEAR}{_YEAR_END}",
-    rf"\b{{month}}\.?,?\s+(?:de\s+)?{_YEAR}{_YEAR_END}",
+    rf"\b(?P<day>\d{{1,2}})(?:\.|er|º|o)?\s+(?:de\s+)?{{month}}\.?,?\s+(?:de\s+)?{YEAR}{_YEAR_END}",
+    rf"\b{{month}}\.?,?\s+(?:de\s+)?{YEAR}{_YEAR_END}",
 )
 #: Numeric dates read in every language but English (and in English when a
 #: sidecar states the order): `15.01.2026` (day first, as dots always are), and
 #: `23/08/2016` with day and month in the order of the seed's language or its
 #: sidecar's `date_order` (`first` and `second`).
 NUMERIC_DATE_FORMS = (
-    rf"(?<![\d.])(?P<day>\d{{1,2}})\.(?P<month>\d{{1,2}})\.{_YEAR}(?!\d|\.\d)",
-    rf"(?<![\d/])(?P<first>\d{{1,2}})/(?P<second>\d{{1,2}})/{_YEAR}(?![\d/])",
+    rf"(?<![\d.])(?P<day>\d{{1,2}})\.(?P<month>\d{{1,2}})\.{YEAR}(?!\d|\.\d)",
+    rf"(?<![\d/])(?P<first>\d{{1,2}})/(?P<second>\d{{1,2}})/{YEAR}(?![\d/])",
 )
 #: Chinese, Japanese and Korean dates: `2016年8月23日`, `2022 年 12 月 29 日`, `2016년 8월`.
 CJK_DATE_FORMS = (
-    rf"(?<!\d){_YEAR}\s*[年년]\s*(?P<month>\d{{1,2}})\s*[月월](?:\s*(?P<day>\d{{1,2}})\s*[日일])?",
+    rf"(?<!\d){YEAR}\s*[年년]\s*(?P<month>\d{{1,2}})\s*[月월](?:\s*(?P<day>\d{{1,2}})\s*[日일])?",
 )
 #: Languages whose dates `CJK_DATE_FORMS` read.
 CJK_LANGUAGES = frozenset({"zh", "ja", "ko"})
@@ -252,6 +253,9 @@ FRAMED_LINE = re.compile(r"^(?P<frame>[*=#~+<>_-])(?P=frame){2,}\s*[^\s*=#~+<>_-
 
 #: Leading enumeration of a heading, dropped from titles: `XII.`, `3.`,
 #: `III.—`, `IV:`, `2)`, `No. 10.`, `Chapter 4:`.
+#: Abbreviations in lower case a stop follows without ending a sentence (`vol. II`, `pp. 12`).
+ABBREVIATIONS = frozenset({"vol", "vols", "chap", "ch", "pp", "no", "nos", "cf", "ed", "eds", "fig", "viz", "ibid",
+                           "op", "cit", "sq", "st", "ca"})
 LABEL_WORDS = r"(?:chapter|part|book|essay|section|letter|lecture|sermon|article|canto|number|no|vol|volume|paper)"
 ENUMERATION = re.compile(
     rf"^(?:{LABEL_WORDS}\.?\s+)?(?:(?:[IVXLC]+|\d{{1,3}})(?:\s*[.):](?:\s+|\s*(?:[—–]|--?)\s*)|\s*(?:[—–]|--)\s*)"
@@ -273,6 +277,8 @@ MARKDOWN_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 HEADER_LINE = re.compile(r"^:?(?P<key>[A-Z][A-Za-z]*(?:\(s\))?(?:[- ][A-Za-z]+){0,2}):[ \t]+(?P<value>\S.{0,200})$")
 #: Header keys whose value names the author or the date.
 TITLE_KEYS = ("title", "subject")
+#: Header keys that are one field however they are spelt (counted together when a key recurs).
+KEY_ALIASES = {"authors": "author", "author(s)": "author", "dates": "date", "tags": "tag"}
 AUTHOR_KEYS = ("author", "authors", "author(s)", "by", "byline", "writer", "creator", "from", "speaker", "speakers")
 DATE_KEYS = ("date", "published", "pubdate", "publication date", "posted", "created", "sent", "load-date",
              "last updated", "updated")

@@ -27,13 +27,15 @@ from corpus_browser.lang.recognise import date_in_name
 from corpus_browser.lang.rules import DRAFT_FOLDERS
 from corpus_browser.model import Format, Reading, SeedInput, SegmentedSeed, SetAside, SetAsideKind, SplitSeed
 from corpus_browser.split.boilerplate import SeedKeys, find_boilerplate
-from corpus_browser.split.extract import extract, is_draft
+from corpus_browser.split.extract import extract, is_draft, is_stub
 from corpus_browser.split.imports.articles import imported_seed
 from corpus_browser.split.plausibility import SWITCH_MIN_SCORE_SHARE, judge
 from corpus_browser.split.segment import PreparedSeed, blocked_keys, opens_block, prepare_seed, segment_seed
 
 #: Formats whose headings carry ranks, so that the article level can be looked for a rank deeper.
 RANKED_FORMATS = frozenset({Format.MARKDOWN, Format.RST, Format.WIKI, Format.ASCIIDOC, Format.ORG})
+#: Why a document that only points elsewhere (`extract.is_stub`) is set aside.
+STUB = "a stub pointing elsewhere (no title, date or author; one line with an address), no post"
 
 __all__ = ["PreparedSeed", "SeedKeys", "find_boilerplate", "prepare_seed", "seed_keys", "segment_corpus",
            "split_corpus", "split_seed"]
@@ -109,19 +111,21 @@ def split_corpus(inputs: Sequence[SeedInput], rules: SplitRules) -> tuple[SplitS
 
 def _extracted(segmented: SegmentedSeed, readings: tuple[Reading, ...] = ()) -> SplitSeed:
     """The seed's articles; a draft (its own metadata says so, or it lies in a
-    drafts folder) is set aside with the front and back matter, listed in the
-    report, and not published."""
+    drafts folder) and a stub that only points elsewhere are set aside with the
+    front and back matter, listed in the report, and not published."""
     lines, format, overrides = segmented.seed.lines, segmented.format, segmented.overrides
     in_drafts = not DRAFT_FOLDERS.isdisjoint(segmented.seed.name.split("/")[:-1])
-    published = [segment for segment in segmented.segments if not (in_drafts or is_draft(segment))]
-    drafts = [segment for segment in segmented.segments if in_drafts or is_draft(segment)]
+    unpublished = {n: "a draft, not published" if in_drafts or is_draft(segment) else STUB
+                   for n, segment in enumerate(segmented.segments)
+                   if in_drafts or is_draft(segment) or is_stub(segment)}
+    published = [segment for n, segment in enumerate(segmented.segments) if n not in unpublished]
     articles = tuple(extract(segment, overrides, lines, format) for segment in published)
     if len(articles) == 1 and articles[0].date is None:  # one post per file, its date in the file's name
         articles = (replace(articles[0], date=date_in_name(segmented.seed.name)),)
     matter = segmented.matter + tuple(SetAside(unit.first, unit.last, SetAsideKind.BOILERPLATE, unit.text)
-                                      for segment in drafts for unit in segment.units)
-    matter_lines = segmented.matter_lines + tuple((segment.first, segment.last, "a draft, not published")
-                                                  for segment in drafts)
+                                      for n in unpublished for unit in segmented.segments[n].units)
+    matter_lines = segmented.matter_lines + tuple((segmented.segments[n].first, segmented.segments[n].last, reason)
+                                                  for n, reason in unpublished.items())
     return SplitSeed(segmented.seed.name, format, segmented.format_evidence, overrides, articles,
                      tuple(sorted(matter, key=lambda aside: aside.first)), tuple(sorted(matter_lines)),
                      segmented.layout, tuple(segment.reason for segment in published), len(lines), readings)

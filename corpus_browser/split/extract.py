@@ -58,6 +58,8 @@ _FALLBACK_TITLE_WORDS = 10
 _PARAGRAPH_MIN_WORDS = 10
 #: How far below the title its repeat, subtitle and byline may stand.
 _HEAD_UNITS = 4
+#: A document that only points elsewhere (`is_stub`) says so in at most this many words.
+STUB_MAX_WORDS = 25
 #: The block kind of each kind of piece a converter makes.
 _PIECE_KINDS = {"paragraph": BlockKind.PARAGRAPH, "heading": BlockKind.HEADING, "bullet_list": BlockKind.BULLET_LIST,
                 "numbered_list": BlockKind.NUMBERED_LIST, "code": BlockKind.CODE, "quote": BlockKind.QUOTE,
@@ -137,6 +139,19 @@ def section_authors(section: str) -> tuple[str, ...]:
 def is_draft(segment: Segment) -> bool:
     """Whether the article's own metadata says it is a draft, not to publish."""
     return any(unit.stated is not None and unit.stated.draft for unit in _head(segment.units))
+
+
+def is_stub(segment: Segment) -> bool:
+    """Whether the segment is a document that only points elsewhere: its fields
+    state no title, date or author, and its text is one short line holding an
+    address (`This file was moved to https://…`), as a repository leaves where a
+    page moved. Not a post of a microblog, which its date states."""
+    units = segment.units
+    # (the line may be boilerplate: a repository's stubs all say the same)
+    text = [unit for unit in units if unit.role in (Role.PROSE, Role.LIST_ITEM, Role.VERBATIM, Role.BOILERPLATE)]
+    return bool(units) and units[0].opens_record and len(text) == 1 and "://" in text[0].text \
+        and not more_words_than(text[0].text, STUB_MAX_WORDS) \
+        and not any(unit.role is Role.HEADING or unit.date or unit.names for unit in units)
 
 
 def _head(units: Sequence[Unit]) -> Sequence[Unit]:
@@ -291,7 +306,12 @@ def _stated_date(units: Sequence[Unit], title_index: int | None, head_lines: set
     outside = [unit for i, unit in enumerate(units) if not body or i < body[0] or i > body[-1]]
     return next((unit.date for unit in outside if unit.date and unit.role is not Role.HEADING), None) \
         or (units[title_index].date if title_index is not None else None) \
-        or next((unit.date for unit in units[:body[0] if body else 0] if unit.role is Role.HEADING and unit.date), None)
+        or _heading_date(units[:body[0]] if body else ())
+
+
+def _heading_date(units: Sequence[Unit]) -> str | None:
+    """The date of the first heading among `units` (those over the first paragraph) that states one."""
+    return next((unit.date for unit in units if unit.role is Role.HEADING and unit.date), None)
 
 
 def _aside(text: str) -> bool:

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
+from corpus_browser.lang import rules
 from corpus_browser.lang.rules import AUTHOR_KEYS, DATE_KEYS, TITLE_KEYS
 from corpus_browser.model import SUFFIX_FORMATS, Format
 
@@ -69,9 +70,6 @@ RST_MARKUP = re.compile(r"^\.\. [\w:-]+::|^\.\. _[^:]+:|:[a-z]+(?::[a-z]+)?:`[^`
 RST_COMMENT_FIELD = re.compile(r"^\.\. [a-z_]+: ")
 #: reStructuredText markup without any underlined title: as many constructs make a file reStructuredText.
 RST_MIN_MARKUP = 3
-#: A Markdown setext heading's underline, and a list item, which no underline makes a title.
-SETEXT_UNDERLINE = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")
-MARKDOWN_LIST_ITEM = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
 #: Markdown marks but links (`markdown_link`): a code fence, a quotation, bold text.
 MARKDOWN_MARKUP = re.compile(r"^```|^ {0,3}>\s|\*\*[^*]+\*\*")
 #: A link's target, up to the `)` that closes it (or the white space that shows it is none).
@@ -135,7 +133,7 @@ def _markdown_traces(lines: Sequence[str], setext: bool = False) -> tuple[int, s
     named as Markdown), titles underlined with `=` or `-` too, of any length, as
     Markdown reads them (reStructuredText wants the underline as long as the title)."""
     fenced = in_org_block = False
-    headings = front_matter = markup = 0
+    headings = underlined = front_matter = markup = 0
     for i, line in enumerate(lines):
         if line.startswith("```"):
             fenced = not fenced
@@ -145,23 +143,29 @@ def _markdown_traces(lines: Sequence[str], setext: bool = False) -> tuple[int, s
             in_org_block = org_block[1].casefold() == "begin"  # a `# comment` in Org's code is no heading
         if fenced or in_org_block:
             continue
-        if (ATX_HEADING.match(line) and line.lstrip("# ").strip()) or (setext and _setext_title(lines, i)):
+        if ATX_HEADING.match(line) and line.lstrip("# ").strip():
             headings += 1
+        elif setext and setext_heading(lines, i) and not FRONT_MATTER_FIELD.match(line):
+            underlined += 1  # (not a front-matter block's last field over its closing `---`)
         elif FRONT_MATTER_FENCE.match(line) and i + 1 < len(lines) and FRONT_MATTER_FIELD.match(lines[i + 1]) \
                 and (i == 0 or not lines[i - 1].strip() or not FRONT_MATTER_FIELD.match(lines[i - 1])):
             front_matter += 1
         elif MARKDOWN_MARKUP.search(line) or markdown_link(line):
             markup += 1
-    marked_up = headings >= MIN_TRACES or front_matter
-    count = (headings + 3 * front_matter + markup) if marked_up else 0
-    return count, f"{headings} `#` headings, {front_matter} front-matter blocks, {markup} other Markdown marks"
+    marked_up = headings + underlined >= MIN_TRACES or front_matter
+    count = (headings + underlined + 3 * front_matter + markup) if marked_up else 0
+    return count, (f"{headings} `#` headings, " + (f"{underlined} underlined titles, " if underlined else "")
+                   + f"{front_matter} front-matter blocks, {markup} other Markdown marks")
 
 
-def _setext_title(lines: Sequence[str], i: int) -> bool:
-    """Line `i` is text a line of `=` or `-` underlines, as Markdown reads it (a list item is no title)."""
-    above = lines[i]
-    return i + 1 < len(lines) and bool(SETEXT_UNDERLINE.match(lines[i + 1])) and bool(above.strip()) \
-        and not above[:1].isspace() and not MARKDOWN_LIST_ITEM.match(above) and not SETEXT_UNDERLINE.match(above)
+def setext_heading(lines: Sequence[str], i: int) -> bool:
+    """Line `i` is a setext heading: one line of text, after a blank, underlined with
+    `===` or `---` (three marks or more); a list item is none."""
+    if i + 1 >= len(lines) or (i and lines[i - 1].strip()):
+        return False
+    text, under = lines[i].strip(), lines[i + 1].strip()
+    return bool(text) and not (rules.BULLET_ITEM.match(text) or rules.NUMBERED_ITEM.match(text)) \
+        and len(under) >= 3 and under[0] in "=-" and under == under[0] * len(under)
 
 
 def markdown_link(line: str) -> bool:

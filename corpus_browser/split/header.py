@@ -150,7 +150,7 @@ def _header_fields(units: list[Unit], heads: Sequence[Sequence[int]]) -> None:
 
 def _singular(key: str) -> str:
     """A header key as one field whether it names one or several (`Author`, `Authors`, `Author(s)`)."""
-    return key.removesuffix("(s)").removesuffix("s")
+    return rules.KEY_ALIASES.get(key, key)
 
 
 def _field_names(value: str) -> tuple[str, ...]:

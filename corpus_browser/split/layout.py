@@ -36,6 +36,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
+import regex
+
 from corpus_browser.config import SplitRules
 from corpus_browser.lang import rules
 from corpus_browser.lang.recognise import name_with_address
@@ -64,9 +66,17 @@ DISTINCT_TITLES = 0.7
 FRONT_MATTER_MAX_SHARE = 0.2
 #: A piece before the first article with fewer words of prose than this is front matter (a title page, credits).
 FRONT_MATTER_MAX_PROSE = 30
+#: A numbered series of documents without front matter among those with it has at least this many.
+SERIES_MIN_HEADINGS = 3
+#: A line wholly in italics: `_My friends! we shall all be buried._`.
+_ITALIC_LINE = re.compile(r"([_*])[^_*]+\1\.?")
+#: A line wholly in one pair of brackets.
+_BRACKETED = re.compile(r"[(\[][^()\[\]]*[)\]]")
 #: A paragraph of more words than this with a sentence's end inside is prose, however it ends.
 PROSE_PARAGRAPH_WORDS = 60
-_INNER_SENTENCE_END = re.compile(r"[a-z][.!?]['\"”’)]?\s+['\"“‘(]?[A-Z]")
+#: A sentence's end inside a paragraph: a word, a stop, a capital (`painting. The`), in any script;
+#: `_ends_a_sentence` refuses a capitalised word before it and an abbreviation (`Chap. I`, `vol. II`).
+_INNER_SENTENCE_END = regex.compile(r"\b(\p{L}{2,})[.!?]['\"”’)]?\s+['\"“‘(]?(\p{L})")
 #: A piece is a contents list when at least this many of its lines are titles of later articles ...
 CONTENTS_MIN_ENTRIES = 3
 #: ... and they make at least this share of its lines.
@@ -134,7 +144,7 @@ def find_layout(units: Sequence[Unit], format: Format, overrides: Overrides, spl
         ordered = sorted(starts)
         contents, named = _contents(units, ordered, hi)
     matter += contents + _after_contents(ordered, hi, named)
-    listing = min((first for first, _last, _reason in contents), default=lo)
+    listing = _front_listing(units, contents, lo, hi)
     matter += _front_matter(units, ordered, hi, matter, format is Format.TEXT, level_starts, listing)
     containers = _containers(units, ordered, hi, matter, format is Format.TEXT)
     matter += containers
@@ -222,21 +232,24 @@ def _unheaded_documents(units: Sequence[Unit], records: Sequence[int], lo: int, 
     others = [i for i in titles if i not in firsts]
     if after_first > _TITLES_PER_RECORD * len(records):
         return {i: "a top-rank heading of a numbered series, a document without front matter"
-                for i in _numbered_series(units, others)}
+                for i in _numbered_series(units, others, records)}
     return {i: "a top-rank heading, the title of a document without front matter" for i in others}
 
 
-def _numbered_series(units: Sequence[Unit], headings: Sequence[int]) -> list[int]:
+def _numbered_series(units: Sequence[Unit], headings: Sequence[int], records: Sequence[int]) -> list[int]:
     """The headings that follow one pattern with a number (`This week in Nu #20`,
-    `#21`, …), at least `LEVEL_MIN_HEADINGS` of them, each distinct: the issues of
-    a series, among sections that repeat one another (`Where to get it`)."""
+    `#21`, …), at least `SERIES_MIN_HEADINGS` of them, each distinct, spread over
+    the spans between front-matter blocks (`# Step 1` to `# Step 3` in one post are
+    its sections), and no label (`Part 2`): the issues of a series, among sections
+    that repeat one another (`Where to get it`)."""
     series: dict[str, list[int]] = {}
     for i in headings:
         pattern = label_pattern(units[i].text)
-        if "0" in pattern.split() and len(pattern.split()) > 1:
+        if "0" in pattern.split() and len(pattern.split()) > 1 and not rules.LABEL_ONLY.match(units[i].text):
             series.setdefault(pattern, []).append(i)
-    return sorted(i for members in series.values() if len(members) >= LEVEL_MIN_HEADINGS
-                  and len({key(units[i].text) for i in members}) == len(members) for i in members)
+    return sorted(i for members in series.values() if len(members) >= SERIES_MIN_HEADINGS
+                  and len({key(units[i].text) for i in members}) == len(members)
+                  and len({bisect.bisect_right(records, i) for i in members}) > 1 for i in members)
 
 
 # --- starts of marked-up seeds -------------------------------------------------
@@ -401,7 +414,7 @@ def _text_starts(units: Sequence[Unit], lo: int, hi: int,
             reason = f"{strength[i]} blank lines before it, the break this seed puts between articles"
         elif _heads_a_list(units, i, hi):
             reason = None
-        elif _after_separator(units, i, lo):
+        elif _after_separator(units, i, lo, hi):
             reason = "after a separator line"
         elif article_break is None and units[i].after_break:
             reason = "after a long run of blank lines"
@@ -470,8 +483,7 @@ def _stacked_titles(units: Sequence[Unit], starts: dict[int, str], hi: int) -> d
 
 def _bracketed(text: str) -> bool:
     """A line wholly in brackets (`(A LETTER TO HIS BROTHER).`): an aside, no title."""
-    inside = text.rstrip(". ")
-    return inside[:1] in "([" and inside[-1:] in ")]"
+    return _BRACKETED.fullmatch(text.rstrip(". ")) is not None
 
 
 def _same_template(units: Sequence[Unit], headings: Sequence[int], starts: dict[int, str]) -> dict[int, str]:
@@ -511,11 +523,13 @@ def _says_byline(text: str) -> bool:
     return any(pattern.match(text) for pattern in rules.BYLINE_PATTERNS)
 
 
-def _after_separator(units: Sequence[Unit], i: int, lo: int) -> bool:
+def _after_separator(units: Sequence[Unit], i: int, lo: int, hi: int) -> bool:
     """A heading right under a separator line that stands apart from the text above
     it; not a caption under a rule that hugs a quotation's last line, nor a motto
-    framed by a separator below it too."""
-    if i <= lo or units[i - 1].role is not Role.SEPARATOR or (i + 1 < len(units) and units[i + 1].role is Role.SEPARATOR):
+    in italics framed by a separator below it too."""
+    if i <= lo or units[i - 1].role is not Role.SEPARATOR:
+        return False
+    if i + 1 < hi and units[i + 1].role is Role.SEPARATOR and _ITALIC_LINE.fullmatch(units[i].text):
         return False
     top = i - 1
     while top > lo and units[top - 1].role is Role.SEPARATOR and units[top].gap_before == 0:
@@ -766,6 +780,13 @@ def _title_text(units: Sequence[Unit], start: int) -> str:
     return named[0] if named else headings[0] if headings else ""
 
 
+def _front_listing(units: Sequence[Unit], contents: Sequence[tuple[int, int, str]], lo: int, hi: int) -> int:
+    """Where a book's front ends at the latest: at its first contents list, when that
+    stands within the front's share of the text (`FRONT_MATTER_MAX_SHARE`); else at `lo`."""
+    first = min((first for first, _last, _reason in contents), default=lo)
+    return first if _body_words(units[lo:first]) <= FRONT_MATTER_MAX_SHARE * (_body_words(units[lo:hi]) or 1) else lo
+
+
 def _front_matter(units: Sequence[Unit], starts: Sequence[int], hi: int, matter: Sequence[tuple[int, int, str]],
                   by_layout: bool, level_starts: set[int], listing: int) -> list[tuple[int, int, str]]:
     """Pieces before the first article that are not articles: title pages and
@@ -859,8 +880,15 @@ def _prose_words(units: Sequence[Unit]) -> int:
     contents list's lines make a long paragraph of no sentences)."""
     return sum(word_count(unit.text) for unit in units if unit.role is Role.PROSE and more_words_than(unit.text, 7)
                and (unit.text[-1:] in _SENTENCE_END or (more_words_than(unit.text, PROSE_PARAGRAPH_WORDS)
-                                                         and _INNER_SENTENCE_END.search(unit.text)))
+                                                         and _ends_a_sentence(unit.text)))
                and not _mostly_numerals(unit.text))
+
+
+def _ends_a_sentence(text: str) -> bool:
+    """Whether a sentence ends inside `text`: a word in lower case, no abbreviation,
+    then a stop and a capital."""
+    return any(found[1].islower() and found[1] not in rules.ABBREVIATIONS and found[2].isupper()
+               for found in _INNER_SENTENCE_END.finditer(text))
 
 
 def _mostly_numerals(text: str) -> bool:

@@ -131,7 +131,7 @@ def _title_key(units: Sequence[Unit]) -> str:
 
 def _headed(units: Sequence[Unit]) -> bool:
     """A piece opened by a title or by what its source states of it, not the text before the first heading."""
-    return bool(units) and units[0].role is Role.HEADING or _opens_with_its_metadata(units)
+    return (bool(units) and units[0].role is Role.HEADING) or _opens_with_its_metadata(units)
 
 
 def _leads_in(units: Sequence[Unit]) -> bool:

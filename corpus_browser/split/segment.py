@@ -332,8 +332,8 @@ def entry_lines(units: Sequence[Unit], roles: Sequence[Role]) -> set[int]:
             groups.setdefault(pattern, []).append(i)
             if pattern.startswith("0 "):
                 groups.setdefault(_NUMBERED, []).append(i)
-    accepted = [members for members in groups.values() if _are_entry_lines(units, members)]
-    accepted += _kindred_entries(units, groups, accepted)
+    patterns = [pattern for pattern, members in groups.items() if _are_entry_lines(units, members)]
+    accepted = [groups[pattern] for pattern in patterns] + _kindred_entries(units, groups, patterns)
     headers = [i for i, unit in enumerate(units) if unit.line_count == 1 and changelog_header(unit.text)]
     if len(headers) >= ENTRY_MIN_LINES:
         accepted.append(headers)
@@ -345,15 +345,16 @@ def entry_lines(units: Sequence[Unit], roles: Sequence[Role]) -> set[int]:
 
 
 def _kindred_entries(units: Sequence[Unit], groups: dict[str, list[int]],
-                     accepted: Sequence[Sequence[int]]) -> list[list[int]]:
+                     accepted: Sequence[str]) -> list[list[int]]:
     """Lines too few to make a pattern of their own that share an accepted
-    pattern's first two words and state a version too: its entries with another
-    third word (`git (1:2.39.5-1) bookworm; …` among `git (1:2.39.2-1) unstable; …`)."""
-    known = {" ".join(title_pattern(units[members[0]].text).split()[:2]) for members in accepted}
-    taken = {i for members in accepted for i in members}
-    return [kindred for pattern, members in groups.items() if pattern != _NUMBERED
-            and " ".join(pattern.split()[:2]) in known and len(pattern.split()) > 2
-            and (kindred := [i for i in members if i not in taken and rules.VERSION.search(units[i].text)])]
+    pattern's first two words, end their third word as it does, and state a
+    version: its entries with another third word (`git (1:2.39.5-1) bookworm; …`
+    among `git (1:2.39.2-1) unstable; …`)."""
+    shapes = {(*pattern.split()[:2], pattern.split()[2][-1:]) for pattern in accepted if len(pattern.split()) > 2}
+    return [kindred for pattern, members in groups.items() if pattern not in accepted and pattern != _NUMBERED
+            and len(members) < ENTRY_MIN_LINES and len(pattern.split()) > 2
+            and (*pattern.split()[:2], pattern.split()[2][-1:]) in shapes
+            and (kindred := [i for i in members if rules.VERSION.search(units[i].text)])]
 
 
 def _are_entry_lines(units: Sequence[Unit], members: Sequence[int]) -> bool:

@@ -653,6 +653,21 @@ def test_meeting_notes_dated_only_in_the_heading_under_their_front_matter():
         ("Note 1", "2019-09-21"), ("Note 2", "2019-09-22"), ("Note 3", "2019-09-23"), ("Note 4", None)]
 
 
+def test_stubs_that_only_point_elsewhere_are_set_aside_but_a_dated_note_is_a_post():
+    """A repository's moved proposals leave front matter with no title, date or
+    author over one line with an address: no posts, set aside and listed. A
+    microblog's note of one line with a link states its date: a post."""
+    posts = [f"---\neip: {n}\ntitle: Proposal {n}\nauthor: Jane Doe\n---\n\n{paragraph(40)}\n" for n in (1, 2)]
+    stubs = [f"---\neip: {n}\nstatus: Moved\n---\n\nThis file was moved to https://example.org/erc-{n}.md\n"
+             for n in (20, 55, 67)]
+    note = "---\ndate: 2024-03-06\n---\n\nReading https://example.org/a-good-essay tonight.\n"
+    text = "\n".join([posts[0], *stubs, posts[1], note])
+    (split,) = split_corpus([SeedInput(Seed("eips.md", tuple(text.split("\n"))), Overrides())], SplitRules())
+    assert [a.title for a in split.articles][:2] == ["Proposal 1", "Proposal 2"]
+    assert len(split.articles) == 3 and split.articles[2].date == "2024-03-06"
+    assert sum("a stub pointing elsewhere" in reason for _f, _l, reason in split.matter_lines) == 3
+
+
 def test_a_news_files_releases_under_two_underlined_lines_each_open_an_entry():
     """HarfBuzz-style NEWS: a release's title and its date line underlined
     together, its items after blank lines, lines of API symbols in capitals."""

@@ -128,16 +128,25 @@ def stated_names(value: str) -> tuple[str, ...]:
         value = _AFFILIATION.sub("", value).strip()
     if value.startswith("(") and value.endswith(")"):
         value = value[1:-1].strip()
-    if any(mark in value for mark in ("@", " at ", "<", "(")):
+    if _addressed(value):
         found = [clean(strip_honorifics(_first_last(name.strip("\"' ")))) for part in _people(value)
-                 for name in ([n for n, _address in email.utils.getaddresses([part])] if _addressed(part) else [part])]
+                 for name in _part_names(part)]
         return tuple(name for name in found if name and "@" not in name and " at " not in name
                      and not _ET_AL.match(name))
     return name_list(value) or _as_written(value)
 
 
 def _addressed(text: str) -> bool:
+    """Whether an author field gives an address, a handle or a bracket beside a name."""
     return any(mark in text for mark in ("@", " at ", "<", "("))
+
+
+def _part_names(part: str) -> list[str]:
+    """The names one person's part of an author field gives: by the mail parser when
+    it holds an address, else as written without an affiliation (`Jane Doe (Acme)`)."""
+    if "@" in part or " at " in part or "<" in part:
+        return [name for name, _address in email.utils.getaddresses([part])]
+    return [_AFFILIATION.sub("", part).strip()]
 
 
 def _people(value: str) -> list[str]:

@@ -20,9 +20,15 @@ from corpus_browser.lang.recognise import compact_date, find_date
 from corpus_browser.lang.rules import ADDRESS_KEYS, AUTHOR_KEYS, DATE_KEYS, TITLE_KEYS
 from corpus_browser.lang.text import clean
 from corpus_browser.model import Role, Seed, Unit
-from corpus_browser.split.formats import ATX_HEADING, FRONT_MATTER_FENCE, FRONT_MATTER_FIELD, UNFENCED_FIELD
+from corpus_browser.split.formats import (
+    ATX_HEADING,
+    FRONT_MATTER_FENCE,
+    FRONT_MATTER_FIELD,
+    UNFENCED_FIELD,
+    setext_heading,
+)
 from corpus_browser.split.readers.fields import add_fields, record_blocks, stated_facts, stated_names
-from corpus_browser.split.readers.paragraphs import UnitBuilder, starts_list_item
+from corpus_browser.split.readers.paragraphs import UnitBuilder
 
 #: A front-matter block longer than this many lines is not one.
 FRONT_MATTER_MAX_LINES = 60
@@ -103,7 +109,7 @@ def read(seed: Seed) -> list[Unit]:
             i += 1
             head_block = True
             continue
-        if _is_setext(lines, i) and i + 1 not in front:  # a `---` under text may open the next post
+        if setext_heading(lines, i) and i + 1 not in front:  # a `---` under text may open the next post
             char = lines[i + 1].strip()[0]
             builder.unit(plain(raw, labels), i + 1, i + 2, Role.HEADING, level=_SETEXT[char], marker=char)
             i += 2
@@ -112,15 +118,6 @@ def read(seed: Seed) -> list[Unit]:
         builder.line(i + 1, raw)
         i += 1
     return builder.units()
-
-
-def _is_setext(lines: Sequence[str], i: int) -> bool:
-    """Line `i` is a setext heading: one line of text, after a blank, underlined with `===` or `---`."""
-    if i + 1 >= len(lines) or (i and lines[i - 1].strip()):
-        return False
-    text, under = lines[i].strip(), lines[i + 1].strip()
-    return bool(text) and not starts_list_item(text) and len(under) >= 3 and under[0] in _SETEXT \
-        and under == under[0] * len(under)
 
 
 def _front_matter_blocks(lines: Sequence[str]) -> dict[int, tuple[int, dict, bool]]:
