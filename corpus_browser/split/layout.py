@@ -737,9 +737,11 @@ def _contents(units: Sequence[Unit], starts: Sequence[int], hi: int) -> tuple[li
 def _listed_headings(units: Sequence[Unit], contents: Sequence[tuple[int, int, str]],
                      starts: dict[int, str]) -> dict[int, str]:
     """Headings after a contents list that are one of its lines, word for word,
-    and open no article yet: the list names them as the seed's pieces, whatever
-    the blank lines before them (an essay after three where the others stand
-    after four). Only lines set as the titles it names already are: a line
+    whose title no article has yet: the list names them as the seed's pieces,
+    whatever the blank lines before them (an essay after three where the others
+    stand after four), as long as one stands before them (not the second line of
+    a headline a story quotes, `A PAINFUL CASE` under `DEATH OF A LADY …`).
+    Only lines set as the titles it names already are: a line
     indented deeper names a section of its piece (`1. HOW THEY WENT …`), as
     does a heading right under a title (`THE WEDDING OF MRS FOX` over `FIRST
     STORY`)."""
@@ -751,8 +753,8 @@ def _listed_headings(units: Sequence[Unit], contents: Sequence[tuple[int, int, s
     lines = {_words(unit.text) for unit in listed if unit.indent in indents} - {()}
     end = max(last for _first, last, _reason in contents)
     return {i: "a title the contents list names" for i in range(end, len(units))
-            if i not in starts and units[i].role is Role.HEADING and _words(units[i].text) in lines
-            and not (i - 1 in starts and units[i - 1].role is Role.HEADING)}
+            if i not in starts and units[i].role is Role.HEADING and _words(units[i].text) in lines - titles
+            and units[i].gap_before > 0 and not (i - 1 in starts and units[i - 1].role is Role.HEADING)}
 
 
 def _wordy(words: Sequence[str]) -> int:

@@ -518,3 +518,16 @@ def test_a_contents_list_numbering_the_dialogues_of_a_work_is_still_a_contents_l
                 *[(4, f"{name}\n\n{paragraph(80)}\n\n{paragraph(60)}") for name in names])
     assert [a.title for a in articles_of(text)] == ["Preface", "The Vision", "A Literary Prometheus", "Nigrinus",
                                                     "Dialogues of the Gods", "Menippus"]
+
+
+def test_a_headline_a_story_quotes_does_not_open_the_story_it_names_again():
+    """A story quotes a newspaper's headline, indented, its second line the story's
+    own title (`A PAINFUL CASE` under `DEATH OF A LADY AT SYDNEY PARADE`): the
+    contents list names that title once, and the story already has it."""
+    names = ["THE SISTERS", "AN ENCOUNTER", "A PAINFUL CASE", "THE DEAD"]
+    contents = "CONTENTS\n\n" + "\n".join(f"   {name.title()}" for name in names)
+    headline = "               DEATH OF A LADY AT SYDNEY PARADE\n                       A PAINFUL CASE"
+    text = book((0, contents), (4, f"{names[0]}\n\n{paragraph(80)}"), (4, f"{names[1]}\n\n{paragraph(80)}"),
+                (4, f"{names[2]}\n\n{paragraph(80)} This was the paragraph:\n\n{headline}\n\n{paragraph(60)}"),
+                (4, f"{names[3]}\n\n{paragraph(80)}"))
+    assert [a.title for a in articles_of(text)] == ["The Sisters", "An Encounter", "A Painful Case", "The Dead"]
