@@ -55,6 +55,11 @@ def org_heading(n: int) -> Callable[[], object]:
     return split_seed(["* x" + " " * n + "y", "", "Some text."])
 
 
+def spaced_author(n: int) -> Callable[[], object]:
+    """A front-matter author field holding a run of spaces (each name part was read again from every space)."""
+    return split_seed(["---", "title: A Post", "author: Jane" + " " * n + "Doe", "---", "", "Some text."])
+
+
 def open_brackets(n: int) -> Callable[[], object]:
     return split_seed(["Title", "", "[" * n])
 
@@ -96,6 +101,7 @@ INPUTS: list[tuple[str, Callable[[int], Callable[[], object]], int]] = [
     ("`Key: value` lines (a chat log), lines", chat_log, 10_000),
     ("`# x` + spaces + `y` (ATX heading), spaces", atx_heading, 100_000),
     ("`* x` + spaces + `y` (Org heading), spaces", org_heading, 100_000),
+    ("an author field with a run of spaces, spaces", spaced_author, 100_000),
     ("a run of `[`, characters", open_brackets, 200_000),
     ("a run of `[x](`, characters", open_links, 200_000),
     ("a run of `[[x`, read for naming themes, characters", named_brackets, 60_000),

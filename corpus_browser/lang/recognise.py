@@ -31,7 +31,7 @@ _WORD = re.compile(r"[A-Za-z]+\.?")
 #: Every date names its year in digits.
 _DIGIT = re.compile(r"\d")
 #: An aside in brackets after a name: life dates, a place (`JOHN KEATS (1795-1821)`).
-_ASIDE = re.compile(r"\s*[(\[][^)\]]{0,60}[)\]]")
+_ASIDE = re.compile(r"\s?[(\[][^)\]]{0,60}[)\]]")  # (one space before: `\s*` is read again from every space)
 #: Titles that end alike name their speakers when at least this many share the ending.
 TITLE_TEMPLATE_MIN = 3
 #: What may stand around a name in a signature: emphasis, dashes, full stops.
@@ -341,7 +341,7 @@ def name_list(text: str, single_word_ok: bool = True) -> tuple[str, ...] | None:
     """People named in a list ("A, B and C", "JANE DOE, LL.D."), or None when the
     list does not start with a person's name."""
     names: list[str] = []
-    parts = [part for part in rules.NAME_JOINERS.split(_ASIDE.sub("", text).strip(" .")) if part]
+    parts = [part.strip() for part in rules.NAME_JOINERS.split(_ASIDE.sub("", text).strip(" .")) if part.strip()]
     for position, part in enumerate(parts):
         if rules.DEGREE.match(part.strip()):
             continue

@@ -35,7 +35,7 @@ METADATA_LINE_MAX_CHARS = 200
 #: Lower-case words allowed inside a person's name ("Ludwig van Beethoven").
 NAME_PARTICLES = frozenset("van von de da der den del della di du la le st bin ibn al y".split())
 #: Words that join several names in one byline.
-NAME_JOINERS = re.compile(r"\s*(?:,|;|&|\band\b|\bwith\b)\s*", re.IGNORECASE)
+NAME_JOINERS = re.compile(r"(?:,|;|&|\band\b|\bwith\b)", re.IGNORECASE)  # (parts are stripped: no `\s*` before)
 #: One word of a person's name: letters, with dots, hyphens and apostrophes.
 NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_.'’\-]*(?:[.'’\-][^\W\d_]*)*\.?$")
 #: The most words one person's name may have.
@@ -270,8 +270,9 @@ LABEL_ONLY = re.compile(
 #: Roman numerals that stay in capitals when a CAPS title is eased ("George III").
 ROMAN_NUMERAL = re.compile(r"^(?=[IVX]{2,})X{0,3}(?:IX|IV|V?I{0,3})$")
 
-#: A Markdown link, read as its text: `[Jane Doe](https://…)`.
-MARKDOWN_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+#: A Markdown link, read as its text: `[Jane Doe](https://…)`. Bounded, and no bracket inside the
+#: text: linear on any run of `[` (a text that may hold one is read again from every `[`).
+MARKDOWN_LINK = re.compile(r"\[([^\[\]\n]{1,300})\]\([^()\n]{0,2000}\)")
 #: A `key: value` header line, as in mail headers, front-matter and news
 #: exports (`Section: Business`, `Load-Date: November 25, 2023`).
 HEADER_LINE = re.compile(r"^:?(?P<key>[A-Z][A-Za-z]*(?:\(s\))?(?:[- ][A-Za-z]+){0,2}):[ \t]+(?P<value>\S.{0,200})$")

@@ -241,7 +241,7 @@ def _name_alone(text: str, lower: _LowerWords) -> str | None:
 
 def _capital_names(text: str) -> tuple[str, ...] | None:
     """A line of single words in capitals joined as names are (`HAMILTON AND MADISON`)."""
-    words = [word for word in NAME_JOINERS.split(text.strip(" .")) if word]
+    words = [word.strip() for word in NAME_JOINERS.split(text.strip(" .")) if word.strip()]
     if not words or not all(_CAPITAL_WORD.fullmatch(word) for word in words):
         return None
     return tuple(words) if not any(word.casefold() in MINOR_WORDS for word in words) else None

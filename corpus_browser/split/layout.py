@@ -725,8 +725,9 @@ def _contents(units: Sequence[Unit], starts: Sequence[int], hi: int) -> tuple[li
         if _prose_words(piece) * 2 >= _body_words(piece):
             continue
         lines = [_words(unit.text) for unit in piece if unit.role is not Role.SEPARATOR]
-        listed = {start for line in lines for n in lengths for k in range(len(line) - n + 1)
-                  if n > 1 or _wordy(line) == 1 for start in titles.get(line[k : k + n], ()) if start >= last}
+        one_word = [_wordy(line) == 1 for line in lines]  # (once per line: a line may hold 100,000 words)
+        listed = {start for line, alone in zip(lines, one_word) for n in lengths if n > 1 or alone
+                  for k in range(len(line) - n + 1) for start in titles.get(line[k : k + n], ()) if start >= last}
         distinct = len({_words(_title_text(units, start)) for start in listed})  # one line names all its namesakes
         if distinct >= CONTENTS_MIN_ENTRIES and distinct >= CONTENTS_MIN_SHARE * len(lines):
             found.append((first, last, f"a contents list ({len(listed)} later titles)"))

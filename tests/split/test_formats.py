@@ -405,6 +405,8 @@ HOSTILE_SEEDS = {
     "org-heading": "* x" + " " * 60_000 + "y\n\nSome text.",
     "open-brackets": "Title\n\n" + "[" * 150_000,
     "open-links": "Title\n\n" + "[x](" * 40_000,
+    "spaced-author": "---\ntitle: A Post\nauthor: Jane" + " " * 40_000 + "Doe\n---\n\nSome text.",
+    "bulleted-field": "# A Post\n\n* Author: " + "[" * 150_000 + "\n\n# Another\n\nText.",
 }
 
 

@@ -39,7 +39,7 @@ _QUOTE = re.compile(r"^ {0,3}(?:>|\[[^\]\n]{1,999}\]:[ \t]*\S)")
 _YAML = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 #: Inline Markdown in a title, replaced by its text: links (a `[label]` alone is one only where
 #: the file defines the label, as Markdown reads it: `## [1.0.0] - 2017-06-20`), emphasis, code.
-_LINK = re.compile(r"!?\[([^\]]*)\](\([^)]*\)|\[[^\]]*\])?")
+_LINK = re.compile(r"!?\[([^\[\]\n]{0,300})\](\([^()\n]{0,2000}\)|\[[^\[\]\n]{0,300}\])?")
 _EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(\S(?:.*?\S)?)\1")
 #: A link reference definition: `[label]: https://…`.
 _DEFINITION = re.compile(r"^ {0,3}\[([^\]\n]{1,999})\]:[ \t]*\S")
