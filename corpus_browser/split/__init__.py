@@ -25,7 +25,16 @@ from dataclasses import replace
 from corpus_browser.config import SplitRules
 from corpus_browser.lang.recognise import date_in_name
 from corpus_browser.lang.rules import DRAFT_FOLDERS
-from corpus_browser.model import Format, Reading, SeedInput, SegmentedSeed, SetAside, SetAsideKind, SplitSeed
+from corpus_browser.model import (
+    Format,
+    Reading,
+    SeedInput,
+    Segment,
+    SegmentedSeed,
+    SetAside,
+    SetAsideKind,
+    SplitSeed,
+)
 from corpus_browser.split.boilerplate import SeedKeys, find_boilerplate
 from corpus_browser.split.extract import extract, is_draft, is_stub
 from corpus_browser.split.imports.articles import imported_seed
@@ -109,15 +118,21 @@ def split_corpus(inputs: Sequence[SeedInput], rules: SplitRules) -> tuple[SplitS
     return tuple(split_seed(item, seed, boilerplate, rules) for item, seed in zip(inputs, prepared))
 
 
+def _unpublished(segment: Segment, in_drafts: bool) -> str | None:
+    """Why the segment is not published (a draft, a stub that only points elsewhere), or None."""
+    if in_drafts or is_draft(segment):
+        return "a draft, not published"
+    return STUB if is_stub(segment) else None
+
+
 def _extracted(segmented: SegmentedSeed, readings: tuple[Reading, ...] = ()) -> SplitSeed:
     """The seed's articles; a draft (its own metadata says so, or it lies in a
     drafts folder) and a stub that only points elsewhere are set aside with the
     front and back matter, listed in the report, and not published."""
     lines, format, overrides = segmented.seed.lines, segmented.format, segmented.overrides
     in_drafts = not DRAFT_FOLDERS.isdisjoint(segmented.seed.name.split("/")[:-1])
-    unpublished = {n: "a draft, not published" if in_drafts or is_draft(segment) else STUB
-                   for n, segment in enumerate(segmented.segments)
-                   if in_drafts or is_draft(segment) or is_stub(segment)}
+    unpublished = {n: reason for n, segment in enumerate(segmented.segments)
+                   if (reason := _unpublished(segment, in_drafts)) is not None}
     published = [segment for n, segment in enumerate(segmented.segments) if n not in unpublished]
     articles = tuple(extract(segment, overrides, lines, format) for segment in published)
     if len(articles) == 1 and articles[0].date is None:  # one post per file, its date in the file's name

@@ -124,7 +124,7 @@ def stated_names(value: str) -> tuple[str, ...]:
     affiliation in brackets may follow it (`[Jane Doe](https://…) (Acme)`), and so
     may the person's handle (`Jane Doe (@jdoe)`, as proposals name their authors)."""
     value = _HANDLE_ASIDE.sub("", rules.MARKDOWN_LINK.sub(r"\1", value))
-    if not any(mark in value for mark in ("@", " at ", "<")):
+    if not _with_address(value):
         value = _AFFILIATION.sub("", value).strip()
     if value.startswith("(") and value.endswith(")"):
         value = value[1:-1].strip()
@@ -136,15 +136,20 @@ def stated_names(value: str) -> tuple[str, ...]:
     return name_list(value) or _as_written(value)
 
 
+def _with_address(text: str) -> bool:
+    """Whether an author field gives an address (`jane@…`, `jane at …`, `<…>`) or a handle."""
+    return any(mark in text for mark in ("@", " at ", "<"))
+
+
 def _addressed(text: str) -> bool:
     """Whether an author field gives an address, a handle or a bracket beside a name."""
-    return any(mark in text for mark in ("@", " at ", "<", "("))
+    return _with_address(text) or "(" in text
 
 
 def _part_names(part: str) -> list[str]:
     """The names one person's part of an author field gives: by the mail parser when
     it holds an address, else as written without an affiliation (`Jane Doe (Acme)`)."""
-    if "@" in part or " at " in part or "<" in part:
+    if _with_address(part):
         return [name for name, _address in email.utils.getaddresses([part])]
     return [_AFFILIATION.sub("", part).strip()]
 

@@ -33,15 +33,15 @@ from corpus_browser.split.readers.paragraphs import UnitBuilder
 #: A front-matter block longer than this many lines is not one.
 FRONT_MATTER_MAX_LINES = 60
 _SETEXT = {"=": 1, "-": 2}
-#: A line of a block quotation, or a link's or footnote's definition (`[id]: https://…`): markup, read as it is.
-_QUOTE = re.compile(r"^ {0,3}(?:>|\[[^\]\n]{1,999}\]:[ \t]*\S)")
+#: A line of a block quotation: markup, read as it is (as is a link's or footnote's definition, `_DEFINITION`).
+_QUOTE = re.compile(r"^ {0,3}>")
 #: libyaml's safe loader when PyYAML has it (front-matter blocks come by the thousand), else the pure-Python one.
 _YAML = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 #: Inline Markdown in a title, replaced by its text: links (a `[label]` alone is one only where
 #: the file defines the label, as Markdown reads it: `## [1.0.0] - 2017-06-20`), emphasis, code.
 _LINK = re.compile(r"!?\[([^\[\]\n]{0,300})\](\([^()\n]{0,2000}\)|\[[^\[\]\n]{0,300}\])?")
 _EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(\S(?:.*?\S)?)\1")
-#: A link reference definition: `[label]: https://…`.
+#: A link's or footnote's reference definition: `[label]: https://…`.
 _DEFINITION = re.compile(r"^ {0,3}\[([^\]\n]{1,999})\]:[ \t]*\S")
 
 
@@ -86,7 +86,7 @@ def read(seed: Seed) -> list[Unit]:
             continue
         if raw.lstrip().startswith("```"):
             fenced = not fenced
-        if fenced or raw.lstrip().startswith("```") or _QUOTE.match(raw):
+        if fenced or raw.lstrip().startswith("```") or _QUOTE.match(raw) or _DEFINITION.match(raw):
             if raw.strip():
                 builder.unit(clean(raw), i + 1, i + 1, Role.VERBATIM)  # a line of code or of a quotation
             else:
