@@ -6,7 +6,10 @@ text, or a near-identical text (rapidfuzz ratio), occurs `boilerplate_min_repeat
 times in the corpus, or in two different seeds when it is long enough not to be
 a coincidence, and it follows different paragraphs in different places: a
 footer comes after many different articles, while every paragraph of an
-article saved twice follows the same paragraph both times. Occurrences count
+article saved twice follows the same paragraph both times. Two lines of a
+heading's length that state different numbers are not near-identical: `What's
+new in 2.45.91` and `What's new in 2.45.90`, or `CHANGES WITH 251:` and
+`CHANGES WITH 250:`, open two releases. Occurrences count
 once per block of text (between two breaks, see `segment._with_breaks`): a
 refrain repeated within one tale is verse, not boilerplate. A paragraph
 repeated twice within one seed is more likely a quotation and stays prose. A
@@ -18,6 +21,7 @@ from __future__ import annotations
 import bisect
 import functools
 import math
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -33,6 +37,8 @@ from corpus_browser.config import SplitRules
 _BUCKET_WORDS = 3
 #: Buckets of near-duplicate candidates whose pairs are remembered (`_similar_pairs`).
 SIMILAR_BUCKETS_REMEMBERED = 1 << 16
+#: A number, all its parts (`251`, `2.45.91`).
+_NUMBER = re.compile(r"\d+(?:\.\d+)*")
 
 
 @dataclass(frozen=True)
@@ -68,7 +74,7 @@ def find_boilerplate(keys_by_seed: Iterable[Sequence[tuple[str, int]]], rules: S
                 if not found or found[-1].seed != seed_index or found[-1].block != block:
                     found.append(Occurrence(seed_index, block, previous))
             previous = paragraph_key
-    merged = _merge_near_duplicates(candidates, rules.near_duplicate_ratio)
+    merged = _merge_near_duplicates(candidates, rules.near_duplicate_ratio, rules.heading_max_words)
     return frozenset(k for k in candidates if _is_boilerplate(k, merged[k], rules))
 
 
@@ -94,8 +100,10 @@ def _word_count(paragraph_key: str) -> int:
     return paragraph_key.count(" ") + 1
 
 
-def _merge_near_duplicates(occurrences: dict[str, list[Occurrence]], min_ratio: float) -> dict[str, list[Occurrence]]:
-    """For each key, every occurrence of it or of a near-identical key."""
+def _merge_near_duplicates(occurrences: dict[str, list[Occurrence]], min_ratio: float,
+                           heading_words: int) -> dict[str, list[Occurrence]]:
+    """For each key, every occurrence of it or of a near-identical key (not of one
+    stating other numbers, if both have at most `heading_words` words)."""
     buckets: defaultdict[str, list[str]] = defaultdict(list)
     for paragraph_key in occurrences:
         buckets[" ".join(paragraph_key.split()[:_BUCKET_WORDS])].append(paragraph_key)
@@ -104,6 +112,9 @@ def _merge_near_duplicates(occurrences: dict[str, list[Occurrence]], min_ratio: 
         if len(keys) < 2:
             continue
         for this, other in _similar_pairs(tuple(keys), min_ratio):
+            if _NUMBER.findall(this) != _NUMBER.findall(other) \
+                    and max(_word_count(this), _word_count(other)) <= heading_words:
+                continue
             merged[this].extend(occurrences[other])
             merged[other].extend(occurrences[this])
     return merged

@@ -66,10 +66,12 @@ _LIST_ITEM_GAP = 1
 ENTRY_MIN_LINES = 3
 #: ... with at most this many words, ...
 ENTRY_MAX_WORDS = 15
-#: ... this share of them carrying a version number, ...
+#: ... this share of them carrying a version number (or all numbering releases down, `_counting_down`), ...
 ENTRY_STAMPED_SHARE = 0.6
 #: ... and this share of them different from each other.
 ENTRY_DISTINCT_SHARE = 0.7
+#: A line's first number, as `_counting_down` reads it.
+_INTEGER = re.compile(r"\b\d+\b")
 #: A line wholly inside these brackets is a note, never a heading.
 _BRACKETS = {"[": "]", "(": ")", "{": "}"}
 #: A Roman numeral in capitals, then a full stop, before a title written as a sentence (`II. Papa se fâche.`).
@@ -358,11 +360,26 @@ def _kindred_entries(units: Sequence[Unit], groups: dict[str, list[int]],
 
 
 def _are_entry_lines(units: Sequence[Unit], members: Sequence[int]) -> bool:
-    """Enough lines of one pattern, most stating a version, few the same."""
+    """Enough lines of one pattern, most stating a version, or counting releases
+    down (`CHANGES WITH 252:`, `CHANGES WITH 251:`), few the same."""
     stamped = sum(1 for i in members if rules.VERSION.search(units[i].text))
     distinct = len({key(units[i].text) for i in members})
-    return len(members) >= ENTRY_MIN_LINES and stamped >= ENTRY_STAMPED_SHARE * len(members) \
-        and distinct >= ENTRY_DISTINCT_SHARE * len(members)
+    return len(members) >= ENTRY_MIN_LINES and distinct >= ENTRY_DISTINCT_SHARE * len(members) \
+        and (stamped >= ENTRY_STAMPED_SHARE * len(members) or _counting_down(units, members))
+
+
+def _counting_down(units: Sequence[Unit], members: Sequence[int]) -> bool:
+    """Each line's first number is smaller than the one above's: a log, newest
+    first, numbering its releases (a book numbers its chapters up; lines opening
+    with their number, `10. …`, `9. …`, are a list counting down)."""
+    numbers = [_release_number(units[i].text) for i in members]
+    return None not in numbers and all(a > b for a, b in zip(numbers, numbers[1:]))
+
+
+def _release_number(text: str) -> int | None:
+    """The line's first number, if a word comes before it."""
+    found = _INTEGER.search(text)
+    return int(found[0]) if found and text[:found.start()].strip() else None
 
 
 

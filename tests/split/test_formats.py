@@ -687,6 +687,19 @@ def test_a_news_files_releases_under_two_underlined_lines_each_open_an_entry():
         ("Overview of changes leading to 8.1.0", "2023-08-01"), ("Overview of changes leading to 8.0.0", "2023-07-07")]
 
 
+def test_a_short_underline_in_the_mark_of_the_seeds_titles_underlines_a_title():
+    """Older releases of a reST NEWS file underlined with `==` only: reST reads
+    them as text, a reader as titles like the newer ones, underlined in full."""
+    releases = [("dbus 1.14.10 (2023-09-01)", "=" * 25), ("dbus 1.14.8 (2023-06-06)", "=" * 24),
+                ("D-Bus 1.11.20 (2017-10-03)", "=="), ("D-Bus 1.11.18 (2017-09-25)", "==")]
+    text = "\n\n".join(f"{title}\n{underline}\n\nFixes:\n\n• {paragraph(20)}\n\n• {paragraph(15)}"
+                       for title, underline in releases)
+    found = articles_of(text, format=Format.RST)
+    assert [(a.title, a.date) for a in found] == [
+        ("dbus 1.14.10", "2023-09-01"), ("dbus 1.14.8", "2023-06-06"),
+        ("D-Bus 1.11.20", "2017-10-03"), ("D-Bus 1.11.18", "2017-09-25")]
+
+
 def test_patch_releases_one_rank_deeper_open_entries_of_their_own():
     """conventional-changelog puts a patch release one rank under the release
     before it (`### [9.3.2](…) (2021-10-17)` under `## [9.4.0](…)`): each is a

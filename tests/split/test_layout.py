@@ -116,6 +116,29 @@ def test_lines_of_one_pattern_with_versions_open_the_entries_of_a_log():
         ("tool (1.9-1) unstable; urgency=medium", ("Ada Byron",), "2021-03-03")]
 
 
+def test_release_lines_alike_but_for_their_version_are_no_boilerplate():
+    """`What's new in tool 2.45.91:` and `What's new in tool 2.45.90:`, one blank
+    line from their items, are near-identical but for the version: two releases,
+    not a line repeated as a footer would be."""
+    versions = ["2.46.0", "2.45.91", "2.45.90", "2.45.1", "2.44.1"]
+    releases = [f"What's new in tool {version}:\n\n* {paragraph(14)}\n  {paragraph(5)}\n\n* {paragraph(9)}"
+                for version in versions]
+    assert [a.title for a in articles_of("\n\n".join(releases))] == [f"What's new in tool {v}:" for v in versions]
+
+
+def test_releases_numbered_down_without_a_version_open_the_entries_of_a_log():
+    """`CHANGES WITH 252:`, `CHANGES WITH 251:`, …: a log numbering its releases
+    with whole numbers, newest first; a list counting down at the start of its
+    lines (`3. …`, `2. …`) is no log."""
+    releases = [f"CHANGES WITH {n}:\n\n        * {paragraph(20)}\n\n        * {paragraph(12)}" for n in (252, 251, 250)]
+    assert [a.title for a in articles_of("\n\n".join(releases))] == [
+        "Changes with 252:", "Changes with 251:", "Changes with 250:"]
+    countdown = "\n\n".join(f"{n}. Reason number {n} to read on" if n % 2 else f"{n}. {paragraph(30)}"
+                            for n in range(9, 0, -1))
+    (post,) = articles_of(f"THE COUNTDOWN\n\n{paragraph(40)}\n\n{countdown}")
+    assert post.title == "The Countdown"
+
+
 def test_versions_in_brackets_open_entries_but_items_that_name_versions_do_not():
     """A plain-text changelog's `[0.31.2]` lines open its releases, titled without
     the brackets; its items set deeper (`  * Update to Unicode 17.0`) name versions

@@ -53,7 +53,8 @@ def read(seed: Seed) -> list[Unit]:
         overlined = i + 2 < len(lines) and bool(UNDERLINE.match(lines[i])) and bool(lines[i + 1].strip()) \
             and lines[i].rstrip() == lines[i + 2].rstrip() and len(lines[i].rstrip()) >= len(lines[i + 1].rstrip())
         title = i + 1 if overlined else i
-        underlined = overlined or (title + 1 < len(lines) and underlines(lines[title], lines[title + 1])
+        underlined = overlined or (title + 1 < len(lines)
+                                   and (underlines(lines[title], lines[title + 1]) or _short_underline(lines, title, ranks))
                                    and (_set_apart(lines, title, ranks) or title in posts))
         if underlined:
             style = (lines[title + 1].strip()[0], overlined)
@@ -71,6 +72,16 @@ def read(seed: Seed) -> list[Unit]:
         return i + 1
 
     return walk(lines, builder, step)
+
+
+def _short_underline(lines: Sequence[str], title: int, ranks: dict[tuple[str, bool], int]) -> bool:
+    """A run of two or more marks under a line, shorter than it (`==` under
+    `D-Bus 1.11.20 (2017-10-03)`): reST takes it for text, a reader for a title.
+    It counts where the seed already underlines titles in full with that mark."""
+    mark = lines[title + 1].rstrip()
+    text = lines[title].strip()
+    return len(mark) >= 2 and len(set(mark)) == 1 and (mark[0], False) in ranks and bool(text) \
+        and not UNDERLINE.match(text) and not lines[title][:1].isspace()
 
 
 def _set_apart(lines: Sequence[str], title: int, ranks: dict[tuple[str, bool], int]) -> bool:
