@@ -712,7 +712,7 @@ def _contents(units: Sequence[Unit], starts: Sequence[int], hi: int) -> tuple[li
     of the articles they name. Only pieces of lists and short lines, not prose,
     are looked at; a title counts when its words stand together in a line (a
     title of one word, `WOMAN`, when it is the line's one word beside numbers:
-    `WOMAN 12`, `GIDEON (1914)`)."""
+    `WOMAN 12`, `GIDEON (1914)`, `XXVI. SUCCESS 279`)."""
     titles: dict[tuple[str, ...], list[int]] = {}
     for start in starts:
         words = _words(_title_text(units, start))
@@ -759,8 +759,8 @@ def _listed_headings(units: Sequence[Unit], contents: Sequence[tuple[int, int, s
 
 
 def _wordy(words: Sequence[str]) -> int:
-    """How many of a line's words are no number (a page, a year)."""
-    return sum(1 for word in words if not word.isdigit())
+    """How many of a line's words are no number (a page, a year, a chapter's `XXVI`)."""
+    return sum(1 for word in words if not word.isdigit() and not rules.ROMAN_NUMERAL.match(word.upper()))
 
 
 def _words(text: str) -> tuple[str, ...]:

@@ -430,7 +430,7 @@ def _is_text_heading(units: Sequence[Unit], roles: Sequence[Role], i: int, gap: 
     if i and gap_after > max(gap, 1) and (gap_after > before or (
             gap_after == before and not (is_all_caps(unit.text) or rules.LABEL_ONLY.match(unit.text)))):
         return False  # it stands apart from what follows: a closing line, a signature, an advert
-    return unit.after_break or unit.gap_before > gap or _has_body(units, roles, i, split)
+    return unit.after_break or before > gap or _has_body(units, roles, i, split)
 
 
 def _break_before(units: Sequence[Unit], roles: Sequence[Role], i: int) -> int:

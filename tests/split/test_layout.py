@@ -499,6 +499,26 @@ def test_a_numeral_alone_over_a_name_in_capitals_opens_a_chapter_and_the_content
                                         "The Music of the Hebrews", "The Music of Greece"]
 
 
+def test_letters_under_a_numeral_and_a_name_that_a_dateline_follows_each_open_a_chapter():
+    """A book of letters: each chapter a numeral alone, its name in capitals one
+    blank line under it and two above an indented place and date, then the
+    salutation in capitals. The name is the chapter's title, though nothing
+    under it reads as a body before the salutation: its break is the numeral's.
+    The contents list names the last chapter by one word beside numerals
+    (`IV. SUCCESS  279`), so it is no back matter."""
+    names = ["THE ARRIVAL AT THE FORK", "FILING A CLAIM", "A HAPPY CHRISTMAS", "SUCCESS"]
+    numerals = ["I", "II", "III", "IV"]
+    contents = "CONTENTS\n\n" + "\n\n".join(
+        f"{numeral:>5}. {name:<40} {page}" for numeral, name, page in zip(numerals, names, (1, 16, 132, 279)))
+    letters = [(4, f"{numeral}\n\n{name}\n\n\n     BURNT FORK, WYOMING,\n     _April {n}, 1909._\n\n"
+                   f"DEAR MRS. CONEY,--\n\n{paragraph(90)}\n\n{paragraph(70)}\n\n  Sincerely yours,\n    ELINORE RUPERT.")
+               for n, (numeral, name) in enumerate(zip(numerals, names), start=1)]
+    found = articles_of(book((0, "LETTERS FROM A HOMESTEAD"), (4, contents), *letters))
+    assert [(a.title, a.date) for a in found] == [
+        ("The Arrival at the Fork", "1909-04-01"), ("Filing a Claim", "1909-04-02"),
+        ("A Happy Christmas", "1909-04-03"), ("Success", "1909-04-04")]
+
+
 def test_an_essay_whose_paragraphs_run_on_into_quotations_is_no_front_matter():
     """The first essay after a book's contents list and a `VOLUME I` line, its long
     paragraphs each running on into a verse quotation (`…abstraction,`): prose,
