@@ -299,6 +299,12 @@ DRAFT_SIGNS = {"draft": frozenset({"true", "yes"}), "published": frozenset({"fal
                "status": frozenset({"draft", "private", "unpublished"})}
 #: Folders whose posts are drafts, as blog engines keep them (Jekyll's `_drafts/`, org-static-blog's `drafts/`).
 DRAFT_FOLDERS = frozenset({"drafts", "_drafts"})
+#: Headings over a periodical's or a book's advertisements (their `text.key`): what
+#: follows them to the end is the publisher's, not an article.
+ADVERTISEMENT_HEADINGS = frozenset({
+    "advertisements", "advertisement", "advertising", "publishers advertisements", "publisher's advertisements",
+    "publishers' advertisements", "advertisements of books", "announcements of new books", "anzeigen", "annonces",
+})
 #: ... and that hold its summary, shown as its excerpt.
 SUMMARY_KEYS = ("summary", "description", "excerpt", "abstract")
 

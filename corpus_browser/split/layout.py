@@ -151,7 +151,7 @@ def find_layout(units: Sequence[Unit], format: Format, overrides: Overrides, spl
     if format is Format.TEXT:
         starts.update(_department_pieces(units, containers, starts, hi))
         ordered = sorted(starts)
-        matter += _endnotes(units, ordered, hi)
+        matter += _endnotes(units, ordered, hi) + _advertisements(units, lo, hi)
     in_matter = {i for first, last, _ in matter for i in range(first, last)}
     kept = tuple((i, starts[i]) for i in ordered if i not in in_matter)
     return Layout(kept or ((lo, starts[lo]),), tuple(sorted(matter)), tuple(levels), article_break)
@@ -898,6 +898,15 @@ def _mostly_numerals(text: str) -> bool:
     """A line of numbers, not words (`i, ii, iii, vi, vii.`: the pieces a contents list numbers)."""
     words = [word.strip(".,;:()[]") for word in text.split()]
     return sum(1 for word in words if word.isdigit() or _BARE_NUMERAL.match(word.upper())) * 2 > len(words)
+
+
+def _advertisements(units: Sequence[Unit], lo: int, hi: int) -> list[tuple[int, int, str]]:
+    """From a heading `ADVERTISEMENTS.` in the text's second half to its end: the
+    publisher's notices and advertisements at the back of an issue or a book."""
+    middle = lo + (hi - lo) // 2
+    found = next((i for i in range(middle, hi) if units[i].role is Role.HEADING
+                  and key(units[i].text) in rules.ADVERTISEMENT_HEADINGS), None)
+    return [] if found is None else [(found, hi, f"back matter: advertisements, from `{units[found].text}`")]
 
 
 def _endnotes(units: Sequence[Unit], starts: Sequence[int], hi: int) -> list[tuple[int, int, str]]:

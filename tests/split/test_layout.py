@@ -76,6 +76,18 @@ def test_a_one_word_title_the_contents_list_dates_is_no_back_matter():
         "The Red Tale", "The Green Tale", "The Blue Tale", "Gideon"]
 
 
+def test_what_follows_an_advertisements_heading_at_the_back_is_back_matter():
+    """A weekly's last pages, under `ADVERTISEMENTS.`: terms of subscription,
+    offers and book notices in capitals, none of them an article."""
+    stories = [(4, f"{name}\n\nBY A. WRITER.\n\n{paragraph(150)}\n\n{paragraph(120)}")
+               for name in ("THE RED TALE", "THE GREEN TALE", "THE BLUE TALE")]
+    adverts = [(4, "ADVERTISEMENTS."), (4, f"THE WEEKLY.\n\n{paragraph(30)}\n\n  SINGLE COPIES    $0.04"),
+               (4, f"A LIBERAL OFFER FOR 1880 ONLY.\n\n{paragraph(25)}"), (4, f"FRAGRANT\n\nSOZODONT\n\n{paragraph(40)}")]
+    item, = segment_texts(book(*stories, *adverts))
+    assert [segment.units[0].text for segment in item.segments] == ["THE RED TALE", "THE GREEN TALE", "THE BLUE TALE"]
+    assert any("advertisements" in reason for _first, _last, reason in item.matter_lines)
+
+
 def test_a_short_title_page_before_the_first_article_is_front_matter_but_a_short_seed_is_an_article():
     text = book((0, "COLLECTED PIECES\n\nBy A. N. Author"), (5, f"FIRST PIECE\n\n{paragraph(150)}"),
                 (4, f"SECOND PIECE\n\n{paragraph(150)}"), (4, f"THIRD PIECE\n\n{paragraph(150)}"))
