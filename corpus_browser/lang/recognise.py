@@ -422,8 +422,11 @@ def signoff_names(text: str, last_paragraph: bool) -> tuple[str, ...] | None:
 
 def name_with_address(text: str) -> tuple[tuple[str, ...], str | None] | None:
     """The person and the date of a line naming someone by e-mail (`Jane Doe
-    <jane@example.org>`, a changelog's `-- Jane Doe <…>  Sun, 29 Oct 2023`), or None."""
+    <jane@example.org>`, a changelog's `-- Jane Doe <…>  Sun, 29 Oct 2023`), or None;
+    None too for the line that introduces a quotation (`Jane Doe <…> wrote:`)."""
     match = rules.NAME_WITH_ADDRESS.match(text)
+    if match and rules.QUOTE_ATTRIBUTION.match(match["rest"]):
+        return None
     names = name_list(match["name"], single_word_ok=False) if match else None
     return (names, find_date(match["rest"])) if names else None
 

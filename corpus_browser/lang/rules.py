@@ -315,6 +315,10 @@ _ADDRESS = r"[<(]?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[>)]?"
 NAME_WITH_ADDRESS = re.compile(
     rf"^(?:--?|—)?\s*(?P<name>[^<>()@\d]{{3,120}}?)\s*{_ADDRESS}(?:\s*,\s*{_ADDRESS})*(?P<rest>.*)$"
 )
+#: What follows a name and address that introduce a quotation, not a signature
+#: (`Jane Doe <jane@example.org> wrote:`): the person quoted is not the author.
+QUOTE_ATTRIBUTION = re.compile(r"^\s*(?:wrote|writes|said|a écrit|schrieb|escribió|ha scritto|skrev|schreef|написал)\s*:",
+                               re.IGNORECASE)
 #: A GNU ChangeLog entry's header: its date (ISO, or as `date` prints it), then who
 #: wrote it and their address (two spaces apart as written; one once cleaned): `2009-01-01  Jane Doe  <jane@example.org>`,
 #: `Wed Jun 22 18:04:29 2011  Pat Rankin  <rankin@example.com>`.

@@ -82,6 +82,7 @@ def test_names_alone_and_with_addresses():
     assert name_with_address("Todd Kulesza, Steve Francia tk@example.org, sf@example.org") == \
         (("Todd Kulesza", "Steve Francia"), None)
     assert name_with_address("Write to help@example.org for help") is None
+    assert name_with_address("Jean-Paul Calderone <jp@example.com> wrote:") is None  # introduces a quotation
 
 
 def test_signatures_and_credits():

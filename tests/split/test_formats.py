@@ -92,6 +92,17 @@ def test_mbox_messages_are_articles_with_subject_sender_and_date():
     assert first.last_line < second.first_line
 
 
+def test_the_line_introducing_a_quoted_reply_names_no_author():
+    """A reply quotes the message before it under `On …, Jane Doe <…> wrote:`:
+    its author is the sender alone, not the person it quotes."""
+    reply = ("From marek at example.org  Thu Jun 19 17:27:52 2008\nFrom: marek at example.org (Marek Kubica)\n"
+             "Date: Thu Jun 19 17:27:59 2008\nSubject: Python 2.3 support\n\nHi,\n\n"
+             "On Thu, 19 Jun 2008 08:20:14 -0400\nJean-Paul Calderone <exarkun@example.com> wrote:\n\n"
+             f"> {paragraph(30)}\n\n{paragraph(12)}\n\nregards,\nMarek\n")
+    (found,) = articles_of(reply, format=Format.MAIL)
+    assert found.authors == ("Marek Kubica",)
+
+
 def test_messages_run_together_without_envelopes_open_at_header_blocks():
     text = "\n".join([
         "Date: Sun, 10 Dec 1989 11:24:26 -0600", "From: \"Ada Byron\" <ada@example.org>", "Subject: Breakfast",
