@@ -40,6 +40,9 @@ class Format(enum.Enum):
     """Org mode, Emacs outlines: `* Heading`, `** Subheading`."""
     MAIL = "mail"
     """A mail archive (mbox) or one message: each message is an article."""
+    GIT_LOG = "git-log"
+    """`git log` output: each commit (`commit <hash>` over its `Author:` and
+    `Date:`) is an article, titled by its message's first line."""
     EXPORT = "export"
     """What a platform exported (a feed, a WordPress or Ghost export, a table of
     articles, saved web pages): read item by item, never split (`split/imports/`)."""

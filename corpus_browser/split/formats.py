@@ -81,6 +81,10 @@ FIELD = re.compile(r"^(?P<key>[A-Za-z][\w-]*(?: [A-Za-z][\w-]*){0,2}):(?:[ \t]+\
 BLOCK_MIN_FIELDS = 3
 #: Fields that every mail carries.
 MAIL_KEYS = frozenset({"from", "subject", "date", "to"})
+#: The line that opens a commit in `git log` output (`commit 18b845e6… (tag: v5.4.1)`).
+COMMIT_LINE = re.compile(r"^commit [0-9a-f]{7,64}\b")
+#: A commit's author field stands within this many lines under its `commit` line (after `Merge:`).
+_COMMIT_AUTHOR_REACH = 3
 #: Least number of traces that make a format: two, as one `# comment` or one
 #: underline can happen in any text.
 MIN_TRACES = 2
@@ -109,6 +113,10 @@ def sniff(lines: Sequence[str], suffix: str) -> Sniffed:
     }
     counts = {fmt: count for fmt, (count, _) in traces.items() if count >= MIN_TRACES}
     ranked = sorted(counts, key=lambda fmt: (-counts[fmt], fmt is not hinted, fmt.value))
+    commits = commit_lines(lines)
+    if len(commits) >= MIN_TRACES or commits[:1] == [0]:
+        return Sniffed(Format.GIT_LOG, f"{len(commits)} commits (`commit <hash>` over `Author:`)",
+                       (*ranked, Format.TEXT))
     mail = _mail_traces(lines)
     if mail:
         return Sniffed(Format.MAIL, mail, (*ranked, Format.TEXT))
@@ -116,6 +124,13 @@ def sniff(lines: Sequence[str], suffix: str) -> Sniffed:
         return Sniffed(hinted, f"no markup found; read as {hinted.value} by its suffix {suffix or '(none)'}",
                        () if hinted is Format.TEXT else (Format.TEXT,))
     return Sniffed(ranked[0], traces[ranked[0]][1], (*ranked[1:], Format.TEXT))
+
+
+def commit_lines(lines: Sequence[str]) -> list[int]:
+    """The lines that open the commits of `git log` output: `commit <hash>` with
+    an `Author:` field under it."""
+    return [i for i, line in enumerate(lines) if line.startswith("commit ") and COMMIT_LINE.match(line)
+            and any(key_of(below) == "author" for below in lines[i + 1:i + 1 + _COMMIT_AUTHOR_REACH])]
 
 
 def _mail_traces(lines: Sequence[str]) -> str:

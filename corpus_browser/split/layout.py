@@ -111,6 +111,10 @@ _QUOTES = frozenset("\"'“‘«„")
 _TEXT_ROLES = frozenset({Role.PROSE, Role.LIST_ITEM, Role.VERBATIM})
 
 
+#: What a record is called, one and many, where a format's records are not front-matter blocks.
+_RECORDS = {Format.MAIL: ("message", "mail messages"), Format.GIT_LOG: ("commit", "git commits")}
+
+
 def find_layout(units: Sequence[Unit], format: Format, overrides: Overrides, split: SplitRules,
                 deeper: int = 0, records: bool = True) -> Layout:
     """The article starts and the front and back matter of a seed's units; in a
@@ -121,9 +125,9 @@ def find_layout(units: Sequence[Unit], format: Format, overrides: Overrides, spl
     records = [i for i in range(lo, hi) if units[i].opens_record] if records else []
     article_break = None
     if records:
-        starts = {i: "a new " + ("message" if format is Format.MAIL else "front-matter block") for i in records}
-        levels = [Level("mail messages" if format is Format.MAIL else "front-matter blocks", len(records),
-                        units[records[0]].text, True)]
+        record, records_name = _RECORDS.get(format, ("front-matter block", "front-matter blocks"))
+        starts = {i: f"a new {record}" for i in records}
+        levels = [Level(records_name, len(records), units[records[0]].text, True)]
         starts.update(_unheaded_documents(units, records, lo, hi))
     elif format in (Format.MARKDOWN, Format.RST, Format.WIKI, Format.ASCIIDOC, Format.ORG):
         starts, levels = _ranked_starts(units, lo, hi, split, deeper)

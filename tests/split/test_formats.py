@@ -55,6 +55,8 @@ def mbox() -> str:
     [
         (mbox(), ".txt", Format.MAIL),
         ("From: A <a@x.org>\nSubject: Hi\nDate: Mon, 4 Jul 2005 09:00:00 +0000\n\nBody.", ".eml", Format.MAIL),
+        ("commit 18b845e69752c975dfeda418ec00eda22605c2ee\nAuthor: A <a@x.org>\nDate:   2023-01-11 18:52:54 +0200"
+         "\n\n    Bump version.\n", "", Format.GIT_LOG),
         ("# One\n\nText.\n\n# Two\n\nText.", ".txt", Format.MARKDOWN),
         ("---\ntitle: A\n---\n\nText.\n---\ntitle: B\n---\n\nText.", ".txt", Format.MARKDOWN),
         ("Release 2\n=========\n\nText.\n\nRelease 1\n=========\n\nText.", ".txt", Format.RST),
@@ -66,7 +68,7 @@ def mbox() -> str:
         ("Plain Title\n\nPlain text.", ".txt", Format.TEXT),
         ("Title\n\n# one hash line is not Markdown\n\n[a link](x) and **stars**", ".txt", Format.TEXT),
     ],
-    ids=["mbox", "eml", "atx-in-txt", "front-matter", "rst", "setext-in-md", "wiki", "suffix-md", "suffix-txt",
+    ids=["mbox", "eml", "git-log", "atx-in-txt", "front-matter", "rst", "setext-in-md", "wiki", "suffix-md", "suffix-txt",
          "stray-marks"],
 )
 def test_format_is_sniffed_from_content_the_suffix_breaking_ties(text, suffix, format):
@@ -242,6 +244,61 @@ def test_code_fences_hold_no_headings():
 def test_every_line_of_a_mail_archive_is_counted_once():
     text = mbox()
     found = articles_of(text, format=Format.MAIL)
+    non_blank = sum(1 for line in text.split("\n") if line.strip())
+    assert sum(a.tally.prose + a.tally.metadata + a.tally.boilerplate for a in found) == non_blank
+
+
+GIT_LOG = """\
+commit 18b845e69752c975dfeda418ec00eda22605c2ee (tag: v5.4.1)
+Author: Lasse Collin <lasse@example.org>
+Date:   2023-01-11 18:52:54 +0200
+
+    Bump version and soname for 5.4.1.
+
+ src/liblzma/Makefile.am        | 2 +-
+ src/liblzma/api/lzma/version.h | 2 +-
+ 2 files changed, 2 insertions(+), 2 deletions(-)
+
+commit 8a3ba1e0e3b5d2a1f7c0e6f4b2c9d8e7f6a5b4c3
+Merge: 4080bbb 674c89f
+Author: Jia Tan <jia@example.org>
+Date:   Wed Jan 11 23:58:16 2023 +0800
+
+    Merge branch 'docs': add NEWS for 5.4.1.
+
+    {body}
+
+    Thanks to Jane Doe for the report.
+
+commit 674c89fdb8c457ebc3a0652e235d8b6cd7b7dee2
+Author: Lasse Collin <lasse@example.org>
+Date:   2023-01-10 11:56:11 +0200
+
+    sysdefs.h: Don't include strings.h anymore.
+
+diff --git a/src/common/sysdefs.h b/src/common/sysdefs.h
+--- a/src/common/sysdefs.h
++++ b/src/common/sysdefs.h
+@@ -1,2 +1,1 @@
+-#include <strings.h>
+"""
+
+
+def test_each_commit_of_a_git_log_is_an_article_titled_by_its_messages_first_line():
+    """`git log` output (with `--stat`, a merge, a `-p` diff): a commit is an
+    article, its message's first line the title as written, `Author:` the
+    author, `Date:` the date; the stat lines and the diff are kept as code,
+    never a heading; every line is counted once."""
+    text = GIT_LOG.format(body=paragraph(40))
+    assert sniff(text.split("\n"), "").format is Format.GIT_LOG
+    found = articles_of(text, format=Format.GIT_LOG)
+    assert [(a.title, a.authors, a.date) for a in found] == [
+        ("Bump version and soname for 5.4.1.", ("Lasse Collin",), "2023-01-11"),
+        ("Merge branch 'docs': add NEWS for 5.4.1.", ("Jia Tan",), "2023-01-11"),
+        ("sysdefs.h: Don't include strings.h anymore", ("Lasse Collin",), "2023-01-10")]
+    assert [b.kind.value for b in found[0].body] == ["code"]
+    assert any("#include <strings.h>" in text for block in found[2].body for text in block.texts)
+    assert found[1].body[0].texts[0].startswith("This word")  # the message, out of its indent
     non_blank = sum(1 for line in text.split("\n") if line.strip())
     assert sum(a.tally.prose + a.tally.metadata + a.tally.boilerplate for a in found) == non_blank
 
