@@ -8,7 +8,7 @@ import unicodedata
 import regex
 
 from corpus_browser.lang.cjk import CJK_PUNCTUATION, CJK_RUN, segment
-from corpus_browser.lang.rules import MINOR_WORDS, MONTHS, ORDINALS, ROMAN_NUMERAL
+from corpus_browser.lang.rules import MINOR_WORDS, MONTHS, ORDINALS, ROMAN_NUMERAL, TITLE_SMALL_WORDS
 
 #: Longest title and description a page shows, in characters (a longer one is
 #: cut at a word and ends with "…"), and the longest author name a sidecar may give.
@@ -188,3 +188,30 @@ def tokens(text: str, language: str | None = None) -> list[str]:
     (['café', 'naïve', 'résumé', 'strasse'], ['基調', '講演'])
     """
     return WORD.findall(with_cjk_words(without_elisions(folded(text), language), language))
+
+
+def ease_capitals(text: str) -> str:
+    """Title Case for a title in capitals: small words lower case but the
+    first, roman numerals and dotted abbreviations (`U.S.A.`) kept."""
+    words = text.split(" ")
+    eased = []
+    for n, word in enumerate(words):
+        core = word.strip("\"'“”‘’([{")
+        if ROMAN_NUMERAL.match(core.rstrip(".,;:")) or ("." in core.rstrip(".") and len(core) <= 6):
+            eased.append(word)
+        elif n and core.casefold() in TITLE_SMALL_WORDS and not eased[-1].endswith((":", "—", ".")):
+            eased.append(word.casefold())
+        else:
+            eased.append(_capitalised(word))
+    return " ".join(eased)
+
+
+def _capitalised(word: str) -> str:
+    """`STAGE-COACHES` -> `Stage-Coaches`, `O'NEIL` -> `O'Neil`, `CHILD’S` -> `Child’s`."""
+    parts = []
+    for part in re.split(r"([-'’])", word.casefold()):
+        after_apostrophe = bool(parts) and parts[-1] in ("'", "’")
+        parts.append(part[:1].upper() + part[1:] if part and (not after_apostrophe or len(part) > 2) else part)
+    first = next((i for i, ch in enumerate("".join(parts)) if ch.isalpha()), None)
+    joined = "".join(parts)
+    return joined if first is None else joined[:first] + joined[first].upper() + joined[first + 1:]

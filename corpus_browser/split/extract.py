@@ -23,12 +23,11 @@ from corpus_browser.lang.recognise import byline_names, handle_credit, is_source
 from corpus_browser.lang.rules import (
     ENUMERATION,
     NUMBERED_ITEM,
-    ROMAN_NUMERAL,
     SUBTITLE_MAX_WORDS,
     TITLE_MARKS,
-    TITLE_SMALL_WORDS,
 )
 from corpus_browser.lang.text import (
+    ease_capitals,
     first_sentence,
     is_all_caps,
     key,
@@ -238,33 +237,6 @@ def reader_title(heading: str) -> tuple[str, str | None]:
         text = text[:-1]
     text = ease_capitals(text) if is_all_caps(text) else text
     return text, (ease_capitals(label) if label and is_all_caps(label) else label)
-
-
-def ease_capitals(text: str) -> str:
-    """Title Case for a title in capitals: small words lower case but the
-    first, roman numerals and dotted abbreviations (`U.S.A.`) kept."""
-    words = text.split(" ")
-    eased = []
-    for n, word in enumerate(words):
-        core = word.strip("\"'“”‘’([{")
-        if ROMAN_NUMERAL.match(core.rstrip(".,;:")) or ("." in core.rstrip(".") and len(core) <= 6):
-            eased.append(word)
-        elif n and core.casefold() in TITLE_SMALL_WORDS and not eased[-1].endswith((":", "—", ".")):
-            eased.append(word.casefold())
-        else:
-            eased.append(_capitalised(word))
-    return " ".join(eased)
-
-
-def _capitalised(word: str) -> str:
-    """`STAGE-COACHES` -> `Stage-Coaches`, `O'NEIL` -> `O'Neil`, `CHILD’S` -> `Child’s`."""
-    parts = []
-    for part in re.split(r"([-'’])", word.casefold()):
-        after_apostrophe = bool(parts) and parts[-1] in ("'", "’")
-        parts.append(part[:1].upper() + part[1:] if part and (not after_apostrophe or len(part) > 2) else part)
-    first = next((i for i, ch in enumerate("".join(parts)) if ch.isalpha()), None)
-    joined = "".join(parts)
-    return joined if first is None else joined[:first] + joined[first].upper() + joined[first + 1:]
 
 
 def _subtitle_index(units: Sequence[Unit], title_index: int | None, title_lines: set[int]) -> int | None:

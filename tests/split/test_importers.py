@@ -225,6 +225,63 @@ def test_saved_pages_give_the_article_its_byline_date_and_tags():
     assert split.articles == () and "listing of articles" in split.matter_lines[0][2]
 
 
+def html_book(pieces: list[tuple[str, int]], *, wrapper: str = "body", declaration: bool = True) -> str:
+    """A book as Project Gutenberg's HTML editions are: an XML declaration, a title
+    page, a contents list linking to anchors before each piece's `<h2>`, the
+    pieces, then the end marker and the licence in a `<pre>`."""
+    words = iter(range(10**6))
+
+    def text(count: int) -> str:
+        return " ".join(f"word{next(words)}" for _ in range(count))
+
+    contents = "".join(f'<p class="toc"><a href="#link{n}"> {title} </a></p>\n' for n, (title, _) in enumerate(pieces))
+    body = "".join(
+        f'<p><br /> <a name="link{n}" id="link{n}">\n<!-- H2 anchor --> </a></p>\n'
+        f'<div style="height: 4em;"><br /></div>\n<h2>\n  {title}\n</h2>\n'
+        + "".join(f"<p>\n  {text(60)}\n  {text(40)}.\n</p>\n" for _ in range(paragraphs))
+        for n, (title, paragraphs) in enumerate(pieces))
+    return ('<?xml version="1.0" encoding="utf-8"?>\n\n' if declaration else "") + (
+        '<!DOCTYPE html>\n<html><head><title>A Book of Tales</title></head>\n'
+        f'<{wrapper}>\n<pre>\n*** START OF THE PROJECT GUTENBERG EBOOK A BOOK OF TALES ***\n</pre>\n'
+        '<h1>A BOOK OF TALES</h1>\n<h2>Edited by A. Editor</h2>\n<h2>CONTENTS</h2>\n'
+        f"<blockquote>\n{contents}</blockquote>\n{body}"
+        '<pre>\n*** END OF THE PROJECT GUTENBERG EBOOK A BOOK OF TALES ***\n\nSection 1. The licence.\n</pre>\n'
+        f"</{wrapper}></html>\n")
+
+
+def test_a_web_page_of_a_book_gives_an_article_for_each_piece_its_contents_list_links_to():
+    """The pieces under the `<h2>`s the contents list links to are articles,
+    titles in capitals eased; the title page and the contents list before them
+    and the marker and licence after them are set aside; `CHAPTER I` under a
+    title numbers a part of that piece. An XML declaration before the doctype
+    (XHTML) still makes the file a web page."""
+    pieces = [("THE BRONZE RING", 4), ("LITTLE RED RIDING HOOD", 3), ("A VOYAGE TO LILLIPUT", 0),
+              ("CHAPTER I", 3), ("CHAPTER II", 3), ("THE RED ETIN", 4)]
+    text = html_book(pieces)
+    split = split_one(Seed(name="tales.htm", lines=tuple(text.split("\n"))))
+    assert [a.title for a in split.articles] == ["The Bronze Ring", "Little Red Riding Hood", "A Voyage to Lilliput",
+                                                 "The Red Etin"]
+    lilliput = split.articles[2]
+    assert [b.texts[0] for b in lilliput.body if b.kind.value == "heading"] == ["CHAPTER I", "CHAPTER II"]
+    assert all("licence" not in a.body_text and "word" in a.body_text for a in split.articles)
+    reasons = " ".join(reason for _first, _last, reason in split.matter_lines)
+    assert "front matter" in reasons and "back matter" in reasons
+    non_blank = {n for n, line in enumerate(text.split("\n"), 1) if line.strip()}
+    owned = {n for a in split.articles for n in range(a.first_line, a.last_line + 1)} | {
+        n for first, last, _reason in split.matter_lines for n in range(first, last + 1)}
+    assert non_blank <= owned  # every line is an article's or set aside
+
+
+def test_a_post_or_a_short_page_with_a_linked_table_of_contents_stays_one_article():
+    """A post (`<article>`) whose table of contents links to its sections, and a
+    page whose linked sections are shorter than articles, are one article each."""
+    pieces = [("Installing", 4), ("Configuring", 3), ("Running", 4)]
+    post = html_book(pieces, wrapper="body><article", declaration=False).replace("</body><article>", "</article></body>")
+    assert len(split_one(Seed(name="post.html", lines=tuple(post.split("\n")))).articles) == 1
+    short = html_book([("Installing", 1), ("Configuring", 1), ("Running", 1)])
+    assert len(split_one(Seed(name="guide.html", lines=tuple(short.split("\n")))).articles) == 1
+
+
 def test_tables_map_their_columns_by_name():
     beehiiv = split_one(seed_of(FIXTURES / "ghost-migrate-beehiiv-posts.csv")).articles
     assert [a.title for a in beehiiv] == ["Sample Post", "Another Post"]  # web_title, not email_subject_line

@@ -15,6 +15,7 @@ from corpus_browser.model import EXPORT_SUFFIXES, SeedInput
 from corpus_browser.split.imports.feeds import read_feed, read_json_feed
 from corpus_browser.split.imports.ghost import read_ghost
 from corpus_browser.split.imports.hentry import read_hentry
+from corpus_browser.split.imports.html_book import read_html_book
 from corpus_browser.split.imports.items import ARTICLE_KINDS, Export, Imported, ImportedItem, Importer
 from corpus_browser.split.imports.saved_page import read_saved_page
 from corpus_browser.split.imports.substack import read_substack
@@ -24,9 +25,10 @@ from corpus_browser.split.imports.wxr import read_wxr
 from corpus_browser.split.imports.zipped import zip_reader
 
 #: The importers of single files, tried in turn: the first that recognises a file reads it
-#: (WordPress's RSS before other RSS, a post's h-entry before any page, any page last).
+#: (WordPress's RSS before other RSS, a post's h-entry before any page, a book's page before
+#: a post's, any page last).
 FILE_IMPORTERS: tuple[Importer, ...] = (read_wxr, read_feed, read_json_feed, read_ghost, read_wp_json, read_table,
-                                        read_hentry, read_saved_page)
+                                        read_hentry, read_html_book, read_saved_page)
 #: Every importer: those of zips, then those of single files.
 IMPORTERS: tuple[Importer, ...] = (read_substack, zip_reader(FILE_IMPORTERS), *FILE_IMPORTERS)
 

@@ -35,14 +35,17 @@ _METADATA_CLASSES = frozenset({"p-author", "dt-published", "dt-updated", "p-cate
 _CLASS = re.compile(r"\S+")
 #: Suffixes of files that hold HTML, a fragment or a page.
 HTML_SUFFIXES = frozenset({".html", ".htm"})
-_HTML_PAGE = re.compile(r"<(?:!doctype\s+html|html[\s>])", re.IGNORECASE)
+#: An XML declaration, which XHTML may open with (lxml reads no text that declares its encoding).
+_XML_DECLARATION = re.compile(r"^\ufeff?\s*<\?xml[^>]{0,200}\?>")
+_HTML_PAGE = re.compile(r"(?:<\?xml[^>]{0,200}\?>\s*)?<(?:!doctype\s+html|html[\s>])", re.IGNORECASE)
 _HTML_FRAGMENT = re.compile(r"<(?:!--|[a-z][a-z0-9]*[\s/>])", re.IGNORECASE)
 #: The importer's name, for the report.
 HENTRY = "post marked up as h-entry (a Medium export's post)"
 
 
 def is_html(export: Export) -> bool:
-    """An HTML page: it opens with a doctype or `<html>`; or, named `.html` or `.htm`,
+    """An HTML page: it opens with a doctype or `<html>` (after an XML declaration,
+    as XHTML may); or, named `.html` or `.htm`,
     with any element or comment (a fragment, as Substack saves its posts). A text
     or Markdown file that opens with a tag or a comment stays what it is."""
     if _HTML_PAGE.match(export.head):
@@ -53,7 +56,7 @@ def is_html(export: Export) -> bool:
 def page_tree(export: Export) -> etree._Element | None:
     """The page as lxml reads HTML (no entities expanded, nothing fetched), or None when it holds nothing."""
     try:
-        return lxml.html.document_fromstring(export.text)
+        return lxml.html.document_fromstring(_XML_DECLARATION.sub("", export.text, count=1))
     except (etree.ParserError, ValueError):
         return None
 

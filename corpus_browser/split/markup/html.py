@@ -31,6 +31,8 @@ _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _BLOCKS = {"p", "div", "section", "article", "header", "footer", "main", "aside", "figure", "figcaption", "details",
            "summary", "blockquote", "ul", "ol", "dl", "pre", "table", "hr", *_HEADINGS}
 _LANGUAGE = re.compile(r"(?:^|\s)(?:language|lang)-([\w+#.-]+)")
+#: White space that HTML shows as one space (outside `<pre>`).
+_WHITE_SPACE = re.compile(r"[ \t\r\n\f]+")
 
 
 def sanitised(source: str) -> str:
@@ -56,10 +58,10 @@ def convert(source: str, base: str | None = None) -> list[md.Piece]:
 def _blocks(element: etree._Element, shift: int) -> list[md.Piece | None]:
     """The blocks of an element's content; loose text and inline elements between blocks make paragraphs."""
     pieces: list[md.Piece | None] = []
-    loose: list[md.Inline] = [md.text(element.text)] if element.text else []
+    loose: list[md.Inline] = [_text(element.text)] if element.text else []
     for child in element:
         if not isinstance(child.tag, str) or _unseen(child):
-            loose += [md.text(child.tail)] if child.tail else []
+            loose += [_text(child.tail)] if child.tail else []
             continue
         if child.tag in _BLOCKS:
             pieces.append(md.paragraph(loose))
@@ -68,7 +70,7 @@ def _blocks(element: etree._Element, shift: int) -> list[md.Piece | None]:
         else:
             loose += _inline(child)
         if child.tail:
-            loose.append(md.text(child.tail))
+            loose.append(_text(child.tail))
     pieces.append(md.paragraph(loose))
     return pieces
 
@@ -119,13 +121,18 @@ def _table(element: etree._Element) -> md.Piece | None:
 
 def _inlines(element: etree._Element) -> list[md.Inline]:
     """An element's content as inline text (blocks inside it, as a heading's or a cell's, run together)."""
-    parts: list[md.Inline] = [md.text(element.text)] if element.text else []
+    parts: list[md.Inline] = [_text(element.text)] if element.text else []
     for child in element:
         if isinstance(child.tag, str) and not _unseen(child):
             parts += _inline(child)
         if child.tail:
-            parts.append(md.text(child.tail))
+            parts.append(_text(child.tail))
     return parts
+
+
+def _text(value: str) -> md.Inline:
+    """Text of HTML as a browser shows it: each run of white space one space."""
+    return md.text(_WHITE_SPACE.sub(" ", value))
 
 
 def _unseen(element: etree._Element) -> bool:

@@ -1,0 +1,187 @@
+"""A web page that is a whole book or collection: Project Gutenberg's HTML
+editions, a collection of stories or essays saved as one page. Its pieces
+stand under headings of one rank that the page's own contents list links to
+(`<a href="#chapter-3">`); each piece is an article, titled by its heading.
+
+A page is read so when it holds no article of its own (no `<article>`,
+`<main>` or h-entry: those are a post's page, read by `saved_page.py`), at
+least `BOOK_MIN_PIECES` headings of one rank are targets of its own links, and
+its pieces are an article's length on average (`BOOK_MEAN_WORDS`): a long
+post with a linked table of contents keeps its sections.
+
+What stands before the first piece (the title page, the contents list) and
+from a framed marker line on (`*** END OF THE PROJECT GUTENBERG EBOOK … ***`,
+then its licence) is set aside. A heading that is only a label (`CHAPTER I`)
+numbers a part of the piece above it, and a heading over almost no text
+(`Edited by Andrew Lang`) belongs with what stands before it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from lxml import etree
+
+from corpus_browser.lang import rules
+from corpus_browser.lang.text import ease_capitals, is_all_caps
+from corpus_browser.split.imports.fields import plain
+from corpus_browser.split.imports.hentry import has_class, is_html, page_tree
+from corpus_browser.split.imports.items import Export, Imported, ImportedItem
+
+#: The importer's name, for the report and `explain`.
+HTML_BOOK = "web page of a book or collection"
+#: The heading ranks looked at, the top first.
+_RANKS = ("h1", "h2", "h3")
+#: A book has at least this many pieces its contents list links to ...
+BOOK_MIN_PIECES = 3
+#: ... and this many words in a piece on average.
+BOOK_MEAN_WORDS = 300
+#: A heading over fewer words than this stands with what is before it.
+PIECE_MIN_WORDS = 40
+
+
+@dataclass(frozen=True)
+class _Piece:
+    heading: etree._Element
+    blocks: tuple[etree._Element, ...]
+    """The elements under the heading, up to the next piece's."""
+
+    @property
+    def words(self) -> int:
+        return sum(len(block.text_content().split()) for block in self.blocks)
+
+
+def read_html_book(export: Export) -> Imported | None:
+    if not is_html(export):
+        return None
+    page = page_tree(export)
+    body = page.find("body") if page is not None else None
+    if body is None or _holds_an_article(page):
+        return None
+    pieces = _pieces(body, _link_targets(page))
+    if len(pieces) < BOOK_MIN_PIECES or sum(piece.words for piece in pieces) < BOOK_MEAN_WORDS * len(pieces):
+        return None
+    return Imported(HTML_BOOK, tuple(_items(export, body, pieces)))
+
+
+def _holds_an_article(page: etree._Element) -> bool:
+    return page.find(".//article") is not None or page.find(".//main") is not None or any(
+        has_class(element, ("h-entry",)) for element in page.iter() if isinstance(element.tag, str))
+
+
+def _link_targets(page: etree._Element) -> set[str]:
+    """The anchors the page's own links lead to (`#chapter-3`)."""
+    return {href[1:] for link in page.iter("a") if (href := link.get("href") or "").startswith("#") and len(href) > 1}
+
+
+def _pieces(body: etree._Element, targets: set[str]) -> list[_Piece]:
+    """The pieces under the top rank of headings the page links to, labels and
+    headings over almost no text joined to the piece above (before the first,
+    to nothing: it is front matter)."""
+    for rank in _RANKS:
+        headings = [heading for heading in body.iter(rank) if _linked(heading, targets)]
+        if len(headings) < BOOK_MIN_PIECES:
+            continue
+        blocks = [_block(heading, body) for heading in body.iter(rank)]
+        if len({block.getparent() for block in blocks}) != 1:
+            return []  # pieces set at different depths: no book this reader knows
+        return _joined(_cut(blocks, [heading for heading in body.iter(rank)]), targets)
+    return []
+
+
+def _linked(heading: etree._Element, targets: set[str]) -> bool:
+    """The heading, an anchor in it, or one in the elements with no text right
+    before it (`<p><a id="chapter-3"></a></p>`, a spacer) is a link's target."""
+    near = list(heading.iter())
+    before = heading.getprevious()
+    while before is not None and not before.text_content().strip():
+        near += list(before.iter())
+        before = before.getprevious()
+    return any((element.get("id") or element.get("name")) in targets for element in near
+               if isinstance(element.tag, str))
+
+
+def _block(heading: etree._Element, body: etree._Element) -> etree._Element:
+    """The outermost element under `body` that holds this heading and no other of its rank."""
+    block = heading
+    while block.getparent() is not None and block.getparent() is not body \
+            and sum(1 for _ in block.getparent().iter(heading.tag)) == 1:
+        block = block.getparent()
+    return block
+
+
+def _cut(blocks: Sequence[etree._Element], headings: Sequence[etree._Element]) -> list[_Piece]:
+    siblings = list(blocks[0].getparent())
+    index = [siblings.index(block) for block in blocks]
+    ends = [*index[1:], len(siblings)]
+    return [_Piece(heading, tuple(_content(siblings[start:end], heading)))
+            for heading, start, end in zip(headings, index, ends)]
+
+
+def _content(elements: Sequence[etree._Element], heading: etree._Element) -> list[etree._Element]:
+    """The elements of a piece but its heading (which may stand inside the first of them)."""
+    first, *rest = elements
+    inner = [element for element in first if element is not heading] if first is not heading else []
+    return [element for element in [*inner, *rest] if isinstance(element.tag, str)]
+
+
+def _joined(pieces: list[_Piece], targets: set[str]) -> list[_Piece]:
+    """Each piece that opens an article, with the parts (labels, headings over
+    almost no text) after it; a title over parts (`A VOYAGE TO LILLIPUT` over
+    `CHAPTER I`) opens one."""
+    labels = [bool(rules.LABEL_ONLY.match(plain(piece.heading.text_content()))) for piece in pieces]
+    joined: list[_Piece] = []
+    for n, piece in enumerate(pieces):
+        over_parts = n + 1 < len(pieces) and labels[n + 1]
+        opens = not labels[n] and (over_parts or piece.words >= PIECE_MIN_WORDS) and not _listing(piece, targets)
+        if opens:
+            joined.append(piece)
+        elif joined:
+            last = joined[-1]
+            joined[-1] = _Piece(last.heading, (*last.blocks, piece.heading, *piece.blocks))
+    return joined
+
+
+def _listing(piece: _Piece, targets: set[str]) -> bool:
+    """Most of the piece's words are links to the page's own pieces: its contents list."""
+    linked = sum(len(link.text_content().split()) for block in piece.blocks for link in block.iter("a")
+                 if (link.get("href") or "")[1:] in targets)
+    return linked * 2 > piece.words
+
+
+def _items(export: Export, body: etree._Element, pieces: Sequence[_Piece]) -> list[ImportedItem]:
+    lines = max(len(export.seed.lines), 1)
+    firsts = [piece.heading.sourceline or 1 for piece in pieces]
+    items = []
+    if firsts[0] > 1:
+        items.append(ImportedItem(title="front matter", body="", first_line=1, last_line=firsts[0] - 1,
+                                  kind="front matter"))
+    for n, piece in enumerate(pieces):
+        blocks, back = _before_marker(piece.blocks)
+        last = firsts[n + 1] - 1 if n + 1 < len(pieces) else (back.sourceline - 1 if back is not None else lines)
+        items.append(ImportedItem(title=_title(piece.heading), body=_html(blocks),
+                                  first_line=firsts[n], last_line=max(last, firsts[n]), kind="article"))
+        if back is not None and n + 1 == len(pieces):
+            items.append(ImportedItem(title="back matter", body="", first_line=back.sourceline or lines,
+                                      last_line=lines, kind="back matter"))
+    return items
+
+
+def _title(heading: etree._Element) -> str:
+    """The heading as a title, capitals eased as in a plain-text book (`THE BRONZE RING`: `The Bronze Ring`)."""
+    text = plain(heading.text_content())
+    return ease_capitals(text) if is_all_caps(text) else text
+
+
+def _before_marker(blocks: Sequence[etree._Element]) -> tuple[list[etree._Element], etree._Element | None]:
+    """The blocks before the first one holding a framed marker line (`*** END OF … ***`), and that block."""
+    for n, block in enumerate(blocks):
+        if any(rules.FRAMED_LINE.match(line.strip()) for line in block.text_content().splitlines()):
+            return list(blocks[:n]), block
+    return list(blocks), None
+
+
+def _html(blocks: Sequence[etree._Element]) -> str:
+    """The blocks as HTML, each with the text that follows it."""
+    return "".join(etree.tostring(block, encoding="unicode", method="html") for block in blocks)
