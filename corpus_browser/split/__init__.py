@@ -38,7 +38,7 @@ from corpus_browser.model import (
 from corpus_browser.split.boilerplate import SeedKeys, find_boilerplate
 from corpus_browser.split.extract import extract, is_draft, is_stub
 from corpus_browser.split.imports.articles import imported_seed
-from corpus_browser.split.plausibility import SWITCH_MIN_SCORE_SHARE, judge
+from corpus_browser.split.plausibility import SWITCH_MIN_SCORE_SHARE, judge, unmarked
 from corpus_browser.split.segment import PreparedSeed, blocked_keys, opens_block, prepare_seed, segment_seed
 
 #: Formats whose headings carry ranks, so that the article level can be looked for a rank deeper.
@@ -71,13 +71,13 @@ def split_seed(item: SeedInput, prepared: PreparedSeed, boilerplate: Iterable[st
     readings = [Reading(prepared.format, 0, True, verdict.pieces, verdict.score, verdict.reasons)]
     floor = SWITCH_MIN_SCORE_SHARE * verdict.score
     hinted = item.overrides.article_titles or item.overrides.article_level
-    if not verdict.plausible and item.seed.format is None and not hinted:
+    if (not verdict.plausible or unmarked(segmented)) and item.seed.format is None and not hinted:
         for format, deeper, records in _other_readings(prepared):
             other = segment_seed(item, prepare_seed(item, rules, format), boilerplate, rules, deeper, records)
             found = judge(other)
             readings.append(Reading(format, deeper, records, found.pieces, found.score, found.reasons))
             if found.plausible and found.score >= floor and (not verdict.plausible or found.score > verdict.score) \
-                    and (found.pieces > 1 or verdict.pieces == 1):
+                    and (found.pieces > 1 or (verdict.pieces == 1 and not verdict.plausible)):
                 segmented, verdict = other, found
                 readings.insert(0, readings.pop())
     if readings[0].format is not prepared.format or readings[0].deeper or not readings[0].records:
@@ -89,6 +89,8 @@ def _doubt(first: Format, readings: Sequence[Reading]) -> str:
     """Why a seed was read otherwise than its content first suggested."""
     doubted = next(reading for reading in readings if reading.format is first and reading.deeper == 0
                    and reading.records)
+    if not doubted.reasons:
+        return f"read as {first.value}, no heading was marked up in it"
     return f"read as {first.value}, its split looked wrong ({'; '.join(doubted.reasons)})"
 
 

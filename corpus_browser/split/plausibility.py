@@ -33,7 +33,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from corpus_browser.lang.text import key, word_count
-from corpus_browser.model import Role, SegmentedSeed, Unit
+from corpus_browser.model import Format, Role, SegmentedSeed, Unit
 
 _TEXT = (Role.PROSE, Role.LIST_ITEM, Role.VERBATIM)
 #: A file of at least this many words of text ...
@@ -114,6 +114,17 @@ def judge(segmented: SegmentedSeed) -> Verdict:
     articles = sum(1 for count in words if count >= ARTICLE_MIN_WORDS)
     score = articles * distinct * (1 - min(matter / lines, 1.0))
     return Verdict(not reasons, score, tuple(reasons), len(words))
+
+
+def unmarked(segmented: SegmentedSeed) -> bool:
+    """A reading of a markup format that found no heading at all in a seed of
+    some length (`UNHEADED_MIN_WORDS`): the format was told by inline marks
+    (``code``, links), not by any structure, so plain text's reading of the
+    layout is weighed too. Not a doubt: one essay has no heading either."""
+    units = [unit for segment in segmented.segments for unit in segment.units]
+    return segmented.format not in (Format.TEXT, Format.EXPORT) and len(segmented.segments) == 1 \
+        and not any(unit.role is Role.HEADING for unit in units) and not _opens_with_its_metadata(units) \
+        and sum(word_count(unit.text) for unit in units if unit.role in _TEXT) >= UNHEADED_MIN_WORDS
 
 
 def _title(units: Sequence[Unit]) -> str:

@@ -6,6 +6,8 @@ looks right is taken; the readings weighed are kept for `explain`."""
 
 from __future__ import annotations
 
+import random
+
 from helpers import paragraph
 
 from corpus_browser.config import BuildConfig, SplitRules
@@ -156,3 +158,25 @@ def test_a_changelog_closed_by_two_comment_lines_is_no_markdown_and_keeps_every_
     assert len(found.articles) == 40
     assert all(article.authors == ("Jane Maintainer",) for article in found.articles)
     assert "stand before its first heading" in explain_seed(found)
+
+
+def test_a_changelog_told_as_rest_by_its_inline_marks_alone_is_read_for_its_layout_too():
+    """``literals`` and `links`_ made a changelog reStructuredText, though it has
+    no underlined title: one page. Its plain-text reading opens a release at each
+    `Version 4.1.1 released 2026-04-24` line; an essay of the same marks and no
+    heading stays one article in its markup, and no doubt is raised of it."""
+    words = random.Random(7).choices("encoder indent speed wheel build release parser float decimal "
+                                     "window linux python tests docs bytes order keys".split(), k=1200)
+    releases = [f"Version 4.{n}.0 released 2026-0{n}-0{n}\n\n* Use ``indent=`` in {' '.join(words[n * 130:n * 130 + 60])}.\n"
+                f"  See `the issue <https://example.org/{n}>`_.\n* {' '.join(words[n * 130 + 60:n * 130 + 130])}."
+                for n in range(9, 0, -1)]
+    found = split("\n\n".join(releases), "CHANGES.txt")
+    assert found.format is Format.TEXT
+    assert [(a.title, a.date) for a in found.articles][:2] == [
+        ("Version 4.9.0", "2026-09-09"), ("Version 4.8.0", "2026-08-08")]
+    assert len(found.articles) == 9
+    prose = random.Random(8).choices("the garden was quiet and we walked along its paths under old trees".split(), k=1400)
+    essay = "\n\n".join(f"{' '.join(prose[n * 150:(n + 1) * 150])}. See [the notes](https://example.org/{n}) and "
+                          "*more*." for n in range(9))
+    (article,) = split(essay, "essay.md").articles
+    assert not split(essay, "essay.md").doubts and "[the notes](https://example.org/0)" in article.body[0].markdown
