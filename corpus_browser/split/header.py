@@ -88,7 +88,7 @@ def apply_template(units: Sequence[Unit], layout: Layout) -> list[Unit]:
     loose = _names_recur(units, heads)
     for head in heads:
         _head_bylines(units, head, loose, lower)
-    _speakers(units, spans)
+    _speakers(units, spans, lower)
     return units
 
 
@@ -325,8 +325,11 @@ def _italic_name(text: str) -> tuple[str, ...] | None:
     return None
 
 
-def _speakers(units: list[Unit], spans: Sequence[tuple[int, int]]) -> None:
-    """Names of speakers in titles that share a template, for articles without a byline."""
+def _speakers(units: list[Unit], spans: Sequence[tuple[int, int]], lower: _LowerWords) -> None:
+    """Names of speakers in titles that share a template, for articles without a
+    byline; not words the text writes in lower case, every one of them
+    (`Accessibility Best Practices for Your Project`, `Security Best Practices
+    for your Project` name no one)."""
     titles = {}
     for a, b in spans:
         title = _title(units, a, b)
@@ -334,7 +337,7 @@ def _speakers(units: list[Unit], spans: Sequence[tuple[int, int]]) -> None:
             titles[title] = units[title].text
     speakers = names_in_title(list(titles.values()))
     for i, text in titles.items():
-        if text in speakers:
+        if text in speakers and not all(word.casefold() in lower for word in speakers[text].split()):
             units[i] = replace(units[i], names=(speakers[text],))
 
 

@@ -238,6 +238,20 @@ def test_speakers_named_in_titles_that_share_a_template():
                                           ("Franklin D. Roosevelt",)]
 
 
+def test_titles_sharing_a_template_of_common_words_name_no_speaker():
+    """`Accessibility Best Practices for Your Project`, `Security Best Practices
+    for your Project` and `Finding Users for Your Project` share their end, but
+    the text writes `accessibility`, `security`, `best`, `finding` and `users` in
+    lower case: no one is named."""
+    titles = ["Accessibility Best Practices for Your Project", "Security Best Practices for your Project",
+              "Finding Users for Your Project", "Starting an Open Source Project"]
+    posts = "\n".join(f"---\ntitle: {title}\norder: {n}\n---\n\nGood accessibility and security are the best gifts "
+                      f"to users finding team {n}.\n\n{paragraph(80)}\n" for n, title in enumerate(titles))
+    found = articles_of(posts, format=Format.MARKDOWN)
+    assert [a.title for a in found] == titles
+    assert [a.authors for a in found] == [(), (), (), ()]
+
+
 def test_titles_as_readers_want_them():
     text = book((0, f"“VIRGINIBUS PUERISQUE”\n\n{paragraph(80)}"), (4, f"III.—ON FALLING IN LOVE\n\n{paragraph(80)}"),
                 (4, f"HUGHES' NEW MAGNETIC BALANCE.\n\n{paragraph(80)}"), (4, f"GEORGE III AND THE U.S.A.\n\n{paragraph(80)}"))
