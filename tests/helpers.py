@@ -37,7 +37,7 @@ def segment_texts(*texts: str, overrides: Overrides = Overrides(), format: Forma
 
 def articles_of(*texts: str, overrides: Overrides = Overrides(), format: Format = Format.TEXT) -> list[Article]:
     return [
-        extract(segment, item.overrides)
+        extract(segment, item.overrides, format=item.format)
         for item in segment_texts(*texts, overrides=overrides, format=format)
         for segment in item.segments
     ]

@@ -12,6 +12,7 @@ named in the title. What an editor's sidecar says wins over all of these.
 
 from __future__ import annotations
 
+import itertools
 import re
 import textwrap
 from collections.abc import Iterator, Sequence
@@ -63,6 +64,8 @@ STUB_MAX_WORDS = 25
 _PIECE_KINDS = {"paragraph": BlockKind.PARAGRAPH, "heading": BlockKind.HEADING, "bullet_list": BlockKind.BULLET_LIST,
                 "numbered_list": BlockKind.NUMBERED_LIST, "code": BlockKind.CODE, "quote": BlockKind.QUOTE,
                 "table": BlockKind.TABLE, "rule": BlockKind.RULE, "footnote": BlockKind.FOOTNOTE}
+#: Formats whose records state their author in a header block: a message, a commit.
+_HEADED_RECORDS = frozenset({Format.MAIL, Format.GIT_LOG})
 #: Why units of each role are set aside.
 _SET_ASIDE_KINDS = {
     Role.BYLINE: SetAsideKind.BYLINE,
@@ -81,7 +84,7 @@ def extract(segment: Segment, overrides: Overrides, lines: Sequence[str] = (), f
     title_index = _title_index(units)
     title_lines = _title_lines(units, title_index)
     subtitle_index = _subtitle_index(units, title_index, title_lines)
-    authors = _authors(units)
+    authors = _authors(units, format)
     body_units = [unit for i, unit in enumerate(units)
                   if unit.role in BODY_ROLES and unit.first not in title_lines and i != subtitle_index]
     convert = CONVERTERS.get(format)
@@ -293,9 +296,13 @@ def _aside(text: str) -> bool:
     return bracketed or (len(text) > 2 and text[0] in "_*" and text[-1] == text[0] and text.count(text[0]) == 2)
 
 
-def _authors(units: Sequence[Unit]) -> tuple[str, ...]:
+def _authors(units: Sequence[Unit], format: Format) -> tuple[str, ...]:
     """The names the bylines give; without a byline, those of a signature in
-    the text or of a speaker named in the title."""
+    the text or of a speaker named in the title. A message's or a commit's are
+    its header's, the lines before the first blank one: a header quoted in its
+    body (`From: Jane Doe <…>` over the text a reply answers) names someone else."""
+    if format in _HEADED_RECORDS:
+        units = [*units[:1], *itertools.takewhile(lambda unit: not unit.gap_before, units[1:])]
     names: list[str] = []
     for unit in units:
         if unit.role in (Role.BYLINE, Role.HEADER):

@@ -105,6 +105,26 @@ def test_the_line_introducing_a_quoted_reply_names_no_author():
     assert found.authors == ("Marek Kubica",)
 
 
+def test_a_header_quoted_in_a_replys_body_names_no_author_of_it():
+    """Some mailers quote the header of the message a reply answers at the top
+    of its body's text part (`From: David Sturgis <…>`, `Subject: Re: …`,
+    `Date: …`): the reply's author is its own header's sender alone."""
+    def message(day: int, sender: str, subject: str, body: str) -> str:
+        return (f"From someone@example.com  Tue Jun {day} 08:56:02 2002\nFrom: someone at example.com ({sender})\n"
+                f"Date: Tue, {day} Jun 2002 02:56:02 -0500 (CDT)\nSubject: [Reality] {subject}\n\n{body}\n")
+    def quoting(person: str, address: str) -> str:
+        return ("----Security_Multipart(Tue_Jun_18_02:56:02_2002_435)--\nContent-Type: Text/Plain; charset=us-ascii\n"
+                f"Content-Transfer-Encoding: 7bit\n\nFrom: {person} <{address}>\nSubject: Re: [Reality] Exits\n"
+                f"Date: Mon, 17 Jun 2002 13:00:39 -0500\n\nThe legend returns :-)\n\n> {paragraph(30)}\n\n"
+                f"{paragraph(40)}")
+    archive = "\n".join([message(16, "David Sturgis", "Exits", paragraph(50)),
+                         message(17, "Jane Doe", "Re: Exits", quoting("David Sturgis", "dave@example.com")),
+                         message(18, "Glyph Lefkowitz", "Re: Exits", quoting("Jane Doe", "jane@example.com")),
+                         message(19, "David Sturgis", "Re: Exits", quoting("Glyph Lefkowitz", "glyph@example.com"))])
+    found = articles_of(archive, format=Format.MAIL)
+    assert [a.authors for a in found] == [("David Sturgis",), ("Jane Doe",), ("Glyph Lefkowitz",), ("David Sturgis",)]
+
+
 def test_messages_run_together_without_envelopes_open_at_header_blocks():
     text = "\n".join([
         "Date: Sun, 10 Dec 1989 11:24:26 -0600", "From: \"Ada Byron\" <ada@example.org>", "Subject: Breakfast",
