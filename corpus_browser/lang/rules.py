@@ -315,6 +315,9 @@ _ADDRESS = r"[<(]?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[>)]?"
 NAME_WITH_ADDRESS = re.compile(
     rf"^(?:--?|—)?\s*(?P<name>[^<>()@\d]{{3,120}}?)\s*{_ADDRESS}(?:\s*,\s*{_ADDRESS})*(?P<rest>.*)$"
 )
+#: A line that leads in to what follows: it ends in a comma, a semicolon or a colon,
+#: perhaps with a dash after it, as old books write (`DEAR MRS. CONEY,--`, `sends us the following:--`).
+LEADS_IN = re.compile(r"[,;:](?:--|[—–])?$")
 #: What follows a name and address that introduce a quotation, not a signature
 #: (`Jane Doe <jane@example.org> wrote:`): the person quoted is not the author.
 QUOTE_ATTRIBUTION = re.compile(r"^\s*(?:wrote|writes|said|a écrit|schrieb|escribió|ha scritto|skrev|schreef|написал)\s*:",

@@ -189,8 +189,9 @@ def _names_recur(units: Sequence[Unit], heads: Sequence[Sequence[int]]) -> bool:
 
 def _plain_names(text: str) -> tuple[str, ...] | None:
     """A line that only names people ("Jane Doe", "Jane Doe and John Roe",
-    "Jane Doe, for the team"), not a sentence nor a salutation ("Hallo André,")."""
-    if more_words_than(text, 12) or ". " in text or text.rstrip().endswith((",", ":")):
+    "Jane Doe, for the team"), not a sentence nor a salutation ("Hallo André,",
+    "DEAR MRS. CONEY,--")."""
+    if more_words_than(text, 12) or ". " in text or rules.LEADS_IN.search(text.rstrip()):
         return None
     names = name_list(text.rstrip("."), single_word_ok=False)
     return names if names and not any(word.casefold() in MINOR_WORDS for name in names for word in name.split()) \
@@ -250,11 +251,12 @@ def _capital_names(text: str) -> tuple[str, ...] | None:
 def _head_bylines(units: list[Unit], head: Sequence[int], loose: bool, lower: _LowerWords) -> None:
     """Under the title, a person's name alone on a line (in capitals or with
     an initial, or any name where the template has an author line) or with
-    an e-mail address is a byline."""
+    an e-mail address is a byline; not a salutation, which leads in to the
+    text (`DEAR MRS. CONEY,--`)."""
     if any(units[i].role is Role.BYLINE for i in head):
         return
     for n, i in enumerate(head):
-        if not _open(units[i]):
+        if not _open(units[i]) or rules.LEADS_IN.search(units[i].text.rstrip()):
             continue
         addressed = name_with_address(units[i].text)
         name = _name_alone(units[i].text.rstrip("."), lower) if n < 2 else None

@@ -143,8 +143,12 @@ def find_layout(units: Sequence[Unit], format: Format, overrides: Overrides, spl
     ordered = sorted(starts)
     contents, named = _contents(units, ordered, hi)
     listed = _listed_headings(units, contents, starts) if format is Format.TEXT else {}
-    if listed:
+    under_listed = [i for i in starts if i - 1 in named and i not in named and units[i - 1].role is Role.HEADING] \
+        if format is Format.TEXT else []
+    if listed or under_listed:
         starts.update(listed)
+        for i in under_listed:  # the list names the title above as the piece: this is its subtitle
+            del starts[i]
         ordered = sorted(starts)
         contents, named = _contents(units, ordered, hi)
     matter += contents + _after_contents(ordered, hi, named)

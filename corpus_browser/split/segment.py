@@ -57,7 +57,7 @@ from corpus_browser.split.readers import read_units
 
 #: Punctuation that ends a sentence; a heading ending in it must be Title Case.
 _SENTENCE_PUNCTUATION = ".!?"
-#: Punctuation after which text continues; a line ending in it is never a heading.
+#: Punctuation after which text continues; a line ending in it (or leading in, `rules.LEADS_IN`) is never a heading.
 _CONTINUING_PUNCTUATION = ",;:…"
 #: Items of one list stand at most this many units and blank lines apart.
 _LIST_ITEM_REACH = 3
@@ -301,9 +301,18 @@ def dated_entries(units: Sequence[Unit], roles: Sequence[Role], gap: int, split:
     found = {i for i, unit in enumerate(units)
              if roles[i] is Role.DATE and unit.line_count == 1 and 0 < i < len(units) - 1
              and (unit.gap_before > gap or (is_bare_date(unit.text) and not heading_form(units[i - 1], False, split)))
-             and units[i + 1].gap_before >= 1 and roles[i - 1] is not Role.HEADING
+             and units[i + 1].gap_before >= 1 and not _under_a_title(units, roles, i, split)
              and not _reads_as_title(units[i + 1], split)}
     return found if len(found) >= DATED_ENTRY_MIN else set()
+
+
+def _under_a_title(units: Sequence[Unit], roles: Sequence[Role], i: int, split: SplitRules) -> bool:
+    """A date line right under a heading or a line that reads as a title, or under
+    a place line set right over it under one (a letter's `BURNT FORK, WYOMING,`
+    over `April 18, 1909.`, under `THE ARRIVAL AT BURNT FORK`): the dateline of
+    a piece its title opens."""
+    above = i - 2 if i > 1 and not units[i].gap_before and units[i - 1].line_count == 1 else i - 1
+    return roles[above] is Role.HEADING or _reads_as_title(units[above], split)
 
 
 def _reads_as_title(unit: Unit, split: SplitRules) -> bool:
@@ -504,7 +513,7 @@ def heading_form(unit: Unit, indented: bool, split: SplitRules) -> bool:
     if not first or not (first.isupper() or first.isdigit()):
         return False
     last = _last_mark(text)
-    if last in _CONTINUING_PUNCTUATION:
+    if last in _CONTINUING_PUNCTUATION or rules.LEADS_IN.search(text):
         return False
     if last in _SENTENCE_PUNCTUATION:
         return is_title_case(text) or is_all_caps(text) or (indented and last == ".") \

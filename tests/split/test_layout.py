@@ -3,6 +3,8 @@ and the article header template, on small made-up dumps of each pattern."""
 
 from __future__ import annotations
 
+import textwrap
+
 import pytest
 from helpers import articles_of, paragraph, segment_texts
 
@@ -531,18 +533,47 @@ def test_letters_under_a_numeral_and_a_name_that_a_dateline_follows_each_open_a_
     salutation in capitals. The name is the chapter's title, though nothing
     under it reads as a body before the salutation: its break is the numeral's.
     The contents list names the last chapter by one word beside numerals
-    (`IV. SUCCESS  279`), so it is no back matter."""
-    names = ["THE ARRIVAL AT THE FORK", "FILING A CLAIM", "A HAPPY CHRISTMAS", "SUCCESS"]
-    numerals = ["I", "II", "III", "IV"]
+    (`VI. SUCCESS  279`), so it is no back matter. The date under a title (or
+    under a place line under it) is the letter's, opening no entry; the
+    salutation (`DEAR MRS. CONEY,--`) leads in to the text and names no author."""
+    names = ["THE ARRIVAL AT THE FORK", "FILING A CLAIM", "A HAPPY CHRISTMAS", "PROVING UP", "THE NEW HOUSE",
+             "SUCCESS"]
+    numerals = ["I", "II", "III", "IV", "V", "VI"]
     contents = "CONTENTS\n\n" + "\n\n".join(
-        f"{numeral:>5}. {name:<40} {page}" for numeral, name, page in zip(numerals, names, (1, 16, 132, 279)))
-    letters = [(4, f"{numeral}\n\n{name}\n\n\n     BURNT FORK, WYOMING,\n     _April {n}, 1909._\n\n"
+        f"{numeral:>5}. {name:<40} {page}" for numeral, name, page in zip(numerals, names, (1, 16, 132, 150, 170, 279)))
+    places = ["     BURNT FORK, WYOMING,\n", "", "     BURNT FORK, WYOMING,\n", "", "", ""]
+    letters = [(4, f"{numeral}\n\n{name}\n\n\n{place}     _April {n}, 1909._\n\n"
                    f"DEAR MRS. CONEY,--\n\n{paragraph(90)}\n\n{paragraph(70)}\n\n  Sincerely yours,\n    ELINORE RUPERT.")
-               for n, (numeral, name) in enumerate(zip(numerals, names), start=1)]
+               for n, (numeral, name, place) in enumerate(zip(numerals, names, places), start=1)]
     found = articles_of(book((0, "LETTERS FROM A HOMESTEAD"), (4, contents), *letters))
     assert [(a.title, a.date) for a in found] == [
         ("The Arrival at the Fork", "1909-04-01"), ("Filing a Claim", "1909-04-02"),
-        ("A Happy Christmas", "1909-04-03"), ("Success", "1909-04-04")]
+        ("A Happy Christmas", "1909-04-03"), ("Proving up", "1909-04-04"), ("The New House", "1909-04-05"),
+        ("Success", "1909-04-06")]
+    assert all(people(a) == ("Elinore Rupert",) for a in found)  # the signature, not the salutation
+
+
+def test_a_title_the_contents_list_names_keeps_its_subtitle_in_capitals_under_it():
+    """A magazine's piece titled `THE GREEN-CORN DANCE.`, with two blank lines
+    under it and a subtitle in capitals (`FROM AN UNPUBLISHED MS. BY …`), where
+    other pieces hold sections in capitals after two blank lines: the contents
+    list names the title, so the title opens the piece and is no department
+    holding an article under its subtitle. A line leading in to a quotation
+    (`sends us the following:--`) is never a title."""
+    def text(words: int) -> str:
+        return textwrap.fill(paragraph(words), 72)
+
+    names = ["THE SITUATION", "THE GREEN-CORN DANCE", "EDITOR'S TABLE", "SONNET"]
+    contents = "CONTENTS\n\n" + "\n".join(f"  {name.title()},{' ' * 20}{page}" for name, page in
+                                           zip(names, (1, 17, 46, 60)))
+    pieces = [(4, f"THE SITUATION.\n\n{text(120)}\n\n\nTHE FIRST PART.\n\n{text(90)}\n\n\nTHE SECOND PART.\n\n{text(90)}"),
+              (4, f"THE GREEN-CORN DANCE.\n\n\nFROM AN UNPUBLISHED MS. BY JOHN HOWARD PAYNE, AUTHOR OF \"HOME, SWEET\n"
+                  f"HOME\"\n\n{text(150)}\n\n{text(90)}"),
+              (4, f"EDITOR'S TABLE.\n\n{text(80)}\n\n\n* * * * *\n\nA correspondent in Ohio sends us the following:--\n\n"
+                  f"  The verse of one line\n  And of another line.\n\n{text(60)}"),
+              (4, f"SONNET.\n\n{text(70)}\n\n\nTHE SESTET.\n\n{text(40)}")]
+    found = articles_of(book((0, contents), *pieces))
+    assert [a.title for a in found] == ["The Situation", "The Green-Corn Dance", "Editor's Table", "Sonnet"]
 
 
 def test_an_essay_whose_paragraphs_run_on_into_quotations_is_no_front_matter():
