@@ -8,7 +8,15 @@ import unicodedata
 import regex
 
 from corpus_browser.lang.cjk import CJK_PUNCTUATION, CJK_RUN, segment
-from corpus_browser.lang.rules import MINOR_WORDS, MONTHS, ORDINALS, ROMAN_NUMERAL, TITLE_SMALL_WORDS
+from corpus_browser.lang.rules import (
+    ENUMERATION,
+    MINOR_WORDS,
+    MONTHS,
+    ORDINALS,
+    ROMAN_NUMERAL,
+    TITLE_MARKS,
+    TITLE_SMALL_WORDS,
+)
 
 #: Longest title and description a page shows, in characters (a longer one is
 #: cut at a word and ends with "…"), and the longest author name a sidecar may give.
@@ -215,3 +223,28 @@ def _capitalised(word: str) -> str:
     first = next((i for i, ch in enumerate("".join(parts)) if ch.isalpha()), None)
     joined = "".join(parts)
     return joined if first is None else joined[:first] + joined[first].upper() + joined[first + 1:]
+
+
+#: Quotes around a whole title, and the square brackets a changelog sets around a version (`[0.31.2]`).
+_QUOTE_PAIRS = {"“": "”", '"': '"', "‘": "’", "'": "'", "«": "»", "[": "]"}
+
+
+def reader_title(heading: str) -> tuple[str, str | None]:
+    """A heading as a title: quotes or square brackets around it and its enumeration dropped, a
+    full stop at its end dropped, and capitals eased ("THE GOLDEN BIRD" ->
+    "The Golden Bird"); with the label its enumeration names, if any
+    (`CHAPTER 4. FIRE` -> `Fire` and `Chapter 4`)."""
+    text = TITLE_MARKS.sub("", heading.strip())
+    if len(text) > 2 and _QUOTE_PAIRS.get(text[0]) == text[-1]:
+        text = text[1:-1].strip()
+    label = None
+    numbering = ENUMERATION.match(text)
+    if numbering:
+        words = numbering[0].strip(" .):—–-")
+        label = words if words[:1].isalpha() and " " in words else None  # `Chapter 4`, not `III`
+        text = text[numbering.end():]
+    last_word = text.rsplit(" ", 1)[-1]
+    if text.endswith(".") and "." not in last_word[:-1] and len(last_word) > 2:
+        text = text[:-1]
+    text = ease_capitals(text) if is_all_caps(text) else text
+    return text, (ease_capitals(label) if label and is_all_caps(label) else label)

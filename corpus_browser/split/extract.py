@@ -22,17 +22,15 @@ from corpus_browser.lang import markdown as md
 from corpus_browser.lang.markdown import Piece
 from corpus_browser.lang.recognise import byline_names, handle_credit, is_source_line, without_trailing_date
 from corpus_browser.lang.rules import (
-    ENUMERATION,
     NUMBERED_ITEM,
     SUBTITLE_MAX_WORDS,
-    TITLE_MARKS,
 )
 from corpus_browser.lang.text import (
-    ease_capitals,
     first_sentence,
     is_all_caps,
     key,
     more_words_than,
+    reader_title,
     sentences,
     word_count,
 )
@@ -215,31 +213,6 @@ def _hinted_title(text: str, pattern: str | None) -> str:
     """What the group `title` of the sidecar's `article_titles` pattern finds in `text`, else `text`."""
     found = re.search(pattern, text) if pattern and "(?P<title>" in pattern else None
     return found["title"].strip() if found and found["title"] and found["title"].strip() else text
-
-
-#: Quotes around a whole title, and the square brackets a changelog sets around a version (`[0.31.2]`).
-_QUOTE_PAIRS = {"“": "”", '"': '"', "‘": "’", "'": "'", "«": "»", "[": "]"}
-
-
-def reader_title(heading: str) -> tuple[str, str | None]:
-    """A heading as a title: quotes or square brackets around it and its enumeration dropped, a
-    full stop at its end dropped, and capitals eased ("THE GOLDEN BIRD" ->
-    "The Golden Bird"); with the label its enumeration names, if any
-    (`CHAPTER 4. FIRE` -> `Fire` and `Chapter 4`)."""
-    text = TITLE_MARKS.sub("", heading.strip())
-    if len(text) > 2 and _QUOTE_PAIRS.get(text[0]) == text[-1]:
-        text = text[1:-1].strip()
-    label = None
-    numbering = ENUMERATION.match(text)
-    if numbering:
-        words = numbering[0].strip(" .):—–-")
-        label = words if words[:1].isalpha() and " " in words else None  # `Chapter 4`, not `III`
-        text = text[numbering.end():]
-    last_word = text.rsplit(" ", 1)[-1]
-    if text.endswith(".") and "." not in last_word[:-1] and len(last_word) > 2:
-        text = text[:-1]
-    text = ease_capitals(text) if is_all_caps(text) else text
-    return text, (ease_capitals(label) if label and is_all_caps(label) else label)
 
 
 def _subtitle_index(units: Sequence[Unit], title_index: int | None, title_lines: set[int]) -> int | None:

@@ -225,7 +225,8 @@ def test_saved_pages_give_the_article_its_byline_date_and_tags():
     assert split.articles == () and "listing of articles" in split.matter_lines[0][2]
 
 
-def html_book(pieces: list[tuple[str, int]], *, wrapper: str = "body", declaration: bool = True) -> str:
+def html_book(pieces: list[tuple[str, int]], *, wrapper: str = "body", declaration: bool = True,
+              contents: bool = True, marker: bool = True) -> str:
     """A book as Project Gutenberg's HTML editions are: an XML declaration, a title
     page, a contents list linking to anchors before each piece's `<h2>`, the
     pieces, then the end marker and the licence in a `<pre>`."""
@@ -234,7 +235,8 @@ def html_book(pieces: list[tuple[str, int]], *, wrapper: str = "body", declarati
     def text(count: int) -> str:
         return " ".join(f"word{next(words)}" for _ in range(count))
 
-    contents = "".join(f'<p class="toc"><a href="#link{n}"> {title} </a></p>\n' for n, (title, _) in enumerate(pieces))
+    listing = "".join(f'<p class="toc"><a href="#link{n}"> {title} </a></p>\n' for n, (title, _) in enumerate(pieces)
+                      if contents)
     body = "".join(
         f'<p><br /> <a name="link{n}" id="link{n}">\n<!-- H2 anchor --> </a></p>\n'
         f'<div style="height: 4em;"><br /></div>\n<h2>\n  {title}\n</h2>\n'
@@ -242,9 +244,9 @@ def html_book(pieces: list[tuple[str, int]], *, wrapper: str = "body", declarati
         for n, (title, paragraphs) in enumerate(pieces))
     return ('<?xml version="1.0" encoding="utf-8"?>\n\n' if declaration else "") + (
         '<!DOCTYPE html>\n<html><head><title>A Book of Tales</title></head>\n'
-        f'<{wrapper}>\n<pre>\n*** START OF THE PROJECT GUTENBERG EBOOK A BOOK OF TALES ***\n</pre>\n'
-        '<h1>A BOOK OF TALES</h1>\n<h2>Edited by A. Editor</h2>\n<h2>CONTENTS</h2>\n'
-        f"<blockquote>\n{contents}</blockquote>\n{body}"
+        f'<{wrapper}>\n' + ("<pre>\n*** START OF THE PROJECT GUTENBERG EBOOK A BOOK OF TALES ***\n</pre>\n" if marker else "")
+        + '<h1>A BOOK OF TALES</h1>\n<h2>Edited by A. Editor</h2>\n<h2>CONTENTS</h2>\n'
+        f"<blockquote>\n{listing}</blockquote>\n{body}"
         '<pre>\n*** END OF THE PROJECT GUTENBERG EBOOK A BOOK OF TALES ***\n\nSection 1. The licence.\n</pre>\n'
         f"</{wrapper}></html>\n")
 
@@ -270,6 +272,19 @@ def test_a_web_page_of_a_book_gives_an_article_for_each_piece_its_contents_list_
     owned = {n for a in split.articles for n in range(a.first_line, a.last_line + 1)} | {
         n for first, last, _reason in split.matter_lines for n in range(first, last + 1)}
     assert non_blank <= owned  # every line is an article's or set aside
+
+
+def test_a_transcribed_issue_with_no_contents_list_is_read_piece_by_piece_after_its_marker():
+    """A weekly's issue as Project Gutenberg transcribes it, its items under
+    `<h2>`s that no contents list links to, after `*** START OF … ***`: each
+    item is an article. Without the marker and the links, a page of long
+    sections is one article."""
+    pieces = [("THE DIURNAL FEMININE.", 3), ("STATE AID FOR MATRIMONY.", 4), ("OPERATIC NOTES.", 3)]
+    issue = html_book(pieces, contents=False)
+    assert [a.title for a in split_one(Seed(name="punch.htm", lines=tuple(issue.split("\n")))).articles] == [
+        "The Diurnal Feminine", "State Aid for Matrimony", "Operatic Notes"]
+    page = html_book(pieces, contents=False, marker=False)
+    assert len(split_one(Seed(name="page.htm", lines=tuple(page.split("\n")))).articles) == 1
 
 
 def test_a_post_or_a_short_page_with_a_linked_table_of_contents_stays_one_article():

@@ -1,13 +1,16 @@
 """A web page that is a whole book or collection: Project Gutenberg's HTML
 editions, a collection of stories or essays saved as one page. Its pieces
 stand under headings of one rank that the page's own contents list links to
-(`<a href="#chapter-3">`); each piece is an article, titled by its heading.
+(`<a href="#chapter-3">`), or that follow a framed marker line
+(`*** START OF THE PROJECT GUTENBERG EBOOK … ***`: a transcribed book or
+issue); each piece is an article, titled by its heading.
 
 A page is read so when it holds no article of its own (no `<article>`,
 `<main>` or h-entry: those are a post's page, read by `saved_page.py`), at
-least `BOOK_MIN_PIECES` headings of one rank are targets of its own links, and
-its pieces are an article's length on average (`BOOK_MEAN_WORDS`): a long
-post with a linked table of contents keeps its sections.
+least `BOOK_MIN_PIECES` headings of one rank are linked to or follow such a
+marker, and its pieces are an article's length on average
+(`BOOK_MEAN_WORDS`): a long post with a linked table of contents keeps its
+sections.
 
 What stands before the first piece (the title page, the contents list) and
 from a framed marker line on (`*** END OF THE PROJECT GUTENBERG EBOOK … ***`,
@@ -24,7 +27,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from corpus_browser.lang import rules
-from corpus_browser.lang.text import ease_capitals, is_all_caps
+from corpus_browser.lang.text import reader_title
 from corpus_browser.split.imports.fields import plain
 from corpus_browser.split.imports.hentry import has_class, is_html, page_tree
 from corpus_browser.split.imports.items import Export, Imported, ImportedItem
@@ -80,14 +83,28 @@ def _pieces(body: etree._Element, targets: set[str]) -> list[_Piece]:
     headings over almost no text joined to the piece above (before the first,
     to nothing: it is front matter)."""
     for rank in _RANKS:
-        headings = [heading for heading in body.iter(rank) if _linked(heading, targets)]
-        if len(headings) < BOOK_MIN_PIECES:
+        headings = list(body.iter(rank))
+        if len(headings) < BOOK_MIN_PIECES or not (_marked_before(body, headings[0]) or sum(
+                1 for heading in headings if _linked(heading, targets)) >= BOOK_MIN_PIECES):
             continue
         blocks = [_block(heading, body) for heading in body.iter(rank)]
         if len({block.getparent() for block in blocks}) != 1:
             return []  # pieces set at different depths: no book this reader knows
         return _joined(_cut(blocks, [heading for heading in body.iter(rank)]), targets)
     return []
+
+
+def _marked_before(body: etree._Element, heading: etree._Element) -> bool:
+    """A framed marker line stands before the first heading (`*** START OF THE
+    PROJECT GUTENBERG EBOOK PUNCH ***`): the page is a transcribed book or
+    issue, whose headings title its pieces though no contents list links to them."""
+    for element in body.iter():
+        if element is heading:
+            return False
+        if isinstance(element.tag, str) and any(rules.FRAMED_LINE.match(line.strip())
+                                                for line in (element.text or "").splitlines()):
+            return True
+    return False
 
 
 def _linked(heading: etree._Element, targets: set[str]) -> bool:
@@ -169,9 +186,9 @@ def _items(export: Export, body: etree._Element, pieces: Sequence[_Piece]) -> li
 
 
 def _title(heading: etree._Element) -> str:
-    """The heading as a title, capitals eased as in a plain-text book (`THE BRONZE RING`: `The Bronze Ring`)."""
-    text = plain(heading.text_content())
-    return ease_capitals(text) if is_all_caps(text) else text
+    """The heading as a title, as a plain-text book's: capitals eased, a full
+    stop at its end dropped (`THE DIURNAL FEMININE.`: `The Diurnal Feminine`)."""
+    return reader_title(plain(heading.text_content()))[0]
 
 
 def _before_marker(blocks: Sequence[etree._Element]) -> tuple[list[etree._Element], etree._Element | None]:
