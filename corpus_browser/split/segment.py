@@ -86,6 +86,8 @@ _NUMBERED = "0 …"
 ASIDE_MAX_UNITS = 6
 #: Date lines standing apart open the entries of a journal when there are at least this many.
 DATED_ENTRY_MIN = 5
+#: A date line this many units under an entry's, stating its date again, is that entry's dateline.
+_DATELINE_REACH = 4
 #: The marker of a heading that is an entry's date line: its title keeps the date (`München, den 6. September`).
 DATELINE = "date line"
 #: A piece's name under the number that opens it has at most this many words.
@@ -303,7 +305,24 @@ def dated_entries(units: Sequence[Unit], roles: Sequence[Role], gap: int, split:
              and (unit.gap_before > gap or (is_bare_date(unit.text) and not heading_form(units[i - 1], False, split)))
              and units[i + 1].gap_before >= 1 and not _under_a_title(units, roles, i, split)
              and not _reads_as_title(units[i + 1], split)}
+    found -= _restated_dates(units, sorted(found))
     return found if len(found) >= DATED_ENTRY_MIN else set()
+
+
+def _restated_dates(units: Sequence[Unit], found: Sequence[int]) -> set[int]:
+    """Date lines that restate, a few units under it and after a lesser break,
+    the date of the entry line above (`November 21, 1862: Sir Alexander Duff
+    Gordon` over the letter's own `BOAT OFF EMBABEH,` / `November 21, 1862.`):
+    the entry's dateline, no entry. (A second letter of the same day, after
+    the break the entries stand after, is an entry.)"""
+    restated, entry = set(), None
+    for i in found:
+        if entry is not None and i - entry <= _DATELINE_REACH and units[i].gap_before < units[entry].gap_before \
+                and find_date(units[i].text) == find_date(units[entry].text):
+            restated.add(i)
+        else:
+            entry = i
+    return restated
 
 
 def _under_a_title(units: Sequence[Unit], roles: Sequence[Role], i: int, split: SplitRules) -> bool:

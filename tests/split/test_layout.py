@@ -490,6 +490,20 @@ def test_numbered_speeches_under_the_books_heading_each_open_at_their_numeral():
         ("V", "On Probation")]
 
 
+def test_a_letters_own_dateline_under_its_dated_heading_opens_no_second_entry():
+    """Letters each headed `November 21, 1862: Sir Alexander` after three blank
+    lines, then the addressee, the place and the date again, right-aligned:
+    one entry per letter, the restated date its dateline. Two letters of one
+    day are two entries."""
+    days = ["November 21, 1862", "March 7, 1863", "May 21, 1863", "May 21, 1863", "October 31, 1863",
+            "January 9, 1864"]
+    letters = [(3, f"{day}: Mrs. Austin\n\n\n{' ' * 28}_To Mrs. Austin_.\n\n{' ' * 60}OFF BOULAK,\n"
+                   f"{' ' * 54}_{day.split()[0]}_ {' '.join(day.split()[1:])}.\n\nDEAREST MUTTER,\n\n"
+                   f"{paragraph(80)}\n\n{paragraph(60)}") for day in days]
+    found = articles_of(book((0, f"LETTERS FROM EGYPT\n\n{paragraph(40)}"), *letters))
+    assert [a.title for a in found][-6:] == [f"{day}: Mrs. Austin" for day in days]
+
+
 def test_a_date_alone_on_its_line_opens_a_log_entry_but_not_under_a_title():
     """An old change log: `21 May 2009` over its bullets, after one blank line
     as any paragraph is, opens an entry; a date line right under a speech's
