@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 
-import lxml.html
 from lxml import etree
 
 from corpus_browser.split.imports.fields import names, plain, stated_date
@@ -35,8 +34,6 @@ _METADATA_CLASSES = frozenset({"p-author", "dt-published", "dt-updated", "p-cate
 _CLASS = re.compile(r"\S+")
 #: Suffixes of files that hold HTML, a fragment or a page.
 HTML_SUFFIXES = frozenset({".html", ".htm"})
-#: An XML declaration, which XHTML may open with (lxml reads no text that declares its encoding).
-_XML_DECLARATION = re.compile(r"^\ufeff?\s*<\?xml[^>]{0,200}\?>")
 _HTML_PAGE = re.compile(r"(?:<\?xml[^>]{0,200}\?>\s*)?<(?:!doctype\s+html|html[\s>])", re.IGNORECASE)
 _HTML_FRAGMENT = re.compile(r"<(?:!--|[a-z][a-z0-9]*[\s/>])", re.IGNORECASE)
 #: The importer's name, for the report.
@@ -53,14 +50,6 @@ def is_html(export: Export) -> bool:
     return export.suffix in HTML_SUFFIXES and bool(_HTML_FRAGMENT.match(export.head))
 
 
-def page_tree(export: Export) -> etree._Element | None:
-    """The page as lxml reads HTML (no entities expanded, nothing fetched), or None when it holds nothing."""
-    try:
-        return lxml.html.document_fromstring(_XML_DECLARATION.sub("", export.text, count=1))
-    except (etree.ParserError, ValueError):
-        return None
-
-
 def has_class(element: etree._Element, names: tuple[str, ...] | frozenset[str]) -> bool:
     return any(name in names for name in _CLASS.findall(element.get("class") or ""))
 
@@ -68,7 +57,7 @@ def has_class(element: etree._Element, names: tuple[str, ...] | frozenset[str]) 
 def read_hentry(export: Export) -> Imported | None:
     if "h-entry" not in export.text or not is_html(export):
         return None
-    page = page_tree(export)
+    page = export.page
     entries = [] if page is None else [element for element in page.iter() if isinstance(element.tag, str)
                                        and has_class(element, ("h-entry",))]
     if len(entries) != 1 or _first(entries[0], PROPERTIES["title"]) is None \

@@ -29,7 +29,7 @@ from lxml import etree
 from corpus_browser.lang import rules
 from corpus_browser.lang.text import reader_title
 from corpus_browser.split.imports.fields import plain
-from corpus_browser.split.imports.hentry import has_class, is_html, page_tree
+from corpus_browser.split.imports.hentry import has_class, is_html
 from corpus_browser.split.imports.items import Export, Imported, ImportedItem
 
 #: The importer's name, for the report and `explain`.
@@ -58,7 +58,7 @@ class _Piece:
 def read_html_book(export: Export) -> Imported | None:
     if not is_html(export):
         return None
-    page = page_tree(export)
+    page = export.page
     body = page.find("body") if page is not None else None
     if body is None or _holds_an_article(page):
         return None

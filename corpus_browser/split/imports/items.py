@@ -7,6 +7,7 @@ import codecs
 import io
 import json
 import posixpath
+import re
 import zipfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -14,9 +15,14 @@ from functools import cached_property
 from pathlib import PurePosixPath
 
 import charset_normalizer
+import lxml.html
+from lxml import etree
 
 from corpus_browser.errors import SeedError
 from corpus_browser.model import Overrides, Seed
+
+#: An XML declaration, which XHTML may open with (lxml reads no text that declares its encoding).
+_XML_DECLARATION = re.compile(r"^\ufeff?\s*<\?xml[^>]{0,200}\?>")
 
 #: The kinds of item that are articles; any other (a page, a draft, an attachment, a revision,
 #: a menu item …) is set aside, counted and listed.
@@ -85,6 +91,15 @@ class Export:
     def head(self) -> str:
         """The start of the text, for recognising a format cheaply: without a byte-order mark or leading space."""
         return self.text[:4096].lstrip("\ufeff \t\r\n")
+
+    @cached_property
+    def page(self) -> etree._Element | None:
+        """The text as lxml reads an HTML page (no entities expanded, nothing
+        fetched), read once for every importer that asks; None when it holds nothing."""
+        try:
+            return lxml.html.document_fromstring(_XML_DECLARATION.sub("", self.text, count=1))
+        except (etree.ParserError, ValueError):
+            return None
 
     @cached_property
     def json(self) -> object:

@@ -27,7 +27,7 @@ import trafilatura
 from lxml import etree
 
 from corpus_browser.split.imports.fields import names, plain
-from corpus_browser.split.imports.hentry import has_class, is_html, page_tree
+from corpus_browser.split.imports.hentry import has_class, is_html
 from corpus_browser.split.imports.items import Export, Imported, ImportedItem
 
 #: trafilatura's elements as HTML: a tag, or a tag by the element's `rend`.
@@ -53,7 +53,7 @@ _OPTIONS = {"with_metadata": True, "include_links": True, "include_formatting": 
 def read_saved_page(export: Export) -> Imported | None:
     if not is_html(export):
         return None
-    page = page_tree(export)
+    page = export.page
     if page is None:
         return Imported("saved web page", (_not_an_article(export, "empty page"),))
     other = _not_an_article_page(page)
