@@ -307,6 +307,9 @@ ADVERTISEMENT_HEADINGS = frozenset({
 })
 #: ... and that hold its summary, shown as its excerpt.
 SUMMARY_KEYS = ("summary", "description", "excerpt", "abstract")
+#: Tables in which site generators keep a post's own fields, beside their own
+#: (Zola's `[extra]`, Hugo's `[params]`): `authors = [...]` there names the authors.
+FRONT_MATTER_TABLES = ("extra", "params")
 
 #: A name with an e-mail address, as in mail headers and changelog trailers:
 #: `Jane Doe <jane@example.org>`, `Jane Doe jane@example.org`, `-- Jane Doe

@@ -345,6 +345,21 @@ def test_toml_front_matter_and_a_date_in_the_posts_address():
     assert first.tally.metadata == 7
 
 
+def test_authors_and_tags_in_a_site_generators_table_of_the_posts_own_fields():
+    """Zola keeps a post's own fields under `[extra]` (Hugo under `[params]`):
+    `authors`, a multi-line array with a comment in it, names the authors, and
+    `tags` its tags."""
+    posts = [['+++', 'title = "This Month in Rust OSDev (January 2021)"', 'date = 2021-02-06', '', '[extra]',
+              'month = "January 2021"', 'authors = [', '    "phil-opp",', '    # add yourself here', ']', '+++'],
+             ['+++', 'title = "Announcing Rust 1.7"', 'date = 2016-02-11', '[params]', 'authors = ["Jane Roe"]',
+              'tags = ["release"]', '+++']]
+    text = "\n".join(line for post in posts for line in [*post, "", paragraph(40)])
+    first, second = articles_of(text, format=Format.MARKDOWN)
+    assert (first.title, first.authors, first.date) == ("This Month in Rust OSDev (January 2021)", ("phil-opp",),
+                                                        "2021-02-06")
+    assert (second.authors, second.source_tags) == (("Jane Roe",), ("release",))
+
+
 def test_documents_with_and_without_front_matter_open_at_their_title():
     minutes = [f"# Team meeting agenda\n\n* Meeting date: 2021-0{n}-01\n\n{paragraph(30)}" for n in range(1, 4)]
     with_front = "---\ntitle: Triage meeting 2021-04-01\n---\n\n" + minutes[0]

@@ -17,7 +17,7 @@ from collections.abc import Collection, Sequence
 import yaml
 
 from corpus_browser.lang.recognise import compact_date, find_date
-from corpus_browser.lang.rules import ADDRESS_KEYS, AUTHOR_KEYS, DATE_KEYS, TITLE_KEYS
+from corpus_browser.lang.rules import ADDRESS_KEYS, AUTHOR_KEYS, DATE_KEYS, FRONT_MATTER_TABLES, TITLE_KEYS
 from corpus_browser.lang.text import clean
 from corpus_browser.model import Role, Seed, Unit
 from corpus_browser.split.formats import (
@@ -234,10 +234,14 @@ def _by_lower_key(mapping: dict) -> dict:
 
 
 def _flattened(block: dict) -> dict:
-    """The block's fields by lower-case key; where it states no title of its own but
-    nests its fields in one mapping that does (`data:` over `title:` and `date:`),
-    those fields."""
+    """The block's fields by lower-case key, with those of a site generator's
+    table of the post's own fields (`[extra]`, `[params]`) it does not state
+    itself; where it states no title of its own but nests its fields in one
+    mapping that does (`data:` over `title:` and `date:`), those fields."""
     fields = _by_lower_key(block)
+    for table in FRONT_MATTER_TABLES:
+        if isinstance(fields.get(table), dict):
+            fields = {**_by_lower_key(fields[table]), **fields}
     if any(key in fields for key in TITLE_KEYS):
         return fields
     nested = [value for value in fields.values() if isinstance(value, dict)
