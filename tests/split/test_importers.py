@@ -12,6 +12,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from helpers import paragraph
 
 from corpus_browser.config import SplitRules
 from corpus_browser.errors import SeedError, SeedSkipped
@@ -285,6 +286,22 @@ def test_a_transcribed_issue_with_no_contents_list_is_read_piece_by_piece_after_
         "The Diurnal Feminine", "State Aid for Matrimony", "Operatic Notes"]
     page = html_book(pieces, contents=False, marker=False)
     assert len(split_one(Seed(name="page.htm", lines=tuple(page.split("\n")))).articles) == 1
+
+
+def test_a_books_page_whose_headings_stand_centred_under_their_anchors_is_read_piece_by_piece():
+    """Older Gutenberg HTML: the contents list links to `<a name="1">` before a
+    `<center>` holding the story's `<h3>`, and the start marker ends a header
+    block after a line break (`…<br>***START OF …***<br></h4>`)."""
+    stories = ["TOBIN'S PALM", "THE GIFT OF THE MAGI", "A COSMOPOLITE IN A CAFE"]
+    contents = "".join(f'<tr><td><a href="#{n}">{title}</a></td></tr>\n' for n, title in enumerate(stories, 1))
+    body = "".join(f'<br>\n<a name="{n}"></a>\n<br>\n<center>\n<h3>{title}</h3>\n</center>\n'
+                   + "".join(f"<p>{paragraph(70)}</p>\n" for _ in range(5)) for n, title in enumerate(stories, 1))
+    page = ("<!DOCTYPE html>\n<html><body>\n<h4>\nTitle: The Four Million<br><br>\n"
+            "***START OF THE PROJECT GUTENBERG EBOOK THE FOUR MILLION***<br><br></h4>\n"
+            f"<center><h3>E-text prepared by volunteers</h3></center>\n<h3>CONTENTS</h3>\n<table>\n{contents}</table>\n"
+            f"{body}</body></html>\n")
+    found = split_one(Seed(name="four-million.htm", lines=tuple(page.split("\n")))).articles
+    assert [a.title for a in found] == ["Tobin's Palm", "The Gift of the Magi", "A Cosmopolite in a Cafe"]
 
 
 def test_a_post_or_a_short_page_with_a_linked_table_of_contents_stays_one_article():

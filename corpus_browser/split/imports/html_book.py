@@ -85,7 +85,7 @@ def _pieces(body: etree._Element, targets: set[str]) -> list[_Piece]:
     for rank in _RANKS:
         headings = list(body.iter(rank))
         if len(headings) < BOOK_MIN_PIECES or not (_marked_before(body, headings[0]) or sum(
-                1 for heading in headings if _linked(heading, targets)) >= BOOK_MIN_PIECES):
+                1 for heading in headings if _linked(heading, body, targets)) >= BOOK_MIN_PIECES):
             continue
         blocks = [_block(heading, body) for heading in body.iter(rank)]
         if len({block.getparent() for block in blocks}) != 1:
@@ -101,17 +101,18 @@ def _marked_before(body: etree._Element, heading: etree._Element) -> bool:
     for element in body.iter():
         if element is heading:
             return False
-        if isinstance(element.tag, str) and any(rules.FRAMED_LINE.match(line.strip())
-                                                for line in (element.text or "").splitlines()):
+        if isinstance(element.tag, str) and any(rules.FRAMED_LINE.match(line.strip()) for text in
+                                                (element.text, element.tail) for line in (text or "").splitlines()):
             return True
     return False
 
 
-def _linked(heading: etree._Element, targets: set[str]) -> bool:
+def _linked(heading: etree._Element, body: etree._Element, targets: set[str]) -> bool:
     """The heading, an anchor in it, or one in the elements with no text right
-    before it (`<p><a id="chapter-3"></a></p>`, a spacer) is a link's target."""
+    before it or before the element it alone stands in (`<p><a id="chapter-3"></a></p>`,
+    a spacer, then `<center><h3>…</h3></center>`) is a link's target."""
     near = list(heading.iter())
-    before = heading.getprevious()
+    before = _block(heading, body).getprevious() if heading.getprevious() is None else heading.getprevious()
     while before is not None and not before.text_content().strip():
         near += list(before.iter())
         before = before.getprevious()
