@@ -165,18 +165,23 @@ def _dates_article(name: str) -> bool:
     return name in rules.DATE_KEYS or name.rsplit(" ", 1)[-1] in rules.DATE_KEY_LAST_WORDS
 
 
+#: A field's key in bold, its colon inside or after (`**Author**:`, `**Author:**`).
+_EMPHASISED_KEY = re.compile(r"^(?P<mark>\*\*|__)(?P<key>[^*_:]{1,40})(?::(?P=mark)|(?P=mark):)")
+
+
 def _field_text(unit: Unit) -> str:
     """A unit's text as a field: without its list marker, also where the line is
     no list item (a bullet beside lines read as fields, or set aside as boilerplate
     for recurring: `* Author: [Jane Doe](…)` heading several of one author's
-    proposals), and its Markdown links read as their text (nine linked names
-    make a long line, not a long value)."""
+    proposals), its key out of its bold (`**Author**: Jane Doe`), and its
+    Markdown links read as their text (nine linked names make a long line, not
+    a long value)."""
     if unit.role is Role.LIST_ITEM:
         text = unit.text[len(unit.marker):].strip()
     else:
         bullet = rules.BULLET_ITEM.match(unit.text)
         text = bullet["text"] if bullet else unit.text
-    return rules.MARKDOWN_LINK.sub(r"\1", text)
+    return rules.MARKDOWN_LINK.sub(r"\1", _EMPHASISED_KEY.sub(r"\g<key>:", text))
 
 
 def _names_recur(units: Sequence[Unit], heads: Sequence[Sequence[int]]) -> bool:

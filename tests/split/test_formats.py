@@ -360,6 +360,29 @@ def test_authors_and_tags_in_a_site_generators_table_of_the_posts_own_fields():
     assert (second.authors, second.source_tags) == (("Jane Roe",), ("release",))
 
 
+def test_proposals_joined_in_markdown_keep_their_titles_past_a_fence_with_an_info_string():
+    """Design proposals joined into one Markdown file, each under `# Title` over
+    bullet fields with bold keys (`* **Author**: Jane Doe`). A fence opened
+    inside a quotation (`> ```) and closed outside it leaves the next `` ```
+    kotlin `` inside code, as CommonMark reads it: a fence with an info string
+    opens code, never closes it, so the titles after it still open proposals.
+    An author field listing handles (`asterite,waj`) names each of them."""
+    def proposal(title: str, author: str, code: str) -> str:
+        return (f"# {title}\n\n* **Type**: Design proposal\n* **Author**: {author}\n* **Status**: Stable\n\n"
+                f"{paragraph(150)}\n\n{code}\n\n{paragraph(120)}\n")
+    tricky = ("> Question: should we support nested destructuring?\n> ```\n{ ((a, b), c) -> ... }\n```\n> NOTE: no.\n\n"
+              "A type may be given too:\n\n``` kotlin\n{ (a, b: B) -> ... }\n```")
+    text = "\n".join([proposal("Type aliases", "Dmitry Petrov", "```\ntypealias A = B\n```"),
+                      proposal("Destructuring in Lambdas", "Andrey Breslav", tricky),
+                      proposal("Inline properties", "Jane Doe", "```kotlin\nval x = 1\n```")])
+    found = articles_of(text, format=Format.MARKDOWN)
+    assert [(a.title, a.authors) for a in found] == [
+        ("Type aliases", ("Dmitry Petrov",)), ("Destructuring in Lambdas", ("Andrey Breslav",)),
+        ("Inline properties", ("Jane Doe",))]
+    posts = "\n".join(f"---\ntitle: Crystal 0.{n}\nauthor: asterite,waj\n---\n\n{paragraph(40)}" for n in (1, 2))
+    assert [a.authors for a in articles_of(posts, format=Format.MARKDOWN)] == [("asterite", "waj")] * 2
+
+
 def test_documents_with_and_without_front_matter_open_at_their_title():
     minutes = [f"# Team meeting agenda\n\n* Meeting date: 2021-0{n}-01\n\n{paragraph(30)}" for n in range(1, 4)]
     with_front = "---\ntitle: Triage meeting 2021-04-01\n---\n\n" + minutes[0]

@@ -133,7 +133,15 @@ def stated_names(value: str) -> tuple[str, ...]:
                  for name in _part_names(part)]
         return tuple(name for name in found if name and "@" not in name and " at " not in name
                      and not _ET_AL.match(name))
-    return name_list(value) or _as_written(value)
+    return name_list(value) or _handles(value) or _as_written(value)
+
+
+def _handles(value: str) -> tuple[str, ...]:
+    """Handles listed with commas, each one word in lower case (`asterite,waj`):
+    one person each, as a blog's front matter names its authors."""
+    parts = [part.strip() for part in value.split(",")]
+    return tuple(parts) if len(parts) > 1 and all(part and part == part.lower() and len(part.split()) == 1
+                                                  for part in parts) else ()
 
 
 def _with_address(text: str) -> bool:

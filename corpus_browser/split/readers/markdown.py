@@ -35,6 +35,8 @@ FRONT_MATTER_MAX_LINES = 60
 _SETEXT = {"=": 1, "-": 2}
 #: A line of a block quotation: markup, read as it is (as is a link's or footnote's definition, `_DEFINITION`).
 _QUOTE = re.compile(r"^ {0,3}>")
+#: A line that closes fenced code: backticks alone (one with an info string, ```` ``` kotlin ````, opens a block).
+_CLOSING_FENCE = re.compile(r"^\s*`{3,}\s*$")
 #: libyaml's safe loader when PyYAML has it (front-matter blocks come by the thousand), else the pure-Python one.
 _YAML = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 #: Inline Markdown in a title, replaced by its text: links (a `[label]` alone is one only where
@@ -84,7 +86,7 @@ def read(seed: Seed) -> list[Unit]:
         if not fenced and raw.lstrip().startswith("<!--"):
             i = _comment(builder, lines, i)
             continue
-        if raw.lstrip().startswith("```"):
+        if raw.lstrip().startswith("```") and (not fenced or _CLOSING_FENCE.match(raw)):
             fenced = not fenced
         if fenced or raw.lstrip().startswith("```") or _QUOTE.match(raw) or _DEFINITION.match(raw):
             if raw.strip():
