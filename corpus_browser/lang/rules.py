@@ -282,7 +282,7 @@ TITLE_KEYS = ("title", "subject")
 KEY_ALIASES = {"authors": "author", "author(s)": "author", "dates": "date", "tags": "tag"}
 AUTHOR_KEYS = ("author", "authors", "author(s)", "by", "byline", "writer", "creator", "from", "speaker", "speakers")
 DATE_KEYS = ("date", "published", "pubdate", "publication date", "posted", "created", "sent", "load-date",
-             "last updated", "updated")
+             "authordate", "last updated", "updated")
 #: A header line's key of two or three words whose last is one of these dates its article too
 #: (`Meeting date: 2020-09-14`, `Release Date: May 3, 2021`).
 DATE_KEY_LAST_WORDS = ("date",)
@@ -302,8 +302,8 @@ DRAFT_FOLDERS = frozenset({"drafts", "_drafts"})
 #: Headings over a periodical's or a book's advertisements (their `text.key`): what
 #: follows them to the end is the publisher's, not an article.
 ADVERTISEMENT_HEADINGS = frozenset({
-    "advertisements", "advertisement", "advertising", "publishers advertisements", "publisher's advertisements",
-    "publishers' advertisements", "advertisements of books", "announcements of new books", "anzeigen", "annonces",
+    "advertisements", "publishers advertisements", "publisher's advertisements", "publishers' advertisements",
+    "advertisements of books", "announcements of new books", "anzeigen", "annonces",
 })
 #: ... and that hold its summary, shown as its excerpt.
 SUMMARY_KEYS = ("summary", "description", "excerpt", "abstract")

@@ -7,9 +7,10 @@ times in the corpus, or in two different seeds when it is long enough not to be
 a coincidence, and it follows different paragraphs in different places: a
 footer comes after many different articles, while every paragraph of an
 article saved twice follows the same paragraph both times. Two lines of a
-heading's length that state different numbers are not near-identical: `What's
-new in 2.45.91` and `What's new in 2.45.90`, or `CHANGES WITH 251:` and
-`CHANGES WITH 250:`, open two releases. Occurrences count
+heading's length that state different versions are not near-identical:
+`What's new in 2.45.91` and `What's new in 2.45.90` open two releases (a
+running head whose page number differs is still one line repeated).
+Occurrences count
 once per block of text (between two breaks, see `segment._with_breaks`): a
 refrain repeated within one tale is verse, not boilerplate. A paragraph
 repeated twice within one seed is more likely a quotation and stays prose. A
@@ -95,6 +96,13 @@ def _is_boilerplate(paragraph_key: str, found: Sequence[Occurrence], rules: Spli
     )
 
 
+def _releases(this: str, other: str) -> bool:
+    """Two lines that state different versions (`2.45.91`, `2.45.90`): two
+    releases. (A running head whose page number differs is one line repeated.)"""
+    numbers = set(_NUMBER.findall(this)) ^ set(_NUMBER.findall(other))
+    return any("." in number for number in numbers)
+
+
 def _word_count(paragraph_key: str) -> int:
     """`text.word_count` for a key, which is single-spaced."""
     return paragraph_key.count(" ") + 1
@@ -112,8 +120,7 @@ def _merge_near_duplicates(occurrences: dict[str, list[Occurrence]], min_ratio: 
         if len(keys) < 2:
             continue
         for this, other in _similar_pairs(tuple(keys), min_ratio):
-            if _NUMBER.findall(this) != _NUMBER.findall(other) \
-                    and max(_word_count(this), _word_count(other)) <= heading_words:
+            if _releases(this, other) and max(_word_count(this), _word_count(other)) <= heading_words:
                 continue
             merged[this].extend(occurrences[other])
             merged[other].extend(occurrences[this])

@@ -114,7 +114,8 @@ def sniff(lines: Sequence[str], suffix: str) -> Sniffed:
     counts = {fmt: count for fmt, (count, _) in traces.items() if count >= MIN_TRACES}
     ranked = sorted(counts, key=lambda fmt: (-counts[fmt], fmt is not hinted, fmt.value))
     commits = commit_lines(lines)
-    if len(commits) >= MIN_TRACES or commits[:1] == [0]:
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is not None and commits[:1] == [first]:
         return Sniffed(Format.GIT_LOG, f"{len(commits)} commits (`commit <hash>` over `Author:`)",
                        (*ranked, Format.TEXT))
     mail = _mail_traces(lines)
@@ -128,7 +129,8 @@ def sniff(lines: Sequence[str], suffix: str) -> Sniffed:
 
 def commit_lines(lines: Sequence[str]) -> list[int]:
     """The lines that open the commits of `git log` output: `commit <hash>` with
-    an `Author:` field under it."""
+    an `Author:` field under it. (A seed is `git log` output when its first line
+    is one: a post or a mail quoting a log is not.)"""
     return [i for i, line in enumerate(lines) if line.startswith("commit ") and COMMIT_LINE.match(line)
             and any(key_of(below) == "author" for below in lines[i + 1:i + 1 + _COMMIT_AUTHOR_REACH])]
 

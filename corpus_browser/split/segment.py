@@ -70,8 +70,12 @@ ENTRY_MAX_WORDS = 15
 ENTRY_STAMPED_SHARE = 0.6
 #: ... and this share of them different from each other.
 ENTRY_DISTINCT_SHARE = 0.7
-#: A line's first number, as `_counting_down` reads it.
+#: Roles of the lines that may open a log's entries: a line repeated but for its number
+#: (`CHANGES WITH 251:`, `CHANGES WITH 250:`) was taken for boilerplate.
+_ENTRY_ROLES = (Role.PROSE, Role.HEADING, Role.LIST_ITEM, Role.BOILERPLATE)
+#: A line's first number, as `_counting_down` reads it, after a word.
 _INTEGER = re.compile(r"\b\d+\b")
+_WORD = re.compile(r"[^\W\d_]{3,}")
 #: A line wholly inside these brackets is a note, never a heading.
 _BRACKETS = {"[": "]", "(": ")", "{": "}"}
 #: A Roman numeral in capitals, then a full stop, before a title written as a sentence (`II. Papa se fâche.`).
@@ -355,7 +359,7 @@ def entry_lines(units: Sequence[Unit], roles: Sequence[Role]) -> set[int]:
     opens one.) A plain-text seed with such lines is read as if they were marked up."""
     groups: dict[str, list[int]] = {}
     for i, unit in enumerate(units):
-        if roles[i] in (Role.PROSE, Role.HEADING, Role.LIST_ITEM) and unit.line_count == 1 \
+        if roles[i] in _ENTRY_ROLES and unit.line_count == 1 \
                 and (i == 0 or unit.gap_before) and not more_words_than(unit.text, ENTRY_MAX_WORDS) \
                 and not name_with_address(unit.text):
             pattern = title_pattern(unit.text)
@@ -405,9 +409,10 @@ def _counting_down(units: Sequence[Unit], members: Sequence[int]) -> bool:
 
 
 def _release_number(text: str) -> int | None:
-    """The line's first number, if a word comes before it."""
+    """The line's first number, if a word of three letters or more comes before
+    it (`CHANGES WITH 252:`; not a numbering, `No. 10`, `#10:`)."""
     found = _INTEGER.search(text)
-    return int(found[0]) if found and text[:found.start()].strip() else None
+    return int(found[0]) if found and _WORD.search(text[:found.start()]) else None
 
 
 

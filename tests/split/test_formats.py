@@ -317,10 +317,12 @@ def test_each_commit_of_a_git_log_is_an_article_titled_by_its_messages_first_lin
         ("Merge branch 'docs': add NEWS for 5.4.1.", ("Jia Tan",), "2023-01-11"),
         ("sysdefs.h: Don't include strings.h anymore", ("Lasse Collin",), "2023-01-10")]
     assert [b.kind.value for b in found[0].body] == ["code"]
-    assert any("#include <strings.h>" in text for block in found[2].body for text in block.texts)
+    assert any("#include <strings.h>" in line for block in found[2].body for line in block.texts)
     assert found[1].body[0].texts[0].startswith("This word")  # the message, out of its indent
     non_blank = sum(1 for line in text.split("\n") if line.strip())
     assert sum(a.tally.prose + a.tally.metadata + a.tally.boilerplate for a in found) == non_blank
+    post = f"# Release notes\n\n{paragraph(30)}\n\n```\n{GIT_LOG.format(body='x')}```\n"
+    assert sniff(post.split("\n"), ".md").format is Format.MARKDOWN  # a post quoting a log is no log
 
 
 def test_a_collections_header_blocks_open_its_documents():

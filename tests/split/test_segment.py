@@ -121,6 +121,18 @@ def test_near_duplicate_footers_are_boilerplate_too():
     assert all(item.segments[0].units[-1].role is Role.BOILERPLATE for item in segment_texts(*seeds))
 
 
+def test_short_lines_differing_in_a_page_number_are_boilerplate_but_in_a_version_are_not():
+    """`The Weekly Gazette, issue 12, page 3` closing each seed is one footer
+    however its numbers run; `What's new in tool 2.45.91` and `… 2.45.90` name
+    two releases."""
+    footers = [f"The Weekly Gazette, issue 12, page {n}" for n in (3, 4, 5)]
+    for item in segment_texts(*(f"Title {n}\n\n{paragraph(40)}\n\n{footer}" for n, footer in enumerate(footers))):
+        assert item.segments[0].units[-1].role is Role.BOILERPLATE
+    releases = [f"What's new in tool 2.45.9{n}" for n in (1, 2, 3)]
+    for item in segment_texts(*(f"Title {n}\n\n{paragraph(40)}\n\n{line}" for n, line in enumerate(releases))):
+        assert item.segments[0].units[-1].role is not Role.BOILERPLATE
+
+
 def test_a_paragraph_repeated_within_one_seed_is_a_quotation_not_boilerplate():
     quote = "The best way to predict the future is to invent it, as the saying goes."
     (item,) = segment_texts(f"Title\n\n{quote}\n\n{paragraph(40)}\n\n{quote}")

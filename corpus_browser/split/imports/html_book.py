@@ -1,22 +1,23 @@
 """A web page that is a whole book or collection: Project Gutenberg's HTML
 editions, a collection of stories or essays saved as one page. Its pieces
 stand under headings of one rank that the page's own contents list links to
-(`<a href="#chapter-3">`), or that follow a framed marker line
-(`*** START OF THE PROJECT GUTENBERG EBOOK … ***`: a transcribed book or
-issue); each piece is an article, titled by its heading.
+(`<a href="#chapter-3">`), or that framed marker lines stand around
+(`*** START OF THE PROJECT GUTENBERG EBOOK … ***` before them, `*** END OF …
+***` after: a transcribed book or issue); each piece is an article, titled
+by its heading.
 
 A page is read so when it holds no article of its own (no `<article>`,
 `<main>` or h-entry: those are a post's page, read by `saved_page.py`), at
-least `BOOK_MIN_PIECES` headings of one rank are linked to or follow such a
-marker, and its pieces are an article's length on average
-(`BOOK_MEAN_WORDS`): a long post with a linked table of contents keeps its
-sections.
+least `BOOK_MIN_PIECES` headings of one rank are linked to or framed so, and
+its pieces are an article's length on average (`BOOK_MEAN_WORDS`): a long
+post with a linked table of contents keeps its sections.
 
-What stands before the first piece (the title page, the contents list) and
-from a framed marker line on (`*** END OF THE PROJECT GUTENBERG EBOOK … ***`,
-then its licence) is set aside. A heading that is only a label (`CHAPTER I`)
-numbers a part of the piece above it, and a heading over almost no text
-(`Edited by Andrew Lang`) belongs with what stands before it.
+What stands before the first piece (the title page, the contents list) and,
+in the last piece, from a framed marker line on (`*** END OF THE PROJECT
+GUTENBERG EBOOK … ***`, then its licence) is set aside. A heading that is
+only a label (`CHAPTER I`) numbers a part of the piece above it, and a
+heading over almost no text (`Edited by Andrew Lang`) belongs with what
+stands before it.
 """
 
 from __future__ import annotations
@@ -42,6 +43,8 @@ BOOK_MIN_PIECES = 3
 BOOK_MEAN_WORDS = 300
 #: A heading over fewer words than this stands with what is before it.
 PIECE_MIN_WORDS = 40
+#: libxml2 counts lines up to this one: a piece's heading further down has no known line.
+_LAST_LINE_KNOWN = 65_535
 
 
 @dataclass(frozen=True)
@@ -65,7 +68,10 @@ def read_html_book(export: Export) -> Imported | None:
     pieces = _pieces(body, _link_targets(page))
     if len(pieces) < BOOK_MIN_PIECES or sum(piece.words for piece in pieces) < BOOK_MEAN_WORDS * len(pieces):
         return None
-    return Imported(HTML_BOOK, tuple(_items(export, body, pieces)))
+    lines = [piece.heading.sourceline or 0 for piece in pieces]
+    if not all(0 < a < b < _LAST_LINE_KNOWN for a, b in zip(lines, lines[1:])):
+        return None  # where the pieces stand is not known (libxml2 counts lines up to 65,535): one page
+    return Imported(HTML_BOOK, tuple(_items(export, pieces)))
 
 
 def _holds_an_article(page: etree._Element) -> bool:
@@ -84,27 +90,25 @@ def _pieces(body: etree._Element, targets: set[str]) -> list[_Piece]:
     to nothing: it is front matter)."""
     for rank in _RANKS:
         headings = list(body.iter(rank))
-        if len(headings) < BOOK_MIN_PIECES or not (_marked_before(body, headings[0]) or sum(
+        if len(headings) < BOOK_MIN_PIECES or not (_framed(body, headings) or sum(
                 1 for heading in headings if _linked(heading, body, targets)) >= BOOK_MIN_PIECES):
             continue
-        blocks = [_block(heading, body) for heading in body.iter(rank)]
-        if len({block.getparent() for block in blocks}) != 1:
-            return []  # pieces set at different depths: no book this reader knows
-        return _joined(_cut(blocks, [heading for heading in body.iter(rank)]), targets)
+        blocks = [_block(heading, body) for heading in headings]
+        if len({block.getparent() for block in blocks}) == 1:  # (pieces set at different depths: not a book)
+            return _joined(_cut(blocks, headings), targets)
     return []
 
 
-def _marked_before(body: etree._Element, heading: etree._Element) -> bool:
-    """A framed marker line stands before the first heading (`*** START OF THE
-    PROJECT GUTENBERG EBOOK PUNCH ***`): the page is a transcribed book or
-    issue, whose headings title its pieces though no contents list links to them."""
-    for element in body.iter():
-        if element is heading:
-            return False
-        if isinstance(element.tag, str) and any(rules.FRAMED_LINE.match(line.strip()) for text in
-                                                (element.text, element.tail) for line in (text or "").splitlines()):
-            return True
-    return False
+def _framed(body: etree._Element, headings: Sequence[etree._Element]) -> bool:
+    """Framed marker lines stand before the first heading and after the last
+    (`*** START OF THE PROJECT GUTENBERG EBOOK PUNCH ***`, `*** END OF … ***`):
+    the page is a transcribed book or issue in its wrapper, whose headings
+    title its pieces though no contents list links to them."""
+    marked = [element for element in body.iter() if isinstance(element.tag, str) and any(
+        rules.FRAMED_LINE.match(line.strip()) for text in (element.text, element.tail) for line in (text or "").splitlines())]
+    position = {element: n for n, element in enumerate(body.iter())}
+    return any(position[element] < position[headings[0]] for element in marked) \
+        and any(position[element] > position[headings[-1]] for element in marked)
 
 
 def _linked(heading: etree._Element, body: etree._Element, targets: set[str]) -> bool:
@@ -168,15 +172,15 @@ def _listing(piece: _Piece, targets: set[str]) -> bool:
     return linked * 2 > piece.words
 
 
-def _items(export: Export, body: etree._Element, pieces: Sequence[_Piece]) -> list[ImportedItem]:
+def _items(export: Export, pieces: Sequence[_Piece]) -> list[ImportedItem]:
     lines = max(len(export.seed.lines), 1)
-    firsts = [piece.heading.sourceline or 1 for piece in pieces]
+    firsts = [piece.heading.sourceline for piece in pieces]
     items = []
     if firsts[0] > 1:
         items.append(ImportedItem(title="front matter", body="", first_line=1, last_line=firsts[0] - 1,
                                   kind="front matter"))
     for n, piece in enumerate(pieces):
-        blocks, back = _before_marker(piece.blocks)
+        blocks, back = _before_marker(piece.blocks) if n + 1 == len(pieces) else (list(piece.blocks), None)
         last = firsts[n + 1] - 1 if n + 1 < len(pieces) else (back.sourceline - 1 if back is not None else lines)
         items.append(ImportedItem(title=_title(piece.heading), body=_html(blocks),
                                   first_line=firsts[n], last_line=max(last, firsts[n]), kind="article"))

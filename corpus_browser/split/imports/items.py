@@ -97,7 +97,9 @@ class Export:
         """The text as lxml reads an HTML page (no entities expanded, nothing
         fetched), read once for every importer that asks; None when it holds nothing."""
         try:
-            return lxml.html.document_fromstring(_XML_DECLARATION.sub("", self.text, count=1))
+            # (the declaration's lines kept as blank ones: an element's line is the file's)
+            return lxml.html.document_fromstring(
+                _XML_DECLARATION.sub(lambda found: "\n" * found[0].count("\n"), self.text, count=1))
         except (etree.ParserError, ValueError):
             return None
 

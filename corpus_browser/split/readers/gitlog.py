@@ -1,9 +1,10 @@
 """`git log` output: each commit is an article. `commit <hash>` opens it, over
-its header fields (`Author:` the author, `Date:` the date; `Merge:`, and
-`--format=fuller`'s `Commit:` and `CommitDate:`, kept as fields). The message
-under them, indented four spaces, gives the title, its first line as written,
-and the text; what follows it (`--stat` lines, a `-p` diff) is kept as
-verbatim lines, never a heading.
+its header fields (`Author:` the author, `Date:` or `--format=fuller`'s
+`AuthorDate:` the date; `Merge:`, `Commit:` and `CommitDate:` kept as
+fields). The message under them, indented four spaces, gives the title (its
+first line, made a title as any other is: capitals eased, a numbering and a
+closing full stop dropped) and the text; what follows it (`--stat` lines, a
+`-p` diff) is kept as verbatim lines, never a heading.
 """
 
 from __future__ import annotations
@@ -24,10 +25,10 @@ TITLE_MARKER = "commit:"
 
 def read(seed: Seed) -> list[Unit]:
     lines = seed.lines
-    starts = commit_lines(lines) or [0]
+    starts = commit_lines(lines)
     builder = text_builder([line.removeprefix(MESSAGE_INDENT) for line in lines])
-    for number in range(1, starts[0] + 1):
-        builder.line(number, lines[number - 1])
+    for number in range(1, (starts[0] if starts else len(lines)) + 1):
+        builder.line(number, lines[number - 1])  # before the first commit (with none, every line): text
     for n, start in enumerate(starts):
         _add_commit(builder, lines, start, starts[n + 1] if n + 1 < len(starts) else len(lines))
     return builder.units()
