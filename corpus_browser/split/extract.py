@@ -27,7 +27,6 @@ from corpus_browser.lang.rules import (
 )
 from corpus_browser.lang.text import (
     first_sentence,
-    is_all_caps,
     key,
     more_words_than,
     reader_title,
