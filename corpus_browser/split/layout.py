@@ -159,7 +159,9 @@ def find_layout(units: Sequence[Unit], format: Format, overrides: Overrides, spl
     if format is Format.TEXT:
         starts.update(_department_pieces(units, containers, starts, hi))
         ordered = sorted(starts)
-        matter += _endnotes(units, ordered, hi) + _advertisements(units, lo, hi)
+        adverts = _advertisements(units, lo, hi)
+        end = adverts[0][0] if adverts else hi  # (the advertisements hold whatever stands after them)
+        matter = [piece for piece in matter if not end <= piece[0] < hi] + adverts + _endnotes(units, ordered, end)
     in_matter = {i for first, last, _ in matter for i in range(first, last)}
     kept = tuple((i, starts[i]) for i in ordered if i not in in_matter)
     return Layout(kept or ((lo, starts[lo]),), tuple(sorted(matter)), tuple(levels), article_break)

@@ -88,6 +88,10 @@ def test_what_follows_an_advertisements_heading_at_the_back_is_back_matter():
     item, = segment_texts(book(*stories, *adverts))
     assert [segment.units[0].text for segment in item.segments] == ["THE RED TALE", "THE GREEN TALE", "THE BLUE TALE"]
     assert any("advertisements" in reason for _first, _last, reason in item.matter_lines)
+    notes = (4, "NOTES.\n\n[1] A note on the first tale.\n\n[2] A note on the second.\n\n[3] A third note.")
+    item, = segment_texts(book(*stories, *adverts, notes))  # the notes among the adverts: set aside once
+    ranges = sorted((first, last) for first, last, _reason in item.matter_lines)
+    assert all(last < first for (_, last), (first, _) in zip(ranges, ranges[1:]))
 
 
 def test_a_section_on_advertising_is_no_advertisements():
