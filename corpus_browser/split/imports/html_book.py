@@ -85,13 +85,17 @@ def _link_targets(page: etree._Element) -> set[str]:
 
 
 def _pieces(body: etree._Element, targets: set[str]) -> list[_Piece]:
-    """The pieces under the top rank of headings the page links to, labels and
-    headings over almost no text joined to the piece above (before the first,
-    to nothing: it is front matter)."""
+    """The pieces under the top rank of headings the page links to (or that
+    framed marker lines stand around), labels and headings over almost no text
+    joined to the piece above (before the first, to nothing: it is front matter)."""
+    order = {element: n for n, element in enumerate(body.iter())}
+    markers = [n for element, n in order.items() if _holds_marker(element)]
     for rank in _RANKS:
         headings = list(body.iter(rank))
-        if len(headings) < BOOK_MIN_PIECES or not (_framed(body, headings) or sum(
-                1 for heading in headings if _linked(heading, body, targets)) >= BOOK_MIN_PIECES):
+        if len(headings) < BOOK_MIN_PIECES:
+            continue
+        framed = bool(markers) and markers[0] < order[headings[0]] and markers[-1] > order[headings[-1]]
+        if not (framed or sum(1 for heading in headings if _linked(heading, body, targets)) >= BOOK_MIN_PIECES):
             continue
         blocks = [_block(heading, body) for heading in headings]
         if len({block.getparent() for block in blocks}) == 1:  # (pieces set at different depths: not a book)
@@ -99,16 +103,14 @@ def _pieces(body: etree._Element, targets: set[str]) -> list[_Piece]:
     return []
 
 
-def _framed(body: etree._Element, headings: Sequence[etree._Element]) -> bool:
-    """Framed marker lines stand before the first heading and after the last
+def _holds_marker(element: etree._Element) -> bool:
+    """The element's text, or the text after it, holds a framed marker line
     (`*** START OF THE PROJECT GUTENBERG EBOOK PUNCH ***`, `*** END OF … ***`):
-    the page is a transcribed book or issue in its wrapper, whose headings
-    title its pieces though no contents list links to them."""
-    marked = [element for element in body.iter() if isinstance(element.tag, str) and any(
-        rules.FRAMED_LINE.match(line.strip()) for text in (element.text, element.tail) for line in (text or "").splitlines())]
-    position = {element: n for n, element in enumerate(body.iter())}
-    return any(position[element] < position[headings[0]] for element in marked) \
-        and any(position[element] > position[headings[-1]] for element in marked)
+    such lines before a page's first heading and after its last frame a
+    transcribed book or issue, whose headings title its pieces though no
+    contents list links to them."""
+    return isinstance(element.tag, str) and any(rules.FRAMED_LINE.match(line.strip()) for text in
+                                                (element.text, element.tail) for line in (text or "").splitlines())
 
 
 def _linked(heading: etree._Element, body: etree._Element, targets: set[str]) -> bool:
