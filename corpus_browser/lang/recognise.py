@@ -401,8 +401,26 @@ def person_name(text: str) -> str | None:
         return None
     if any(word.casefold() in MINOR_WORDS for word in words):
         return None  # "WHAT IS AN AMERICAN" is a title in capitals, not a name
+    if "".join(word.strip(".") for word in words).casefold() in rules.INITIALISMS:
+        return None  # "P. S.", "Q. E. D."
     has_initial = any(len(word.rstrip(".")) == 1 and word.endswith(".") for word in words[:-1])
     return name if is_all_caps(name) or has_initial else None
+
+
+def name_line(text: str) -> tuple[str, ...] | None:
+    """The person a line holding only a name names (`person_name`), emphasis and
+    dashes around it dropped, a closing initial keeping its dot (`— J. M. S.`: `J. M. S.`)."""
+    name = person_name(text.strip(_NAME_TRIM))
+    if name and len(name.split()[-1]) == 1:
+        name += "."
+    return (name,) if name else None
+
+
+def signature_names(text: str) -> tuple[str, ...] | None:
+    """The names of a line that could sign a piece: a name, perhaps with an
+    address (`Jane Doe <jane@…>`) or a source (`_Jane Doe, in The Monthly._`)."""
+    addressed = name_with_address(text)
+    return addressed[0] if addressed else name_line(text) or signoff_names(text, last_paragraph=False)
 
 
 def signoff_names(text: str, last_paragraph: bool) -> tuple[str, ...] | None:

@@ -42,6 +42,8 @@ NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_.'’\-]*(?:[.'’\-][^\W\d_]*)*\.?$")
 NAME_MAX_WORDS = 5
 #: Words that together say the author is no one in particular (`VARIOUS AUTHORS`, `Anonymous`): no person's name.
 NO_ONE_WORDS = frozenset({"various", "authors", "anonymous", "anon", "unknown", "others", "several", "contributors"})
+#: Abbreviations written as initials (`P. S.`, `Q. E. D.`): no person's initials, though a line may hold only them.
+INITIALISMS = frozenset("ps pps nb qed rsvp ie eg ad bc us usa uk ok".split())
 #: Titles and ranks written before a name; dropped from bylines.
 HONORIFICS = frozenset(
     """the hon honorable honourable rev reverend dr doctor prof professor mr mrs ms mx miss sir dame lady

@@ -231,7 +231,7 @@ _QUOTE_PAIRS = {"“": "”", '"': '"', "‘": "’", "'": "'", "«": "»", "[":
 
 def reader_title(heading: str) -> tuple[str, str | None]:
     """A heading as a title: quotes or square brackets around it and its enumeration dropped, a
-    full stop at its end dropped, and capitals eased ("THE GOLDEN BIRD" ->
+    full stop, comma, colon or semicolon at its end dropped, and capitals eased ("THE GOLDEN BIRD" ->
     "The Golden Bird"); with the label its enumeration names, if any
     (`CHAPTER 4. FIRE` -> `Fire` and `Chapter 4`)."""
     text = TITLE_MARKS.sub("", heading.strip())
@@ -243,6 +243,7 @@ def reader_title(heading: str) -> tuple[str, str | None]:
         words = numbering[0].strip(" .):—–-")
         label = words if words[:1].isalpha() and " " in words else None  # `Chapter 4`, not `III`
         text = text[numbering.end():]
+    text = text.rstrip(" ,;:")  # a heading over its alternative title (`THE HOUSE THAT BELL BUILT;` over `OR, …`)
     last_word = text.rsplit(" ", 1)[-1]
     if text.endswith(".") and "." not in last_word[:-1] and len(last_word) > 2:
         text = text[:-1]

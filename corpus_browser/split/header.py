@@ -31,9 +31,11 @@ from corpus_browser.lang.recognise import (
     is_source_line,
     mentions_date,
     name_list,
+    name_line,
     name_with_address,
     names_in_title,
     person_name,
+    signature_names,
     signoff_names,
     without_trailing_date,
 )
@@ -280,7 +282,7 @@ def _signoff(units: list[Unit], a: int, b: int, in_matter: set[int]) -> None:
         return  # its header names the authors already
     body = [i for i in range(a, b) if i not in in_matter and not _NOTE.match(units[i].text) and (
         units[i].role in (Role.PROSE, Role.HEADING)
-        or (units[i].role is Role.BOILERPLATE and _signature(units[i].text)))]  # one every piece repeats
+        or (units[i].role is Role.BOILERPLATE and signature_names(units[i].text)))]  # one every piece repeats
     if len(body) < 2:
         return
     last = body[-1]
@@ -294,7 +296,7 @@ def _signoff(units: list[Unit], a: int, b: int, in_matter: set[int]) -> None:
     signature = body[-2] if dated else last
     text = units[signature].text
     if not more_words_than(text, SIGNOFF_MAX_WORDS):
-        names = signoff_names(text, last_paragraph=False) or _name_line(text) \
+        names = signoff_names(text, last_paragraph=False) or name_line(text) \
             or (_italic_name(text) if units[signature].indent else None)
         if names:
             units[signature] = replace(units[signature], role=Role.BYLINE, names=names)
@@ -305,16 +307,6 @@ def _signoff(units: list[Unit], a: int, b: int, in_matter: set[int]) -> None:
         names = signoff_names(text, last_paragraph=True)
         if names:  # the credit stays part of the paragraph it ends
             units[signature] = replace(units[signature], names=names)
-
-
-def _signature(text: str) -> bool:
-    """A line that could sign a piece: a name, perhaps with an address or a source."""
-    return bool(name_with_address(text) or _name_line(text) or signoff_names(text, last_paragraph=False))
-
-
-def _name_line(text: str) -> tuple[str, ...] | None:
-    name = person_name(text.strip(" ._*—–-"))
-    return (name,) if name else None
 
 
 #: A line wholly in italics (`_Clinton Scollard._`), what it holds.

@@ -8,9 +8,11 @@ from corpus_browser.lang.recognise import (
     byline_names,
     find_date,
     is_date_line,
+    name_line,
     name_with_address,
     names_in_title,
     person_name,
+    signature_names,
     signoff_names,
     without_trailing_date,
 )
@@ -90,6 +92,16 @@ def test_signatures_and_credits():
     assert signoff_names("old walls.--_H. W. Brewer, in London Graphic_.", last_paragraph=True) == ("H. W. Brewer",)
     # a quotation's attribution names no source: not the author
     assert signoff_names("“To be or not to be.”—SHAKESPEARE.", last_paragraph=True) is None
+
+
+def test_a_line_of_initials_signs_a_piece_but_an_abbreviation_does_not():
+    """A magazine's verse signed by initials keeps its closing dot; `P. S.`
+    and `Q. E. D.`, written as initials, are nobody's."""
+    assert name_line("J. M. S.") == ("J. M. S.",)
+    assert signature_names("— O. S.") == ("O. S.",)
+    assert signature_names("W. N. LOCKINGTON.") == ("W. N. LOCKINGTON",)
+    assert signature_names("Ada Byron <ada@example.org>") == ("Ada Byron",)
+    assert person_name("P. S.") is None and person_name("Q. E. D.") is None and signature_names("N. B.") is None
 
 
 def test_titles_lose_a_date_set_off_at_their_end_only():

@@ -292,6 +292,21 @@ def test_a_transcribed_issue_with_no_contents_list_is_read_piece_by_piece_after_
     assert len(split_one(Seed(name="noted.htm", lines=tuple(noted.split("\n")))).articles) == 1
 
 
+def test_a_books_pieces_take_their_authors_from_a_byline_under_the_heading_or_a_signature_at_the_foot():
+    """A weekly's HTML edition: `BY MRS. W. J. HAYS.` under a story's heading, a
+    poem signed `J. M. S.` in a paragraph of its own (the innermost one, inside
+    the poem's `<div>`, its heading's `;` before an alternative title dropped);
+    a piece of one paragraph under its heading is signed by no one."""
+    page = html_book([("SEEKING HIS FORTUNE.", 4), ("THE EXILE;", 5), ("A NOTE.", 1)], contents=False)
+    page = page.replace("SEEKING HIS FORTUNE.\n</h2>\n", "SEEKING HIS FORTUNE.\n</h2>\n<p>BY MRS. W. J. HAYS.</p>\n", 1)
+    page = page.replace("THE EXILE;\n</h2>\n", "THE EXILE;\n</h2>\n<div class=\"poem\">", 1).replace(
+        "\n<h2>\n  A NOTE.", '<p class="author">J. M. S.</p>\n</div>\n<h2>\n  A NOTE.', 1)
+    page = page.replace("\n<pre>\n*** END", '\n<p class="author">JANE DOE.</p>\n<pre>\n*** END', 1)
+    found = split_one(Seed(name="weekly.htm", lines=tuple(page.split("\n")))).articles
+    assert [(a.title, a.authors) for a in found] == [
+        ("Seeking His Fortune", ("W. J. HAYS",)), ("The Exile", ("J. M. S.",)), ("A Note", ())]
+
+
 def test_a_books_page_whose_headings_stand_centred_under_their_anchors_is_read_piece_by_piece():
     """Older Gutenberg HTML: the contents list links to `<a name="1">` before a
     `<center>` holding the story's `<h3>`, and the start marker ends a header

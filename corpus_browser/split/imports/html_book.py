@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from corpus_browser.lang import rules
+from corpus_browser.lang.recognise import byline_names, signature_names
 from corpus_browser.lang.text import reader_title
 from corpus_browser.split.imports.fields import plain
 from corpus_browser.split.imports.hentry import has_class, is_html
@@ -43,6 +44,10 @@ BOOK_MIN_PIECES = 3
 BOOK_MEAN_WORDS = 300
 #: A heading over fewer words than this stands with what is before it.
 PIECE_MIN_WORDS = 40
+#: The elements a piece's text stands in, paragraph by paragraph.
+_TEXT_BLOCKS = ("p", "div", "center", "blockquote", "h4", "h5", "h6")
+#: A piece is signed at its foot only when it has at least this many paragraphs.
+SIGNED_MIN_PARAGRAPHS = 3
 #: libxml2 counts lines up to this one: a piece's heading further down has no known line.
 _LAST_LINE_KNOWN = 65_535
 
@@ -184,7 +189,7 @@ def _items(export: Export, pieces: Sequence[_Piece]) -> list[ImportedItem]:
     for n, piece in enumerate(pieces):
         blocks, back = _before_marker(piece.blocks) if n + 1 == len(pieces) else (list(piece.blocks), None)
         last = firsts[n + 1] - 1 if n + 1 < len(pieces) else (back.sourceline - 1 if back is not None else lines)
-        items.append(ImportedItem(title=_title(piece.heading), body=_html(blocks),
+        items.append(ImportedItem(title=_title(piece.heading), body=_html(blocks), authors=_credited(blocks),
                                   first_line=firsts[n], last_line=max(last, firsts[n]), kind="article"))
         if back is not None and n + 1 == len(pieces):
             items.append(ImportedItem(title="back matter", body="", first_line=back.sourceline or lines,
@@ -196,6 +201,27 @@ def _title(heading: etree._Element) -> str:
     """The heading as a title, as a plain-text book's: capitals eased, a full
     stop at its end dropped (`THE DIURNAL FEMININE.`: `The Diurnal Feminine`)."""
     return reader_title(plain(heading.text_content()))[0]
+
+
+def _credited(blocks: Sequence[etree._Element]) -> tuple[str, ...]:
+    """The authors a piece names in a byline under its heading (`BY MRS. W. J.
+    HAYS.`) or, failing that, in a signature at its foot (`O. S.`, `— Jane Doe`)."""
+    paragraphs = [text for block in blocks for text in _paragraphs(block)]
+    if not paragraphs:
+        return ()
+    names = byline_names(paragraphs[0])
+    if not names and len(paragraphs) >= SIGNED_MIN_PARAGRAPHS:
+        names = signature_names(paragraphs[-1])
+    return names or ()
+
+
+def _paragraphs(block: etree._Element) -> list[str]:
+    """The texts of the innermost text elements in the block (the block itself
+    if it holds none), in the order they stand, their white space collapsed."""
+    inner = [element for element in block.iter(*_TEXT_BLOCKS) if element is not block
+             and not any(True for _ in element.iterdescendants(*_TEXT_BLOCKS))]
+    texts = [" ".join(element.text_content().split()) for element in inner or [block]]
+    return [text for text in texts if text]
 
 
 def _before_marker(blocks: Sequence[etree._Element]) -> tuple[list[etree._Element], etree._Element | None]:
