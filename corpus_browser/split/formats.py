@@ -160,8 +160,8 @@ def _markdown_traces(lines: Sequence[str], setext: bool = False) -> tuple[int, s
             in_org_block = org_block[1].casefold() == "begin"  # a `# comment` in Org's code is no heading
         if fenced or in_org_block:
             continue
-        if ATX_HEADING.match(line) and line.lstrip("# ").strip():
-            headings += 1
+        if ATX_HEADING.match(line) and line.lstrip("# ").strip() and (setext or line.startswith("#")):
+            headings += 1  # (in a file not named as Markdown, an indented `# …` is a shell's root prompt)
         elif setext and setext_heading(lines, i) and not FRONT_MATTER_FIELD.match(line):
             underlined += 1  # (not a front-matter block's last field over its closing `---`)
         elif FRONT_MATTER_FENCE.match(line) and i + 1 < len(lines) and FRONT_MATTER_FIELD.match(lines[i + 1]) \

@@ -67,9 +67,12 @@ def mbox() -> str:
         ("Plain Title\n\nPlain text.", ".md", Format.MARKDOWN),
         ("Plain Title\n\nPlain text.", ".txt", Format.TEXT),
         ("Title\n\n# one hash line is not Markdown\n\n[a link](x) and **stars**", ".txt", Format.TEXT),
+        # commands after a root prompt, indented in a FAQ's answers, are no headings
+        ("\n\n".join(f"{n}.1. How do I run it?\n\nAnswer: type\n\n   # run-it --now {n}" for n in range(1, 5)),
+         ".txt", Format.TEXT),
     ],
     ids=["mbox", "eml", "git-log", "atx-in-txt", "front-matter", "rst", "setext-in-md", "wiki", "suffix-md", "suffix-txt",
-         "stray-marks"],
+         "stray-marks", "root-prompts"],
 )
 def test_format_is_sniffed_from_content_the_suffix_breaking_ties(text, suffix, format):
     found = sniff(text.split("\n"), suffix)
@@ -207,6 +210,21 @@ def test_a_bracketed_label_in_a_markdown_heading_is_a_link_only_where_the_file_d
                          "[1.2.0]: https://example.org/v1.2.0\n[1.1.0]: https://example.org/v1.1.0"])
     assert [(a.title, a.date) for a in articles_of(text, format=Format.MARKDOWN)] == [
         ("1.2.0", "2017-06-22"), ("1.1.0", "2017-06-21"), ("1.0.6 [maintenance release]", None)]
+
+
+def test_headings_written_in_html_inside_markdown_open_its_articles():
+    """A FAQ whose questions are `<h3 name="…">` blocks, the question on the line
+    between the tags (or on the tag's own line), under a linked contents list:
+    one article per question, as the file's 26 questions crowd one piece else. An
+    `<h3>` not closed alone is no heading."""
+    questions = [f"How do I use option {n}?" for n in range(26)]
+    contents = "\n".join(f"* [{q}](#q{n})" for n, q in enumerate(questions))
+    answers = [f'<h3 name="q{n}">\n{q}\n</h3>\n\n{paragraph(40)}' for n, q in enumerate(questions[:-1])]
+    text = "\n\n".join(["## FAQ", contents, *answers, f"<h3 id=\"q25\">How do I use <em>option</em> 25?</h3>\n\n{paragraph(40)}",
+                         f"<h3>Not closed\n\n{paragraph(30)}"])
+    found = articles_of(text, format=Format.MARKDOWN)
+    assert [a.title for a in found] == questions
+    assert "Not closed" in found[-1].body_text
 
 
 def test_one_markdown_article_with_sections_stays_one():

@@ -1,5 +1,6 @@
 """Markdown: `#` headings (rank = number of marks), setext headings (text
-underlined with `===`, rank 1, or `---`, rank 2), and YAML (`---`) or TOML (`+++`) front-matter blocks,
+underlined with `===`, rank 1, or `---`, rank 2), headings written in HTML
+(`<h3 id="config">`, the question, `</h3>`: rank 3), and YAML (`---`) or TOML (`+++`) front-matter blocks,
 which a blog export puts at the head of every post, so each one opens an
 article wherever it stands in the file. Lines in fenced code are never
 headings. The lines right under a heading, up to the first blank line, are
@@ -10,6 +11,7 @@ heading (a date in a quoted letter does not date the post)."""
 from __future__ import annotations
 
 import datetime
+import html
 import re
 import tomllib
 from collections.abc import Collection, Sequence
@@ -43,6 +45,11 @@ _YAML = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 #: the file defines the label, as Markdown reads it: `## [1.0.0] - 2017-06-20`), emphasis, code.
 _LINK = re.compile(r"!?\[([^\[\]\n]{0,300})\](\([^()\n]{0,2000}\)|\[[^\[\]\n]{0,300}\])?")
 _EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(\S(?:.*?\S)?)\1")
+#: A heading written in HTML, opening its line: `<h3 name="config">`, its text on the line or the lines below.
+_HTML_HEADING = re.compile(r"^ {0,3}<h(?P<rank>[1-6])(?:\s[^<>]*)?>(?P<rest>.*)$", re.IGNORECASE)
+#: A heading in HTML is closed within this many lines, or it is none.
+_HTML_HEADING_MAX_LINES = 4
+_TAG = re.compile(r"<[^<>]*>")
 #: A link's or footnote's reference definition: `[label]: https://…`.
 _DEFINITION = re.compile(r"^ {0,3}\[([^\]\n]{1,999})\]:[ \t]*\S")
 
@@ -100,6 +107,13 @@ def read(seed: Seed) -> list[Unit]:
             _add_front_matter(builder, lines, i, end, fields, has_fences)
             i = end + 1
             continue
+        tagged = _html_heading(lines, i)
+        if tagged:
+            rank, text, last = tagged
+            builder.unit(plain(text, labels), i + 1, last + 1, Role.HEADING, level=rank, marker=f"<h{rank}>")
+            i = last + 1
+            head_block = True
+            continue
         heading = ATX_HEADING.match(raw)
         if heading and not clean(heading["text"] or ""):
             builder.unit(clean(raw), i + 1, i + 1, Role.SEPARATOR)  # an empty heading only rules off
@@ -120,6 +134,28 @@ def read(seed: Seed) -> list[Unit]:
         builder.line(i + 1, raw)
         i += 1
     return builder.units()
+
+
+def _html_heading(lines: Sequence[str], i: int) -> tuple[int, str, int] | None:
+    """The rank, the text and the last line (0-based) of a heading in HTML
+    opening line `i` and closed alone within `_HTML_HEADING_MAX_LINES`
+    lines, with text in it; else None."""
+    opened = _HTML_HEADING.match(lines[i]) if "<" in lines[i][:4] else None
+    if opened is None:
+        return None
+    closing = re.compile(rf"</h{opened['rank']}\s*>", re.IGNORECASE)
+    held = []
+    for j in range(i, min(i + _HTML_HEADING_MAX_LINES, len(lines))):
+        part = opened["rest"] if j == i else lines[j]
+        closed = closing.search(part)
+        if closed is None and (j == i or part.strip()):
+            held.append(part)
+            continue
+        if closed is None or part[closed.end():].strip():
+            return None  # a blank line before the end tag, or more after it: no heading alone
+        text = clean(html.unescape(_TAG.sub("", " ".join([*held, part[:closed.start()]]))))
+        return (int(opened["rank"]), text, j) if text else None
+    return None
 
 
 def _front_matter_blocks(lines: Sequence[str]) -> dict[int, tuple[int, dict, bool]]:
