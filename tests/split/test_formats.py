@@ -386,7 +386,7 @@ def test_proposals_joined_in_markdown_keep_their_titles_past_a_fence_with_an_inf
     inside a quotation (`> ```) and closed outside it leaves the next `` ```
     kotlin `` inside code, as CommonMark reads it: a fence with an info string
     opens code, never closes it, so the titles after it still open proposals.
-    An author field listing handles (`asterite,waj`) names each of them."""
+    An author field listing handles (`asterite,waj`, `dholbach & pjbgf`) names each of them."""
     def proposal(title: str, author: str, code: str) -> str:
         return (f"# {title}\n\n* **Type**: Design proposal\n* **Author**: {author}\n* **Status**: Stable\n\n"
                 f"{paragraph(150)}\n\n{code}\n\n{paragraph(120)}\n")
@@ -399,8 +399,10 @@ def test_proposals_joined_in_markdown_keep_their_titles_past_a_fence_with_an_inf
     assert [(a.title, a.authors) for a in found] == [
         ("Type aliases", ("Dmitry Petrov",)), ("Destructuring in Lambdas", ("Andrey Breslav",)),
         ("Inline properties", ("Jane Doe",))]
-    posts = "\n".join(f"---\ntitle: Crystal 0.{n}\nauthor: asterite,waj\n---\n\n{paragraph(40)}" for n in (1, 2))
-    assert [a.authors for a in articles_of(posts, format=Format.MARKDOWN)] == [("asterite", "waj")] * 2
+    posts = "\n".join(f"---\ntitle: Crystal 0.{n}\nauthor: {handles}\n---\n\n{paragraph(40)}"
+                      for n, handles in enumerate(["asterite,waj", "'dholbach & pjbgf'", "juozasg and waj"]))
+    assert [a.authors for a in articles_of(posts, format=Format.MARKDOWN)] == [
+        ("asterite", "waj"), ("dholbach", "pjbgf"), ("juozasg", "waj")]
 
 
 def test_documents_with_and_without_front_matter_open_at_their_title():

@@ -137,9 +137,10 @@ def stated_names(value: str) -> tuple[str, ...]:
 
 
 def _handles(value: str) -> tuple[str, ...]:
-    """Handles listed with commas, each one word in lower case (`asterite,waj`):
-    one person each, as a blog's front matter names its authors."""
-    parts = [part.strip() for part in value.split(",")]
+    """Handles listed with commas or joined with `&` or `and`, each one word in
+    lower case (`asterite,waj`, `dholbach & pjbgf`): one person each, as a
+    blog's front matter names its authors."""
+    parts = [part.strip() for part in rules.NAME_JOINERS.split(value)]
     return tuple(parts) if len(parts) > 1 and all(part and part == part.lower() and len(part.split()) == 1
                                                   for part in parts) else ()
 
