@@ -151,7 +151,7 @@ def find_layout(units: Sequence[Unit], format: Format, overrides: Overrides, spl
             del starts[i]
         ordered = sorted(starts)
         contents, named = _contents(units, ordered, hi)
-    matter += contents + _after_contents(ordered, hi, named)
+    matter += contents + _after_contents(ordered, hi, named, contents)
     listing = _front_listing(units, contents, lo, hi)
     matter += _front_matter(units, ordered, hi, matter, format is Format.TEXT, level_starts, listing)
     containers = _containers(units, ordered, hi, matter, format is Format.TEXT)
@@ -413,6 +413,7 @@ def _text_starts(units: Sequence[Unit], lo: int, hi: int,
                     sum(1 for i in headings if strength[i] == s),
                     units[next(i for i in headings if strength[i] == s)].text, s == article_break)
               for s in sorted(set(strength.values()), reverse=True)]
+    titles = [i for i in headings if article_break is not None and strength[i] >= article_break]
     starts: dict[int, str] = {}
     for i in headings:
         if _repeats_title_above(units, i) or _numbered_part(units, i):
@@ -424,7 +425,7 @@ def _text_starts(units: Sequence[Unit], lo: int, hi: int,
             reason = f"{strength[i]} blank lines before it, the break this seed puts between articles"
         elif _heads_a_list(units, i, hi):
             reason = None
-        elif _after_separator(units, i, lo, hi):
+        elif _after_separator(units, i, lo, hi) and (article_break is None or _set_as(units, i, titles)):
             reason = "after a separator line"
         elif article_break is None and units[i].after_break:
             reason = "after a long run of blank lines"
@@ -545,6 +546,14 @@ def _after_separator(units: Sequence[Unit], i: int, lo: int, hi: int) -> bool:
     while top > lo and units[top - 1].role is Role.SEPARATOR and units[top].gap_before == 0:
         top -= 1  # two rows of stars
     return units[top].gap_before > 0
+
+
+def _set_as(units: Sequence[Unit], i: int, titles: Sequence[int]) -> bool:
+    """The heading is set as most of the seed's titles are: in capitals, or not.
+    (Where blank lines part the articles, a line in lower case after a row of
+    stars in a story set in capitals, `Adieu, Gringoire!`, opens a scene.)"""
+    capitals = sum(1 for title in titles if is_all_caps(units[title].text))
+    return is_all_caps(units[i].text) == (capitals * 2 > len(titles))
 
 
 def _article_break(units: Sequence[Unit], headings: Sequence[int], strength: dict[int, int], gap: int,
@@ -718,8 +727,8 @@ def _pieces(starts: Sequence[int], hi: int) -> list[tuple[int, int]]:
 
 
 def _contents(units: Sequence[Unit], starts: Sequence[int], hi: int) -> tuple[list[tuple[int, int, str]], set[int]]:
-    """Pieces that list the titles of the articles after them, and the starts
-    of the articles they name. Only pieces of lists and short lines, not prose,
+    """Pieces that list the titles of the articles after them (or, the seed's
+    last piece, before it), and the starts of the articles they name. Only pieces of lists and short lines, not prose,
     are looked at; a title counts when its words stand together in a line (a
     title of one word, `WOMAN`, when it is the line's one word beside numbers:
     `WOMAN 12`, `GIDEON (1914)`, `XXVI. SUCCESS 279`)."""
@@ -736,11 +745,13 @@ def _contents(units: Sequence[Unit], starts: Sequence[int], hi: int) -> tuple[li
             continue
         lines = [_words(unit.text) for unit in piece if unit.role is not Role.SEPARATOR]
         one_word = [_wordy(line) == 1 for line in lines]  # (once per line: a line may hold 100,000 words)
+        at_back = last == hi  # (a book may list its pieces at its end, as French books do)
         listed = {start for line, alone in zip(lines, one_word) for n in lengths if n > 1 or alone
-                  for k in range(len(line) - n + 1) for start in titles.get(line[k : k + n], ()) if start >= last}
+                  for k in range(len(line) - n + 1) for start in titles.get(line[k : k + n], ())
+                  if start >= last or (at_back and start < first)}
         distinct = len({_words(_title_text(units, start)) for start in listed})  # one line names all its namesakes
         if distinct >= CONTENTS_MIN_ENTRIES and distinct >= CONTENTS_MIN_SHARE * len(lines):
-            found.append((first, last, f"a contents list ({len(listed)} later titles)"))
+            found.append((first, last, f"a contents list ({len(listed)} {'earlier' if at_back else 'later'} titles)"))
             named |= listed
     return found, named
 
@@ -777,13 +788,15 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(text.casefold()))
 
 
-def _after_contents(starts: Sequence[int], hi: int, named: set[int]) -> list[tuple[int, int, str]]:
-    """Pieces after the last article a contents list names, not named themselves:
-    the publisher's notices and advertisements at the back of an issue."""
+def _after_contents(starts: Sequence[int], hi: int, named: set[int],
+                    contents: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Pieces after the last article a contents list names and after the list,
+    not named themselves: the publisher's notices and advertisements at the back of an issue."""
     if not named:
         return []
+    past = max(max(named), min(first for first, _last, _reason in contents))
     return [(first, last, "back matter: after the last article the contents list names")
-            for first, last in _pieces(starts, hi) if first > max(named) and first not in named]
+            for first, last in _pieces(starts, hi) if first > past and first not in named]
 
 
 def _title_text(units: Sequence[Unit], start: int) -> str:

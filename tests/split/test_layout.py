@@ -78,6 +78,25 @@ def test_a_one_word_title_the_contents_list_dates_is_no_back_matter():
         "The Red Tale", "The Green Tale", "The Blue Tale", "Gideon"]
 
 
+def test_a_contents_list_at_the_back_names_the_titles_before_it_and_their_subtitles_open_nothing():
+    """A French book's `TABLE` at its end lists its letters: it is set aside, and
+    `CONTE DE NOËL.` under `LES TROIS MESSES BASSES.` (the title the list names)
+    is that letter's subtitle, not a letter of its own. A line in lower case
+    after a row of stars, in a book whose titles stand in capitals after three
+    blank lines, opens a scene of the letter, not a letter."""
+    scene = f"{paragraph(190)}\n\n       *       *       *       *       *\n\nAdieu, Gringoire!\n\n{paragraph(60)}"
+    titles = ["Installation.", "La chèvre de M. Seguin.", "Les trois messes basses.", "Les étoiles.", "L'Arlésienne.",
+              "Le curé de Cucugnan.", "Les vieux.", "Les douaniers.", "Le phare des Sanguinaires.", "Les deux auberges.",
+              "Le poète Mistral.", "Nostalgies de caserne."]
+    parts = f"I\n\n{paragraph(120)}\n\n\nII\n\n{paragraph(120)}"  # numbered parts after two blank lines
+    bodies = [paragraph(220), scene, f"\nCONTE DE NOËL.\n\n{parts}", *[paragraph(210)] * 9]
+    letters = [(3, f"{title.upper()}\n\n{body}") for title, body in zip(titles, bodies)]
+    table = (4, "TABLE\n\n\n" + "\n".join(titles))
+    item, = segment_texts(book(*letters, table))
+    assert [segment.units[0].text for segment in item.segments] == [title.upper() for title in titles]
+    assert any("contents list (12 earlier titles)" in reason for _first, _last, reason in item.matter_lines)
+
+
 def test_what_follows_an_advertisements_heading_at_the_back_is_back_matter():
     """A weekly's last pages, under `ADVERTISEMENTS.`: terms of subscription,
     offers and book notices in capitals, none of them an article."""
