@@ -239,6 +239,9 @@ SEPARATOR_LINE = re.compile(r"^(?:([-*_=~#•·])\s*)\1(?:\s*\1)+$")
 
 #: A subtitle (a title's dek) is one sentence of at most this many words.
 SUBTITLE_MAX_WORDS = 25
+#: A line that only joins a title to its alternative one below (`OR,` between
+#: `THE HAUNTED AND THE HAUNTERS` and `THE HOUSE AND THE BRAIN`), by language.
+ALTERNATIVE_TITLE = re.compile(r"^(?:or|ou|oder|o sea|ofwel)\s*[,:;.]?$", re.IGNORECASE)
 
 #: Small words that stay lower case when a title in capitals is eased to Title Case.
 TITLE_SMALL_WORDS = frozenset("a an and as at but by for from in into nor of on or per so than the to up via vs with yet".split())

@@ -416,7 +416,7 @@ def _text_starts(units: Sequence[Unit], lo: int, hi: int,
     titles = [i for i in headings if article_break is not None and strength[i] >= article_break]
     starts: dict[int, str] = {}
     for i in headings:
-        if _repeats_title_above(units, i) or _numbered_part(units, i):
+        if _repeats_title_above(units, i) or _numbered_part(units, i) or _alternative_title(units, i):
             continue
         reason = None
         if i == lo:
@@ -660,6 +660,13 @@ def _numbered_part(units: Sequence[Unit], i: int) -> bool:
     such as `EDINBURGH, JUNE 25, 1841.`) numbers a part of the piece it stands in."""
     below = units[i + 1] if i + 1 < len(units) else None
     return bool(_BARE_NUMERAL.match(units[i].text)) and not (below and below.role in (Role.HEADING, Role.DATE))
+
+
+def _alternative_title(units: Sequence[Unit], i: int) -> bool:
+    """The heading is `OR,` under a title, or the alternative title under that
+    line (`THE HAUNTED AND THE HAUNTERS` / `OR,` / `THE HOUSE AND THE BRAIN`): the title's, no article's."""
+    joins = [n for n in (i, i - 1) if n > 0 and rules.ALTERNATIVE_TITLE.match(units[n].text.strip())]
+    return bool(joins) and units[joins[0] - 1].role is Role.HEADING
 
 
 def _repeats_title_above(units: Sequence[Unit], i: int) -> bool:

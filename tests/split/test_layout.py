@@ -97,6 +97,22 @@ def test_a_contents_list_at_the_back_names_the_titles_before_it_and_their_subtit
     assert any("contents list (12 earlier titles)" in reason for _first, _last, reason in item.matter_lines)
 
 
+def test_an_alternative_title_under_or_is_the_titles_and_the_byline_under_it_names_the_author():
+    """`THE HAUNTED AND THE HAUNTERS` / `OR,` / `THE HOUSE AND THE BRAIN` / `BY
+    EDWARD BULWER-LYTTON`, in an anthology whose stories stand after four blank
+    lines: one story, by its author, under its first title."""
+    names = ["THE RED ROOM", "THE HAUNTED AND THE HAUNTERS\n\nOR,\n\nTHE HOUSE AND THE BRAIN", "THE SILENT WOMAN",
+             "THE MONKEY'S PAW", "THE BOTTLE IMP"]
+    authors = ["H. G. WELLS", "EDWARD BULWER-LYTTON", "LEOPOLD KOMPERT", "W. W. JACOBS", "R. L. STEVENSON"]
+    stories = [(4, f"{name}\n\nBY {author}\n\n\n{paragraph(200)}\n\n{paragraph(150)}")
+               for name, author in zip(names, authors)]
+    found = articles_of(book(*stories))
+    assert [(a.title, a.authors) for a in found][:3] == [
+        ("The Red Room", ("H. G. WELLS",)), ("The Haunted and the Haunters", ("EDWARD BULWER-LYTTON",)),
+        ("The Silent Woman", ("LEOPOLD KOMPERT",))]
+    assert len(found) == 5
+
+
 def test_what_follows_an_advertisements_heading_at_the_back_is_back_matter():
     """A weekly's last pages, under `ADVERTISEMENTS.`: terms of subscription,
     offers and book notices in capitals, none of them an article."""
