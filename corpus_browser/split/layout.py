@@ -189,6 +189,8 @@ def _wrapper(units: Sequence[Unit]) -> tuple[int, int, list[tuple[int, int, str]
     edge = max(1, int(len(units) * WRAPPER_SHARE))
     front = [i for i in framed if i < edge]
     back = [i for i in framed if i >= len(units) - edge and (not front or i > front[-1])]
+    if back:  # the licence after `*** END OF … ***` may be long: its marker stands further up, before another
+        back = [i for i in framed if i >= len(units) - 2 * edge and (not front or i > front[-1])]
     inner = [i for i in framed if (not front or i > front[-1]) and (not back or i < back[0])]
     if inner:
         return 0, len(units), []  # framed lines all through: decoration, not a wrapper
@@ -564,7 +566,8 @@ def _article_break(units: Sequence[Unit], headings: Sequence[int], strength: dic
     the headings after weaker breaks (but stronger than the usual gap) are a
     level of their own, recurring at least `LEVEL_MIN_HEADINGS` times, or
     stray exceptions in a regular layout (fewer than `STRAY_SHARE` of the
-    titles). Otherwise the layout is too irregular to tell, and every break
+    titles); a weaker heading over no prose (a title page's line, a
+    contents list's heading) is neither. Otherwise the layout is too irregular to tell, and every break
     longer than the usual gap separates articles.
     """
     strongest = _strongest_dividing_break(units, headings, strength, gap, lo, hi)
@@ -572,7 +575,8 @@ def _article_break(units: Sequence[Unit], headings: Sequence[int], strength: dic
         return None
     strongest = _nested_break(headings, strength, gap, strongest)
     titles = sum(1 for i in headings if strength[i] >= strongest)
-    weaker = sum(1 for i in headings if gap < strength[i] < strongest)
+    weaker = sum(1 for n, i in enumerate(headings) if gap < strength[i] < strongest
+                 and _prose_words(units[i + 1:headings[n + 1] if n + 1 < len(headings) else hi]))
     if weaker >= LEVEL_MIN_HEADINGS or weaker < STRAY_SHARE * titles:
         return strongest
     return None

@@ -59,6 +59,8 @@ from corpus_browser.split.readers import read_units
 _SENTENCE_PUNCTUATION = ".!?"
 #: Punctuation after which text continues; a line ending in it (or leading in, `rules.LEADS_IN`) is never a heading.
 _CONTINUING_PUNCTUATION = ",;:…"
+#: A title in sentence case, closed by a full stop, has at most this many words (`_titled_apart`).
+SENTENCE_TITLE_MAX_WORDS = 6
 #: Items of one list stand at most this many units and blank lines apart.
 _LIST_ITEM_REACH = 3
 _LIST_ITEM_GAP = 1
@@ -456,14 +458,24 @@ def _is_text_heading(units: Sequence[Unit], roles: Sequence[Role], i: int, gap: 
     set in capitals), and
     stands after a break or introduces a body."""
     unit = units[i]
-    if not heading_form(unit, indented, split):
-        return False
     gap_after = units[i + 1].gap_before if i + 1 < len(units) else 0
     before = _break_before(units, roles, i)
+    if not heading_form(unit, indented, split) and not _titled_apart(unit, before, gap_after, gap):
+        return False
     if i and gap_after > max(gap, 1) and (gap_after > before or (
             gap_after == before and not (is_all_caps(unit.text) or rules.LABEL_ONLY.match(unit.text)))):
         return False  # it stands apart from what follows: a closing line, a signature, an advert
     return unit.after_break or before > gap or _has_body(units, roles, i, split)
+
+
+def _titled_apart(unit: Unit, before: int, after: int, gap: int) -> bool:
+    """A title in sentence case, a few words closed by a full stop (`Der neue
+    Advokat.`, `Vor dem Gesetz.`), set apart from the text above and below by
+    more blank lines than its paragraphs have, as a book sets its titles: no sentence stands so."""
+    text = unit.text
+    return unit.line_count == 1 and before > gap and after > gap and text.endswith(".") \
+        and text[:1].isupper() and not more_words_than(text, SENTENCE_TITLE_MAX_WORDS) \
+        and not any(mark in _CONTINUING_PUNCTUATION or mark in _SENTENCE_PUNCTUATION for mark in text[:-1])
 
 
 def _break_before(units: Sequence[Unit], roles: Sequence[Role], i: int) -> int:

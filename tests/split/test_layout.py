@@ -33,6 +33,30 @@ def sectioned(title: str, *sections: str, words: int = 80) -> str:
     return "".join(parts)
 
 
+def test_a_books_titles_in_sentence_case_set_apart_by_blank_lines_open_its_stories():
+    """A German book as Project Gutenberg has it: its title page (`EIN LANDARZT`
+    after two blank lines, `INHALT` after three, over its contents), then each
+    story's title in sentence case closed by a full stop (`Der neue Advokat.`),
+    four blank lines before it and two after; a short paragraph of one sentence,
+    one blank line from the text around it, is no title. The licence after
+    `*** END OF … ***` is a long one, with a framed line of its own further
+    down: the end marker still stands where the back wrapper begins."""
+    names = ["Der neue Advokat", "Ein Landarzt", "Auf der Galerie", "Ein altes Blatt", "Vor dem Gesetz",
+             "Schakale und Araber"]
+    front = "FRANZ KAFKA\n\n\nEIN LANDARZT\n\nKLEINE ERZÄHLUNGEN\n\n\n\nINHALT\n\n" + "\n\n".join(
+        f"{name}   {n * 7 + 1}" for n, name in enumerate(names))
+    stories = [(4, f"{name}.\n\n\n{paragraph(150)}\n\nEr ging.\n\n{paragraph(100)}") for name in names]
+    licence = "\n\n".join(paragraph(12) for _ in range(30))
+    text = ("The Project Gutenberg EBook of Ein Landarzt\n\n*** START OF THIS PROJECT GUTENBERG EBOOK ***\n\n\n\n"
+            + book((0, front), *stories) + "\n\n\n\n*** END OF THIS PROJECT GUTENBERG EBOOK ***\n\n"
+            + f"{licence}\n\n*** START: FULL LICENSE ***\n\n{paragraph(20)}\n")
+    (item,) = segment_texts(text)
+    assert [segment.units[0].text for segment in item.segments] == [f"{name}." for name in names]
+    assert item.layout.article_break == 4  # the title page's headings, over no prose, are no level of their own
+    reasons = [reason for _first, _last, reason in item.matter_lines]
+    assert any("back wrapper" in reason for reason in reasons) and any("contents list" in reason for reason in reasons)
+
+
 def test_titles_after_the_seeds_long_break_are_articles_and_weaker_breaks_sections():
     text = book((0, sectioned("THE FIRST TALE", "A CAPS SECTION")), (4, sectioned("THE SECOND TALE", "ANOTHER SECTION")),
                 (4, sectioned("THE THIRD TALE", "THIRD SECTION")), (4, sectioned("THE FOURTH TALE")))
