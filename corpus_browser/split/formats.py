@@ -102,7 +102,8 @@ class Sniffed:
 
 
 def sniff(lines: Sequence[str], suffix: str) -> Sniffed:
-    """The format of a seed's lines; `suffix` (e.g. `.txt`) breaks ties."""
+    """The format of a seed's lines: the one its suffix names (`.adoc`) when its
+    content shows that one too, else the one it shows most (`suffix` breaking ties)."""
     hinted = SUFFIX_FORMATS.get(suffix.lower(), Format.TEXT)
     traces = {
         Format.MARKDOWN: _markdown_traces(lines, setext=hinted is Format.MARKDOWN),
@@ -112,7 +113,8 @@ def sniff(lines: Sequence[str], suffix: str) -> Sniffed:
         Format.ORG: _org_traces(lines),
     }
     counts = {fmt: count for fmt, (count, _) in traces.items() if count >= MIN_TRACES}
-    ranked = sorted(counts, key=lambda fmt: (-counts[fmt], fmt is not hinted, fmt.value))
+    # the format the file's name gives, when its content shows it, before any other (`* item` in AsciiDoc is no Org heading)
+    ranked = sorted(counts, key=lambda fmt: (fmt is not hinted, -counts[fmt], fmt.value))
     commits = commit_lines(lines)
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
     if first is not None and commits[:1] == [first]:

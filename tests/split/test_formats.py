@@ -70,9 +70,13 @@ def mbox() -> str:
         # commands after a root prompt, indented in a FAQ's answers, are no headings
         ("\n\n".join(f"{n}.1. How do I run it?\n\nAnswer: type\n\n   # run-it --now {n}" for n in range(1, 5)),
          ".txt", Format.TEXT),
+        # in a file named AsciiDoc, its list items (nested too) are no Org headings, however many
+        ("= Release Notes\n:toc: left\n:icons: font\n\n" + "\n\n".join(
+            f"== 2.{n}\n\n* Fix one\n* Fix two\n** only on Java 9\n* Fix three\n* Fix four\n\n[source,groovy]\n"
+            f"----\ndef x = {n}\n----" for n in range(3)), ".adoc", Format.ASCIIDOC),
     ],
     ids=["mbox", "eml", "git-log", "atx-in-txt", "front-matter", "rst", "setext-in-md", "wiki", "suffix-md", "suffix-txt",
-         "stray-marks", "root-prompts"],
+         "stray-marks", "root-prompts", "asciidoc-lists"],
 )
 def test_format_is_sniffed_from_content_the_suffix_breaking_ties(text, suffix, format):
     found = sniff(text.split("\n"), suffix)
