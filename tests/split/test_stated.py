@@ -201,6 +201,19 @@ def test_a_posts_fields_state_it_in_any_order():
     assert [block.texts[0] for block in post.body if block.kind.name == "HEADING"] == ["Features", "Bugfixes"]
 
 
+def test_a_field_given_on_two_lines_names_both_authors():
+    """News items joined in one file, each under a block of fields: two
+    `Author:` lines name two people, each with the name on its own line."""
+    items = [("Change of the default licences", "Ada Byron <ada@example.org>\nAuthor: Grace Hopper <grace@example.org>"),
+             ("Python 3.7 is gone", "Alan Turing <alan@example.org>")]
+    text = "\n\n".join(f"Title: {title}\nAuthor: {authors}\nPosted: 2019-05-2{n}\nRevision: 1\n\n{PROSE}\n\n{PROSE}"
+                       for n, (title, authors) in enumerate(items))
+    found = split(text, "news.txt").articles
+    assert [(a.title, a.authors, a.date) for a in found] == [
+        ("Change of the default licences", ("Ada Byron", "Grace Hopper"), "2019-05-20"),
+        ("Python 3.7 is gone", ("Alan Turing",), "2019-05-21")]
+
+
 def test_posts_in_a_drafts_folder_are_drafts():
     """A blog kept as its engine keeps it (`_drafts/`, `drafts/`): those posts are
     set aside as drafts and listed, the others published; a folder merely

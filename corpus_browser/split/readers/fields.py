@@ -13,6 +13,7 @@ from __future__ import annotations
 import email.policy
 import re
 import email.utils
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from email.errors import HeaderParseError
 from email.header import decode_header, make_header
@@ -74,9 +75,13 @@ def add_fields(builder: UnitBuilder, lines: Sequence[str], start: int, end: int,
     dropped from the title."""
     values = _PARSER.parsestr("\n".join(lines[start:end]))
     opens = opens_record
+    seen: Counter[str] = Counter()  # a field given twice (`Author:` on two lines) has a value each time
     for first, last in _spans(lines, start, end):
         key = key_of(lines[first])
-        value = clean(" ".join(decoded(str(values.get(lines[first].split(":", 1)[0].strip()) or "")).split()))
+        name = lines[first].split(":", 1)[0].strip()
+        given = values.get_all(name) or []
+        value = clean(" ".join(decoded(str(given[seen[name]] if seen[name] < len(given) else "")).split()))
+        seen[name] += 1
         text = clean(" ".join(lines[first:last]))
         fields: dict[str, object] = {"opens_record": opens}
         opens = False
