@@ -231,6 +231,23 @@ def test_headings_written_in_html_inside_markdown_open_its_articles():
     assert "Not closed" in found[-1].body_text
 
 
+def test_the_summaries_of_collapsed_details_blocks_holding_headings_title_their_entries():
+    """Meeting minutes, each meeting a `<details>` block titled by its indented
+    `<summary>` and holding `##` sections every meeting repeats: a page per
+    meeting, its sections its own. A post's collapsed example (a `<details>`
+    with no heading inside) opens nothing."""
+    dates = ["June 8, 2021", "May 25, 2021", "May 10, 2021"]
+    meetings = [f"<details>\nArchived Notes\n <summary>Regular meeting - {date}</summary>\n\n## Intro\n\n"
+                f"{paragraph(40)}\n\n## Recording\n\n{paragraph(30)}\n\n</details>" for date in dates]
+    text = "\n\n".join(["# Working Group - Meeting Minutes", paragraph(20), *meetings])
+    found = articles_of(text, format=Format.MARKDOWN)
+    assert [a.date for a in found[1:]] == ["2021-06-08", "2021-05-25", "2021-05-10"]
+    assert [b.texts[0] for b in found[1].body if b.kind.value == "heading"] == ["Intro", "Recording"]
+    post = "\n\n".join(["# A Post", paragraph(60), *(f"<details>\n<summary>Click to expand</summary>\n\n{paragraph(20)}"
+                                                        f"\n\n</details>" for _ in range(3)), "## Results", paragraph(60)])
+    assert [a.title for a in articles_of(post, format=Format.MARKDOWN)] == ["A Post"]
+
+
 def test_one_markdown_article_with_sections_stays_one():
     text = "\n\n".join(["# The Post", paragraph(40), "## Background", paragraph(40), "## Method", paragraph(40),
                         "## Results", paragraph(40)])

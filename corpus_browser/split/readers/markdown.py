@@ -1,6 +1,8 @@
 """Markdown: `#` headings (rank = number of marks), setext headings (text
 underlined with `===`, rank 1, or `---`, rank 2), headings written in HTML
-(`<h3 id="config">`, the question, `</h3>`: rank 3), and YAML (`---`) or TOML (`+++`) front-matter blocks,
+(`<h3 id="config">`, the question, `</h3>`: rank 3), the `<summary>` of each
+of a file's collapsed `<details>` blocks when at least `DETAILS_MIN_BLOCKS`
+of them hold headings of their own (a meeting's notes: a rank above those), and YAML (`---`) or TOML (`+++`) front-matter blocks,
 which a blog export puts at the head of every post, so each one opens an
 article wherever it stands in the file. Lines in fenced code are never
 headings. The lines right under a heading, up to the first blank line, are
@@ -50,6 +52,12 @@ _HTML_HEADING = re.compile(r"^ {0,3}<h(?P<rank>[1-6])(?:\s[^<>]*)?>(?P<rest>.*)$
 #: A heading in HTML is closed within this many lines, or it is none.
 _HTML_HEADING_MAX_LINES = 4
 _TAG = re.compile(r"<[^<>]*>")
+#: A `<details>` block's opening and closing lines, and its `<summary>` line.
+_DETAILS_OPEN = re.compile(r"^\s{0,3}<details\b[^>]*>", re.IGNORECASE)
+_DETAILS_CLOSE = re.compile(r"</details>\s*$", re.IGNORECASE)
+_SUMMARY = re.compile(r"^\s*<summary\b[^>]*>(?P<text>.+?)</summary>\s*$", re.IGNORECASE)
+#: A file's `<details>` blocks title its entries when at least this many hold headings of their own.
+DETAILS_MIN_BLOCKS = 3
 #: A link's or footnote's reference definition: `[label]: https://…`.
 _DEFINITION = re.compile(r"^ {0,3}\[([^\]\n]{1,999})\]:[ \t]*\S")
 
@@ -78,6 +86,7 @@ def read(seed: Seed) -> list[Unit]:
     records = record_blocks(lines)
     front = _front_matter_blocks(lines)
     labels = link_labels(lines)
+    summaries = _summary_headings(lines)
     i = 0
     while i < len(lines):
         raw = lines[i]
@@ -107,6 +116,12 @@ def read(seed: Seed) -> list[Unit]:
             _add_front_matter(builder, lines, i, end, fields, has_fences)
             i = end + 1
             continue
+        if i in summaries:
+            text = clean(html.unescape(_TAG.sub("", _SUMMARY.match(raw)["text"])))
+            builder.unit(plain(text, labels), i + 1, i + 1, Role.HEADING, level=summaries[i], marker="<summary>")
+            i += 1
+            head_block = True
+            continue
         tagged = _html_heading(lines, i)
         if tagged:
             rank, text, last = tagged
@@ -134,6 +149,34 @@ def read(seed: Seed) -> list[Unit]:
         builder.line(i + 1, raw)
         i += 1
     return builder.units()
+
+
+def _summary_headings(lines: Sequence[str]) -> dict[int, int]:
+    """The `<summary>` lines (0-based) that title the file's `<details>` blocks,
+    each with its rank: one above the top rank of the `#` headings inside the
+    blocks; none unless `DETAILS_MIN_BLOCKS` blocks hold such headings (a
+    collapsed example or spoiler in a post holds none, and stays text)."""
+    blocks: list[tuple[int, int]] = []  # (summary line, top rank of the headings inside)
+    summary, top, fenced = None, None, False
+    for i, line in enumerate(lines):
+        if line.lstrip().startswith("```"):
+            fenced = not fenced
+        if fenced:
+            continue
+        if _DETAILS_OPEN.match(line):
+            summary, top = None, None
+        if summary is None and _SUMMARY.match(line):
+            summary = i
+        elif (heading := ATX_HEADING.match(line)) and summary is not None:
+            top = min(top or 6, len(heading["marks"]))
+        if _DETAILS_CLOSE.search(line) and summary is not None:
+            if top is not None:
+                blocks.append((summary, top))
+            summary = None
+    if len(blocks) < DETAILS_MIN_BLOCKS:
+        return {}
+    rank = max(1, min(top for _summary, top in blocks) - 1)
+    return {summary: rank for summary, _top in blocks}
 
 
 def _html_heading(lines: Sequence[str], i: int) -> tuple[int, str, int] | None:
