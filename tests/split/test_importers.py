@@ -407,6 +407,26 @@ def test_an_external_entity_is_never_read(tmp_path):
         assert "TOP SECRET" not in str(raised.value)
 
 
+def test_an_export_cut_short_is_read_up_to_its_last_whole_item_and_says_so():
+    """A WordPress export or a feed whose download stopped (in an item's CDATA,
+    in a tag, or between items): its whole items are its posts, the rest is
+    set aside, and the reading says where it stopped. A file cut before any
+    whole item, or broken inside, is still an error naming it."""
+    items = [ITEM.format(title=title, body=f"<p>{title} text.</p>") for title in ("One", "Two", "Three")]
+    for tail in ("<item><title>Four</title><content:encoded><![CDATA[<p>Half a po", "<item><titl", ""):
+        text = WXR_HEAD + "\n<channel>\n" + "\n".join(items) + "\n" + tail
+        split = split_one(Seed("export.xml", tuple(text.splitlines())))
+        assert [a.title for a in split.articles] == ["One", "Two", "Three"]
+        assert "cut short?): read up to its last whole record, on line 6" in split.format_evidence
+    atom = ('<?xml version="1.0"?>\n<feed xmlns="http://www.w3.org/2005/Atom"><title>Blog</title>\n'
+            + "\n".join(f"<entry><title>{t}</title><updated>2020-01-0{n}T00:00:00Z</updated><content>{t} text"
+                         "</content></entry>" for n, t in enumerate(("One", "Two"), 1)) + "\n<entry><title>Thr")
+    assert [a.title for a in split_one(Seed("feed.xml", tuple(atom.splitlines()))).articles] == ["One", "Two"]
+    with pytest.raises(SeedError, match=r"^export\.xml:4: not well-formed XML"):
+        read_export(SeedInput(Seed("export.xml", tuple((WXR_HEAD + "\n<channel>\n<item><title>On").splitlines())),
+                              Overrides()))
+
+
 def test_a_malformed_export_names_the_file_and_the_line_or_item():
     broken = wxr(ITEM.format(title="One", body="x"), "<item><title>Two</title><unclosed></item>")
     with pytest.raises(SeedError, match=r"^export\.xml:5: not well-formed XML: mismatched tag"):

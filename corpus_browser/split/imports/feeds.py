@@ -43,26 +43,28 @@ def read_feed(export: Export) -> Imported | None:
     root = root_tag(export)
     if root not in _FEED_ROOTS:
         return None
-    spans, notes = _item_spans(export, _FEED_ROOTS[root])
+    spans, notes, cut_short = _item_spans(export, _FEED_ROOTS[root])
     parsed = feedparser.parse(io.BytesIO(export.text.encode("utf-8")), sanitize_html=False,
                               resolve_relative_uris=True, response_headers={"content-type": "application/xml"})
     if parsed.bozo and not parsed.entries:
         raise export.error(f"not a readable feed: {parsed.get('bozo_exception', 'no items')}")
     feed_authors = _authors(parsed.feed) if parsed.version.startswith("atom") else ()
-    if len(spans) != len(parsed.entries):
-        spans = [(1, len(export.seed.lines))] * len(parsed.entries)
-    items = tuple(_entry(entry, span, feed_authors) for entry, span in zip(parsed.entries, spans))
+    entries = parsed.entries[:len(spans)] if cut_short else parsed.entries  # (not the half an item it stops in)
+    if len(spans) != len(entries):
+        spans = [(1, len(export.seed.lines))] * len(entries)
+    items = tuple(_entry(entry, span, feed_authors) for entry, span in zip(entries, spans))
     return Imported(f"{_version_name(parsed.version)} feed", items, notes)
 
 
-def _item_spans(export: Export, item: str) -> tuple[list[tuple[int, int]], tuple[str, ...]]:
+def _item_spans(export: Export, item: str) -> tuple[list[tuple[int, int]], tuple[str, ...], bool]:
     """The lines of each item, read with defusedxml; refused as it refuses (entities);
-    none for a feed that is not well-formed XML (feedparser reads it all the same)."""
+    none for a feed that is not well-formed XML (feedparser reads it all the same);
+    and whether the file stops before its XML does (only its whole items are read)."""
     document = parse(export, lenient=True)
     if document is None:
-        return [], ("not well-formed XML: read leniently",)
+        return [], ("not well-formed XML: read leniently",), False
     found = [document.lines(element) for element in document.root.iter() if local(element.tag) == item]
-    return found, document.notes
+    return found, document.notes, document.cut_short
 
 
 def _version_name(version: str) -> str:

@@ -2,14 +2,17 @@
 billion laughs), an external entity (`SYSTEM "file:///etc/passwd"`) or an
 external DTD is refused, never expanded nor fetched; the error names the file
 and the line. Each element keeps the lines it spans, so an item can be pointed
-at. One defect is common enough in real exports to be got round: a bare `&`
-(in a URL, a title) is read as `&amp;`, and the reading says so."""
+at. Two defects are common enough in real exports to be got round, and the
+reading says so: a bare `&` (in a URL, a title) is read as `&amp;`; a file
+cut short (a download that stopped) is read up to its last whole record (an
+`<item>`, an `<entry>`: a child or grandchild of the root), what follows set aside."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from xml.etree.ElementTree import Element, ParseError, TreeBuilder
+from xml.parsers.expat import errors
 
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import DefusedXMLParser
@@ -18,6 +21,12 @@ from corpus_browser.split.imports.items import Export
 
 #: An `&` that starts no entity or character reference.
 _BARE_AMPERSAND = re.compile(r"&(?!(?:[A-Za-z_][\w.-]*|#\d+|#x[0-9A-Fa-f]+);)")
+#: The parser's errors that say the text stopped before the XML did: no end tag, a token, a character or a CDATA section unclosed.
+_CUT_SHORT = frozenset({errors.codes[errors.XML_ERROR_NO_ELEMENTS], errors.codes[errors.XML_ERROR_UNCLOSED_TOKEN],
+                        errors.codes[errors.XML_ERROR_PARTIAL_CHAR],
+                        errors.codes[errors.XML_ERROR_UNCLOSED_CDATA_SECTION]})
+#: Records are the root's children or grandchildren (an Atom `<entry>`, an RSS `<channel>`'s `<item>`).
+_RECORD_DEPTH = 2
 #: What an XML file starts with before its root element: a declaration, comments, a doctype.
 _PROLOGUE = re.compile(r"(?:<\?[^>]*\?>|<!--.*?-->|<!DOCTYPE[^>\[]*(?:\[.*?\])?\s*>|\s)*", re.DOTALL)
 
@@ -29,32 +38,58 @@ class XmlDocument:
     root: Element
     spans: dict[Element, tuple[int, int]]
     notes: tuple[str, ...] = ()
+    cut_short: bool = False
+    """The file stopped before its XML did: its last records were read, not all of it."""
 
     def lines(self, element: Element) -> tuple[int, int]:
         return self.spans.get(element, (1, 1))
 
 
 class _LineBuilder(TreeBuilder):
-    """A tree builder that notes the line each element starts and ends on."""
+    """A tree builder that notes the line each element starts and ends on, and
+    the last record closed (its line, its name as written, those of the elements
+    still open around it)."""
 
-    def __init__(self):
+    def __init__(self, lines: list[str]):
         super().__init__()
+        self.lines = lines
         self.parser: DefusedXMLParser | None = None
         self.starts: dict[Element, int] = {}
         self.spans: dict[Element, tuple[int, int]] = {}
+        self.open: list[str] = []
+        self.last_record: tuple[int, str, tuple[str, ...]] | None = None
 
     def _line(self) -> int:
         return self.parser.parser.CurrentLineNumber if self.parser is not None else 1
 
     def start(self, tag, attrs):
         element = super().start(tag, attrs)
-        self.starts[element] = self._line()
+        line = self._line()
+        self.starts[element] = line
+        written = re.search(rf"<((?:[\w.-]+:)?{re.escape(local(tag))})[\s/>]", self.lines[line - 1])
+        self.open.append(written[1] if written else local(tag))
         return element
 
     def end(self, tag):
         element = super().end(tag)
-        self.spans[element] = (self.starts.pop(element, 1), self._line())
+        line = self._line()
+        self.spans[element] = (self.starts.pop(element, 1), line)
+        name = self.open.pop()
+        if 0 < len(self.open) <= _RECORD_DEPTH:
+            self.last_record = (line, name, tuple(self.open))
         return element
+
+    def cut_short(self) -> tuple[str, int] | None:
+        """The text up to the end tag of the last record closed, the elements
+        around it closed after it, and that tag's line; None when no record closed."""
+        if self.last_record is None:
+            return None
+        line, name, around = self.last_record
+        ends = [found.end() for found in re.finditer(rf"</{re.escape(name)}\s*>", self.lines[line - 1])]
+        if not ends:
+            return None
+        kept = [*self.lines[:line - 1], self.lines[line - 1][:ends[-1]]]
+        return "\n".join(kept) + "".join(f"</{tag}>" for tag in reversed(around)), line
 
 
 def root_tag(export: Export) -> str:
@@ -92,7 +127,8 @@ def parse(export: Export, lenient: bool = False) -> XmlDocument | None:
 
 
 def _parsed(text: str) -> XmlDocument:
-    builder = _LineBuilder()
+    """The text's XML; read up to its last whole record when it stops before its XML does."""
+    builder = _LineBuilder(text.split("\n"))
     parser = DefusedXMLParser(target=builder, forbid_dtd=False, forbid_entities=True, forbid_external=True)
     builder.parser = parser
     try:
@@ -100,6 +136,16 @@ def _parsed(text: str) -> XmlDocument:
         root = parser.close()
     except DefusedXmlException as error:
         raise _Refused(error, builder._line()) from None
+    except ParseError as error:
+        cut = builder.cut_short() if error.code in _CUT_SHORT else None
+        if cut is None:
+            raise
+        document, last = _parsed(cut[0]), cut[1]
+        rest = [n for n, line in enumerate(builder.lines[last:], last + 1) if line.strip()]
+        note = f"the file stops before its XML ends (cut short?): read up to its last whole record, on line {last}"
+        if rest:
+            note += f"; line {rest[0]} set aside" if len(rest) == 1 else f"; lines {rest[0]}-{rest[-1]} set aside"
+        return replace(document, notes=(*document.notes, note), cut_short=True)
     return XmlDocument(root, builder.spans)
 
 
