@@ -83,6 +83,7 @@ CONTENTS_MIN_ENTRIES = 3
 CONTENTS_MIN_SHARE = 0.3
 #: Why a heading is set aside that only holds the articles under it (`_containers`): it names their section.
 CONTAINER = "a heading over the articles under it, with no text of its own"
+FIELDS_ONLY = "a heading over fields alone, with no text"
 #: A note's marker: `{1}`, `[12]`, `(3)`, `4*`, or a number the note's text follows with no space (`5«c'est bon»`).
 _NOTE_MARKER = re.compile(r"^(?:\{\d+\}|\[\d+\]|\(\d+\))\s|^\d{1,3}\*|^\d{1,3}(?=[«\"“„‘(]|[^\W\d_])")
 _WORD = re.compile(r"\w+")
@@ -856,15 +857,21 @@ def _containers(units: Sequence[Unit], starts: Sequence[int], hi: int, matter: S
     an article opened by a deeper heading (in plain text, by any heading), is no
     article. One signed or dated on a line of its own is (a changelog's entry
     whose one item every few entries repeat, set aside as boilerplate, as is
-    its maintainer's signature, near-identical under each)."""
+    its maintainer's signature, near-identical under each). In marked-up
+    seeds, a heading over fields alone (an Org section's export properties) is
+    none either, whatever follows it."""
     taken = {first for first, _last, _ in matter}
     found = []
     for first, last in _pieces(starts, hi):
         if first in taken or last >= hi or units[first].role is not Role.HEADING:
             continue
+        inside = units[first + 1:last]
+        if not by_layout and inside and all(unit.role is Role.HEADER for unit in inside):
+            found.append((first, last, FIELDS_ONLY))
+            continue
         if not by_layout and not (units[first].level and units[last].level > units[first].level):
             continue
-        if not any(unit.role in _TEXT_ROLES or _signed(unit) for unit in units[first + 1:last]):
+        if not any(unit.role in _TEXT_ROLES or _signed(unit) for unit in inside):
             found.append((first, last, CONTAINER))
     return found
 

@@ -142,6 +142,19 @@ print("Date: 2003-08-31")
     assert any(reason == "a draft, not published" for _first, _last, reason in seed.matter_lines)
 
 
+def test_an_org_section_holding_only_its_export_properties_is_no_post():
+    """ox-hugo's section headings (`* Archive` over `:EXPORT_FILE_NAME: _index.md`
+    and nothing else) hold no text: they are set aside, the posts after them kept."""
+    posts = "\n".join(f"* DONE {title}\n:PROPERTIES:\n:EXPORT_FILE_NAME: {slug}\n:EXPORT_DATE: 2016-09-0{n}\n:END:\n\n"
+                      f"{PROSE}\n" for n, (title, slug) in enumerate([("What I liked", "liked"), ("What I read", "read"),
+                                                                       ("What I watched", "watched")], 1))
+    seed = split(f"* Archive\n:PROPERTIES:\n:EXPORT_FILE_NAME: _index.md\n:EXPORT_HUGO_TYPE: archive\n:END:\n{posts}",
+                 "all-posts.org")
+    assert [(a.title, a.date) for a in seed.articles] == [
+        ("What I liked", "2016-09-01"), ("What I read", "2016-09-02"), ("What I watched", "2016-09-03")]
+    assert any(reason == "a heading over fields alone, with no text" for _first, _last, reason in seed.matter_lines)
+
+
 def test_a_post_with_front_matter_keeps_its_headings_html_and_hidden_comments():
     """A file of one front-matter block is one post: its headings are sections.
     Raw HTML in it is read as HTML (a table stays a table, a script is gone) and
