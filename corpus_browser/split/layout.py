@@ -322,19 +322,25 @@ def _posts_in_containers(units: Sequence[Unit], starts: Sequence[int], headings:
     under a piece's title (those of the next rank down within it) are many,
     distinct and entries of a log (most dated or numbered as versions), each
     opens a post of its own (a "Bookmarks" heading over ninety dated posts, a
-    changelog's releases under a stray top heading); numbered sections alone
-    (`Puzzle 1` to `Puzzle 10`) are a post's parts."""
+    changelog's releases under a stray top heading), and so do those a rank
+    further down under headings with no text of their own (a devlog's days
+    under its months, under its years), the headings over them set aside as
+    holding them; numbered sections alone (`Puzzle 1` to `Puzzle 10`) are a post's parts."""
     found: dict[int, str] = {}
     for a, b in zip(starts, [*starts[1:], hi]):
         inside = [i for i in headings if a < i < b and units[i].level > units[a].level]
-        if not inside:
-            continue
-        rank = min(units[i].level for i in inside)
-        children = [i for i in inside if units[i].level == rank]
-        if len(children) >= CONTAINER_MIN_POSTS and _distinct_share(units, children) >= DISTINCT_TITLES \
-                and _are_stamped(units, children):
-            found.update({i: f"a post under '{units[a].text[:40]}', which holds {len(children)} dated or "
-                             "patterned headings" for i in children})
+        holders: list[int] = []
+        for rank in sorted({units[i].level for i in inside}):
+            children = [i for i in inside if units[i].level == rank]
+            if len(children) >= CONTAINER_MIN_POSTS and _distinct_share(units, children) >= DISTINCT_TITLES \
+                    and _are_stamped(units, children):
+                found.update({i: f"a post under '{units[a].text[:40]}', which holds {len(children)} dated or "
+                                 "patterned headings" for i in children})
+                found.update({i: "a heading over the posts under it" for i in holders})
+                break
+            if not all(i + 1 < b and units[i + 1].role is Role.HEADING and units[i + 1].level > rank for i in children):
+                break  # headings with text of their own: sections, not what holds posts (a year over its months)
+            holders += children
     return found
 
 

@@ -248,6 +248,28 @@ def test_the_summaries_of_collapsed_details_blocks_holding_headings_title_their_
     assert [a.title for a in articles_of(post, format=Format.MARKDOWN)] == ["A Post"]
 
 
+def test_dated_posts_under_headings_with_no_text_of_their_own_are_articles_at_any_depth():
+    """A devlog under `# Changelog`: its years (`##`) hold its months (`###`),
+    which hold its days (`####`): each day an article with its date, the years
+    and months set aside as holding them. Numbered parts under one heading
+    (`Puzzle 1` to `Puzzle 6`) stay that post's sections."""
+    months = {"2026": ["April", "March"], "2025": ["June", "May"]}
+    days = {"April": (12, 9, 6), "March": (30, 22, 2), "June": (12, 10, 3), "May": (30, 8)}
+    parts = ["# Changelog", ""]
+    for year, names in months.items():
+        parts += [f"## {year}", ""]
+        for month in names:
+            parts += [f"### {month}", ""]
+            parts += [line for day in days[month] for line in (f"#### {day} {month} {year}", "", f"* {paragraph(12)}", "")]
+    found = articles_of("\n".join(parts), format=Format.MARKDOWN)
+    assert [(a.title, a.date) for a in found][:4] == [("12 April 2026", "2026-04-12"), ("9 April 2026", "2026-04-09"),
+                                                       ("6 April 2026", "2026-04-06"), ("30 March 2026", "2026-03-30")]
+    assert len(found) == 11 and not any("June" in a.body_text or "2025" == a.body_text for a in found)
+    puzzles = "\n\n".join(["# Day one", paragraph(200), *(f"## Puzzle {n}\n\n{paragraph(60)}" for n in range(1, 7)),
+                             "# Day two", paragraph(500)])
+    assert [a.title for a in articles_of(puzzles, format=Format.MARKDOWN)] == ["Day one", "Day two"]
+
+
 def test_one_markdown_article_with_sections_stays_one():
     text = "\n\n".join(["# The Post", paragraph(40), "## Background", paragraph(40), "## Method", paragraph(40),
                         "## Results", paragraph(40)])
