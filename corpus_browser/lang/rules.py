@@ -239,6 +239,9 @@ SEPARATOR_LINE = re.compile(r"^(?:([-*_=~#•·])\s*)\1(?:\s*\1)+$")
 
 #: A subtitle (a title's dek) is one sentence of at most this many words.
 SUBTITLE_MAX_WORDS = 25
+#: A turn of a transcript: a speaker's name or office in capitals, a colon, what they said
+#: (`DR. NELTE: Do you know …`, `THE PRESIDENT: Yes.`).
+SPEAKER_TURN = re.compile(r"^(?:[A-Z][A-Z.'’-]*\s){0,3}[A-Z][A-Z.'’-]+:\s+\S")
 #: A line that only joins a title to its alternative one below (`OR,` between
 #: `THE HAUNTED AND THE HAUNTERS` and `THE HOUSE AND THE BRAIN`), by language.
 ALTERNATIVE_TITLE = re.compile(r"^(?:or|ou|oder|o sea|ofwel)\s*[,:;.]?$", re.IGNORECASE)

@@ -628,7 +628,8 @@ def _confirmation(units: Sequence[Unit], i: int, bylines_only: bool) -> str | No
     below = units[i + 1 : i + 1 + _HEAD_WINDOW]
     if below and key(below[0].text) == title:
         return "its title is repeated on the next line"
-    if len(below) > 1 and key(below[1].text) == title and word_count(below[0].text) <= rules.SUBTITLE_MAX_WORDS:
+    if len(below) > 1 and key(below[1].text) == title and word_count(below[0].text) <= rules.SUBTITLE_MAX_WORDS \
+            and not rules.SPEAKER_TURN.match(below[0].text):  # (a witness's `Yes.` after each question is no title)
         return "its title is repeated below"
     for unit in below:
         if unit.after_break:

@@ -137,6 +137,19 @@ def test_an_alternative_title_under_or_is_the_titles_and_the_byline_under_it_nam
     assert len(found) == 5
 
 
+def test_a_witness_answering_yes_to_question_after_question_opens_no_article():
+    """A trial's record, a day after four blank lines: `LAHOUSEN: Yes.` under a
+    question and again under the next is a turn of the transcript, not a title
+    repeated around its subtitle."""
+    names = ["SEVENTH DAY", "EIGHTH DAY", "NINTH DAY", "TENTH DAY", "ELEVENTH DAY"]
+
+    def day(name: str) -> str:
+        turns = "\n\n".join(f"DR. NELTE: {paragraph(12)}?\n\nLAHOUSEN: Yes." for _ in range(4))
+        return f"{name}\n\n\n{paragraph(120)}\n\n{turns}\n\n{paragraph(150)}"
+    found = articles_of(book(*((4, day(name)) for name in names)))
+    assert [a.title for a in found] == [name.title() for name in names]
+
+
 def test_what_follows_an_advertisements_heading_at_the_back_is_back_matter():
     """A weekly's last pages, under `ADVERTISEMENTS.`: terms of subscription,
     offers and book notices in capitals, none of them an article."""
