@@ -267,7 +267,8 @@ def wrapped(text: str, width: int = 38) -> list[str]:
 
 def test_raw_ocr_with_no_blank_line_is_split_at_its_headlines():
     """A newspaper page as OCR gives it: columns of lines, not one blank line.
-    A headline is a line or two in capitals after a sentence's end, or a short
+    A headline is a line or two in capitals after a sentence's end (or after a
+    line cut off, its first line taken back from the text above), or a short
     line in title case; the text under it starts at the line after it."""
     stories = [("FRENCH CHECK", "GERMAN DRIVE"), ("FROM LONG, SOUND SLEEP,", "RIP VAN WINKLE AWAKES"),
                ("DESCRIBE BATTLE",), ("Duma Approves War Loan.",), ("SCOUTS MAKE DARING RAID",),
@@ -278,10 +279,14 @@ def test_raw_ocr_with_no_blank_line_is_split_at_its_headlines():
         # A sentence that opens with a name in title case, running on to the column's edge, is no headline.
         lines += ["Former Senator Lee Mantle of Butte", *wrapped("has said so. " + paragraph(20))]
         lines += ["The matter was put before a vote.", "A vote of the Town Council.", *wrapped(paragraph(20))]
+    # A headline after a line the column cut off mid-sentence: its first line still opens it.
+    lines += ['and they told of their purpose, the get', 'ting ot Villa "', "THE STATE OF", "VERMONT",
+              *wrapped(paragraph(90))]
     found = articles_of("\n".join(lines))
     assert [article.title for article in found] == [
         "French Check German Drive", "From Long, Sound Sleep, Rip Van Winkle Awakes", "Describe Battle",
-        "Duma Approves War Loan", "Scouts Make Daring Raid", "Two Resign", "Sharp Note to Portugal"]
+        "Duma Approves War Loan", "Scouts Make Daring Raid", "Two Resign", "Sharp Note to Portugal",
+        "The State of Vermont"]
     covered = [number for article in found for number in range(article.first_line, article.last_line + 1)]
     assert covered == list(range(3, len(lines) + 1))  # every line after the masthead in exactly one article
 

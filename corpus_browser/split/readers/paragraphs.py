@@ -92,12 +92,30 @@ class UnitBuilder:
             self._open.last = number
             self._open.short = short
             return
+        carried = self._headline_lines_above() if shape is _Shape.OPENS_CAPITALS else []
         self._close()
         headline = shape if shape in (_Shape.OPENS_CAPITALS, _Shape.OPENS_TITLE) else None
         # A headline of an unbroken seed stands apart as if after a blank line: its shape is its break.
         gap = max(self._gap, 1) if headline else self._gap
-        self._open = _Paragraph([text], number, number, gap, indent_of(raw), short, headline)
+        self._open = _Paragraph([*carried, text], number - len(carried), number, gap, indent_of(raw), short, headline)
         self._gap = 0
+
+    def _headline_lines_above(self) -> list[str]:
+        """The open paragraph's last lines in capitals, taken off it (the whole
+        paragraph when it is only such lines): a headline's first lines, which
+        the line before them (OCR's garbage, a sentence cut off by the column)
+        did not let open it (`THE STATE OF` over `VERMONT`)."""
+        assert self._open is not None
+        lines = self._open.lines
+        count = 0
+        while count < len(lines) and _headline_line(lines[-1 - count]):
+            count += 1
+        if count == len(lines):  # the headline's break is the paragraph's
+            self._gap, self._open = self._open.gap_before, None
+            return lines
+        carried, self._open.lines = lines[len(lines) - count:], lines[:len(lines) - count]
+        self._open.last -= count
+        return carried
 
     def _shape(self, text: str) -> _Shape | None:
         """What the shape of line `text` says in an unbroken seed, after the open
