@@ -105,8 +105,9 @@ DATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         # with dots, only as two digits each (`5.3.6 [2026.01.10]`; a version `2021.3.0` is none)
         rf"\b{YEAR}\.(?P<month>\d\d)\.(?P<day>\d\d)(?!\d|\.\d)",
         # (a calendar's initials may stand before the year: "December 9, O. S. 1746")
-        rf"\b{_MONTH},?\s+{_DAY},?\s+(?:[A-Z]\.\s?){{0,2}}{YEAR}\b",
-        rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{YEAR}\b",
+        # (the comma before the year may have no space after it, as typesetters and OCR leave it: "October 22,1933")
+        rf"\b{_MONTH},?\s+{_DAY}(?:,\s*|\s+)(?:[A-Z]\.\s?){{0,2}}{YEAR}\b",
+        rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,\s*|\s+){YEAR}\b",
         # a year of two digits, only where it closes a bracket or the line: "Changes in 1.1.2 (19 March 98)"
         rf"\b{_DAY}\s+{_MONTH},?\s+'?(?P<short_year>\d\d)(?=\s*[)\]]|\s*$)",
         rf"\b{_DAY}-{_MONTH}-{YEAR}\b",

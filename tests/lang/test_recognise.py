@@ -25,6 +25,7 @@ from corpus_browser.lang.recognise import (
         ("Posted on 2019-11-05", "2019-11-05"),
         ("3rd March 2021", "2021-03-03"),
         ("27 Feb., 1884", "1884-02-27"),
+        ("October 22,1933.", "1933-10-22"),  # no space after the comma, as OCR and typesetters leave it
         ("Tue Jul  5 12:07:30 2005", "2005-07-05"),
         ("2024-02-07T00:00:00Z", "2024-02-07"),
         ("November 24, 2023 Friday 6:01 AM GMT", "2023-11-24"),
