@@ -292,6 +292,28 @@ def test_a_transcribed_issue_with_no_contents_list_is_read_piece_by_piece_after_
     assert len(split_one(Seed(name="noted.htm", lines=tuple(noted.split("\n")))).articles) == 1
 
 
+def test_a_blog_page_of_several_entries_gives_a_post_for_each_with_its_summary():
+    """A blog's archive page as Nikola writes it: an `<article class="h-entry">`
+    per post, each with its name, an hAtom byline (`author vcard`, `fn`), its
+    date and a `p-summary`; a comment marked up as an entry inside a post is
+    no post of its own. A page of entries that are only titles lists posts."""
+    def entry(n: int, comment: str = "") -> str:
+        return (f'<article class="h-entry"><header><h1 class="p-name"><a href="/posts/{n}/" class="u-url">Post {n}'
+                f'</a></h1>\n<p class="byline author vcard"><span class="fn">Jane Doe</span></p>\n'
+                f'<time class="dt-published" datetime="2020-11-2{n}T10:00:00Z">2020-11-2{n}</time></header>\n'
+                f'<div class="p-summary"><p>What post {n} is about, in {10 + n} words or so.</p></div>{comment}</article>\n')
+    comment = '<div class="h-entry p-comment"><p class="p-name">Nice</p><p class="e-content">Nice post.</p></div>'
+    page = ("<!DOCTYPE html>\n<html><head><title>Blog (page 3)</title></head><body>\n<nav>Home</nav>\n"
+            + entry(1) + entry(2, comment) + entry(3) + "<footer>Contents © Jane Doe</footer>\n</body></html>\n")
+    split = split_one(Seed("page-3.html", tuple(page.split("\n"))))
+    assert [(a.title, a.authors, a.date) for a in split.articles] == [
+        ("Post 1", ("Jane Doe",), "2020-11-21"), ("Post 2", ("Jane Doe",), "2020-11-22"),
+        ("Post 3", ("Jane Doe",), "2020-11-23")]
+    assert "What post 2 is about" in split.articles[1].body_text
+    titles_only = page.replace('<div class="p-summary">', '<div class="teaser">')
+    assert len(split_one(Seed("page-3.html", tuple(titles_only.split("\n")))).articles) <= 1
+
+
 def test_a_books_pieces_take_their_authors_from_a_byline_under_the_heading_or_a_signature_at_the_foot():
     """A weekly's HTML edition: `BY MRS. W. J. HAYS.` under a story's heading, a
     poem signed `J. M. S.` in a paragraph of its own (the innermost one, inside
