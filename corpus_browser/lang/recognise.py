@@ -409,10 +409,10 @@ def person_name(text: str) -> str | None:
 
 def name_line(text: str) -> tuple[str, ...] | None:
     """The person a line holding only a name names (`person_name`), emphasis and
-    dashes around it dropped, a closing initial keeping its dot (`— J. M. S.`: `J. M. S.`)."""
+    dashes around it dropped, a closing initial keeping the dot the line gives it (`— J. M. S.`: `J. M. S.`)."""
     name = person_name(text.strip(_NAME_TRIM))
-    if name and len(name.split()[-1]) == 1:
-        name += "."
+    if name and len(name.split()[-1]) == 1 and f" {name.split()[-1]}." in f" {text}":
+        name += "."  # (only an initial the line writes with its dot)
     return (name,) if name else None
 
 

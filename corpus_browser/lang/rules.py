@@ -43,7 +43,7 @@ NAME_MAX_WORDS = 5
 #: Words that together say the author is no one in particular (`VARIOUS AUTHORS`, `Anonymous`): no person's name.
 NO_ONE_WORDS = frozenset({"various", "authors", "anonymous", "anon", "unknown", "others", "several", "contributors"})
 #: Abbreviations written as initials (`P. S.`, `Q. E. D.`): no person's initials, though a line may hold only them.
-INITIALISMS = frozenset("ps pps nb qed rsvp ie eg ad bc us usa uk ok".split())
+INITIALISMS = frozenset("ps pps nb qed rsvp us usa uk ok".split())
 #: Titles and ranks written before a name; dropped from bylines.
 HONORIFICS = frozenset(
     """the hon honorable honourable rev reverend dr doctor prof professor mr mrs ms mx miss sir dame lady
@@ -240,9 +240,10 @@ SEPARATOR_LINE = re.compile(r"^(?:([-*_=~#•·])\s*)\1(?:\s*\1)+$")
 
 #: A subtitle (a title's dek) is one sentence of at most this many words.
 SUBTITLE_MAX_WORDS = 25
-#: A turn of a transcript: a speaker's name or office in capitals, a colon, what they said
+#: A turn of a transcript: a speaker's name or office in capitals (no letter of Latin's lower case), a colon, what they said
 #: (`DR. NELTE: Do you know …`, `THE PRESIDENT: Yes.`).
-SPEAKER_TURN = re.compile(r"^(?:[A-Z][A-Z.'’-]*\s){0,3}[A-Z][A-Z.'’-]+:\s+\S")
+_CAPITAL = r"[^\W\d_a-zß-ÿ]"
+SPEAKER_TURN = re.compile(rf"^(?:{_CAPITAL}(?:{_CAPITAL}|[.'’-])*\s){{0,3}}{_CAPITAL}(?:{_CAPITAL}|[.'’-])+:\s+\S")
 #: A line that only joins a title to its alternative one below (`OR,` between
 #: `THE HAUNTED AND THE HAUNTERS` and `THE HOUSE AND THE BRAIN`), by language.
 ALTERNATIVE_TITLE = re.compile(r"^(?:or|ou|oder|o sea|ofwel)\s*[,:;.]?$", re.IGNORECASE)

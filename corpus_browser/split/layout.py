@@ -77,12 +77,15 @@ PROSE_PARAGRAPH_WORDS = 60
 #: A sentence's end inside a paragraph: a word, a stop, a capital (`painting. The`), in any script;
 #: `_ends_a_sentence` refuses a capitalised word before it and an abbreviation (`Chap. I`, `vol. II`).
 _INNER_SENTENCE_END = regex.compile(r"\b(\p{L}{2,})[.!?]['\"”’)]?\s+['\"“‘(]?(\p{L})")
+#: A book's last piece lists its contents when it names at least this share of the pieces before it.
+BACK_CONTENTS_MIN_SHARE = 0.5
 #: A piece is a contents list when at least this many of its lines are titles of later articles ...
 CONTENTS_MIN_ENTRIES = 3
 #: ... and they make at least this share of its lines.
 CONTENTS_MIN_SHARE = 0.3
 #: Why a heading is set aside that only holds the articles under it (`_containers`): it names their section.
 CONTAINER = "a heading over the articles under it, with no text of its own"
+#: Why a heading over fields alone, neither dated nor signed, is no article (an Org section's export properties).
 FIELDS_ONLY = "a heading over fields alone, with no text"
 #: A note's marker: `{1}`, `[12]`, `(3)`, `4*`, or a number the note's text follows with no space (`5«c'est bon»`).
 _NOTE_MARKER = re.compile(r"^(?:\{\d+\}|\[\d+\]|\(\d+\))\s|^\d{1,3}\*|^\d{1,3}(?=[«\"“„‘(]|[^\W\d_])")
@@ -142,7 +145,7 @@ def find_layout(units: Sequence[Unit], format: Format, overrides: Overrides, spl
     for i in [i for i in starts if i != lo and units[i].first in overrides.no_split_at]:
         del starts[i]
     ordered = sorted(starts)
-    contents, named = _contents(units, ordered, hi)
+    contents, named = _contents(units, ordered, hi, format is Format.TEXT)
     listed = _listed_headings(units, contents, starts) if format is Format.TEXT else {}
     under_listed = [i for i in starts if i - 1 in named and i not in named and units[i - 1].role is Role.HEADING] \
         if format is Format.TEXT else []
@@ -151,7 +154,7 @@ def find_layout(units: Sequence[Unit], format: Format, overrides: Overrides, spl
         for i in under_listed:  # the list names the title above as the piece: this is its subtitle
             del starts[i]
         ordered = sorted(starts)
-        contents, named = _contents(units, ordered, hi)
+        contents, named = _contents(units, ordered, hi, format is Format.TEXT)
     matter += contents + _after_contents(ordered, hi, named, contents)
     listing = _front_listing(units, contents, lo, hi)
     matter += _front_matter(units, ordered, hi, matter, format is Format.TEXT, level_starts, listing)
@@ -190,8 +193,10 @@ def _wrapper(units: Sequence[Unit]) -> tuple[int, int, list[tuple[int, int, str]
     edge = max(1, int(len(units) * WRAPPER_SHARE))
     front = [i for i in framed if i < edge]
     back = [i for i in framed if i >= len(units) - edge and (not front or i > front[-1])]
-    if back:  # the licence after `*** END OF … ***` may be long: its marker stands further up, before another
-        back = [i for i in framed if i >= len(units) - 2 * edge and (not front or i > front[-1])]
+    if back and front:  # the licence after `*** END OF … ***` may be long: its marker stands further up
+        mirror = [i for i in framed if len(units) - 2 * edge <= i < back[0] and i > front[-1]
+                  and _mirrors(units[front[-1]].text, units[i].text)]
+        back = [i for i in framed if mirror and i >= mirror[0]] or back
     inner = [i for i in framed if (not front or i > front[-1]) and (not back or i < back[0])]
     if inner:
         return 0, len(units), []  # framed lines all through: decoration, not a wrapper
@@ -203,6 +208,13 @@ def _wrapper(units: Sequence[Unit]) -> tuple[int, int, list[tuple[int, int, str]
     if hi < len(units):
         matter.append((hi, len(units), "back wrapper, from a framed marker line"))
     return lo, hi, matter
+
+
+def _mirrors(front: str, line: str) -> bool:
+    """Two framed lines that differ in their first word only (`*** START OF THE
+    BOOK ***` and `*** END OF THE BOOK ***`): a wrapper's opening and closing markers."""
+    words = [_WORD.findall(text.casefold()) for text in (front, line)]
+    return len(words[0]) > 1 and words[0][0] != words[1][0] and words[0][1:] == words[1][1:]
 
 
 def _back_wrapper_start(units: Sequence[Unit], marker: int, lo: int) -> int:
@@ -745,9 +757,12 @@ def _pieces(starts: Sequence[int], hi: int) -> list[tuple[int, int]]:
     return list(zip(starts, [*starts[1:], hi]))
 
 
-def _contents(units: Sequence[Unit], starts: Sequence[int], hi: int) -> tuple[list[tuple[int, int, str]], set[int]]:
-    """Pieces that list the titles of the articles after them (or, the seed's
-    last piece, before it), and the starts of the articles they name. Only pieces of lists and short lines, not prose,
+def _contents(units: Sequence[Unit], starts: Sequence[int], hi: int,
+              books: bool = False) -> tuple[list[tuple[int, int, str]], set[int]]:
+    """Pieces that list the titles of the articles after them (or, in a book,
+    its last piece naming half its pieces or more before it, in lines, not a
+    list's items), and the starts of
+    the articles they name. Only pieces of lists and short lines, not prose,
     are looked at; a title counts when its words stand together in a line (a
     title of one word, `WOMAN`, when it is the line's one word beside numbers:
     `WOMAN 12`, `GIDEON (1914)`, `XXVI. SUCCESS 279`)."""
@@ -764,12 +779,15 @@ def _contents(units: Sequence[Unit], starts: Sequence[int], hi: int) -> tuple[li
             continue
         lines = [_words(unit.text) for unit in piece if unit.role is not Role.SEPARATOR]
         one_word = [_wordy(line) == 1 for line in lines]  # (once per line: a line may hold 100,000 words)
-        at_back = last == hi  # (a book may list its pieces at its end, as French books do)
+        at_back = books and last == hi  # (a book may list its pieces at its end, as French books do)
         listed = {start for line, alone in zip(lines, one_word) for n in lengths if n > 1 or alone
                   for k in range(len(line) - n + 1) for start in titles.get(line[k : k + n], ())
                   if start >= last or (at_back and start < first)}
         distinct = len({_words(_title_text(units, start)) for start in listed})  # one line names all its namesakes
-        if distinct >= CONTENTS_MIN_ENTRIES and distinct >= CONTENTS_MIN_SHARE * len(lines):
+        whole = not at_back or any(start >= last for start in listed) or (
+            distinct >= BACK_CONTENTS_MIN_SHARE * (len(starts) - 1)  # (a book's contents, not a recap of a few posts,
+            and not any(unit.role is Role.LIST_ITEM for unit in piece))  # nor a list of them)
+        if distinct >= CONTENTS_MIN_ENTRIES and distinct >= CONTENTS_MIN_SHARE * len(lines) and whole:
             found.append((first, last, f"a contents list ({len(listed)} {'earlier' if at_back else 'later'} titles)"))
             named |= listed
     return found, named
@@ -865,15 +883,16 @@ def _containers(units: Sequence[Unit], starts: Sequence[int], hi: int, matter: S
     article. One signed or dated on a line of its own is (a changelog's entry
     whose one item every few entries repeat, set aside as boilerplate, as is
     its maintainer's signature, near-identical under each). In marked-up
-    seeds, a heading over fields alone (an Org section's export properties) is
-    none either, whatever follows it."""
+    seeds, a heading over fields alone that neither date nor sign it (an Org
+    section's export properties) is none either, whatever follows it."""
     taken = {first for first, _last, _ in matter}
     found = []
     for first, last in _pieces(starts, hi):
         if first in taken or last >= hi or units[first].role is not Role.HEADING:
             continue
         inside = units[first + 1:last]
-        if not by_layout and inside and all(unit.role is Role.HEADER for unit in inside):
+        if not by_layout and inside and all(unit.role is Role.HEADER for unit in inside) \
+                and not any(unit.date or unit.names for unit in units[first:last]):
             found.append((first, last, FIELDS_ONLY))
             continue
         if not by_layout and not (units[first].level and units[last].level > units[first].level):

@@ -16,6 +16,7 @@ from corpus_browser.lang.recognise import (
     signoff_names,
     without_trailing_date,
 )
+from corpus_browser.lang.rules import SPEAKER_TURN
 
 
 @pytest.mark.parametrize(
@@ -135,3 +136,9 @@ def test_speakers_in_titles_need_a_shared_ending_and_two_speakers():
 ])
 def test_a_blogs_date_line_naming_its_author_is_a_byline(text, names):
     assert byline_names(text) == names
+
+
+def test_a_transcripts_turns_are_told_from_titles_with_a_colon():
+    turns = ["THE PRESIDENT: Yes.", "SIR DAVID MAXWELL-FYFE: If I may.", "MÜLLER: Ja.", "DR. NELTE: Do you know?"]
+    assert all(SPEAKER_TURN.match(turn) for turn in turns)
+    assert not any(SPEAKER_TURN.match(title) for title in ["Update: the fix", "Chapter 1: The Storm", "Python: a tour"])

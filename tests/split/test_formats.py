@@ -243,6 +243,11 @@ def test_the_summaries_of_collapsed_details_blocks_holding_headings_title_their_
     found = articles_of(text, format=Format.MARKDOWN)
     assert [a.date for a in found[1:]] == ["2021-06-08", "2021-05-25", "2021-05-10"]
     assert [b.texts[0] for b in found[1].body if b.kind.value == "heading"] == ["Intro", "Recording"]
+    one_line = text.replace("<details>\nArchived Notes\n <summary>", "<details><summary>")
+    assert [a.date for a in articles_of(one_line, format=Format.MARKDOWN)[1:]] == ["2021-06-08", "2021-05-25",
+                                                                                "2021-05-10"]
+    top = text.replace("## Intro", "# Intro").replace("## Recording", "# Recording")  # no rank above `#`
+    assert not any(a.title.startswith("Regular meeting") for a in articles_of(top, format=Format.MARKDOWN))
     post = "\n\n".join(["# A Post", paragraph(60), *(f"<details>\n<summary>Click to expand</summary>\n\n{paragraph(20)}"
                                                         f"\n\n</details>" for _ in range(3)), "## Results", paragraph(60)])
     assert [a.title for a in articles_of(post, format=Format.MARKDOWN)] == ["A Post"]
@@ -443,9 +448,10 @@ def test_proposals_joined_in_markdown_keep_their_titles_past_a_fence_with_an_inf
         ("Type aliases", ("Dmitry Petrov",)), ("Destructuring in Lambdas", ("Andrey Breslav",)),
         ("Inline properties", ("Jane Doe",))]
     posts = "\n".join(f"---\ntitle: Crystal 0.{n}\nauthor: {handles}\n---\n\n{paragraph(40)}"
-                      for n, handles in enumerate(["asterite,waj", "'dholbach & pjbgf'", "juozasg and waj"]))
+                      for n, handles in enumerate(["asterite,waj", "'dholbach & pjbgf'", "juozasg and waj",
+                                                    "salt-and-pepper"]))
     assert [a.authors for a in articles_of(posts, format=Format.MARKDOWN)] == [
-        ("asterite", "waj"), ("dholbach", "pjbgf"), ("juozasg", "waj")]
+        ("asterite", "waj"), ("dholbach", "pjbgf"), ("juozasg", "waj"), ("salt-and-pepper",)]
 
 
 def test_documents_with_and_without_front_matter_open_at_their_title():

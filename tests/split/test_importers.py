@@ -327,6 +327,9 @@ def test_a_books_pieces_take_their_authors_from_a_byline_under_the_heading_or_a_
     found = split_one(Seed(name="weekly.htm", lines=tuple(page.split("\n")))).articles
     assert [(a.title, a.authors) for a in found] == [
         ("Seeking His Fortune", ("W. J. HAYS",)), ("The Exile", ("J. M. S.",)), ("A Note", ())]
+    unsigned = html_book([("ONE.", 4), ("TWO.", 4), ("THREE.", 4)], contents=False).replace(
+        "\n<h2>\n  TWO.", "\n<p>NEW YORK.</p>\n<h2>\n  TWO.", 1)  # a place closing a story, set as its text
+    assert split_one(Seed("weekly.htm", lines=tuple(unsigned.split("\n")))).articles[0].authors == ()
 
 
 def test_a_books_page_whose_headings_stand_centred_under_their_anchors_is_read_piece_by_piece():
@@ -447,6 +450,12 @@ def test_an_export_cut_short_is_read_up_to_its_last_whole_item_and_says_so():
     with pytest.raises(SeedError, match=r"^export\.xml:4: not well-formed XML"):
         read_export(SeedInput(Seed("export.xml", tuple((WXR_HEAD + "\n<channel>\n<item><title>On").splitlines())),
                               Overrides()))
+    # cut after an entry's title closed: that entry is half of one, and a bare & besides keeps the cut
+    half = atom.replace("<entry><title>Thr", "<entry><title>Three</title><content>Half a po")
+    assert [a.title for a in split_one(Seed("feed.xml", tuple(half.splitlines()))).articles] == ["One", "Two"]
+    both = text.replace("One text.", "One &amp text.").replace("&amp text", "& text")
+    split = split_one(Seed("export.xml", tuple(both.splitlines())))
+    assert [a.title for a in split.articles] == ["One", "Two", "Three"] and "cut short?)" in split.format_evidence
 
 
 def test_a_malformed_export_names_the_file_and_the_line_or_item():

@@ -52,6 +52,12 @@ def test_a_books_titles_in_sentence_case_set_apart_by_blank_lines_open_its_stori
             + f"{licence}\n\n*** START: FULL LICENSE ***\n\n{paragraph(20)}\n")
     (item,) = segment_texts(text)
     assert [segment.units[0].text for segment in item.segments] == [f"{name}." for name in names]
+    decorated = book((0, f"=== Weekly Club Newsletter ===\n\n{paragraph(80)}"),
+                     *((3, f"{name.upper()}\n\n{paragraph(150)}") for name in names[:4]),
+                     (3, f"=== Sports ===\n\n{paragraph(40)}"), (3, f"FOOTBALL RESULTS\n\n{paragraph(150)}"),
+                     (3, f"=== Classifieds ===\n\n{paragraph(40)}"), (3, f"BICYCLE FOR SALE\n\n{paragraph(60)}"))
+    titles = [segment.units[0].text for segment in segment_texts(decorated)[0].segments]
+    assert "BICYCLE FOR SALE" in titles  # framed headings all through are no wrapper, however late they stand
     assert item.layout.article_break == 4  # the title page's headings, over no prose, are no level of their own
     reasons = [reason for _first, _last, reason in item.matter_lines]
     assert any("back wrapper" in reason for reason in reasons) and any("contents list" in reason for reason in reasons)

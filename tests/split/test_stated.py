@@ -153,6 +153,11 @@ def test_an_org_section_holding_only_its_export_properties_is_no_post():
     assert [(a.title, a.date) for a in seed.articles] == [
         ("What I liked", "2016-09-01"), ("What I read", "2016-09-02"), ("What I watched", "2016-09-03")]
     assert any(reason == "a heading over fields alone, with no text" for _first, _last, reason in seed.matter_lines)
+    links = "\n".join(f"* {title}\n:PROPERTIES:\n:URL: https://example.org/{n}\n:AUTHOR: Jane Doe\n"
+                       f":DATE: 2021-01-0{n}\n:END:" for n, title in enumerate(["Read one", "Read two", "Read three"], 1))
+    kept = split(f"{links}\n* Notes\n\n{PROSE}\n", "links.org").articles  # entries dated and signed by their fields
+    assert [(a.title, a.date) for a in kept][:3] == [("Read one", "2021-01-01"), ("Read two", "2021-01-02"),
+                                                    ("Read three", "2021-01-03")]
 
 
 def test_a_post_with_front_matter_keeps_its_headings_html_and_hidden_comments():
@@ -217,7 +222,7 @@ def test_a_posts_fields_state_it_in_any_order():
 def test_a_field_given_on_two_lines_names_both_authors():
     """News items joined in one file, each under a block of fields: two
     `Author:` lines name two people, each with the name on its own line."""
-    items = [("Change of the default licences", "Ada Byron <ada@example.org>\nAuthor: Grace Hopper <grace@example.org>"),
+    items = [("Change of the default licences", "Ada Byron <ada@example.org>\nauthor: Grace Hopper <grace@example.org>"),
              ("Python 3.7 is gone", "Alan Turing <alan@example.org>")]
     text = "\n\n".join(f"Title: {title}\nAuthor: {authors}\nPosted: 2019-05-2{n}\nRevision: 1\n\n{PROSE}\n\n{PROSE}"
                        for n, (title, authors) in enumerate(items))

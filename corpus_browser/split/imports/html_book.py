@@ -46,6 +46,8 @@ BOOK_MEAN_WORDS = 300
 PIECE_MIN_WORDS = 40
 #: The elements a piece's text stands in, paragraph by paragraph.
 _TEXT_BLOCKS = ("p", "div", "center", "blockquote", "h4", "h5", "h6")
+#: What a paragraph's class, alignment or style holds when it is set off as a signature.
+_SIGNATURE_MARKS = ("author", "sign", "right")
 #: A piece is signed at its foot only when it has at least this many paragraphs.
 SIGNED_MIN_PARAGRAPHS = 3
 #: libxml2 counts lines up to this one: a piece's heading further down has no known line.
@@ -205,23 +207,36 @@ def _title(heading: etree._Element) -> str:
 
 def _credited(blocks: Sequence[etree._Element]) -> tuple[str, ...]:
     """The authors a piece names in a byline under its heading (`BY MRS. W. J.
-    HAYS.`) or, failing that, in a signature at its foot (`O. S.`, `— Jane Doe`)."""
-    paragraphs = [text for block in blocks for text in _paragraphs(block)]
+    HAYS.`) or, failing that, in a signature at its foot set off as one (`<p
+    class="author">J. M. S.</p>`, a right-aligned line, a dash before the name):
+    a last line in capitals alone (`NEW YORK`) signs nothing."""
+    paragraphs = [element for block in blocks for element in _paragraphs(block)]
     if not paragraphs:
         return ()
-    names = byline_names(paragraphs[0])
-    if not names and len(paragraphs) >= SIGNED_MIN_PARAGRAPHS:
-        names = signature_names(paragraphs[-1])
+    names = byline_names(_text(paragraphs[0]))
+    foot = paragraphs[-1]
+    if not names and len(paragraphs) >= SIGNED_MIN_PARAGRAPHS and _set_off(foot):
+        names = signature_names(_text(foot))
     return names or ()
 
 
-def _paragraphs(block: etree._Element) -> list[str]:
-    """The texts of the innermost text elements in the block (the block itself
-    if it holds none), in the order they stand, their white space collapsed."""
+def _paragraphs(block: etree._Element) -> list[etree._Element]:
+    """The innermost text elements in the block (the block itself if it holds
+    none) that hold text, in the order they stand."""
     inner = [element for element in block.iter(*_TEXT_BLOCKS) if element is not block
              and not any(True for _ in element.iterdescendants(*_TEXT_BLOCKS))]
-    texts = [" ".join(element.text_content().split()) for element in inner or [block]]
-    return [text for text in texts if text]
+    return [element for element in inner or [block] if _text(element)]
+
+
+def _text(element: etree._Element) -> str:
+    return " ".join(element.text_content().split())
+
+
+def _set_off(element: etree._Element) -> bool:
+    """The paragraph is set off as a signature: its class says so (`author`,
+    `signature`), it is aligned right, or a dash opens it."""
+    marks = f"{element.get('class') or ''} {element.get('align') or ''} {element.get('style') or ''}".casefold()
+    return any(mark in marks for mark in _SIGNATURE_MARKS) or _text(element)[:1] in "—–-"
 
 
 def _before_marker(blocks: Sequence[etree._Element]) -> tuple[list[etree._Element], etree._Element | None]:

@@ -5,7 +5,7 @@ and the line. Each element keeps the lines it spans, so an item can be pointed
 at. Two defects are common enough in real exports to be got round, and the
 reading says so: a bare `&` (in a URL, a title) is read as `&amp;`; a file
 cut short (a download that stopped) is read up to its last whole record (an
-`<item>`, an `<entry>`: a child or grandchild of the root), what follows set aside."""
+`<item>`, an `<entry>`), what follows set aside."""
 
 from __future__ import annotations
 
@@ -25,8 +25,9 @@ _BARE_AMPERSAND = re.compile(r"&(?!(?:[A-Za-z_][\w.-]*|#\d+|#x[0-9A-Fa-f]+);)")
 _CUT_SHORT = frozenset({errors.codes[errors.XML_ERROR_NO_ELEMENTS], errors.codes[errors.XML_ERROR_UNCLOSED_TOKEN],
                         errors.codes[errors.XML_ERROR_PARTIAL_CHAR],
                         errors.codes[errors.XML_ERROR_UNCLOSED_CDATA_SECTION]})
-#: Records are the root's children or grandchildren (an Atom `<entry>`, an RSS `<channel>`'s `<item>`).
-_RECORD_DEPTH = 2
+#: The records of a feed or an export (an RSS or WordPress `<item>`, an Atom `<entry>`): a file cut short
+#: is read up to the last of them closed, a child or grandchild of the root.
+_RECORDS, _RECORD_DEPTH = frozenset({"item", "entry"}), 2
 #: What an XML file starts with before its root element: a declaration, comments, a doctype.
 _PROLOGUE = re.compile(r"(?:<\?[^>]*\?>|<!--.*?-->|<!DOCTYPE[^>\[]*(?:\[.*?\])?\s*>|\s)*", re.DOTALL)
 
@@ -75,7 +76,7 @@ class _LineBuilder(TreeBuilder):
         line = self._line()
         self.spans[element] = (self.starts.pop(element, 1), line)
         name = self.open.pop()
-        if 0 < len(self.open) <= _RECORD_DEPTH:
+        if 0 < len(self.open) <= _RECORD_DEPTH and local(tag) in _RECORDS:
             self.last_record = (line, name, tuple(self.open))
         return element
 
@@ -122,8 +123,7 @@ def parse(export: Export, lenient: bool = False) -> XmlDocument | None:
         if lenient:
             return None
         raise _error(export, first)
-    return XmlDocument(document.root, document.spans,
-                       (f"not well-formed XML: {count} bare & read as &amp;",))
+    return replace(document, notes=(f"not well-formed XML: {count} bare & read as &amp;", *document.notes))
 
 
 def _parsed(text: str) -> XmlDocument:

@@ -79,9 +79,9 @@ def add_fields(builder: UnitBuilder, lines: Sequence[str], start: int, end: int,
     for first, last in _spans(lines, start, end):
         key = key_of(lines[first])
         name = lines[first].split(":", 1)[0].strip()
-        given = values.get_all(name) or []
-        value = clean(" ".join(decoded(str(given[seen[name]] if seen[name] < len(given) else "")).split()))
-        seen[name] += 1
+        given, nth = values.get_all(name) or [], seen[name.casefold()]  # (the parser folds a field's case)
+        value = clean(" ".join(decoded(str(given[nth] if nth < len(given) else "")).split()))
+        seen[name.casefold()] += 1
         text = clean(" ".join(lines[first:last]))
         fields: dict[str, object] = {"opens_record": opens}
         opens = False
@@ -141,11 +141,15 @@ def stated_names(value: str) -> tuple[str, ...]:
     return name_list(value) or _handles(value) or _as_written(value)
 
 
+#: What joins handles in an author field: a comma, `&`, or `and` standing as a word (`salt-and-pepper` is one handle).
+_HANDLE_JOINERS = re.compile(r"\s*(?:,|&|\s+and\s+)\s*")
+
+
 def _handles(value: str) -> tuple[str, ...]:
     """Handles listed with commas or joined with `&` or `and`, each one word in
     lower case (`asterite,waj`, `dholbach & pjbgf`): one person each, as a
     blog's front matter names its authors."""
-    parts = [part.strip() for part in rules.NAME_JOINERS.split(value)]
+    parts = [part.strip() for part in _HANDLE_JOINERS.split(value)]
     return tuple(parts) if len(parts) > 1 and all(part and part == part.lower() and len(part.split()) == 1
                                                   for part in parts) else ()
 

@@ -55,7 +55,7 @@ _TAG = re.compile(r"<[^<>]*>")
 #: A `<details>` block's opening and closing lines, and its `<summary>` line.
 _DETAILS_OPEN = re.compile(r"^\s{0,3}<details\b[^>]*>", re.IGNORECASE)
 _DETAILS_CLOSE = re.compile(r"</details>\s*$", re.IGNORECASE)
-_SUMMARY = re.compile(r"^\s*<summary\b[^>]*>(?P<text>.+?)</summary>\s*$", re.IGNORECASE)
+_SUMMARY = re.compile(r"^\s*(?:<details\b[^>]*>\s*)?<summary\b[^>]*>(?P<text>.+?)</summary>\s*$", re.IGNORECASE)
 #: A file's `<details>` blocks title its entries when at least this many hold headings of their own.
 DETAILS_MIN_BLOCKS = 3
 #: A link's or footnote's reference definition: `[label]: https://…`.
@@ -155,12 +155,14 @@ def _summary_headings(lines: Sequence[str]) -> dict[int, int]:
     """The `<summary>` lines (0-based) that title the file's `<details>` blocks,
     each with its rank: one above the top rank of the `#` headings inside the
     blocks; none unless `DETAILS_MIN_BLOCKS` blocks hold such headings (a
-    collapsed example or spoiler in a post holds none, and stays text)."""
+    collapsed example or spoiler in a post holds none, and stays text), nor
+    when those headings are of the top rank, with none above it."""
     blocks: list[tuple[int, int]] = []  # (summary line, top rank of the headings inside)
     summary, top, fenced = None, None, False
     for i, line in enumerate(lines):
-        if line.lstrip().startswith("```"):
+        if line.lstrip().startswith("```") and (not fenced or _CLOSING_FENCE.match(line)):
             fenced = not fenced
+            continue
         if fenced:
             continue
         if _DETAILS_OPEN.match(line):
@@ -173,9 +175,9 @@ def _summary_headings(lines: Sequence[str]) -> dict[int, int]:
             if top is not None:
                 blocks.append((summary, top))
             summary = None
-    if len(blocks) < DETAILS_MIN_BLOCKS:
-        return {}
-    rank = max(1, min(top for _summary, top in blocks) - 1)
+    rank = min((top for _summary, top in blocks), default=1) - 1
+    if len(blocks) < DETAILS_MIN_BLOCKS or rank < 1:
+        return {}  # (blocks holding `#` headings leave no rank above them)
     return {summary: rank for summary, _top in blocks}
 
 
