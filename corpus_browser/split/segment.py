@@ -59,6 +59,11 @@ from corpus_browser.split.readers import read_units
 _SENTENCE_PUNCTUATION = ".!?"
 #: Punctuation after which text continues; a line ending in it (or leading in, `rules.LEADS_IN`) is never a heading.
 _CONTINUING_PUNCTUATION = ",;:…"
+#: A FAQ's numbered questions are at least this many, the first in the seed's first
+#: fifth and the last in its last (`_numbered_questions`).
+FAQ_MIN_QUESTIONS, FAQ_SPAN_SHARE = 8, 0.2
+#: ... numbered up from 1, missing few numbers (a question running on for lines is no such paragraph).
+FAQ_NUMBERED_SHARE = 0.9
 #: A title in sentence case, closed by a full stop, has at most this many words (`_titled_apart`).
 SENTENCE_TITLE_MAX_WORDS = 6
 #: Items of one list stand at most this many units and blank lines apart.
@@ -77,6 +82,8 @@ ENTRY_DISTINCT_SHARE = 0.7
 _ENTRY_ROLES = (Role.PROSE, Role.HEADING, Role.LIST_ITEM, Role.BOILERPLATE)
 #: A line's first number, as `_counting_down` reads it, after a word.
 _INTEGER = re.compile(r"\b\d+\b")
+#: A FAQ's numbered question: `1. Is zlib Y2K-compliant?`, `12) Why …`.
+_QUESTION_NUMBER = re.compile(r"^\s*(\d{1,3})[.)]\s+\S")
 _WORD = re.compile(r"[^\W\d_]{3,}")
 #: A line wholly inside these brackets is a note, never a heading.
 _BRACKETS = {"[": "]", "(": ")", "{": "}"}
@@ -355,7 +362,8 @@ def entry_lines(units: Sequence[Unit], roles: Sequence[Role]) -> set[int]:
     notes) or of a numbered FAQ: one-line paragraphs after a blank line that
     follow one pattern (their first words, numbers and months abstracted; or
     only their opening number, `1.4 When will …`, `1.5 Who makes …`), at least
-    `ENTRY_MIN_LINES` of them, most carrying a version number. (A line
+    `ENTRY_MIN_LINES` of them, most carrying a version number, or numbered 1,
+    2, 3 … and mostly asking, all through the seed (`_numbered_questions`). (A line
     naming someone by e-mail is a signature, not an entry, but for a GNU
     ChangeLog's header, `2009-01-01  Jane Doe  <jane@example.org>`, which
     opens one.) A plain-text seed with such lines is read as if they were marked up."""
@@ -370,6 +378,10 @@ def entry_lines(units: Sequence[Unit], roles: Sequence[Role]) -> set[int]:
                 groups.setdefault(_NUMBERED, []).append(i)
     patterns = [pattern for pattern, members in groups.items() if _are_entry_lines(units, members)]
     accepted = [groups[pattern] for pattern in patterns] + _kindred_entries(units, groups, patterns)
+    questions = [i for i, unit in enumerate(units) if roles[i] in _ENTRY_ROLES and (i == 0 or unit.gap_before)
+                 and unit.line_count <= 2 and _QUESTION_NUMBER.match(unit.text)]
+    if _numbered_questions(units, questions):
+        accepted.append(questions)
     headers = [i for i, unit in enumerate(units) if unit.line_count == 1 and changelog_header(unit.text)]
     if len(headers) >= ENTRY_MIN_LINES:
         accepted.append(headers)
@@ -400,6 +412,19 @@ def _are_entry_lines(units: Sequence[Unit], members: Sequence[int]) -> bool:
     distinct = len({key(units[i].text) for i in members})
     return len(members) >= ENTRY_MIN_LINES and distinct >= ENTRY_DISTINCT_SHARE * len(members) \
         and (stamped >= ENTRY_STAMPED_SHARE * len(members) or _counting_down(units, members))
+
+
+def _numbered_questions(units: Sequence[Unit], members: Sequence[int]) -> bool:
+    """A FAQ in plain text: paragraphs of a line or two numbered up from 1 (`1.
+    Is zlib Y2K-compliant?`), at least `FAQ_MIN_QUESTIONS`, most asking, from
+    the seed's first fifth to its last: the whole file is their answers, not a
+    list inside one article."""
+    numbers = [int(_QUESTION_NUMBER.match(units[i].text)[1]) for i in members]
+    asking = sum(1 for i in members if "?" in units[i].text)
+    return len(members) >= FAQ_MIN_QUESTIONS and numbers[0] == 1 and len(members) >= FAQ_NUMBERED_SHARE * numbers[-1] \
+        and all(a < b for a, b in zip(numbers, numbers[1:])) \
+        and asking * 2 > len(members) and members[0] <= len(units) * FAQ_SPAN_SHARE \
+        and members[-1] >= len(units) * (1 - FAQ_SPAN_SHARE)
 
 
 def _counting_down(units: Sequence[Unit], members: Sequence[int]) -> bool:
@@ -471,9 +496,10 @@ def _is_text_heading(units: Sequence[Unit], roles: Sequence[Role], i: int, gap: 
 def _titled_apart(unit: Unit, before: int, after: int, gap: int) -> bool:
     """A title in sentence case, a few words closed by a full stop (`Der neue
     Advokat.`, `Vor dem Gesetz.`), set apart from the text above and below by
-    more blank lines than its paragraphs have, as a book sets its titles: no sentence stands so."""
+    more blank lines than its paragraphs have (two at least), as a book sets
+    its titles: no sentence stands so."""
     text = unit.text
-    return unit.line_count == 1 and before > gap and after > gap and text.endswith(".") \
+    return unit.line_count == 1 and before > max(gap, 1) and after > max(gap, 1) and text.endswith(".") \
         and text[:1].isupper() and not more_words_than(text, SENTENCE_TITLE_MAX_WORDS) \
         and not any(mark in _CONTINUING_PUNCTUATION or mark in _SENTENCE_PUNCTUATION for mark in text[:-1])
 

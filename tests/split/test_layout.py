@@ -143,6 +143,18 @@ def test_an_alternative_title_under_or_is_the_titles_and_the_byline_under_it_nam
     assert len(found) == 5
 
 
+def test_a_release_of_one_sentence_in_a_log_of_unbroken_lists_is_no_title_over_nothing():
+    """A changelog whose releases hold lists with no blank line between their
+    items (its usual gap none), the oldest one sentence each after one blank
+    line: that sentence is the release's text, not a title leaving the release
+    over nothing."""
+    lists = [f"3.{n}.0 (2022-0{n}-17)\n-----------------\nOAuth2.0 Provider:\n* {paragraph(8)}\n* {paragraph(6)}\n"
+             f"* {paragraph(7)}\n" for n in range(9, 0, -1)]
+    short = [f"0.{n}.0\n-----\n\nOAuth 2 Provider support (experimental).\n" for n in range(6, 0, -1)]
+    found = articles_of("Changelog\n=========\n\n" + "\n".join(lists + short))
+    assert [a.title for a in found][-6:] == [f"0.{n}.0" for n in range(6, 0, -1)]
+
+
 def test_a_witness_answering_yes_to_question_after_question_opens_no_article():
     """A trial's record, a day after four blank lines: `LAHOUSEN: Yes.` under a
     question and again under the next is a turn of the transcript, not a title
