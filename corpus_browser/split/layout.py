@@ -863,8 +863,8 @@ def _front_matter(units: Sequence[Unit], starts: Sequence[int], hi: int, matter:
     for n, (first, last) in enumerate(_pieces(starts, hi)):
         if first in taken:
             continue
-        if not by_layout and (n or first in level_starts):
-            return _small_share(units, found, starts, hi)
+        if (not by_layout and (n or first in level_starts)) or (first in level_starts and units[first].level > 0):
+            return _small_share(units, found, starts, hi)  # (in plain text, a log's first entry opens its text)
         words, prose = _body_words(units[first:last]), _prose_words(units[first:last])
         if prose < FRONT_MATTER_MAX_PROSE:
             found.append((first, last, f"front matter: under {FRONT_MATTER_MAX_PROSE} words of prose before the first article"))
@@ -897,7 +897,9 @@ def _containers(units: Sequence[Unit], starts: Sequence[int], hi: int, matter: S
             continue
         if not by_layout and not (units[first].level and units[last].level > units[first].level):
             continue
-        if not any(unit.role in _TEXT_ROLES or _signed(unit) for unit in inside):
+        entry = by_layout and units[first].level > 0  # (a log's entry holds the lines under it, headings' shape or not)
+        if not any(unit.role in _TEXT_ROLES or _signed(unit) or (entry and unit.role is Role.HEADING and not unit.level)
+                   for unit in inside):
             found.append((first, last, CONTAINER))
     return found
 

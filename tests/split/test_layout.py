@@ -155,6 +155,23 @@ def test_a_release_of_one_sentence_in_a_log_of_unbroken_lists_is_no_title_over_n
     assert [a.title for a in found][-6:] == [f"0.{n}.0" for n in range(6, 0, -1)]
 
 
+def test_a_text_faq_numbered_from_one_gives_each_question_a_page_of_its_own():
+    """A FAQ in plain text: a centred title, a note, then questions numbered 1,
+    2, 3 … (one running on to a second line), each over its indented answer:
+    the first answers a line short (not front matter), one a line alone (not
+    a title over nothing). A list numbered inside one essay stays its text."""
+    questions = [f"Is it question number {n}?" for n in range(1, 11)]
+    answers = ["Yes. It doesn't handle dates.", "No. Please read the licence.", paragraph(30), paragraph(40)] * 3
+    entries = [f"{n:>2}. {q}\n\n    {a}" for n, (q, a) in enumerate(zip(questions, answers), 1)]
+    entries[4] = entries[4].replace("?", " and, running on to the\n    next line, also this one?", 1)
+    text = "\n               Frequently Asked Questions\n\n\nSee the home page for more.\n\n\n" + "\n\n".join(entries)
+    found = articles_of(text)
+    assert [a.title for a in found][-10:][:4] == questions[:4] and len(found) >= 10
+    essay = f"An Essay\n\n{paragraph(80)}\n\n" + "\n".join(f"{n}. A reason, number {n}?" for n in range(1, 9)) \
+        + f"\n\n{paragraph(80)}"
+    assert len(articles_of(essay)) == 1
+
+
 def test_a_witness_answering_yes_to_question_after_question_opens_no_article():
     """A trial's record, a day after four blank lines: `LAHOUSEN: Yes.` under a
     question and again under the next is a turn of the transcript, not a title
