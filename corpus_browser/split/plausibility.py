@@ -11,7 +11,8 @@ A split is implausible when:
   (a team's meeting notes, each `T-lang meeting agenda`);
 - most titles end in a colon: they lead in to what follows, a speaker's turn;
 - most pieces hold no text at all: a list's items (or a contents list's
-  lines) were taken for titles;
+  lines) were taken for titles (a record its fields state, such as a commit
+  of a subject line alone, is whole without text);
 - front and back matter take most of the file;
 - nearly all the text stands before the first heading, in a file of some
   length: the marks read as headings organise none of it (a changelog whose
@@ -103,7 +104,9 @@ def judge(segmented: SegmentedSeed) -> Verdict:
     leading = sum(1 for segment in segmented.segments if _leads_in(segment.units))
     if leading >= SAME_TITLE_MIN_COUNT and leading > SAME_TITLE_MAX_SHARE * len(titles):
         reasons.append(f"{leading} of {len(titles)} titles end in a colon")
-    empty = sum(1 for count in words if count == 0)
+    # (a record its fields state, a commit of a subject line alone, is whole without text of its own)
+    empty = sum(1 for count, segment in zip(words, segmented.segments)
+                if count == 0 and not _opens_with_its_metadata(segment.units))
     if len(words) >= EMPTY_PIECES_MIN and empty > len(words) / 2:
         reasons.append(f"{empty} of {len(words)} pieces hold no text")
     if len(words) > 1 and total >= UNHEADED_MIN_WORDS and words[0] > UNHEADED_MAX_SHARE * total \

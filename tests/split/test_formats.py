@@ -391,6 +391,19 @@ def test_each_commit_of_a_git_log_is_an_article_titled_by_its_messages_first_lin
     assert sniff(post.split("\n"), ".md").format is Format.MARKDOWN  # a post quoting a log is no log
 
 
+def test_a_git_log_of_subject_lines_alone_stays_a_commit_a_page():
+    """An upstream changelog written by `git log`: most commits a subject line
+    over a `Signed-off-by:` line the log repeats (boilerplate). Each commit is
+    whole without text of its own, so the self-check does not doubt the log
+    and read it as plain text, a page per release."""
+    commits = [f"commit {n:040x}\nAuthor: Alan Smith <alan@example.org>\nDate:   Sat Mar 16 13:5{n % 10}:20 2019 -0700\n\n"
+               f"    {'libXthing 1.' + str(n) if n % 5 == 0 else 'Fix case ' + str(n) + ' in the parser'}\n    \n"
+               f"    Signed-off-by: Alan Smith <alan@example.org>\n" for n in range(20, 0, -1)]
+    text = "\n".join(commits)
+    (split,) = split_corpus([SeedInput(Seed("changelog", tuple(text.split("\n"))), Overrides())], SplitRules())
+    assert split.format is Format.GIT_LOG and len(split.articles) == 20
+
+
 def test_a_collections_header_blocks_open_its_documents():
     def document(number: int, title: str, author: str, created: str) -> str:
         return (f"PEP: {number}\nTitle: {title}\nAuthor: {author}\nStatus: Active\nCreated: {created}\n"
