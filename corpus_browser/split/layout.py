@@ -863,8 +863,8 @@ def _front_matter(units: Sequence[Unit], starts: Sequence[int], hi: int, matter:
     for n, (first, last) in enumerate(_pieces(starts, hi)):
         if first in taken:
             continue
-        if (not by_layout and (n or first in level_starts)) or (first in level_starts and units[first].level > 0):
-            return _small_share(units, found, starts, hi)  # (in plain text, a log's first entry opens its text)
+        if not by_layout and (n or first in level_starts):
+            return _small_share(units, found, starts, hi)
         words, prose = _body_words(units[first:last]), _prose_words(units[first:last])
         if prose < FRONT_MATTER_MAX_PROSE:
             found.append((first, last, f"front matter: under {FRONT_MATTER_MAX_PROSE} words of prose before the first article"))

@@ -158,10 +158,10 @@ def test_a_release_of_one_sentence_in_a_log_of_unbroken_lists_is_no_title_over_n
 def test_a_text_faq_numbered_from_one_gives_each_question_a_page_of_its_own():
     """A FAQ in plain text: a centred title, a note, then questions numbered 1,
     2, 3 … (one running on to a second line), each over its indented answer:
-    the first answers a line short (not front matter), one a line alone (not
-    a title over nothing). A list numbered inside one essay stays its text."""
+    some answers a line alone (not a title over nothing). A list numbered
+    inside one essay stays its text."""
     questions = [f"Is it question number {n}?" for n in range(1, 11)]
-    answers = ["Yes. It doesn't handle dates.", "No. Please read the licence.", paragraph(30), paragraph(40)] * 3
+    answers = [paragraph(30), paragraph(40), "Yes. It doesn't handle dates.", "No. Please read the licence."] * 3
     entries = [f"{n:>2}. {q}\n\n    {a}" for n, (q, a) in enumerate(zip(questions, answers), 1)]
     entries[4] = entries[4].replace("?", " and, running on to the\n    next line, also this one?", 1)
     text = "\n               Frequently Asked Questions\n\n\nSee the home page for more.\n\n\n" + "\n\n".join(entries)
