@@ -213,8 +213,8 @@ def _wrapper(units: Sequence[Unit]) -> tuple[int, int, list[tuple[int, int, str]
 def _mirrors(front: str, line: str) -> bool:
     """Two framed lines that differ in their first word only (`*** START OF THE
     BOOK ***` and `*** END OF THE BOOK ***`): a wrapper's opening and closing markers."""
-    words = [_WORD.findall(text.casefold()) for text in (front, line)]
-    return len(words[0]) > 1 and words[0][0] != words[1][0] and words[0][1:] == words[1][1:]
+    opening, closing = _words(front), _words(line)
+    return len(opening) > 1 and opening[0] != closing[0] and opening[1:] == closing[1:]
 
 
 def _back_wrapper_start(units: Sequence[Unit], marker: int, lo: int) -> int:

@@ -82,8 +82,6 @@ ENTRY_DISTINCT_SHARE = 0.7
 _ENTRY_ROLES = (Role.PROSE, Role.HEADING, Role.LIST_ITEM, Role.BOILERPLATE)
 #: A line's first number, as `_counting_down` reads it, after a word.
 _INTEGER = re.compile(r"\b\d+\b")
-#: A FAQ's numbered question: `1. Is zlib Y2K-compliant?`, `12) Why …`.
-_QUESTION_NUMBER = re.compile(r"^\s*(\d{1,3})[.)]\s+\S")
 _WORD = re.compile(r"[^\W\d_]{3,}")
 #: A line wholly inside these brackets is a note, never a heading.
 _BRACKETS = {"[": "]", "(": ")", "{": "}"}
@@ -379,7 +377,7 @@ def entry_lines(units: Sequence[Unit], roles: Sequence[Role]) -> set[int]:
     patterns = [pattern for pattern, members in groups.items() if _are_entry_lines(units, members)]
     accepted = [groups[pattern] for pattern in patterns] + _kindred_entries(units, groups, patterns)
     questions = [i for i, unit in enumerate(units) if roles[i] in _ENTRY_ROLES and (i == 0 or unit.gap_before)
-                 and unit.line_count <= 2 and _QUESTION_NUMBER.match(unit.text)]
+                 and unit.line_count <= 2 and rules.NUMBERED_ITEM.match(unit.text)]
     if _numbered_questions(units, questions):
         accepted.append(questions)
     headers = [i for i, unit in enumerate(units) if unit.line_count == 1 and changelog_header(unit.text)]
@@ -419,7 +417,7 @@ def _numbered_questions(units: Sequence[Unit], members: Sequence[int]) -> bool:
     Is zlib Y2K-compliant?`), at least `FAQ_MIN_QUESTIONS`, most asking, from
     the seed's first fifth to its last: the whole file is their answers, not a
     list inside one article."""
-    numbers = [int(_QUESTION_NUMBER.match(units[i].text)[1]) for i in members]
+    numbers = [int(rules.NUMBERED_ITEM.match(units[i].text)["number"]) for i in members]
     asking = sum(1 for i in members if "?" in units[i].text)
     return len(members) >= FAQ_MIN_QUESTIONS and numbers[0] == 1 and len(members) >= FAQ_NUMBERED_SHARE * numbers[-1] \
         and all(a < b for a, b in zip(numbers, numbers[1:])) \

@@ -29,7 +29,7 @@ from lxml import etree
 
 from corpus_browser.lang import rules
 from corpus_browser.lang.recognise import byline_names, signature_names
-from corpus_browser.lang.text import reader_title
+from corpus_browser.lang.text import clean, reader_title
 from corpus_browser.split.imports.fields import plain
 from corpus_browser.split.imports.hentry import has_class, is_html
 from corpus_browser.split.imports.items import Export, Imported, ImportedItem
@@ -229,7 +229,7 @@ def _paragraphs(block: etree._Element) -> list[etree._Element]:
 
 
 def _text(element: etree._Element) -> str:
-    return " ".join(element.text_content().split())
+    return clean(element.text_content())
 
 
 def _set_off(element: etree._Element) -> bool:

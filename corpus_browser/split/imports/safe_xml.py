@@ -10,6 +10,7 @@ cut short (a download that stopped) is read up to its last whole record (an
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from xml.etree.ElementTree import Element, ParseError, TreeBuilder
 from xml.parsers.expat import errors
@@ -48,17 +49,16 @@ class XmlDocument:
 
 class _LineBuilder(TreeBuilder):
     """A tree builder that notes the line each element starts and ends on, and
-    the last record closed (its line, its name as written, those of the elements
-    still open around it)."""
+    the last record closed (the line of its end tag; its name and start line,
+    and those of the elements still open around it)."""
 
-    def __init__(self, lines: list[str]):
+    def __init__(self):
         super().__init__()
-        self.lines = lines
         self.parser: DefusedXMLParser | None = None
         self.starts: dict[Element, int] = {}
         self.spans: dict[Element, tuple[int, int]] = {}
-        self.open: list[str] = []
-        self.last_record: tuple[int, str, tuple[str, ...]] | None = None
+        self.open: list[tuple[str, int]] = []
+        self.last_record: tuple[int, tuple[tuple[str, int], ...]] | None = None
 
     def _line(self) -> int:
         return self.parser.parser.CurrentLineNumber if self.parser is not None else 1
@@ -67,30 +67,37 @@ class _LineBuilder(TreeBuilder):
         element = super().start(tag, attrs)
         line = self._line()
         self.starts[element] = line
-        written = re.search(rf"<((?:[\w.-]+:)?{re.escape(local(tag))})[\s/>]", self.lines[line - 1])
-        self.open.append(written[1] if written else local(tag))
+        self.open.append((local(tag), line))
         return element
 
     def end(self, tag):
         element = super().end(tag)
         line = self._line()
         self.spans[element] = (self.starts.pop(element, 1), line)
-        name = self.open.pop()
-        if 0 < len(self.open) <= _RECORD_DEPTH and local(tag) in _RECORDS:
-            self.last_record = (line, name, tuple(self.open))
+        closed = self.open.pop()
+        if 0 < len(self.open) <= _RECORD_DEPTH and closed[0] in _RECORDS:
+            self.last_record = (line, (*self.open, closed))
         return element
 
-    def cut_short(self) -> tuple[str, int] | None:
+    def cut_short(self, text: str) -> tuple[str, int] | None:
         """The text up to the end tag of the last record closed, the elements
         around it closed after it, and that tag's line; None when no record closed."""
         if self.last_record is None:
             return None
-        line, name, around = self.last_record
-        ends = [found.end() for found in re.finditer(rf"</{re.escape(name)}\s*>", self.lines[line - 1])]
+        line, chain = self.last_record
+        lines = text.split("\n")
+        *around, record = [_written(lines, name, start) for name, start in chain]
+        ends = [found.end() for found in re.finditer(rf"</{re.escape(record)}\s*>", lines[line - 1])]
         if not ends:
             return None
-        kept = [*self.lines[:line - 1], self.lines[line - 1][:ends[-1]]]
+        kept = [*lines[:line - 1], lines[line - 1][:ends[-1]]]
         return "\n".join(kept) + "".join(f"</{tag}>" for tag in reversed(around)), line
+
+
+def _written(lines: Sequence[str], name: str, line: int) -> str:
+    """An element's name as its start tag on that line writes it, with its prefix (`wp:item`)."""
+    found = re.search(rf"<((?:[\w.-]+:)?{re.escape(name)})[\s/>]", lines[line - 1])
+    return found[1] if found else name
 
 
 def root_tag(export: Export) -> str:
@@ -128,7 +135,7 @@ def parse(export: Export, lenient: bool = False) -> XmlDocument | None:
 
 def _parsed(text: str) -> XmlDocument:
     """The text's XML; read up to its last whole record when it stops before its XML does."""
-    builder = _LineBuilder(text.split("\n"))
+    builder = _LineBuilder()
     parser = DefusedXMLParser(target=builder, forbid_dtd=False, forbid_entities=True, forbid_external=True)
     builder.parser = parser
     try:
@@ -137,11 +144,11 @@ def _parsed(text: str) -> XmlDocument:
     except DefusedXmlException as error:
         raise _Refused(error, builder._line()) from None
     except ParseError as error:
-        cut = builder.cut_short() if error.code in _CUT_SHORT else None
+        cut = builder.cut_short(text) if error.code in _CUT_SHORT else None
         if cut is None:
             raise
         document, last = _parsed(cut[0]), cut[1]
-        rest = [n for n, line in enumerate(builder.lines[last:], last + 1) if line.strip()]
+        rest = [n for n, line in enumerate(text.split("\n")[last:], last + 1) if line.strip()]
         note = f"the file stops before its XML ends (cut short?): read up to its last whole record, on line {last}"
         if rest:
             note += f"; line {rest[0]} set aside" if len(rest) == 1 else f"; lines {rest[0]}-{rest[-1]} set aside"

@@ -13,7 +13,6 @@ heading (a date in a quoted letter does not date the post)."""
 from __future__ import annotations
 
 import datetime
-import html
 import re
 import tomllib
 from collections.abc import Collection, Sequence
@@ -24,6 +23,7 @@ from corpus_browser.lang.recognise import compact_date, find_date
 from corpus_browser.lang.rules import ADDRESS_KEYS, AUTHOR_KEYS, DATE_KEYS, FRONT_MATTER_TABLES, TITLE_KEYS
 from corpus_browser.lang.text import clean
 from corpus_browser.model import Role, Seed, Unit
+from corpus_browser.split.imports.fields import plain as html_text
 from corpus_browser.split.formats import (
     ATX_HEADING,
     FRONT_MATTER_FENCE,
@@ -51,7 +51,6 @@ _EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(\S(?:.*?\S)?)\1")
 _HTML_HEADING = re.compile(r"^ {0,3}<h(?P<rank>[1-6])(?:\s[^<>]*)?>(?P<rest>.*)$", re.IGNORECASE)
 #: A heading in HTML is closed within this many lines, or it is none.
 _HTML_HEADING_MAX_LINES = 4
-_TAG = re.compile(r"<[^<>]*>")
 #: A `<details>` block's opening and closing lines, and its `<summary>` line.
 _DETAILS_OPEN = re.compile(r"^\s{0,3}<details\b[^>]*>", re.IGNORECASE)
 _DETAILS_CLOSE = re.compile(r"</details>\s*$", re.IGNORECASE)
@@ -117,8 +116,8 @@ def read(seed: Seed) -> list[Unit]:
             i = end + 1
             continue
         if i in summaries:
-            text = clean(html.unescape(_TAG.sub("", _SUMMARY.match(raw)["text"])))
-            builder.unit(plain(text, labels), i + 1, i + 1, Role.HEADING, level=summaries[i], marker="<summary>")
+            rank, text = summaries[i]
+            builder.unit(plain(text, labels), i + 1, i + 1, Role.HEADING, level=rank, marker="<summary>")
             i += 1
             head_block = True
             continue
@@ -151,13 +150,13 @@ def read(seed: Seed) -> list[Unit]:
     return builder.units()
 
 
-def _summary_headings(lines: Sequence[str]) -> dict[int, int]:
+def _summary_headings(lines: Sequence[str]) -> dict[int, tuple[int, str]]:
     """The `<summary>` lines (0-based) that title the file's `<details>` blocks,
-    each with its rank: one above the top rank of the `#` headings inside the
+    each with its rank and its text: one above the top rank of the `#` headings inside the
     blocks; none unless `DETAILS_MIN_BLOCKS` blocks hold such headings (a
     collapsed example or spoiler in a post holds none, and stays text), nor
     when those headings are of the top rank, with none above it."""
-    blocks: list[tuple[int, int]] = []  # (summary line, top rank of the headings inside)
+    blocks: list[tuple[int, str, int]] = []  # (summary line, its text, top rank of the headings inside)
     summary, top, fenced = None, None, False
     for i, line in enumerate(lines):
         if line.lstrip().startswith("```") and (not fenced or _CLOSING_FENCE.match(line)):
@@ -167,18 +166,18 @@ def _summary_headings(lines: Sequence[str]) -> dict[int, int]:
             continue
         if _DETAILS_OPEN.match(line):
             summary, top = None, None
-        if summary is None and _SUMMARY.match(line):
-            summary = i
+        if summary is None and (found := _SUMMARY.match(line)):
+            summary, text = i, html_text(found["text"])
         elif (heading := ATX_HEADING.match(line)) and summary is not None:
             top = min(top or 6, len(heading["marks"]))
         if _DETAILS_CLOSE.search(line) and summary is not None:
             if top is not None:
-                blocks.append((summary, top))
+                blocks.append((summary, text, top))
             summary = None
-    rank = min((top for _summary, top in blocks), default=1) - 1
+    rank = min((top for _summary, _text, top in blocks), default=1) - 1
     if len(blocks) < DETAILS_MIN_BLOCKS or rank < 1:
         return {}  # (blocks holding `#` headings leave no rank above them)
-    return {summary: rank for summary, _top in blocks}
+    return {summary: (rank, text) for summary, text, _top in blocks}
 
 
 def _html_heading(lines: Sequence[str], i: int) -> tuple[int, str, int] | None:
@@ -198,7 +197,7 @@ def _html_heading(lines: Sequence[str], i: int) -> tuple[int, str, int] | None:
             continue
         if closed is None or part[closed.end():].strip():
             return None  # a blank line before the end tag, or more after it: no heading alone
-        text = clean(html.unescape(_TAG.sub("", " ".join([*held, part[:closed.start()]]))))
+        text = html_text(" ".join([*held, part[:closed.start()]]))
         return (int(opened["rank"]), text, j) if text else None
     return None
 
