@@ -71,7 +71,8 @@ _LIST_TAG = re.compile(r"^(?:\s*(?:\[[^\]]{1,40}\]|re\s*:|fwd?\s*:|\(fwd\)))+\s*
 _TRAILING_TAG = re.compile(r"\s*\(fwd\)\s*$", re.IGNORECASE)
 _ENUMERATION = re.compile(
     r"^(?:(?:no|number|chapter|part|essay|book|section)\.?\s+)?"
-    r"(?:[ivxlcdm]+|\d+(?![.,]\d)|[a-z])(?:\s*[.):]|\s*[-—–]+)\s*[-—–]*\s*(?=\w)",  # (not `15.2.0`, `2.0`)
+    r"(?:[ivxlcdm]+|\d+(?:\.\d+)+(?=[.)]\s)|\d+(?![.,]\d)|[a-z])(?:\s*[.):]|\s*[-—–]+)\s*[-—–]*\s*(?=\w)",
+    # (`7.1. How …` is numbered; `15.2.0`, `2.0` are versions)
     re.IGNORECASE,
 )
 _MARKUP = re.compile(r"\\(.)|[*_#]+")

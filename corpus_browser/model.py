@@ -174,6 +174,9 @@ class Segment:
     section: str = ""
     """The heading of the department or part that holds the article (a heading with
     no text of its own over several articles), as printed; empty when none does."""
+    credited: tuple[str, ...] = ()
+    """The people that heading names, when it is a name alone (an anthology's poet
+    over the poems): the article's authors unless it names its own."""
 
     @property
     def first(self) -> int:

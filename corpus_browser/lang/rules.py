@@ -234,6 +234,8 @@ BULLETS = "-*+•·‣◦▪●○■□➢➤►"
 BULLET_ITEM = re.compile(rf"^(?P<marker>[{re.escape(BULLETS)}])\s+(?P<text>\S.*)$")
 #: A numbered list item: `3. text` or `3) text`.
 NUMBERED_ITEM = re.compile(r"^(?P<number>\d{1,4})[.)]\s+(?P<text>\S.*)$")
+#: A line numbered as a section of a section (`7.1. How do I …?`), the number closed by a dot or a bracket.
+SECTION_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3})+[.)]\s+\S")
 
 #: Lines that only separate articles: rules of dashes, stars, underscores, equals.
 SEPARATOR_LINE = re.compile(r"^(?:([-*_=~#•·])\s*)\1(?:\s*\1)+$")

@@ -133,7 +133,8 @@ def _doubt(seed: SplitSeed, seeds_dir: Path) -> SeedError:
 
 
 def _summary(seed: SplitSeed) -> SeedSummary:
-    matter = sum(aside.last - aside.first + 1 for aside in seed.matter)
+    # (each line once: a run-in title shares its line with the text after it)
+    matter = len({line for aside in seed.matter for line in range(aside.first, aside.last + 1)})
     tally = sum((article.tally for article in seed.articles), LineTally(boilerplate=matter))
     return SeedSummary(seed.name, seed.format.value, len(seed.articles), tally, seed.format_evidence,
                        seed.matter_lines, seed.doubts)

@@ -79,18 +79,18 @@ def extract(segment: Segment, overrides: Overrides, lines: Sequence[str] = (), f
     article's source `lines` read by that format's parser."""
     units = segment.units
     title_index = _title_index(units)
-    title_lines = _title_lines(units, title_index)
-    subtitle_index = _subtitle_index(units, title_index, title_lines)
+    title_units = _title_units(units, title_index)
+    subtitle_index = _subtitle_index(units, title_index, title_units)
     authors = _authors(units, format)
     body_units = [unit for i, unit in enumerate(units)
-                  if unit.role in BODY_ROLES and unit.first not in title_lines and i != subtitle_index]
+                  if unit.role in BODY_ROLES and i not in title_units and i != subtitle_index]
     convert = CONVERTERS.get(format)
     body = _converted(convert, body_units, units, lines) if convert and lines else _blocks(body_units, authors, lines)
     subtitle = units[subtitle_index].text if subtitle_index is not None else None
     if subtitle:
         body = (Block(BlockKind.SUBTITLE, (subtitle,)),) + body
     title, label = _title(units, title_index, overrides) if title_index is not None else (fallback_title(body), None)
-    date = _stated_date(units, title_index, title_lines | ({units[subtitle_index].first} if subtitle else set()))
+    date = _stated_date(units, title_index, title_units | ({subtitle_index} if subtitle else set()))
 
     stated = [unit.stated for unit in _head(units) if unit.stated is not None]
     summary = next((facts.summary for facts in stated if facts.summary), None)
@@ -102,14 +102,14 @@ def extract(segment: Segment, overrides: Overrides, lines: Sequence[str] = (), f
         title = fix.title or title
         authors = fix.authors if fix.authors is not None else authors
         date = fix.date or date
-    set_aside = tuple(_set_aside(units, title_lines))
+    set_aside = tuple(_set_aside(units, title_units))
     return Article(
         source=segment.source,
         title=title,
         subtitle=subtitle,
         label=label,
         section=reader_title(segment.section)[0] if segment.section else None,
-        authors=authors or section_authors(segment.section) or overrides.authors,
+        authors=authors or segment.credited or section_authors(segment.section) or overrides.authors,
         date=date,
         description=subtitle or summary or description(body),
         first_line=segment.first,
@@ -117,7 +117,7 @@ def extract(segment: Segment, overrides: Overrides, lines: Sequence[str] = (), f
         words=sum(word_count(text) for block in body for text in block.texts),
         body=body,
         set_aside=set_aside,
-        prose_lines=sum(unit.line_count for unit in units) - sum(a.last - a.first + 1 for a in set_aside),
+        prose_lines=_distinct_lines(units) - sum(a.last - a.first + 1 for a in set_aside),
         source_tags=source_tags,
         address=address,
     )
@@ -125,6 +125,12 @@ def extract(segment: Segment, overrides: Overrides, lines: Sequence[str] = (), f
 
 #: A department's heading that names its authors (`POEMS BY EDWARD LEAR`): what follows its last `by`.
 _SECTION_BY = re.compile(r"^.*\S\s+by\s+(?P<names>\S.*)$", re.IGNORECASE)
+
+
+def _distinct_lines(units: Sequence[Unit]) -> int:
+    """The lines the units stand on, a line two of them share (a run-in title
+    and the text after it) counted once."""
+    return sum(unit.line_count for unit in units) - sum(1 for a, b in zip(units, units[1:]) if b.first == a.last)
 
 
 def section_authors(section: str) -> tuple[str, ...]:
@@ -171,18 +177,19 @@ def _title_index(units: Sequence[Unit]) -> int | None:
     return None
 
 
-def _title_lines(units: Sequence[Unit], title_index: int | None) -> set[int]:
-    """First lines of the title (with the name under a label-only heading) and of
-    its copies right below it."""
+def _title_units(units: Sequence[Unit], title_index: int | None) -> set[int]:
+    """The units of the title (with the name under a label-only heading) and of
+    its copies right below it. (By index: a run-in title shares its line with
+    the text after it.)"""
     if title_index is None:
         return set()
-    lines = {units[title_index].first}
+    found = {title_index}
     named = _named_label(units, title_index)
     if named is not None:
-        lines.add(units[named].first)
+        found.add(named)
     title = key(units[title_index].text)
-    head = units[title_index : title_index + 1 + _HEAD_UNITS]
-    return lines | {unit.first for unit in head if key(unit.text) == title}
+    head = range(title_index, min(len(units), title_index + 1 + _HEAD_UNITS))
+    return found | {i for i in head if key(units[i].text) == title}
 
 
 def _named_label(units: Sequence[Unit], title_index: int) -> int | None:
@@ -214,14 +221,14 @@ def _hinted_title(text: str, pattern: str | None) -> str:
     return found["title"].strip() if found and found["title"] and found["title"].strip() else text
 
 
-def _subtitle_index(units: Sequence[Unit], title_index: int | None, title_lines: set[int]) -> int | None:
+def _subtitle_index(units: Sequence[Unit], title_index: int | None, title_units: set[int]) -> int | None:
     """A short single sentence right below the title is its subtitle when the
     layout marks it as one: it stands between the title and its repeat, metadata
     follows it, or it asks the question the article answers."""
     if title_index is None or title_index + 1 >= len(units):
         return None
     i = title_index + 1
-    while i < len(units) and units[i].first in title_lines:
+    while i < len(units) and i in title_units:
         i += 1
     if i >= len(units):
         return None
@@ -231,14 +238,14 @@ def _subtitle_index(units: Sequence[Unit], title_index: int | None, title_lines:
             or len(sentences(text)) != 1:
         return None
     following = units[i + 1] if i + 1 < len(units) else None
-    between_repeats = any(line > candidate.first for line in title_lines)
+    between_repeats = any(j > i for j in title_units)
     before_metadata = following is not None and following.role in (Role.BYLINE, Role.DATE, Role.BOILERPLATE)
     if between_repeats or before_metadata or text.endswith("?"):
         return i
     return None
 
 
-def _stated_date(units: Sequence[Unit], title_index: int | None, head_lines: set[int] = frozenset()) -> str | None:
+def _stated_date(units: Sequence[Unit], title_index: int | None, head_units: set[int] = frozenset()) -> str | None:
     """The date the article states for itself: on a date line, byline or
     header above its body or in a signature after it, else in its title, else
     in a heading over its first paragraph (`# Design meeting 2019-10-11` under
@@ -246,9 +253,9 @@ def _stated_date(units: Sequence[Unit], title_index: int | None, head_lines: set
     date line inside the body heads a letter or an entry it quotes. (The body
     runs from its first paragraph to its last: short lines around it, such
     as a publication's name, are not yet or no longer the body, nor are the
-    title and subtitle, `head_lines`, nor an aside.)"""
+    title and subtitle, `head_units`, nor an aside.)"""
     body = [i for i, unit in enumerate(units) if unit.role in (Role.PROSE, Role.LIST_ITEM)
-            and unit.first not in head_lines and more_words_than(unit.text, _PARAGRAPH_MIN_WORDS)
+            and i not in head_units and more_words_than(unit.text, _PARAGRAPH_MIN_WORDS)
             and not _aside(unit.text)]
     outside = [unit for i, unit in enumerate(units) if not body or i < body[0] or i > body[-1]]
     return next((unit.date for unit in outside if unit.date and unit.role is not Role.HEADING), None) \
@@ -386,9 +393,9 @@ def description(body: Sequence[Block]) -> str:
     return next((first_sentence(block.texts[0]) for block in body if block.texts), "")
 
 
-def _set_aside(units: Sequence[Unit], title_lines: set[int]) -> Iterator[SetAside]:
+def _set_aside(units: Sequence[Unit], title_units: set[int]) -> Iterator[SetAside]:
     """The units kept out of the body, with the reason."""
-    for unit in units:
-        kind = SetAsideKind.TITLE if unit.first in title_lines else _SET_ASIDE_KINDS.get(unit.role)
+    for i, unit in enumerate(units):
+        kind = SetAsideKind.TITLE if i in title_units else _SET_ASIDE_KINDS.get(unit.role)
         if kind is not None:
             yield SetAside(unit.first, unit.last, kind, unit.text)

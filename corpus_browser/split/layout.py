@@ -33,7 +33,7 @@ import bisect
 import re
 import statistics
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 
 import regex
@@ -157,7 +157,7 @@ def find_layout(units: Sequence[Unit], format: Format, overrides: Overrides, spl
         contents, named = _contents(units, ordered, hi, format is Format.TEXT)
     matter += contents + _after_contents(ordered, hi, named, contents)
     listing = _front_listing(units, contents, lo, hi)
-    matter += _front_matter(units, ordered, hi, matter, format is Format.TEXT, level_starts, listing)
+    matter += _front_matter(units, ordered, hi, matter, format is Format.TEXT, level_starts, listing, named)
     containers = _containers(units, ordered, hi, matter, format is Format.TEXT)
     matter += containers
     if format is Format.TEXT:
@@ -592,7 +592,7 @@ def _article_break(units: Sequence[Unit], headings: Sequence[int], strength: dic
     strongest = _strongest_dividing_break(units, headings, strength, gap, lo, hi)
     if strongest is None:
         return None
-    strongest = _nested_break(headings, strength, gap, strongest)
+    strongest = _nested_break(units, headings, strength, gap, strongest)
     titles = sum(1 for i in headings if strength[i] >= strongest)
     weaker = sum(1 for n, i in enumerate(headings) if gap < strength[i] < strongest
                  and _prose_words(units[i + 1:headings[n + 1] if n + 1 < len(headings) else hi]))
@@ -601,17 +601,25 @@ def _article_break(units: Sequence[Unit], headings: Sequence[int], strength: dic
     return None
 
 
-def _nested_break(headings: Sequence[int], strength: dict[int, int], gap: int, strongest: int) -> int:
+def _nested_break(units: Sequence[Unit], headings: Sequence[int], strength: dict[int, int], gap: int,
+                  strongest: int) -> int:
     """The break before the titles of the pieces a book's parts hold: where the
-    next weaker break stands before `NESTED_MIN_FACTOR` times as many headings
-    (at least `NESTED_MIN_HEADINGS`), the strongest break's headings are
-    parts (`Erster Theil`) and the weaker one's are the articles in them."""
-    weaker = [value for value in strength.values() if gap < value < strongest]
-    if not weaker:
+    strongest weaker break inside the parts that recurs (before at least
+    `LEVEL_MIN_HEADINGS` headings) stands before `NESTED_MIN_FACTOR` times as
+    many headings (at least `NESTED_MIN_HEADINGS`), the strongest break's
+    headings are parts (`Erster Theil`) and the weaker one's are the articles
+    in them. A part's name printed again under itself (an anthology's poet,
+    twice over the poems) is no heading of that level, nor is a title page's
+    line before the first part (the book's title may stand after a stronger break)."""
+    first_part = next(i for i in headings if strength[i] == strongest)
+    inside = Counter(strength[i] for i in headings if i > first_part and gap < strength[i] < strongest
+                     and key(units[i].text) != key(units[i - 1].text))
+    recurring = [value for value, count in inside.items() if count >= LEVEL_MIN_HEADINGS]
+    if not recurring:
         return strongest
-    inner = max(weaker)
+    inner = max(recurring)
     parts = sum(1 for i in headings if strength[i] >= strongest)
-    pieces = sum(1 for i in headings if strength[i] >= inner)
+    pieces = parts + sum(count for value, count in inside.items() if value >= inner)
     return inner if pieces >= max(NESTED_MIN_HEADINGS, NESTED_MIN_FACTOR * parts) else strongest
 
 
@@ -763,7 +771,8 @@ def _contents(units: Sequence[Unit], starts: Sequence[int], hi: int,
     its last piece naming half its pieces or more before it, in lines, not a
     list's items), and the starts of
     the articles they name. Only pieces of lists and short lines, not prose,
-    are looked at; a title counts when its words stand together in a line (a
+    are looked at (the lines that name titles aside: a FAQ lists its
+    questions, `1.1. How do I …?`, one a line); a title counts when its words stand together in a line (a
     title of one word, `WOMAN`, when it is the line's one word beside numbers:
     `WOMAN 12`, `GIDEON (1914)`, `XXVI. SUCCESS 279`)."""
     titles: dict[tuple[str, ...], list[int]] = {}
@@ -774,15 +783,19 @@ def _contents(units: Sequence[Unit], starts: Sequence[int], hi: int,
     lengths = sorted({len(words) for words in titles})
     found, named = [], set()
     for first, last in _pieces(starts, hi):
-        piece = units[first:last]
-        if _prose_words(piece) * 2 >= _body_words(piece):
-            continue
-        lines = [_words(unit.text) for unit in piece if unit.role is not Role.SEPARATOR]
+        piece = [unit for unit in units[first:last] if unit.role is not Role.SEPARATOR]
+        words = _body_words(piece)
+        if _prose_words(piece) * 2 >= words and sum(unit.line_count == 1 for unit in piece) * 2 <= len(piece):
+            continue  # (prose, not a list of lines, even of questions: `1.1. How do I …?`)
+        lines = [_words(unit.text) for unit in piece]
         one_word = [_wordy(line) == 1 for line in lines]  # (once per line: a line may hold 100,000 words)
         at_back = books and last == hi  # (a book may list its pieces at its end, as French books do)
-        listed = {start for line, alone in zip(lines, one_word) for n in lengths if n > 1 or alone
-                  for k in range(len(line) - n + 1) for start in titles.get(line[k : k + n], ())
-                  if start >= last or (at_back and start < first)}
+        per_line = [{start for n in lengths if n > 1 or alone for k in range(len(line) - n + 1)
+                     for start in titles.get(line[k : k + n], ()) if start >= last or (at_back and start < first)}
+                    for line, alone in zip(lines, one_word)]
+        listed = set().union(*per_line)
+        if _prose_words([unit for unit, names in zip(piece, per_line) if not names]) * 2 >= words:
+            continue  # prose that names a title or two
         distinct = len({_words(_title_text(units, start)) for start in listed})  # one line names all its namesakes
         whole = not at_back or any(start >= last for start in listed) or (
             distinct >= BACK_CONTENTS_MIN_SHARE * (len(starts) - 1)  # (a book's contents, not a recap of a few posts,
@@ -851,19 +864,21 @@ def _front_listing(units: Sequence[Unit], contents: Sequence[tuple[int, int, str
 
 
 def _front_matter(units: Sequence[Unit], starts: Sequence[int], hi: int, matter: Sequence[tuple[int, int, str]],
-                  by_layout: bool, level_starts: set[int], listing: int) -> list[tuple[int, int, str]]:
+                  by_layout: bool, level_starts: set[int], listing: int,
+                  named: Collection[int]) -> list[tuple[int, int, str]]:
     """Pieces before the first article that are not articles: title pages and
     credits (hardly any prose), lists of names or titles (more list than prose). In marked-up
     seeds, only what stands before the first heading. In plain text, a book's
     front runs up to its contents list (`listing`, where it starts), past a
-    piece of prose (a preface, a transcriber's note) that stays an article. A
-    seed with no article after them keeps them as its articles."""
+    piece of prose (a preface, a transcriber's note) that stays an article, and
+    no further than the first piece that list names (a poem, short lines though
+    it has). A seed with no article after them keeps them as its articles."""
     taken = {first for first, _last, _ in matter}
     found = []
     for n, (first, last) in enumerate(_pieces(starts, hi)):
         if first in taken:
             continue
-        if not by_layout and (n or first in level_starts):
+        if (first in named and first > listing > starts[0]) or (not by_layout and (n or first in level_starts)):
             return _small_share(units, found, starts, hi)
         words, prose = _body_words(units[first:last]), _prose_words(units[first:last])
         if prose < FRONT_MATTER_MAX_PROSE:

@@ -14,6 +14,7 @@ boilerplate is judged across all seeds (`boilerplate.py`).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from pathlib import PurePath
@@ -27,6 +28,7 @@ from corpus_browser.lang.recognise import (
     handle_credit,
     is_bare_date,
     is_date_line,
+    name_line,
     name_with_address,
 )
 from corpus_browser.lang.text import (
@@ -203,20 +205,23 @@ def segment_seed(item: SeedInput, prepared: PreparedSeed, boilerplate: Collectio
         end = starts[n + 1][0] if n + 1 < len(starts) else len(units)
         own = tuple(unit for i, unit in enumerate(units[start:end], start) if i not in in_matter)
         if own:
-            segments.append(Segment(seed.name, own, reason, sections.get(start, "")))
+            section, credited = sections.get(start, ("", ()))
+            segments.append(Segment(seed.name, own, reason, section, credited))
     matter_lines = tuple((units[first].first, units[last - 1].last, reason) for first, last, reason in layout.matter)
     return SegmentedSeed(seed, overrides, prepared.format, prepared.format_evidence, tuple(segments), matter,
                          matter_lines, layout)
 
 
-def _sections(units: Sequence[Unit], layout: Layout) -> dict[int, str]:
+def _sections(units: Sequence[Unit], layout: Layout) -> dict[int, tuple[str, tuple[str, ...]]]:
     """The heading of the department or part that holds each article (by the unit it
-    starts at): the last heading set aside as holding the articles under it
-    (`layout.CONTAINER`) above it, up to the next such heading or an article after
-    a stronger break than the department's own."""
+    starts at), and the people it credits: the last heading set aside as holding
+    the articles under it (`layout.CONTAINER`) above it, up to the next such
+    heading or an article after a stronger break than the department's own."""
     holders = sorted(first for first, _last, reason in layout.matter if reason == CONTAINER)
+    uses = Counter((word.casefold(), word.islower()) for unit in units for word in _WORD.findall(unit.text))
+    credits = {i: _credited_by(units[i].text, uses) for i in holders}
     roles = [unit.role for unit in units]
-    found: dict[int, str] = {}
+    found: dict[int, tuple[str, tuple[str, ...]]] = {}
     holder = None
     for start, _reason in layout.starts:
         while holders and holders[0] < start:
@@ -224,8 +229,18 @@ def _sections(units: Sequence[Unit], layout: Layout) -> dict[int, str]:
         if holder is not None and units[start].gap_before > _break_before(units, roles, holder):
             holder = None  # a new part of the seed, beyond the department
         if holder is not None:
-            found[start] = units[holder].text
+            found[start] = (units[holder].text, credits[holder])
     return found
+
+
+def _credited_by(heading: str, uses: Counter[tuple[str, bool]]) -> tuple[str, ...]:
+    """The person a department's heading is, when it is only a name whose words
+    the seed writes capitalised more often than in lower case, as it does
+    names (an anthology's `F. S. FLINT` over his poems, though one says `like
+    flint`; not `MONTHLY RECORD`, which capitals make look like a name)."""
+    named = name_line(heading)
+    words = [word.casefold() for word in _WORD.findall(heading)]
+    return named if named and all(uses[word, True] < uses[word, False] for word in words) else ()
 
 
 # --- roles -------------------------------------------------------------------

@@ -770,3 +770,35 @@ def test_a_headline_a_story_quotes_does_not_open_the_story_it_names_again():
                 (4, f"{names[2]}\n\n{paragraph(80)} This was the paragraph:\n\n{headline}\n\n{paragraph(60)}"),
                 (4, f"{names[3]}\n\n{paragraph(80)}"))
     assert [a.title for a in articles_of(text)] == ["The Sisters", "An Encounter", "A Painful Case", "The Dead"]
+
+
+def verse(stanzas: int) -> str:
+    """Stanzas of short lines, each unlike any other."""
+    return "\n\n".join("\n".join(f"  {line}" for line in paragraph(24).split(" ")[0:24:4]) for _ in range(stanzas))
+
+
+def test_an_anthologys_poets_hold_their_poems_and_sign_them():
+    """An anthology as Project Gutenberg has it: a title page, a preface and a
+    contents list, then each poet's name in capitals twice (after four blank
+    lines, then three) over poems in verse after two: each poem is an article
+    the poet wrote, the first one too (short lines, not a front matter's), and
+    a department whose name the text uses in lower case (`GOLDEN FIELDS`,
+    `golden fields`) credits no one."""
+    poets = {"RICHARD ALDINGTON": ["CHILDHOOD", "THE POPLAR", "ROUND-POND", "DAISY", "LEMURES"],
+             "H. D.": ["THE POOL", "THE GARDEN", "SEA LILY", "SEA IRIS", "OREAD"],
+             "F. S. FLINT": ["TREES", "LUNCH", "MALADY", "ACCIDENT", "HOUSES"],
+             "AMY LOWELL": ["VENUS TRANSIENS", "THE LETTER", "GROTESQUE", "BULLION", "SOLITAIRE"],
+             "GOLDEN FIELDS": ["SHEAVES", "GLEANERS", "STUBBLE", "THE MILL", "HARVEST HOME"]}
+    contents = "\n\n".join(f"  {poet}\n\n" + "\n\n".join(f"    {title.title():<50}{page:>3}"
+                                                          for page, title in enumerate(titles))
+                           for poet, titles in poets.items())
+    preface = "\n\n".join(textwrap.fill(paragraph(words), 72) for words in (80, 60, 90))
+    text = book((0, "SOME POETS\n\n  AN ANTHOLOGY"), (3, "  BOSTON\n  1915"), (4, f"PREFACE\n\n{preface}"),
+                (4, f"CONTENTS\n\n{contents}"),
+                *(piece for poet, titles in poets.items()
+                  for piece in [(4, poet), (3, poet), *((2, f"{title}\n\n{verse(3)}") for title in titles)]),
+                (2, "  like flint\n  " + "\n  ".join(["over the golden fields"] * 4)))
+    found = articles_of(text)
+    credited = {poet: (poet.title(),) for poet in poets} | {"GOLDEN FIELDS": ()}
+    assert [(a.title, people(a)) for a in found][1:] == [(title.title(), credited[poet])
+                                                         for poet, titles in poets.items() for title in titles]

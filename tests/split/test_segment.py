@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 import pytest
 from helpers import articles_of, paragraph, segment_texts
 
@@ -332,6 +334,38 @@ def test_departments_after_separators_and_poems_signed_in_italics():
         ("The Jumblies", ("EDWARD LEAR",)), ("The Pobble Who Has No Toes", ("EDWARD LEAR",)),
         ("Little Orphant Annie", ("JAMES WHITCOMB RILEY",)), ("The Brook-Song", ("JAMES WHITCOMB RILEY",)),
         ("Fraidie-Cat", ("Clinton Scollard",)), ("Jack in the Pulpit", ("Clara Smith",)), ("The Owl", ())]
+
+
+def test_a_faqs_questions_run_in_with_their_text_open_its_entries():
+    """A plain-text FAQ lists its numbered questions, then asks each again run in
+    with the context under it (`1.1. How do I …? All the users …`), or on a line
+    of its own over it: each is an entry, its text the rest of the paragraph,
+    every line in one entry once. A wrapped line of an answer that opens with a
+    number (`… says in` over `1.1. If …`) stays in its paragraph."""
+    questions = {"1": ["1.1. How do I set up host masquerading?", "1.2. How do I set up user masquerading?",
+                       "1.3. How do I make pine work with qmail?"],
+                 "2": ["2.1. How do I send local messages to another host?", "2.2. How do I set up a null client?",
+                       "2.3. How do I avoid syslog?"]}
+    contents = "\n\n".join(f"{section}. Section {section}\n" + "\n".join(asked) for section, asked in questions.items())
+    def entry(question: str, n: int) -> str:
+        context = textwrap.fill(f"{question} {paragraph(30)}", 72) if n % 3 else f"{question}\n{paragraph(8)}"
+        return f"{context}\n\n" + textwrap.fill(f"Answer: {paragraph(30)}", 72)
+    wrapped = "Answer: stop it first, then restart qmail-send as the answer above says in\n1.1. If it fails, ask."
+    body = "\n\n\n".join(f"{section}. Section {section}\n\n\n" + "\n\n\n".join(entry(question, n) for n, question
+                                                                            in enumerate(asked))
+                           for section, asked in questions.items())
+    text = f"{contents}\n\n\n\n{body}\n\n{wrapped}\n"
+    found = articles_of(text)
+    assert [article.title for article in found] == [question for asked in questions.values() for question in asked]
+    first = found[1]  # (run in)
+    assert first.body[0].texts[0].startswith("This word") and len(first.body) == 2
+    assert first.body[1].texts[0].startswith("Answer:")
+    assert found[-1].body[-1].texts == (wrapped.replace("\n", " "),)
+    assert found[0].body[0].texts[0].startswith("This word")  # (over its text)
+    lines = text.splitlines()
+    for article in found:  # (the title's line, which its text runs on, counted once)
+        assert article.tally.prose + article.tally.metadata == sum(
+            1 for line in lines[article.first_line - 1:article.last_line] if line.strip())
 
 
 def test_a_numbered_faq_opens_an_entry_at_every_numbered_question():

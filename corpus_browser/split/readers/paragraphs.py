@@ -78,7 +78,9 @@ class UnitBuilder:
 
     def line(self, number: int, raw: str) -> None:
         """Add line `number` of the seed: a blank, a new paragraph, or the next
-        line of the open one (wrapped text; never a list item)."""
+        line of the open one (wrapped text; never a list item, nor a numbered
+        section's line after a sentence's end: `1.1. How …?` over `1.2. How …?`,
+        not `question` over `7.1. If …`)."""
         text = clean(raw) if raw else ""
         if not text:
             self._close()
@@ -87,7 +89,9 @@ class UnitBuilder:
         short = len(text) < self.short_line
         shape = self._shape(text) if self.unbroken and self._open is not None else None
         if shape is _Shape.CONTINUES or (shape is None and self.join_wrapped and self._open is not None
-                                         and not self._open.short and not starts_list_item(text)):
+                                         and not self._open.short and not starts_list_item(text)
+                                         and not (rules.SECTION_NUMBER.match(text)
+                                                  and self._open.lines[-1].rstrip(_CLOSING)[-1:] in _SENTENCE_ENDS)):
             self._open.lines.append(text)
             self._open.last = number
             self._open.short = short
@@ -188,6 +192,11 @@ def _ends_a_line_of_its_own(line: str) -> bool:
     last = line.rstrip(_CLOSING)[-1:]
     word = line.rsplit(" ", 1)[-1]
     return last in _SENTENCE_ENDS or (last.isalnum() and (word[:1].isupper() or word[:1].isdigit()))
+
+
+def is_numbered(text: str) -> bool:
+    """A line that opens with a number, as a list's item or a section does (`3. …`, `7.1. …`)."""
+    return bool(rules.NUMBERED_ITEM.match(text) or rules.SECTION_NUMBER.match(text))
 
 
 def starts_list_item(text: str) -> bool:

@@ -3,18 +3,23 @@
 articles, is read from the layout later (see `layout.py`), but for a heading
 of two lines underlined together, which opens an entry. A table drawn in
 characters (`+----+----+`, `| a  | b  |`) is verbatim: its lines are kept as
-they are, never a heading nor boilerplate, and shown preformatted."""
+they are, never a heading nor boilerplate, and shown preformatted. A
+paragraph that opens with a numbered line listed elsewhere (a FAQ's
+question in its contents list), run in with its text (`1.1. How do I …? All
+the users …`) or over it, is cut in two: the listed line, then the rest."""
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 
 from corpus_browser.lang.text import clean
 from corpus_browser.model import Role, Seed, Unit
 from corpus_browser.split.formats import underlines
 from corpus_browser.split.readers.fields import walk
-from corpus_browser.split.readers.paragraphs import text_builder
+from corpus_browser.split.readers.paragraphs import is_numbered, text_builder
 
 #: A line of a table drawn in characters: a rule of `-`, `=` and `+` with a `+` in it, or a row between `|`s.
 TABLE_LINE = re.compile(r"^\s*(?:\+[-=+:]*[-=][-=+:]*\+?|\|.*\|)\s*$")
@@ -40,7 +45,41 @@ def read(seed: Seed) -> list[Unit]:
         builder.line(i + 1, lines[i])
         return i + 1
 
-    return walk(lines, builder, step)
+    return _run_in_titles(walk(lines, builder, step), lines)
+
+
+#: Where a run-in title may end: a sentence's end, then a space.
+_TITLE_END = re.compile(r"[.?!:](?= )")
+
+
+def _run_in_titles(units: list[Unit], lines: Sequence[str]) -> list[Unit]:
+    """The units, each paragraph that opens with a listed title cut in two (see
+    the module docstring). A title is a numbered line that ends a sentence and
+    stands as a whole line elsewhere in the seed (a contents list's)."""
+    listed = Counter(stripped for line in lines if is_numbered(stripped := clean(line).strip())
+                     and _TITLE_END.match(stripped[-1] + " "))
+    if not listed:
+        return units
+    cut = []
+    for unit in units:
+        cut += _cut_title(unit, clean(lines[unit.first - 1]).strip(), listed) if unit.role is Role.PROSE else [unit]
+    return cut
+
+
+def _cut_title(unit: Unit, first_line: str, listed: Counter[str]) -> list[Unit]:
+    """The paragraph as its listed title and the text after it, or as it is: a
+    title run in with its first line, or that whole line (listed elsewhere
+    too), the text going on under it."""
+    if listed[first_line] > 1 and unit.line_count > 1:
+        title, rest_first = first_line, unit.first + 1
+    else:
+        title = next((first_line[:end.end()] for end in _TITLE_END.finditer(first_line)
+                      if first_line[:end.end()] in listed), None)
+        rest_first = unit.first
+    if title is None or not unit.text.startswith(title + " "):
+        return [unit]
+    return [replace(unit, text=title, last=unit.first),
+            replace(unit, text=unit.text[len(title) + 1:], first=rest_first, gap_before=0)]
 
 
 def _underlined_heading(lines: Sequence[str], start: int) -> int | None:
