@@ -872,13 +872,16 @@ def _front_matter(units: Sequence[Unit], starts: Sequence[int], hi: int, matter:
     front runs up to its contents list (`listing`, where it starts), past a
     piece of prose (a preface, a transcriber's note) that stays an article, and
     no further than the first piece that list names (a poem, short lines though
-    it has). A seed with no article after them keeps them as its articles."""
+    it has), nor past an entry's heading that asks a question (a FAQ's first,
+    however short its answer: `1. Is zlib Y2K-compliant?` over `Yes.`). A seed with
+    no article after them keeps them as its articles."""
     taken = {first for first, _last, _ in matter}
     found = []
     for n, (first, last) in enumerate(_pieces(starts, hi)):
         if first in taken:
             continue
-        if (first in named and first > listing > starts[0]) or (not by_layout and (n or first in level_starts)):
+        if (first in named and first > listing > starts[0]) or (not by_layout and (n or first in level_starts)) \
+                or _asks(units[first]):
             return _small_share(units, found, starts, hi)
         words, prose = _body_words(units[first:last]), _prose_words(units[first:last])
         if prose < FRONT_MATTER_MAX_PROSE:
@@ -888,6 +891,12 @@ def _front_matter(units: Sequence[Unit], starts: Sequence[int], hi: int, matter:
         elif not by_layout or first >= listing:
             return _small_share(units, found, starts, hi)
     return []
+
+
+def _asks(unit: Unit) -> bool:
+    """An entry's heading that asks a question: a FAQ's (a book's title page
+    may ask one, `WHAT IS MAN?`, but its lines open no entries)."""
+    return unit.role is Role.HEADING and unit.level > 0 and unit.text.rstrip("'\"”’)").endswith("?")
 
 
 def _containers(units: Sequence[Unit], starts: Sequence[int], hi: int, matter: Sequence[tuple[int, int, str]],

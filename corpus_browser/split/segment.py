@@ -64,8 +64,9 @@ _CONTINUING_PUNCTUATION = ",;:…"
 #: A FAQ's numbered questions are at least this many, the first in the seed's first
 #: fifth and the last in its last (`_numbered_questions`).
 FAQ_MIN_QUESTIONS, FAQ_SPAN_SHARE = 8, 0.2
-#: ... numbered up from 1, missing few numbers (a question running on for lines is no such paragraph).
-FAQ_NUMBERED_SHARE = 0.9
+#: ... numbered up from 1, missing few numbers (a question running on for lines is no such paragraph),
+#: each question at most this many lines.
+FAQ_NUMBERED_SHARE, FAQ_QUESTION_MAX_LINES = 0.9, 3
 #: A title in sentence case, closed by a full stop, has at most this many words (`_titled_apart`).
 SENTENCE_TITLE_MAX_WORDS = 6
 #: Items of one list stand at most this many units and blank lines apart.
@@ -391,8 +392,9 @@ def entry_lines(units: Sequence[Unit], roles: Sequence[Role]) -> set[int]:
                 groups.setdefault(_NUMBERED, []).append(i)
     patterns = [pattern for pattern, members in groups.items() if _are_entry_lines(units, members)]
     accepted = [groups[pattern] for pattern in patterns] + _kindred_entries(units, groups, patterns)
-    questions = [i for i, unit in enumerate(units) if roles[i] in _ENTRY_ROLES and (i == 0 or unit.gap_before)
-                 and unit.line_count <= 2 and rules.NUMBERED_ITEM.match(unit.text)]
+    questions = _numbered_chain(units, [i for i, unit in enumerate(units) if roles[i] in _ENTRY_ROLES
+                                        and (i == 0 or unit.gap_before) and unit.line_count <= FAQ_QUESTION_MAX_LINES
+                                        and rules.NUMBERED_ITEM.match(unit.text)])
     if _numbered_questions(units, questions):
         accepted.append(questions)
     headers = [i for i, unit in enumerate(units) if unit.line_count == 1 and changelog_header(unit.text)]
@@ -427,17 +429,31 @@ def _are_entry_lines(units: Sequence[Unit], members: Sequence[int]) -> bool:
         and (stamped >= ENTRY_STAMPED_SHARE * len(members) or _counting_down(units, members))
 
 
-def _numbered_questions(units: Sequence[Unit], members: Sequence[int]) -> bool:
-    """A FAQ in plain text: paragraphs of a line or two numbered up from 1 (`1.
-    Is zlib Y2K-compliant?`), at least `FAQ_MIN_QUESTIONS`, most asking, from
-    the seed's first fifth to its last: the whole file is their answers, not a
-    list inside one article."""
-    numbers = [int(rules.NUMBERED_ITEM.match(units[i].text)["number"]) for i in members]
-    asking = sum(1 for i in members if "?" in units[i].text)
-    return len(members) >= FAQ_MIN_QUESTIONS and numbers[0] == 1 and len(members) >= FAQ_NUMBERED_SHARE * numbers[-1] \
-        and all(a < b for a, b in zip(numbers, numbers[1:])) \
-        and asking * 2 > len(members) and members[0] <= len(units) * FAQ_SPAN_SHARE \
-        and members[-1] >= len(units) * (1 - FAQ_SPAN_SHARE)
+def _numbered_chain(units: Sequence[Unit], numbered: Sequence[int]) -> list[int]:
+    """The numbered paragraphs that count up from 1, each the next number (or
+    one after a number missing): a list numbered inside an answer (`1. Stop
+    it`, `2. Restart it`) is not among them."""
+    chain, expected = [], 1
+    for i in numbered:
+        number = int(rules.NUMBERED_ITEM.match(units[i].text)["number"])
+        if expected <= number <= expected + 1 and (chain or number == 1):
+            chain.append(i)
+            expected = number + 1
+    return chain
+
+
+def _numbered_questions(units: Sequence[Unit], chain: Sequence[int]) -> bool:
+    """A FAQ in plain text: paragraphs of a line to three numbered up from 1
+    (`1. Is zlib Y2K-compliant?`, `_numbered_chain`), at least
+    `FAQ_MIN_QUESTIONS`, few numbers missing, most asking, from the seed's
+    first fifth to its last: the whole file is their answers, not a list
+    inside one article."""
+    if len(chain) < FAQ_MIN_QUESTIONS:
+        return False
+    last = int(rules.NUMBERED_ITEM.match(units[chain[-1]].text)["number"])
+    asking = sum(1 for i in chain if "?" in units[i].text)
+    return len(chain) >= FAQ_NUMBERED_SHARE * last and asking * 2 > len(chain) \
+        and chain[0] <= len(units) * FAQ_SPAN_SHARE and chain[-1] >= len(units) * (1 - FAQ_SPAN_SHARE)
 
 
 def _counting_down(units: Sequence[Unit], members: Sequence[int]) -> bool:

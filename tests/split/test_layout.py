@@ -157,16 +157,24 @@ def test_a_release_of_one_sentence_in_a_log_of_unbroken_lists_is_no_title_over_n
 
 def test_a_text_faq_numbered_from_one_gives_each_question_a_page_of_its_own():
     """A FAQ in plain text: a centred title, a note, then questions numbered 1,
-    2, 3 … (one running on to a second line), each over its indented answer:
-    some answers a line alone (not a title over nothing). A list numbered
-    inside one essay stays its text."""
+    2, 3 … (one running on to a second line, one to a third), each over its
+    indented answer: some answers a line alone, the first two too (not a
+    title over nothing, nor front matter), one a list numbered from 1 of its
+    own. A list numbered inside one essay stays its text."""
     questions = [f"Is it question number {n}?" for n in range(1, 11)]
-    answers = [paragraph(30), paragraph(40), "Yes. It doesn't handle dates.", "No. Please read the licence."] * 3
-    entries = [f"{n:>2}. {q}\n\n    {a}" for n, (q, a) in enumerate(zip(questions, answers), 1)]
+    answers = ["Yes. It doesn't handle dates.", "No. Please read the licence.", paragraph(30), paragraph(40)] * 3
+    answers[6] = f"{paragraph(20)}\n\n1. Stop it.\n\n2. Start it again.\n\n{paragraph(20)}"
+    entries = [f"{n:>2}. {q}\n\n" + "\n\n".join(textwrap.indent(textwrap.fill(part, 72), "    ")
+                                                for part in a.split("\n\n"))
+               for n, (q, a) in enumerate(zip(questions, answers), 1)]
     entries[4] = entries[4].replace("?", " and, running on to the\n    next line, also this one?", 1)
+    long = (" of them all, one that runs on for quite a while as the longer\n    questions do, and"
+            " goes on to a second line of its own, then to a\n    third, the last?")
+    entries[8] = entries[8].replace("?", long, 1)
     text = "\n               Frequently Asked Questions\n\n\nSee the home page for more.\n\n\n" + "\n\n".join(entries)
     found = articles_of(text)
     assert [a.title for a in found][-10:][:4] == questions[:4] and len(found) >= 10
+    assert [a.title for a in found][-2:] == [questions[8][:-1] + " " + " ".join(long.split()), questions[9]]
     essay = f"An Essay\n\n{paragraph(80)}\n\n" + "\n".join(f"{n}. A reason, number {n}?" for n in range(1, 9)) \
         + f"\n\n{paragraph(80)}"
     assert len(articles_of(essay)) == 1
