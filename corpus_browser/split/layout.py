@@ -323,9 +323,18 @@ def _deeper_releases(units: Sequence[Unit], headings: Sequence[int], chosen: int
     """In a log whose entries state versions or dates, a deeper heading that states
     both opens an entry too: a patch release one rank under the release before it
     (`### [9.3.2](…) (2021-10-17)` under `## [9.4.0](…) (2021-12-31)`), as
-    conventional-changelog writes them."""
+    conventional-changelog writes them), when it opens as one of theirs does
+    (not `Highlights of the changes (since 5.6 released Nov, 2016)` under
+    `Tool 5.7 - two in one release`)."""
+    openings = {_opening(units[i].text) for i in headings if units[i].level == chosen}
     return {i: f"a rank-{units[i].level} heading stating a version and a date, as the log's entries do"
-            for i in headings if units[i].level > chosen and units[i].date and rules.VERSION.search(units[i].text)}
+            for i in headings if units[i].level > chosen and units[i].date and rules.VERSION.search(units[i].text)
+            and _opening(units[i].text) in openings}
+
+
+def _opening(text: str) -> str:
+    """A heading's first word, its numbers abstracted (`title_pattern`)."""
+    return title_pattern(text).split(" ", 1)[0]
 
 
 def _posts_in_containers(units: Sequence[Unit], starts: Sequence[int], headings: Sequence[int],
@@ -873,7 +882,7 @@ def _front_matter(units: Sequence[Unit], starts: Sequence[int], hi: int, matter:
     piece of prose (a preface, a transcriber's note) that stays an article, and
     no further than the first piece that list names (a poem, short lines though
     it has), nor past an entry's heading that asks a question (a FAQ's first,
-    however short its answer: `1. Is zlib Y2K-compliant?` over `Yes.`). A seed with
+    however short its answer: `1. Is it free to use?` over `Yes.`). A seed with
     no article after them keeps them as its articles."""
     taken = {first for first, _last, _ in matter}
     found = []

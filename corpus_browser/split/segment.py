@@ -237,8 +237,8 @@ def _sections(units: Sequence[Unit], layout: Layout) -> dict[int, tuple[str, tup
 def _credited_by(heading: str, uses: Counter[tuple[str, bool]]) -> tuple[str, ...]:
     """The person a department's heading is, when it is only a name whose words
     the seed writes capitalised more often than in lower case, as it does
-    names (an anthology's `F. S. FLINT` over his poems, though one says `like
-    flint`; not `MONTHLY RECORD`, which capitals make look like a name)."""
+    names (an anthology's `ROSE BAKER` over her poems, though one says `a
+    rose`; not `BOOK NOTES`, which capitals make look like a name)."""
     named = name_line(heading)
     words = [word.casefold() for word in _WORD.findall(heading)]
     return named if named and all(uses[word, True] < uses[word, False] for word in words) else ()
@@ -444,7 +444,7 @@ def _numbered_chain(units: Sequence[Unit], numbered: Sequence[int]) -> list[int]
 
 def _numbered_questions(units: Sequence[Unit], chain: Sequence[int]) -> bool:
     """A FAQ in plain text: paragraphs of a line to three numbered up from 1
-    (`1. Is zlib Y2K-compliant?`, `_numbered_chain`), at least
+    (`1. Is it free to use?`, `_numbered_chain`), at least
     `FAQ_MIN_QUESTIONS`, few numbers missing, most asking, from the seed's
     first fifth to its last: the whole file is their answers, not a list
     inside one article."""

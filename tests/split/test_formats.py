@@ -922,3 +922,20 @@ def test_patch_releases_one_rank_deeper_open_entries_of_their_own():
     found = articles_of(text, format=Format.MARKDOWN)
     assert [(a.title, a.date) for a in found][-5:] == [(version, day) for _marks, version, day in releases]
     assert all([b.texts[0] for b in a.body if b.kind.value == "heading"] == ["Bug Fixes"] for a in found[-5:])
+
+
+def test_a_section_naming_the_release_it_follows_stays_a_section():
+    """Release announcements in reST, one rank-2 section of each citing the
+    release before it with its date (`Highlights of the changes (since 5.6
+    released Nov, 2016)`): the section does not open as the releases do, so it
+    is no release of its own."""
+    posts = [("Tool 5.7 - two in one release", "5.6 released Nov, 2016"),
+             ("Tool 5.8 dual release", "5.7 released March, 2017"),
+             ("Tool 5.9 dual release", "5.8 released June, 2017")]
+
+    def post(title: str, since: str) -> str:
+        highlights = f"Highlights of the changes (since {since})"
+        return (f"{'=' * len(title)}\n{title}\n{'=' * len(title)}\n\n{paragraph(60)}\n\n"
+                f"{highlights}\n{'=' * len(highlights)}\n\n* {paragraph(30)}\n* {paragraph(30)}\n")
+    found = articles_of("\n".join(post(*p) for p in posts), format=Format.RST)
+    assert [a.title for a in found] == [title for title, _since in posts]

@@ -338,19 +338,19 @@ def test_departments_after_separators_and_poems_signed_in_italics():
 
 def test_a_faqs_questions_run_in_with_their_text_open_its_entries():
     """A plain-text FAQ lists its numbered questions, then asks each again run in
-    with the context under it (`1.1. How do I …? All the users …`), or on a line
+    with the context under it (`1.1. How do I …? Our site …`), or on a line
     of its own over it: each is an entry, its text the rest of the paragraph,
     every line in one entry once. A wrapped line of an answer that opens with a
     number (`… says in` over `1.1. If …`) stays in its paragraph."""
-    questions = {"1": ["1.1. How do I set up host masquerading?", "1.2. How do I set up user masquerading?",
-                       "1.3. How do I make pine work with qmail?"],
-                 "2": ["2.1. How do I send local messages to another host?", "2.2. How do I set up a null client?",
-                       "2.3. How do I avoid syslog?"]}
+    questions = {"1": ["1.1. How do I set up a mirror?", "1.2. How do I add a user to a group?",
+                       "1.3. How do I change a password?"],
+                 "2": ["2.1. How do I send mail to another host?", "2.2. How do I set up a relay?",
+                       "2.3. How do I turn off logging?"]}
     contents = "\n\n".join(f"{section}. Section {section}\n" + "\n".join(asked) for section, asked in questions.items())
     def entry(question: str, n: int) -> str:
         context = textwrap.fill(f"{question} {paragraph(30)}", 72) if n % 3 else f"{question}\n{paragraph(8)}"
         return f"{context}\n\n" + textwrap.fill(f"Answer: {paragraph(30)}", 72)
-    wrapped = "Answer: stop it first, then restart qmail-send as the answer above says in\n1.1. If it fails, ask."
+    wrapped = "Answer: stop it first, then restart the server as the answer above says in\n1.1. If it fails, ask."
     body = "\n\n\n".join(f"{section}. Section {section}\n\n\n" + "\n\n\n".join(entry(question, n) for n, question
                                                                             in enumerate(asked))
                            for section, asked in questions.items())
