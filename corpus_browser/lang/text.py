@@ -229,13 +229,21 @@ def _capitalised(word: str) -> str:
 _QUOTE_PAIRS = {"“": "”", '"': '"', "‘": "’", "'": "'", "«": "»", "[": "]"}
 
 
+def _closes_inside(inner: str, mark: str) -> bool:
+    """Whether the closing `mark` stands inside the text, not as an apostrophe
+    between letters: the marks at its ends are then no pair around it all
+    (`[list] A title [Short]`, `"Yes" and "No"`)."""
+    return any((i == 0 or not inner[i - 1].isalnum()) or (i + 1 == len(inner) or not inner[i + 1].isalnum())
+               for i, char in enumerate(inner) if char == mark)
+
+
 def reader_title(heading: str) -> tuple[str, str | None]:
     """A heading as a title: quotes or square brackets around it and its enumeration dropped, a
     full stop, comma, colon or semicolon at its end dropped, and capitals eased ("THE GOLDEN BIRD" ->
     "The Golden Bird"); with the label its enumeration names, if any
     (`CHAPTER 4. FIRE` -> `Fire` and `Chapter 4`)."""
     text = TITLE_MARKS.sub("", heading.strip())
-    if len(text) > 2 and _QUOTE_PAIRS.get(text[0]) == text[-1]:
+    if len(text) > 2 and _QUOTE_PAIRS.get(text[0]) == text[-1] and not _closes_inside(text[1:-1], text[-1]):
         text = text[1:-1].strip()
     label = None
     numbering = ENUMERATION.match(text)

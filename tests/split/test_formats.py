@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from corpus_browser.config import SplitRules
-from corpus_browser.model import Format, LineTally, Overrides, Seed, SeedInput
+from corpus_browser.model import BlockKind, Format, LineTally, Overrides, Seed, SeedInput
 from corpus_browser.source.seeds import read_corpus
 from corpus_browser.split import formats, split_corpus
 from corpus_browser.split.formats import sniff
@@ -132,6 +132,20 @@ def test_a_header_quoted_in_a_replys_body_names_no_author_of_it():
     assert [a.authors for a in found] == [("David Sturgis",), ("Jane Doe",), ("Glyph Lefkowitz",), ("David Sturgis",)]
 
 
+def test_an_archive_of_two_lists_drops_both_tags_and_keeps_brackets_of_the_subject():
+    """Two lists' messages in one archive (`[weekly]`, `[monthly]`, neither on
+    half the subjects): each tag is dropped from its subjects, and a subject
+    that also ends in brackets (`… Needs You! [Short]`) keeps them, whole."""
+    subjects = ["[weekly] Volunteers Needed", "[monthly] Volunteers Needed [Long]", "[weekly] Birthday Report",
+                "[monthly] New Books", "[weekly] Volunteers Needed [Short]"]
+    archive = "\n".join(f"From - Tue Apr {day} 20:20:41 2003\nFrom: Ada Byron <ada@example.org>\n"
+                        f"Date: Tue, {day} Apr 2003 20:20:41 -0500\nSubject: {subject}\n\n{paragraph(40)}\n"
+                        for day, subject in enumerate(subjects, 10))
+    found = articles_of(archive, format=Format.MAIL)
+    assert [a.title for a in found] == ["Volunteers Needed", "Volunteers Needed [Long]", "Birthday Report",
+                                        "New Books", "Volunteers Needed [Short]"]
+
+
 def test_messages_run_together_without_envelopes_open_at_header_blocks():
     text = "\n".join([
         "Date: Sun, 10 Dec 1989 11:24:26 -0600", "From: \"Ada Byron\" <ada@example.org>", "Subject: Breakfast",
@@ -157,6 +171,19 @@ def test_front_matter_blocks_open_posts_wherever_they_stand():
     assert [b.texts[0] for b in first.body if b.kind.value == "heading"] == ["A Section"]
     assert (second.title, second.authors, second.date) == ("Second Post", ("Ada Byron", "Grace Hopper"), "2024-03-06")
     assert first.tally.metadata == 5 and second.first_line == 11
+
+
+def test_code_fenced_right_under_a_heading_stays_code_and_ends_there():
+    """A fence right under a heading (`## Install` over ```` ```bash ````, no blank
+    line between) opens code, and its closing fence closes it: the posts'
+    front matter after it still opens posts, and the code is code."""
+    def post(n: int) -> list[str]:
+        return ["---", f'title: "Post {n}: what is new"', "author: Ada Byron", "---", "", paragraph(30),
+                "## Install", "```bash", f"pip install tool=={n}.0", "", "tool --help", "```", paragraph(20), ""]
+    found = articles_of("\n".join(line for n in range(1, 4) for line in post(n)), format=Format.MARKDOWN)
+    assert [a.title for a in found] == [f"Post {n}: what is new" for n in range(1, 4)]
+    assert all([b.kind for b in a.body] == [BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.CODE,
+                                            BlockKind.PARAGRAPH] for a in found)
 
 
 def test_a_numbered_series_without_front_matter_among_posts_with_it():

@@ -69,10 +69,10 @@ def walk(lines: Sequence[str], builder: UnitBuilder, step: Callable[[int], int])
 
 
 def add_fields(builder: UnitBuilder, lines: Sequence[str], start: int, end: int, *, opens_record: bool,
-               title_prefix: str | None = None) -> None:
+               title_prefixes: tuple[str, ...] = ()) -> None:
     """The block's fields as units (see the module docstring); the first opens
-    a record when `opens_record`. `title_prefix` (a mailing list's `[tag]`) is
-    dropped from the title."""
+    a record when `opens_record`. The one of `title_prefixes` (a mailing
+    list's `[tag]`) the title opens with is dropped from it."""
     values = _PARSER.parsestr("\n".join(lines[start:end]))
     opens = opens_record
     seen: Counter[str] = Counter()  # a field given twice (`Author:` on two lines) has a value each time
@@ -86,8 +86,8 @@ def add_fields(builder: UnitBuilder, lines: Sequence[str], start: int, end: int,
         fields: dict[str, object] = {"opens_record": opens}
         opens = False
         if key in TITLE_KEYS and value:
-            if title_prefix and value.startswith(title_prefix):
-                value = value[len(title_prefix):].strip() or value
+            prefix = next((prefix for prefix in title_prefixes if value.startswith(prefix)), "")
+            value = value[len(prefix):].strip() or value
             builder.unit(value, first + 1, last, Role.HEADING, level=0, marker=lines[first].split(":", 1)[0] + ":",
                          **fields)
         elif key in AUTHOR_KEYS and (names := stated_names(value)):

@@ -33,13 +33,13 @@ def read(seed: Seed) -> list[Unit]:
         starts = [(i, _header_end(lines, i + 1)) for i in envelopes]
     else:
         starts = field_blocks(lines, mail_like) or [(0, _header_end(lines, 0))]
-    tag = _common_list_tag(lines, starts)
+    tags = _list_tags(lines, starts)
     builder = text_builder(lines)
     for number in range(1, starts[0][0] + 1):
         builder.line(number, lines[number - 1])
     for n, (start, header_end) in enumerate(starts):
         end = starts[n + 1][0] if n + 1 < len(starts) else len(lines)
-        _add_message(builder, lines, start, header_end, end, tag)
+        _add_message(builder, lines, start, header_end, end, tags)
     return builder.units()
 
 
@@ -51,8 +51,10 @@ def _header_end(lines: Sequence[str], start: int) -> int:
     return end
 
 
-def _common_list_tag(lines: Sequence[str], starts: Sequence[tuple[int, int]]) -> str | None:
-    """The `[tag]` a mailing list puts before at least half of the subjects."""
+def _list_tags(lines: Sequence[str], starts: Sequence[tuple[int, int]]) -> tuple[str, ...]:
+    """The `[tag]`s mailing lists put before the subjects: those before two
+    subjects or more, together before half of them at least (an archive of
+    two lists, `[weekly]` and `[monthly]`)."""
     tags = Counter()
     for start, end in starts:
         for line in lines[start:end]:
@@ -60,17 +62,18 @@ def _common_list_tag(lines: Sequence[str], starts: Sequence[tuple[int, int]]) ->
                 match = _LIST_TAG.match(line.split(":", 1)[1])
                 if match:
                     tags[match[1]] += 1
-    return next((tag for tag, count in tags.most_common(1) if count * 2 >= len(starts)), None)
+    common = {tag: count for tag, count in tags.items() if count >= 2}
+    return tuple(sorted(common)) if sum(common.values()) * 2 >= len(starts) else ()
 
 
 def _add_message(builder: UnitBuilder, lines: Sequence[str], start: int, header_end: int, end: int,
-                 tag: str | None) -> None:
+                 tags: tuple[str, ...]) -> None:
     """One message: its envelope, its header fields, then its body's paragraphs."""
     first_field = start
     if MBOX_ENVELOPE.match(lines[start]):
         builder.unit(clean(lines[start]), start + 1, start + 1, Role.HEADER, opens_record=True)
         first_field = start + 1
-    add_fields(builder, lines, first_field, header_end, opens_record=first_field == start, title_prefix=tag)
+    add_fields(builder, lines, first_field, header_end, opens_record=first_field == start, title_prefixes=tags)
     decoded = mime_body(lines, first_field, header_end, end)
     if decoded is None:
         for number in range(header_end + 1, end + 1):

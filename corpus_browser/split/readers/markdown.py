@@ -5,8 +5,9 @@ of a file's collapsed `<details>` blocks when at least `DETAILS_MIN_BLOCKS`
 of them hold headings of their own (a meeting's notes: a rank above those), and YAML (`---`) or TOML (`+++`) front-matter blocks,
 which a blog export puts at the head of every post, so each one opens an
 article wherever it stands in the file. Lines in fenced code are never
-headings. The lines right under a heading, up to the first blank line, are
-each a unit of their own: exports stack metadata there (a date, `Tags: …`).
+headings. The lines right under a heading, up to the first blank line or
+code fence, are each a unit of their own: exports stack metadata there (a
+date, `Tags: …`).
 Lines of code and of quotations are verbatim units: never metadata, never a
 heading (a date in a quoted letter does not date the post)."""
 
@@ -93,7 +94,8 @@ def read(seed: Seed) -> list[Unit]:
             add_fields(builder, lines, i, records[i], opens_record=True)
             i = records[i]
             continue
-        if head_block and raw.strip() and not ATX_HEADING.match(raw) and i not in front:
+        if head_block and raw.strip() and not ATX_HEADING.match(raw) and i not in front \
+                and not raw.lstrip().startswith("```"):
             builder.unit(clean(raw), i + 1, i + 1)
             i += 1
             continue
