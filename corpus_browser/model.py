@@ -131,7 +131,8 @@ class Unit:
     text: str
     """The text with wrapped lines joined by single spaces."""
     first: int
-    """1-based number of the unit's first line in its seed."""
+    """1-based number of the unit's first line in its seed. A run-in title and
+    the text after it share their line (`readers/text.py`); no other units do."""
     last: int
     """1-based number of the unit's last line in its seed."""
     role: Role

@@ -292,7 +292,8 @@ HEADER_LINE = re.compile(r"^:?(?P<key>[A-Z][A-Za-z]*(?:\(s\))?(?:[- ][A-Za-z]+){
 TITLE_KEYS = ("title", "subject")
 #: Header keys that are one field however they are spelt (counted together when a key recurs).
 KEY_ALIASES = {"authors": "author", "author(s)": "author", "dates": "date", "tags": "tag"}
-AUTHOR_KEYS = ("author", "authors", "author(s)", "by", "byline", "writer", "creator", "from", "speaker", "speakers")
+AUTHOR_KEYS = ("author", "authors", "author(s)", "by", "byline", "writer", "creator", "from", "speaker", "speakers",
+               "hosts")
 DATE_KEYS = ("date", "published", "pubdate", "publication date", "posted", "created", "sent", "load-date",
              "authordate", "last updated", "updated")
 #: A header line's key of two or three words whose last is one of these dates its article too

@@ -229,12 +229,11 @@ def _capitalised(word: str) -> str:
 _QUOTE_PAIRS = {"“": "”", '"': '"', "‘": "’", "'": "'", "«": "»", "[": "]"}
 
 
-def _closes_inside(inner: str, mark: str) -> bool:
-    """Whether the closing `mark` stands inside the text, not as an apostrophe
-    between letters: the marks at its ends are then no pair around it all
-    (`[list] A title [Short]`, `"Yes" and "No"`)."""
-    return any((i == 0 or not inner[i - 1].isalnum()) or (i + 1 == len(inner) or not inner[i + 1].isalnum())
-               for i, char in enumerate(inner) if char == mark)
+def _opens_inside(inner: str, mark: str) -> bool:
+    """Whether the opening `mark` stands inside the text as one opens, not after
+    a letter (an apostrophe: `'The Dogs' Home'`): the marks at its ends are
+    then no pair around it all (`[list] A title [Short]`, `"Yes" and "No"`)."""
+    return any(char == mark and (i == 0 or not inner[i - 1].isalnum()) for i, char in enumerate(inner))
 
 
 def reader_title(heading: str) -> tuple[str, str | None]:
@@ -243,7 +242,7 @@ def reader_title(heading: str) -> tuple[str, str | None]:
     "The Golden Bird"); with the label its enumeration names, if any
     (`CHAPTER 4. FIRE` -> `Fire` and `Chapter 4`)."""
     text = TITLE_MARKS.sub("", heading.strip())
-    if len(text) > 2 and _QUOTE_PAIRS.get(text[0]) == text[-1] and not _closes_inside(text[1:-1], text[-1]):
+    if len(text) > 2 and _QUOTE_PAIRS.get(text[0]) == text[-1] and not _opens_inside(text[1:-1], text[0]):
         text = text[1:-1].strip()
     label = None
     numbering = ENUMERATION.match(text)

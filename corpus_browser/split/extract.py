@@ -20,7 +20,13 @@ from itertools import groupby
 
 from corpus_browser.lang import markdown as md
 from corpus_browser.lang.markdown import Piece
-from corpus_browser.lang.recognise import byline_names, handle_credit, is_source_line, without_trailing_date
+from corpus_browser.lang.recognise import (
+    byline_names,
+    handle_credit,
+    is_bare_date,
+    is_source_line,
+    without_trailing_date,
+)
 from corpus_browser.lang.rules import (
     NUMBERED_ITEM,
     SUBTITLE_MAX_WORDS,
@@ -246,7 +252,8 @@ def _subtitle_index(units: Sequence[Unit], title_index: int | None, title_units:
 
 
 def _stated_date(units: Sequence[Unit], title_index: int | None, head_units: set[int] = frozenset()) -> str | None:
-    """The date the article states for itself: on a date line, byline or
+    """The date the article states for itself: its title's, when the title is
+    only a date (a diary's or minutes' entry); else on a date line, byline or
     header above its body or in a signature after it, else in its title, else
     in a heading over its first paragraph (`# Design meeting 2019-10-11` under
     front matter that states the title but no date). A
@@ -257,6 +264,8 @@ def _stated_date(units: Sequence[Unit], title_index: int | None, head_units: set
     body = [i for i, unit in enumerate(units) if unit.role in (Role.PROSE, Role.LIST_ITEM)
             and i not in head_units and more_words_than(unit.text, _PARAGRAPH_MIN_WORDS)
             and not _aside(unit.text)]
+    if title_index is not None and units[title_index].date and is_bare_date(units[title_index].text):
+        return units[title_index].date
     outside = [unit for i, unit in enumerate(units) if not body or i < body[0] or i > body[-1]]
     return next((unit.date for unit in outside if unit.date and unit.role is not Role.HEADING), None) \
         or (units[title_index].date if title_index is not None else None) \

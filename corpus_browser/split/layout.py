@@ -40,7 +40,7 @@ import regex
 
 from corpus_browser.config import SplitRules
 from corpus_browser.lang import rules
-from corpus_browser.lang.recognise import name_with_address
+from corpus_browser.lang.recognise import is_bare_date, name_with_address
 from corpus_browser.lang.text import is_all_caps, key, label_pattern, more_words_than, title_pattern, word_count
 from corpus_browser.model import Format, Layout, Level, Overrides, Role, Unit
 
@@ -83,6 +83,8 @@ BACK_CONTENTS_MIN_SHARE = 0.5
 CONTENTS_MIN_ENTRIES = 3
 #: ... and they make at least this share of its lines.
 CONTENTS_MIN_SHARE = 0.3
+#: A contents list's line has at most this many words.
+CONTENTS_LINE_MAX_WORDS = 25
 #: Why a heading is set aside that only holds the articles under it (`_containers`): it names their section.
 CONTAINER = "a heading over the articles under it, with no text of its own"
 #: Why a heading over fields alone, neither dated nor signed, is no article (an Org section's export properties).
@@ -141,7 +143,8 @@ def find_layout(units: Sequence[Unit], format: Format, overrides: Overrides, spl
         starts = _hinted_starts(units, lo, hi, overrides)
     level_starts = set(starts)
     starts.setdefault(lo, "the start of the seed's text")
-    starts.update({i: "the sidecar's split_at" for i in range(lo, hi) if units[i].first in overrides.split_at})
+    starts.update({i: "the sidecar's split_at" for i in range(lo, hi) if units[i].first in overrides.split_at
+                   and (i == lo or units[i - 1].first != units[i].first)})  # (not a run-in title's text)
     for i in [i for i in starts if i != lo and units[i].first in overrides.no_split_at]:
         del starts[i]
     ordered = sorted(starts)
@@ -323,10 +326,11 @@ def _deeper_releases(units: Sequence[Unit], headings: Sequence[int], chosen: int
     """In a log whose entries state versions or dates, a deeper heading that states
     both opens an entry too: a patch release one rank under the release before it
     (`### [9.3.2](…) (2021-10-17)` under `## [9.4.0](…) (2021-12-31)`), as
-    conventional-changelog writes them), when it opens as one of theirs does
-    (not `Highlights of the changes (since 5.6 released Nov, 2016)` under
-    `Tool 5.7 - two in one release`)."""
-    openings = {_opening(units[i].text) for i in headings if units[i].level == chosen}
+    conventional-changelog writes them), when it opens with its version or as
+    one of theirs does (`### 9.3.2 (…)` under `## Version 9.4.0 (…)`; not
+    `Highlights of the changes (since 5.6 released Nov, 2016)` under `Tool
+    5.7 - two in one release`)."""
+    openings = {_opening(units[i].text) for i in headings if units[i].level == chosen} | {_opening("1.0")}
     return {i: f"a rank-{units[i].level} heading stating a version and a date, as the log's entries do"
             for i in headings if units[i].level > chosen and units[i].date and rules.VERSION.search(units[i].text)
             and _opening(units[i].text) in openings}
@@ -794,8 +798,8 @@ def _contents(units: Sequence[Unit], starts: Sequence[int], hi: int,
     for first, last in _pieces(starts, hi):
         piece = [unit for unit in units[first:last] if unit.role is not Role.SEPARATOR]
         words = _body_words(piece)
-        if _prose_words(piece) * 2 >= words and sum(unit.line_count == 1 for unit in piece) * 2 <= len(piece):
-            continue  # (prose, not a list of lines, even of questions: `1.1. How do I …?`)
+        if _prose_words(piece) * 2 >= words and sum(map(_list_line, piece)) * 2 <= len(piece):
+            continue  # (prose, not a list of short lines, even of questions: `1.1. How do I …?`)
         lines = [_words(unit.text) for unit in piece]
         one_word = [_wordy(line) == 1 for line in lines]  # (once per line: a line may hold 100,000 words)
         at_back = books and last == hi  # (a book may list its pieces at its end, as French books do)
@@ -813,6 +817,12 @@ def _contents(units: Sequence[Unit], starts: Sequence[int], hi: int,
             found.append((first, last, f"a contents list ({len(listed)} {'earlier' if at_back else 'later'} titles)"))
             named |= listed
     return found, named
+
+
+def _list_line(unit: Unit) -> bool:
+    """A line a list could hold: one line of `CONTENTS_LINE_MAX_WORDS` words at
+    most (an unwrapped paragraph is one line too, but a long one)."""
+    return unit.line_count == 1 and not more_words_than(unit.text, CONTENTS_LINE_MAX_WORDS)
 
 
 def _listed_headings(units: Sequence[Unit], contents: Sequence[tuple[int, int, str]],
@@ -865,15 +875,18 @@ def _title_text(units: Sequence[Unit], start: int) -> str:
     return named[0] if named else headings[0] if headings else ""
 
 
-def _front_listing(units: Sequence[Unit], contents: Sequence[tuple[int, int, str]], lo: int, hi: int) -> int:
+def _front_listing(units: Sequence[Unit], contents: Sequence[tuple[int, int, str]], lo: int,
+                   hi: int) -> int | None:
     """Where a book's front ends at the latest: at its first contents list, when that
-    stands within the front's share of the text (`FRONT_MATTER_MAX_SHARE`); else at `lo`."""
-    first = min((first for first, _last, _reason in contents), default=lo)
-    return first if _body_words(units[lo:first]) <= FRONT_MATTER_MAX_SHARE * (_body_words(units[lo:hi]) or 1) else lo
+    stands within the front's share of the text (`FRONT_MATTER_MAX_SHARE`); else None."""
+    first = min((first for first, _last, _reason in contents), default=None)
+    if first is None or _body_words(units[lo:first]) > FRONT_MATTER_MAX_SHARE * (_body_words(units[lo:hi]) or 1):
+        return None
+    return first
 
 
 def _front_matter(units: Sequence[Unit], starts: Sequence[int], hi: int, matter: Sequence[tuple[int, int, str]],
-                  by_layout: bool, level_starts: set[int], listing: int,
+                  by_layout: bool, level_starts: set[int], listing: int | None,
                   named: Collection[int]) -> list[tuple[int, int, str]]:
     """Pieces before the first article that are not articles: title pages and
     credits (hardly any prose), lists of names or titles (more list than prose). In marked-up
@@ -881,31 +894,35 @@ def _front_matter(units: Sequence[Unit], starts: Sequence[int], hi: int, matter:
     front runs up to its contents list (`listing`, where it starts), past a
     piece of prose (a preface, a transcriber's note) that stays an article, and
     no further than the first piece that list names (a poem, short lines though
-    it has), nor past an entry's heading that asks a question (a FAQ's first,
-    however short its answer: `1. Is it free to use?` over `Yes.`). A seed with
+    it has), nor past an entry's heading that asks a question or is a date (a
+    FAQ's first, however short its answer: `1. Is it free to use?` over
+    `Yes.`; a minutes' first meeting, cancelled). A seed with
     no article after them keeps them as its articles."""
     taken = {first for first, _last, _ in matter}
     found = []
     for n, (first, last) in enumerate(_pieces(starts, hi)):
         if first in taken:
             continue
-        if (first in named and first > listing > starts[0]) or (not by_layout and (n or first in level_starts)) \
-                or _asks(units[first]):
+        if (listing is not None and first > listing and first in named) \
+                or (not by_layout and (n or first in level_starts)) \
+                or _opens_entry(units[first]):
             return _small_share(units, found, starts, hi)
         words, prose = _body_words(units[first:last]), _prose_words(units[first:last])
         if prose < FRONT_MATTER_MAX_PROSE:
             found.append((first, last, f"front matter: under {FRONT_MATTER_MAX_PROSE} words of prose before the first article"))
         elif by_layout and prose * 2 < words:
             found.append((first, last, "front matter: lists and short lines, not prose, before the first article"))
-        elif not by_layout or first >= listing:
+        elif not by_layout or listing is None or first >= listing:
             return _small_share(units, found, starts, hi)
     return []
 
 
-def _asks(unit: Unit) -> bool:
-    """An entry's heading that asks a question: a FAQ's (a book's title page
-    may ask one, `WHAT IS MAN?`, but its lines open no entries)."""
-    return unit.role is Role.HEADING and unit.level > 0 and unit.text.rstrip("'\"”’)").endswith("?")
+def _opens_entry(unit: Unit) -> bool:
+    """An entry's heading that asks a question (a FAQ's) or is a date alone (a
+    diary's, or a team's minutes'): a book's title page may ask one, `WHAT IS
+    MAN?`, or bear a date, but its lines open no entries."""
+    return unit.role is Role.HEADING and unit.level > 0 and (
+        unit.text.rstrip("'\"”’)").endswith("?") or is_bare_date(unit.text))
 
 
 def _containers(units: Sequence[Unit], starts: Sequence[int], hi: int, matter: Sequence[tuple[int, int, str]],

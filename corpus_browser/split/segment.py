@@ -219,7 +219,11 @@ def _sections(units: Sequence[Unit], layout: Layout) -> dict[int, tuple[str, tup
     the articles under it (`layout.CONTAINER`) above it, up to the next such
     heading or an article after a stronger break than the department's own."""
     holders = sorted(first for first, _last, reason in layout.matter if reason == CONTAINER)
-    uses = Counter((word.casefold(), word.islower()) for unit in units for word in _WORD.findall(unit.text))
+    if not holders:
+        return {}
+    named = {word.casefold() for i in holders if name_line(units[i].text) for word in _WORD.findall(units[i].text)}
+    uses = Counter((word.casefold(), word.islower()) for unit in units for word in _WORD.findall(unit.text)
+                   if word.casefold() in named) if named else Counter()
     credits = {i: _credited_by(units[i].text, uses) for i in holders}
     roles = [unit.role for unit in units]
     found: dict[int, tuple[str, tuple[str, ...]]] = {}
@@ -326,14 +330,35 @@ def dated_entries(units: Sequence[Unit], roles: Sequence[Role], gap: int, split:
     than between paragraphs, a blank line after), or only a full date after text
     (an old change log's `21 May 2009`); not under a heading nor over a title (a
     post's date line set above its title, `May 25, 2016 - No Comments!`), at
-    least `DATED_ENTRY_MIN` of them. Each entry's title is its date line, as written."""
+    least `DATED_ENTRY_MIN` of them; or bare dates in the order of time
+    (`_dates_in_order`). Each entry's title is its date line, as written."""
     found = {i for i, unit in enumerate(units)
              if roles[i] is Role.DATE and unit.line_count == 1 and 0 < i < len(units) - 1
              and (unit.gap_before > gap or (is_bare_date(unit.text) and not heading_form(units[i - 1], False, split)))
              and units[i + 1].gap_before >= 1 and not _under_a_title(units, roles, i, split)
              and not _reads_as_title(units[i + 1], split)}
     found -= _restated_dates(units, sorted(found))
-    return found if len(found) >= DATED_ENTRY_MIN else set()
+    found = found if len(found) >= DATED_ENTRY_MIN else set()
+    ordered = _dates_in_order(units, roles, split)
+    return found | (ordered - _restated_dates(units, sorted(found | ordered)))
+
+
+def _dates_in_order(units: Sequence[Unit], roles: Sequence[Role], split: SplitRules) -> set[int]:
+    """Lines that are only a full date, at least `DATED_ENTRY_MIN`, in the
+    order of time down the seed (either way): a log's or a team's minutes'
+    entries, blank lines around them or not (a document exported without
+    them: `December 19, 2019` over `Announcements`); not where most stand over
+    a title of their own (a blog's date over each post's title) or under one
+    set apart by a blank line above it (a speech's date under its title; not
+    the last line of notes run together)."""
+    bare = [i for i, unit in enumerate(units[:-1]) if roles[i] is Role.DATE and unit.line_count == 1
+            and is_bare_date(unit.text)]
+    dates = [find_date(units[i].text) or "" for i in bare]
+    if len(bare) < DATED_ENTRY_MIN or dates not in (sorted(dates), sorted(dates, reverse=True)):
+        return set()
+    titles = {key(units[i + 1].text) for i in bare if _reads_as_title(units[i + 1], split)}
+    under = sum(1 for i in bare if i and units[i - 1].gap_before and _under_a_title(units, roles, i, split))
+    return set(bare) if max(len(titles), under) * 2 <= len(bare) else set()
 
 
 def _restated_dates(units: Sequence[Unit], found: Sequence[int]) -> set[int]:
@@ -431,14 +456,17 @@ def _are_entry_lines(units: Sequence[Unit], members: Sequence[int]) -> bool:
 
 def _numbered_chain(units: Sequence[Unit], numbered: Sequence[int]) -> list[int]:
     """The numbered paragraphs that count up from 1, each the next number (or
-    one after a number missing): a list numbered inside an answer (`1. Stop
-    it`, `2. Restart it`) is not among them."""
-    chain, expected = [], 1
+    one after a number missing), their text starting in the column of the
+    one before (give or take one: ` 9.` over `10.`): a list numbered inside an
+    answer, set deeper (`1. Stop it`, `2. Restart it`), is not among them."""
+    chain: list[int] = []
+    expected, column = 1, 0
     for i in numbered:
-        number = int(rules.NUMBERED_ITEM.match(units[i].text)["number"])
-        if expected <= number <= expected + 1 and (chain or number == 1):
+        found = rules.NUMBERED_ITEM.match(units[i].text)
+        number, at = int(found["number"]), units[i].indent + found.start("text")
+        if expected <= number <= expected + 1 and (abs(at - column) <= 1 if chain else number == 1):
             chain.append(i)
-            expected = number + 1
+            expected, column = number + 1, at
     return chain
 
 

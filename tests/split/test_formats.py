@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from corpus_browser.config import SplitRules
+from corpus_browser.lang.text import reader_title
 from corpus_browser.model import BlockKind, Format, LineTally, Overrides, Seed, SeedInput
 from corpus_browser.source.seeds import read_corpus
 from corpus_browser.split import formats, split_corpus
@@ -135,15 +136,21 @@ def test_a_header_quoted_in_a_replys_body_names_no_author_of_it():
 def test_an_archive_of_two_lists_drops_both_tags_and_keeps_brackets_of_the_subject():
     """Two lists' messages in one archive (`[weekly]`, `[monthly]`, neither on
     half the subjects): each tag is dropped from its subjects, and a subject
-    that also ends in brackets (`… Needs You! [Short]`) keeps them, whole."""
-    subjects = ["[weekly] Volunteers Needed", "[monthly] Volunteers Needed [Long]", "[weekly] Birthday Report",
-                "[monthly] New Books", "[weekly] Volunteers Needed [Short]"]
-    archive = "\n".join(f"From - Tue Apr {day} 20:20:41 2003\nFrom: Ada Byron <ada@example.org>\n"
-                        f"Date: Tue, {day} Apr 2003 20:20:41 -0500\nSubject: {subject}\n\n{paragraph(40)}\n"
-                        for day, subject in enumerate(subjects, 10))
-    found = articles_of(archive, format=Format.MAIL)
-    assert [a.title for a in found] == ["Volunteers Needed", "Volunteers Needed [Long]", "Birthday Report",
-                                        "New Books", "Volunteers Needed [Short]"]
+    that also ends in brackets (`… Needs You! [Short]`) keeps them, whole. A
+    list's topics (`[PATCH]`, `[RFC]`, on some subjects only) stay."""
+    def archive(subjects: list[str]) -> str:
+        return "\n".join(f"From - Tue Apr {day} 20:20:41 2003\nFrom: Ada Byron <ada@example.org>\n"
+                         f"Date: Tue, {day} Apr 2003 20:20:41 -0500\nSubject: {subject}\n\n{paragraph(40)}\n"
+                         for day, subject in enumerate(subjects, 10))
+    two_lists = ["[weekly] Volunteers Needed", "[monthly] Volunteers Needed [Long]", "[weekly] Birthday Report",
+                 "[monthly] New Books", "[weekly] Volunteers Needed [Short]"]
+    assert [a.title for a in articles_of(archive(two_lists), format=Format.MAIL)] == [
+        "Volunteers Needed", "Volunteers Needed [Long]", "Birthday Report", "New Books", "Volunteers Needed [Short]"]
+    topics = ["[PATCH] Fix the parser", "[PATCH] Add a test", "[RFC] New syntax", "[RFC] Old syntax", "Release 2.0",
+              "Re: Release 2.0", "Meeting notes", "Build broken", "[PATCH] Docs", "Thanks"]
+    assert [a.title for a in articles_of(archive(topics), format=Format.MAIL)][:3] == [
+        "[PATCH] Fix the parser", "[PATCH] Add a test", "[RFC] New syntax"]
+    assert reader_title("'The Dogs' Home'")[0] == "The Dogs' Home"  # (an apostrophe closes no quotation)
 
 
 def test_messages_run_together_without_envelopes_open_at_header_blocks():
@@ -184,6 +191,22 @@ def test_code_fenced_right_under_a_heading_stays_code_and_ends_there():
     assert [a.title for a in found] == [f"Post {n}: what is new" for n in range(1, 4)]
     assert all([b.kind for b in a.body] == [BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.CODE,
                                             BlockKind.PARAGRAPH] for a in found)
+
+
+def test_long_front_matter_opening_with_comments_and_naming_its_hosts_opens_each_episode():
+    """A podcast's episodes, each under front matter of a hundred lines (show
+    notes, links), some opening with comments to the editors (`# TODO: …`),
+    their hosts a list of people with a name and an address: each opens an
+    episode, by its hosts."""
+    def episode(n: int) -> list[str]:
+        notes = [f"  - {paragraph(8)}" for _ in range(90)]
+        todo = ["# TODO: upload the audio", "# 2) set the date"] if n % 2 else []
+        return ["---", *todo, f"episode_id: {n:03}-episode", f"title: Episode {n} of the show", "hosts:",
+                "    - name: Ada Byron", "      url: https://example.org/ada", "    - name: Grace Hopper",
+                "      url: https://example.org/grace", "points:", *notes, "---", "", paragraph(60), ""]
+    found = articles_of("\n".join(line for n in range(1, 5) for line in episode(n)), format=Format.MARKDOWN)
+    assert [(a.title, a.authors) for a in found] == [(f"Episode {n} of the show", ("Ada Byron", "Grace Hopper"))
+                                                     for n in range(1, 5)]
 
 
 def test_a_numbered_series_without_front_matter_among_posts_with_it():
@@ -949,6 +972,9 @@ def test_patch_releases_one_rank_deeper_open_entries_of_their_own():
     found = articles_of(text, format=Format.MARKDOWN)
     assert [(a.title, a.date) for a in found][-5:] == [(version, day) for _marks, version, day in releases]
     assert all([b.texts[0] for b in a.body if b.kind.value == "heading"] == ["Bug Fixes"] for a in found[-5:])
+    named = re.sub(r"(?m)^## \[", "## Version [", text)  # (the releases named, the patch releases not)
+    assert [a.title for a in articles_of(named, format=Format.MARKDOWN)][-5:] == [
+        "Version 9.4.0", "9.3.2", "9.3.1", "Version 9.3.0", "Version 9.2.0"]
 
 
 def test_a_section_naming_the_release_it_follows_stays_a_section():

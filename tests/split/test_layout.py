@@ -160,10 +160,12 @@ def test_a_text_faq_numbered_from_one_gives_each_question_a_page_of_its_own():
     2, 3 … (one running on to a second line, one to a third), each over its
     indented answer: some answers a line alone, the first two too (not a
     title over nothing, nor front matter), one a list numbered from 1 of its
-    own. A list numbered inside one essay stays its text."""
+    own, counting past the next question's number. A list numbered inside
+    one essay stays its text."""
     questions = [f"Is it question number {n}?" for n in range(1, 11)]
     answers = ["Yes. It doesn't handle dates.", "No. Please read the licence.", paragraph(30), paragraph(40)] * 3
-    answers[6] = f"{paragraph(20)}\n\n1. Stop it.\n\n2. Start it again.\n\n{paragraph(20)}"
+    answers[2] = f"{paragraph(20)}\n\n" + "\n\n".join(f"{n}. {step}" for n, step in enumerate(
+        ["Stop it.", "Start it again.", "Wait a while.", "Check the log."], 1)) + f"\n\n{paragraph(20)}"
     entries = [f"{n:>2}. {q}\n\n" + "\n\n".join(textwrap.indent(textwrap.fill(part, 72), "    ")
                                                 for part in a.split("\n\n"))
                for n, (q, a) in enumerate(zip(questions, answers), 1)]
@@ -810,3 +812,32 @@ def test_an_anthologys_poets_hold_their_poems_and_sign_them():
     credited = {poet: (poet.title(),) for poet in poets} | {"GOLDEN FIELDS": ()}
     assert [(a.title, people(a)) for a in found][1:] == [(title.title(), credited[poet])
                                                          for poet, titles in poets.items() for title in titles]
+
+
+def test_a_teams_minutes_run_together_open_at_each_meetings_date():
+    """Minutes exported with no blank lines: a title underlined, then each
+    meeting's date alone on a line, newest first, over `Announcements` and
+    notes run together; the first meeting cancelled, one line. Each date opens
+    a meeting's entry, the first too; a date a note mentions opens nothing."""
+    days = [f"{month} {day}, 2019" for month, day in (("December", 26), ("December", 19), ("December", 12),
+                                                   ("December", 5), ("November", 14), ("November", 7))]
+    def meeting(day: str) -> str:
+        notes = "\n".join(f"{name}: {paragraph(12)}" for name in ("Matt", "Josh", "Taylor"))
+        return f"{day}\nAnnouncements\nRelease 3.0.2 is out, see the notes of December 2, 2019\nStandup\n{notes}"
+    text = "Minutes for 2019\n================\n\n" + f"{days[0]}\nCancelled for the holidays\n" + "\n".join(
+        meeting(day) for day in days[1:])
+    found = articles_of(text)
+    assert [(a.title, a.date) for a in found] == [(day, f"2019-{12 if day[0] == 'D' else 11}-{day.split()[1][:-1]:0>2}")
+                                                  for day in days]
+
+
+def test_an_introduction_of_long_unwrapped_paragraphs_naming_the_stories_is_no_contents_list():
+    """A collection whose paragraphs are each one long line (no hard wrap): an
+    introduction that gives a paragraph to each story, naming it, is prose,
+    an article of its own, not a contents list set aside."""
+    names = ["The Open Boat", "The Blue Hotel", "The Monster", "The Upturned Face", "The Bride Comes"]
+    introduction = "\n\n".join(f"In {name} the author shows {paragraph(40)}" for name in names)
+    stories = [(3, f"{name.upper()}\n\n{paragraph(120)}\n\n{paragraph(90)}") for name in names]
+    found = articles_of(book((0, f"INTRODUCTION\n\n{introduction}"), *stories))
+    assert [a.title for a in found] == ["Introduction", *names]
+

@@ -362,6 +362,9 @@ def test_a_faqs_questions_run_in_with_their_text_open_its_entries():
     assert first.body[1].texts[0].startswith("Answer:")
     assert found[-1].body[-1].texts == (wrapped.replace("\n", " "),)
     assert found[0].body[0].texts[0].startswith("This word")  # (over its text)
+    run_in = found[1].first_line  # a sidecar's split_at on a run-in title's line splits there once
+    assert [a.title for a in articles_of(text, overrides=Overrides(split_at=frozenset({run_in})))] == \
+        [a.title for a in found]
     lines = text.splitlines()
     for article in found:  # (the title's line, which its text runs on, counted once)
         assert article.tally.prose + article.tally.metadata == sum(

@@ -24,6 +24,8 @@ from corpus_browser.split.readers.paragraphs import UnitBuilder, text_builder
 
 #: A tag a mailing list puts before every subject: `[list-name]`.
 _LIST_TAG = re.compile(r"^\s*(\[[^\]]{1,40}\])\s*")
+#: Tags of several lists together stand before at least this share of the subjects.
+LIST_TAGS_SHARE = 0.9
 
 
 def read(seed: Seed) -> list[Unit]:
@@ -52,9 +54,10 @@ def _header_end(lines: Sequence[str], start: int) -> int:
 
 
 def _list_tags(lines: Sequence[str], starts: Sequence[tuple[int, int]]) -> tuple[str, ...]:
-    """The `[tag]`s mailing lists put before the subjects: those before two
-    subjects or more, together before half of them at least (an archive of
-    two lists, `[weekly]` and `[monthly]`)."""
+    """The `[tag]`s mailing lists put before the subjects: one before half of
+    them at least, or those before two subjects or more that together stand
+    before nearly all (`LIST_TAGS_SHARE`: an archive of two lists, `[weekly]`
+    and `[monthly]`; not a list's topics, `[PATCH]` and `[RFC]`)."""
     tags = Counter()
     for start, end in starts:
         for line in lines[start:end]:
@@ -63,7 +66,9 @@ def _list_tags(lines: Sequence[str], starts: Sequence[tuple[int, int]]) -> tuple
                 if match:
                     tags[match[1]] += 1
     common = {tag: count for tag, count in tags.items() if count >= 2}
-    return tuple(sorted(common)) if sum(common.values()) * 2 >= len(starts) else ()
+    if sum(common.values()) >= LIST_TAGS_SHARE * len(starts):
+        return tuple(sorted(common))
+    return tuple(tag for tag, count in tags.most_common(1) if count * 2 >= len(starts))
 
 
 def _add_message(builder: UnitBuilder, lines: Sequence[str], start: int, header_end: int, end: int,

@@ -5,8 +5,8 @@ of a file's collapsed `<details>` blocks when at least `DETAILS_MIN_BLOCKS`
 of them hold headings of their own (a meeting's notes: a rank above those), and YAML (`---`) or TOML (`+++`) front-matter blocks,
 which a blog export puts at the head of every post, so each one opens an
 article wherever it stands in the file. Lines in fenced code are never
-headings. The lines right under a heading, up to the first blank line or
-code fence, are each a unit of their own: exports stack metadata there (a
+headings. The lines right under a heading, up to the first blank line,
+code fence, quotation or comment, are each a unit of their own: exports stack metadata there (a
 date, `Tags: …`).
 Lines of code and of quotations are verbatim units: never metadata, never a
 heading (a date in a quoted letter does not date the post)."""
@@ -35,8 +35,11 @@ from corpus_browser.split.formats import (
 from corpus_browser.split.readers.fields import add_fields, record_blocks, stated_facts, stated_names
 from corpus_browser.split.readers.paragraphs import UnitBuilder
 
-#: A front-matter block longer than this many lines is not one.
-FRONT_MATTER_MAX_LINES = 60
+#: A front-matter block longer than this many lines is not one (a podcast's, with its
+#: hosts, guests and show notes, runs to a hundred or more).
+FRONT_MATTER_MAX_LINES = 400
+#: A YAML comment line.
+_YAML_COMMENT = re.compile(r"^#(?:\s|$)")
 _SETEXT = {"=": 1, "-": 2}
 #: A line of a block quotation: markup, read as it is (as is a link's or footnote's definition, `_DEFINITION`).
 _QUOTE = re.compile(r"^ {0,3}>")
@@ -95,7 +98,7 @@ def read(seed: Seed) -> list[Unit]:
             i = records[i]
             continue
         if head_block and raw.strip() and not ATX_HEADING.match(raw) and i not in front \
-                and not raw.lstrip().startswith("```"):
+                and not raw.lstrip().startswith(("```", "<!--")) and not _QUOTE.match(raw):
             builder.unit(clean(raw), i + 1, i + 1)
             i += 1
             continue
@@ -211,7 +214,7 @@ def _front_matter_blocks(lines: Sequence[str]) -> dict[int, tuple[int, dict, boo
     found = {}
     i = 0
     while i + 1 < len(lines):
-        if FRONT_MATTER_FENCE.match(lines[i]) and FRONT_MATTER_FIELD.match(lines[i + 1]):
+        if FRONT_MATTER_FENCE.match(lines[i]) and FRONT_MATTER_FIELD.match(_first_field_line(lines, i + 1)):
             fence = lines[i].strip()
             end = next((j for j in range(i + 1, min(len(lines), i + FRONT_MATTER_MAX_LINES))
                         if lines[j].strip() == fence), None)
@@ -229,6 +232,12 @@ def _front_matter_blocks(lines: Sequence[str]) -> dict[int, tuple[int, dict, boo
                 continue
         i += 1
     return found
+
+
+def _first_field_line(lines: Sequence[str], start: int) -> str:
+    """The first line from `start` that is no YAML comment (a block may open with
+    notes to its editors, `# TODO: …`)."""
+    return next((line for line in lines[start:start + FRONT_MATTER_MAX_LINES] if not _YAML_COMMENT.match(line)), "")
 
 
 def _fields(fence: str, block: Sequence[str]) -> dict | None:
@@ -359,12 +368,15 @@ def _text(lines: Sequence[str], numbers: Sequence[int]) -> str:
 
 
 def _names(fields: dict) -> tuple[str, ...]:
+    """The authors the fields name: a string, a list of names, or a list of
+    people each with a `name` (`authors:` over `- name: Jane Doe` and her `url:`)."""
     for key in AUTHOR_KEYS:
         value = fields.get(key)
         if isinstance(value, str) and clean(value):
             return stated_names(value)
         if isinstance(value, list):
-            return tuple(clean(str(name)) for name in value if isinstance(name, str) and clean(name))
+            names = [person.get("name") if isinstance(person, dict) else person for person in value]
+            return tuple(clean(name) for name in names if isinstance(name, str) and clean(name))
     return ()
 
 

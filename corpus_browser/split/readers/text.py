@@ -4,14 +4,13 @@ articles, is read from the layout later (see `layout.py`), but for a heading
 of two lines underlined together, which opens an entry. A table drawn in
 characters (`+----+----+`, `| a  | b  |`) is verbatim: its lines are kept as
 they are, never a heading nor boilerplate, and shown preformatted. A
-paragraph that opens with a numbered line listed elsewhere (a FAQ's
-question in its contents list), run in with its text (`1.1. How do I …? All
-the users …`) or over it, is cut in two: the listed line, then the rest."""
+paragraph that opens with a numbered line listed above it (a FAQ's question
+in its contents list), run in with its text (`1.1. How do I …? Our site
+…`) or over it, is cut in two: the listed line, then the rest."""
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -50,14 +49,14 @@ def read(seed: Seed) -> list[Unit]:
 
 #: Where a run-in title may end: a sentence's end, then a space.
 _TITLE_END = re.compile(r"[.?!:](?= )")
+#: A list of titles holds at least this many numbered lines in a row.
+LISTED_MIN_LINES = 3
 
 
 def _run_in_titles(units: list[Unit], lines: Sequence[str]) -> list[Unit]:
     """The units, each paragraph that opens with a listed title cut in two (see
-    the module docstring). A title is a numbered line that ends a sentence and
-    stands as a whole line elsewhere in the seed (a contents list's)."""
-    listed = Counter(stripped for line in lines if is_numbered(stripped := clean(line).strip())
-                     and _TITLE_END.match(stripped[-1] + " "))
+    the module docstring)."""
+    listed = _listed_lines(lines)
     if not listed:
         return units
     cut = []
@@ -66,15 +65,34 @@ def _run_in_titles(units: list[Unit], lines: Sequence[str]) -> list[Unit]:
     return cut
 
 
-def _cut_title(unit: Unit, first_line: str, listed: Counter[str]) -> list[Unit]:
-    """The paragraph as its listed title and the text after it, or as it is: a
-    title run in with its first line, or that whole line (listed elsewhere
-    too), the text going on under it."""
-    if listed[first_line] > 1 and unit.line_count > 1:
+def _listed_lines(lines: Sequence[str]) -> dict[str, int]:
+    """Each line of a list of titles, mapped to the index of its first line: a
+    numbered line that ends a sentence, among at least `LISTED_MIN_LINES`
+    numbered lines in a row (a contents list's questions, `1.1. How do I …?`)."""
+    listed: dict[str, int] = {}
+    run: list[int] = []
+    for i, line in enumerate([*lines, ""]):
+        if is_numbered(clean(line).strip()):
+            run.append(i)
+            continue
+        if len(run) >= LISTED_MIN_LINES:
+            for j in run:
+                text = clean(lines[j]).strip()
+                if _TITLE_END.match(text[-1] + " "):
+                    listed.setdefault(text, j)
+        run = []
+    return listed
+
+
+def _cut_title(unit: Unit, first_line: str, listed: dict[str, int]) -> list[Unit]:
+    """The paragraph as a title listed above it and the text after it, or as
+    it is: a title run in with its first line, or that whole line, the text
+    going on under it."""
+    if listed.get(first_line, unit.first) < unit.first - 1 and unit.line_count > 1:
         title, rest_first = first_line, unit.first + 1
     else:
         title = next((first_line[:end.end()] for end in _TITLE_END.finditer(first_line)
-                      if first_line[:end.end()] in listed), None)
+                      if listed.get(first_line[:end.end()], unit.first) < unit.first - 1), None)
         rest_first = unit.first
     if title is None or not unit.text.startswith(title + " "):
         return [unit]
