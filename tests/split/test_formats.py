@@ -549,7 +549,8 @@ def _asciidoc_post(title: str, header: str, body: str) -> str:
 
 
 def test_asciidoc_posts_joined_into_one_file_open_at_their_headers():
-    """Each document header (title, author line, revision line, attributes) opens a
+    """Each document header (title, author line, revision line, attributes, a
+    value going on to the next line after ` \\`) opens a
     post, even right under the post before; its author, date and tags are read; an
     example document inside a listing or a fence opens nothing; `*` items are a list,
     not an Org outline."""
@@ -562,6 +563,8 @@ def test_asciidoc_posts_joined_into_one_file_open_at_their_headers():
                        "v1.5, 2014-08-12: Released\n// Settings\nifndef::imagesdir[:imagesdir: ../images]\n:icons: font",
                        f"{paragraph(50)}\n\n** nested\n\n{fenced}\n\n{paragraph(30)}"),
         _asciidoc_post("Funding", ":author: Sarah White\n:revdate: 2015-06-11 10:00", paragraph(80)),
+        _asciidoc_post("Iris Flowers", "Paul King\n:revdate: 2022-06-25T10:52:59+00:00\n"
+                       ":description: This post looks at the flowers \\\nusing four libraries.", paragraph(60)),
     ]
     text = "\n".join(posts)  # no blank line between one post's end and the next header
     assert sniff(text.split("\n"), ".txt").format is Format.ASCIIDOC
@@ -569,7 +572,7 @@ def test_asciidoc_posts_joined_into_one_file_open_at_their_headers():
     assert [(a.title, a.authors, a.date) for a in found] == [
         ("A new resource", ("Dan Allen",), "2013-04-08"),
         ("Version 1.5 released!", ("Ada Byron", "Grace Hopper"), "2014-08-12"),
-        ("Funding", ("Sarah White",), "2015-06-11")]
+        ("Funding", ("Sarah White",), "2015-06-11"), ("Iris Flowers", ("Paul King",), "2022-06-25")]
     assert found[0].source_tags == ("announcement", "website")
     code = [block for block in found[0].body if block.kind.name == "CODE"]
     assert code and "= Document Title" in code[0].texts[0]

@@ -107,11 +107,22 @@ def _header_end(lines: Sequence[str], i: int) -> dict[int, int]:
     while end < len(lines) and lines[end].strip() and not ASCIIDOC_VERBATIM.match(lines[end]):
         end += 1
     below = list(lines[i + 1:end])
-    stated = [text for text in below if ASCIIDOC_ATTRIBUTE.match(text) or _HEADER_DIRECTIVE.match(text)]
-    unstated = len(below) - len(stated)
-    if unstated <= 2 and below[unstated:] == stated and (stated or i == 0 or not lines[i - 1].strip()):
+    stated = _stated_lines(below)
+    unstated = len(below) - sum(stated)
+    if unstated <= 2 and all(stated[unstated:]) and (any(stated) or i == 0 or not lines[i - 1].strip()):
         return {i: end}
     return {}
+
+
+def _stated_lines(block: Sequence[str]) -> list[bool]:
+    """For each line of a header, whether it states an attribute (or a header
+    directive), or goes on with the value of the one above, whose line ends
+    with ` \\` (`:description: This post looks at … \\` over `using …`)."""
+    stated: list[bool] = []
+    for n, text in enumerate(block):
+        continued = n > 0 and stated[-1] and block[n - 1].rstrip().endswith("\\")
+        stated.append(continued or bool(ASCIIDOC_ATTRIBUTE.match(text) or _HEADER_DIRECTIVE.match(text)))
+    return stated
 
 
 def _verbatim(builder: UnitBuilder, lines: Sequence[str], start: int) -> int:
@@ -133,7 +144,9 @@ def _header(builder: UnitBuilder, lines: Sequence[str], start: int, end: int, op
         attribute = ASCIIDOC_ATTRIBUTE.match(lines[number])
         key = attribute["name"].casefold().removeprefix(_PAGE_PREFIX) if attribute else ""
         value = attribute["value"] or "" if attribute else text
-        if attribute is None and number == start + 1 and (names := _author_line(text)):
+        if attribute is None and lines[number - 1].rstrip().endswith("\\") and number > start + 1:
+            builder.unit(text, number + 1, number + 1, Role.HEADER)  # (an attribute's value going on)
+        elif attribute is None and number == start + 1 and (names := _author_line(text)):
             builder.unit(text, number + 1, number + 1, Role.BYLINE, names=names)
         elif (attribute is None or key in _DATE_ATTRIBUTES) and (date := find_date(value)):
             builder.unit(text, number + 1, number + 1, Role.DATE, date=date)
