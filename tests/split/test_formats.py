@@ -22,7 +22,7 @@ from corpus_browser.split.segment import prepare_seed
 
 MBOX = """\
 From jane at example.org  Mon Jul  4 10:13:12 2005
-From: jane at example.org (Jane Doe)
+From: jane at example.org (Jane Doe (jd))
 Date: Tue Jul  5 12:07:30 2005
 Subject: [weekly] First Letter
 Message-ID: <1@example.org>
@@ -94,6 +94,8 @@ def test_read_records_the_format_and_its_evidence(tmp_path):
 
 
 def test_mbox_messages_are_articles_with_subject_sender_and_date():
+    """Each message is an article: its subject, its sender (a nickname in
+    brackets inside the name dropped: `(Jane Doe (jd))`) and its date."""
     first, second = articles_of(mbox(), format=Format.MAIL)
     assert (first.title, first.authors, first.date, first.first_line) == ("First Letter", ("Jane Doe",), "2005-07-05", 1)
     assert (second.title, second.authors, second.date) == ("Second Letter, Folded", ("John Roe",), "2005-08-30")

@@ -38,6 +38,8 @@ _ET_AL = re.compile(r"^et\.?\s+al\.?$", re.IGNORECASE)
 _HANDLE_ASIDE = re.compile(r"[ \t]?\(@[A-Za-z0-9][\w.-]{0,38}\)")
 #: An affiliation in brackets after a name: `Jane Doe (Acme)`.
 _AFFILIATION = re.compile(r"(?<=\w)\s*\([^()@]*\)")
+#: A name's aside inside the comment that names the sender: `jd at example.org (Jane Doe (jd))`.
+_NESTED_ASIDE = re.compile(r"\(([^()]*?)\s*\([^()@]*\)\s*\)")
 
 
 #: A document collection puts a titled header block on each of at least this many documents.
@@ -166,9 +168,11 @@ def _addressed(text: str) -> bool:
 
 def _part_names(part: str) -> list[str]:
     """The names one person's part of an author field gives: by the mail parser when
-    it holds an address, else as written without an affiliation (`Jane Doe (Acme)`)."""
-    if _with_address(part):
-        return [name for name, _address in email.utils.getaddresses([part])]
+    it holds an address, else as written; without an affiliation or a nickname
+    in brackets (`Jane Doe (Acme)`) either way."""
+    if _with_address(part):  # (the name's own aside dropped too: `… (Jane Doe (jd))`)
+        part = _NESTED_ASIDE.sub(r"(\1)", part)
+        return [_AFFILIATION.sub("", name).strip() for name, _address in email.utils.getaddresses([part])]
     return [_AFFILIATION.sub("", part).strip()]
 
 

@@ -78,9 +78,7 @@ class UnitBuilder:
 
     def line(self, number: int, raw: str) -> None:
         """Add line `number` of the seed: a blank, a new paragraph, or the next
-        line of the open one (wrapped text; never a list item, nor a numbered
-        section's line after a sentence's end: `1.1. How …?` over `1.2. How …?`,
-        not `question` over `7.1. If …`)."""
+        line of the open one (wrapped text: `_continues`)."""
         text = clean(raw) if raw else ""
         if not text:
             self._close()
@@ -89,9 +87,7 @@ class UnitBuilder:
         short = len(text) < self.short_line
         shape = self._shape(text) if self.unbroken and self._open is not None else None
         if shape is _Shape.CONTINUES or (shape is None and self.join_wrapped and self._open is not None
-                                         and not self._open.short and not starts_list_item(text)
-                                         and not (rules.SECTION_NUMBER.match(text)
-                                                  and self._open.lines[-1].rstrip(_CLOSING)[-1:] in _SENTENCE_ENDS)):
+                                         and not self._open.short and self._continues(text, indent_of(raw))):
             self._open.lines.append(text)
             self._open.last = number
             self._open.short = short
@@ -103,6 +99,19 @@ class UnitBuilder:
         gap = max(self._gap, 1) if headline else self._gap
         self._open = _Paragraph([*carried, text], number - len(carried), number, gap, indent_of(raw), short, headline)
         self._gap = 0
+
+    def _continues(self, text: str, indent: int) -> bool:
+        """Whether a line goes on with the open paragraph: not a list item, nor a
+        numbered section's line after a sentence's end (`1.1. How …?` over `1.2.
+        How …?`, not `question` over `7.1. If …`), nor a line set deeper under
+        a line ending in a number that opens no list item (a release's,
+        `Release 2.7.4 Sat January 31 2026` over `        Security fixes:`;
+        an item's text may hang deeper)."""
+        last = self._open.lines[-1]
+        return not starts_list_item(text) \
+            and not (rules.SECTION_NUMBER.match(text) and last.rstrip(_CLOSING)[-1:] in _SENTENCE_ENDS) \
+            and not (indent > self._open.indent and len(self._open.lines) == 1 and last.rsplit(" ", 1)[-1].isdigit()
+                     and not starts_list_item(last))
 
     def _headline_lines_above(self) -> list[str]:
         """The open paragraph's last lines in capitals, taken off it (the whole
