@@ -840,20 +840,3 @@ def test_an_introduction_of_long_unwrapped_paragraphs_naming_the_stories_is_no_c
     stories = [(3, f"{name.upper()}\n\n{paragraph(120)}\n\n{paragraph(90)}") for name in names]
     found = articles_of(book((0, f"INTRODUCTION\n\n{introduction}"), *stories))
     assert [a.title for a in found] == ["Introduction", *names]
-
-
-
-def test_a_release_line_over_its_sections_set_deeper_opens_an_entry_however_long():
-    """A changelog's releases stamped with a weekday and a month of any length
-    (`Release 2.7.4 Sat January 31 2026`), each over its sections set deeper
-    with no blank line between (`        Security fixes:`): every release opens
-    an entry, however long its line (a long one is no wrapped line of the
-    paragraph under it)."""
-    stamps = ["Tue February 6 2024", "Wed November 6 2024", "Sat January 31 2026", "Thu March 13 2025",
-              "Mon August 10 2026", "Sun December 19 2021", "Fri July 23 2004"]
-    releases = [f"Release 2.{n}.0 {stamp}\n        Security fixes:\n           #{n}1  " +
-                textwrap.fill(paragraph(30), 60, subsequent_indent="                    ") +
-                "\n        Other changes:\n           #{n}2  " + textwrap.fill(paragraph(20), 60) for n, stamp in
-                enumerate(stamps)]
-    found = articles_of("\n\n".join(releases) + "\n")
-    assert [a.title for a in found] == [f"Release 2.{n}.0" for n in range(len(stamps))]

@@ -87,7 +87,7 @@ class UnitBuilder:
         short = len(text) < self.short_line
         shape = self._shape(text) if self.unbroken and self._open is not None else None
         if shape is _Shape.CONTINUES or (shape is None and self.join_wrapped and self._open is not None
-                                         and not self._open.short and self._continues(text, indent_of(raw))):
+                                         and not self._open.short and self._continues(text)):
             self._open.lines.append(text)
             self._open.last = number
             self._open.short = short
@@ -100,18 +100,13 @@ class UnitBuilder:
         self._open = _Paragraph([*carried, text], number - len(carried), number, gap, indent_of(raw), short, headline)
         self._gap = 0
 
-    def _continues(self, text: str, indent: int) -> bool:
+    def _continues(self, text: str) -> bool:
         """Whether a line goes on with the open paragraph: not a list item, nor a
         numbered section's line after a sentence's end (`1.1. How …?` over `1.2.
-        How …?`, not `question` over `7.1. If …`), nor a line set deeper under
-        a line ending in a number that opens no list item (a release's,
-        `Release 2.7.4 Sat January 31 2026` over `        Security fixes:`;
-        an item's text may hang deeper)."""
+        How …?`, not `question` over `7.1. If …`)."""
         last = self._open.lines[-1]
         return not starts_list_item(text) \
-            and not (rules.SECTION_NUMBER.match(text) and last.rstrip(_CLOSING)[-1:] in _SENTENCE_ENDS) \
-            and not (indent > self._open.indent and len(self._open.lines) == 1 and last.rsplit(" ", 1)[-1].isdigit()
-                     and not starts_list_item(last))
+            and not (rules.SECTION_NUMBER.match(text) and last.rstrip(_CLOSING)[-1:] in _SENTENCE_ENDS)
 
     def _headline_lines_above(self) -> list[str]:
         """The open paragraph's last lines in capitals, taken off it (the whole
