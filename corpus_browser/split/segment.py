@@ -221,10 +221,7 @@ def _sections(units: Sequence[Unit], layout: Layout) -> dict[int, tuple[str, tup
     holders = sorted(first for first, _last, reason in layout.matter if reason == CONTAINER)
     if not holders:
         return {}
-    named = {word.casefold() for i in holders if name_line(units[i].text) for word in _WORD.findall(units[i].text)}
-    uses = Counter((word.casefold(), word.islower()) for unit in units for word in _WORD.findall(unit.text)
-                   if word.casefold() in named) if named else Counter()
-    credits = {i: _credited_by(units[i].text, uses) for i in holders}
+    credits = _credits(units, holders)
     roles = [unit.role for unit in units]
     found: dict[int, tuple[str, tuple[str, ...]]] = {}
     holder = None
@@ -234,18 +231,21 @@ def _sections(units: Sequence[Unit], layout: Layout) -> dict[int, tuple[str, tup
         if holder is not None and units[start].gap_before > _break_before(units, roles, holder):
             holder = None  # a new part of the seed, beyond the department
         if holder is not None:
-            found[start] = (units[holder].text, credits[holder])
+            found[start] = (units[holder].text, credits.get(holder, ()))
     return found
 
 
-def _credited_by(heading: str, uses: Counter[tuple[str, bool]]) -> tuple[str, ...]:
-    """The person a department's heading is, when it is only a name whose words
+def _credits(units: Sequence[Unit], holders: Sequence[int]) -> dict[int, tuple[str, ...]]:
+    """The person each department heading is, when it is only a name whose words
     the seed writes capitalised more often than in lower case, as it does
     names (an anthology's `ROSE BAKER` over her poems, though one says `a
     rose`; not `BOOK NOTES`, which capitals make look like a name)."""
-    named = name_line(heading)
-    words = [word.casefold() for word in _WORD.findall(heading)]
-    return named if named and all(uses[word, True] < uses[word, False] for word in words) else ()
+    names = {i: found for i in holders if (found := name_line(units[i].text))}
+    words = {i: [word.casefold() for word in _WORD.findall(units[i].text)] for i in names}
+    wanted = {word for heading in words.values() for word in heading}
+    uses = Counter((word.casefold(), word.islower()) for unit in units for word in _WORD.findall(unit.text)
+                   if word.casefold() in wanted) if wanted else Counter()
+    return {i: name for i, name in names.items() if all(uses[word, True] < uses[word, False] for word in words[i])}
 
 
 # --- roles -------------------------------------------------------------------
