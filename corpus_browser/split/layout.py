@@ -68,6 +68,8 @@ FRONT_MATTER_MAX_SHARE = 0.2
 FRONT_MATTER_MAX_PROSE = 30
 #: A numbered series of documents without front matter among those with it has at least this many.
 SERIES_MIN_HEADINGS = 3
+#: A version alone: a word holding a digit, with a dot or a hyphen (`0.08`, `v2.0-rc1`, `2-pre-release-7`; not `2019`).
+_BARE_VERSION = re.compile(r"[vV]?\d+(?:[.-][\w]+)+")
 #: A line wholly in italics: `_My friends! we shall all be buried._`.
 _ITALIC_LINE = re.compile(r"([_*])[^_*]+\1\.?")
 #: A line wholly in one pair of brackets.
@@ -330,10 +332,20 @@ def _deeper_releases(units: Sequence[Unit], headings: Sequence[int], chosen: int
     one of theirs does (`### 9.3.2 (…)` under `## Version 9.4.0 (…)`; not
     `Highlights of the changes (since 5.6 released Nov, 2016)` under `Tool
     5.7 - two in one release`)."""
-    openings = {_opening(units[i].text) for i in headings if units[i].level == chosen} | {_opening("1.0")}
-    return {i: f"a rank-{units[i].level} heading stating a version and a date, as the log's entries do"
-            for i in headings if units[i].level > chosen and units[i].date and rules.VERSION.search(units[i].text)
-            and _opening(units[i].text) in openings}
+    entries = [i for i in headings if units[i].level == chosen]
+    openings = {_opening(units[i].text) for i in entries} | {_opening("1.0")}
+    found = {i: f"a rank-{units[i].level} heading stating a version and a date, as the log's entries do"
+             for i in headings if units[i].level > chosen and units[i].date and rules.VERSION.search(units[i].text)
+             and _opening(units[i].text) in openings}
+    if sum(1 for i in entries if _bare_version(units[i].text)) >= ENTRY_SHARE * len(entries):
+        found |= {i: f"a rank-{units[i].level} heading that is a version alone, as the log's entries are"
+                  for i in headings if units[i].level > chosen and _bare_version(units[i].text)}
+    return found
+
+
+def _bare_version(text: str) -> bool:
+    """A heading that is a version and nothing else (`1.5.0`, `v2.0-rc1`, `2-pre-release-7`): a release."""
+    return bool(_BARE_VERSION.fullmatch(text.strip()))
 
 
 def _opening(text: str) -> str:
@@ -353,6 +365,8 @@ def _posts_in_containers(units: Sequence[Unit], starts: Sequence[int], headings:
     holding them; numbered sections alone (`Puzzle 1` to `Puzzle 10`) are a post's parts."""
     found: dict[int, str] = {}
     for a, b in zip(starts, [*starts[1:], hi]):
+        if _bare_version(units[a].text):
+            continue  # a release: what it holds are its changes, dated or not
         inside = [i for i in headings if a < i < b and units[i].level > units[a].level]
         holders: list[int] = []
         for rank in sorted({units[i].level for i in inside}):

@@ -168,6 +168,26 @@ def test_messages_run_together_without_envelopes_open_at_header_blocks():
         ("Breakfast", ("Ada Byron",), "1989-12-10"), ("Supper", ("Grace Hopper",), "1989-12-11")]
 
 
+def test_messages_under_a_rule_among_envelopes_open_at_their_header():
+    """An archive saved from a mail client, some messages after an mbox envelope
+    and some after a rule (`========` over Subject:, From:, Date:): each is a
+    message. A header quoted in a body after a blank line stays in the body."""
+    def enveloped(day: int, subject: str, body: str) -> str:
+        return (f"From - Wed May {day} 22:32:09 2001\nDate: Wed, {day} May 2001 11:21:22 -0500\n"
+                f"From: Ada Byron <ada@example.org>\nSubject: {subject}\n\n{body}\n")
+    def ruled(day: int, subject: str) -> str:
+        return (f"========\nSubject: {subject}\nFrom: Grace Hopper <grace@example.org>\n"
+                f"To: list@example.org\nDate: Thu, {day} May 2001 14:38:30 -0400\n\n{paragraph(40)}\n")
+    quoting = (f"{paragraph(20)}\n\nFrom: Alan Turing <alan@example.org>\nSubject: Old news\n"
+               f"Date: Mon, 14 May 2001 10:00:00 -0400\n\n{paragraph(20)}")
+    text = "\n".join([enveloped(16, "First Call", paragraph(40)), ruled(17, "Second Call"),
+                      enveloped(18, "Third Call", quoting), ruled(19, "Fourth Call")])
+    found = articles_of(text, format=Format.MAIL)
+    assert [(a.title, a.authors, a.date) for a in found] == [
+        ("First Call", ("Ada Byron",), "2001-05-16"), ("Second Call", ("Grace Hopper",), "2001-05-17"),
+        ("Third Call", ("Ada Byron",), "2001-05-18"), ("Fourth Call", ("Grace Hopper",), "2001-05-19")]
+
+
 def test_front_matter_blocks_open_posts_wherever_they_stand():
     text = "\n".join([
         "---", 'title: "First Post"', 'date: "2024-02-07T00:00:00Z"', 'author: "Ada Byron"', "---", "",
@@ -980,6 +1000,27 @@ def test_patch_releases_one_rank_deeper_open_entries_of_their_own():
     named = re.sub(r"(?m)^## \[", "## Version [", text)  # (the releases named, the patch releases not)
     assert [a.title for a in articles_of(named, format=Format.MARKDOWN)][-5:] == [
         "Version 9.4.0", "9.3.2", "9.3.1", "Version 9.3.0", "Version 9.2.0"]
+
+
+def test_releases_named_by_version_alone_are_entries_at_any_rank():
+    """An Org changelog whose newest releases sit one rank deeper, under a
+    heading for their series (`*** 2.1.0` under `** 2 series`, beside `** DONE
+    1.5.0`): each release is an entry; and a release's own items, closed on a
+    date (`*** DONE Add a history` with `CLOSED: [...]`), are its changes, not
+    posts of their own."""
+    def items(stamp: bool) -> str:
+        return "\n".join(f"*** DONE {change}\n" + (f"CLOSED: [2017-09-1{n} Tue 10:00]\n" if stamp else "")
+                         + f"{paragraph(9)}" for n, change in enumerate(
+                             ["Add a history", "Fix the scrolling", "Support bookmarks", "Add hints",
+                              "Speed up search"]))
+    text = ("#+TODO: TASK | DONE\n\n* Release Timeline\n\n" + paragraph(15) + "\n\n** 2 series\n\n"
+            + "".join(f"*** {version}\n\n- {paragraph(20)}\n- {paragraph(25)}\n\n"
+                      for version in ("2.1.0", "2.0.0", "2-pre-release-2", "2-pre-release-1"))
+            + "".join(f"** DONE {version}\n{items(version.startswith('0'))}\n\n"
+                      for version in ("1.5.0", "1.4.0", "0.02", "0.01")))
+    found = articles_of(text, format=Format.ORG)
+    assert [a.title for a in found if a.words > 20] == [
+        "2.1.0", "2.0.0", "2-pre-release-2", "2-pre-release-1", "1.5.0", "1.4.0", "0.02", "0.01"]
 
 
 def test_a_section_naming_the_release_it_follows_stays_a_section():

@@ -12,6 +12,7 @@ from corpus_browser.config import SplitRules
 from corpus_browser.enrich.authors import normalize_name
 from corpus_browser.model import BlockKind, Format, Overrides, Role, Seed, SeedInput
 from corpus_browser.split import split_corpus
+from corpus_browser.split.readers.paragraphs import UnitBuilder
 
 
 def people(article) -> tuple[str, ...]:
@@ -840,3 +841,25 @@ def test_an_introduction_of_long_unwrapped_paragraphs_naming_the_stories_is_no_c
     stories = [(3, f"{name.upper()}\n\n{paragraph(120)}\n\n{paragraph(90)}") for name in names]
     found = articles_of(book((0, f"INTRODUCTION\n\n{introduction}"), *stories))
     assert [a.title for a in found] == ["Introduction", *names]
+
+
+def test_a_release_line_over_a_label_set_deeper_opens_an_entry_however_long():
+    """A changelog's releases stamped with a weekday and a month of any length
+    (`Release 2.7.4 Sat January 31 2026`), each over its sections' labels set
+    deeper with no blank line between (`        Security fixes:`): every
+    release opens an entry, however long its line. A book list's title over
+    its author set deeper (`  by Jane Doe`) stays one paragraph."""
+    stamps = ["Tue February 6 2024", "Wed November 6 2024", "Sat January 31 2026", "Thu March 13 2025",
+              "Mon August 10 2026", "Sun December 19 2021", "Fri July 23 2004"]
+    releases = [f"Release 2.{n}.0 {stamp}\n        Security fixes:\n           #{n}1  " +
+                textwrap.fill(paragraph(30), 60, subsequent_indent="                    ") +
+                f"\n        Other changes:\n           #{n}2  " + textwrap.fill(paragraph(20), 60) for n, stamp in
+                enumerate(stamps)]
+    found = articles_of("\n\n".join(releases) + "\n")
+    assert [a.title for a in found] == [f"Release 2.{n}.0" for n in range(len(stamps))]
+    books = "\n\n".join(f"A history of the river, Volume {n} of 3,{' ' * 30}7272{n}\n  by Jane Doe" for n in (1, 2, 3))
+    builder = UnitBuilder(join_wrapped=True, width=78)
+    for number, line in enumerate(books.splitlines(), 1):
+        builder.line(number, line)
+    assert [unit.text for unit in builder.units()] == [
+        f"A history of the river, Volume {n} of 3, 7272{n} by Jane Doe" for n in (1, 2, 3)]

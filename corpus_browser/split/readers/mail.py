@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from corpus_browser.lang.rules import TITLE_KEYS
 from corpus_browser.lang.text import clean
 from corpus_browser.model import Role, Seed, Unit
-from corpus_browser.split.formats import MBOX_ENVELOPE, field_blocks, key_of, mail_like
+from corpus_browser.split.formats import MBOX_ENVELOPE, UNDERLINE, field_blocks, key_of, mail_like
 from corpus_browser.split.readers.fields import add_fields
 from corpus_browser.split.readers.mime import mime_body
 from corpus_browser.split.readers.paragraphs import UnitBuilder, text_builder
@@ -33,6 +33,7 @@ def read(seed: Seed) -> list[Unit]:
     envelopes = [i for i, line in enumerate(lines) if line.startswith("From ") and MBOX_ENVELOPE.match(line)]
     if envelopes:
         starts = [(i, _header_end(lines, i + 1)) for i in envelopes]
+        starts = sorted(starts + _ruled_messages(lines, starts))
     else:
         starts = field_blocks(lines, mail_like) or [(0, _header_end(lines, 0))]
     tags = _list_tags(lines, starts)
@@ -43,6 +44,21 @@ def read(seed: Seed) -> list[Unit]:
         end = starts[n + 1][0] if n + 1 < len(starts) else len(lines)
         _add_message(builder, lines, start, header_end, end, tags)
     return builder.units()
+
+
+def _ruled_messages(lines: Sequence[str], envelopes: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Messages with no envelope among those with one, each under a rule over its
+    whole header (`========` over Subject:, From:, Date:): messages a mail client
+    saved one after another. A header quoted in a message's body, under no rule,
+    stays in the body."""
+    headers = {k for start, end in envelopes for k in range(start, end)}
+    return [(start, end) for start, end in field_blocks(lines, _whole_header)
+            if start > 0 and UNDERLINE.match(lines[start - 1]) and start not in headers]
+
+
+def _whole_header(keys: Collection[str]) -> bool:
+    """A message's own header: From, Subject and Date together."""
+    return {"from", "subject", "date"} <= set(keys)
 
 
 def _header_end(lines: Sequence[str], start: int) -> int:

@@ -11,6 +11,7 @@ marks up as wholes (a heading with its underline, a front-matter block).
 from __future__ import annotations
 
 import enum
+import re
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -29,6 +30,10 @@ UNBROKEN_MIN_LINES, UNBROKEN_MAX_BLANK_SHARE = 100, 0.01
 HEADLINE_LINE_MAX_WORDS = 8
 #: A headline's line in title case with no full stop at its end is at most this share of the seed's line width.
 TITLE_LINE_MAX_WIDTH_SHARE = 0.75
+#: A label over what follows: a few words ending in a colon (`Security fixes:`, `Bug fixes:`).
+_LABEL = re.compile(r"\w[\w'’ -]{0,40}:")
+#: The end of a line that says more follows it.
+_GOES_ON = frozenset(":,;-")
 #: What ends a sentence, and the closing marks that may follow it.
 _SENTENCE_ENDS, _CLOSING = frozenset(".!?"), "\"”’')]"
 
@@ -87,7 +92,7 @@ class UnitBuilder:
         short = len(text) < self.short_line
         shape = self._shape(text) if self.unbroken and self._open is not None else None
         if shape is _Shape.CONTINUES or (shape is None and self.join_wrapped and self._open is not None
-                                         and not self._open.short and self._continues(text)):
+                                         and not self._open.short and self._continues(text, indent_of(raw))):
             self._open.lines.append(text)
             self._open.last = number
             self._open.short = short
@@ -100,13 +105,17 @@ class UnitBuilder:
         self._open = _Paragraph([*carried, text], number - len(carried), number, gap, indent_of(raw), short, headline)
         self._gap = 0
 
-    def _continues(self, text: str) -> bool:
+    def _continues(self, text: str, indent: int) -> bool:
         """Whether a line goes on with the open paragraph: not a list item, nor a
         numbered section's line after a sentence's end (`1.1. How …?` over `1.2.
-        How …?`, not `question` over `7.1. If …`)."""
+        How …?`, not `question` over `7.1. If …`), nor a short label set deeper
+        under a line of its own (a release's `Release 2.8.3 Mon August 10 2026`
+        over `        Security fixes:`; not `  by Jane Doe` under a book's title)."""
         last = self._open.lines[-1]
         return not starts_list_item(text) \
-            and not (rules.SECTION_NUMBER.match(text) and last.rstrip(_CLOSING)[-1:] in _SENTENCE_ENDS)
+            and not (rules.SECTION_NUMBER.match(text) and last.rstrip(_CLOSING)[-1:] in _SENTENCE_ENDS) \
+            and not (indent > self._open.indent and len(self._open.lines) == 1 and _LABEL.fullmatch(text)
+                     and last[-1:] not in _GOES_ON)
 
     def _headline_lines_above(self) -> list[str]:
         """The open paragraph's last lines in capitals, taken off it (the whole
