@@ -454,7 +454,7 @@ def _text_starts(units: Sequence[Unit], lo: int, hi: int,
         level = Level("lines following one pattern, with versions or dates", len(entries), units[entries[0]].text, True)
         return {i: "a line of the pattern that opens each entry" for i in entries}, [level], None
     headings = [i for i in range(lo, hi) if units[i].role is Role.HEADING]
-    strength = {i: _break_before(units, i, lo) for i in headings}
+    strength = _strengths(units, headings, lo, hi)
     gap = typical_gap(units)
     article_break = _article_break(units, headings, strength, gap, lo, hi)
     levels = [Level(f"{s}+ blank lines before" if s < _START else "start of the text",
@@ -557,6 +557,24 @@ def _same_template(units: Sequence[Unit], headings: Sequence[int], starts: dict[
         return {}
     return {i: "a heading of the template most article titles follow" for i in headings
             if i not in starts and label_pattern(units[i].text) == pattern}
+
+
+def _strengths(units: Sequence[Unit], headings: Sequence[int], lo: int, hi: int) -> dict[int, int]:
+    """Each heading's break (`_break_before`). Where rules part the seed (no
+    heading stands after more blank lines than those around a separator line
+    that stands apart from the text above it or from the heading below it), a
+    heading under a rule stands after one blank line more: a rule of dashes
+    between a newsletter's items parts them more than the blank lines between
+    paragraphs do, also where it closes a masthead right under its last line.
+    (In a book whose titles stand after more blank lines, a row of stars is a
+    scene's break.)"""
+    strength = {i: _break_before(units, i, lo) for i in headings}
+    ruled = {i: max(units[i].gap_before, units[i - 1].gap_before) for i in headings
+             if _after_separator(units, i, lo, hi) or (i > lo and units[i - 1].role is Role.SEPARATOR
+                                                      and units[i].gap_before > 0)}
+    if ruled and all(strength[i] <= max(ruled.values()) for i in headings if i > lo):
+        strength |= {i: around + 1 for i, around in ruled.items()}
+    return strength
 
 
 def _break_before(units: Sequence[Unit], i: int, lo: int) -> int:

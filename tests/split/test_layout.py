@@ -863,3 +863,22 @@ def test_a_release_line_over_a_label_set_deeper_opens_an_entry_however_long():
         builder.line(number, line)
     assert [unit.text for unit in builder.units()] == [
         f"A history of the river, Volume {n} of 3, 7272{n} by Jane Doe" for n in (1, 2, 3)]
+
+
+def test_rules_between_a_newsletters_items_part_them_more_than_blank_lines():
+    """A plain-text newsletter whose items stand between rules of dashes of any
+    length, a blank line around each rule and between paragraphs, the tables'
+    rows with none (and the masthead's rule right under its last line): an
+    item's title is the line under a rule, and the short lines inside an item
+    (`Tower Work`, a table's `Income`) are its sections, not items of their
+    own."""
+    items = [("New Repeaters", []), ("Dues Are Due", ["Income", "Expenditures"]),
+             ("President's Corner", ["Tower Work", "Projects Coming Up", "Twitter News"]),
+             ("Foxhunt Report", []), ("Board Meeting", ["Old Business", "New Business"])]
+    rows = "\n".join(f"Week {n}\tW{n}ABC\tJane Doe" for n in range(1, 31))
+    def item(title: str, sections: list[str]) -> str:
+        parts = [title, paragraph(40)] + [f"{section}\n\n{paragraph(25)}" for section in sections] + ([rows] if sections else [])
+        return "\n\n".join(parts)
+    text = "The Club Newsletter\n\nVolume 9, Number 1\nSeptember 2009" + "".join(
+        f"\n{'-' * (26 + n)}\n\n{item(title, sections)}\n" for n, (title, sections) in enumerate(items))
+    assert [a.title for a in articles_of(text)] == [title for title, _sections in items]
