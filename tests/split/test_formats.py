@@ -649,6 +649,35 @@ def test_ablog_posts_open_at_the_title_over_their_post_directive():
     assert found[0].source_tags == ("release",)
 
 
+def test_sphinx_pages_joined_open_at_their_fields_over_the_title_and_a_page_without_any():
+    """A Sphinx blog's pages joined: some state their metadata as a field list
+    over the title (`:blogpost: true`, `:date:`, `:author:`), some as a
+    `.. post::` directive under it (after two blank lines, too), and one page
+    states none: each is a post, with what it states; the posts' sections,
+    underlined otherwise, stay sections. A Pelican post's fields under its
+    title open nothing of their own."""
+    def fields_over(title: str, day: str, name: str) -> str:
+        return (f":blogpost: true\n:date: {day}\n:author: {name}\n\n{title}\n{'=' * len(title)}\n\n"
+                f"{paragraph(60)}\n\nWhat changed\n------------\n\n{paragraph(40)}\n")
+    def directive_under(title: str, day: str, name: str, blank: str = "\n") -> str:
+        return (f"{title}\n{'=' * len(title)}\n{blank}\n.. post:: {day}\n   :author: {name}\n\n"
+                f"{paragraph(60)}\n\nWhat changed\n------------\n\n{paragraph(40)}\n")
+    text = "\n".join([fields_over("Tool 0.1 released", "May 14, 2014", "Ada Byron"),
+                      directive_under("Tool 0.2 released", "Aug 31, 2014", "Ada Byron"),
+                      f"Tool 0.3 released\n=================\n\n{paragraph(50)}\n",
+                      directive_under("Tool 0.4 released", "Dec 20, 2014", "Grace Hopper", blank="\n\n"),
+                      directive_under("Tool 0.5 released", "Mar 25, 2015", "Ada Byron"),
+                      fields_over("External post", "September 01, 2021", "Alan Turing")])
+    found = articles_of(text, format=Format.RST)
+    assert [(a.title, a.authors, a.date) for a in found] == [
+        ("Tool 0.1 released", ("Ada Byron",), "2014-05-14"), ("Tool 0.2 released", ("Ada Byron",), "2014-08-31"),
+        ("Tool 0.3 released", (), None), ("Tool 0.4 released", ("Grace Hopper",), "2014-12-20"),
+        ("Tool 0.5 released", ("Ada Byron",), "2015-03-25"), ("External post", ("Alan Turing",), "2021-09-01")]
+    pelican = "\n".join(f"{title}\n{'#' * len(title)}\n\n:date: 2020-0{n}-01\n:author: Ada Byron\n\n"
+                        f"Intro\n=====\n\n{paragraph(60)}\n" for n, title in enumerate(["One", "Two", "Three"], 1))
+    assert [a.title for a in articles_of(pelican, format=Format.RST)] == ["One", "Two", "Three"]
+
+
 def test_a_date_given_as_created_and_updated_is_the_created_one():
     text = f"---\ntitle: Zensical\ndate:\n  created: 2026-02-18\n  updated: 2026-04-13\n---\n\n{paragraph(40)}"
     (post,) = articles_of(text, format=Format.MARKDOWN)

@@ -9,8 +9,10 @@ What a post states of itself is metadata: a field list right under its title
 Pelican writes them), the `.. key: value` comments a file opens with
 (Nikola's `.. title:`, `.. date:`, `.. tags:`), and ABlog's `.. post:: DATE`
 directive under a title with its `:author:`, `:tags:` and `:category:`
-options; where two or more titles stand over such a directive, each opens a
-post, whatever the headings of the posts' own sections. Explicit markup (a directive
+options, or a Sphinx page's field list over its title (`:blogpost: true`,
+`:date:`, `:author:`); where two or more posts state theirs so, each opens
+a post, whatever the headings of the posts' own sections, and so does a
+title underlined as theirs are with no metadata. Explicit markup (a directive
 with its options and content, a comment, a link target) and literal blocks
 are verbatim units: never metadata, never boilerplate, so that a
 `.. code-block::` line many posts share stays with its code."""
@@ -18,6 +20,7 @@ are verbatim units: never metadata, never boilerplate, so that a
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from corpus_browser.lang.recognise import find_date
@@ -34,6 +37,9 @@ FIELD = re.compile(r"^:(?P<key>[\w -]+):(?:\s+(?P<value>.*)|$)")
 EXPLICIT_MARKUP = re.compile(r"^[ \t]*\.\.(?:[ \t]|$)")
 #: ABlog's directive that makes a page a post: `.. post:: 27 November 2012`, its options indented under it.
 POST_DIRECTIVE = re.compile(r"^\.\. post::(?:[ \t]+(?P<date>.*?))?[ \t]*$")
+#: Where posts state their metadata, a title underlined as this share of theirs are is a post too,
+#: when such titles are at most this share of the posts: a few pages without metadata, not every post's sections.
+POST_MARK_SHARE, BARE_POSTS_SHARE = 0.9, 0.25
 #: A metadata comment at the top of a file: `.. title: A Post`.
 COMMENT_FIELD = re.compile(r"^\.\. (?P<key>[a-z_]+):(?:\s+(?P<value>.*)|$)")
 
@@ -43,9 +49,11 @@ def read(seed: Seed) -> list[Unit]:
     builder = text_builder(lines)
     ranks: dict[tuple[str, bool], int] = {}
     after_title = [0]  # where a field list states the post's metadata: the file's start, or right under a title
-    posts = _post_titles(lines)
+    posts, heads = _posts(lines)
 
     def step(i: int) -> int:
+        if i in heads:
+            return _metadata(builder, lines, i, opens_record=True)
         if i == after_title[0] and (COMMENT_FIELD.match(lines[i]) or FIELD.match(lines[i])):
             return _metadata(builder, lines, i)
         if i >= after_title[0] and POST_DIRECTIVE.match(lines[i]):
@@ -93,9 +101,10 @@ def _set_apart(lines: Sequence[str], title: int, ranks: dict[tuple[str, bool], i
         or ranks.get((lines[title + 1].strip()[0], False)) == 1
 
 
-def _metadata(builder: UnitBuilder, lines: Sequence[str], start: int) -> int:
+def _metadata(builder: UnitBuilder, lines: Sequence[str], start: int, opens_record: bool = False) -> int:
     """A block of fields that states a post's metadata: a title, a date line, a
-    byline and header fields, each carrying what it states; returns where it ends."""
+    byline and header fields, each carrying what it states, the first opening
+    the post when `opens_record`; returns where it ends."""
     end = start
     while end < len(lines) and (COMMENT_FIELD.match(lines[end]) or FIELD.match(lines[end])):
         end += 1
@@ -104,30 +113,75 @@ def _metadata(builder: UnitBuilder, lines: Sequence[str], start: int) -> int:
     stated = stated_facts(fields)
     for number, match in found:
         key, value = match["key"].strip().casefold(), (match["value"] or "").strip()
+        opens = opens_record and number == start
         if key == "title" and clean(value):
-            builder.unit(clean(value), number + 1, number + 1, Role.HEADING, level=0, marker=".. title:")
+            builder.unit(clean(value), number + 1, number + 1, Role.HEADING, level=0, marker=".. title:",
+                         opens_record=opens)
         elif key in DATE_KEYS and (date := find_date(value)):
-            builder.unit(clean(lines[number]), number + 1, number + 1, Role.DATE, date=date)
+            builder.unit(clean(lines[number]), number + 1, number + 1, Role.DATE, date=date, opens_record=opens)
         elif key in AUTHOR_KEYS and (names := stated_names(value)):
-            builder.unit(clean(lines[number]), number + 1, number + 1, Role.BYLINE, names=names)
+            builder.unit(clean(lines[number]), number + 1, number + 1, Role.BYLINE, names=names, opens_record=opens)
         else:
-            builder.unit(clean(lines[number]), number + 1, number + 1, Role.HEADER, stated=stated)
+            builder.unit(clean(lines[number]), number + 1, number + 1, Role.HEADER, stated=stated, opens_record=opens)
             stated = None  # stated once, on the block's first other field
     return end
 
 
-def _post_titles(lines: Sequence[str]) -> set[int]:
-    """The titles right over an ABlog `.. post::` directive (a blank line between
-    at most), when there are at least two: the posts of blog pages joined into
-    one. (A directive may also stand at a page's end: one under a title it does
-    not follow could be either post's, and is left to the layout.)"""
-    found = set()
+def _posts(lines: Sequence[str]) -> tuple[set[int], set[int]]:
+    """Where the posts of blog pages joined into one open, when at least two
+    state their metadata (ABlog's): the titles right over a `.. post::`
+    directive (blank lines between at most), and the field lists of two fields
+    or more right over a title and under none (`:blogpost: true`, `:date:` and
+    `:author:` as a page's first lines, the title under them), which open
+    their post; then every other title underlined as nearly all those are
+    (`POST_MARK_SHARE`), a page with no metadata, where such pages are few
+    (`BARE_POSTS_SHARE`). (A directive may also stand
+    at a page's end: one under a title it does not follow could be either
+    post's, and is left to the layout.)"""
+    titles, heads = set(), {}
     for i, line in enumerate(lines):
         if POST_DIRECTIVE.match(line):
-            above = i - 1 if i and not lines[i - 1].strip() else i
-            if above >= 2 and underlines(lines[above - 2], lines[above - 1]):
-                found.add(above - 2)
-    return found if len(found) >= RECORDS_MIN else set()
+            above = _nonblank_above(lines, i)
+            if above >= 1 and underlines(lines[above - 1], lines[above]):
+                titles.add(above - 1)
+        elif FIELD.match(line) and (i == 0 or not lines[i - 1].strip()) and not _under_title(lines, i):
+            end = i
+            while end < len(lines) and FIELD.match(lines[end]):
+                end += 1
+            title = _nonblank_below(lines, end)
+            if end > i + 1 and title + 1 < len(lines) and underlines(lines[title], lines[title + 1]):
+                heads[i] = title
+    if len(titles) + len(heads) < RECORDS_MIN:
+        return set(), set()
+    taken = titles | set(heads.values())
+    mark, count = Counter(lines[t + 1].strip()[0] for t in taken).most_common(1)[0]
+    if count >= POST_MARK_SHARE * len(taken):
+        bare = {t for t in range(1, len(lines) - 1) if t not in taken and not lines[t - 1].strip()
+                and underlines(lines[t], lines[t + 1]) and lines[t + 1].strip()[0] == mark}
+        if len(bare) <= BARE_POSTS_SHARE * len(taken):  # (more would be the posts' sections)
+            titles |= bare
+    return titles, set(heads)
+
+
+def _under_title(lines: Sequence[str], i: int) -> bool:
+    """Line `i` stands under a title, blank lines between at most: it is that title's (a Pelican post's fields)."""
+    above = _nonblank_above(lines, i)
+    return above >= 1 and underlines(lines[above - 1], lines[above])
+
+
+def _nonblank_above(lines: Sequence[str], i: int) -> int:
+    """The last line above line `i` that is not blank (-1 when none is)."""
+    i -= 1
+    while i >= 0 and not lines[i].strip():
+        i -= 1
+    return i
+
+
+def _nonblank_below(lines: Sequence[str], i: int) -> int:
+    """The first line from line `i` on that is not blank (the number of lines when none is)."""
+    while i < len(lines) and not lines[i].strip():
+        i += 1
+    return i
 
 
 def _post(builder: UnitBuilder, lines: Sequence[str], start: int) -> int:
