@@ -192,24 +192,13 @@ def mentions_date(text: str) -> bool:
 def is_date_line(text: str) -> bool:
     """A line that is a date, perhaps with a few words around it ("Posted on …",
     a weekday, a time of day), but no version number: `Changes in 0.99 (27 Jan
-    96)` heads a release. A day and a month with no year before a capitalised
-    word is a title's opening (`19 September Foxhunt`)."""
-    found = _date_match(text)
-    if found is None:
-        found = _day_and_month(text)
-        if found is not None and _opens_with_capital(rules.WEEKDAY_OR_TIME.sub(" ", text[found.end():])):
-            return False
+    96)` heads a release."""
+    found = _date_match(text) or _day_and_month(text)
     if found is None:
         return _parsed_date(text) is not None
     rest = _around_date(text, found)
     return len(rules.WORD_IN_DATE_LINE.findall(rest)) <= rules.DATE_LINE_MAX_OTHER_WORDS \
         and not rules.VERSION.search(rest)
-
-
-def _opens_with_capital(text: str) -> bool:
-    """The text's first word (past spaces and punctuation) is capitalised."""
-    word = text.lstrip(" \t,.:;-–—")
-    return word[:1].isupper()
 
 
 def is_bare_date(text: str) -> bool:

@@ -68,8 +68,14 @@ FRONT_MATTER_MAX_SHARE = 0.2
 FRONT_MATTER_MAX_PROSE = 30
 #: A numbered series of documents without front matter among those with it has at least this many.
 SERIES_MIN_HEADINGS = 3
-#: A version alone: a word holding a digit, with a dot or a hyphen (`0.08`, `v2.0-rc1`, `2-pre-release-7`; not `2019`).
-_BARE_VERSION = re.compile(r"[vV]?\d+(?:[.-][\w]+)+")
+#: A version alone: numbers joined by dots, perhaps with a pre-release after them (`0.08`, `1.5.0`,
+#: `v2.0-rc1`), or a number over a pre-release's name (`2-pre-release-7`, `3-beta2`); not `2.x`, nor a date.
+_BARE_VERSION = re.compile(r"[vV]?(?:\d+(?:\.\d+)+(?:[-+.]?[A-Za-z]\w*(?:[.-]\w+)*)?"
+                           r"|\d+-(?:pre|rc|alpha|beta|dev)[\w-]*)")
+#: An entry's title stands at most this many lines above the entry's own line (a title, a subtitle, the line).
+TITLE_BLOCK_LINES = 3
+#: A rule: a line of one dash, equals sign, underscore or tilde, five or more (not a row of stars).
+_RULE = re.compile(r"([-=_~])\1{4,}")
 #: A line wholly in italics: `_My friends! we shall all be buried._`.
 _ITALIC_LINE = re.compile(r"([_*])[^_*]+\1\.?")
 #: A line wholly in one pair of brackets.
@@ -331,7 +337,9 @@ def _deeper_releases(units: Sequence[Unit], headings: Sequence[int], chosen: int
     conventional-changelog writes them), when it opens with its version or as
     one of theirs does (`### 9.3.2 (…)` under `## Version 9.4.0 (…)`; not
     `Highlights of the changes (since 5.6 released Nov, 2016)` under `Tool
-    5.7 - two in one release`)."""
+    5.7 - two in one release`). Where most entries are a version alone
+    (`** 1.5.0`), a deeper heading that is a version alone is one too
+    (`*** 2.1.0` under `** 2 series`)."""
     entries = [i for i in headings if units[i].level == chosen]
     openings = {_opening(units[i].text) for i in entries} | {_opening("1.0")}
     found = {i: f"a rank-{units[i].level} heading stating a version and a date, as the log's entries do"
@@ -362,11 +370,13 @@ def _posts_in_containers(units: Sequence[Unit], starts: Sequence[int], headings:
     changelog's releases under a stray top heading), and so do those a rank
     further down under headings with no text of their own (a devlog's days
     under its months, under its years), the headings over them set aside as
-    holding them; numbered sections alone (`Puzzle 1` to `Puzzle 10`) are a post's parts."""
+    holding them; numbered sections alone (`Puzzle 1` to `Puzzle 10`) are a post's parts,
+    and in a log of releases each a version alone, what a release holds are its changes."""
     found: dict[int, str] = {}
+    releases = sum(1 for a in starts if _bare_version(units[a].text)) >= ENTRY_SHARE * len(starts)
     for a, b in zip(starts, [*starts[1:], hi]):
-        if _bare_version(units[a].text):
-            continue  # a release: what it holds are its changes, dated or not
+        if releases and _bare_version(units[a].text):
+            continue  # a release of a log of releases: what it holds are its changes, dated or not
         inside = [i for i in headings if a < i < b and units[i].level > units[a].level]
         holders: list[int] = []
         for rank in sorted({units[i].level for i in inside}):
@@ -452,7 +462,9 @@ def _text_starts(units: Sequence[Unit], lo: int, hi: int,
     entries = [i for i in range(lo, hi) if units[i].role is Role.HEADING and units[i].level]
     if entries:
         level = Level("lines following one pattern, with versions or dates", len(entries), units[entries[0]].text, True)
-        return {i: "a line of the pattern that opens each entry" for i in entries}, [level], None
+        titled = _titles_over_entries(units, entries, lo)
+        return {titled.get(i, i): "a line of the pattern that opens each entry" + (
+            ", under its title" if i in titled else "") for i in entries}, [level], None
     headings = [i for i in range(lo, hi) if units[i].role is Role.HEADING]
     strength = _strengths(units, headings, lo, hi)
     gap = typical_gap(units)
@@ -493,6 +505,25 @@ def _text_starts(units: Sequence[Unit], lo: int, hi: int,
     starts.update(_stacked_titles(units, starts, hi))
     starts.update(_numerals_between(units, headings, starts))
     return starts, levels, article_break
+
+
+def _titles_over_entries(units: Sequence[Unit], entries: Sequence[int], lo: int) -> dict[int, int]:
+    """Entries whose lines stand under a title of their own (a letter's `LETTERA
+    I.` over its subtitle, over its dateline `Napoli, 5 maggio 1877.`): each
+    entry's title, where most entries have one. A title is a heading that
+    stands after a stronger break than the entry's line, right above it or
+    above a line or two of its own (a subtitle), blank lines apart."""
+    found: dict[int, int] = {}
+    for previous, i in zip([lo - 1, *entries], entries):
+        top = i - 1
+        while top > max(lo, previous + 1) and i - top < TITLE_BLOCK_LINES \
+                and units[top].gap_before <= units[i].gap_before \
+                and units[top].line_count == 1 and units[top + 1].gap_before > 0:
+            top -= 1
+        if top >= lo and top > previous and units[top].role is Role.HEADING and not units[top].level \
+                and _break_before(units, top, lo) > units[i].gap_before and units[top + 1].gap_before > 0:
+            found[i] = top
+    return found if len(found) >= ENTRY_SHARE * len(entries) else {}
 
 
 def _first_lines_under_titles(units: Sequence[Unit], starts: dict[int, str], hi: int) -> list[int]:
@@ -561,17 +592,18 @@ def _same_template(units: Sequence[Unit], headings: Sequence[int], starts: dict[
 
 def _strengths(units: Sequence[Unit], headings: Sequence[int], lo: int, hi: int) -> dict[int, int]:
     """Each heading's break (`_break_before`). Where rules part the seed (no
-    heading stands after more blank lines than those around a separator line
+    heading stands after more blank lines than those around a rule of dashes
     that stands apart from the text above it or from the heading below it), a
-    heading under a rule stands after one blank line more: a rule of dashes
-    between a newsletter's items parts them more than the blank lines between
+    heading under a rule stands after one blank line more: a rule between a
+    newsletter's items parts them more than the blank lines between
     paragraphs do, also where it closes a masthead right under its last line.
-    (In a book whose titles stand after more blank lines, a row of stars is a
-    scene's break.)"""
+    (A row of stars is a book's scene break as often as a divider: it counts
+    as the blank lines around it, as do rules in a book whose titles stand
+    after more blank lines.)"""
     strength = {i: _break_before(units, i, lo) for i in headings}
     ruled = {i: max(units[i].gap_before, units[i - 1].gap_before) for i in headings
-             if _after_separator(units, i, lo, hi) or (i > lo and units[i - 1].role is Role.SEPARATOR
-                                                      and units[i].gap_before > 0)}
+             if i > lo and _RULE.fullmatch(units[i - 1].text) and (
+                 _after_separator(units, i, lo, hi) or units[i].gap_before > 0)}
     if ruled and all(strength[i] <= max(ruled.values()) for i in headings if i > lo):
         strength |= {i: around + 1 for i, around in ruled.items()}
     return strength

@@ -186,6 +186,11 @@ def test_messages_under_a_rule_among_envelopes_open_at_their_header():
     assert [(a.title, a.authors, a.date) for a in found] == [
         ("First Call", ("Ada Byron",), "2001-05-16"), ("Second Call", ("Grace Hopper",), "2001-05-17"),
         ("Third Call", ("Ada Byron",), "2001-05-18"), ("Fourth Call", ("Grace Hopper",), "2001-05-19")]
+    # One message forwarded under a rule in a body is no message of its own.
+    forwarded = quoting.replace("\n\nFrom: Alan", "\n\n----------\nFrom: Alan")
+    text = "\n".join([enveloped(16, "First Call", paragraph(40)), enveloped(18, "Fwd: Old news", forwarded),
+                      enveloped(19, "Third Call", paragraph(40))])
+    assert [a.title for a in articles_of(text, format=Format.MAIL)] == ["First Call", "Fwd: Old news", "Third Call"]
 
 
 def test_front_matter_blocks_open_posts_wherever_they_stand():
@@ -676,6 +681,11 @@ def test_sphinx_pages_joined_open_at_their_fields_over_the_title_and_a_page_with
     pelican = "\n".join(f"{title}\n{'#' * len(title)}\n\n:date: 2020-0{n}-01\n:author: Ada Byron\n\n"
                         f"Intro\n=====\n\n{paragraph(60)}\n" for n, title in enumerate(["One", "Two", "Three"], 1))
     assert [a.title for a in articles_of(pelican, format=Format.RST)] == ["One", "Two", "Three"]
+    # A function's `:param:` list over the next function's section states no post's metadata.
+    api = "File helpers\n============\n\n" + paragraph(60) + "\n\n" + "\n".join(
+        f"{name}\n{'-' * len(name)}\n\n{paragraph(40)}\n\n:param path: the file\n:returns: the size\n"
+        for name in ("read_file", "write_file", "copy_file"))
+    assert [a.title for a in articles_of(api, format=Format.RST)] == ["File helpers"]
 
 
 def test_a_date_given_as_created_and_updated_is_the_created_one():
@@ -1050,6 +1060,15 @@ def test_releases_named_by_version_alone_are_entries_at_any_rank():
     found = articles_of(text, format=Format.ORG)
     assert [a.title for a in found if a.words > 20] == [
         "2.1.0", "2.0.0", "2-pre-release-2", "2-pre-release-1", "1.5.0", "1.4.0", "0.02", "0.01"]
+    # A series' heading (`# 2.x`) or a month's (`# 2024-03`) is no release: what it holds are entries.
+    series = "\n".join(f"# {major}.x\n\n" + "".join(f"## {major}.{minor}.0 (20{20 + major}-0{minor + 1}-01)\n\n"
+                                                    f"- {paragraph(20)}\n\n" for minor in range(4, -1, -1))
+                       for major in (2, 1))
+    assert len(articles_of(series, format=Format.MARKDOWN)) == 10
+    months = "\n".join(f"# 2024-0{month}\n\n" + "".join(f"## 2024-0{month}-{day:02d} Notes on topic {day}\n\n"
+                                                         f"{paragraph(60)}\n\n" for day in (28, 21, 14, 7, 2))
+                       for month in (3, 2))
+    assert len(articles_of(months, format=Format.MARKDOWN)) == 10
 
 
 def test_a_section_naming_the_release_it_follows_stays_a_section():

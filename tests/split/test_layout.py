@@ -863,6 +863,10 @@ def test_a_release_line_over_a_label_set_deeper_opens_an_entry_however_long():
         builder.line(number, line)
     assert [unit.text for unit in builder.units()] == [
         f"A history of the river, Volume {n} of 3, 7272{n} by Jane Doe" for n in (1, 2, 3)]
+    builder = UnitBuilder(join_wrapped=True, width=78)
+    for number, line in enumerate(["  * The parser no longer fails on empty files, as reported", "    by users on the list:"], 1):
+        builder.line(number, line)
+    assert len(builder.units()) == 1  # a wrapped line in lower case is no label
 
 
 def test_rules_between_a_newsletters_items_part_them_more_than_blank_lines():
@@ -882,3 +886,32 @@ def test_rules_between_a_newsletters_items_part_them_more_than_blank_lines():
     text = "The Club Newsletter\n\nVolume 9, Number 1\nSeptember 2009" + "".join(
         f"\n{'-' * (26 + n)}\n\n{item(title, sections)}\n" for n, (title, sections) in enumerate(items))
     assert [a.title for a in articles_of(text)] == [title for title, _sections in items]
+    # Rows of stars between a book's scenes, as many blank lines around them as before its titles: scene breaks.
+    stars = "\n\n\n       *       *       *       *       *\n\n"
+    stories = [f"{title}\n\n{paragraph(80)}{stars}{scene}\n\n{paragraph(70)}" for title, scene in [
+        ("THE MILL", "Next morning"), ("THE RIVER", paragraph(30)), ("THE BRIDGE", "Late that night"),
+        ("THE FERRY", paragraph(30))]]
+    assert [a.title for a in articles_of("\n\n\n".join(stories) + "\n")] == [
+        "The Mill", "The River", "The Bridge", "The Ferry"]
+
+
+def test_dated_letters_open_at_the_title_over_their_dateline():
+    """Letters each under a numbered title, a one-line subtitle and a dateline
+    set to the right (`LETTERA I.`, `Where the city is told of.`, `Napoli,
+    5 maggio 1877.`): each letter opens at its title, not at its dateline, and
+    keeps its date; the title and subtitle are not left at the end of the
+    letter before."""
+    days = [5, 8, 11, 14, 21, 22]
+    letters = [(4, f"LETTER {numeral}.\n\nWhere the {topic} is told of.\n\n\n{' ' * 40}Naples, {day} May 1877.\n\n"
+                   f"{paragraph(120)}\n\n{paragraph(90)}")
+               for numeral, topic, day in zip(["I", "II", "III", "IV", "V", "VI"],
+                                              ["city", "people", "coast", "poor", "feast", "graveyard"], days)]
+    found = articles_of(book(*letters))
+    assert [(a.first_line, a.date) for a in found] == [
+        (next(n for n, line in enumerate(book(*letters).splitlines(), 1) if line == f"LETTER {numeral}."),
+         f"1877-05-{day:02d}") for numeral, day in zip(["I", "II", "III", "IV", "V", "VI"], days)]
+    # A note under no title of its own, right after a short letter, is an entry of its own, not that letter's.
+    note = (2, f"Only a line today, the post is leaving.\n\n\n{' ' * 40}Naples, 23 May 1877.\n\n{paragraph(100)}")
+    found = articles_of(book(*letters[:5], note, letters[5]))
+    assert [a.date for a in found] == ["1877-05-05", "1877-05-08", "1877-05-11", "1877-05-14", "1877-05-21",
+                                       "1877-05-23", "1877-05-22"]

@@ -11,6 +11,7 @@ replies stay in the body.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Collection, Sequence
 
@@ -18,7 +19,7 @@ from corpus_browser.lang.rules import TITLE_KEYS
 from corpus_browser.lang.text import clean
 from corpus_browser.model import Role, Seed, Unit
 from corpus_browser.split.formats import MBOX_ENVELOPE, UNDERLINE, field_blocks, key_of, mail_like
-from corpus_browser.split.readers.fields import add_fields
+from corpus_browser.split.readers.fields import RECORDS_MIN, add_fields
 from corpus_browser.split.readers.mime import mime_body
 from corpus_browser.split.readers.paragraphs import UnitBuilder, text_builder
 
@@ -49,11 +50,15 @@ def read(seed: Seed) -> list[Unit]:
 def _ruled_messages(lines: Sequence[str], envelopes: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     """Messages with no envelope among those with one, each under a rule over its
     whole header (`========` over Subject:, From:, Date:): messages a mail client
-    saved one after another. A header quoted in a message's body, under no rule,
-    stays in the body."""
-    headers = {k for start, end in envelopes for k in range(start, end)}
-    return [(start, end) for start, end in field_blocks(lines, _whole_header)
-            if start > 0 and UNDERLINE.match(lines[start - 1]) and start not in headers]
+    saved one after another, two or more of them. A header quoted in a
+    message's body under no rule, or anywhere in a multipart message (its
+    parts', its attachments'), stays in the body."""
+    opens = [start for start, _end in envelopes]
+    multipart = {n for n, (start, end) in enumerate(envelopes)
+                 if any(key_of(line) == "content-type" and "multipart" in line.casefold() for line in lines[start:end])}
+    found = [(start, end) for start, end in field_blocks(lines, _whole_header)
+             if start > 0 and UNDERLINE.match(lines[start - 1]) and bisect_right(opens, start) - 1 not in multipart]
+    return found if len(found) >= RECORDS_MIN else []
 
 
 def _whole_header(keys: Collection[str]) -> bool:

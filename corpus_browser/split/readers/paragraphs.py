@@ -30,8 +30,8 @@ UNBROKEN_MIN_LINES, UNBROKEN_MAX_BLANK_SHARE = 100, 0.01
 HEADLINE_LINE_MAX_WORDS = 8
 #: A headline's line in title case with no full stop at its end is at most this share of the seed's line width.
 TITLE_LINE_MAX_WIDTH_SHARE = 0.75
-#: A label over what follows: a few words ending in a colon (`Security fixes:`, `Bug fixes:`).
-_LABEL = re.compile(r"\w[\w'’ -]{0,40}:")
+#: A label over what follows: a capitalised word or up to four, ending in a colon (`Security fixes:`, `Bug fixes:`).
+_LABEL = re.compile(r"[^\W\d_a-z][\w'’-]*(?: [\w'’-]+){0,3}:")
 #: The end of a line that says more follows it.
 _GOES_ON = frozenset(":,;-")
 #: What ends a sentence, and the closing marks that may follow it.

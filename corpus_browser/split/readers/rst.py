@@ -131,9 +131,10 @@ def _posts(lines: Sequence[str]) -> tuple[set[int], set[int]]:
     """Where the posts of blog pages joined into one open, when at least two
     state their metadata (ABlog's): the titles right over a `.. post::`
     directive (blank lines between at most), and the field lists of two fields
-    or more right over a title and under none (`:blogpost: true`, `:date:` and
-    `:author:` as a page's first lines, the title under them), which open
-    their post; then every other title underlined as nearly all those are
+    or more, a date or an author among them, right over a title and under
+    none (`:blogpost: true`, `:date:` and `:author:` as a page's first lines,
+    the title under them; not a function's `:param path:` over the next
+    function's section), which open their post; then every other title underlined as nearly all those are
     (`POST_MARK_SHARE`), a page with no metadata, where such pages are few
     (`BARE_POSTS_SHARE`). (A directive may also stand
     at a page's end: one under a title it does not follow could be either
@@ -149,7 +150,9 @@ def _posts(lines: Sequence[str]) -> tuple[set[int], set[int]]:
             while end < len(lines) and FIELD.match(lines[end]):
                 end += 1
             title = _nonblank_below(lines, end)
-            if end > i + 1 and title + 1 < len(lines) and underlines(lines[title], lines[title + 1]):
+            keys = {FIELD.match(lines[k])["key"].strip().casefold() for k in range(i, end)}
+            if end > i + 1 and keys.intersection((*DATE_KEYS, *AUTHOR_KEYS)) and title + 1 < len(lines) \
+                    and underlines(lines[title], lines[title + 1]):
                 heads[i] = title
     if len(titles) + len(heads) < RECORDS_MIN:
         return set(), set()
