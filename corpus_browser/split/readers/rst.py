@@ -129,16 +129,16 @@ def _metadata(builder: UnitBuilder, lines: Sequence[str], start: int, opens_reco
 
 def _posts(lines: Sequence[str]) -> tuple[set[int], set[int]]:
     """Where the posts of blog pages joined into one open, when at least two
-    state their metadata (ABlog's): the titles right over a `.. post::`
-    directive (blank lines between at most), and the field lists of two fields
-    or more, a date or an author among them, right over a title and under
-    none (`:blogpost: true`, `:date:` and `:author:` as a page's first lines,
-    the title under them; not a function's `:param path:` over the next
-    function's section), which open their post; then every other title underlined as nearly all those are
-    (`POST_MARK_SHARE`), a page with no metadata, where such pages are few
-    (`BARE_POSTS_SHARE`). (A directive may also stand
-    at a page's end: one under a title it does not follow could be either
-    post's, and is left to the layout.)"""
+    state their metadata: the titles over an ABlog `.. post::` directive
+    (blank lines between only), and the field lists of two fields or more, a
+    date or an author among them, right over a title and under none
+    (`:blogpost: true`, `:date:` and `:author:` as a page's first lines, the
+    title under them; not a function's `:param path:` over the next
+    function's section), which open their post; then every other title
+    underlined as nearly all those are (`POST_MARK_SHARE`), a page with no
+    metadata, where such pages are few (`BARE_POSTS_SHARE`). (A directive may
+    also stand at a page's end: one under a title it does not follow could be
+    either post's, and is left to the layout.)"""
     titles, heads = set(), {}
     for i, line in enumerate(lines):
         if POST_DIRECTIVE.match(line):
