@@ -118,7 +118,8 @@ def test_a_title_word_never_dates_a_piece(language):
     ("de", "München, den 6. September.", True), ("de", "Den 11. September, abends.", True),
     ("fr", "Paris, le 3 mai.", True), ("en", "June 4th", True),
     ("de", "Er kam am 6. September nach Hause und blieb dort eine lange Zeit.", False),
-    ("en", "5 Reasons to Love March", False), ("en", "The May Queen", False)])
+    ("en", "5 Reasons to Love March", False), ("en", "The May Queen", False),
+    ("en", "May 5th, Boston.", True), ("en", "3 June. Fine.", True)])
 def test_a_day_and_a_month_without_a_year_make_a_date_line_that_dates_nothing(language, text, is_line):
     """A diary's or letters' datelines often leave the year out: they open
     entries (is_date_line) but date nothing (no year stated)."""
