@@ -69,7 +69,7 @@ FRONT_MATTER_MAX_PROSE = 30
 #: A numbered series of documents without front matter among those with it has at least this many.
 SERIES_MIN_HEADINGS = 3
 #: A version alone: numbers joined by dots, perhaps with a pre-release after them (`0.08`, `1.5.0`,
-#: `v2.0-rc1`), or a number over a pre-release's name (`2-pre-release-7`, `3-beta2`); not `2.x`, nor a date.
+#: `v2.0-rc1`), or a number over a pre-release's name (`3-pre-release-2`, `3-beta2`); not `2.x`, nor a date.
 _BARE_VERSION = re.compile(r"[vV]?(?:\d+(?:\.\d+)+(?:[-+.]?[A-Za-z]\w*(?:[.-]\w+)*)?"
                            r"|\d+-(?:pre|rc|alpha|beta|dev)[\w-]*)")
 #: An entry's title stands at most this many lines above the entry's own line (a title, a subtitle, the line).
@@ -339,7 +339,7 @@ def _deeper_releases(units: Sequence[Unit], headings: Sequence[int], chosen: int
     `Highlights of the changes (since 5.6 released Nov, 2016)` under `Tool
     5.7 - two in one release`). Where most entries are a version alone
     (`** 1.5.0`), a deeper heading that is a version alone is one too
-    (`*** 2.1.0` under `** 2 series`)."""
+    (`*** 3.1.0` under `** Series 3`)."""
     entries = [i for i in headings if units[i].level == chosen]
     openings = {_opening(units[i].text) for i in entries} | {_opening("1.0")}
     found = {i: f"a rank-{units[i].level} heading stating a version and a date, as the log's entries do"
@@ -352,7 +352,7 @@ def _deeper_releases(units: Sequence[Unit], headings: Sequence[int], chosen: int
 
 
 def _bare_version(text: str) -> bool:
-    """A heading that is a version and nothing else (`1.5.0`, `v2.0-rc1`, `2-pre-release-7`): a release."""
+    """A heading that is a version and nothing else (`1.5.0`, `v2.0-rc1`, `3-pre-release-2`): a release."""
     return bool(_BARE_VERSION.fullmatch(text.strip()))
 
 
@@ -508,8 +508,8 @@ def _text_starts(units: Sequence[Unit], lo: int, hi: int,
 
 
 def _titles_over_entries(units: Sequence[Unit], entries: Sequence[int], lo: int) -> dict[int, int]:
-    """Entries whose lines stand under a title of their own (a letter's `LETTERA
-    I.` over its subtitle, over its dateline `Napoli, 5 maggio 1877.`): each
+    """Entries whose lines stand under a title of their own (a letter's `LETTER
+    IV.` over its subtitle, over its dateline `Lisbon, 9 June 1902.`): each
     entry's title, where most entries have one. A title is a heading that
     stands after a stronger break than the entry's line, right above it or
     above a line or two of its own (a subtitle), blank lines apart."""

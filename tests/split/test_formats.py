@@ -672,12 +672,12 @@ def test_sphinx_pages_joined_open_at_their_fields_over_the_title_and_a_page_with
                       f"Tool 0.3 released\n=================\n\n{paragraph(50)}\n",
                       directive_under("Tool 0.4 released", "Dec 20, 2014", "Grace Hopper", blank="\n\n"),
                       directive_under("Tool 0.5 released", "Mar 25, 2015", "Ada Byron"),
-                      fields_over("External post", "September 01, 2021", "Alan Turing")])
+                      fields_over("A note from elsewhere", "September 01, 2021", "Alan Turing")])
     found = articles_of(text, format=Format.RST)
     assert [(a.title, a.authors, a.date) for a in found] == [
         ("Tool 0.1 released", ("Ada Byron",), "2014-05-14"), ("Tool 0.2 released", ("Ada Byron",), "2014-08-31"),
         ("Tool 0.3 released", (), None), ("Tool 0.4 released", ("Grace Hopper",), "2014-12-20"),
-        ("Tool 0.5 released", ("Ada Byron",), "2015-03-25"), ("External post", ("Alan Turing",), "2021-09-01")]
+        ("Tool 0.5 released", ("Ada Byron",), "2015-03-25"), ("A note from elsewhere", ("Alan Turing",), "2021-09-01")]
     pelican = "\n".join(f"{title}\n{'#' * len(title)}\n\n:date: 2020-0{n}-01\n:author: Ada Byron\n\n"
                         f"Intro\n=====\n\n{paragraph(60)}\n" for n, title in enumerate(["One", "Two", "Three"], 1))
     assert [a.title for a in articles_of(pelican, format=Format.RST)] == ["One", "Two", "Three"]
@@ -1043,7 +1043,7 @@ def test_patch_releases_one_rank_deeper_open_entries_of_their_own():
 
 def test_releases_named_by_version_alone_are_entries_at_any_rank():
     """An Org changelog whose newest releases sit one rank deeper, under a
-    heading for their series (`*** 2.1.0` under `** 2 series`, beside `** DONE
+    heading for their series (`*** 3.1.0` under `** Series 3`, beside `** DONE
     1.5.0`): each release is an entry; and a release's own items, closed on a
     date (`*** DONE Add a history` with `CLOSED: [...]`), are its changes, not
     posts of their own."""
@@ -1052,14 +1052,14 @@ def test_releases_named_by_version_alone_are_entries_at_any_rank():
                          + f"{paragraph(9)}" for n, change in enumerate(
                              ["Add a history", "Fix the scrolling", "Support bookmarks", "Add hints",
                               "Speed up search"]))
-    text = ("#+TODO: TASK | DONE\n\n* Release Timeline\n\n" + paragraph(15) + "\n\n** 2 series\n\n"
+    text = ("#+TODO: TASK | DONE\n\n* Release Timeline\n\n" + paragraph(15) + "\n\n** Series 3\n\n"
             + "".join(f"*** {version}\n\n- {paragraph(20)}\n- {paragraph(25)}\n\n"
-                      for version in ("2.1.0", "2.0.0", "2-pre-release-2", "2-pre-release-1"))
+                      for version in ("3.1.0", "3.0.0", "3-pre-release-2", "3-pre-release-1"))
             + "".join(f"** DONE {version}\n{items(version.startswith('0'))}\n\n"
                       for version in ("1.5.0", "1.4.0", "0.02", "0.01")))
     found = articles_of(text, format=Format.ORG)
     assert [a.title for a in found if a.words > 20] == [
-        "2.1.0", "2.0.0", "2-pre-release-2", "2-pre-release-1", "1.5.0", "1.4.0", "0.02", "0.01"]
+        "3.1.0", "3.0.0", "3-pre-release-2", "3-pre-release-1", "1.5.0", "1.4.0", "0.02", "0.01"]
     # A series' heading (`# 2.x`) or a month's (`# 2024-03`) is no release: what it holds are entries.
     series = "\n".join(f"# {major}.x\n\n" + "".join(f"## {major}.{minor}.0 (20{20 + major}-0{minor + 1}-01)\n\n"
                                                     f"- {paragraph(20)}\n\n" for minor in range(4, -1, -1))

@@ -846,12 +846,12 @@ def test_an_introduction_of_long_unwrapped_paragraphs_naming_the_stories_is_no_c
 def test_a_release_line_over_a_label_set_deeper_opens_an_entry_however_long():
     """A changelog's releases stamped with a weekday and a month of any length
     (`Release 2.7.4 Sat January 31 2026`), each over its sections' labels set
-    deeper with no blank line between (`        Security fixes:`): every
+    deeper with no blank line between (`        Bug fixes:`): every
     release opens an entry, however long its line. A book list's title over
     its author set deeper (`  by Jane Doe`) stays one paragraph."""
     stamps = ["Tue February 6 2024", "Wed November 6 2024", "Sat January 31 2026", "Thu March 13 2025",
-              "Mon August 10 2026", "Sun December 19 2021", "Fri July 23 2004"]
-    releases = [f"Release 2.{n}.0 {stamp}\n        Security fixes:\n           #{n}1  " +
+              "Mon August 9 2027", "Sun December 19 2021", "Fri July 23 2004"]
+    releases = [f"Release 2.{n}.0 {stamp}\n        Bug fixes:\n           #{n}1  " +
                 textwrap.fill(paragraph(30), 60, subsequent_indent="                    ") +
                 f"\n        Other changes:\n           #{n}2  " + textwrap.fill(paragraph(20), 60) for n, stamp in
                 enumerate(stamps)]
@@ -874,12 +874,12 @@ def test_rules_between_a_newsletters_items_part_them_more_than_blank_lines():
     length, a blank line around each rule and between paragraphs, the tables'
     rows with none (and the masthead's rule right under its last line): an
     item's title is the line under a rule, and the short lines inside an item
-    (`Tower Work`, a table's `Income`) are its sections, not items of their
+    (`Roof Repairs`, a table's `Receipts`) are its sections, not items of their
     own."""
-    items = [("New Repeaters", []), ("Dues Are Due", ["Income", "Expenditures"]),
-             ("President's Corner", ["Tower Work", "Projects Coming Up", "Twitter News"]),
-             ("Foxhunt Report", []), ("Board Meeting", ["Old Business", "New Business"])]
-    rows = "\n".join(f"Week {n}\tW{n}ABC\tJane Doe" for n in range(1, 31))
+    items = [("Spring Picnic", []), ("Membership Fees", ["Receipts", "Payments"]),
+             ("From the Chair", ["Roof Repairs", "Plans for Autumn", "Web Site News"]),
+             ("Field Day Report", []), ("Committee Meeting", ["Old Business", "New Business"])]
+    rows = "\n".join(f"Shift {n}\tDesk {n}\tJane Doe" for n in range(1, 31))
     def item(title: str, sections: list[str]) -> str:
         parts = [title, paragraph(40)] + [f"{section}\n\n{paragraph(25)}" for section in sections] + ([rows] if sections else [])
         return "\n\n".join(parts)
@@ -897,21 +897,21 @@ def test_rules_between_a_newsletters_items_part_them_more_than_blank_lines():
 
 def test_dated_letters_open_at_the_title_over_their_dateline():
     """Letters each under a numbered title, a one-line subtitle and a dateline
-    set to the right (`LETTERA I.`, `Where the city is told of.`, `Napoli,
-    5 maggio 1877.`): each letter opens at its title, not at its dateline, and
+    set to the right (`LETTER I.`, `Where the harbour is told of.`, `Lisbon,
+    9 June 1902.`): each letter opens at its title, not at its dateline, and
     keeps its date; the title and subtitle are not left at the end of the
     letter before."""
     days = [5, 8, 11, 14, 21, 22]
-    letters = [(4, f"LETTER {numeral}.\n\nWhere the {topic} is told of.\n\n\n{' ' * 40}Naples, {day} May 1877.\n\n"
+    letters = [(4, f"LETTER {numeral}.\n\nWhere the {topic} is told of.\n\n\n{' ' * 40}Lisbon, {day} June 1902.\n\n"
                    f"{paragraph(120)}\n\n{paragraph(90)}")
                for numeral, topic, day in zip(["I", "II", "III", "IV", "V", "VI"],
-                                              ["city", "people", "coast", "poor", "feast", "graveyard"], days)]
+                                              ["harbour", "market", "river", "old town", "fair", "hills"], days)]
     found = articles_of(book(*letters))
     assert [(a.first_line, a.date) for a in found] == [
         (next(n for n, line in enumerate(book(*letters).splitlines(), 1) if line == f"LETTER {numeral}."),
-         f"1877-05-{day:02d}") for numeral, day in zip(["I", "II", "III", "IV", "V", "VI"], days)]
+         f"1902-06-{day:02d}") for numeral, day in zip(["I", "II", "III", "IV", "V", "VI"], days)]
     # A note under no title of its own, right after a short letter, is an entry of its own, not that letter's.
-    note = (2, f"Only a line today, the post is leaving.\n\n\n{' ' * 40}Naples, 23 May 1877.\n\n{paragraph(100)}")
+    note = (2, f"Only a line today, the post is leaving.\n\n\n{' ' * 40}Lisbon, 23 June 1902.\n\n{paragraph(100)}")
     found = articles_of(book(*letters[:5], note, letters[5]))
-    assert [a.date for a in found] == ["1877-05-05", "1877-05-08", "1877-05-11", "1877-05-14", "1877-05-21",
-                                       "1877-05-23", "1877-05-22"]
+    assert [a.date for a in found] == ["1902-06-05", "1902-06-08", "1902-06-11", "1902-06-14", "1902-06-21",
+                                       "1902-06-23", "1902-06-22"]

@@ -30,7 +30,7 @@ UNBROKEN_MIN_LINES, UNBROKEN_MAX_BLANK_SHARE = 100, 0.01
 HEADLINE_LINE_MAX_WORDS = 8
 #: A headline's line in title case with no full stop at its end is at most this share of the seed's line width.
 TITLE_LINE_MAX_WIDTH_SHARE = 0.75
-#: A label over what follows: a capitalised word or up to four, ending in a colon (`Security fixes:`, `Bug fixes:`).
+#: A label over what follows: a capitalised word or up to four, ending in a colon (`Bug fixes:`, `New features:`).
 _LABEL = re.compile(r"[^\W\d_a-z][\w'’-]*(?: [\w'’-]+){0,3}:")
 #: The end of a line that says more follows it.
 _GOES_ON = frozenset(":,;-")
@@ -109,8 +109,8 @@ class UnitBuilder:
         """Whether a line goes on with the open paragraph: not a list item, nor a
         numbered section's line after a sentence's end (`1.1. How …?` over `1.2.
         How …?`, not `question` over `7.1. If …`), nor a short label set deeper
-        under a line of its own (a release's `Release 2.8.3 Mon August 10 2026`
-        over `        Security fixes:`; not `  by Jane Doe` under a book's title)."""
+        under a line of its own (a release's `Release 4.1.0 Tue March 3 2020`
+        over `    Bug fixes:`; not `  by Jane Doe` under a book's title)."""
         last = self._open.lines[-1]
         return not starts_list_item(text) \
             and not (rules.SECTION_NUMBER.match(text) and last.rstrip(_CLOSING)[-1:] in _SENTENCE_ENDS) \
