@@ -40,6 +40,8 @@ POST_DIRECTIVE = re.compile(r"^\.\. post::(?:[ \t]+(?P<date>.*?))?[ \t]*$")
 #: Where posts state their metadata, a title underlined as this share of theirs are is a post too,
 #: when such titles are at most this share of the posts: a few pages without metadata, not every post's sections.
 POST_MARK_SHARE, BARE_POSTS_SHARE = 0.9, 0.25
+#: Keys that state a post's own metadata: a field list over a title holding one is the post's.
+_STATING_KEYS = frozenset((*DATE_KEYS, *AUTHOR_KEYS))
 #: A metadata comment at the top of a file: `.. title: A Post`.
 COMMENT_FIELD = re.compile(r"^\.\. (?P<key>[a-z_]+):(?:\s+(?P<value>.*)|$)")
 
@@ -146,12 +148,9 @@ def _posts(lines: Sequence[str]) -> tuple[set[int], set[int]]:
             if above >= 1 and underlines(lines[above - 1], lines[above]):
                 titles.add(above - 1)
         elif FIELD.match(line) and (i == 0 or not lines[i - 1].strip()) and not _under_title(lines, i):
-            end = i
-            while end < len(lines) and FIELD.match(lines[end]):
-                end += 1
-            title = _nonblank_below(lines, end)
-            keys = {FIELD.match(lines[k])["key"].strip().casefold() for k in range(i, end)}
-            if end > i + 1 and keys.intersection((*DATE_KEYS, *AUTHOR_KEYS)) and title + 1 < len(lines) \
+            keys = _field_keys(lines, i)
+            title = _nonblank_below(lines, i + len(keys))
+            if len(keys) > 1 and _STATING_KEYS.intersection(keys) and title + 1 < len(lines) \
                     and underlines(lines[title], lines[title + 1]):
                 heads[i] = title
     if len(titles) + len(heads) < RECORDS_MIN:
@@ -164,6 +163,14 @@ def _posts(lines: Sequence[str]) -> tuple[set[int], set[int]]:
         if len(bare) <= BARE_POSTS_SHARE * len(taken):  # (more would be the posts' sections)
             titles |= bare
     return titles, set(heads)
+
+
+def _field_keys(lines: Sequence[str], start: int) -> list[str]:
+    """The keys of the field list that starts at line `start`, one per line, case folded."""
+    keys = []
+    while start + len(keys) < len(lines) and (field := FIELD.match(lines[start + len(keys)])):
+        keys.append(field["key"].strip().casefold())
+    return keys
 
 
 def _under_title(lines: Sequence[str], i: int) -> bool:
