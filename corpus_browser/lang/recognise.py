@@ -174,6 +174,20 @@ def without_trailing_date(text: str) -> str:
     return head if head.strip() and head.strip().casefold() not in MINOR_WORDS else text  # not `On` of `On Sunday …`
 
 
+def closing_date(text: str) -> str | None:
+    """The date `text` ends with (nothing but punctuation after it), or a year
+    in brackets that ends it (`… OF THE NEW HALL (1847).`), or None."""
+    found = _date_match(text)
+    if found and not text[found.end():].strip(" )]}.;"):
+        return _iso(found)
+    year = _BRACKETED_YEAR_END.search(text)
+    return year["year"] if year else None
+
+
+#: A year in brackets at the end of a line, perhaps before a stop.
+_BRACKETED_YEAR_END = re.compile(rf"[(\[]{rules.YEAR}[)\]][.;]?\s*$")
+
+
 def is_source_line(text: str) -> bool:
     """A line wholly in brackets that states a date: where and when a piece
     appeared (`(_Boston Journal_, January 7, 1895.)`)."""

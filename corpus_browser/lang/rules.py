@@ -88,7 +88,21 @@ MONTHS = {
     for name in names
 }
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+
+
+def _ordinal(endings: str) -> str:
+    """What may follow a day's number: one of an ordinal's `endings`, on the
+    line or raised as plain text writes a superscript (`1^{st}`, `26^sten`)."""
+    alternatives = "|".join(endings.split())
+    return rf"(?:\^?\{{(?:{alternatives})\}}|\^?(?:{alternatives}))?"
+
+
+#: An English day's ordinal ending (`23rd`, `1^{st}`).
+_ENGLISH_ORDINAL = _ordinal("st nd rd th")
+#: A day's ordinal ending in any language read: English's, French `1er`, `1re`, `2e`,
+#: Spanish, Italian and Portuguese `1º`, `1ª`, `1o`, Dutch `26sten`, `11den`, `3de`, German `3ten`, `3te`.
+_ANY_ORDINAL = _ordinal("st nd rd th er re ème eme e º ª o a sten ste den de ten te")
+_DAY = rf"(?P<day>\d{{1,2}}){_ENGLISH_ORDINAL}"
 #: A year of four digits, 1500 to 2199.
 YEAR = r"(?P<year>1[5-9]\d\d|2[01]\d\d)"
 
@@ -157,7 +171,7 @@ _YEAR_END = r"(?:\s?(?:г\.|года|г(?!\w))|(?![\w]))"
 #: 2016", "1er mai 1873", "5 de mayo de 2016", "23 августа 2016 г.", "März
 #: 1787", "июль, 1847г.".
 NAMED_DATE_FORMS = (
-    rf"\b(?P<day>\d{{1,2}})(?:\.|er|º|o)?\s+(?:de\s+)?{{month}}\.?,?\s+(?:de\s+)?{YEAR}{_YEAR_END}",
+    rf"\b(?P<day>\d{{1,2}})(?:\.|{_ANY_ORDINAL})\s+(?:de\s+)?{{month}}\.?,?\s+(?:de\s+)?{YEAR}{_YEAR_END}",
     rf"\b{{month}}\.?,?\s+(?:de\s+)?{YEAR}{_YEAR_END}",
 )
 #: Numeric dates read in every language but English (and in English when a
@@ -183,8 +197,8 @@ PARSER_MAX_CHARS = 60
 #: ("München, den 6. September.", "le 3 mai", "June 4th"), with `{month}` for the
 #: month names of the seed's language and English: a date line, which dates nothing.
 DAY_MONTH_FORMS = (
-    r"\b(?P<day>\d{1,2})(?:\.|er|º|o|st|nd|rd|th|sten|ten)?\s+(?:de\s+|of\s+)?{month}(?!\w)",
-    r"\b{month}\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?!\w)",
+    rf"\b(?P<day>\d{{1,2}})(?:\.|{_ANY_ORDINAL})\s+(?:de\s+|of\s+)?{{month}}(?!\w)",
+    rf"\b{{month}}\.?\s+{_DAY}(?!\w)",
 )
 
 #: A date line may carry a few words beside the date ("Posted on", "No Comments!");
@@ -234,6 +248,8 @@ BULLETS = "-*+•·‣◦▪●○■□➢➤►"
 BULLET_ITEM = re.compile(rf"^(?P<marker>[{re.escape(BULLETS)}])\s+(?P<text>\S.*)$")
 #: A numbered list item: `3. text` or `3) text`.
 NUMBERED_ITEM = re.compile(r"^(?P<number>\d{1,4})[.)]\s+(?P<text>\S.*)$")
+#: A line opening with a roman numeral set apart in a column, as a contents list's lines are (`XIV.    On Duty`).
+ALIGNED_NUMERAL = re.compile(r"^[IVXLC]{1,7}\.\s{2,}\S")
 #: A line numbered as a section of a section (`7.1. How do I …?`), the number closed by a dot or a bracket.
 SECTION_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3})+[.)]\s+\S")
 

@@ -31,6 +31,8 @@ _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 #: From the first to the last word character of a text.
 _WORD_SPAN = re.compile(r"\w(?:.*\w)?", re.DOTALL)
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
+#: Text raised as plain text writes a superscript: `^{st}`, `^{sten}`.
+_SUPERSCRIPT = re.compile(r"\^\{[^{}\s]{1,6}\}")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(\s+)(?=[\"'“‘(\[]?[A-Z0-9])")
 
 
@@ -86,7 +88,9 @@ def is_title_case(text: str) -> bool:
 
 
 def is_all_caps(text: str) -> bool:
-    letters = [ch for ch in text if ch.isalpha()]
+    """Whether every letter of `text` is a capital, but those raised as plain
+    text writes a superscript (`31^{st}`): an ordinal's ending, not the line's case."""
+    letters = [ch for ch in _SUPERSCRIPT.sub("", text) if ch.isalpha()]
     return len(letters) >= 2 and all(ch.isupper() for ch in letters)
 
 

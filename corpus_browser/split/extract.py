@@ -22,6 +22,7 @@ from corpus_browser.lang import markdown as md
 from corpus_browser.lang.markdown import Piece
 from corpus_browser.lang.recognise import (
     byline_names,
+    closing_date,
     handle_credit,
     is_bare_date,
     is_source_line,
@@ -33,6 +34,7 @@ from corpus_browser.lang.rules import (
 )
 from corpus_browser.lang.text import (
     first_sentence,
+    is_all_caps,
     key,
     more_words_than,
     reader_title,
@@ -96,7 +98,8 @@ def extract(segment: Segment, overrides: Overrides, lines: Sequence[str] = (), f
     if subtitle:
         body = (Block(BlockKind.SUBTITLE, (subtitle,)),) + body
     title, label = _title(units, title_index, overrides) if title_index is not None else (fallback_title(body), None)
-    date = _stated_date(units, title_index, title_units | ({subtitle_index} if subtitle else set()))
+    date = _stated_date(units, title_index, title_units | ({subtitle_index} if subtitle else set())) \
+        or _occasion_date(units, title_index, subtitle_index)
 
     stated = [unit.stated for unit in _head(units) if unit.stated is not None]
     summary = next((facts.summary for facts in stated if facts.summary), None)
@@ -227,10 +230,15 @@ def _hinted_title(text: str, pattern: str | None) -> str:
     return found["title"].strip() if found and found["title"] and found["title"].strip() else text
 
 
+#: A sentence's end inside a text in capitals: a stop after a word of three letters or more, or a number.
+_CAPITALS_SENTENCE_END = re.compile(r"(?:\b[^\W\d_]{3,}|\d)[.!?]\s+\S")
+
+
 def _subtitle_index(units: Sequence[Unit], title_index: int | None, title_units: set[int]) -> int | None:
     """A short single sentence right below the title is its subtitle when the
     layout marks it as one: it stands between the title and its repeat, metadata
-    follows it, or it asks the question the article answers."""
+    follows it, it asks the question the article answers, or it goes on in the
+    title's capitals (`SPEECH` over `DELIVERED AT THE OPENING OF THE LIBRARY, MAY 3, 1850.`)."""
     if title_index is None or title_index + 1 >= len(units):
         return None
     i = title_index + 1
@@ -240,8 +248,12 @@ def _subtitle_index(units: Sequence[Unit], title_index: int | None, title_units:
         return None
     candidate = units[i]
     text = candidate.text
-    if candidate.role is not Role.PROSE or text.endswith(":") or more_words_than(text, SUBTITLE_MAX_WORDS) \
-            or len(sentences(text)) != 1:
+    if candidate.role is not Role.PROSE or text.endswith(":") or more_words_than(text, SUBTITLE_MAX_WORDS):
+        return None
+    if is_all_caps(text) and is_all_caps(units[title_index].text):
+        # (in capitals an abbreviation's stop looks like a sentence's end: `J. F. WILLEMS`, `Z.K.H.`)
+        return i if not _CAPITALS_SENTENCE_END.search(text) and not _aside(text) else None
+    if len(sentences(text)) != 1:
         return None
     following = units[i + 1] if i + 1 < len(units) else None
     between_repeats = any(j > i for j in title_units)
@@ -270,6 +282,15 @@ def _stated_date(units: Sequence[Unit], title_index: int | None, head_units: set
     return next((unit.date for unit in outside if unit.date and unit.role is not Role.HEADING), None) \
         or (units[title_index].date if title_index is not None else None) \
         or _heading_date(units[:body[0]] if body else ())
+
+
+def _occasion_date(units: Sequence[Unit], title_index: int | None, subtitle_index: int | None) -> str | None:
+    """The date a subtitle in the title's capitals ends with, as a speech's
+    occasion does (`DELIVERED AT THE OPENING OF THE LIBRARY, MAY 3, 1850.`)."""
+    if title_index is None or subtitle_index is None or not is_all_caps(units[title_index].text):
+        return None
+    text = units[subtitle_index].text
+    return closing_date(text) if is_all_caps(text) else None
 
 
 def _heading_date(units: Sequence[Unit]) -> str | None:

@@ -100,6 +100,8 @@ FIELDS_ONLY = "a heading over fields alone, with no text"
 #: A note's marker: `{1}`, `[12]`, `(3)`, `4*`, or a number the note's text follows with no space (`5«c'est bon»`).
 _NOTE_MARKER = re.compile(r"^(?:\{\d+\}|\[\d+\]|\(\d+\))\s|^\d{1,3}\*|^\d{1,3}(?=[«\"“„‘(]|[^\W\d_])")
 _WORD = re.compile(r"\w+")
+#: A line's first word after its number, if any, with a comma or a stop after it (`XL. EPILOGUE, written …`).
+_LEAD_WORD = re.compile(r"\W*(?:(?:[IVXLC]+|\d+)\.\s+)?(\w+)[,.:;]")
 #: A heading that is only a number.
 _BARE_NUMERAL = re.compile(r"^(?:[IVXLC]+|\d{1,3})\.?$")
 _ROMAN_DIGITS = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
@@ -166,7 +168,7 @@ def find_layout(units: Sequence[Unit], format: Format, overrides: Overrides, spl
             del starts[i]
         ordered = sorted(starts)
         contents, named = _contents(units, ordered, hi, format is Format.TEXT)
-    matter += contents + _after_contents(ordered, hi, named, contents)
+    matter += contents + _after_contents(units, ordered, hi, named, contents)
     listing = _front_listing(units, contents, lo, hi)
     matter += _front_matter(units, ordered, hi, matter, format is Format.TEXT, level_starts, listing, named)
     containers = _containers(units, ordered, hi, matter, format is Format.TEXT)
@@ -851,7 +853,8 @@ def _contents(units: Sequence[Unit], starts: Sequence[int], hi: int,
     are looked at (the lines that name titles aside: a FAQ lists its
     questions, `1.1. How do I …?`, one a line); a title counts when its words stand together in a line (a
     title of one word, `WOMAN`, when it is the line's one word beside numbers:
-    `WOMAN 12`, `GIDEON (1914)`, `XXVI. SUCCESS 279`)."""
+    `WOMAN 12`, `GIDEON (1914)`, `XXVI. SUCCESS 279`, or when it opens the
+    line before a comma or a stop: `EPILOGUE, written ten years after`)."""
     titles: dict[tuple[str, ...], list[int]] = {}
     for start in starts:
         words = _words(_title_text(units, start))
@@ -869,7 +872,8 @@ def _contents(units: Sequence[Unit], starts: Sequence[int], hi: int,
         at_back = books and last == hi  # (a book may list its pieces at its end, as French books do)
         per_line = [{start for n in lengths if n > 1 or alone for k in range(len(line) - n + 1)
                      for start in titles.get(line[k : k + n], ()) if start >= last or (at_back and start < first)}
-                    for line, alone in zip(lines, one_word)]
+                    | {start for start in titles.get(_lead_word(unit.text), ()) if start >= last}
+                    for unit, line, alone in zip(piece, lines, one_word)]
         listed = set().union(*per_line)
         if _prose_words([unit for unit, names in zip(piece, per_line) if not names]) * 2 >= words:
             continue  # prose that names a title or two
@@ -912,6 +916,12 @@ def _listed_headings(units: Sequence[Unit], contents: Sequence[tuple[int, int, s
             and units[i].gap_before > 0 and not (i - 1 in starts and units[i - 1].role is Role.HEADING)}
 
 
+def _lead_word(text: str) -> tuple[str, ...]:
+    """A line's first word (after its number), as a one-word title, when a comma or a stop follows it."""
+    found = _LEAD_WORD.match(text)
+    return (found[1].casefold(),) if found else ()
+
+
 def _wordy(words: Sequence[str]) -> int:
     """How many of a line's words are no number (a page, a year, a chapter's `XXVI`)."""
     return sum(1 for word in words if not word.isdigit() and not rules.ROMAN_NUMERAL.match(word.upper()))
@@ -921,15 +931,21 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(text.casefold()))
 
 
-def _after_contents(starts: Sequence[int], hi: int, named: set[int],
+def _after_contents(units: Sequence[Unit], starts: Sequence[int], hi: int, named: set[int],
                     contents: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Pieces after the last article a contents list names and after the list,
-    not named themselves: the publisher's notices and advertisements at the back of an issue."""
+    not named themselves: the publisher's notices and advertisements at the back
+    of an issue. Not the text of a named piece that holds only its title and
+    perhaps a line in capitals under it (a title page over its text, which
+    opens with a heading of its own)."""
     if not named:
         return []
     past = max(max(named), min(first for first, _last, _reason in contents))
+    pieces = _pieces(starts, hi)
+    title_pages = {last for first, last in pieces if first in named and last - first <= 2
+                   and (last - first == 1 or units[first + 1].role is Role.HEADING or is_all_caps(units[first + 1].text))}
     return [(first, last, "back matter: after the last article the contents list names")
-            for first, last in _pieces(starts, hi) if first > past and first not in named]
+            for first, last in pieces if first > past and first not in named and first not in title_pages]
 
 
 def _title_text(units: Sequence[Unit], start: int) -> str:
@@ -994,7 +1010,7 @@ def _containers(units: Sequence[Unit], starts: Sequence[int], hi: int, matter: S
     """Headings that only hold the articles under them (a year over its posts, a
     department over its pieces): a heading with no text of its own, followed by
     an article opened by a deeper heading (in plain text, by any heading), is no
-    article. One signed or dated on a line of its own is (a changelog's entry
+    article; nor is a year's or a month's date line alone between articles. One signed or dated on a line of its own is (a changelog's entry
     whose one item every few entries repeat, set aside as boilerplate, as is
     its maintainer's signature, near-identical under each). In marked-up
     seeds, a heading over fields alone that neither date nor sign it (an Org
@@ -1002,7 +1018,12 @@ def _containers(units: Sequence[Unit], starts: Sequence[int], hi: int, matter: S
     taken = {first for first, _last, _ in matter}
     found = []
     for first, last in _pieces(starts, hi):
-        if first in taken or last >= hi or units[first].role is not Role.HEADING:
+        if first in taken or last >= hi:
+            continue
+        if last == first + 1 and _period_line(units[first]):
+            found.append((first, last, CONTAINER))
+            continue
+        if units[first].role is not Role.HEADING:
             continue
         inside = units[first + 1:last]
         if not by_layout and inside and all(unit.role is Role.HEADER for unit in inside) \
@@ -1016,6 +1037,12 @@ def _containers(units: Sequence[Unit], starts: Sequence[int], hi: int, matter: S
                    for unit in inside):
             found.append((first, last, CONTAINER))
     return found
+
+
+def _period_line(unit: Unit) -> bool:
+    """A date line that names a year or a month, not a day (`Year 1793`, `March
+    2019`): standing alone between articles, it heads those after it."""
+    return unit.role is Role.DATE and unit.date is not None and len(unit.date) < len("YYYY-MM-DD")
 
 
 def _signed(unit: Unit) -> bool:

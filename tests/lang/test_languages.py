@@ -86,6 +86,12 @@ def test_two_character_cjk_words_are_words():
         ("zh", "发版日期：2022 年 12 月 29 日", "2022-12-29"),
         ("ja", "2016年8月", "2016-08"),
         ("sv", "23 augusti 2016", "2016-08-23"),  # no table for Swedish: dateparser reads the short line
+        # a day's ordinal ending, perhaps raised as plain text writes a superscript
+        ("nl", "GEHOUDEN TE GENT, DEN 14^{den} MAART 1861.", "1861-03-14"),
+        ("nl", "Leiden, 3de april 1852", "1852-04-03"),
+        ("fr", "Lyon, le 1^{er} juin 1881.", "1881-06-01"),
+        ("fr", "le 2e juin 1881", "1881-06-02"),
+        ("en", "Given at Leeds, June 1^{st}, 1858.", "1858-06-01"),
     ],
 )
 def test_dates_in_the_seeds_language(language, text, date):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 import pytest
 from helpers import articles_of, paragraph
 
@@ -57,6 +59,35 @@ def test_subtitle_only_where_layout_marks_it(below_title, is_subtitle):
     assert (article.subtitle == below_title) is is_subtitle
     assert article.body[0].kind is (BlockKind.SUBTITLE if is_subtitle else BlockKind.PARAGRAPH)
     assert article.description == below_title
+
+
+@pytest.mark.parametrize(
+    ("occasion", "date"),
+    [
+        ("DELIVERED AT THE OPENING OF THE FREE LIBRARY OF THE TOWN OF HALIFAX, ON\nTHE 2ND OF SEPTEMBER, 1852.", "1852-09-02"),
+        ("DELIVERED AT THE ANNUAL DINNER OF THE J. B. WHITE SOCIETY OF ARTS AND\nLETTERS, MAY 4^{th} 1860.",
+         "1860-05-04"),
+        ("SPOKEN AT THE LAYING OF THE FIRST STONE OF THE NEW HALL OF THE TOWN'S\nMECHANICS' INSTITUTE (1847).", "1847"),
+        ("SPOKEN AT THE LAYING OF THE FIRST STONE OF THE NEW HALL OF THE TOWN'S\nMECHANICS' INSTITUTE.", None),
+    ],
+)
+def test_an_occasion_in_the_titles_capitals_is_its_subtitle_and_dates_it(occasion, date):
+    """A speech's occasion goes on in its title's capitals, abbreviations and
+    all, and ends with the day it was given (or the year, in brackets)."""
+    other = "SPOKEN AT THE ANNUAL PRIZE-GIVING OF THE TOWN SCHOOLS OF HALIFAX AND\nDISTRICT, ON THE 9TH OF JULY, 1851."
+    body = "\n\n".join(textwrap.fill(paragraph(60), 72) for _ in range(3))  # hard-wrapped, as the occasion is
+    first, second = articles_of(f"SPEECH\n\n{occasion}\n\n{body}\n\n\n\nSPEECH\n\n{other}\n\n{body}")
+    assert (first.subtitle, first.date) == (" ".join(occasion.split("\n")), date)
+    assert (second.subtitle, second.date) == (" ".join(other.split("\n")), "1851-07-09")
+
+
+@pytest.mark.parametrize("under", [
+    "WASHINGTON -- THE SENATE PASSED THE BILL TODAY BY A VOTE OF 52 TO 48. THE HOUSE VOTES ON IT\nNEXT WEEK.",
+    "(CONTINUED FROM OUR LAST NUMBER, IN WHICH THE READER LEFT THE TRAVELLERS AT THE INN BY\nTHE RIVER.)"])
+def test_a_lead_in_capitals_of_two_sentences_or_a_note_in_brackets_is_no_subtitle(under):
+    body = "\n\n".join(textwrap.fill(paragraph(60), 72) for _ in range(3))
+    first, _second = articles_of(f"FARM BILL PASSES\n\n{under}\n\n{body}\n\n\n\nA NEW MILL\n\n{body}")
+    assert first.subtitle is None
 
 
 def test_subtitle_before_byline():

@@ -915,3 +915,49 @@ def test_dated_letters_open_at_the_title_over_their_dateline():
     found = articles_of(book(*letters[:5], note, letters[5]))
     assert [a.date for a in found] == ["1902-06-05", "1902-06-08", "1902-06-11", "1902-06-14", "1902-06-21",
                                        "1902-06-23", "1902-06-22"]
+
+
+def test_a_contents_list_numbered_in_a_column_months_between_speeches_and_a_title_page_over_the_last():
+    """A book of speeches: its contents list numbers each speech in a column
+    (`XIV.    On Duty (10 March 1851)`), some entries wrapped onto a second
+    line, with a month over the speeches of each; in the text, a month alone
+    between two speeches (a date line) heads those after it, and is no page of its own. The last
+    piece, which the list names by a word before a comma (`EPILOGUE, written
+    …`), is a title page (its title and a line in capitals) over its text under
+    a heading of its own: that text is no back matter."""
+    def text(words: int) -> str:
+        return textwrap.fill(paragraph(words), 72)
+
+    names = ["ON THE HARBOUR AND THE NEW DOCKS THE TOWN BUILT FOR ITS TRADE",
+             "ON THE SCHOOLS OF THE DISTRICT AND THEIR MASTERS", "ON DUTY", "ON THE BRIDGE OVER THE RIVER AT THE MILLS"]
+    years = ["1850", "1850", "1851", "1851"]
+    numerals = ["I", "II", "III", "IV"]
+    entries = [f"{numeral + '.':<9}{name.capitalize()} (3 May {year})" for numeral, name, year in zip(numerals, names, years)]
+    entries[1] = entries[1].replace(" and their", "\n         and their")  # (the others fill the line)
+    contents = ("CONTENTS\n\n\nMAY 1850\n\n" + "\n".join(entries[:2]) + "\n\nMAY 1851\n\n" + "\n".join(entries[2:])
+                + "\n\n\nEPILOGUE, written twenty years after by the\n         speaker's son")
+    speeches = [(4, f"{numeral}\n\n{name}\n\n(3 May {year})\n\n\n{text(120)}\n\n{text(90)}")
+                for numeral, name, year in zip(numerals, names, years)]
+    found = articles_of(book((0, contents), *speeches[:2], (4, "MAY 1851"), *speeches[2:],
+                             (5, "EPILOGUE\n\nWRITTEN TWENTY YEARS AFTER BY THE SPEAKER'S SON"),
+                             (4, f"THE SPEAKER'S LIFE\n\n\n{text(150)}\n\n{text(100)}")))
+    assert [(a.title, a.section) for a in found[:4]] == [
+        ("On the Harbour and the New Docks the Town Built for Its Trade", None), ("On the Schools of the District and Their Masters", None),
+        ("On Duty", "May 1851"),
+        ("On the Bridge Over the River at the Mills", "May 1851")]
+    assert [a.title for a in found[4:]] == ["Epilogue", "The Speaker's Life"]
+    assert found[5].prose_lines > 10
+    lines = ["XIV.     On the schools of the district and the masters it keeps (3 May",
+             "         1851)", "XV.      On the harbour and the new docks of the town (5 May 1851)",
+             "XVI.     On the bridge over the river at the mills (9 May 1851), and",
+             "I. Newton's part in it", "", "In the spring the crown passed at last to his grandson, Louis",
+             "XIV.  He was then a child of five, and the queen ruled for him."]
+    builder = UnitBuilder(join_wrapped=True, width=72)
+    for number, line in enumerate(lines, 1):
+        builder.line(number, line)
+    assert [unit.text for unit in builder.units()] == [  # a numeral in a column opens a line; `I. Newton` goes on,
+        "XIV. On the schools of the district and the masters it keeps (3 May 1851)",  # as prose does after a king
+        "XV. On the harbour and the new docks of the town (5 May 1851)",
+        "XVI. On the bridge over the river at the mills (9 May 1851), and I. Newton's part in it",
+        "In the spring the crown passed at last to his grandson, Louis XIV. He was then a child of five, and the queen"
+        " ruled for him."]

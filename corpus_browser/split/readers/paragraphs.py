@@ -51,6 +51,8 @@ class _Paragraph:
     """Its last line is much shorter than the seed's lines: the paragraph has ended."""
     headline: _Shape | None = None
     """In an unbroken seed, how its shape opened it as a headline, if it did."""
+    in_column: bool = False
+    """It opens with a roman numeral set apart in a column (`rules.ALIGNED_NUMERAL`), as a contents list's lines do."""
 
 
 class _Shape(enum.Enum):
@@ -92,7 +94,7 @@ class UnitBuilder:
         short = len(text) < self.short_line
         shape = self._shape(text) if self.unbroken and self._open is not None else None
         if shape is _Shape.CONTINUES or (shape is None and self.join_wrapped and self._open is not None
-                                         and not self._open.short and self._continues(text, indent_of(raw))):
+                                         and not self._open.short and self._continues(text, raw)):
             self._open.lines.append(text)
             self._open.last = number
             self._open.short = short
@@ -102,17 +104,20 @@ class UnitBuilder:
         headline = shape if shape in (_Shape.OPENS_CAPITALS, _Shape.OPENS_TITLE) else None
         # A headline of an unbroken seed stands apart as if after a blank line: its shape is its break.
         gap = max(self._gap, 1) if headline else self._gap
-        self._open = _Paragraph([*carried, text], number - len(carried), number, gap, indent_of(raw), short, headline)
+        self._open = _Paragraph([*carried, text], number - len(carried), number, gap, indent_of(raw), short, headline,
+                                bool(rules.ALIGNED_NUMERAL.match(raw.lstrip())))
         self._gap = 0
 
-    def _continues(self, text: str, indent: int) -> bool:
+    def _continues(self, text: str, raw: str) -> bool:
         """Whether a line goes on with the open paragraph: not a list item, nor a
+        line numbered in a column under another (`XIV.    On Duty` under `XIII.   On …`), nor a
         numbered section's line after a sentence's end (`1.1. How …?` over `1.2.
         How …?`, not `question` over `7.1. If …`), nor a short label set deeper
         under a line of its own (a release's `Release 4.1.0 Tue March 3 2020`
         over `    Bug fixes:`; not `  by Jane Doe` under a book's title)."""
-        last = self._open.lines[-1]
+        last, indent = self._open.lines[-1], indent_of(raw)
         return not starts_list_item(text) \
+            and not (self._open.in_column and rules.ALIGNED_NUMERAL.match(raw.lstrip())) \
             and not (rules.SECTION_NUMBER.match(text) and last.rstrip(_CLOSING)[-1:] in _SENTENCE_ENDS) \
             and not (indent > self._open.indent and len(self._open.lines) == 1 and _LABEL.fullmatch(text)
                      and last[-1:] not in _GOES_ON)
