@@ -20,7 +20,7 @@ from functools import lru_cache
 from corpus_browser.lang import rules
 from corpus_browser.lang.detect import date_order, primary
 from corpus_browser.lang.rules import MINOR_WORDS
-from corpus_browser.lang.text import is_all_caps
+from corpus_browser.lang.text import is_all_caps, more_words_than
 
 #: Words that introduce a date at the end of a title, or the weekday that is part of its stamp
 #: (`0.9.5 Tue Jan 11 2011`: no title names the day of the week its date fell on).
@@ -450,6 +450,35 @@ def signoff_names(text: str, last_paragraph: bool) -> tuple[str, ...] | None:
         return None
     found = name_list(name, single_word_ok=False)
     return found if found else None
+
+
+def dashed_names(text: str) -> tuple[str, ...] | None:
+    """The people a line names after a dash, as running text writes them, two to
+    four capitalised words each (`—Jane Doe and John Roe`, `— Jane Doe (@jane)`), or None."""
+    found = rules.DASHED_NAMES.match(text)
+    names = name_list(found["names"], single_word_ok=False) if found else None
+    return names if names and all(_written_name(name) for name in names) else None
+
+
+def credited_name(text: str) -> str | None:
+    """The person a line credits by name and then a role or a handle, set apart
+    by dashes, tildes or bars (`Jane Doe — W1AW — Editor`, `Jane Doe ~ staff
+    writer`, `Jane Doe | Reviews`), or None."""
+    found = rules.CREDIT_LINE.match(text)
+    if found is None or more_words_than(found["rest"], rules.CREDIT_REST_MAX_WORDS):
+        return None
+    return found["name"] if _written_name(found["name"]) else None
+
+
+def _written_name(name: str) -> bool:
+    """A person's name as running text writes it: two to four capitalised words
+    (a particle aside, `de`), none a minor word (`The Team`), not ending as a
+    publication's or an organisation's name does (`Boston Globe`, `Rust Team`)."""
+    words = name.split()
+    return 2 <= len(words) <= 4 and is_name(name) and words[0][0].isupper() and words[-1][0].isupper() \
+        and words[-1].casefold().strip(".") not in rules.SOURCE_WORDS \
+        and all(word[0].isupper() or word in rules.NAME_PARTICLES for word in words) \
+        and not any(word.casefold() in MINOR_WORDS and word not in rules.NAME_PARTICLES for word in words)
 
 
 def name_with_address(text: str) -> tuple[tuple[str, ...], str | None] | None:

@@ -42,6 +42,12 @@ NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_.'’\-]*(?:[.'’\-][^\W\d_]*)*\.?$")
 NAME_MAX_WORDS = 5
 #: Words that together say the author is no one in particular (`VARIOUS AUTHORS`, `Anonymous`): no person's name.
 NO_ONE_WORDS = frozenset({"various", "authors", "anonymous", "anon", "unknown", "others", "several", "contributors"})
+#: Last words of a publication's or an organisation's name, not a person's: `— Boston Globe` credits a source.
+SOURCE_WORDS = frozenset(
+    "times post globe tribune herald journal news press review magazine gazette daily weekly monthly "
+    "quarterly chronicle observer guardian telegraph mail express standard reporter bulletin wire agency "
+    "radio television tv network institute university college society association foundation company "
+    "inc ltd llc corporation team staff editors".split())
 #: Abbreviations written as initials (`P. S.`, `Q. E. D.`): no person's initials, though a line may hold only them.
 INITIALISMS = frozenset("ps pps nb qed rsvp us usa uk ok".split())
 #: Titles and ranks written before a name; dropped from bylines.
@@ -62,6 +68,12 @@ DEGREE = re.compile(r"^(?:[A-Z][A-Za-z]?\.\s?)+[A-Z]{1,2}\.?$|^[A-Z][A-Za-z]{0,2
 SIGNOFF_LINE = re.compile(
     r"^(?:[—–]|--?)?\s*_?(?P<names>[^_,()]{3,60}?)(?:,\s+in\s+(?P<source>[^_]{2,80}?))?\s*[._]*$"
 )
+#: A line of names after a dash, perhaps with a handle (`—Jane Doe and John Roe`, `— Jane Doe (@jane)`).
+DASHED_NAMES = re.compile(r"^\s*(?:[—–]|--)\s*(?P<names>[^_()@\d]{3,120}?)\s*(?:\(\s*@[\w.-]+\s*\))?\s*\.?$")
+#: A line crediting a person, then a role or a handle after a dash, tilde or bar (`Jane Doe — W1AW — Editor`).
+CREDIT_LINE = re.compile(r"^(?P<name>[^—–~|()\d]{5,60}?)\s+[—–~|]\s+(?P<rest>\S.{0,60})$")
+#: ... the role or handle of at most this many words.
+CREDIT_REST_MAX_WORDS = 6
 SIGNOFF_TAIL = re.compile(
     r"[.!?\"”’)]\s*(?:[—–]|--)\s*_?(?P<names>[^_,()]{3,60}?),\s+in\s+(?P<source>[^_]{2,80}?)\s*[._]*$"
 )

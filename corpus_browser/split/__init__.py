@@ -72,10 +72,15 @@ def split_seed(item: SeedInput, prepared: PreparedSeed, boilerplate: Iterable[st
     floor = SWITCH_MIN_SCORE_SHARE * verdict.score
     hinted = item.overrides.article_titles or item.overrides.article_level
     if (not verdict.plausible or unmarked(segmented)) and item.seed.format is None and not hinted:
+        looks_right = set()
         for format, deeper, records in _other_readings(prepared):
+            if not records and any((format, shallower, False) in looks_right for shallower in range(deeper)):
+                continue  # (the shallowest level that looks right: a handbook's chapters, not their subsections)
             other = segment_seed(item, prepare_seed(item, rules, format), boilerplate, rules, deeper, records)
             found = judge(other)
             readings.append(Reading(format, deeper, records, found.pieces, found.score, found.reasons))
+            if found.plausible:
+                looks_right.add((format, deeper, records))
             if found.plausible and found.score >= floor and (not verdict.plausible or found.score > verdict.score) \
                     and (found.pieces > 1 or (verdict.pieces == 1 and not verdict.plausible)):
                 segmented, verdict = other, found
@@ -97,11 +102,14 @@ def _doubt(first: Format, readings: Sequence[Reading]) -> str:
 def _other_readings(prepared: PreparedSeed) -> list[tuple[Format, int, bool]]:
     """The readings to weigh against the first: in a format with ranked headings,
     its headings with no block of fields opening a document, and its article level
-    a rank deeper; then each other format shown, both ways."""
+    a rank deeper, or one or two ranks deeper with no such block (a page of
+    questions under its sections, under its title, under its front matter);
+    then each other format shown, all ways."""
     found = []
     for format in (prepared.format, *prepared.alternatives):
-        ranked = format in RANKED_FORMATS
-        found += [(format, 0, True), *([(format, 0, False), (format, 1, True)] if ranked else [])]
+        ranked = [(format, 0, False), (format, 1, True), (format, 1, False), (format, 2, False)] \
+            if format in RANKED_FORMATS else []
+        found += [(format, 0, True), *ranked]
     return found[1:]
 
 

@@ -18,6 +18,7 @@ ADAMS INAUGURAL ADDRESS") is the author.
 
 from __future__ import annotations
 
+import html
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -26,6 +27,7 @@ from dataclasses import replace
 from corpus_browser.lang import rules
 from corpus_browser.lang.recognise import (
     byline_names,
+    dashed_names,
     find_date,
     is_name,
     is_source_line,
@@ -78,9 +80,10 @@ def apply_template(units: Sequence[Unit], layout: Layout) -> list[Unit]:
     starts = [i for i, _reason in layout.starts]
     spans = [(a, b) for a, b in zip(starts, [*starts[1:], len(units)])]
     spans = [(a, b) for a, b in spans if a not in in_matter]
-    lower = _LowerWords(units)
+    lower = LowerWords(units)
     _labels(units, spans, lower)
     _source_lines(units, spans)
+    _dashed_signatures(units, spans, in_matter, lower)
     for a, b in spans:
         _signoff(units, a, b, in_matter)
     heads = [_head(units, a, b) for a, b in spans]
@@ -205,7 +208,7 @@ def _plain_names(text: str) -> tuple[str, ...] | None:
         else None
 
 
-def _surnames(units: list[Unit], heads: Sequence[Sequence[int]], lower: _LowerWords) -> None:
+def _surnames(units: list[Unit], heads: Sequence[Sequence[int]], lower: LowerWords) -> None:
     """Surnames in capitals alone on a line under the titles (`HAMILTON`,
     `HAMILTON AND MADISON`), where most articles have one: bylines, when every
     such word is a proper name (the text never writes it in lower case: not
@@ -221,7 +224,7 @@ def _surnames(units: list[Unit], heads: Sequence[Sequence[int]], lower: _LowerWo
             units[i] = replace(units[i], role=Role.BYLINE, names=names)
 
 
-class _LowerWords:
+class LowerWords:
     """The words the seed's prose writes in lower case: common words, not names;
     read when first asked for (most seeds never ask)."""
 
@@ -236,7 +239,7 @@ class _LowerWords:
         return word in self._words
 
 
-def _name_alone(text: str, lower: _LowerWords) -> str | None:
+def _name_alone(text: str, lower: LowerWords) -> str | None:
     """A person's name alone on a line (`person_name`), unless it is in capitals
     and half its words or more are words the prose writes in lower case: a
     headline (`INDIAN CIVIL SERVICE`, `CHIMES RANG SWEETLY`), not a name."""
@@ -255,7 +258,7 @@ def _capital_names(text: str) -> tuple[str, ...] | None:
     return tuple(words) if not any(word.casefold() in MINOR_WORDS for word in words) else None
 
 
-def _head_bylines(units: list[Unit], head: Sequence[int], loose: bool, lower: _LowerWords) -> None:
+def _head_bylines(units: list[Unit], head: Sequence[int], loose: bool, lower: LowerWords) -> None:
     """Under the title, a person's name alone on a line (in capitals or with
     an initial, or any name where the template has an author line) or with
     an e-mail address is a byline; not a salutation, which leads in to the
@@ -272,6 +275,54 @@ def _head_bylines(units: list[Unit], head: Sequence[int], loose: bool, lower: _L
             names = _plain_names(units[i].text)
         if names:
             units[i] = replace(units[i], role=Role.BYLINE, names=names)
+
+
+def surnames_apart(names: Sequence[str], lower: LowerWords) -> bool:
+    """Whether no name ends with a word the seed's prose writes in lower case:
+    `Happy Coding`, `Kind Regards`, `Board Meeting` name no one."""
+    return not any(name.split()[-1].casefold() in lower for name in names)
+
+
+def _dashed_signatures(units: list[Unit], spans: Sequence[tuple[int, int]], in_matter: set[int],
+                       lower: LowerWords) -> None:
+    """Names after a dash, as running text writes them, on the line that closes
+    the article (`—Jane Doe and John Roe`, `— Jane Doe (@jane)`, in HTML too:
+    `<div align="right">&mdash;Jane Doe</div>`), where most of the seed's
+    articles close so: its authors' signatures. Where only a few do, or under a
+    quotation, the dash credits what is quoted (`— Mark Twain`)."""
+    signed = {}
+    for a, b in spans:
+        body = [i for i in range(a, b) if i not in in_matter and units[i].role in _SIGNED_ROLES]
+        if len(body) < 3 or _quotation(units[body[-2]].text):
+            continue
+        names = dashed_names(_element_text(units[body[-1]].text))
+        if names and surnames_apart(names, lower):
+            signed[body[-1]] = names
+    if _recurs(len(signed), len(spans)):
+        for i, names in signed.items():
+            units[i] = replace(units[i], role=Role.BYLINE, names=names)
+
+
+#: The roles of the lines an article's text closes with.
+_SIGNED_ROLES = (Role.PROSE, Role.HEADING, Role.BOILERPLATE)
+
+
+def _quotation(text: str) -> bool:
+    """A paragraph that is a quotation: in quotation marks or wholly in italics."""
+    text = text.strip()
+    return text[:1] in "\"“‘«„'" or text.rstrip(".")[-1:] in "\"”’»'" or bool(_ITALIC_LINE.match(text))
+
+
+def _element_text(text: str) -> str:
+    """The text of a line that is one element of HTML (`<p align="right">&mdash;Jane
+    Doe</p>`, as Markdown lets a signature be written), else the line."""
+    if not (text.startswith("<") and text.endswith(">")):
+        return text
+    return " ".join(html.unescape(_TAG.sub(" ", text)).split())
+
+
+#: An HTML tag.
+_TAG = re.compile(r"<[^<>]*>")
 
 
 def _signoff(units: list[Unit], a: int, b: int, in_matter: set[int]) -> None:
@@ -324,7 +375,7 @@ def _italic_name(text: str) -> tuple[str, ...] | None:
     return None
 
 
-def _speakers(units: list[Unit], spans: Sequence[tuple[int, int]], lower: _LowerWords) -> None:
+def _speakers(units: list[Unit], spans: Sequence[tuple[int, int]], lower: LowerWords) -> None:
     """Names of speakers in titles that share a template, for articles without a
     byline; not words the text writes in lower case, every one of them
     (`Accessibility Best Practices for Your Project`, `Security Best Practices
@@ -346,7 +397,7 @@ def _open(unit: Unit) -> bool:
     return unit.role in (Role.PROSE, Role.BOILERPLATE)
 
 
-def _labels(units: list[Unit], spans: Sequence[tuple[int, int]], lower: _LowerWords) -> None:
+def _labels(units: list[Unit], spans: Sequence[tuple[int, int]], lower: LowerWords) -> None:
     """Titles that only number their piece, with its name on the line under
     them: a label heading (`LETTER IV`, `No. 10`), or short titles that differ
     only in their numbering and hold a word besides (`1. First Day.`, `2.
@@ -402,7 +453,7 @@ def _headline(unit: Unit) -> bool:
     return unit.role is Role.HEADING or is_all_caps(text) or (is_title_case(text) and not more_words_than(text, 20))
 
 
-def _names_piece(unit: Unit, lower: _LowerWords) -> bool:
+def _names_piece(unit: Unit, lower: LowerWords) -> bool:
     """A line that could be a piece's name: a heading, or a short line in
     capitals or Title Case that is not a date, a byline or a person's name; or a
     dateline in capitals that names a place too (`EDINBURGH, JUNE 25, 1841.`)."""

@@ -300,9 +300,9 @@ def _ranked_starts(units: Sequence[Unit], lo: int, hi: int, split: SplitRules,
     release is a section), and its pieces are as long as articles, or all
     above it is the document's own title and its headings are entries: most
     state a date or follow one pattern (`[2.1.0] - 2020-01-01`, `Release 2.1`)."""
-    headings = [i for i in range(lo, hi) if units[i].role is Role.HEADING and units[i].level > 0]
-    ranks = sorted({units[i].level for i in headings})[deeper:]
-    headings = [i for i in headings if ranks and units[i].level >= ranks[0]]
+    ranked = [i for i in range(lo, hi) if units[i].role is Role.HEADING and units[i].level > 0]
+    ranks = sorted({units[i].level for i in ranked})[deeper:]
+    headings = [i for i in ranked if ranks and units[i].level >= ranks[0]]
     levels, starts, chosen = [], {}, None
     one_document = _states_itself(units, lo, headings)
     for rank in ranks:
@@ -329,7 +329,28 @@ def _ranked_starts(units: Sequence[Unit], lo: int, hi: int, split: SplitRules,
         levels = [replace(level, chosen=level.shape.startswith(f"rank {questions} ")) for level in levels]
     if chosen is not None and starts and _are_stamped(units, list(starts)):
         starts |= _deeper_releases(units, headings, chosen)
-    return {**starts, **_posts_in_containers(units, sorted(starts), headings, hi)}, levels
+    return {**starts, **_holders(units, ranked, starts), **_posts_in_containers(units, sorted(starts), headings, hi)}, \
+        levels
+
+
+def _holders(units: Sequence[Unit], headings: Sequence[int], starts: dict[int, str]) -> dict[int, str]:
+    """Headings of a higher rank than the articles, between them, with no text
+    of their own before the next article's (a FAQ's `## Performance` over its
+    questions; not the document's own title, the one heading of its rank): they
+    start pieces of their own, which `_containers` sets aside as the sections of
+    the articles under them, never the end of the article above."""
+    opened = sorted(starts)
+    ranks = Counter(units[i].level for i in headings)
+    found = {}
+    for i in headings:
+        n = bisect.bisect_right(opened, i)
+        following = opened[n] if n < len(opened) else None
+        if i in starts or following is None or units[i].level >= units[following].level \
+                or ranks[units[i].level] == 1:
+            continue
+        if not any(unit.role in _TEXT_ROLES for unit in units[i + 1:following]):
+            found[i] = f"a rank-{units[i].level} heading over the articles under it"
+    return found
 
 
 def _deeper_releases(units: Sequence[Unit], headings: Sequence[int], chosen: int) -> dict[int, str]:
@@ -937,15 +958,18 @@ def _after_contents(units: Sequence[Unit], starts: Sequence[int], hi: int, named
     not named themselves: the publisher's notices and advertisements at the back
     of an issue. Not the text of a named piece that holds only its title and
     perhaps a line in capitals under it (a title page over its text, which
-    opens with a heading of its own)."""
+    opens with a heading of its own), nor the articles under the last heading
+    it names by rank (a section over its questions)."""
     if not named:
         return []
     past = max(max(named), min(first for first, _last, _reason in contents))
     pieces = _pieces(starts, hi)
     title_pages = {last for first, last in pieces if first in named and last - first <= 2
                    and (last - first == 1 or units[first + 1].role is Role.HEADING or is_all_caps(units[first + 1].text))}
+    section = units[max(named)].level
     return [(first, last, "back matter: after the last article the contents list names")
-            for first, last in pieces if first > past and first not in named and first not in title_pages]
+            for first, last in pieces if first > past and first not in named and first not in title_pages
+            and not units[first].level > section > 0]
 
 
 def _title_text(units: Sequence[Unit], start: int) -> str:
@@ -969,7 +993,8 @@ def _front_matter(units: Sequence[Unit], starts: Sequence[int], hi: int, matter:
                   by_layout: bool, level_starts: set[int], listing: int | None,
                   named: Collection[int]) -> list[tuple[int, int, str]]:
     """Pieces before the first article that are not articles: title pages and
-    credits (hardly any prose), lists of names or titles (more list than prose). In marked-up
+    credits (hardly any prose, a note in brackets on the edition aside), lists
+    of names or titles (more list than prose). In marked-up
     seeds, only what stands before the first heading. In plain text, a book's
     front runs up to its contents list (`listing`, where it starts), past a
     piece of prose (a preface, a transcriber's note) that stays an article, and
@@ -987,7 +1012,8 @@ def _front_matter(units: Sequence[Unit], starts: Sequence[int], hi: int, matter:
                 or (not by_layout and (n or first in level_starts)) \
                 or _opens_entry(units[first]):
             return _small_share(units, found, starts, hi)
-        words, prose = _body_words(units[first:last]), _prose_words(units[first:last])
+        words = _body_words(units[first:last])
+        prose = _prose_words(_outside_brackets(units[first:last]))
         if prose < FRONT_MATTER_MAX_PROSE:
             found.append((first, last, f"front matter: under {FRONT_MATTER_MAX_PROSE} words of prose before the first article"))
         elif by_layout and prose * 2 < words:
@@ -995,6 +1021,24 @@ def _front_matter(units: Sequence[Unit], starts: Sequence[int], hi: int, matter:
         elif not by_layout or listing is None or first >= listing:
             return _small_share(units, found, starts, hi)
     return []
+
+
+def _outside_brackets(units: Sequence[Unit]) -> list[Unit]:
+    """The units but those of paragraphs wholly in square brackets, one or a run
+    of them (`[ Notes on the text: …` … `… at the end of the book. ]`): an
+    editor's or transcriber's note."""
+    kept, opened = [], None
+    for unit in units:
+        text = unit.text.strip()
+        if opened is None and text[:1] == "[" and "]" not in text[:-1]:
+            opened = [unit]
+        elif opened is not None:
+            opened.append(unit)
+        else:
+            kept.append(unit)
+        if opened is not None and text[-1:] == "]":
+            opened = None
+    return kept + (opened or [])  # (a bracket never closed holds no note)
 
 
 def _opens_entry(unit: Unit) -> bool:

@@ -24,6 +24,7 @@ from corpus_browser.lang import rules
 from corpus_browser.lang.recognise import (
     byline_names,
     changelog_header,
+    credited_name,
     find_date,
     handle_credit,
     is_bare_date,
@@ -52,11 +53,13 @@ from corpus_browser.model import (
     Unit,
 )
 from corpus_browser.split.formats import Sniffed, sniff
-from corpus_browser.split.header import apply_template
+from corpus_browser.split.header import LowerWords, apply_template, surnames_apart
 from corpus_browser.split.imports import Imported, read_export
 from corpus_browser.split.layout import CONTAINER, find_layout, typical_gap
 from corpus_browser.split.readers import read_units
 
+#: Lines crediting a person and a role under a line are bylines when the seed has at least this many.
+CREDIT_LINES_MIN = 3
 #: Punctuation that ends a sentence; a heading ending in it must be Title Case.
 _SENTENCE_PUNCTUATION = ".!?"
 #: Punctuation after which text continues; a line ending in it (or leading in, `rules.LEADS_IN`) is never a heading.
@@ -266,6 +269,8 @@ def _assign_roles(units: list[Unit], keys: Sequence[str], format: Format, boiler
     _close_bracketed_asides(units, roles)
     _keep_recurring_sections(units, roles, keys, boilerplate, split)
     _apply_hints(units, roles, overrides)
+    credits = _credit_lines(units, roles)
+    roles = [Role.BYLINE if i in credits else role for i, role in enumerate(roles)]
     entries = entry_lines(units, roles) | dated_entries(units, roles, gap, split) if format is Format.TEXT else set()
     if format in (Format.TEXT, Format.MAIL):
         for i, unit in enumerate(units):
@@ -273,9 +278,34 @@ def _assign_roles(units: list[Unit], keys: Sequence[str], format: Format, boiler
                                 and _is_text_heading(units, roles, i, gap, unit.indent > base_indent, split)):
                 roles[i] = Role.HEADING
     marked = [_heading_facts(_with_role(unit, role)) for unit, role in zip(units, roles)]
+    marked = [replace(unit, names=credits[i]) if i in credits else unit for i, unit in enumerate(marked)]
     return [replace(unit, level=1, marker=DATELINE if units[i].role is Role.PROSE and roles[i] is Role.HEADING
                     and is_date_line(unit.text) else unit.marker) if i in entries else unit
             for i, unit in enumerate(marked)]
+
+
+def _credit_lines(units: Sequence[Unit], roles: Sequence[Role]) -> dict[int, tuple[str, ...]]:
+    """Lines right under a line of their own (a title) that credit a person by
+    name, then a role or a handle (`Jane Doe — W1AW — Editor`, `Jane Doe |
+    Reviews`), where the seed has several: a newsletter's bylines, by index;
+    never one whose last word the seed's prose writes in lower case (`Summer
+    Meeting — Minutes`)."""
+    found = {i: (name,) for i, unit in enumerate(units) if i and roles[i] is Role.PROSE and unit.gap_before == 0
+             and unit.line_count == 1 and _titled_above(units, i) and (name := credited_name(unit.text))}
+    if len(found) < CREDIT_LINES_MIN:
+        return {}
+    lower = LowerWords(units)
+    return {i: names for i, names in found.items() if surnames_apart(names, lower)}
+
+
+def _titled_above(units: Sequence[Unit], i: int) -> bool:
+    """Whether unit `i` ends a block of two lines, the first a title's: a line of
+    its own after a blank line (or the seed's first), ending in no sentence's
+    stop nor a colon; not a line of a list (`Jane Doe — President` over `John
+    Roe — Treasurer`)."""
+    above = units[i - 1]
+    return (above.gap_before > 0 or i == 1) and above.line_count == 1 and above.text[-1:] not in _SENTENCE_PUNCTUATION + ":" \
+        and (i + 1 == len(units) or units[i + 1].gap_before > 0)
 
 
 def _close_bracketed_asides(units: Sequence[Unit], roles: list[Role]) -> None:

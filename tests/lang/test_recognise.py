@@ -6,6 +6,7 @@ import pytest
 
 from corpus_browser.lang.recognise import (
     byline_names,
+    dashed_names,
     find_date,
     is_date_line,
     name_line,
@@ -94,6 +95,15 @@ def test_signatures_and_credits():
     assert signoff_names("old walls.--_H. W. Brewer, in London Graphic_.", last_paragraph=True) == ("H. W. Brewer",)
     # a quotation's attribution names no source: not the author
     assert signoff_names("“To be or not to be.”—SHAKESPEARE.", last_paragraph=True) is None
+
+
+@pytest.mark.parametrize(("line", "names"), [
+    ("—Ada Byron, Grace Hopper, and Alan Turing", ("Ada Byron", "Grace Hopper", "Alan Turing")),
+    ("— Pieter de Vries (@pdevries)", ("Pieter de Vries",)),
+    ("-- Ada Byron", ("Ada Byron",)),
+    ("—The Team", None), ("— and so on", None), ("— Fin", None), ("— 3 May", None), ("Ada Byron", None)])
+def test_names_after_a_dash_as_running_text_writes_them(line, names):
+    assert dashed_names(line) == names
 
 
 def test_a_line_of_initials_signs_a_piece_but_an_abbreviation_does_not():

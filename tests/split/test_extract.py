@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Sequence
 
 import pytest
 from helpers import articles_of, paragraph
@@ -88,6 +89,63 @@ def test_a_lead_in_capitals_of_two_sentences_or_a_note_in_brackets_is_no_subtitl
     body = "\n\n".join(textwrap.fill(paragraph(60), 72) for _ in range(3))
     first, _second = articles_of(f"FARM BILL PASSES\n\n{under}\n\n{body}\n\n\n\nA NEW MILL\n\n{body}")
     assert first.subtitle is None
+
+
+def _posts(endings: Sequence[str]) -> str:
+    """Markdown posts with front matter, joined in one file, each closing with
+    one of `endings` (none when empty) and a link reference."""
+    return "\n".join(f"---\ntitle: Post {n}\ndate: 2020-0{n}-01\n---\n\n{paragraph(50)}\n\n{paragraph(40)} We kept hacking.\n\n"
+            + (f"{ending}\n\n" if ending else "") + "[docs]: https://example.org/docs\n"
+            for n, ending in enumerate(endings, start=1))
+
+
+def test_names_after_a_dash_closing_most_posts_sign_them_in_html_too():
+    """A blog whose posts close with their authors' names after a dash, in HTML
+    as Markdown allows (`<div …>&mdash;Jane Doe</div>`), a handle beside them."""
+    endings = ['<div style="text-align:right">&mdash;Ada Byron and Alan Turing</div>',
+               '<div style="text-align:right">&mdash; Grace Hopper (<a href="https://example.org/g">@grace</a>)</div>',
+               "", "—Ada Byron"]
+    found = articles_of(_posts(endings), format=Format.MARKDOWN)
+    assert [article.authors for article in found] == [("Ada Byron", "Alan Turing"), ("Grace Hopper",), (), ("Ada Byron",)]
+
+
+@pytest.mark.parametrize("endings", [
+    ["—Ada Byron", "", "", ""],  # one post in four: a credit, not the blog's signature
+    ["“The best way out is always through.”\n\n— Robert Frost", "“Well begun is half done.”\n\n— Mary Poppins",
+     "*Nothing will come of nothing.*\n\n— King Lear"],  # under quotations: whom they quote
+    ["— Happy Hacking"] * 3,  # a wish: the text writes `hacking` in lower case
+    ["— Boston Globe", "— Chicago Tribune", "— Denver Post"]])  # where a digest's items first appeared
+def test_names_after_a_dash_in_a_few_posts_or_under_a_quotation_sign_nothing(endings):
+    found = articles_of(_posts(endings), format=Format.MARKDOWN)
+    assert all(article.authors == () for article in found)
+
+
+def test_a_name_then_a_role_under_several_titles_is_their_byline():
+    """A newsletter's items credit their writers on the line under the title:
+    a name, then a call sign or a role after a dash, tilde or bar. A line of
+    that shape whose last word the text writes in lower case names no one."""
+    items = [("Club Meeting Notes", "Ada Byron — W1ADA — Clerk"), ("The Spring Field Day", "Alan Turing ~ K1AT"),
+             ("Repeater News", "Grace Hopper | Technical Officer"), ("Our Picnic", "Summer Meeting — Minutes")]
+    text = "\n\n----------\n\n".join(f"{title}\n{credit}\n\n{paragraph(40)} The meeting ran late.\n\n{paragraph(30)}"
+                                     for title, credit in items)
+    found = articles_of(text)
+    assert [(article.title, article.authors) for article in found] == [
+        ("Club Meeting Notes", ("Ada Byron",)), ("The Spring Field Day", ("Alan Turing",)),
+        ("Repeater News", ("Grace Hopper",)), ("Our Picnic", ())]
+
+
+def test_a_list_of_names_and_roles_or_of_songs_and_singers_is_no_byline():
+    """Lines of that shape in a run, a list (a club's officers under a heading,
+    a playlist under a line leading in to it), stay the text they are."""
+    officers = ("Club Officers 2023\nJane Doe — W1AW — President\nJohn Roe — K2XY — Vice President\n"
+                "Mary Major — N3QQ — Secretary\nPeter Green — Treasurer")
+    playlist = "Tonight's playlist:\nBlue Monday — New Order\nPurple Rain — Prince Rogers\nSweet Jane — Lou Reed"
+    text = "\n\n----------\n\n".join(f"{title}\n\n{paragraph(40)}\n\n{block}\n\n{paragraph(30)}"
+                                     for title, block in (("Club News", officers), ("Radio Notes", playlist)))
+    found = articles_of(text)
+    assert [(article.title, article.authors) for article in found] == [("Club News", ()), ("Radio Notes", ())]
+    texts = [" ".join(text for block in article.body for text in block.texts) for article in found]
+    assert "Jane Doe — W1AW — President" in texts[0] and "Blue Monday — New Order" in texts[1]
 
 
 def test_subtitle_before_byline():

@@ -961,3 +961,18 @@ def test_a_contents_list_numbered_in_a_column_months_between_speeches_and_a_titl
         "XVI. On the bridge over the river at the mills (9 May 1851), and I. Newton's part in it",
         "In the spring the crown passed at last to his grandson, Louis XIV. He was then a child of five, and the queen"
         " ruled for him."]
+
+
+def test_a_transcribers_note_in_brackets_before_a_books_stories_is_front_matter():
+    """Before the first story, a credit line and a transcriber's note whose
+    paragraphs stand inside one pair of square brackets: a note on the edition,
+    not a piece, however many words it has."""
+    def text(words: int) -> str:
+        return textwrap.fill(paragraph(words), 72)
+
+    note = "Produced by a team of volunteers\n\n\n  [ Notes on the text:\n\n" + "\n\n".join(
+        textwrap.indent(text(words), "    ") for words in (30, 25, 12)) + "\n  ]"
+    stories = [(4, f"{name}\n\n\n{text(150)}\n\n{text(120)}") for name in
+               ("THE HANDS OF THE MAKER", "THE STRANGER AT THE DOOR", "HOW THE OLD SINGER DIED")]
+    found = articles_of(book((0, note), *stories))
+    assert [a.title for a in found] == ["The Hands of the Maker", "The Stranger at the Door", "How the Old Singer Died"]

@@ -6,6 +6,7 @@ looks right is taken; the readings weighed are kept for `explain`."""
 
 from __future__ import annotations
 
+import itertools
 import random
 
 from helpers import paragraph
@@ -180,3 +181,43 @@ def test_a_changelog_told_as_rest_by_its_inline_marks_alone_is_read_for_its_layo
                           "*more*." for n in range(9))
     (article,) = split(essay, "essay.md").articles
     assert not split(essay, "essay.md").doubts and "[the notes](https://example.org/0)" in article.body[0].markdown
+
+
+def test_a_page_of_entries_under_sections_under_its_title_and_front_matter_is_read_ranks_deeper():
+    """A FAQ kept as one Markdown page: front matter, its title as the one top
+    heading, sections in HTML `<h2>` and each entry an `<h3>` whose text
+    stands on a line of its own inside a link. As one post it holds every
+    heading and over 10,000 words; at its sections, the first holds most of
+    them. Read a rank deeper with no document opened by its front matter, each
+    entry is an article, its section the label, never the end of the entry
+    above; the contents list naming the sections leaves the last one's
+    entries in place."""
+    sections = ["The Project", "Speed and Size", "Syntax Rules", "Number Types", "Text Strings"]
+    questions = [f"Feature {chr(65 + n)} in part {m}" for n in range(10) for m in range(3)]  # (not asked: titled)
+    bounds = list(itertools.accumulate([0, 25, 1, 1, 1, 2]))  # the entries of each section
+    contents = '<div id="toc">\n    <ol>\n' + "".join(
+        f'        <li><a href="#s{s}">{section}</a></li>\n' for s, section in enumerate(sections)) + "    </ol>\n</div>"
+    text = "---\nlayout: faq\ntitle: Frequently Asked Questions\n---\n\n# Frequently Asked Questions\n\n" \
+        + paragraph(8) + "\n\n" + contents + "\n\n" + "\n\n".join(
+            f'<h2 id="s{s}">{section}</h2>\n\n' + "\n\n".join(
+                f'<h3><a href="#q{s}{q}" name="q{s}{q}">\n{question}\n</a></h3>\n\n'
+                + "\n\n".join(paragraph(120) for _ in range(3))
+                for q, question in enumerate(questions[bounds[s]:bounds[s + 1]]))
+            for s, section in enumerate(sections))
+    found = split(text, "faq.md")
+    assert [(article.title, article.section) for article in found.articles] == [
+        (question, section) for s, section in enumerate(sections) for question in questions[bounds[s]:bounds[s + 1]]]
+    assert found.readings[0].deeper and not found.readings[0].records
+
+
+def test_a_long_handbook_as_one_post_is_read_at_its_chapters_not_their_sections():
+    """A handbook of over 10,000 words kept as one Markdown post: doubted as one
+    piece, it is read at the shallowest level that looks right, its chapters,
+    though its sections would make more pieces."""
+    chapters = [f"Chapter on Topic {chr(65 + n)}" for n in range(6)]
+    text = "---\ntitle: The Handbook\n---\n\n# The Handbook\n\n" + "\n\n".join(
+        f"## {chapter}\n\n" + "\n\n".join(f"### Step {m} of {chapter}\n\n{paragraph(150)}\n\n{paragraph(150)}"
+                                         for m in range(6))
+        for chapter in chapters)
+    found = split(text, "handbook.md")
+    assert [article.title for article in found.articles] == chapters
