@@ -153,7 +153,8 @@ def handle_credit(text: str) -> tuple[str, str] | None:
 def without_trailing_date(text: str) -> str:
     """A title without the date it ends with, which the article's date shows
     anyway: `2.1.0 - 2020-01-01` -> `2.1.0`, `6.0.4 / 2026-04-14` -> `6.0.4`,
-    `Release 7.2 (released Sep 13, 2023)` -> `Release 7.2`, `0.9.5 Tue Jan 11 2011` -> `0.9.5`, `(_The Globe_,
+    `Release 7.2 (released Sep 13, 2023)` -> `Release 7.2`, `0.9.5 Tue Jan 11 2011` -> `0.9.5`, `Version 3.3
+    04-May-2024` -> `Version 3.3`, `(_The Globe_,
     January 12, 1895.)` -> `_The Globe_`. A title that is only a date stays as it is."""
     if is_source_line(text):
         return without_trailing_date(text.rstrip(".")[1:-1])
@@ -168,10 +169,14 @@ def without_trailing_date(text: str) -> str:
     led = _DATE_LEAD.search(head)
     if led:
         head = head[: led.start()]
-    elif not bracketed and not head.rstrip().endswith(("-", "–", "—", ",", ":", "/")):
+    elif not bracketed and not head.rstrip().endswith(("-", "–", "—", ",", ":", "/")) and not _VERSION_END.search(head):
         return text  # the date is part of the title's words ("Remembering September 11, 2001")
     head = head.rstrip(" -–—,:;([/")
     return head if head.strip() and head.strip().casefold() not in MINOR_WORDS else text  # not `On` of `On Sunday …`
+
+
+#: A version number closing what stands before a date (`Version 3.3 04-May-2024`).
+_VERSION_END = re.compile(r"\b\d+(?:\.\d+)+\s*$")
 
 
 def closing_date(text: str) -> str | None:

@@ -65,6 +65,9 @@ SAME_NAME_MIN, SAME_NAME_SHARE = 3, 0.8
 _NOTE = re.compile(r"^(?:\[\d+\]|\{\d+\})\s")
 #: A surname in capitals: a single word of two letters or more.
 _CAPITAL_WORD = re.compile(r"[^\W\d_a-z]{2,}(?:['’-][^\W\d_a-z]+)?")
+#: A word of a name in capitals: of two letters or more, or of one with no stop after it, as an
+#: article is (`O NATAL`; not the initial of `J. DOE`).
+_NAME_WORD = re.compile(r"[^\W\d_a-z]{2,}(?:['’-][^\W\d_a-z]+)?|\b[^\W\d_a-z]\b(?!\.)")
 #: A word in lower case, as prose writes common words.
 _LOWER_WORD = re.compile(r"\b[^\W\d_A-Z]+\b")
 #: Roles of the lines read as `Key: value` header fields (bylines and date lines are read already).
@@ -246,7 +249,7 @@ def _name_alone(text: str, lower: LowerWords) -> str | None:
     name = person_name(text)
     if name is None or not is_all_caps(name):
         return name
-    words = [word.casefold() for word in _CAPITAL_WORD.findall(name)]
+    words = [word.casefold() for word in _NAME_WORD.findall(name)]
     return None if words and 2 * sum(word in lower for word in words) >= len(words) else name
 
 

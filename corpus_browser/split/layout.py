@@ -85,8 +85,10 @@ PROSE_PARAGRAPH_WORDS = 60
 #: A sentence's end inside a paragraph: a word, a stop, a capital (`painting. The`), in any script;
 #: `_ends_a_sentence` refuses a capitalised word before it and an abbreviation (`Chap. I`, `vol. II`).
 _INNER_SENTENCE_END = regex.compile(r"\b(\p{L}{2,})[.!?]['\"”’)]?\s+['\"“‘(]?(\p{L})")
-#: A book's last piece lists its contents when it names at least this share of the pieces before it.
+#: A book's last piece lists its contents when it names at least this share of the pieces before it ...
 BACK_CONTENTS_MIN_SHARE = 0.5
+#: ... or a piece among its last ones, which hold at most this share of its words.
+BACK_MATTER_MAX_SHARE = 0.03
 #: A piece is a contents list when at least this many of its lines are titles of later articles ...
 CONTENTS_MIN_ENTRIES = 3
 #: ... and they make at least this share of its lines.
@@ -883,6 +885,7 @@ def _contents(units: Sequence[Unit], starts: Sequence[int], hi: int,
             titles.setdefault(words, []).append(start)
     lengths = sorted({len(words) for words in titles})
     found, named = [], set()
+    tail = _tail_start(units, starts, hi) if books else hi
     for first, last in _pieces(starts, hi):
         piece = [unit for unit in units[first:last] if unit.role is not Role.SEPARATOR]
         words = _body_words(piece)
@@ -890,7 +893,7 @@ def _contents(units: Sequence[Unit], starts: Sequence[int], hi: int,
             continue  # (prose, not a list of short lines, even of questions: `1.1. How do I …?`)
         lines = [_words(unit.text) for unit in piece]
         one_word = [_wordy(line) == 1 for line in lines]  # (once per line: a line may hold 100,000 words)
-        at_back = books and last == hi  # (a book may list its pieces at its end, as French books do)
+        at_back = books and last >= tail  # (a book may list its pieces at its end, as French books do)
         per_line = [{start for n in lengths if n > 1 or alone for k in range(len(line) - n + 1)
                      for start in titles.get(line[k : k + n], ()) if start >= last or (at_back and start < first)}
                     | {start for start in titles.get(_lead_word(unit.text), ()) if start >= last}
@@ -906,6 +909,20 @@ def _contents(units: Sequence[Unit], starts: Sequence[int], hi: int,
             found.append((first, last, f"a contents list ({len(listed)} {'earlier' if at_back else 'later'} titles)"))
             named |= listed
     return found, named
+
+
+def _tail_start(units: Sequence[Unit], starts: Sequence[int], hi: int) -> int:
+    """Where the last pieces of a book begin that hold together no more than
+    `BACK_MATTER_MAX_SHARE` of its words: a printer's line and the publisher's
+    list may follow its contents list at its end."""
+    total, after = _body_words(units[starts[0] if starts else 0:hi]), 0
+    tail = hi
+    for first, last in reversed(_pieces(starts, hi)):
+        after += _body_words(units[first:last])
+        if after > BACK_MATTER_MAX_SHARE * total:
+            break
+        tail = first
+    return tail
 
 
 def _list_line(unit: Unit) -> bool:
@@ -995,7 +1012,9 @@ def _front_matter(units: Sequence[Unit], starts: Sequence[int], hi: int, matter:
     """Pieces before the first article that are not articles: title pages and
     credits (hardly any prose, a note in brackets on the edition aside), lists
     of names or titles (more list than prose). In marked-up
-    seeds, only what stands before the first heading. In plain text, a book's
+    seeds, only what stands before the first heading, and a first heading
+    with nothing under it that names no entry (the file's own title over
+    its releases, as many as it). In plain text, a book's
     front runs up to its contents list (`listing`, where it starts), past a
     piece of prose (a preface, a transcriber's note) that stays an article, and
     no further than the first piece that list names (a poem, short lines though
@@ -1007,6 +1026,9 @@ def _front_matter(units: Sequence[Unit], starts: Sequence[int], hi: int, matter:
     found = []
     for n, (first, last) in enumerate(_pieces(starts, hi)):
         if first in taken:
+            continue
+        if not by_layout and n == 0 and _bare_title(units[first]) and last == first + 1 and last < hi:
+            found.append((first, last, "front matter: the seed's own title, with nothing under it"))
             continue
         if (listing is not None and first > listing and first in named) \
                 or (not by_layout and (n or first in level_starts)) \
@@ -1021,6 +1043,12 @@ def _front_matter(units: Sequence[Unit], starts: Sequence[int], hi: int, matter:
         elif not by_layout or listing is None or first >= listing:
             return _small_share(units, found, starts, hi)
     return []
+
+
+def _bare_title(unit: Unit) -> bool:
+    """A heading that names no entry of a log: no date, no version (`News about
+    the releases`, not `Version 2.1`, nor `2024-05-01`)."""
+    return unit.role is Role.HEADING and not unit.date and not rules.VERSION.search(unit.text)
 
 
 def _outside_brackets(units: Sequence[Unit]) -> list[Unit]:

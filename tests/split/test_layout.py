@@ -976,3 +976,51 @@ def test_a_transcribers_note_in_brackets_before_a_books_stories_is_front_matter(
                ("THE HANDS OF THE MAKER", "THE STRANGER AT THE DOOR", "HOW THE OLD SINGER DIED")]
     found = articles_of(book((0, note), *stories))
     assert [a.title for a in found] == ["The Hands of the Maker", "The Stranger at the Door", "How the Old Singer Died"]
+
+
+def test_a_news_files_own_title_with_nothing_under_it_is_front_matter():
+    """A NEWS file underlined as its releases are, its own title first with
+    nothing under it: no release of its own, set aside; an empty release
+    (`Version 3.1 unreleased`) stays one."""
+    releases = [f"Version 3.{n} 0{n + 1}-May-2024\n------------------------\n\n{paragraph(40)}" for n in range(3, 0, -1)]
+    text = "News about the tool's releases\n------------------------------\n\n" \
+        "Version 3.4 unreleased\n----------------------\n\n" + "\n\n".join(releases)
+    found = articles_of(text, format=Format.RST)
+    assert [(a.title, a.date) for a in found] == [  # (the date after a version is its stamp, shown as the date)
+        ("Version 3.4 unreleased", None), ("Version 3.3", "2024-05-04"), ("Version 3.2", "2024-05-03"),
+        ("Version 3.1", "2024-05-02")]
+
+
+def test_a_contents_list_near_a_books_end_sets_aside_the_printers_line_and_publishers_list_after_it():
+    """A book's contents list at its end, its first entry under a group label
+    set apart as a heading, then the printer's line and the publisher's list
+    of the author's other books: the list names the stories before it, and
+    what follows it, a sliver of the book, is back matter."""
+    def text(words: int) -> str:
+        return textwrap.fill(paragraph(words), 72)
+
+    titles = ["THE HANDS OF THE MAKER", "THE STRANGER AT THE DOOR", "HOW THE OLD SINGER DIED", "THE SONG OF JUSTICE",
+              "A SCENE IN THE GHETTO", "THE THIMBLE"]
+    stories = [(4, f"{title}\n\n\n{text(400)}\n\n{text(300)}\n\n{text(300)}") for title in titles]
+    contents = (4, "CONTENTS\n\n\n  BY WAY OF AN INTRODUCTION\n\n" + "\n\n".join(
+        f"  {title.title():<50} {page}" for title, page in zip(titles, (1, 19, 29, 41, 55, 69))))
+    printer = (4, "  Printed by a printer\n  in a town")
+    publisher = (4, "BY THE SAME AUTHOR\n\n\nTHE BOOK OF HOURS. Thirtieth thousand.\n\nNEW POEMS. Tenth thousand.\n\n"
+                    "THE NOTEBOOKS. A novel. Two volumes. Thirteenth thousand.")
+    item, = segment_texts(book(*stories, contents, printer, publisher))
+    assert [segment.units[0].text for segment in item.segments] == titles
+
+
+def test_a_numeral_over_a_title_in_capitals_opening_with_a_one_letter_article_opens_it_by_that_title():
+    """Letters each under a roman numeral alone, over a title in capitals that
+    opens with an article of one letter (`O NATAL`): a title, not a person's
+    name, as the prose writes that word in lower case; the numeral is its label."""
+    def text(words: int) -> str:
+        return textwrap.fill(paragraph(words) + " Era o dia de festa em casa e a noite de neve.", 72)
+
+    names = ["O NATAL", "A VIAGEM", "O INVERNO EM LONDRES", "O BRASIL E PORTUGAL"]
+    letters = [(4, f"{numeral}\n\n{name}\n\n\n{text(200)}\n\n{text(150)}")
+               for numeral, name in zip(["I", "II", "III", "IV"], names)]
+    found = articles_of(book(*letters))
+    assert [(a.title, a.label) for a in found] == [
+        ("O Natal", "I"), ("A Viagem", "II"), ("O Inverno Em Londres", "III"), ("O Brasil E Portugal", "IV")]
