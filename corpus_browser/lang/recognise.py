@@ -352,8 +352,14 @@ def byline_names(text: str) -> tuple[str, ...] | None:
         if match:
             names = name_list(match["names"])
             if names:
-                return names
+                return tuple(_with_closing_stop(name, text) for name in names)
     return None
+
+
+def _with_closing_stop(name: str, text: str) -> str:
+    """A name that ends with an initial keeps the stop the line gives it (`E. A. E.`)."""
+    last = name.split()[-1]
+    return name + "." if len(last) == 1 and f" {last}." in f" {text}" else name
 
 
 def name_list(text: str, single_word_ok: bool = True) -> tuple[str, ...] | None:
@@ -362,8 +368,8 @@ def name_list(text: str, single_word_ok: bool = True) -> tuple[str, ...] | None:
     names: list[str] = []
     parts = [part.strip() for part in rules.NAME_JOINERS.split(_ASIDE.sub("", text).strip(" .")) if part.strip()]
     for position, part in enumerate(parts):
-        if rules.DEGREE.match(part.strip()):
-            continue
+        if names and rules.DEGREE.match(part.strip()):
+            continue  # (after a name: its degree; first, a person's initials, `By E. A. E.`)
         name = strip_honorifics(part)
         if not is_name(name):
             if position == 0 or len(names[0].split()) < 2:
@@ -430,9 +436,7 @@ def name_line(text: str) -> tuple[str, ...] | None:
     """The person a line holding only a name names (`person_name`), emphasis and
     dashes around it dropped, a closing initial keeping the dot the line gives it (`— J. M. S.`: `J. M. S.`)."""
     name = person_name(text.strip(_NAME_TRIM))
-    if name and len(name.split()[-1]) == 1 and f" {name.split()[-1]}." in f" {text}":
-        name += "."  # (only an initial the line writes with its dot)
-    return (name,) if name else None
+    return (_with_closing_stop(name, text),) if name else None
 
 
 def signature_names(text: str) -> tuple[str, ...] | None:

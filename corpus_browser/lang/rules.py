@@ -255,6 +255,10 @@ WIDGET_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
     )
 )
 
+#: A picture's place in a transcribed book or magazine, wholly in brackets: `[Illustration]`, `[Illustration: AT THE GATE.]`.
+CAPTION = re.compile(r"^\[\s*(?:illustration|image|picture|photo(?:graph)?|figure|fig\.|plate|engraving)\b[^\[\]]*\]$",
+                     re.IGNORECASE)
+
 #: Bullets that start an unordered list item when two or more items share one.
 BULLETS = "-*+•·‣◦▪●○■□➢➤►"
 BULLET_ITEM = re.compile(rf"^(?P<marker>[{re.escape(BULLETS)}])\s+(?P<text>\S.*)$")

@@ -66,6 +66,8 @@ DISTINCT_TITLES = 0.7
 FRONT_MATTER_MAX_SHARE = 0.2
 #: A piece before the first article with fewer words of prose than this is front matter (a title page, credits).
 FRONT_MATTER_MAX_PROSE = 30
+#: ... unless it is of verse or short lines, at least this many words, under a byline.
+SIGNED_PIECE_MIN_WORDS = 150
 #: A numbered series of documents without front matter among those with it has at least this many.
 SERIES_MIN_HEADINGS = 3
 #: A version alone: numbers joined by dots, perhaps with a pre-release after them (`0.08`, `1.5.0`,
@@ -635,9 +637,15 @@ def _strengths(units: Sequence[Unit], headings: Sequence[int], lo: int, hi: int)
 
 
 def _break_before(units: Sequence[Unit], i: int, lo: int) -> int:
-    """Blank lines right before a unit; the span's first unit (`lo`) stands after the
-    strongest break of all (`_START`), the start of the text."""
-    return units[i].gap_before if i > lo else _START
+    """Blank lines right before a unit, or before a picture's caption one blank
+    line above it if more (`[Illustration]` between a story and the next title); the span's
+    first unit (`lo`) stands after the strongest break of all (`_START`), the
+    start of the text."""
+    if i <= lo:
+        return _START
+    above = units[i - 1]
+    captioned = i - 1 > lo and units[i].gap_before <= 1 and rules.CAPTION.match(above.text.strip())
+    return max(units[i].gap_before, above.gap_before) if captioned else units[i].gap_before
 
 
 def _heads_a_list(units: Sequence[Unit], i: int, hi: int) -> bool:
@@ -1036,13 +1044,19 @@ def _front_matter(units: Sequence[Unit], starts: Sequence[int], hi: int, matter:
             return _small_share(units, found, starts, hi)
         words = _body_words(units[first:last])
         prose = _prose_words(_outside_brackets(units[first:last]))
-        if prose < FRONT_MATTER_MAX_PROSE:
+        if prose < FRONT_MATTER_MAX_PROSE and not _signed_piece(units, first, last, words):
             found.append((first, last, f"front matter: under {FRONT_MATTER_MAX_PROSE} words of prose before the first article"))
-        elif by_layout and prose * 2 < words:
+        elif by_layout and prose * 2 < words and not _signed_piece(units, first, last, words):
             found.append((first, last, "front matter: lists and short lines, not prose, before the first article"))
         elif not by_layout or listing is None or first >= listing:
             return _small_share(units, found, starts, hi)
     return []
+
+
+def _signed_piece(units: Sequence[Unit], first: int, last: int, words: int) -> bool:
+    """A piece of verse or short lines long enough to be one (`SIGNED_PIECE_MIN_WORDS`)
+    with a byline under its title: the issue's first poem, not its title page."""
+    return words >= SIGNED_PIECE_MIN_WORDS and any(unit.role is Role.BYLINE for unit in units[first:min(last, first + 4)])
 
 
 def _bare_title(unit: Unit) -> bool:

@@ -592,12 +592,13 @@ def _titled_apart(unit: Unit, before: int, after: int, gap: int) -> bool:
 
 
 def _break_before(units: Sequence[Unit], roles: Sequence[Role], i: int) -> int:
-    """Blank lines before a unit, or before the separator lines right above it if
-    more: a line under a separator stands after the separator's break (`* * *`
-    over `POEMS BY …`); so does a name right under its label (`II` over
+    """Blank lines before a unit, or before the separator lines (or a picture's
+    caption, `[Illustration]`, one blank line above it) right above it if more: a line under a separator
+    stands after the separator's break (`* * *` over `POEMS BY …`); so does a name right under its label (`II` over
     `ORIGIN OF SONG`, `CHAPTER IV` over `THE STORM`), whose break is the label's."""
     before, above = units[i].gap_before, i - 1
-    while above >= 0 and roles[above] is Role.SEPARATOR:
+    while above >= 0 and (roles[above] is Role.SEPARATOR
+                          or (units[i].gap_before <= 1 and rules.CAPTION.match(units[above].text.strip()))):
         before, above = max(before, units[above].gap_before), above - 1
     if above >= 0 and units[i].gap_before <= 1 and units[above].line_count == 1 \
             and rules.LABEL_ONLY.match(units[above].text):

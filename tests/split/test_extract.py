@@ -22,6 +22,8 @@ from corpus_browser.split import split_corpus
         ("By Ada Lovelace and Charles Babbage", ("Ada Lovelace", "Charles Babbage")),
         ("Written by: Grace Hopper, Alan Turing & Ludwig van Beethoven", ("Grace Hopper", "Alan Turing", "Ludwig van Beethoven")),
         ("Posted by Linus on March 3, 2020", ("Linus",)),
+        ("BY E. A. E.", ("E. A. E.",)),  # initials alone, not a degree: a degree follows a name
+        ("By Ada Lovelace, LL.D.", ("Ada Lovelace",)),
     ],
 )
 def test_bylines_give_authors(byline, authors):

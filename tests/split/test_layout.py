@@ -1024,3 +1024,46 @@ def test_a_numeral_over_a_title_in_capitals_opening_with_a_one_letter_article_op
     found = articles_of(book(*letters))
     assert [(a.title, a.label) for a in found] == [
         ("O Natal", "I"), ("A Viagem", "II"), ("O Inverno Em Londres", "III"), ("O Brasil E Portugal", "IV")]
+
+
+def test_a_question_run_over_two_lines_above_its_underline_is_a_title():
+    """A FAQ whose questions are underlined with dashes, one running over two
+    lines with the underline as long as its first: a title, not the end of the
+    answer above (as reST would read it)."""
+    questions = ["1. How do I start the program?", "2. How do I change the keys it uses\n or the colours it shows?",
+                 "3. Where are the settings kept?"]
+    text = "Questions\n=========\n\n" + "\n\n".join(
+        f"{question}\n{'-' * len(question.splitlines()[0])}\n{paragraph(40)}" for question in questions)
+    found = articles_of(text, format=Format.RST)
+    assert [a.title for a in found] == [
+        "How do I start the program?", "How do I change the keys it uses or the colours it shows?",
+        "Where are the settings kept?"]
+
+
+def test_an_issues_first_poem_under_its_byline_is_no_front_matter():
+    """A magazine issue opens, under its masthead, with a poem: short lines,
+    no prose, but long and signed under its title, a piece, not a title page."""
+    def text(words: int) -> str:
+        return textwrap.fill(paragraph(words), 72)
+
+    verse = "\n".join(f"  Where the line {n} of the long song {'goes on' if n % 2 else 'runs'}" for n in range(40))
+    pieces = [(4, f"THE OLD MILL.\n\nBY A POET.\n\n\n{verse}"),
+              *[(4, f"{title}\n\nBY A WRITER.\n\n\n{text(200)}\n\n{text(150)}")
+                for title in ("HOW TO TRAVEL.", "UNDER THE TREES.", "THE SWALLOWS.")]]
+    found = articles_of(book((0, "THE MONTHLY.\n\n  Vol. V.      AUGUST, 1878.      No. 10."), *pieces))
+    assert [a.title for a in found] == ["The Old Mill", "How to Travel", "Under the Trees", "The Swallows"]
+
+
+def test_a_title_under_a_pictures_caption_stands_after_the_captions_break():
+    """In a magazine, a picture's place (`[Illustration]`) may stand between
+    the break that ends a piece and the next title, one blank line above it:
+    the title still opens a piece of its own, signed or not."""
+    def text(words: int) -> str:
+        return textwrap.fill(paragraph(words), 72)
+
+    pieces = [(4, f"THE OLD MILL.\n\nBY A WRITER.\n\n\n{text(200)}\n\n{text(150)}"),
+              (4, f"[Illustration]\n\nTHE SUPPER.\n\n\n{text(120)}\n\n[Illustration]\n\n{text(100)}"),
+              (4, f"[Illustration: A FIELD IN JUNE.]\n\nTHE PULPIT.\n\n\n{text(150)}"),
+              (4, f"UNDER THE TREES.\n\nBY A POET.\n\n\n{text(180)}")]
+    found = articles_of(book(*pieces))
+    assert [a.title for a in found] == ["The Old Mill", "The Supper", "The Pulpit", "Under the Trees"]

@@ -73,6 +73,12 @@ def read(seed: Seed) -> list[Unit]:
                          opens_record=title in posts)
             after_title[0] = title + 2
             return title + 2
+        if _wrapped_title(lines, i, ranks):
+            mark = lines[i + 2].strip()[0]
+            builder.unit(clean(f"{lines[i]} {lines[i + 1]}"), i + 1, i + 3, Role.HEADING, level=ranks[mark, False],
+                         marker=mark)
+            after_title[0] = i + 3
+            return i + 3
         if EXPLICIT_MARKUP.match(lines[i]) or _opens_literal_block(lines, i):
             return _verbatim(builder, lines, i)
         if FIELD.match(lines[i]):
@@ -82,6 +88,18 @@ def read(seed: Seed) -> list[Unit]:
         return i + 1
 
     return walk(lines, builder, step)
+
+
+def _wrapped_title(lines: Sequence[str], i: int, ranks: dict[tuple[str, bool], int]) -> bool:
+    """A title run over two lines, the underline as long as the first (`12. How
+    do I …?` over ` or how do I …?` over dashes): reST takes it for text, a
+    reader for a title, where the seed already underlines titles with that
+    mark and it stands after a blank line."""
+    if i + 2 >= len(lines) or (i and lines[i - 1].strip()) or not lines[i + 1].strip():
+        return False
+    mark = lines[i + 2].rstrip()
+    return underlines(lines[i], mark) and not UNDERLINE.match(lines[i + 1].strip()) \
+        and len(mark) >= len(lines[i + 1].rstrip()) and (mark[:1], False) in ranks
 
 
 def _short_underline(lines: Sequence[str], title: int, ranks: dict[tuple[str, bool], int]) -> bool:
