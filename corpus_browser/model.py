@@ -178,6 +178,9 @@ class Segment:
     credited: tuple[str, ...] = ()
     """The people that heading names, when it is a name alone (an anthology's poet
     over the poems): the article's authors unless it names its own."""
+    issued: str | None = None
+    """The date of the issue the article appeared in, from the masthead above it
+    (`The Monthly` / `Vol. 3, No. 2` / `March 1901`): its date unless it states one."""
 
     @property
     def first(self) -> int:
@@ -393,6 +396,8 @@ class Layout:
     """The kinds of headings found, and which one was taken for articles."""
     article_break: int | None = None
     """For plain text: the blank lines the seed puts before its articles' titles, if it keeps to a number."""
+    issues: tuple[tuple[int, str], ...] = ()
+    """For plain text: where each issue's masthead stands (a unit index, ascending) and the date it states."""
 
 
 @dataclass(frozen=True)

@@ -175,8 +175,9 @@ def without_trailing_date(text: str) -> str:
     return head if head.strip() and head.strip().casefold() not in MINOR_WORDS else text  # not `On` of `On Sunday …`
 
 
-#: A version number closing what stands before a date (`Version 3.3 04-May-2024`).
-_VERSION_END = re.compile(r"\b\d+(?:\.\d+)+\s*$")
+#: A version closing what stands before a date: named so (`Version 3.3 04-May-2024`, `v2.1`) or of three
+#: numbers or more (`2.1.0`); not a section's number (`1.2 28 July 1914`).
+_VERSION_END = re.compile(r"(?:\b(?:version|release|v)\s*\d+(?:\.\d+)*|\b\d+(?:\.\d+){2,})\s*$", re.IGNORECASE)
 
 
 def closing_date(text: str) -> str | None:
@@ -356,6 +357,15 @@ def byline_names(text: str) -> tuple[str, ...] | None:
     return None
 
 
+#: Initials spaced as a person's are (`E. A. E.`), not a degree's (`LL.D.`, `M.D.`).
+_SPACED_INITIALS = re.compile(r"(?:[A-Z]\.\s+)+[A-Z]\.?")
+
+
+def _joins_people(text: str, part: str) -> bool:
+    """Whether `part` of a list follows `and` or `&`: another person, not a degree after a comma."""
+    return re.search(rf"(?:\band\b|&)\s*{re.escape(part.strip())}", text) is not None
+
+
 def _with_closing_stop(name: str, text: str) -> str:
     """A name that ends with an initial keeps the stop the line gives it (`E. A. E.`)."""
     last = name.split()[-1]
@@ -368,8 +378,9 @@ def name_list(text: str, single_word_ok: bool = True) -> tuple[str, ...] | None:
     names: list[str] = []
     parts = [part.strip() for part in rules.NAME_JOINERS.split(_ASIDE.sub("", text).strip(" .")) if part.strip()]
     for position, part in enumerate(parts):
-        if names and rules.DEGREE.match(part.strip()):
-            continue  # (after a name: its degree; first, a person's initials, `By E. A. E.`)
+        if rules.DEGREE.match(part.strip()) and not (_SPACED_INITIALS.fullmatch(part.strip())
+                                                      and (not names or _joins_people(text, part))):
+            continue  # (a degree; not a person's initials, first or after `and`: `By E. A. E.`, `By J. M. and R. S.`)
         name = strip_honorifics(part)
         if not is_name(name):
             if position == 0 or len(names[0].split()) < 2:

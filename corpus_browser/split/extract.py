@@ -99,7 +99,7 @@ def extract(segment: Segment, overrides: Overrides, lines: Sequence[str] = (), f
         body = (Block(BlockKind.SUBTITLE, (subtitle,)),) + body
     title, label = _title(units, title_index, overrides) if title_index is not None else (fallback_title(body), None)
     date = _stated_date(units, title_index, title_units | ({subtitle_index} if subtitle else set())) \
-        or _occasion_date(units, title_index, subtitle_index)
+        or _occasion_date(units, title_index, subtitle_index) or segment.issued
 
     stated = [unit.stated for unit in _head(units) if unit.stated is not None]
     summary = next((facts.summary for facts in stated if facts.summary), None)

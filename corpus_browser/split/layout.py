@@ -40,7 +40,7 @@ import regex
 
 from corpus_browser.config import SplitRules
 from corpus_browser.lang import rules
-from corpus_browser.lang.recognise import is_bare_date, name_with_address
+from corpus_browser.lang.recognise import find_date, is_bare_date, name_with_address
 from corpus_browser.lang.text import is_all_caps, key, label_pattern, more_words_than, title_pattern, word_count
 from corpus_browser.model import Format, Layout, Level, Overrides, Role, Unit
 
@@ -66,8 +66,9 @@ DISTINCT_TITLES = 0.7
 FRONT_MATTER_MAX_SHARE = 0.2
 #: A piece before the first article with fewer words of prose than this is front matter (a title page, credits).
 FRONT_MATTER_MAX_PROSE = 30
-#: ... unless it is of verse or short lines, at least this many words, under a byline.
-SIGNED_PIECE_MIN_WORDS = 150
+#: ... unless it is of verse or short lines, at least this many words, under a byline, where
+#: at least this many pieces are signed so (an issue's poem, not a book's title page).
+SIGNED_PIECE_MIN_WORDS, SIGNED_PIECES_MIN = 150, 3
 #: A numbered series of documents without front matter among those with it has at least this many.
 SERIES_MIN_HEADINGS = 3
 #: A version alone: numbers joined by dots, perhaps with a pre-release after them (`0.08`, `1.5.0`,
@@ -87,6 +88,10 @@ PROSE_PARAGRAPH_WORDS = 60
 #: A sentence's end inside a paragraph: a word, a stop, a capital (`painting. The`), in any script;
 #: `_ends_a_sentence` refuses a capitalised word before it and an abbreviation (`Chap. I`, `vol. II`).
 _INNER_SENTENCE_END = regex.compile(r"\b(\p{L}{2,})[.!?]['\"”’)]?\s+['\"“‘(]?(\p{L})")
+#: An issue's masthead has at most this many lines, each of at most this many words.
+MASTHEAD_MAX_LINES, MASTHEAD_LINE_MAX_WORDS = 6, 12
+#: A piece right above a masthead of at most this many words is the issue's closing line.
+ISSUE_END_MAX_WORDS = 5
 #: A book's last piece lists its contents when it names at least this share of the pieces before it ...
 BACK_CONTENTS_MIN_SHARE = 0.5
 #: ... or a piece among its last ones, which hold at most this share of its words.
@@ -99,13 +104,15 @@ CONTENTS_MIN_SHARE = 0.3
 CONTENTS_LINE_MAX_WORDS = 25
 #: Why a heading is set aside that only holds the articles under it (`_containers`): it names their section.
 CONTAINER = "a heading over the articles under it, with no text of its own"
+MASTHEAD = "an issue's masthead, dating the articles under it"
 #: Why a heading over fields alone, neither dated nor signed, is no article (an Org section's export properties).
 FIELDS_ONLY = "a heading over fields alone, with no text"
 #: A note's marker: `{1}`, `[12]`, `(3)`, `4*`, or a number the note's text follows with no space (`5«c'est bon»`).
 _NOTE_MARKER = re.compile(r"^(?:\{\d+\}|\[\d+\]|\(\d+\))\s|^\d{1,3}\*|^\d{1,3}(?=[«\"“„‘(]|[^\W\d_])")
 _WORD = re.compile(r"\w+")
-#: A line's first word after its number, if any, with a comma or a stop after it (`XL. EPILOGUE, written …`).
-_LEAD_WORD = re.compile(r"\W*(?:(?:[IVXLC]+|\d+)\.\s+)?(\w+)[,.:;]")
+#: A line's first word after its number, if any, with a comma or a stop after it (`XL. EPILOGUE, written …`;
+#: not `Minor: fix warnings`).
+_LEAD_WORD = re.compile(r"\W*(?:(?:[IVXLC]+|\d+)\.\s+)?(\w+)[,.]")
 #: A heading that is only a number.
 _BARE_NUMERAL = re.compile(r"^(?:[IVXLC]+|\d{1,3})\.?$")
 _ROMAN_DIGITS = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
@@ -177,6 +184,10 @@ def find_layout(units: Sequence[Unit], format: Format, overrides: Overrides, spl
     matter += _front_matter(units, ordered, hi, matter, format is Format.TEXT, level_starts, listing, named)
     containers = _containers(units, ordered, hi, matter, format is Format.TEXT)
     matter += containers
+    issues = _mastheads(units, lo, hi) if format is Format.TEXT else []
+    taken = {i for first, last, _ in matter for i in range(first, last)}
+    matter += [(first, last, MASTHEAD) for first, last, _date in issues if first not in taken]
+    matter += _issue_ends(units, sorted(starts), hi, [first for first, _last, _date in issues], taken)
     if format is Format.TEXT:
         starts.update(_department_pieces(units, containers, starts, hi))
         ordered = sorted(starts)
@@ -185,7 +196,43 @@ def find_layout(units: Sequence[Unit], format: Format, overrides: Overrides, spl
         matter = [piece for piece in matter if not end <= piece[0] < hi] + adverts + _endnotes(units, ordered, end)
     in_matter = {i for first, last, _ in matter for i in range(first, last)}
     kept = tuple((i, starts[i]) for i in ordered if i not in in_matter)
-    return Layout(kept or ((lo, starts[lo]),), tuple(sorted(matter)), tuple(levels), article_break)
+    return Layout(kept or ((lo, starts[lo]),), tuple(sorted(matter)), tuple(levels), article_break,
+                  tuple((first, date) for first, _last, date in issues))
+
+
+def _mastheads(units: Sequence[Unit], lo: int, hi: int) -> list[tuple[int, int, str]]:
+    """An issue's masthead in a file of a periodical's issues: a block of short
+    lines with no blank line between them, one of them the issue's number
+    (`Volume 39, Number 2`, `Vol. V.  AUGUST, 1878.  No. 10.`) and one a date
+    naming its month or day; as unit ranges `[first, last)` with that date."""
+    found = []
+    first = lo
+    while first < hi:
+        last = first + 1
+        while last < hi and units[last].gap_before == 0 and units[last].line_count == 1:
+            last += 1
+        block = units[first:last]
+        dates = [date for unit in block if (date := unit.date or find_date(unit.text)) and len(date) >= len("YYYY-MM")]
+        if dates and last - first <= MASTHEAD_MAX_LINES and all(
+                unit.line_count == 1 and not more_words_than(unit.text, MASTHEAD_LINE_MAX_WORDS) for unit in block) \
+                and any(rules.ISSUE_NUMBER.search(unit.text) for unit in block):
+            found.append((first, last, dates[0]))
+        first = last
+    return found
+
+
+def _issue_ends(units: Sequence[Unit], starts: Sequence[int], hi: int, mastheads: Sequence[int],
+                taken: set[int]) -> list[tuple[int, int, str]]:
+    """A piece of a line or two and no prose right above an issue's masthead,
+    or closing a seed of issues: the issue's last line (`END OF NEWSLETTER`), no article."""
+    found = []
+    for masthead in [*mastheads, hi] if mastheads else []:  # (the last issue's end closes the seed)
+        n = bisect.bisect_left(starts, masthead)
+        first = starts[n - 1] if n else None
+        if first is not None and first not in taken and masthead - first <= 2 \
+                and not more_words_than(" ".join(unit.text for unit in units[first:masthead]), ISSUE_END_MAX_WORDS):
+            found.append((first, masthead, "the end of an issue"))
+    return found
 
 
 def _hinted_starts(units: Sequence[Unit], lo: int, hi: int, overrides: Overrides) -> dict[int, str]:
@@ -340,20 +387,26 @@ def _ranked_starts(units: Sequence[Unit], lo: int, hi: int, split: SplitRules,
 def _holders(units: Sequence[Unit], headings: Sequence[int], starts: dict[int, str]) -> dict[int, str]:
     """Headings of a higher rank than the articles, between them, with no text
     of their own before the next article's (a FAQ's `## Performance` over its
-    questions; not the document's own title, the one heading of its rank): they
-    start pieces of their own, which `_containers` sets aside as the sections of
-    the articles under them, never the end of the article above."""
+    questions; not the document's own title, the one heading of its rank, nor
+    a heading of a rank whose headings mostly hold text, a release's `Tests`
+    left empty): they start pieces of their own, which `_containers` sets aside
+    as the sections of the articles under them, never the end of the article above."""
     opened = sorted(starts)
     ranks = Counter(units[i].level for i in headings)
+    following_heading = dict(zip(headings, [*headings[1:], len(units)]))
+    textless = Counter(units[i].level for i in headings
+                       if not any(unit.role in _TEXT_ROLES for unit in units[i + 1:following_heading[i]]))
     found = {}
     for i in headings:
         n = bisect.bisect_right(opened, i)
         following = opened[n] if n < len(opened) else None
-        if i in starts or following is None or units[i].level >= units[following].level \
-                or ranks[units[i].level] == 1:
+        level = units[i].level
+        if i in starts or following is None or level >= units[following].level or ranks[level] == 1 \
+                or 2 * textless[level] < ranks[level]:  # (a rank of sections with text: a log's `Tests` left empty)
             continue
-        if not any(unit.role in _TEXT_ROLES for unit in units[i + 1:following]):
-            found[i] = f"a rank-{units[i].level} heading over the articles under it"
+        if not any(unit.role in _TEXT_ROLES or (unit.role is Role.HEADING and unit.level <= level)
+                   for unit in units[i + 1:following]):
+            found[i] = f"a rank-{level} heading over the articles under it"
     return found
 
 
@@ -884,8 +937,8 @@ def _contents(units: Sequence[Unit], starts: Sequence[int], hi: int,
     are looked at (the lines that name titles aside: a FAQ lists its
     questions, `1.1. How do I …?`, one a line); a title counts when its words stand together in a line (a
     title of one word, `WOMAN`, when it is the line's one word beside numbers:
-    `WOMAN 12`, `GIDEON (1914)`, `XXVI. SUCCESS 279`, or when it opens the
-    line before a comma or a stop: `EPILOGUE, written ten years after`)."""
+    `WOMAN 12`, `GIDEON (1914)`, `XXVI. SUCCESS 279`, or, in a book, when it
+    opens the line before a comma or a stop: `EPILOGUE, written ten years after`)."""
     titles: dict[tuple[str, ...], list[int]] = {}
     for start in starts:
         words = _words(_title_text(units, start))
@@ -904,7 +957,7 @@ def _contents(units: Sequence[Unit], starts: Sequence[int], hi: int,
         at_back = books and last >= tail  # (a book may list its pieces at its end, as French books do)
         per_line = [{start for n in lengths if n > 1 or alone for k in range(len(line) - n + 1)
                      for start in titles.get(line[k : k + n], ()) if start >= last or (at_back and start < first)}
-                    | {start for start in titles.get(_lead_word(unit.text), ()) if start >= last}
+                    | ({start for start in titles.get(_lead_word(unit.text), ()) if start >= last} if books else set())
                     for unit, line, alone in zip(piece, lines, one_word)]
         listed = set().union(*per_line)
         if _prose_words([unit for unit, names in zip(piece, per_line) if not names]) * 2 >= words:
@@ -1032,7 +1085,9 @@ def _front_matter(units: Sequence[Unit], starts: Sequence[int], hi: int, matter:
     no article after them keeps them as its articles."""
     taken = {first for first, _last, _ in matter}
     found = []
-    for n, (first, last) in enumerate(_pieces(starts, hi)):
+    pieces = _pieces(starts, hi)
+    signed_issue = sum(1 for first, last in pieces if _bylined(units, first, last)) >= SIGNED_PIECES_MIN
+    for n, (first, last) in enumerate(pieces):
         if first in taken:
             continue
         if not by_layout and n == 0 and _bare_title(units[first]) and last == first + 1 and last < hi:
@@ -1044,19 +1099,19 @@ def _front_matter(units: Sequence[Unit], starts: Sequence[int], hi: int, matter:
             return _small_share(units, found, starts, hi)
         words = _body_words(units[first:last])
         prose = _prose_words(_outside_brackets(units[first:last]))
-        if prose < FRONT_MATTER_MAX_PROSE and not _signed_piece(units, first, last, words):
+        signed_piece = signed_issue and words >= SIGNED_PIECE_MIN_WORDS and _bylined(units, first, last)
+        if prose < FRONT_MATTER_MAX_PROSE and not signed_piece:
             found.append((first, last, f"front matter: under {FRONT_MATTER_MAX_PROSE} words of prose before the first article"))
-        elif by_layout and prose * 2 < words and not _signed_piece(units, first, last, words):
+        elif by_layout and prose * 2 < words and not signed_piece:
             found.append((first, last, "front matter: lists and short lines, not prose, before the first article"))
         elif not by_layout or listing is None or first >= listing:
             return _small_share(units, found, starts, hi)
     return []
 
 
-def _signed_piece(units: Sequence[Unit], first: int, last: int, words: int) -> bool:
-    """A piece of verse or short lines long enough to be one (`SIGNED_PIECE_MIN_WORDS`)
-    with a byline under its title: the issue's first poem, not its title page."""
-    return words >= SIGNED_PIECE_MIN_WORDS and any(unit.role is Role.BYLINE for unit in units[first:min(last, first + 4)])
+def _bylined(units: Sequence[Unit], first: int, last: int) -> bool:
+    """A piece with a byline under its title."""
+    return any(unit.role is Role.BYLINE for unit in units[first:min(last, first + 4)])
 
 
 def _bare_title(unit: Unit) -> bool:

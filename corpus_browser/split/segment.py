@@ -13,6 +13,7 @@ boilerplate is judged across all seeds (`boilerplate.py`).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Collection, Sequence
@@ -210,10 +211,17 @@ def segment_seed(item: SeedInput, prepared: PreparedSeed, boilerplate: Collectio
         own = tuple(unit for i, unit in enumerate(units[start:end], start) if i not in in_matter)
         if own:
             section, credited = sections.get(start, ("", ()))
-            segments.append(Segment(seed.name, own, reason, section, credited))
+            segments.append(Segment(seed.name, own, reason, section, credited, _issued(layout, start)))
     matter_lines = tuple((units[first].first, units[last - 1].last, reason) for first, last, reason in layout.matter)
     return SegmentedSeed(seed, overrides, prepared.format, prepared.format_evidence, tuple(segments), matter,
                          matter_lines, layout)
+
+
+def _issued(layout: Layout, start: int) -> str | None:
+    """The date of the last issue's masthead above the article starting at unit `start`, if any."""
+    mastheads = [first for first, _date in layout.issues]
+    n = bisect.bisect_right(mastheads, start)
+    return layout.issues[n - 1][1] if n else None
 
 
 def _sections(units: Sequence[Unit], layout: Layout) -> dict[int, tuple[str, tuple[str, ...]]]:

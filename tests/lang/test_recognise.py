@@ -126,6 +126,7 @@ def test_titles_lose_a_date_set_off_at_their_end_only():
     assert without_trailing_date("0.9.5 Tue Jan 11 2011") == "0.9.5"  # a weekday is part of the stamp (Perl Changes)
     assert without_trailing_date("Version 3.3 04-May-2024") == "Version 3.3"  # right after a version: its stamp
     assert without_trailing_date("Since 1.2 the 4 May 2024 rules") == "Since 1.2 the 4 May 2024 rules"
+    assert without_trailing_date("1.2 28 July 1914") == "1.2 28 July 1914"  # a section's number, no version
     assert without_trailing_date("On Sunday May 3, 2020") == "On Sunday May 3, 2020"
 
 

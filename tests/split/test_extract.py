@@ -23,6 +23,7 @@ from corpus_browser.split import split_corpus
         ("Written by: Grace Hopper, Alan Turing & Ludwig van Beethoven", ("Grace Hopper", "Alan Turing", "Ludwig van Beethoven")),
         ("Posted by Linus on March 3, 2020", ("Linus",)),
         ("BY E. A. E.", ("E. A. E.",)),  # initials alone, not a degree: a degree follows a name
+        ("By J. M. and R. S.", ("J. M.", "R. S.")),  # after `and`: a person
         ("By Ada Lovelace, LL.D.", ("Ada Lovelace",)),
     ],
 )

@@ -481,6 +481,19 @@ def test_a_git_log_of_subject_lines_alone_stays_a_commit_a_page():
     assert split.format is Format.GIT_LOG and len(split.articles) == 20
 
 
+def test_a_git_logs_commits_titled_alike_are_no_contents_list_of_a_commit_above():
+    """Commits titled `Minor`, `Fix warnings.` and `Minor fix` below one whose
+    subject is `Minor: fix warnings` over its stat lines: every commit is kept,
+    none read as a contents list naming the others, none set aside after it."""
+    subjects = ["Release 2.0", "Minor: fix warnings",
+                *[("Minor", "Fix warnings.", "Minor fix", f"Fix case {n}")[n % 4] for n in range(1, 13)]]
+    text = "\n".join(f"commit {n:040x}\nAuthor: Alan Smith <alan@example.org>\nDate:   Sat Mar 16 13:5{n % 10}:20 2019 -0700"
+                     f"\n\n    {subject}\n\n src/parse{n}.c | 4 ++--\n 1 file changed, 2 insertions(+), 2 deletions(-)\n"
+                     for n, subject in enumerate(subjects))
+    (split,) = split_corpus([SeedInput(Seed("changelog", tuple(text.split("\n"))), Overrides())], SplitRules())
+    assert split.format is Format.GIT_LOG and [a.title for a in split.articles] == [s.rstrip(".") for s in subjects]
+
+
 def test_a_collections_header_blocks_open_its_documents():
     def document(number: int, title: str, author: str, created: str) -> str:
         return (f"PEP: {number}\nTitle: {title}\nAuthor: {author}\nStatus: Active\nCreated: {created}\n"

@@ -1067,3 +1067,38 @@ def test_a_title_under_a_pictures_caption_stands_after_the_captions_break():
               (4, f"UNDER THE TREES.\n\nBY A POET.\n\n\n{text(180)}")]
     found = articles_of(book(*pieces))
     assert [a.title for a in found] == ["The Old Mill", "The Supper", "The Pulpit", "Under the Trees"]
+
+
+def test_a_newsletters_issues_date_their_items_and_their_mastheads_are_no_pages():
+    """Issues of a newsletter run together, each under its masthead (its name,
+    its number, its month, no blank line between) and closed by a line of its
+    own: the masthead dates the items under it that state no date, and neither
+    it nor the closing line is an article."""
+    def issue(number: int, month: str, items: Sequence[str]) -> str:
+        masthead = f"The Club News\nVolume 4, Number {number}\n{month}\n----------"
+        return masthead + "\n\n" + "\n\n----------\n\n".join(
+            f"{item}\n\n{paragraph(60)}\n\n{paragraph(40)}" for item in items) + "\n\n----------\n\nEND OF ISSUE"
+    text = "\n\n".join([issue(1, "September 2021", ["The Spring Field Day", "New Repeaters"]),
+                        issue(2, "November 2021", ["Dues Are Due", "A Night at the Library"]),
+                        issue(3, "January 2022", ["Notes from the Board"])]) + "\n"
+    found = articles_of(text)
+    assert [(a.title, a.date) for a in found] == [
+        ("The Spring Field Day", "2021-09"), ("New Repeaters", "2021-09"), ("Dues Are Due", "2021-11"),
+        ("A Night at the Library", "2021-11"), ("Notes from the Board", "2022-01")]
+
+
+def test_a_title_page_over_the_publishers_list_is_front_matter_though_signed_and_long():
+    """A book's title page under its byline, with the publisher's list of the
+    author's books in short lines: front matter, not the signed first poem of
+    an issue, as its chapters are signed by no one."""
+    def text(words: int, n: int) -> str:  # (not `paragraph`: its words' length, and so the lines', varies)
+        return textwrap.fill("This " + " ".join(f"part{n}w{i % 7}" for i in range(words)) + ".", 72)
+
+    works = "\n".join(f"The {adjective} {noun} of {town}. 6s." for adjective in ("Silver", "Hidden", "Quiet", "Winter")
+                      for noun in ("Harbour", "Garden", "Valley", "Letter", "Crown") for town in ("Bridges", "Mills"))
+    front = f'THE LITTLE BOOK\n\nBY JOHN SMITH\n\nAUTHOR OF "THE RIVER," ETC.\n\nUNIFORM WITH THIS VOLUME\n\n{works}' \
+        "\n\nLONDON\nA PUBLISHER AND CO.\n1901"
+    chapters = [(4, f"CHAPTER {numeral}\n\n{title}\n\n\n{text(300, 2 * n)}\n\n{text(300, 2 * n + 1)}")
+                for n, (numeral, title) in enumerate((("I", "THE HOUSE"), ("II", "THE RIVER"), ("III", "THE LETTER")))]
+    found = articles_of(book((0, front), *chapters))
+    assert [a.title for a in found] == ["The House", "The River", "The Letter"]
