@@ -169,7 +169,8 @@ def without_trailing_date(text: str) -> str:
     led = _DATE_LEAD.search(head)
     if led:
         head = head[: led.start()]
-    elif not bracketed and not head.rstrip().endswith(("-", "–", "—", ",", ":", "/")) and not _VERSION_END.search(head):
+    elif not bracketed and not head.rstrip().endswith(("-", "–", "—", ",", ":", "/")) \
+            and not _VERSION_END.search(head):
         return text  # the date is part of the title's words ("Remembering September 11, 2001")
     head = head.rstrip(" -–—,:;([/")
     return head if head.strip() and head.strip().casefold() not in MINOR_WORDS else text  # not `On` of `On Sunday …`

@@ -1042,8 +1042,8 @@ def _after_contents(units: Sequence[Unit], starts: Sequence[int], hi: int, named
         return []
     past = max(max(named), min(first for first, _last, _reason in contents))
     pieces = _pieces(starts, hi)
-    title_pages = {last for first, last in pieces if first in named and last - first <= 2
-                   and (last - first == 1 or units[first + 1].role is Role.HEADING or is_all_caps(units[first + 1].text))}
+    title_pages = {last for first, last in pieces if first in named and last - first <= 2 and (
+        last - first == 1 or units[first + 1].role is Role.HEADING or is_all_caps(units[first + 1].text))}
     section = units[max(named)].level
     return [(first, last, "back matter: after the last article the contents list names")
             for first, last in pieces if first > past and first not in named and first not in title_pages
@@ -1151,11 +1151,12 @@ def _containers(units: Sequence[Unit], starts: Sequence[int], hi: int, matter: S
     """Headings that only hold the articles under them (a year over its posts, a
     department over its pieces): a heading with no text of its own, followed by
     an article opened by a deeper heading (in plain text, by any heading), is no
-    article; nor is a year's or a month's date line alone between articles. One signed or dated on a line of its own is (a changelog's entry
-    whose one item every few entries repeat, set aside as boilerplate, as is
-    its maintainer's signature, near-identical under each). In marked-up
-    seeds, a heading over fields alone that neither date nor sign it (an Org
-    section's export properties) is none either, whatever follows it."""
+    article; nor is a year's or a month's date line alone between articles. One
+    signed or dated on a line of its own is (a changelog's entry whose one item
+    every few entries repeat, set aside as boilerplate, as is its maintainer's
+    signature, near-identical under each). In marked-up seeds, a heading over
+    fields alone that neither date nor sign it (an Org section's export
+    properties) is none either, whatever follows it."""
     taken = {first for first, _last, _ in matter}
     found = []
     for first, last in _pieces(starts, hi):

@@ -205,21 +205,22 @@ def segment_seed(item: SeedInput, prepared: PreparedSeed, boilerplate: Collectio
                    for i in sorted(in_matter))
     starts = [(i, reason) for i, reason in layout.starts]
     sections = _sections(units, layout)
+    mastheads = [first for first, _date in layout.issues]
     segments = []
     for n, (start, reason) in enumerate(starts):
         end = starts[n + 1][0] if n + 1 < len(starts) else len(units)
         own = tuple(unit for i, unit in enumerate(units[start:end], start) if i not in in_matter)
         if own:
             section, credited = sections.get(start, ("", ()))
-            segments.append(Segment(seed.name, own, reason, section, credited, _issued(layout, start)))
+            segments.append(Segment(seed.name, own, reason, section, credited, _issued(layout, mastheads, start)))
     matter_lines = tuple((units[first].first, units[last - 1].last, reason) for first, last, reason in layout.matter)
     return SegmentedSeed(seed, overrides, prepared.format, prepared.format_evidence, tuple(segments), matter,
                          matter_lines, layout)
 
 
-def _issued(layout: Layout, start: int) -> str | None:
-    """The date of the last issue's masthead above the article starting at unit `start`, if any."""
-    mastheads = [first for first, _date in layout.issues]
+def _issued(layout: Layout, mastheads: Sequence[int], start: int) -> str | None:
+    """The date of the last issue's masthead (`mastheads`: where each stands)
+    above the article starting at unit `start`, if any."""
     n = bisect.bisect_right(mastheads, start)
     return layout.issues[n - 1][1] if n else None
 
@@ -312,8 +313,9 @@ def _titled_above(units: Sequence[Unit], i: int) -> bool:
     stop nor a colon; not a line of a list (`Jane Doe — President` over `John
     Roe — Treasurer`)."""
     above = units[i - 1]
-    return (above.gap_before > 0 or i == 1) and above.line_count == 1 and above.text[-1:] not in _SENTENCE_PUNCTUATION + ":" \
-        and (i + 1 == len(units) or units[i + 1].gap_before > 0)
+    ends_its_block = i + 1 == len(units) or units[i + 1].gap_before > 0
+    return (above.gap_before > 0 or i == 1) and above.line_count == 1 \
+        and above.text[-1:] not in _SENTENCE_PUNCTUATION + ":" and ends_its_block
 
 
 def _close_bracketed_asides(units: Sequence[Unit], roles: list[Role]) -> None:
@@ -601,8 +603,9 @@ def _titled_apart(unit: Unit, before: int, after: int, gap: int) -> bool:
 
 def _break_before(units: Sequence[Unit], roles: Sequence[Role], i: int) -> int:
     """Blank lines before a unit, or before the separator lines (or a picture's
-    caption, `[Illustration]`, one blank line above it) right above it if more: a line under a separator
-    stands after the separator's break (`* * *` over `POEMS BY …`); so does a name right under its label (`II` over
+    caption, `[Illustration]`, one blank line above it) right above it if
+    more: a line under a separator stands after the separator's break (`* * *`
+    over `POEMS BY …`); so does a name right under its label (`II` over
     `ORIGIN OF SONG`, `CHAPTER IV` over `THE STORM`), whose break is the label's."""
     before, above = units[i].gap_before, i - 1
     while above >= 0 and (roles[above] is Role.SEPARATOR

@@ -4,6 +4,7 @@ and the article header template, on small made-up dumps of each pattern."""
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Sequence
 
 import pytest
 from helpers import articles_of, paragraph, segment_texts
@@ -959,8 +960,8 @@ def test_a_contents_list_numbered_in_a_column_months_between_speeches_and_a_titl
         "XIV. On the schools of the district and the masters it keeps (3 May 1851)",  # as prose does after a king
         "XV. On the harbour and the new docks of the town (5 May 1851)",
         "XVI. On the bridge over the river at the mills (9 May 1851), and I. Newton's part in it",
-        "In the spring the crown passed at last to his grandson, Louis XIV. He was then a child of five, and the queen"
-        " ruled for him."]
+        ("In the spring the crown passed at last to his grandson, Louis XIV. He was then a child of five, and the queen"
+         " ruled for him.")]
 
 
 def test_a_transcribers_note_in_brackets_before_a_books_stories_is_front_matter():
@@ -1005,8 +1006,8 @@ def test_a_contents_list_near_a_books_end_sets_aside_the_printers_line_and_publi
     contents = (4, "CONTENTS\n\n\n  BY WAY OF AN INTRODUCTION\n\n" + "\n\n".join(
         f"  {title.title():<50} {page}" for title, page in zip(titles, (1, 19, 29, 41, 55, 69))))
     printer = (4, "  Printed by a printer\n  in a town")
-    publisher = (4, "BY THE SAME AUTHOR\n\n\nTHE BOOK OF HOURS. Thirtieth thousand.\n\nNEW POEMS. Tenth thousand.\n\n"
-                    "THE NOTEBOOKS. A novel. Two volumes. Thirteenth thousand.")
+    publisher = (4, ("BY THE SAME AUTHOR\n\n\nTHE BOOK OF HOURS. Thirtieth thousand.\n\nNEW POEMS. Tenth thousand.\n\n"
+                     "THE NOTEBOOKS. A novel. Two volumes. Thirteenth thousand."))
     item, = segment_texts(book(*stories, contents, printer, publisher))
     assert [segment.units[0].text for segment in item.segments] == titles
 
