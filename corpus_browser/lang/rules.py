@@ -255,8 +255,8 @@ WIDGET_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
     )
 )
 
-#: A periodical's number in its masthead: `Vol. V.`, `Volume 39, Number 2`, `No. 10`, `Issue 12`.
-ISSUE_NUMBER = re.compile(r"\b(?:vol(?:ume)?|no|number|issue|nr)\.?\s*(?:\d+|[ivxlc]+)\b", re.IGNORECASE)
+#: A periodical's number in its masthead: `Vol. V.`, `Volume 39, Number 2`, `No. 10`, `Issue 12` (not `Nov 11`).
+ISSUE_NUMBER = re.compile(r"\b(?:vol(?:ume)?|no|number|issue|nr)(?:\.\s*|\s+)(?:\d+|[IVXLC]+)\b", re.IGNORECASE)
 #: A picture's place in a transcribed book or magazine, wholly in brackets: `[Illustration]`,
 #: `[Illustration: AT THE GATE.]`.
 CAPTION = re.compile(r"^\[\s*(?:illustration|image|picture|photo(?:graph)?|figure|fig\.|plate|engraving)\b[^\[\]]*\]$",

@@ -90,6 +90,8 @@ PROSE_PARAGRAPH_WORDS = 60
 _INNER_SENTENCE_END = regex.compile(r"\b(\p{L}{2,})[.!?]['\"”’)]?\s+['\"“‘(]?(\p{L})")
 #: An issue's masthead has at most this many lines, each of at most this many words.
 MASTHEAD_MAX_LINES, MASTHEAD_LINE_MAX_WORDS = 6, 12
+#: A file holds issues when it has at least this many mastheads.
+MASTHEADS_MIN = 2
 #: A piece right above a masthead of at most this many words is the issue's closing line.
 ISSUE_END_MAX_WORDS = 5
 #: A book's last piece lists its contents when it names at least this share of the pieces before it ...
@@ -201,10 +203,11 @@ def find_layout(units: Sequence[Unit], format: Format, overrides: Overrides, spl
 
 
 def _mastheads(units: Sequence[Unit], lo: int, hi: int) -> list[tuple[int, int, str]]:
-    """An issue's masthead in a file of a periodical's issues: a block of short
-    lines with no blank line between them, one of them the issue's number
-    (`Volume 39, Number 2`, `Vol. V.  AUGUST, 1878.  No. 10.`) and one a date
-    naming its month or day; as unit ranges `[first, last)` with that date."""
+    """Each issue's masthead in a file of a periodical's issues (two or more): a
+    block of two to six short lines with no blank line between them, opening
+    with no date (not a log's entry), one of them the issue's number (`Volume
+    39, Number 2`) and one a date naming its month or day; as unit ranges
+    `[first, last)` with that date."""
     found = []
     first = lo
     while first < hi:
@@ -213,12 +216,12 @@ def _mastheads(units: Sequence[Unit], lo: int, hi: int) -> list[tuple[int, int, 
             last += 1
         block = units[first:last]
         dates = [date for unit in block if (date := unit.date or find_date(unit.text)) and len(date) >= len("YYYY-MM")]
-        if dates and last - first <= MASTHEAD_MAX_LINES and all(
+        if dates and 2 <= last - first <= MASTHEAD_MAX_LINES and all(
                 unit.line_count == 1 and not more_words_than(unit.text, MASTHEAD_LINE_MAX_WORDS) for unit in block) \
-                and any(rules.ISSUE_NUMBER.search(unit.text) for unit in block):
+                and any(rules.ISSUE_NUMBER.search(unit.text) for unit in block) and not units[first].date:
             found.append((first, last, dates[0]))
         first = last
-    return found
+    return found if len(found) >= MASTHEADS_MIN else []
 
 
 def _issue_ends(units: Sequence[Unit], starts: Sequence[int], hi: int, mastheads: Sequence[int],

@@ -1103,3 +1103,12 @@ def test_a_title_page_over_the_publishers_list_is_front_matter_though_signed_and
                 for n, (numeral, title) in enumerate((("I", "THE HOUSE"), ("II", "THE RIVER"), ("III", "THE LETTER")))]
     found = articles_of(book((0, front), *chapters))
     assert [a.title for a in found] == ["The House", "The River", "The Letter"]
+
+
+def test_a_changelogs_entries_dated_in_november_are_no_issues_mastheads():
+    """A GNU ChangeLog whose entry lines name their month `Nov`: no issue's
+    number (`No. 5` needs its stop or a space), so no masthead; every entry stays."""
+    entries = [f"Fri Nov {day} 11:42:42 1994  Jane Doe  <jane@example.org>\n\n\t* parse.c (read_{day}): Handle case {day}."
+               f"\n\t* wait.h: New file for case {day}." for day in range(20, 9, -1)]
+    found = articles_of("\n\n".join(entries) + "\n")
+    assert len(found) == len(entries) and all(a.date and a.date.startswith("1994-11") for a in found)
