@@ -66,7 +66,7 @@ _NOTE = re.compile(r"^(?:\[\d+\]|\{\d+\})\s")
 #: A surname in capitals: a single word of two letters or more.
 _CAPITAL_WORD = re.compile(r"[^\W\d_a-z]{2,}(?:['’-][^\W\d_a-z]+)?")
 #: A word of a name in capitals: of two letters or more, or of one with no stop after it, as an
-#: article is (`O NATAL`; not the initial of `J. DOE`).
+#: article is (`O MERCADO`; not the initial of `J. DOE`).
 _NAME_WORD = re.compile(r"[^\W\d_a-z]{2,}(?:['’-][^\W\d_a-z]+)?|\b[^\W\d_a-z]\b(?!\.)")
 #: A word in lower case, as prose writes common words.
 _LOWER_WORD = re.compile(r"\b[^\W\d_A-Z]+\b")

@@ -113,7 +113,7 @@ FIELDS_ONLY = "a heading over fields alone, with no text"
 _NOTE_MARKER = re.compile(r"^(?:\{\d+\}|\[\d+\]|\(\d+\))\s|^\d{1,3}\*|^\d{1,3}(?=[«\"“„‘(]|[^\W\d_])")
 _WORD = re.compile(r"\w+")
 #: A line's first word after its number, if any, with a comma or a stop after it (`XL. EPILOGUE, written …`;
-#: not `Minor: fix warnings`).
+#: not `Small: tidy the parser`).
 _LEAD_WORD = re.compile(r"\W*(?:(?:[IVXLC]+|\d+)\.\s+)?(\w+)[,.]")
 #: A heading that is only a number.
 _BARE_NUMERAL = re.compile(r"^(?:[IVXLC]+|\d{1,3})\.?$")
@@ -227,7 +227,7 @@ def _mastheads(units: Sequence[Unit], lo: int, hi: int) -> list[tuple[int, int, 
 def _issue_ends(units: Sequence[Unit], starts: Sequence[int], hi: int, mastheads: Sequence[int],
                 taken: set[int]) -> list[tuple[int, int, str]]:
     """A piece of a line or two and no prose right above an issue's masthead,
-    or closing a seed of issues: the issue's last line (`END OF NEWSLETTER`), no article."""
+    or closing a seed of issues: the issue's last line (`END OF ISSUE`), no article."""
     found = []
     for masthead in [*mastheads, hi] if mastheads else []:  # (the last issue's end closes the seed)
         n = bisect.bisect_left(starts, masthead)
@@ -1185,7 +1185,7 @@ def _containers(units: Sequence[Unit], starts: Sequence[int], hi: int, matter: S
 
 
 def _period_line(unit: Unit) -> bool:
-    """A date line that names a year or a month, not a day (`Year 1793`, `March
+    """A date line that names a year or a month, not a day (`Year 1851`, `March
     2019`): standing alone between articles, it heads those after it."""
     return unit.role is Role.DATE and unit.date is not None and len(unit.date) < len("YYYY-MM-DD")
 

@@ -482,11 +482,11 @@ def test_a_git_log_of_subject_lines_alone_stays_a_commit_a_page():
 
 
 def test_a_git_logs_commits_titled_alike_are_no_contents_list_of_a_commit_above():
-    """Commits titled `Minor`, `Fix warnings.` and `Minor fix` below one whose
-    subject is `Minor: fix warnings` over its stat lines: every commit is kept,
+    """Commits titled `Small`, `Tidy the parser.` and `Small tidy` below one whose
+    subject is `Small: tidy the parser` over its stat lines: every commit is kept,
     none read as a contents list naming the others, none set aside after it."""
-    subjects = ["Release 2.0", "Minor: fix warnings",
-                *[("Minor", "Fix warnings.", "Minor fix", f"Fix case {n}")[n % 4] for n in range(1, 13)]]
+    subjects = ["Release 2.0", "Small: tidy the parser",
+                *[("Small", "Tidy the parser.", "Small tidy", f"Fix case {n}")[n % 4] for n in range(1, 13)]]
     text = "\n".join(f"commit {n:040x}\nAuthor: Alan Smith <alan@example.org>\nDate:   Sat Mar 16 13:5{n % 10}:20 2019 -0700"
                      f"\n\n    {subject}\n\n src/parse{n}.c | 4 ++--\n 1 file changed, 2 insertions(+), 2 deletions(-)\n"
                      for n, subject in enumerate(subjects))

@@ -1014,17 +1014,17 @@ def test_a_contents_list_near_a_books_end_sets_aside_the_printers_line_and_publi
 
 def test_a_numeral_over_a_title_in_capitals_opening_with_a_one_letter_article_opens_it_by_that_title():
     """Letters each under a roman numeral alone, over a title in capitals that
-    opens with an article of one letter (`O NATAL`): a title, not a person's
+    opens with an article of one letter (`O MERCADO`): a title, not a person's
     name, as the prose writes that word in lower case; the numeral is its label."""
     def text(words: int) -> str:
         return textwrap.fill(paragraph(words) + " Era o dia de festa em casa e a noite de neve.", 72)
 
-    names = ["O NATAL", "A VIAGEM", "O INVERNO EM LONDRES", "O BRASIL E PORTUGAL"]
+    names = ["O MERCADO", "A VIAGEM", "O DIA DE FESTA", "O PORTO E O RIO"]
     letters = [(4, f"{numeral}\n\n{name}\n\n\n{text(200)}\n\n{text(150)}")
                for numeral, name in zip(["I", "II", "III", "IV"], names)]
     found = articles_of(book(*letters))
     assert [(a.title, a.label) for a in found] == [
-        ("O Natal", "I"), ("A Viagem", "II"), ("O Inverno Em Londres", "III"), ("O Brasil E Portugal", "IV")]
+        ("O Mercado", "I"), ("A Viagem", "II"), ("O Dia De Festa", "III"), ("O Porto E O Rio", "IV")]
 
 
 def test_a_question_run_over_two_lines_above_its_underline_is_a_title():
