@@ -90,7 +90,7 @@ def is_title_case(text: str) -> bool:
 def is_all_caps(text: str) -> bool:
     """Whether every letter of `text` is a capital, but those raised as plain
     text writes a superscript (`31^{st}`): an ordinal's ending, not the line's case."""
-    letters = [ch for ch in _SUPERSCRIPT.sub("", text) if ch.isalpha()]
+    letters = [ch for ch in (_SUPERSCRIPT.sub("", text) if "^{" in text else text) if ch.isalpha()]
     return len(letters) >= 2 and all(ch.isupper() for ch in letters)
 
 

@@ -18,7 +18,6 @@ ADAMS INAUGURAL ADDRESS") is the author.
 
 from __future__ import annotations
 
-import html
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -44,6 +43,7 @@ from corpus_browser.lang.recognise import (
 from corpus_browser.lang.rules import MINOR_WORDS, NAME_JOINERS
 from corpus_browser.lang.text import is_all_caps, is_title_case, key, label_pattern, more_words_than
 from corpus_browser.model import Layout, Role, Unit
+from corpus_browser.split.imports.fields import plain
 
 #: How many units under a title are its head, where the template is looked for;
 #: the head ends before a unit longer than these (the body's first paragraph).
@@ -319,13 +319,7 @@ def _quotation(text: str) -> bool:
 def _element_text(text: str) -> str:
     """The text of a line that is one element of HTML (`<p align="right">&mdash;Jane
     Doe</p>`, as Markdown lets a signature be written), else the line."""
-    if not (text.startswith("<") and text.endswith(">")):
-        return text
-    return " ".join(html.unescape(_TAG.sub(" ", text)).split())
-
-
-#: An HTML tag.
-_TAG = re.compile(r"<[^<>]*>")
+    return plain(text) if text.startswith("<") and text.endswith(">") else text
 
 
 def _signoff(units: list[Unit], a: int, b: int, in_matter: set[int]) -> None:

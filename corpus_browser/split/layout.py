@@ -215,11 +215,13 @@ def _mastheads(units: Sequence[Unit], lo: int, hi: int) -> list[tuple[int, int, 
         while last < hi and units[last].gap_before == 0 and units[last].line_count == 1:
             last += 1
         block = units[first:last]
-        dates = [date for unit in block if (date := unit.date or find_date(unit.text)) and len(date) >= len("YYYY-MM")]
-        if dates and 2 <= last - first <= MASTHEAD_MAX_LINES and all(
+        if 2 <= last - first <= MASTHEAD_MAX_LINES and not units[first].date and all(
                 unit.line_count == 1 and not more_words_than(unit.text, MASTHEAD_LINE_MAX_WORDS) for unit in block) \
-                and any(rules.ISSUE_NUMBER.search(unit.text) for unit in block) and not units[first].date:
-            found.append((first, last, dates[0]))
+                and any(rules.ISSUE_NUMBER.search(unit.text) for unit in block):
+            # (dates read last, and only here: every other block of the seed is prose)
+            dates = [date for unit in block if (date := unit.date or find_date(unit.text)) and len(date) >= len("YYYY-MM")]
+            if dates:
+                found.append((first, last, dates[0]))
         first = last
     return found if len(found) >= MASTHEADS_MIN else []
 
