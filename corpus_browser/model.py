@@ -43,6 +43,9 @@ class Format(enum.Enum):
     GIT_LOG = "git-log"
     """`git log` output: each commit (`commit <hash>` over its `Author:` and
     `Date:`) is an article, titled by its message's first line."""
+    COMMANDS = "commands"
+    """Markup that writes its headings as commands, each with its rank (`rules.HEADING_COMMANDS`):
+    LaTeX's `\\section{Title}`, Texinfo's `@section Title`, POD's `=head1 Title`, Yodl's `sect(Title)`."""
     EXPORT = "export"
     """What a platform exported (a feed, a WordPress or Ghost export, a table of
     articles, saved web pages): read item by item, never split (`split/imports/`)."""
@@ -60,6 +63,11 @@ SUFFIX_FORMATS = {
     ".adoc": Format.ASCIIDOC,
     ".asciidoc": Format.ASCIIDOC,
     ".org": Format.ORG,
+    ".tex": Format.COMMANDS,
+    ".texi": Format.COMMANDS,
+    ".texinfo": Format.COMMANDS,
+    ".pod": Format.COMMANDS,
+    ".yo": Format.COMMANDS,
     ".eml": Format.MAIL,
     ".mbox": Format.MAIL,
 }

@@ -358,6 +358,8 @@ def byline_names(text: str) -> tuple[str, ...] | None:
     return None
 
 
+#: A person's initials written together, two to four (`G.H.B.`), the last stop perhaps trimmed.
+_COMPACT_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}[A-Z]\.?")
 #: Initials spaced as a person's are (`E. A. E.`), not a degree's (`LL.D.`, `M.D.`).
 _SPACED_INITIALS = re.compile(r"(?:[A-Z]\.\s+)+[A-Z]\.?")
 
@@ -368,9 +370,10 @@ def _joins_people(text: str, part: str) -> bool:
 
 
 def _with_closing_stop(name: str, text: str) -> str:
-    """A name that ends with an initial keeps the stop the line gives it (`E. A. E.`)."""
+    """A name that ends with an initial keeps the stop the line gives it (`E. A. E.`, `G.H.B.`)."""
     last = name.split()[-1]
-    return name + "." if len(last) == 1 and f" {last}." in f" {text}" else name
+    initial = len(last) == 1 or _COMPACT_INITIALS.fullmatch(last)
+    return name + "." if initial and not last.endswith(".") and f" {last}." in f" {text}" else name
 
 
 def name_list(text: str, single_word_ok: bool = True) -> tuple[str, ...] | None:
@@ -431,8 +434,10 @@ def is_name(name: str) -> bool:
 def person_name(text: str) -> str | None:
     """A line that is only a person's name, as printed under a title or at the
     foot of a letter ("W. N. LOCKINGTON.", "_Jane Doe_"): two to four words in
-    capitals, or with an initial. Anything else gives None."""
+    capitals, or with an initial, or initials alone (`G.H.B.`). Anything else gives None."""
     name = strip_honorifics(text)
+    if _COMPACT_INITIALS.fullmatch(name):  # (`G.H.B`, as a periodical's correspondents sign, but `U.S.A`)
+        return name if name.replace(".", "").casefold() not in rules.INITIALISMS else None
     words = name.split()
     if not 2 <= len(words) <= 4 or not is_name(name):
         return None
@@ -446,8 +451,9 @@ def person_name(text: str) -> str | None:
 
 def name_line(text: str) -> tuple[str, ...] | None:
     """The person a line holding only a name names (`person_name`), emphasis and
-    dashes around it dropped, a closing initial keeping the dot the line gives it (`— J. M. S.`: `J. M. S.`)."""
-    name = person_name(text.strip(_NAME_TRIM))
+    dashes around it and degrees after it dropped (`JANE DOE, M.D.`), a closing
+    initial keeping the dot the line gives it (`— J. M. S.`: `J. M. S.`)."""
+    name = person_name(strip_degrees(text.strip(_NAME_TRIM.replace(".", ""))).strip(_NAME_TRIM))
     return (_with_closing_stop(name, text),) if name else None
 
 
@@ -479,6 +485,27 @@ def dashed_names(text: str) -> tuple[str, ...] | None:
     found = rules.DASHED_NAMES.match(text)
     names = name_list(found["names"], single_word_ok=False) if found else None
     return names if names and all(_written_name(name) for name in names) else None
+
+
+def sentence_credits(text: str) -> tuple[str, ...] | None:
+    """The people a sentence credits with the piece it stands in (`rules.CREDIT_SENTENCE`:
+    `This guide was written by Jane Doe.`), by name or by handle (`@jane`, or a link's
+    text: `[jane-doe](https://example.org/jane-doe)`), or None."""
+    found = rules.CREDIT_SENTENCE.match(text)
+    if found is None:
+        return None
+    linked = [match[1] for match in rules.MARKDOWN_LINK.finditer(found["names"])]
+    parts = [part.strip(" *_") for part in rules.NAME_JOINERS.split(rules.MARKDOWN_LINK.sub(r"\1", found["names"]))]
+    names = []
+    for part in filter(None, parts):
+        handle = rules.HANDLE.fullmatch(part)
+        if handle and (part.startswith("@") or part in linked):
+            names.append(handle["handle"])
+        elif person := name_list(part):
+            names.extend(person)
+        else:
+            return None
+    return tuple(names) or None
 
 
 def credited_name(text: str) -> str | None:

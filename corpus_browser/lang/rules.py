@@ -49,7 +49,12 @@ SOURCE_WORDS = frozenset(
     "radio television tv network institute university college society association foundation company "
     "inc ltd llc corporation team staff editors".split())
 #: Abbreviations written as initials (`P. S.`, `Q. E. D.`): no person's initials, though a line may hold only them.
-INITIALISMS = frozenset("ps pps nb qed rsvp us usa uk ok".split())
+INITIALISMS = frozenset("ps pps nb qed rsvp us usa uk ok am pm ad bc ie eg".split())
+#: A role in brackets after a name in a list of authors, dropped from it: `Jane Doe (editor)`
+#: (not a nickname, `J (a.k.a. Jay)`, which is part of how the person is named).
+ROLE_ASIDE = re.compile(
+    r"\s*\((?:editor|ed\.|eds\.|co-?editor|translator|trans\.|illustrator|guest(?: author)?|host|co-?host|"
+    r"interviewer|contributor|author|maintainer|reviewer)\)\s*$", re.IGNORECASE)
 #: Titles and ranks written before a name; dropped from bylines.
 HONORIFICS = frozenset(
     """the hon honorable honourable rev reverend dr doctor prof professor mr mrs ms mx miss sir dame lady
@@ -77,6 +82,44 @@ CREDIT_REST_MAX_WORDS = 6
 SIGNOFF_TAIL = re.compile(
     r"[.!?\"”’)]\s*(?:[—–]|--)\s*_?(?P<names>[^_,()]{3,60}?),\s+in\s+(?P<source>[^_]{2,80}?)\s*[._]*$"
 )
+#: A place alone on the line under a letter's signature: `Winchester.`, `New Harmony, Ind.`
+PLACE_LINE = re.compile(r"^[A-Z][a-z'’-]+(?:,? [A-Z][a-z'’-]*\.?){0,3}\.$")
+#: Headings written as commands, alone on their line: LaTeX's `\\section*{Title}`, Texinfo's
+#: `@section Title`, POD's `=head1 Title`, Yodl's `sect(Title)`. Each captures the command and the title.
+HEADING_COMMAND_LINES = (
+    re.compile(r"^\\(?P<command>[a-z]+)\*?(?:\[[^\]\n]{0,200}\])?\{(?P<title>[^\n]{1,300})\}\s*(?:%.*)?$"),
+    re.compile(r"^@(?P<command>[a-z]+)[ \t]+(?P<title>\S[^\n]{0,300})$"),
+    re.compile(r"^=(?P<command>head[1-4])[ \t]+(?P<title>\S[^\n]{0,300})$"),
+    re.compile(r"^(?P<command>[a-z]+)\((?P<title>[^\n]{1,300})\)\s*$"),
+)
+#: The rank of each heading command (LaTeX, Texinfo, POD, Yodl): the lower, the higher the heading.
+HEADING_COMMANDS = {
+    "part": 1, "top": 1, "majorheading": 1, "head1": 1,
+    "chapter": 2, "unnumbered": 2, "appendix": 2, "chapheading": 2, "nchapter": 2, "head2": 2,
+    "section": 3, "unnumberedsec": 3, "appendixsec": 3, "heading": 3, "sect": 3, "nsect": 3, "head3": 3,
+    "subsection": 4, "unnumberedsubsec": 4, "appendixsubsec": 4, "subheading": 4, "subsect": 4, "nsubsect": 4,
+    "head4": 4,
+    "subsubsection": 5, "unnumberedsubsubsec": 5, "subsubheading": 5, "subsubsect": 5,
+}
+#: Inline commands in a heading command's title, read as what they hold: LaTeX's `\\emph{x}`,
+#: Texinfo's `@code{x}`, POD's `C<x>`, Yodl's `tt(x)` (a name of two letters or more: `f(x)` is a formula).
+INLINE_COMMANDS = (
+    re.compile(r"\\[a-zA-Z]+\{(?P<text>[^{}\n]*)\}"),
+    re.compile(r"@[a-z]+\{(?P<text>[^{}\n]*)\}"),
+    re.compile(r"\b[A-Z]<(?P<text>[^<>\n]*)>"),
+    re.compile(r"\b[a-z]{2,}\((?P<text>[^()\n]*)\)"),
+)
+#: A footnote at the foot of a piece, perhaps under its signature: `[1] …`, `{2} …`.
+FOOTNOTE = re.compile(r"^(?:\[\d+\]|\{\d+\})\s")
+#: A sentence crediting the piece it stands in to its authors, among the piece's first or last
+#: paragraphs, perhaps before other sentences: `This week's issue was edited by Jane Doe.`, `This guide
+#: was written by @jane with contributions from: …` (who contributed is thanked, not credited).
+CREDIT_SENTENCE = re.compile(
+    r"^this(?:\s+[\w'’-]+){0,5}?\s+(?:is|was|has been)\s+(?:written|edited|compiled|curated|prepared|assembled"
+    r"|authored|produced|put together)\s+by:?\s+(?P<names>.{0,200}?(?:\)|[^\W\d_]{2}))"
+    r"(?:,?\s+with\s+(?:contributions|help|input)\s+from\b.*|\s*[.!](?:\s+.*)?|\s*)$", re.IGNORECASE | re.DOTALL)
+#: A person's handle on a site, as a credit gives it: `@jane`, or a link's text alone (`jane-doe`).
+HANDLE = re.compile(r"@?(?P<handle>[A-Za-z0-9][\w.-]{0,38})")
 
 MONTHS = {
     name: number
@@ -131,8 +174,9 @@ DATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         # with dots, only as two digits each (`5.3.6 [2026.01.10]`; a version `2021.3.0` is none)
         rf"\b{YEAR}\.(?P<month>\d\d)\.(?P<day>\d\d)(?!\d|\.\d)",
         # (a calendar's initials may stand before the year: "December 9, O. S. 1746")
-        # (the comma before the year may have no space after it, as typesetters and OCR leave it: "October 22,1933")
-        rf"\b{_MONTH},?\s+{_DAY}(?:,\s*|\s+)(?:[A-Z]\.\s?){{0,2}}{YEAR}\b",
+        # (the comma before the year may have no space after it, as typesetters and OCR leave it: "October 22,1933",
+        # or be a stop, as old letters date themselves: "Jan. 10. 1850")
+        rf"\b{_MONTH},?\s+{_DAY}(?:,\s*|\.\s+|\s+)(?:[A-Z]\.\s?){{0,2}}{YEAR}\b",
         rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,\s*|\s+){YEAR}\b",
         # a year of two digits, only where it closes a bracket or the line: "Changes in 1.1.2 (19 March 98)"
         rf"\b{_DAY}\s+{_MONTH},?\s+'?(?P<short_year>\d\d)(?=\s*[)\]]|\s*$)",

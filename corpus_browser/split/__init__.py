@@ -42,7 +42,7 @@ from corpus_browser.split.plausibility import SWITCH_MIN_SCORE_SHARE, judge, unm
 from corpus_browser.split.segment import PreparedSeed, blocked_keys, opens_block, prepare_seed, segment_seed
 
 #: Formats whose headings carry ranks, so that the article level can be looked for a rank deeper.
-RANKED_FORMATS = frozenset({Format.MARKDOWN, Format.RST, Format.WIKI, Format.ASCIIDOC, Format.ORG})
+RANKED_FORMATS = frozenset({Format.MARKDOWN, Format.RST, Format.WIKI, Format.ASCIIDOC, Format.ORG, Format.COMMANDS})
 #: Why a document that only points elsewhere (`extract.is_stub`) is set aside.
 STUB = "a stub pointing elsewhere (no title, date or author; one line with an address), no post"
 

@@ -19,6 +19,7 @@ from collections.abc import Iterator, Sequence
 from itertools import groupby
 
 from corpus_browser.lang import markdown as md
+from corpus_browser.lang import rules
 from corpus_browser.lang.markdown import Piece
 from corpus_browser.lang.recognise import (
     byline_names,
@@ -272,10 +273,10 @@ def _stated_date(units: Sequence[Unit], title_index: int | None, head_units: set
     date line inside the body heads a letter or an entry it quotes. (The body
     runs from its first paragraph to its last: short lines around it, such
     as a publication's name, are not yet or no longer the body, nor are the
-    title and subtitle, `head_units`, nor an aside.)"""
+    title and subtitle, `head_units`, nor an aside or a footnote.)"""
     body = [i for i, unit in enumerate(units) if unit.role in (Role.PROSE, Role.LIST_ITEM)
             and i not in head_units and more_words_than(unit.text, _PARAGRAPH_MIN_WORDS)
-            and not _aside(unit.text)]
+            and not _aside(unit.text) and not rules.FOOTNOTE.match(unit.text)]
     if title_index is not None and units[title_index].date and is_bare_date(units[title_index].text):
         return units[title_index].date
     outside = [unit for i, unit in enumerate(units) if not body or i < body[0] or i > body[-1]]

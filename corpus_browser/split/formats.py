@@ -18,9 +18,11 @@ from corpus_browser.lang import rules
 from corpus_browser.lang.rules import AUTHOR_KEYS, DATE_KEYS, TITLE_KEYS
 from corpus_browser.model import SUFFIX_FORMATS, Format
 
-#: The first line of a message in an mbox archive: `From sender  Tue Jul  5 12:07:30 2005`.
+#: The first line of a message in an mbox archive: `From sender  Tue Jul  5 12:07:30 2005`, or with
+#: the date as a mail header writes it (`From sender Sat, 12 Jun 1999 02:55:14 -0400 (EDT)`).
 MBOX_ENVELOPE = re.compile(
-    r"^From \S+(?: at \S+)?\s+(?:[A-Z][a-z]{2} ){1,2}\s*\d{1,2} \d{1,2}:\d\d(?::\d\d)? (?:\S+ )?\d{4}\s*$"
+    r"^From \S+(?: at \S+)?\s+(?:(?:[A-Z][a-z]{2} ){1,2}\s*\d{1,2} \d{1,2}:\d\d(?::\d\d)? (?:\S+ )?\d{4}"
+    r"|(?:[A-Z][a-z]{2}, )?\d{1,2} [A-Z][a-z]{2} \d{4} \d{1,2}:\d\d(?::\d\d)?(?: [+-]\d{4})?(?: \(?[A-Z]{1,5}\)?)?)\s*$"
 )
 #: An ATX heading, `## Title` or `## Title ##`. Its text ends at a character
 #: that is not white space (`(?:.*?[^ \t])??`): it never does otherwise, and a
@@ -111,6 +113,7 @@ def sniff(lines: Sequence[str], suffix: str) -> Sniffed:
         Format.WIKI: _wiki_traces(lines),
         Format.ASCIIDOC: _asciidoc_traces(lines),
         Format.ORG: _org_traces(lines),
+        Format.COMMANDS: _command_traces(lines),
     }
     counts = {fmt: count for fmt, (count, _) in traces.items() if count >= MIN_TRACES}
     # the format the file's name gives, when its content shows it, before any other (`* item` in AsciiDoc is no Org heading)
@@ -272,6 +275,31 @@ def _wiki_traces(lines: Sequence[str]) -> tuple[int, str]:
     headings = sum(1 for line in lines if line.lstrip(" ")[:1] == "=" and wiki_heading(line)
                    and not _TIGHT_SINGLE.match(line))
     return headings, f"{headings} `= Title =` or `== Title` headings"
+
+
+def _command_traces(lines: Sequence[str]) -> tuple[int, str]:
+    """Heading commands set apart, a blank line (or a Texinfo `@node` line) beside
+    them: not a call in a program's lines that happens to look like one (`part(x)`)."""
+    headings = sum(1 for i, line in enumerate(lines) if heading_command(line) and _apart(lines, i))
+    return headings, f"{headings} heading commands (`\\section{{…}}`, `@section …`, `=head1 …`, `sect(…)`)"
+
+
+def heading_command(line: str) -> tuple[str, str] | None:
+    """The command and the title of a line that is one heading command, or None."""
+    if line[:1] not in "\\@=abcdefghijklmnopqrstuvwxyz":
+        return None
+    for pattern in rules.HEADING_COMMAND_LINES:
+        found = pattern.match(line)
+        if found and found["command"] in rules.HEADING_COMMANDS and found["title"].strip():
+            return found["command"], found["title"].strip()
+    return None
+
+
+def _apart(lines: Sequence[str], i: int) -> bool:
+    """Line `i` has a blank line, the seed's edge or a Texinfo `@node` line beside it."""
+    above = lines[i - 1] if i else ""
+    below = lines[i + 1] if i + 1 < len(lines) else ""
+    return not above.strip() or not below.strip() or above.startswith("@node")
 
 
 def _asciidoc_traces(lines: Sequence[str]) -> tuple[int, str]:

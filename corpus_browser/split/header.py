@@ -36,6 +36,7 @@ from corpus_browser.lang.recognise import (
     name_with_address,
     names_in_title,
     person_name,
+    sentence_credits,
     signature_names,
     signoff_names,
     without_trailing_date,
@@ -61,8 +62,8 @@ LABEL_MAX_WORDS = 3
 LABEL_NAME_MAX_LINES = 3
 #: The same line under this many label titles, and this share of them, is a section heading, not a name.
 SAME_NAME_MIN, SAME_NAME_SHARE = 3, 0.8
-#: A footnote, which may follow a signature: `[1] …`, `{2} …`.
-_NOTE = re.compile(r"^(?:\[\d+\]|\{\d+\})\s")
+#: An editor's note in brackets after a letter and its signature: `[We are informed that …]`.
+_EDITORS_NOTE = re.compile(r"^\[[^\[\]]*\]\.?$")
 #: A surname in capitals: a single word of two letters or more.
 _CAPITAL_WORD = re.compile(r"[^\W\d_a-z]{2,}(?:['’-][^\W\d_a-z]+)?")
 #: A word of a name in capitals: of two letters or more, or of one with no stop after it, as an
@@ -97,6 +98,7 @@ def apply_template(units: Sequence[Unit], layout: Layout) -> list[Unit]:
     for head in heads:
         _head_bylines(units, head, loose, lower)
     _speakers(units, spans, lower)
+    _credit_sentences(units, spans, in_matter)
     return units
 
 
@@ -325,10 +327,12 @@ def _element_text(text: str) -> str:
 def _signoff(units: list[Unit], a: int, b: int, in_matter: set[int]) -> None:
     """A signature closing the article: a name with an e-mail address (a
     changelog's trailer, with its date), a name or a credit line, perhaps over
-    a place-and-date line, or a credit ending the last paragraph."""
+    a place-and-date line or a place alone (`Winchester.`), or a credit ending
+    the last paragraph; footnotes and an editor's note in brackets may follow it."""
     if any(units[i].names for i in range(a, b)):
         return  # its header names the authors already
-    body = [i for i in range(a, b) if i not in in_matter and not _NOTE.match(units[i].text) and (
+    body = [i for i in range(a, b) if i not in in_matter and not rules.FOOTNOTE.match(units[i].text)
+            and not _EDITORS_NOTE.match(units[i].text) and (
         units[i].role in (Role.PROSE, Role.HEADING)
         or (units[i].role is Role.BOILERPLATE and signature_names(units[i].text)))]  # one every piece repeats
     if len(body) < 2:
@@ -341,7 +345,8 @@ def _signoff(units: list[Unit], a: int, b: int, in_matter: set[int]) -> None:
     if len(body) < 3:
         return
     dated = not more_words_than(units[last].text, SIGNOFF_MAX_WORDS) and find_date(units[last].text)
-    signature = body[-2] if dated else last
+    placed = rules.PLACE_LINE.match(units[last].text) and not name_line(units[last].text)  # (not `Walter H. Page.`)
+    signature = body[-2] if dated or placed else last
     text = units[signature].text
     if not more_words_than(text, SIGNOFF_MAX_WORDS):
         names = signoff_names(text, last_paragraph=False) or name_line(text) \
@@ -386,6 +391,28 @@ def _speakers(units: list[Unit], spans: Sequence[tuple[int, int]], lower: LowerW
     for i, text in titles.items():
         if text in speakers and not all(word.casefold() in lower for word in speakers[text].split()):
             units[i] = replace(units[i], names=(speakers[text],))
+
+
+def _credit_sentences(units: list[Unit], spans: Sequence[tuple[int, int]], in_matter: set[int]) -> None:
+    """Where no line names an article's authors, a sentence among its first or last
+    paragraphs that credits the piece to them (`This week's issue was edited by
+    Jane Doe.`, `This guide was written by @jane with contributions from …`): the
+    sentence stays in the text, and names them."""
+    for a, b in spans:
+        if any(units[i].names for i in range(a, b)):
+            continue
+        body = [i for i in range(a + 1, b) if i not in in_matter and units[i].role in _CREDITING_ROLES]
+        for i in dict.fromkeys([*body[:CREDIT_REACH], *body[-CREDIT_REACH:]]):
+            names = sentence_credits(units[i].text)
+            if names:
+                units[i] = replace(units[i], names=names)
+                break
+
+
+#: A sentence crediting a piece to its authors stands among its first or last this many paragraphs.
+CREDIT_REACH = 4
+#: The roles of the paragraphs such a sentence is looked for in (a newsletter's is the same every week).
+_CREDITING_ROLES = (Role.PROSE, Role.BOILERPLATE)
 
 
 def _open(unit: Unit) -> bool:

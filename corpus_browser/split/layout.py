@@ -158,7 +158,7 @@ def find_layout(units: Sequence[Unit], format: Format, overrides: Overrides, spl
         starts = {i: f"a new {record}" for i in records}
         levels = [Level(records_name, len(records), units[records[0]].text, True)]
         starts.update(_unheaded_documents(units, records, lo, hi))
-    elif format in (Format.MARKDOWN, Format.RST, Format.WIKI, Format.ASCIIDOC, Format.ORG):
+    elif format in (Format.MARKDOWN, Format.RST, Format.WIKI, Format.ASCIIDOC, Format.ORG, Format.COMMANDS):
         starts, levels = _ranked_starts(units, lo, hi, split, deeper)
     else:
         starts, levels, article_break = _text_starts(units, lo, hi, split)
@@ -955,7 +955,8 @@ def _contents(units: Sequence[Unit], starts: Sequence[int], hi: int,
     for first, last in _pieces(starts, hi):
         piece = [unit for unit in units[first:last] if unit.role is not Role.SEPARATOR]
         words = _body_words(piece)
-        if _prose_words(piece) * 2 >= words and sum(map(_list_line, piece)) * 2 <= len(piece):
+        below = piece[1:]  # (its title aside: a short line over any piece, `CONTENTS` or `AUTHOR'S NOTE`)
+        if _prose_words(piece) * 2 >= words and sum(map(_list_line, below)) * 2 <= len(below):
             continue  # (prose, not a list of short lines, even of questions: `1.1. How do I …?`)
         lines = [_words(unit.text) for unit in piece]
         one_word = [_wordy(line) == 1 for line in lines]  # (once per line: a line may hold 100,000 words)

@@ -13,6 +13,7 @@ from corpus_browser.lang.recognise import (
     name_with_address,
     names_in_title,
     person_name,
+    sentence_credits,
     signature_names,
     signoff_names,
     without_trailing_date,
@@ -28,6 +29,8 @@ from corpus_browser.lang.rules import SPEAKER_TURN
         ("3rd March 2021", "2021-03-03"),
         ("27 Feb., 1884", "1884-02-27"),
         ("October 22,1933.", "1933-10-22"),  # no space after the comma, as OCR and typesetters leave it
+        ("Cambridge, Jan. 10. 1850.", "1850-01-10"),  # a stop after the day, as old letters date themselves
+        ("Release 2.0 May 3.1999", None),
         ("Tue Jul  5 12:07:30 2005", "2005-07-05"),
         ("2024-02-07T00:00:00Z", "2024-02-07"),
         ("November 24, 2023 Friday 6:01 AM GMT", "2023-11-24"),
@@ -106,6 +109,20 @@ def test_names_after_a_dash_as_running_text_writes_them(line, names):
     assert dashed_names(line) == names
 
 
+@pytest.mark.parametrize(("text", "names"), [
+    ("This week's issue was edited by [jdoe-42](https://example.org/jdoe-42).  Sorry it's late!", ("jdoe-42",)),
+    ("This issue of the club newsletter was compiled by Ada Byron and Grace Hopper.", ("Ada Byron", "Grace Hopper")),
+    (("This guide was written by [@ada](https://example.org/ada) & [@grace](https://example.org/grace) "
+      "with contributions from: [@alan](https://example.org/alan)"), ("ada", "grace")),
+    ("This post was written by J. R. R. Tolkien. He wrote more.", ("J. R. R. Tolkien",)),
+    ("This issue was edited by jdoe-42.", None),  # a handle neither linked nor after `@`
+    ("This was written by Ada Byron in 1843.", None),
+    ("This is a review of the book that was written by Ada Byron.", None),
+    ("The book was written by Ada Byron.", None)])
+def test_a_sentence_crediting_the_piece_it_stands_in(text, names):
+    assert sentence_credits(text) == names
+
+
 def test_a_line_of_initials_signs_a_piece_but_an_abbreviation_does_not():
     """A magazine's verse signed by initials keeps its closing dot; `P. S.`
     and `Q. E. D.`, written as initials, are nobody's."""
@@ -114,6 +131,10 @@ def test_a_line_of_initials_signs_a_piece_but_an_abbreviation_does_not():
     assert signature_names("W. N. LOCKINGTON.") == ("W. N. LOCKINGTON",)
     assert signature_names("Ada Byron <ada@example.org>") == ("Ada Byron",)
     assert person_name("P. S.") is None and person_name("Q. E. D.") is None and signature_names("N. B.") is None
+    assert signature_names("G.H.B.") == ("G.H.B.",) and signature_names("U.S.A.") is None
+    assert signature_names("A.M.") is None
+    # a degree or a suffix after the name is no part of it
+    assert name_line("JANE DOE, LL.D.") == ("JANE DOE",) and name_line("JOHN ROE, JUN.") == ("JOHN ROE",)
 
 
 def test_titles_lose_a_date_set_off_at_their_end_only():

@@ -75,14 +75,43 @@ def mbox() -> str:
         ("= Release Notes\n:toc: left\n:icons: font\n\n" + "\n\n".join(
             f"== 2.{n}\n\n* Fix one\n* Fix two\n** only on Java 9\n* Fix three\n* Fix four\n\n[source,groovy]\n"
             f"----\ndef x = {n}\n----" for n in range(3)), ".adoc", Format.ASCIIDOC),
+        # headings written as commands, in LaTeX, Texinfo, POD and Yodl
+        ("\\section{One}\n\nText.\n\n\\section*{Two}\n\nText.", ".txt", Format.COMMANDS),
+        ("@node One\n@chapter One\n\nText.\n\n@node Two\n@chapter Two\n\nText.", "", Format.COMMANDS),
+        ("=head1 One\n\nText.\n\n=head1 Two\n\nText.", ".txt", Format.COMMANDS),
+        ("chapter(One)\n\nsect(What is it?)\n  Text.\n\nsect(Why?)\n  Text.", ".yo", Format.COMMANDS),
+        # calls in a program's lines that look like them are none
+        ("Notes\n\nText.\n\nx = load()\npart(x)\nsection(x)\nshow(x)\n\nText.", ".txt", Format.TEXT),
+        # a post that quotes one in its code is Markdown
+        ("# Writing a thesis\n\nType:\n\n```\n\\section{Intro}\n```\n\n# Its chapters\n\nText.", ".txt",
+         Format.MARKDOWN),
     ],
     ids=["mbox", "eml", "git-log", "atx-in-txt", "front-matter", "rst", "setext-in-md", "wiki", "suffix-md", "suffix-txt",
-         "stray-marks", "root-prompts", "asciidoc-lists"],
+         "stray-marks", "root-prompts", "asciidoc-lists", "latex", "texinfo", "pod", "yodl", "calls-in-code", "latex-in-markdown"],
 )
 def test_format_is_sniffed_from_content_the_suffix_breaking_ties(text, suffix, format):
     found = sniff(text.split("\n"), suffix)
     assert found.format is format
     assert found.evidence
+
+
+def test_headings_written_as_commands_open_articles_at_their_rank():
+    """A FAQ in Yodl: its questions (`sect(…)`, one going on over a second line
+    after a backslash, one holding an inline command) under chapters with a line
+    of their own; essays in LaTeX, each a `\\section{…}` under a `\\chapter{…}`
+    with no text of its own."""
+    questions = ["What is it?", "Who wrote it?", "Where is the manual?", "Can I change the prompt?"]
+    faq = "\n".join(["chapter(Getting started)", "", "sect(What is it?)", "", f"  {paragraph(40)}", "",
+                     "sect(How do I use mytt(zed) as my \\", "login program?)", "label(12)", "", f"  {paragraph(40)}", "",
+                     "chapter(Going further)", "", f"  {paragraph(10)}", "",
+                     *(line for question in questions[1:] for line in (f"sect({question})", "", f"  {paragraph(40)}", ""))])
+    found = articles_of(faq, format=Format.COMMANDS)
+    assert [a.title for a in found] == [questions[0], "How do I use zed as my login program?", *questions[1:]]
+    essays = "\n".join(["\\documentclass{book}", "\\begin{document}", "\\chapter{Essays}",
+                        *(line for title in ("On \\emph{Walking}", "On Reading", "On Talk")
+                          for line in (f"\\section{{{title}}}", "", paragraph(300), "", paragraph(200), "")),
+                        "\\end{document}"])
+    assert [a.title for a in articles_of(essays, format=Format.COMMANDS)] == ["On Walking", "On Reading", "On Talk"]
 
 
 def test_read_records_the_format_and_its_evidence(tmp_path):
@@ -102,6 +131,26 @@ def test_mbox_messages_are_articles_with_subject_sender_and_date():
     # the forwarded message stays in the body of the first
     assert any("Forwarded message" in text for block in first.body for text in block.texts)
     assert first.last_line < second.first_line
+
+
+def test_a_list_archive_with_mail_dates_on_its_envelopes_and_bare_addresses():
+    """A list's archive whose envelope lines carry the date as a header writes
+    it (`From ada@example.org Sat, 12 Jun 1999 02:55:14 -0400 (EDT)`) and whose
+    senders are a name before a bare address (`From: Ada Byron ada@example.org`)
+    is read as mail, by content, whatever its suffix and its underlined lines,
+    each message by its sender; a message it forwards stays in its text."""
+    forwarded = ("-----Original Message-----\nFrom: Alan Turing\nSent: Sunday, June 13, 1999 9:00 AM\n"
+                 "To: club-list\nSubject: Minutes\n\n")
+    def message(n: int, sender: str, address: str) -> str:
+        return (f"From {address} Mon, {n} Jun 1999 22:06:20 EDT\nDate: Mon, {n} Jun 1999 22:06:20 EDT\n"
+                f"From: {sender} {address}\nSubject: [club-list] Meeting {n}\n\n{paragraph(40)}\n\n"
+                f"{forwarded if n == 13 else ''}Underlined\n----------\n\n{paragraph(20)}\n\n\n")
+    text = "".join(message(n, *person) for n, person in enumerate(
+        [("Ada Byron", "ada@example.org"), ("Grace Hopper", "GH@example.edu"), ("Tenth", "tenth@example.net")],
+        start=12))
+    assert [(a.title, a.authors, a.date) for a in articles_of(text, format=None)] == [
+        ("Meeting 12", ("Ada Byron",), "1999-06-12"), ("Meeting 13", ("Grace Hopper",), "1999-06-13"),
+        ("Meeting 14", ("Tenth",), "1999-06-14")]
 
 
 def test_the_line_introducing_a_quoted_reply_names_no_author():
@@ -234,6 +283,17 @@ def test_long_front_matter_opening_with_comments_and_naming_its_hosts_opens_each
     found = articles_of("\n".join(line for n in range(1, 5) for line in episode(n)), format=Format.MARKDOWN)
     assert [(a.title, a.authors) for a in found] == [(f"Episode {n} of the show", ("Ada Byron", "Grace Hopper"))
                                                      for n in range(1, 5)]
+
+
+def test_an_author_given_as_a_person_with_a_name_or_in_a_list_with_a_role():
+    """A Hugo blog names each post's author as a person (`author:` over `name:`
+    and `position:`, or `{name: …}` on one line), a list of people with a role
+    in brackets after a name, or handles, one capitalised: each is read."""
+    authors = ["author:\n  name: Ada Byron\n  position: Analytical Engines", "author: {name: Grace Hopper}",
+               "authors:\n  - Alan Turing\n  - Joan Clarke (editor)", "author: adab, Grace99, alant"]
+    posts = "\n".join(f"---\ntitle: Post {n}\n{author}\n---\n\n{paragraph(40)}" for n, author in enumerate(authors))
+    assert [a.authors for a in articles_of(posts, format=Format.MARKDOWN)] == [
+        ("Ada Byron",), ("Grace Hopper",), ("Alan Turing", "Joan Clarke"), ("adab", "Grace99", "alant")]
 
 
 def test_a_numbered_series_without_front_matter_among_posts_with_it():

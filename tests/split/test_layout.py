@@ -361,6 +361,41 @@ def test_a_signature_closing_a_piece_names_its_author_and_date():
         (("Richard Roe",), "1884-02-27"), (("J. Doe",), None), (("Jane T. Fields",), None)]
 
 
+def test_a_correspondents_signature_under_notes_initials_or_over_a_place():
+    """A periodical's letters, each signed at its foot: a name over a place and a
+    date written with stops (`Cambridge, Jan. 10. 1850.`) with the editor's note
+    in brackets and footnotes under them, initials written together (`G.H.B.`),
+    initials over a place alone (`Winchester.`)."""
+    notes = "[We are told by another correspondent that the book was printed twice.]\n\n    [1] In his second volume."
+    first = f"A QUERY ON BELLS.\n\n{paragraph(60)}\n\n{paragraph(40)}\n\nEDW. VENTRIS.\nCambridge, Jan. 10. 1850.\n\n{notes}"
+    second = f"FIELD OF FOOTSTEPS.\n\n{paragraph(60)}\n\n{paragraph(40)}\n\nG.H.B."
+    third = f"FLAYING OF THIEVES.\n\n{paragraph(60)}\n\n{paragraph(40)}\n\nR.V.\nWinchester."
+    fourth = f"AN INTRODUCTION.\n\n{paragraph(60)}\n\n{paragraph(40)}\n\nWalter H. Page."  # a name, no place
+    found = articles_of(book((0, first), (3, second), (3, third), (3, fourth)))
+    assert [(a.authors, a.date) for a in found] == [
+        (("EDW. VENTRIS",), "1850-01-10"), (("G.H.B.",), None), (("R.V.",), None), (("Walter H. Page",), None)]
+
+
+def test_a_sentence_crediting_the_piece_names_its_authors_and_stays_in_its_text():
+    """A newsletter's issue credits its editor after its welcome, a guide its
+    writers in its last paragraph; where a byline names the author, it wins."""
+    welcome = "Welcome to the weekly digest of the allotment society, with news from every plot and bed."
+    issues = "".join(f"---\ntitle: Weekly Digest {n}\n---\n\n{welcome}\n\n"
+                     f"This week's issue was edited by [{editor}](https://example.org/{editor}).\n\n"
+                     f"## News\n\n{paragraph(60)}\n\n"
+                     for n, editor in enumerate(["plotholder", "bedkeeper"], start=1))
+    guide = (f"---\ntitle: Composting\nauthor: Ada Byron\n---\n\n{paragraph(60)}\n\n"
+             f"This guide was written by Grace Hopper.\n\n"
+             f"---\ntitle: Watering\n---\n\n{paragraph(60)}\n\n"
+             f"This guide was written by [@grace](https://example.org/grace) with contributions from: "
+             f"[@alan](https://example.org/alan)\n")
+    found = articles_of(issues + guide, format=Format.MARKDOWN)
+    assert [(a.title, a.authors) for a in found] == [
+        ("Weekly Digest 1", ("plotholder",)), ("Weekly Digest 2", ("bedkeeper",)), ("Composting", ("Ada Byron",)),
+        ("Watering", ("grace",))]
+    assert "was edited by" in found[0].body_text and "contributions from" in found[3].body_text
+
+
 def test_a_date_line_inside_the_body_is_not_the_articles_date():
     text = f"AN ARTICLE\n\n{paragraph(60)}\n\nGroton, Aug. 30, 1773.\n\n{paragraph(60)}"
     (article,) = articles_of(text)
@@ -842,6 +877,22 @@ def test_an_introduction_of_long_unwrapped_paragraphs_naming_the_stories_is_no_c
     stories = [(3, f"{name.upper()}\n\n{paragraph(120)}\n\n{paragraph(90)}") for name in names]
     found = articles_of(book((0, f"INTRODUCTION\n\n{introduction}"), *stories))
     assert [a.title for a in found] == ["Introduction", *names]
+
+
+def test_an_authors_note_naming_a_few_stories_in_one_paragraph_is_no_contents_list():
+    """A collection's note, under its heading and over the author's initials,
+    says in one wrapped paragraph where four of its stories first appeared: it
+    is prose, not a contents list, so nothing after the last story it names is
+    set aside as back matter."""
+    names = ["The Open Window", "The Tiger", "The Quest", "The Elk", "The Lumber Room", "The Cobweb"]
+    note = textwrap.fill(f"“{names[0]},” “{names[1]},” and “{names[2]},” originally appeared in the Evening "
+                         f"Gazette, “{names[3]}” in the Weekly Review, and the remaining stories in the Post.  To "
+                         "the Editors of these papers I am indebted for their courtesy in allowing me to reprint "
+                         "them.", 72) + "\n\n" + " " * 60 + "A. B. C."
+    stories = [(4, f"{name.upper()}\n\n\n{textwrap.fill(paragraph(120), 72)}\n\n{textwrap.fill(paragraph(90), 72)}")
+               for name in names]
+    found = articles_of(book((0, f"AUTHOR’S NOTE\n\n\n{note}"), *stories))
+    assert [a.title for a in found][-len(names):] == names
 
 
 def test_a_release_line_over_a_label_set_deeper_opens_an_entry_however_long():

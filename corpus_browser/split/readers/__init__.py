@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from corpus_browser.model import Format, Seed, Unit
-from corpus_browser.split.readers import asciidoc, gitlog, mail, markdown, org, rst, text, wiki
+from corpus_browser.split.readers import asciidoc, commands, gitlog, mail, markdown, org, rst, text, wiki
 
 READERS: dict[Format, Callable[[Seed], list[Unit]]] = {
     Format.TEXT: text.read,
@@ -20,6 +20,7 @@ READERS: dict[Format, Callable[[Seed], list[Unit]]] = {
     Format.WIKI: wiki.read,
     Format.ASCIIDOC: asciidoc.read,
     Format.ORG: org.read,
+    Format.COMMANDS: commands.read,
     Format.MAIL: mail.read,
     Format.GIT_LOG: gitlog.read,
 }

@@ -36,6 +36,8 @@ _PARSER = HeaderParser(policy=email.policy.compat32)
 _ET_AL = re.compile(r"^et\.?\s+al\.?$", re.IGNORECASE)
 #: A person's handle in brackets after their name: `Jane Doe (@jdoe)`.
 _HANDLE_ASIDE = re.compile(r"[ \t]?\(@[A-Za-z0-9][\w.-]{0,38}\)")
+#: A name before a bare address, as some list archives write a sender: `Jane Doe jane@example.org`.
+_BARE_ADDRESS = re.compile(r"^(?P<name>[^<>@()\",]+?)\s+(?P<address>[^\s<>@()\",]+@[^\s<>@()\",]+)$")
 #: An affiliation in brackets after a name: `Jane Doe (Acme)`.
 _AFFILIATION = re.compile(r"(?<=\w)\s*\([^()@]*\)")
 #: A name's aside inside the comment that names the sender: `jd at example.org (Jane Doe (jd))`.
@@ -123,14 +125,16 @@ def decoded(value: str) -> str:
 
 
 def stated_names(value: str) -> tuple[str, ...]:
-    """The people an author field names: `Jane Doe <jane@example.org>`, `jane at
-    example.org (Jane Doe)`, `(Jane Doe <jane@example.org>)`, `"Doe, Jane"
-    <jane@example.org>` (as Jane Doe), a list of names (`Ada Byron, Grace
-    Hopper`), or, since the field says it is the author, a short value as
+    """The people an author field names: `Jane Doe <jane@example.org>` (or
+    `Jane Doe jane@example.org`), `jane at example.org (Jane Doe)`, `(Jane Doe
+    <jane@example.org>)`, `"Doe, Jane" <jane@example.org>` (as Jane Doe), a
+    list of names (`Ada Byron, Grace Hopper`), or, since the field says it is the author, a short value as
     written (a handle such as `capu`). A name may be a Markdown link, and an
     affiliation in brackets may follow it (`[Jane Doe](https://…) (Acme)`), and so
     may the person's handle (`Jane Doe (@jdoe)`, as proposals name their authors)."""
     value = _HANDLE_ASIDE.sub("", rules.MARKDOWN_LINK.sub(r"\1", value))
+    if len(value) <= rules.METADATA_LINE_MAX_CHARS:
+        value = _BARE_ADDRESS.sub(r"\g<name> <\g<address>>", value.strip())
     if not _with_address(value):
         value = _AFFILIATION.sub("", value).strip()
     if value.startswith("(") and value.endswith(")"):
@@ -148,12 +152,18 @@ _HANDLE_JOINERS = re.compile(r"\s*(?:,|&|\s+and\s+)\s*")
 
 
 def _handles(value: str) -> tuple[str, ...]:
-    """Handles listed with commas or joined with `&` or `and`, each one word in
-    lower case (`asterite,waj`, `dholbach & pjbgf`): one person each, as a
-    blog's front matter names its authors."""
+    """Handles listed with commas or joined with `&` or `and`, each one word, one
+    in lower case at least (`asterite,waj`, `dholbach & pjbgf`, `ada, Grace99`):
+    one person each, as a blog's front matter names its authors."""
     parts = [part.strip() for part in _HANDLE_JOINERS.split(value)]
-    return tuple(parts) if len(parts) > 1 and all(part and part == part.lower() and len(part.split()) == 1
-                                                  for part in parts) else ()
+    return tuple(parts) if len(parts) > 1 and all(part and len(part.split()) == 1 for part in parts) \
+        and any(part == part.lower() for part in parts) else ()
+
+
+def listed_name(value: str) -> str:
+    """One name of a list of authors, without the role in brackets after it
+    (`Jane Doe (editor)`, `rules.ROLE_ASIDE`)."""
+    return clean(rules.ROLE_ASIDE.sub("", value))
 
 
 def _with_address(text: str) -> bool:

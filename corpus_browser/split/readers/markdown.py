@@ -32,7 +32,7 @@ from corpus_browser.split.formats import (
     UNFENCED_FIELD,
     setext_heading,
 )
-from corpus_browser.split.readers.fields import add_fields, record_blocks, stated_facts, stated_names
+from corpus_browser.split.readers.fields import add_fields, listed_name, record_blocks, stated_facts, stated_names
 from corpus_browser.split.readers.paragraphs import UnitBuilder
 
 #: A front-matter block longer than this many lines is not one (a podcast's, with its
@@ -368,15 +368,18 @@ def _text(lines: Sequence[str], numbers: Sequence[int]) -> str:
 
 
 def _names(fields: dict) -> tuple[str, ...]:
-    """The authors the fields name: a string, a list of names, or a list of
-    people each with a `name` (`authors:` over `- name: Jane Doe` and her `url:`)."""
+    """The authors the fields name: a string, a list of names, a person with a
+    `name` (`author:` over `name: Jane Doe` and her `position:`), or a list of
+    them (`authors:` over `- name: Jane Doe` and her `url:`), each without a
+    role in brackets after it (`Jane Doe (editor)`)."""
     for key in AUTHOR_KEYS:
         value = fields.get(key)
         if isinstance(value, str) and clean(value):
             return stated_names(value)
-        if isinstance(value, list):
-            names = [person.get("name") if isinstance(person, dict) else person for person in value]
-            return tuple(clean(name) for name in names if isinstance(name, str) and clean(name))
+        if isinstance(value, (list, dict)):
+            people = value if isinstance(value, list) else [value]
+            names = [_by_lower_key(person).get("name") if isinstance(person, dict) else person for person in people]
+            return tuple(listed_name(name) for name in names if isinstance(name, str) and listed_name(name))
     return ()
 
 
