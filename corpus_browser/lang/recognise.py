@@ -437,7 +437,7 @@ def person_name(text: str) -> str | None:
     capitals, or with an initial, or initials alone (`G.H.B.`). Anything else gives None."""
     name = strip_honorifics(text)
     if _COMPACT_INITIALS.fullmatch(name):  # (`G.H.B`, as a periodical's correspondents sign, but `U.S.A`)
-        return name if name.replace(".", "").casefold() not in rules.INITIALISMS else None
+        return name if name.replace(".", "").casefold() not in rules.RUN_TOGETHER_INITIALISMS else None
     words = name.split()
     if not 2 <= len(words) <= 4 or not is_name(name):
         return None

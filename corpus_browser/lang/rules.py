@@ -49,7 +49,11 @@ SOURCE_WORDS = frozenset(
     "radio television tv network institute university college society association foundation company "
     "inc ltd llc corporation team staff editors".split())
 #: Abbreviations written as initials (`P. S.`, `Q. E. D.`): no person's initials, though a line may hold only them.
-INITIALISMS = frozenset("ps pps nb qed rsvp us usa uk ok am pm ad bc ie eg".split())
+INITIALISMS = frozenset("ps pps nb qed rsvp us usa uk ok".split())
+#: Abbreviations written as initials run together (`A.M.`, `R.I.P.`, `M.D.`): no person's, where
+#: `G.H.B.` signs a letter. (Spaced, `A. M.` and `E. G.` are people's initials as often.)
+RUN_TOGETHER_INITIALISMS = INITIALISMS | frozenset(
+    "am pm ad bc ie eg rip tbc amdg sdg md ba ma bd dd phd frs llb lld mp qc kc un eu dc ny ussr pto iou".split())
 #: A role in brackets after a name in a list of authors, dropped from it: `Jane Doe (editor)`
 #: (not a nickname, `J (a.k.a. Jay)`, which is part of how the person is named).
 ROLE_ASIDE = re.compile(
@@ -82,15 +86,23 @@ CREDIT_REST_MAX_WORDS = 6
 SIGNOFF_TAIL = re.compile(
     r"[.!?\"”’)]\s*(?:[—–]|--)\s*_?(?P<names>[^_,()]{3,60}?),\s+in\s+(?P<source>[^_]{2,80}?)\s*[._]*$"
 )
-#: A place alone on the line under a letter's signature: `Winchester.`, `New Harmony, Ind.`
-PLACE_LINE = re.compile(r"^[A-Z][a-z'’-]+(?:,? [A-Z][a-z'’-]*\.?){0,3}\.$")
-#: Headings written as commands, alone on their line: LaTeX's `\\section*{Title}`, Texinfo's
-#: `@section Title`, POD's `=head1 Title`, Yodl's `sect(Title)`. Each captures the command and the title.
-HEADING_COMMAND_LINES = (
-    re.compile(r"^\\(?P<command>[a-z]+)\*?(?:\[[^\]\n]{0,200}\])?\{(?P<title>[^\n]{1,300})\}\s*(?:%.*)?$"),
-    re.compile(r"^@(?P<command>[a-z]+)[ \t]+(?P<title>\S[^\n]{0,300})$"),
-    re.compile(r"^=(?P<command>head[1-4])[ \t]+(?P<title>\S[^\n]{0,300})$"),
-    re.compile(r"^(?P<command>[a-z]+)\((?P<title>[^\n]{1,300})\)\s*$"),
+#: A place alone on the line under a letter's signature: `Winchester.`, `New Harmony, Ind.` (not `The Editors.`).
+PLACE_LINE = re.compile(r"^(?!(?:The|A|An|Our|Your|My|Thank|Thanks|Best|Kind|Yours)\b)"
+                        r"[A-Z][a-z'’-]+(?:,? [A-Z][a-z'’-]*\.?){0,3}\.$")
+#: Markup that writes its headings as commands: LaTeX's `\\section*{Title}`, Texinfo's `@section Title`,
+#: POD's `=head1 Title`, Yodl's `sect(Title)`. Each has the pattern of a heading line (alone on it,
+#: capturing the command and the title) and of a line declaring a document of that markup, which
+#: stands before its first heading (`\\documentclass`, `\\input texinfo`, `=pod`, Yodl's `article(…)`):
+#: a file that only shows a few commands as examples is not written in it.
+COMMAND_MARKUPS = (
+    (re.compile(r"^\\(?P<command>[a-z]+)\*?(?:\[[^\]\n]{0,200}\])?\{(?P<title>[^\n]{1,300})\}\s*(?:%.*)?$"),
+     re.compile(r"^\\(?:documentclass|begin\{document\})")),
+    (re.compile(r"^@(?P<command>[a-z]+)[ \t]+(?P<title>\S[^\n]{0,300})$"),
+     re.compile(r"^(?:\\input texinfo|@setfilename|@settitle|@node)\b")),
+    (re.compile(r"^=(?P<command>head[1-4])[ \t]+(?P<title>\S[^\n]{0,300})$"),
+     re.compile(r"^=(?:pod|head[1-4]|encoding)\b")),
+    (re.compile(r"^(?P<command>[a-z]+)\((?P<title>[^\n]{1,300})\)\s*$"),
+     re.compile(r"^(?:def|COMMENT|DEFINEMACRO|includefile|INCLUDEFILE|manpage|article|report|book|[a-z]+report)\(")),
 )
 #: The rank of each heading command (LaTeX, Texinfo, POD, Yodl): the lower, the higher the heading.
 HEADING_COMMANDS = {
@@ -109,13 +121,22 @@ INLINE_COMMANDS = (
     re.compile(r"\b[A-Z]<(?P<text>[^<>\n]*)>"),
     re.compile(r"\b[a-z]{2,}\((?P<text>[^()\n]*)\)"),
 )
+#: Who produced an e-text, as a library's wrapper says under its opening marker: `Produced by Jane Doe and
+#: the Online Distributed Proofreading Team`, `Credits: …`, `E-text prepared by …`, `Transcribed from the 1914
+#: edition by …`.
+PRODUCER_CREDIT = re.compile(
+    r"^(?:credits?:|(?:e-?text |html version )?(?:produced|prepared|transcribed|digiti[sz]ed|scanned|proofread)\b"
+    r"[^\n]{0,200}?\bby\b)", re.IGNORECASE)
 #: A footnote at the foot of a piece, perhaps under its signature: `[1] …`, `{2} …`.
 FOOTNOTE = re.compile(r"^(?:\[\d+\]|\{\d+\})\s")
 #: A sentence crediting the piece it stands in to its authors, among the piece's first or last
 #: paragraphs, perhaps before other sentences: `This week's issue was edited by Jane Doe.`, `This guide
-#: was written by @jane with contributions from: …` (who contributed is thanked, not credited).
+#: was written by @jane with contributions from: …` (who contributed is thanked, not credited). The
+#: piece names itself as one (a post, an issue, a guide): `This book was written by …` credits another.
 CREDIT_SENTENCE = re.compile(
-    r"^this(?:\s+[\w'’-]+){0,5}?\s+(?:is|was|has been)\s+(?:written|edited|compiled|curated|prepared|assembled"
+    r"^this(?:\s+(?:week's|month's|year's|weekly|monthly|blog))?\s+(?:post|article|issue|edition|newsletter|guide"
+    r"|digest|episode|entry|round-?up|summary|update|write-?up|piece|tutorial)(?:\s+of\s+[^.!?\n]{1,40}?)?"
+    r"\s+(?:is|was|has been)\s+(?:written|edited|compiled|curated|prepared|assembled"
     r"|authored|produced|put together)\s+by:?\s+(?P<names>.{0,200}?(?:\)|[^\W\d_]{2}))"
     r"(?:,?\s+with\s+(?:contributions|help|input)\s+from\b.*|\s*[.!](?:\s+.*)?|\s*)$", re.IGNORECASE | re.DOTALL)
 #: A person's handle on a site, as a credit gives it: `@jane`, or a link's text alone (`jane-doe`).

@@ -11,6 +11,7 @@ and `build_docs.py explain`.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
@@ -19,10 +20,12 @@ from corpus_browser.lang.rules import AUTHOR_KEYS, DATE_KEYS, TITLE_KEYS
 from corpus_browser.model import SUFFIX_FORMATS, Format
 
 #: The first line of a message in an mbox archive: `From sender  Tue Jul  5 12:07:30 2005`, or with
-#: the date as a mail header writes it (`From sender Sat, 12 Jun 1999 02:55:14 -0400 (EDT)`).
+#: the date as a mail header writes it after an address (`From a@example.org Sat, 12 Jun 1999 02:55:14 -0400 (EDT)`;
+#: not a booking's `From LHR 12 Jun 2019 08:25`).
 MBOX_ENVELOPE = re.compile(
-    r"^From \S+(?: at \S+)?\s+(?:(?:[A-Z][a-z]{2} ){1,2}\s*\d{1,2} \d{1,2}:\d\d(?::\d\d)? (?:\S+ )?\d{4}"
-    r"|(?:[A-Z][a-z]{2}, )?\d{1,2} [A-Z][a-z]{2} \d{4} \d{1,2}:\d\d(?::\d\d)?(?: [+-]\d{4})?(?: \(?[A-Z]{1,5}\)?)?)\s*$"
+    r"^From (?:\S+(?: at \S+)?\s+(?:[A-Z][a-z]{2} ){1,2}\s*\d{1,2} \d{1,2}:\d\d(?::\d\d)? (?:\S+ )?\d{4}"
+    r"|(?:\S*@\S+|\S+ at \S+)\s+(?:[A-Z][a-z]{2}, )?\d{1,2} [A-Z][a-z]{2} \d{4} \d{1,2}:\d\d(?::\d\d)?"
+    r"(?: [+-]\d{4})?(?: \(?[A-Z]{1,5}\)?)?)\s*$"
 )
 #: An ATX heading, `## Title` or `## Title ##`. Its text ends at a character
 #: that is not white space (`(?:.*?[^ \t])??`): it never does otherwise, and a
@@ -278,20 +281,42 @@ def _wiki_traces(lines: Sequence[str]) -> tuple[int, str]:
 
 
 def _command_traces(lines: Sequence[str]) -> tuple[int, str]:
-    """Heading commands set apart, a blank line (or a Texinfo `@node` line) beside
-    them: not a call in a program's lines that happens to look like one (`part(x)`)."""
-    headings = sum(1 for i, line in enumerate(lines) if heading_command(line) and _apart(lines, i))
+    """Heading commands of one markup after the line that declares a document of it
+    (`rules.COMMAND_MARKUPS`), each set apart, a blank line (or a Texinfo `@node`
+    line) beside it, outside Markdown's code fences: not a few examples a text or
+    a post shows, nor a call in a program's lines that looks like one (`part(x)`)."""
+    counts = Counter()
+    declared: set[int] = set()
+    fenced = False
+    for i, line in enumerate(lines):
+        if line.startswith("```"):
+            fenced = not fenced
+        if fenced or line[:1] not in _COMMAND_STARTS:
+            continue
+        for markup, (heading, declaration) in enumerate(rules.COMMAND_MARKUPS):
+            if declaration.match(line):
+                declared.add(markup)
+            if markup in declared and _command(heading, line) and _apart(lines, i):
+                counts[markup] += 1
+    headings = max(counts.values(), default=0)
     return headings, f"{headings} heading commands (`\\section{{…}}`, `@section …`, `=head1 …`, `sect(…)`)"
 
 
 def heading_command(line: str) -> tuple[str, str] | None:
     """The command and the title of a line that is one heading command, or None."""
-    if line[:1] not in "\\@=abcdefghijklmnopqrstuvwxyz":
+    if line[:1] not in _COMMAND_STARTS:
         return None
-    for pattern in rules.HEADING_COMMAND_LINES:
-        found = pattern.match(line)
-        if found and found["command"] in rules.HEADING_COMMANDS and found["title"].strip():
-            return found["command"], found["title"].strip()
+    return next((found for heading, _declaration in rules.COMMAND_MARKUPS if (found := _command(heading, line))), None)
+
+
+#: The characters a heading command or a declaration starts with.
+_COMMAND_STARTS = frozenset("\\@=abcdefghijklmnopqrstuvwxyzCDIM")
+
+
+def _command(heading: re.Pattern[str], line: str) -> tuple[str, str] | None:
+    found = heading.match(line)
+    if found and found["command"] in rules.HEADING_COMMANDS and found["title"].strip():
+        return found["command"], found["title"].strip()
     return None
 
 
@@ -313,10 +338,12 @@ def _asciidoc_traces(lines: Sequence[str]) -> tuple[int, str]:
 
 
 def asciidoc_block_end(lines: Sequence[str], start: int) -> int:
-    """The line that closes the delimited block opened on line `start` (the seed's last when none does):
-    the same delimiter again, or `` ``` `` for a fence with a language."""
+    """The line that closes the delimited block opened on line `start`: the same
+    delimiter again, or `` ``` `` for a fence with a language. A delimiter that
+    nothing closes opens no block (a title's underline, as Markdown writes one,
+    `Conclusion` over `----------`): `start` itself, not the rest of the seed."""
     closing = "```" if lines[start].startswith("```") else lines[start].rstrip()
-    return next((j for j in range(start + 1, len(lines)) if lines[j].rstrip() == closing), len(lines) - 1)
+    return next((j for j in range(start + 1, len(lines)) if lines[j].rstrip() == closing), start)
 
 
 def field_blocks(lines: Sequence[str], wanted: Callable[[Collection[str]], bool],

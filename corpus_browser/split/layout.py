@@ -270,6 +270,8 @@ def _wrapper(units: Sequence[Unit]) -> tuple[int, int, list[tuple[int, int, str]
     if inner:
         return 0, len(units), []  # framed lines all through: decoration, not a wrapper
     lo = front[-1] + 1 if front else 0
+    while front and lo < len(units) and rules.PRODUCER_CREDIT.match(units[lo].text):
+        lo += 1  # (who produced the e-text, under the wrapper's marker)
     hi = _back_wrapper_start(units, back[0], lo) if back else len(units)
     matter = []
     if lo:

@@ -118,7 +118,9 @@ def test_names_after_a_dash_as_running_text_writes_them(line, names):
     ("This issue was edited by jdoe-42.", None),  # a handle neither linked nor after `@`
     ("This was written by Ada Byron in 1843.", None),
     ("This is a review of the book that was written by Ada Byron.", None),
-    ("The book was written by Ada Byron.", None)])
+    ("The book was written by Ada Byron.", None),
+    # another work the piece is about, not the piece: a review's book, an album
+    ("This book was written by Ada Byron. I found it in a shop.", None), ("This album was produced by Alan Turing.", None)])
 def test_a_sentence_crediting_the_piece_it_stands_in(text, names):
     assert sentence_credits(text) == names
 
@@ -132,7 +134,8 @@ def test_a_line_of_initials_signs_a_piece_but_an_abbreviation_does_not():
     assert signature_names("Ada Byron <ada@example.org>") == ("Ada Byron",)
     assert person_name("P. S.") is None and person_name("Q. E. D.") is None and signature_names("N. B.") is None
     assert signature_names("G.H.B.") == ("G.H.B.",) and signature_names("U.S.A.") is None
-    assert signature_names("A.M.") is None
+    assert signature_names("A.M.") is None and name_line("R.I.P.") is None and name_line("M.D.") is None
+    assert name_line("A. M.") == ("A. M.",)  # spaced, a correspondent's initials
     # a degree or a suffix after the name is no part of it
     assert name_line("JANE DOE, LL.D.") == ("JANE DOE",) and name_line("JOHN ROE, JUN.") == ("JOHN ROE",)
 

@@ -18,6 +18,7 @@ from corpus_browser.model import BlockKind, Format, LineTally, Overrides, Seed, 
 from corpus_browser.source.seeds import read_corpus
 from corpus_browser.split import formats, split_corpus
 from corpus_browser.split.formats import sniff
+from corpus_browser.split.readers.fields import stated_names
 from corpus_browser.split.segment import prepare_seed
 
 MBOX = """\
@@ -76,10 +77,19 @@ def mbox() -> str:
             f"== 2.{n}\n\n* Fix one\n* Fix two\n** only on Java 9\n* Fix three\n* Fix four\n\n[source,groovy]\n"
             f"----\ndef x = {n}\n----" for n in range(3)), ".adoc", Format.ASCIIDOC),
         # headings written as commands, in LaTeX, Texinfo, POD and Yodl
-        ("\\section{One}\n\nText.\n\n\\section*{Two}\n\nText.", ".txt", Format.COMMANDS),
+        ("\\documentclass{article}\n\n\\section{One}\n\nText.\n\n\\section*{Two}\n\nText.", ".txt", Format.COMMANDS),
         ("@node One\n@chapter One\n\nText.\n\n@node Two\n@chapter Two\n\nText.", "", Format.COMMANDS),
         ("=head1 One\n\nText.\n\n=head1 Two\n\nText.", ".txt", Format.COMMANDS),
         ("chapter(One)\n\nsect(What is it?)\n  Text.\n\nsect(Why?)\n  Text.", ".yo", Format.COMMANDS),
+        # examples a text shows, with no document declared above them, are none; nor those in code fences
+        (("TEX TIPS\n\nNUMBERING\n\nWrite:\n\n\\chapter*{Preface}\n\nfor no number.\n\nAPPENDICES\n\nWrite:\n\n"
+          "\\appendix\n\\chapter{Tables}\n\nand so on.\n\nREFERENCES\n\n\\chapter{References}\n\nEnd."), ".txt",
+         Format.TEXT),
+        (("**A thesis template**\n\n**Usage**\n\n```latex\n\\documentclass{book}\n\n\\chapter{Introduction}\n\n"
+          "\\section{Motivation}\n```\n\n**Building**\n\nRun make."), ".md", Format.MARKDOWN),
+        # a booking quoted in a post is no mbox envelope: no address after `From`
+        ("PACKING\n\nText.\n\nFlight BA 117\nFrom LHR 12 Jun 2019 08:25\nTo JFK 12 Jun 2019 11:05\n\nText.", ".txt",
+         Format.TEXT),
         # calls in a program's lines that look like them are none
         ("Notes\n\nText.\n\nx = load()\npart(x)\nsection(x)\nshow(x)\n\nText.", ".txt", Format.TEXT),
         # a post that quotes one in its code is Markdown
@@ -87,7 +97,8 @@ def mbox() -> str:
          Format.MARKDOWN),
     ],
     ids=["mbox", "eml", "git-log", "atx-in-txt", "front-matter", "rst", "setext-in-md", "wiki", "suffix-md", "suffix-txt",
-         "stray-marks", "root-prompts", "asciidoc-lists", "latex", "texinfo", "pod", "yodl", "calls-in-code", "latex-in-markdown"],
+         "stray-marks", "root-prompts", "asciidoc-lists", "latex", "texinfo", "pod", "yodl", "latex-examples", "latex-fenced", "booking", "calls-in-code",
+         "latex-in-markdown"],
 )
 def test_format_is_sniffed_from_content_the_suffix_breaking_ties(text, suffix, format):
     found = sniff(text.split("\n"), suffix)
@@ -112,6 +123,22 @@ def test_headings_written_as_commands_open_articles_at_their_rank():
                           for line in (f"\\section{{{title}}}", "", paragraph(300), "", paragraph(200), "")),
                         "\\end{document}"])
     assert [a.title for a in articles_of(essays, format=Format.COMMANDS)] == ["On Walking", "On Reading", "On Talk"]
+
+
+def test_asciidoc_posts_opened_by_attribute_entries_alone():
+    """A site's AsciiDoc posts joined into one: each opens with attribute entries
+    alone, one its title (`:title:` over `:date:` and `:author:`), some right under
+    the last line of the post before; a post underlines a title as Markdown does
+    (`Conclusion` over `----------`), which opens no listing that runs on."""
+    def post(n: int, title: str, extra: str = "") -> str:
+        return (f":title: {title}\n:date: 2021-0{n}-10\n:publish: true\n:author: Ada Byron\n\n{paragraph(80)}\n\n"
+                f"== Details\n\n{paragraph(60)}\n{extra}")
+    titles = ["New Console", "Sunsetting the Proxy", "Account Pages", "A Book on Security"]
+    text = (post(1, titles[0]) + post(2, titles[1], f"\nConclusion\n----------\n\n{paragraph(20)}\n")
+            + "\n" + post(3, titles[2]) + post(4, titles[3]))
+    found = articles_of(text, format=Format.ASCIIDOC)
+    assert [(a.title, a.authors, a.date) for a in found] == [
+        (title, ("Ada Byron",), f"2021-0{n}-10") for n, title in enumerate(titles, start=1)]
 
 
 def test_read_records_the_format_and_its_evidence(tmp_path):
@@ -294,6 +321,11 @@ def test_an_author_given_as_a_person_with_a_name_or_in_a_list_with_a_role():
     posts = "\n".join(f"---\ntitle: Post {n}\n{author}\n---\n\n{paragraph(40)}" for n, author in enumerate(authors))
     assert [a.authors for a in articles_of(posts, format=Format.MARKDOWN)] == [
         ("Ada Byron",), ("Grace Hopper",), ("Alan Turing", "Joan Clarke"), ("adab", "Grace99", "alant")]
+    # a catalogue's name and dates, a newsroom's credit: one author as written, not one per word
+    assert stated_names("Dickens, Charles, 1812-1870") == ("Dickens, Charles, 1812-1870",)
+    assert stated_names("Staff and agencies") == ("Staff and agencies",)
+    # a name before a bare address is a sender; words before one are not (`Contact us at …`)
+    assert stated_names("Ada Byron ada@example.org") == ("Ada Byron",) and stated_names("Contact us at team@example.org") == ()
 
 
 def test_a_numbered_series_without_front_matter_among_posts_with_it():

@@ -101,9 +101,39 @@ def test_text_dumps_are_not_taken_for_exports():
     assert split_one(Seed("notes.txt", tuple(texts[0].splitlines()))).format is not Format.EXPORT
 
 
+def test_a_page_of_several_article_elements_gives_an_article_for_each():
+    """A diary's month saved as one page, an `<article>` for each entry: each is
+    an article, titled by its heading, else by the `<time>` it opens with, else
+    by its first words, and dated by that time's `datetime`."""
+    texts = [paragraph(40) for _ in range(3)]
+    page = "\n".join([
+        "<!DOCTYPE html>", "<html><head><title>A Diary</title></head><body>", "<section><h2>January 1701</h2>",
+        f"<article><p>{texts[0]}</p></article>",
+        f'<article><p><time datetime="1701-01-02">2nd</time>. {texts[1]}</p></article>',
+        f'<article><h3>A Frosty Day</h3><p><time datetime="1701-01-03">3rd</time>. {texts[2]}</p></article>',
+        "</section></body></html>"])
+    found = split_one(Seed("diary.html", tuple(page.split("\n")))).articles
+    assert [article.title for article in found][1:] == ["2nd", "A Frosty Day"]
+    assert found[0].title.startswith("This") and [article.date for article in found] == [None, "1701-01-02", "1701-01-03"]
+    assert all(text in article.body_text for text, article in zip(texts, found))
+
+
 def test_a_file_named_like_an_export_that_is_none_is_skipped():
     with pytest.raises(SeedSkipped, match="not an export this build reads"):
         read_export(SeedInput(Seed("data.json", ('{"a": [1, 2, 3]}',)), Overrides()))
+
+
+def test_a_web_page_no_importer_reads_is_read_as_text_not_skipped():
+    """A news page written with a template's macros, no article or heading an
+    importer knows: read as text, every line of it kept, not skipped."""
+    texts = [paragraph(60) for _ in range(4)]
+    items = "\n\n".join(f"NEWS(Release 2.{n} is out)\nDATED(May {n + 1} 2025)\n\n{text}\n\nEND"
+                          for n, text in enumerate(texts))
+    page = Seed("news.html", tuple(f'#include "setup.t"\n<html>\n<head><title>News</title></head>\n\n{items}\n'
+                                   .splitlines()))
+    assert read_export(SeedInput(page, Overrides())) is None
+    bodies = " ".join(article.body_text for article in split_one(page).articles)
+    assert all(text in bodies for text in texts)
 
 
 # --- what each item states -------------------------------------------------------------------------------

@@ -65,6 +65,22 @@ def test_a_books_titles_in_sentence_case_set_apart_by_blank_lines_open_its_stori
     assert any("back wrapper" in reason for reason in reasons) and any("contents list" in reason for reason in reasons)
 
 
+def test_who_produced_the_e_text_is_part_of_the_wrapper_not_of_the_first_piece():
+    """Under a library's opening marker, the e-text's producers (`Credits: …`,
+    `Produced by …`) go with the wrapper, whatever stands under them (a
+    periodical's masthead, which would make a page with them), and the
+    pieces follow."""
+    pieces = [(3, f"{title}\n\n{paragraph(150)}\n\n{paragraph(90)}") for title in ("ON BELLS.", "ON BOOKS.", "ON TOWERS.")]
+    for credits in ("Credits: Ada Byron, Grace Hopper and the Distributed Proofreaders.",
+                    "Produced by Ada Byron, Grace Hopper and the Online Distributed\nProofreading Team."):
+        text = ("The EBook of The Weekly, by Various\n\n*** START OF THIS EBOOK THE WEEKLY ***\n\n\n\n"
+                f"{credits}\n\n\n\nTHE WEEKLY.\n\n\n" + book(*pieces))
+        (item,) = segment_texts(text)
+        assert [segment.units[0].text for segment in item.segments] == ["ON BELLS.", "ON BOOKS.", "ON TOWERS."]
+        wrapper = next(last for first, last, reason in item.matter_lines if reason.startswith("front wrapper"))
+        assert wrapper >= 7  # (the credits' line, under the marker's)
+
+
 def test_titles_after_the_seeds_long_break_are_articles_and_weaker_breaks_sections():
     text = book((0, sectioned("THE FIRST TALE", "A CAPS SECTION")), (4, sectioned("THE SECOND TALE", "ANOTHER SECTION")),
                 (4, sectioned("THE THIRD TALE", "THIRD SECTION")), (4, sectioned("THE FOURTH TALE")))
@@ -371,9 +387,11 @@ def test_a_correspondents_signature_under_notes_initials_or_over_a_place():
     second = f"FIELD OF FOOTSTEPS.\n\n{paragraph(60)}\n\n{paragraph(40)}\n\nG.H.B."
     third = f"FLAYING OF THIEVES.\n\n{paragraph(60)}\n\n{paragraph(40)}\n\nR.V.\nWinchester."
     fourth = f"AN INTRODUCTION.\n\n{paragraph(60)}\n\n{paragraph(40)}\n\nWalter H. Page."  # a name, no place
-    found = articles_of(book((0, first), (3, second), (3, third), (3, fourth)))
+    fifth = f"A GREETING.\n\n{paragraph(60)}\n\n{paragraph(40)}\n\nMERRY CHRISTMAS.\n\nThe Editors."  # no place
+    found = articles_of(book((0, first), (3, second), (3, third), (3, fourth), (3, fifth)))
     assert [(a.authors, a.date) for a in found] == [
-        (("EDW. VENTRIS",), "1850-01-10"), (("G.H.B.",), None), (("R.V.",), None), (("Walter H. Page",), None)]
+        (("EDW. VENTRIS",), "1850-01-10"), (("G.H.B.",), None), (("R.V.",), None), (("Walter H. Page",), None),
+        ((), None)]
 
 
 def test_a_sentence_crediting_the_piece_names_its_authors_and_stays_in_its_text():

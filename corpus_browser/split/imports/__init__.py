@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from corpus_browser.errors import SeedSkipped
 from corpus_browser.model import EXPORT_SUFFIXES, SeedInput
+from corpus_browser.split.imports.article_elements import read_article_elements
 from corpus_browser.split.imports.feeds import read_feed, read_json_feed
 from corpus_browser.split.imports.ghost import read_ghost
-from corpus_browser.split.imports.hentry import read_hentry
+from corpus_browser.split.imports.hentry import HTML_SUFFIXES, read_hentry
 from corpus_browser.split.imports.html_book import read_html_book
 from corpus_browser.split.imports.items import ARTICLE_KINDS, Export, Imported, ImportedItem, Importer
 from corpus_browser.split.imports.saved_page import read_saved_page
@@ -25,10 +26,10 @@ from corpus_browser.split.imports.wxr import read_wxr
 from corpus_browser.split.imports.zipped import zip_reader
 
 #: The importers of single files, tried in turn: the first that recognises a file reads it
-#: (WordPress's RSS before other RSS, a post's h-entry before any page, a book's page before
-#: a post's, any page last).
+#: (WordPress's RSS before other RSS, a post's h-entry before any page, a page of several
+#: articles or a book's page before a post's, any page last).
 FILE_IMPORTERS: tuple[Importer, ...] = (read_wxr, read_feed, read_json_feed, read_ghost, read_wp_json, read_table,
-                                        read_hentry, read_html_book, read_saved_page)
+                                        read_hentry, read_article_elements, read_html_book, read_saved_page)
 #: Every importer: those of zips, then those of single files.
 IMPORTERS: tuple[Importer, ...] = (read_substack, zip_reader(FILE_IMPORTERS), *FILE_IMPORTERS)
 
@@ -37,15 +38,16 @@ __all__ = ["ARTICLE_KINDS", "IMPORTERS", "Export", "Imported", "ImportedItem", "
 
 def read_export(item: SeedInput) -> Imported | None:
     """The seed's items, if it is an export some importer recognises; None for
-    a seed of text. A file named like an export (or a zip) that none recognises
-    is skipped (`SeedSkipped`); one of its format that cannot be read raises
-    `SeedError` naming the file and the line."""
+    a seed of text, a web page that none reads among them. A file named like
+    another export (or a zip) that none recognises is skipped (`SeedSkipped`);
+    one of its format that cannot be read raises `SeedError` naming the file and
+    the line."""
     export = Export(item.seed, item.overrides)
     for importer in IMPORTERS:
         found = importer(export)
         if found is not None:
             return found
-    if item.seed.data or export.suffix in EXPORT_SUFFIXES:
+    if item.seed.data or (export.suffix in EXPORT_SUFFIXES and export.suffix not in HTML_SUFFIXES):
         raise SeedSkipped(item.seed.name, "skipped: not an export this build reads (a WordPress, Ghost, Substack "
                                           "or Medium export, a feed, a saved web page, a table of articles)")
-    return None
+    return None  # (a page none reads, written by hand or by a template's macros, is read as text: nothing lost)

@@ -72,7 +72,7 @@ def read_hentry(export: Export) -> Imported | None:
     if len(entries) >= LISTED_MIN_ENTRIES and all(_first(entry, PROPERTIES["title"]) is not None
                                                   and _first(entry, _TEXT) is not None for entry in entries):
         starts = [entry.sourceline or 1 for entry in entries]
-        lasts = [start - 1 for start in starts[1:]] + [_last_line(entries[-1])]
+        lasts = [start - 1 for start in starts[1:]] + [last_line(entries[-1])]
         return Imported(HENTRY_LIST, tuple(_entry(entry, export, (first, max(first, last)))
                                            for entry, first, last in zip(entries, starts, lasts)))
     if len(entries) != 1 or _first(entries[0], PROPERTIES["title"]) is None \
@@ -86,7 +86,7 @@ def _inside_an_entry(element: etree._Element) -> bool:
     return any(has_class(above, ("h-entry",)) for above in element.iterancestors() if isinstance(above.tag, str))
 
 
-def _last_line(element: etree._Element) -> int:
+def last_line(element: etree._Element) -> int:
     """The line the element's last descendant starts on."""
     return max((child.sourceline or 0 for child in element.iter()), default=element.sourceline or 1)
 

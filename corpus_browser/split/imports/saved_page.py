@@ -73,7 +73,7 @@ def _not_an_article_page(page: etree._Element) -> str:
     """What the page is when it is not one article (a listing, a profile), else ""."""
     articles = sum(1 for element in page.iter("article")) + sum(
         1 for element in page.iter() if isinstance(element.tag, str) and has_class(element, ("h-entry",)))
-    if articles >= LISTING_MIN_ARTICLES and _declared_types(page) & _LISTING_TYPES:
+    if articles >= LISTING_MIN_ARTICLES and declares_a_listing(page):
         return "listing of articles"
     if any(has_class(element, ("h-card",)) for element in page.iter() if isinstance(element.tag, str)) \
             and not articles and not page.xpath("//*[@itemtype][contains(@itemtype, 'Article')]"):
@@ -118,6 +118,11 @@ def _unique(tags: list[str]) -> tuple[str, ...]:
     for tag in names(tags):
         seen.setdefault(tag.casefold(), tag)
     return tuple(seen.values())
+
+
+def declares_a_listing(page: etree._Element) -> bool:
+    """The page says it is a site's page (a website, a blog, a collection), not one article's."""
+    return bool(_declared_types(page) & _LISTING_TYPES)
 
 
 def _declared_types(page: etree._Element) -> set[str]:

@@ -22,7 +22,7 @@ import re
 from collections.abc import Sequence
 
 from corpus_browser.lang.recognise import find_date
-from corpus_browser.lang.rules import AUTHOR_KEYS, DATE_KEYS
+from corpus_browser.lang.rules import AUTHOR_KEYS, DATE_KEYS, TITLE_KEYS
 from corpus_browser.lang.text import clean
 from corpus_browser.model import Role, Seed, Unit
 from corpus_browser.split.formats import (
@@ -82,15 +82,22 @@ def _set_apart(lines: Sequence[str], i: int) -> bool:
 
 
 def document_headers(lines: Sequence[str]) -> dict[int, int]:
-    """Each document header, `{title line: the line after the header}`: a `= Title`
-    line over at most two lines (author, revision) and attribute entries, up to a
-    blank line; standing after a blank line, or stating at least one attribute
-    (a post's header joined right under the post before), outside any verbatim block."""
+    """Each document header, `{its first line: the line after the header}`: a `=
+    Title` line over at most two lines (author, revision) and attribute entries,
+    up to a blank line; standing after a blank line, or stating at least one
+    attribute (a post's header joined right under the post before), outside any
+    verbatim block. Or, as some sites write their posts, attribute entries alone,
+    one of them the title (`:title: A Post` over `:date:` and `:author:`), after a
+    blank line or right under the post before."""
     found: dict[int, int] = {}
     i = 0
     while i < len(lines):
         if ASCIIDOC_VERBATIM.match(lines[i]):
             i = asciidoc_block_end(lines, i) + 1
+            continue
+        if _titled_attributes(lines, i) and (end := _attributes_end(lines, i)) > i:
+            found[i] = end
+            i = end
             continue
         i += 1
         heading = ASCIIDOC_HEADING.match(lines[i - 1])
@@ -98,6 +105,27 @@ def document_headers(lines: Sequence[str]) -> dict[int, int]:
             continue
         found.update(_header_end(lines, i - 1))
     return found
+
+
+def _titled_attributes(lines: Sequence[str], i: int) -> bool:
+    """Line `i` opens a run of attribute entries, one of which states a title."""
+    if not ASCIIDOC_ATTRIBUTE.match(lines[i]) or (i and ASCIIDOC_ATTRIBUTE.match(lines[i - 1])):
+        return False
+    end = _attributes_end(lines, i)
+    return any(_attribute_name(lines[k]) in TITLE_KEYS for k in range(i, end))
+
+
+def _attributes_end(lines: Sequence[str], i: int) -> int:
+    """The line after the run of attribute entries starting on line `i`."""
+    end = i
+    while end < len(lines) and ASCIIDOC_ATTRIBUTE.match(lines[end]):
+        end += 1
+    return end
+
+
+def _attribute_name(line: str) -> str:
+    found = ASCIIDOC_ATTRIBUTE.match(line)
+    return found["name"].casefold().removeprefix(_PAGE_PREFIX) if found else ""
 
 
 def _header_end(lines: Sequence[str], i: int) -> dict[int, int]:
@@ -133,14 +161,20 @@ def _verbatim(builder: UnitBuilder, lines: Sequence[str], start: int) -> int:
 
 
 def _header(builder: UnitBuilder, lines: Sequence[str], start: int, end: int, opens_record: bool) -> None:
-    """A document header's lines as units: the title, the author and revision lines, the attributes."""
+    """A document header's lines as units: the title (a `= Title` line, or a title
+    attribute's value), the author and revision lines, the attributes."""
     attributes = {found["name"].casefold().removeprefix(_PAGE_PREFIX): _value(found["value"] or "")
-                  for line in lines[start + 1:end] if (found := ASCIIDOC_ATTRIBUTE.match(line))}
-    title = ASCIIDOC_HEADING.match(lines[start])
-    builder.unit(clean(title["text"]), start + 1, start + 1, Role.HEADING, level=1, marker="=",
-                 opens_record=opens_record, stated=stated_facts(attributes))
-    for number in range(start + 1, end):
+                  for line in lines[start:end] if (found := ASCIIDOC_ATTRIBUTE.match(line))}
+    heading = ASCIIDOC_HEADING.match(lines[start])
+    title_line = start if heading else next(n for n in range(start, end) if _attribute_name(lines[n]) in TITLE_KEYS)
+    for number in range(start, end):
         text = clean(lines[number])
+        if number == title_line:
+            title = heading["text"] if heading else ASCIIDOC_ATTRIBUTE.match(lines[number])["value"] or ""
+            builder.unit(clean(title), number + 1, number + 1, Role.HEADING, level=1,
+                         marker="=" if heading else ":title:", opens_record=opens_record,
+                         stated=stated_facts(attributes))
+            continue
         attribute = ASCIIDOC_ATTRIBUTE.match(lines[number])
         key = attribute["name"].casefold().removeprefix(_PAGE_PREFIX) if attribute else ""
         value = attribute["value"] or "" if attribute else text

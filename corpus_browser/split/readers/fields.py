@@ -133,8 +133,9 @@ def stated_names(value: str) -> tuple[str, ...]:
     affiliation in brackets may follow it (`[Jane Doe](https://…) (Acme)`), and so
     may the person's handle (`Jane Doe (@jdoe)`, as proposals name their authors)."""
     value = _HANDLE_ASIDE.sub("", rules.MARKDOWN_LINK.sub(r"\1", value))
-    if len(value) <= rules.METADATA_LINE_MAX_CHARS:
-        value = _BARE_ADDRESS.sub(r"\g<name> <\g<address>>", value.strip())
+    bare = _BARE_ADDRESS.match(value.strip()) if len(value) <= rules.METADATA_LINE_MAX_CHARS else None
+    if bare and name_list(bare["name"]):  # (not `Contact us at team@example.org`)
+        value = f"{bare['name']} <{bare['address']}>"
     if not _with_address(value):
         value = _AFFILIATION.sub("", value).strip()
     if value.startswith("(") and value.endswith(")"):
@@ -152,12 +153,14 @@ _HANDLE_JOINERS = re.compile(r"\s*(?:,|&|\s+and\s+)\s*")
 
 
 def _handles(value: str) -> tuple[str, ...]:
-    """Handles listed with commas or joined with `&` or `and`, each one word, one
-    in lower case at least (`asterite,waj`, `dholbach & pjbgf`, `ada, Grace99`):
-    one person each, as a blog's front matter names its authors."""
+    """Handles listed with commas or joined with `&` or `and`, each one word with a
+    letter, most in lower case (`asterite,waj`, `dholbach & pjbgf`, `ada, Grace99,
+    alan`): one person each, as a blog's front matter names its authors (not
+    `Staff and agencies`, nor a catalogue's `Dickens, Charles, 1812-1870`)."""
     parts = [part.strip() for part in _HANDLE_JOINERS.split(value)]
-    return tuple(parts) if len(parts) > 1 and all(part and len(part.split()) == 1 for part in parts) \
-        and any(part == part.lower() for part in parts) else ()
+    lower = sum(1 for part in parts if part == part.lower())
+    return tuple(parts) if len(parts) > 1 and lower * 2 > len(parts) \
+        and all(len(part.split()) == 1 and any(char.isalpha() for char in part) for part in parts) else ()
 
 
 def listed_name(value: str) -> str:
