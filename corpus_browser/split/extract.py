@@ -24,6 +24,7 @@ from corpus_browser.lang.markdown import Piece
 from corpus_browser.lang.recognise import (
     byline_names,
     closing_date,
+    find_date,
     handle_credit,
     is_bare_date,
     is_source_line,
@@ -100,7 +101,8 @@ def extract(segment: Segment, overrides: Overrides, lines: Sequence[str] = (), f
         body = (Block(BlockKind.SUBTITLE, (subtitle,)),) + body
     title, label = _title(units, title_index, overrides) if title_index is not None else (fallback_title(body), None)
     date = _stated_date(units, title_index, title_units | ({subtitle_index} if subtitle else set())) \
-        or _occasion_date(units, title_index, subtitle_index) or segment.issued
+        or _occasion_date(units, title_index, subtitle_index) or _headnote_date(units, title_index, title_units) \
+        or segment.issued
 
     stated = [unit.stated for unit in _head(units) if unit.stated is not None]
     summary = next((facts.summary for facts in stated if facts.summary), None)
@@ -292,6 +294,35 @@ def _occasion_date(units: Sequence[Unit], title_index: int | None, subtitle_inde
         return None
     text = units[subtitle_index].text
     return closing_date(text) if is_all_caps(text) else None
+
+
+def _headnote_date(units: Sequence[Unit], title_index: int | None, title_units: set[int]) -> str | None:
+    """The first full date in a headnote: the paragraphs right under the title
+    set deeper than the text that follows them, as a book of speeches or
+    letters sets the occasion of each (`An address delivered at the Lotos Club,
+    Boston, December 17, 1877.`, or in capitals: `ADDRESS AT THE DINNER, MAY 3,
+    1907,` over a second line); not an epigraph in quotation marks or its source,
+    nor the first of the entries a piece sets so (a list of books received)."""
+    if title_index is None:
+        return None
+    below = [unit for i, unit in enumerate(units) if i > title_index and i not in title_units
+             and unit.role in (Role.PROSE, Role.HEADING)]
+    note = list(itertools.takewhile(lambda unit: unit.indent > 0, below[:HEADNOTE_UNITS + 1]))
+    text_after = below[len(note)] if len(note) < len(below) else None
+    if not note or len(note) > HEADNOTE_UNITS or text_after is None or text_after.indent >= note[0].indent \
+            or note[0].text[:1] in _QUOTATION_OPENERS \
+            or any(unit.indent >= note[0].indent for unit in below[len(note) + 1:]):
+        return None  # (an epigraph, a quotation and its source, dates no chapter; nor does a list's first entry)
+    dates = (find_date(unit.text) for unit in note)
+    return next((date for date in dates if date and len(date) == len("YYYY-MM-DD")), None)
+
+
+#: What a quotation or its attribution opens with.
+_QUOTATION_OPENERS = "\"“‘'«„—–-"
+
+
+#: A headnote holds at most this many paragraphs.
+HEADNOTE_UNITS = 2
 
 
 def _heading_date(units: Sequence[Unit]) -> str | None:

@@ -414,6 +414,32 @@ def test_a_sentence_crediting_the_piece_names_its_authors_and_stays_in_its_text(
     assert "was edited by" in found[0].body_text and "contributions from" in found[3].body_text
 
 
+def test_a_headnote_set_deeper_than_the_text_dates_its_piece_but_an_epigraph_does_not():
+    """A book of speeches sets the occasion of each under its title, indented
+    deeper than the speech: its first full date dates the speech, in prose or in
+    capitals over a second line. A chapter's epigraph in quotation marks, its
+    source dated, dates nothing; nor does the first of a list's entries set so."""
+    def indented(text: str) -> str:
+        return textwrap.indent(textwrap.fill(text, 60), " " * 10)
+    occasion = indented("An address delivered at a dinner given by the publishers, at the Hotel Brunswick, "
+                        "Boston, December 17, 1877.")
+    caps = indented("ADDRESS AT THE CLUB LUNCHEON, GIVEN IN HONOR OF THE GUEST AT THE HOTEL, LONDON, JUNE 25, 1907.")
+    chair = indented("The chairman, in introducing the speaker, said a word.")
+    epigraph = indented("“The frost came early that year, and the river stood still under the ice from the first "
+                        "week of the winter until the spring.” Letter of March 3, 1801.")
+    speech = textwrap.fill(paragraph(120), 70)
+    first = f"THE STORY OF A DINNER\n\n\n\n{occasion}\n\n{speech}"
+    second = f"BOOKS AND HATS\n\n\n\n{caps}\n\n{chair}\n\n{speech}"
+    third = f"THE LONG WINTER\n\n\n\n{epigraph}\n\n{speech}"
+    entries = [indented(f"A BOOK OF ADDRESSES, NUMBER {n}. By Ada Byron. Delivered May {n}, 1861. London: "
+                        "A Printer and Son, 1861.") for n in (1, 2)]
+    fourth = f"BOOKS RECEIVED\n\n\n\n{entries[0]}\n\n{speech}\n\n{entries[1]}\n\n{speech}"
+    found = articles_of(book((0, first), (5, second), (5, third), (5, fourth)))
+    assert [(a.title, a.date) for a in found] == [
+        ("The Story of a Dinner", "1877-12-17"), ("Books and Hats", "1907-06-25"), ("The Long Winter", None),
+        ("Books Received", None)]
+
+
 def test_a_date_line_inside_the_body_is_not_the_articles_date():
     text = f"AN ARTICLE\n\n{paragraph(60)}\n\nGroton, Aug. 30, 1773.\n\n{paragraph(60)}"
     (article,) = articles_of(text)
