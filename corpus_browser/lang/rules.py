@@ -47,7 +47,7 @@ SOURCE_WORDS = frozenset(
     "times post globe tribune herald journal news press review magazine gazette daily weekly monthly "
     "quarterly chronicle observer guardian telegraph mail express standard reporter bulletin wire agency "
     "radio television tv network institute university college society association foundation company "
-    "inc ltd llc corporation team staff editors".split())
+    "inc ltd llc corporation team staff editors agencies wires reporters".split())
 #: Abbreviations written as initials (`P. S.`, `Q. E. D.`): no person's initials, though a line may hold only them.
 INITIALISMS = frozenset("ps pps nb qed rsvp us usa uk ok".split())
 #: Abbreviations written as initials run together (`A.M.`, `R.I.P.`, `M.D.`): no person's, where
@@ -86,8 +86,10 @@ CREDIT_REST_MAX_WORDS = 6
 SIGNOFF_TAIL = re.compile(
     r"[.!?\"”’)]\s*(?:[—–]|--)\s*_?(?P<names>[^_,()]{3,60}?),\s+in\s+(?P<source>[^_]{2,80}?)\s*[._]*$"
 )
-#: A place alone on the line under a letter's signature: `Winchester.`, `New Harmony, Ind.` (not `The Editors.`).
-PLACE_LINE = re.compile(r"^(?!(?:The|A|An|Our|Your|My|Thank|Thanks|Best|Kind|Yours)\b)"
+#: A place alone on the line under a letter's signature: `Winchester.`, `The Hague.`, `New Harmony, Ind.`
+#: (not a closing line: `The Editors.`, `Kind regards.`).
+PLACE_LINE = re.compile(r"^(?!(?:A|An|Our|Your|My|Thank|Thanks|Best|Kind|Yours|Regards)\b)"
+                        r"(?!.*\b(?:Editors?|Committee|Staff|Team|Board|Publishers?|Management|Secretary)\.$)"
                         r"[A-Z][a-z'’-]+(?:,? [A-Z][a-z'’-]*\.?){0,3}\.$")
 #: Markup that writes its headings as commands: LaTeX's `\\section*{Title}`, Texinfo's `@section Title`,
 #: POD's `=head1 Title`, Yodl's `sect(Title)`. Each has the pattern of a heading line (alone on it,
@@ -132,10 +134,12 @@ FOOTNOTE = re.compile(r"^(?:\[\d+\]|\{\d+\})\s")
 #: A sentence crediting the piece it stands in to its authors, among the piece's first or last
 #: paragraphs, perhaps before other sentences: `This week's issue was edited by Jane Doe.`, `This guide
 #: was written by @jane with contributions from: …` (who contributed is thanked, not credited). The
-#: piece names itself as one (a post, an issue, a guide): `This book was written by …` credits another.
+#: piece names itself as one (a post, an issue, a guide, an essay): `This book was written by …`, `This
+#: album was produced by …` credit another work, the one a review is about.
 CREDIT_SENTENCE = re.compile(
-    r"^this(?:\s+(?:week's|month's|year's|weekly|monthly|blog))?\s+(?:post|article|issue|edition|newsletter|guide"
-    r"|digest|episode|entry|round-?up|summary|update|write-?up|piece|tutorial)(?:\s+of\s+[^.!?\n]{1,40}?)?"
+    r"^this(?:\s+(?:week's|month's|year's|day's|weekly|monthly|blog|guest))?\s+(?:post|article|issue|edition"
+    r"|newsletter|guide|digest|episode|entry|round-?up|summary|update|write-?up|piece|tutorial|column|essay|review"
+    r"|report|faq|page|chapter|talk|paper|section|document|translation)(?:\s+of\s+[^.!?\n]{1,40}?)?"
     r"\s+(?:is|was|has been)\s+(?:written|edited|compiled|curated|prepared|assembled"
     r"|authored|produced|put together)\s+by:?\s+(?P<names>.{0,200}?(?:\)|[^\W\d_]{2}))"
     r"(?:,?\s+with\s+(?:contributions|help|input)\s+from\b.*|\s*[.!](?:\s+.*)?|\s*)$", re.IGNORECASE | re.DOTALL)

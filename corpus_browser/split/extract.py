@@ -101,8 +101,8 @@ def extract(segment: Segment, overrides: Overrides, lines: Sequence[str] = (), f
         body = (Block(BlockKind.SUBTITLE, (subtitle,)),) + body
     title, label = _title(units, title_index, overrides) if title_index is not None else (fallback_title(body), None)
     date = _stated_date(units, title_index, title_units | ({subtitle_index} if subtitle else set())) \
-        or _occasion_date(units, title_index, subtitle_index) or _headnote_date(units, title_index, title_units) \
-        or segment.issued
+        or _occasion_date(units, title_index, subtitle_index) or segment.issued \
+        or _headnote_date(units, title_index, title_units)
 
     stated = [unit.stated for unit in _head(units) if unit.stated is not None]
     summary = next((facts.summary for facts in stated if facts.summary), None)
@@ -271,7 +271,8 @@ def _stated_date(units: Sequence[Unit], title_index: int | None, head_units: set
     only a date (a diary's or minutes' entry); else on a date line, byline or
     header above its body or in a signature after it, else in its title, else
     in a heading over its first paragraph (`# Design meeting 2019-10-11` under
-    front matter that states the title but no date). A
+    front matter that states the title but no date), or, in a piece of no
+    paragraph (a release of one short item), in its first dated heading. A
     date line inside the body heads a letter or an entry it quotes. (The body
     runs from its first paragraph to its last: short lines around it, such
     as a publication's name, are not yet or no longer the body, nor are the
@@ -284,7 +285,7 @@ def _stated_date(units: Sequence[Unit], title_index: int | None, head_units: set
     outside = [unit for i, unit in enumerate(units) if not body or i < body[0] or i > body[-1]]
     return next((unit.date for unit in outside if unit.date and unit.role is not Role.HEADING), None) \
         or (units[title_index].date if title_index is not None else None) \
-        or _heading_date(units[:body[0]] if body else ())
+        or _heading_date(units[:body[0]] if body else units)
 
 
 def _occasion_date(units: Sequence[Unit], title_index: int | None, subtitle_index: int | None) -> str | None:
@@ -297,7 +298,8 @@ def _occasion_date(units: Sequence[Unit], title_index: int | None, subtitle_inde
 
 
 def _headnote_date(units: Sequence[Unit], title_index: int | None, title_units: set[int]) -> str | None:
-    """The first full date in a headnote: the paragraphs right under the title
+    """The first full date in a headnote's first paragraph, where nothing else
+    (an issue's masthead) dates the piece: the paragraphs right under the title
     set deeper than the text that follows them, as a book of speeches or
     letters sets the occasion of each (`An address delivered at the Lotos Club,
     Boston, December 17, 1877.`, or in capitals: `ADDRESS AT THE DINNER, MAY 3,
@@ -310,11 +312,11 @@ def _headnote_date(units: Sequence[Unit], title_index: int | None, title_units: 
     note = list(itertools.takewhile(lambda unit: unit.indent > 0, below[:HEADNOTE_UNITS + 1]))
     text_after = below[len(note)] if len(note) < len(below) else None
     if not note or len(note) > HEADNOTE_UNITS or text_after is None or text_after.indent >= note[0].indent \
-            or note[0].text[:1] in _QUOTATION_OPENERS \
+            or any(unit.text[:1] in _QUOTATION_OPENERS for unit in note) \
             or any(unit.indent >= note[0].indent for unit in below[len(note) + 1:]):
         return None  # (an epigraph, a quotation and its source, dates no chapter; nor does a list's first entry)
-    dates = (find_date(unit.text) for unit in note)
-    return next((date for date in dates if date and len(date) == len("YYYY-MM-DD")), None)
+    date = find_date(note[0].text)
+    return date if date and len(date) == len("YYYY-MM-DD") else None
 
 
 #: What a quotation or its attribution opens with.

@@ -94,6 +94,8 @@ MASTHEAD_MAX_LINES, MASTHEAD_LINE_MAX_WORDS = 6, 12
 MASTHEADS_MIN = 2
 #: A piece right above a masthead of at most this many words is the issue's closing line.
 ISSUE_END_MAX_WORDS = 5
+#: A paragraph crediting who produced an e-text has at most this many words.
+PRODUCER_CREDIT_MAX_WORDS = 40
 #: A book's last piece lists its contents when it names at least this share of the pieces before it ...
 BACK_CONTENTS_MIN_SHARE = 0.5
 #: ... or a piece among its last ones, which hold at most this share of its words.
@@ -270,8 +272,9 @@ def _wrapper(units: Sequence[Unit]) -> tuple[int, int, list[tuple[int, int, str]
     if inner:
         return 0, len(units), []  # framed lines all through: decoration, not a wrapper
     lo = front[-1] + 1 if front else 0
-    while front and lo < len(units) and rules.PRODUCER_CREDIT.match(units[lo].text):
-        lo += 1  # (who produced the e-text, under the wrapper's marker)
+    while front and lo < len(units) and rules.PRODUCER_CREDIT.match(units[lo].text) \
+            and not more_words_than(units[lo].text, PRODUCER_CREDIT_MAX_WORDS):
+        lo += 1  # (who produced the e-text, under the wrapper's marker; not a report's first paragraph)
     hi = _back_wrapper_start(units, back[0], lo) if back else len(units)
     matter = []
     if lo:
@@ -599,7 +602,8 @@ def _titles_over_entries(units: Sequence[Unit], entries: Sequence[int], lo: int)
     IV.` over its subtitle, over its dateline `Lisbon, 9 June 1902.`): each
     entry's title, where most entries have one. A title is a heading that
     stands after a stronger break than the entry's line, right above it or
-    above a line or two of its own (a subtitle), blank lines apart."""
+    above a line or two of its own (a subtitle), blank lines apart, or right
+    on the line above a bare date (a release's name over its day)."""
     found: dict[int, int] = {}
     for previous, i in zip([lo - 1, *entries], entries):
         top = i - 1
@@ -607,10 +611,23 @@ def _titles_over_entries(units: Sequence[Unit], entries: Sequence[int], lo: int)
                 and units[top].gap_before <= units[i].gap_before \
                 and units[top].line_count == 1 and units[top + 1].gap_before > 0:
             top -= 1
-        if top >= lo and top > previous and units[top].role is Role.HEADING and not units[top].level \
-                and _break_before(units, top, lo) > units[i].gap_before and units[top + 1].gap_before > 0:
+        dated_title = top + 1 == i and is_bare_date(units[i].text) and _name_line(units[top])
+        if top >= lo and top > previous and (units[top].role is Role.HEADING or dated_title) and not units[top].level \
+                and _break_before(units, top, lo) > units[i].gap_before \
+                and (units[top + 1].gap_before > 0 or dated_title):
             found[i] = top
     return found if len(found) >= ENTRY_SHARE * len(entries) else {}
+
+
+def _name_line(unit: Unit) -> bool:
+    """A line that could name what the date under it dates (`nnn v5.3 Mai Tai`):
+    one short line, no sentence."""
+    return unit.line_count == 1 and not more_words_than(unit.text, TITLE_OVER_DATE_MAX_WORDS) \
+        and unit.text[-1:] not in ".!?:;," and unit.role in (Role.HEADING, Role.PROSE)
+
+
+#: A title right over its entry's date line has at most this many words.
+TITLE_OVER_DATE_MAX_WORDS = 8
 
 
 def _first_lines_under_titles(units: Sequence[Unit], starts: dict[int, str], hi: int) -> list[int]:
@@ -628,7 +645,7 @@ def _stacked_titles(units: Sequence[Unit], starts: dict[int, str], hi: int) -> d
     its text as a title does and is set as the upper one is (both in capitals,
     or neither); not where the upper one only numbers the piece (`221.` over
     `TO ZMESKALL.`), nor where the lower one numbers a section (`1. HOW THEY
-    WENT`, `FIRST STORY`), quotes (an epigraph), continues the title on the
+    WENT`, `FIRST STORY`) or is only a label (a story's `CHAPTER I.`), quotes (an epigraph), continues the title on the
     next line, opens a stanza, is a subtitle (one wholly in brackets too:
     `(GABRIËL AAN ZIJN BROER WILLIBALD).`), a date or the title again. A
     numeral under it over a name (`INDIAN SPEECHES` / `I` / `ON THE BUDGET`)
@@ -647,7 +664,8 @@ def _stacked_titles(units: Sequence[Unit], starts: dict[int, str], hi: int) -> d
             continue
         if lower.role is not Role.HEADING:
             continue
-        if rules.LABEL_ONLY.match(upper.text) or rules.ENUMERATION.match(lower.text) or lower.date \
+        if rules.LABEL_ONLY.match(upper.text) or rules.LABEL_ONLY.match(lower.text) \
+                or rules.ENUMERATION.match(lower.text) or lower.date \
                 or lower.text.split()[0].casefold() in rules.ORDINALS or lower.text[:1] in _QUOTES \
                 or key(lower.text) == key(upper.text) or not more_words_than(lower.text, 1) \
                 or lower.gap_before < 1 or is_all_caps(upper.text) != is_all_caps(lower.text) \

@@ -324,6 +324,7 @@ def test_an_author_given_as_a_person_with_a_name_or_in_a_list_with_a_role():
     # a catalogue's name and dates, a newsroom's credit: one author as written, not one per word
     assert stated_names("Dickens, Charles, 1812-1870") == ("Dickens, Charles, 1812-1870",)
     assert stated_names("Staff and agencies") == ("Staff and agencies",)
+    assert stated_names("kingdon, SomtoAma") == ("kingdon", "SomtoAma")  # two handles, one capitalised
     # a name before a bare address is a sender; words before one are not (`Contact us at …`)
     assert stated_names("Ada Byron ada@example.org") == ("Ada Byron",) and stated_names("Contact us at team@example.org") == ()
 

@@ -116,6 +116,15 @@ def test_a_page_of_several_article_elements_gives_an_article_for_each():
     assert [article.title for article in found][1:] == ["2nd", "A Frosty Day"]
     assert found[0].title.startswith("This") and [article.date for article in found] == [None, "1701-01-02", "1701-01-03"]
     assert all(text in article.body_text for text, article in zip(texts, found))
+    # a post's page: its comments, or its related posts' cards, are `<article>`s elsewhere on it
+    comments = "".join(f'<li><article class="comment-body"><b>Reader {n}</b> says: <time datetime="2021-03-1{n}">'
+                       f"March 1{n}, 2021</time><p>{paragraph(40)}</p></article></li>" for n in range(3))
+    for wrapper, declared in (("article", '<meta property="og:type" content="article">'), ("div", "")):
+        post = "\n".join([f"<!DOCTYPE html><html><head><title>Mending a Grinder</title>{declared}</head><body><main>",
+                          f'<{wrapper} class="post"><h1>Mending a Grinder</h1><p>{paragraph(120)}</p></{wrapper}>',
+                          f'<ol class="comment-list">{comments}</ol></main></body></html>'])
+        (article,) = split_one(Seed("post.html", tuple(post.split("\n")))).articles
+        assert article.title == "Mending a Grinder"
 
 
 def test_a_file_named_like_an_export_that_is_none_is_skipped():
@@ -125,7 +134,8 @@ def test_a_file_named_like_an_export_that_is_none_is_skipped():
 
 def test_a_web_page_no_importer_reads_is_read_as_text_not_skipped():
     """A news page written with a template's macros, no article or heading an
-    importer knows: read as text, every line of it kept, not skipped."""
+    importer knows: read as text, every line of it kept, not skipped. A site's
+    layout template, a few tags and no prose, is skipped."""
     texts = [paragraph(60) for _ in range(4)]
     items = "\n\n".join(f"NEWS(Release 2.{n} is out)\nDATED(May {n + 1} 2025)\n\n{text}\n\nEND"
                           for n, text in enumerate(texts))
@@ -134,6 +144,10 @@ def test_a_web_page_no_importer_reads_is_read_as_text_not_skipped():
     assert read_export(SeedInput(page, Overrides())) is None
     bodies = " ".join(article.body_text for article in split_one(page).articles)
     assert all(text in bodies for text in texts)
+    layout = Seed("post.html", ("---", "layout: default", "---", '<article class="post">',
+                                "<h1>{{ page.title | escape }}</h1>", "{{ content }}", "</article>"))
+    with pytest.raises(SeedSkipped, match="not an export this build reads"):  # a site's template, no prose
+        read_export(SeedInput(layout, Overrides()))
 
 
 # --- what each item states -------------------------------------------------------------------------------

@@ -381,11 +381,11 @@ def test_a_correspondents_signature_under_notes_initials_or_over_a_place():
     """A periodical's letters, each signed at its foot: a name over a place and a
     date written with stops (`Cambridge, Jan. 10. 1850.`) with the editor's note
     in brackets and footnotes under them, initials written together (`G.H.B.`),
-    initials over a place alone (`Winchester.`)."""
+    initials over a place alone (`The Hague.`)."""
     notes = "[We are told by another correspondent that the book was printed twice.]\n\n    [1] In his second volume."
     first = f"A QUERY ON BELLS.\n\n{paragraph(60)}\n\n{paragraph(40)}\n\nEDW. VENTRIS.\nCambridge, Jan. 10. 1850.\n\n{notes}"
     second = f"FIELD OF FOOTSTEPS.\n\n{paragraph(60)}\n\n{paragraph(40)}\n\nG.H.B."
-    third = f"FLAYING OF THIEVES.\n\n{paragraph(60)}\n\n{paragraph(40)}\n\nR.V.\nWinchester."
+    third = f"FLAYING OF THIEVES.\n\n{paragraph(60)}\n\n{paragraph(40)}\n\nR.V.\nThe Hague."
     fourth = f"AN INTRODUCTION.\n\n{paragraph(60)}\n\n{paragraph(40)}\n\nWalter H. Page."  # a name, no place
     fifth = f"A GREETING.\n\n{paragraph(60)}\n\n{paragraph(40)}\n\nMERRY CHRISTMAS.\n\nThe Editors."  # no place
     found = articles_of(book((0, first), (3, second), (3, third), (3, fourth), (3, fifth)))
@@ -438,6 +438,38 @@ def test_a_headnote_set_deeper_than_the_text_dates_its_piece_but_an_epigraph_doe
     assert [(a.title, a.date) for a in found] == [
         ("The Story of a Dinner", "1877-12-17"), ("Books and Hats", "1907-06-25"), ("The Long Winter", None),
         ("Books Received", None)]
+
+
+def test_a_storys_chapters_under_its_title_are_parts_of_it_not_articles():
+    """A magazine's story in chapters: its title, then `CHAPTER I.` two blank
+    lines under it, each chapter after two blank lines where the issue's pieces
+    stand after four: one article, titled by the story."""
+    def chapter(numeral: str) -> str:
+        return f"CHAPTER {numeral}.\n\n{textwrap.fill(paragraph(150), 70)}\n\n{textwrap.fill(paragraph(100), 70)}"
+    story = "THE GARDEN GATE.\n\n\n" + "\n\n\n".join(chapter(numeral) for numeral in ("I", "II", "III"))
+    titles = ["ON WINTER.", "ON BELLS.", "ON TOWERS.", "ON RIVERS.", "ON ROADS."]
+    essays = [(4, f"{title}\n\n{textwrap.fill(paragraph(200), 70)}") for title in titles]
+    found = articles_of(book(*essays[:2], (4, story), *essays[2:]))
+    assert [a.title for a in found] == ["On Winter", "On Bells", "The Garden Gate", "On Towers", "On Rivers", "On Roads"]
+    # a novel whose chapters are its articles: the first stays a chapter, under the book's title
+    novel = book((0, f"THE GARDEN GATE.\n\n\n{chapter('I')}"), *((4, chapter(numeral)) for numeral in ("II", "III", "IV")))
+    assert [a.title for a in articles_of(novel)] == ["Chapter I.", "Chapter II", "Chapter III", "Chapter IV"]
+
+
+def test_a_release_named_on_the_line_over_its_date_is_titled_by_it_and_dated():
+    """A changelog whose releases are named on the line right over their date
+    (`tool v5.3 Mai Tai` over `2026-08-15`), rules between them; one release of
+    a single short item keeps its date too."""
+    rule = "-" * 60
+    drinks = ["Mai Tai", "Blue Lagoon", "Sake", "Moscow Mule", "Daiquiri", "Mojito", "Negroni", "Sidecar"]
+    names = [f"tool v5.{8 - n} {drink}" for n, drink in enumerate(drinks)]
+    days = [f"202{6 - n // 2}-0{8 - n}-1{n}" for n in range(len(drinks))]
+    items = [["fix a crash on save"] if n == 2 else [paragraph(12), paragraph(15), paragraph(9)]
+             for n in range(len(drinks))]
+    text = f"\n\n{rule}\n\n".join(f"{name}\n{day}\n\n" + "\n".join(f"- {item}" for item in release)
+                                    for name, day, release in zip(names, days, items)) + "\n"
+    found = articles_of(text)
+    assert [(a.title, a.date) for a in found] == list(zip(names, days))
 
 
 def test_a_date_line_inside_the_body_is_not_the_articles_date():

@@ -11,9 +11,11 @@ article, counted and listed instead).
 from __future__ import annotations
 
 from corpus_browser.errors import SeedSkipped
+from corpus_browser.lang.text import more_words_than
 from corpus_browser.model import EXPORT_SUFFIXES, SeedInput
 from corpus_browser.split.imports.article_elements import read_article_elements
 from corpus_browser.split.imports.feeds import read_feed, read_json_feed
+from corpus_browser.split.imports.fields import plain
 from corpus_browser.split.imports.ghost import read_ghost
 from corpus_browser.split.imports.hentry import HTML_SUFFIXES, read_hentry
 from corpus_browser.split.imports.html_book import read_html_book
@@ -38,8 +40,8 @@ __all__ = ["ARTICLE_KINDS", "IMPORTERS", "Export", "Imported", "ImportedItem", "
 
 def read_export(item: SeedInput) -> Imported | None:
     """The seed's items, if it is an export some importer recognises; None for
-    a seed of text, a web page that none reads among them. A file named like
-    another export (or a zip) that none recognises is skipped (`SeedSkipped`);
+    a seed of text, a web page of prose that none reads among them. A file
+    named like an export (or a zip) that none recognises is skipped (`SeedSkipped`);
     one of its format that cannot be read raises `SeedError` naming the file and
     the line."""
     export = Export(item.seed, item.overrides)
@@ -47,7 +49,13 @@ def read_export(item: SeedInput) -> Imported | None:
         found = importer(export)
         if found is not None:
             return found
-    if item.seed.data or (export.suffix in EXPORT_SUFFIXES and export.suffix not in HTML_SUFFIXES):
+    prose_page = export.suffix in HTML_SUFFIXES and more_words_than(plain(export.text), TEXT_PAGE_MIN_WORDS - 1)
+    if item.seed.data or (export.suffix in EXPORT_SUFFIXES and not prose_page):
         raise SeedSkipped(item.seed.name, "skipped: not an export this build reads (a WordPress, Ghost, Substack "
                                           "or Medium export, a feed, a saved web page, a table of articles)")
-    return None  # (a page none reads, written by hand or by a template's macros, is read as text: nothing lost)
+    return None  # (a page of prose none reads, written by hand or with a template's macros, is read as text)
+
+
+#: A web page no importer reads is read as text when it holds at least this many words (a site's
+#: layout templates, `{{ page.title }}` in a few tags, hold fewer and are skipped).
+TEXT_PAGE_MIN_WORDS = 100

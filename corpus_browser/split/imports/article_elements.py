@@ -6,9 +6,11 @@ by its `<time datetime="…">`; its body the element's HTML but the heading that
 titles it.
 
 A page is read so when it holds at least `MIN_ARTICLES` articles, none inside
-another, each with `MIN_ARTICLE_WORDS` words of text or more, and does not
-declare itself a listing (a site's front page shows its posts' excerpts, set
-aside by `saved_page.py`). A page of one article, or of microformats
+another, all side by side in one element, each with `MIN_ARTICLE_WORDS` words
+of text or more, and declares itself neither a listing (a site's front page
+shows its posts' excerpts, set aside by `saved_page.py`) nor one article (a
+post's page, its comments or its related posts' cards `<article>`s of their
+own, elsewhere on the page). A page of one article, or of microformats
 (`hentry.py`), is read by those importers instead.
 """
 
@@ -22,7 +24,7 @@ from corpus_browser.lang.text import first_sentence, reader_title, word_count
 from corpus_browser.split.imports.fields import plain, stated_date
 from corpus_browser.split.imports.hentry import is_html, last_line
 from corpus_browser.split.imports.items import Export, Imported, ImportedItem
-from corpus_browser.split.imports.saved_page import declares_a_listing
+from corpus_browser.split.imports.saved_page import declares_a_listing, declares_an_article
 
 #: The importer's name, for the report and `explain`.
 ARTICLE_ELEMENTS = "web page of several articles (`<article>` elements)"
@@ -41,7 +43,8 @@ def read_article_elements(export: Export) -> Imported | None:
         return None
     articles = [element for element in export.page.iter("article")
                 if not any(above.tag == "article" for above in element.iterancestors())]
-    if len(articles) < MIN_ARTICLES or declares_a_listing(export.page) \
+    if len(articles) < MIN_ARTICLES or declares_a_listing(export.page) or declares_an_article(export.page) \
+            or len({article.getparent() for article in articles}) > 1 \
             or any(word_count(plain(article.text_content())) < MIN_ARTICLE_WORDS for article in articles):
         return None
     starts = [article.sourceline or 1 for article in articles]

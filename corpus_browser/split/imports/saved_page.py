@@ -38,6 +38,8 @@ TEI_TAGS = {"head": {"h1": "h1", "h2": "h2", "h3": "h3", "h4": "h4", "h5": "h5",
 #: What a page says it is (Open Graph, JSON-LD) when it is a site's page rather than one article's.
 _LISTING_TYPES = frozenset({"website", "blog", "collectionpage", "itempage", "itemlist", "searchresultspage",
                             "profilepage"})
+#: What a page says it is (Open Graph, JSON-LD) when it is one article's.
+_ARTICLE_TYPES = frozenset({"article", "blogposting", "newsarticle", "scholarlyarticle", "techarticle", "report"})
 #: Where a link leads to a tag's or a category's page: `/tags/web/`, `/category/news`,
 #: `/search/label/travel` (Blogger), `tag-python.html`.
 TAG_LINK = re.compile(r"/(?:tags?|categor(?:y|ies)|topics?|labels?|search/label)/[^/]+/?$|/(?:tag|category)-[^/]+\.html?$",
@@ -123,6 +125,11 @@ def _unique(tags: list[str]) -> tuple[str, ...]:
 def declares_a_listing(page: etree._Element) -> bool:
     """The page says it is a site's page (a website, a blog, a collection), not one article's."""
     return bool(_declared_types(page) & _LISTING_TYPES)
+
+
+def declares_an_article(page: etree._Element) -> bool:
+    """The page says it is one article's (`og:type` article, JSON-LD `BlogPosting` …)."""
+    return bool(_declared_types(page) & _ARTICLE_TYPES)
 
 
 def _declared_types(page: etree._Element) -> set[str]:

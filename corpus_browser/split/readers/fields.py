@@ -154,12 +154,14 @@ _HANDLE_JOINERS = re.compile(r"\s*(?:,|&|\s+and\s+)\s*")
 
 def _handles(value: str) -> tuple[str, ...]:
     """Handles listed with commas or joined with `&` or `and`, each one word with a
-    letter, most in lower case (`asterite,waj`, `dholbach & pjbgf`, `ada, Grace99,
-    alan`): one person each, as a blog's front matter names its authors (not
-    `Staff and agencies`, nor a catalogue's `Dickens, Charles, 1812-1870`)."""
+    letter, half in lower case or more (`asterite,waj`, `dholbach & pjbgf`,
+    `kingdon, SomtoAma`): one person each, as a blog's front matter names its
+    authors (not a newsroom's `Staff and agencies`, nor a catalogue's `Dickens,
+    Charles, 1812-1870`)."""
     parts = [part.strip() for part in _HANDLE_JOINERS.split(value)]
     lower = sum(1 for part in parts if part == part.lower())
-    return tuple(parts) if len(parts) > 1 and lower * 2 > len(parts) \
+    return tuple(parts) if len(parts) > 1 and lower * 2 >= len(parts) \
+        and not any(part.casefold() in rules.SOURCE_WORDS for part in parts) \
         and all(len(part.split()) == 1 and any(char.isalpha() for char in part) for part in parts) else ()
 
 

@@ -264,12 +264,16 @@ def _aliased(text: str) -> bool:
 
 
 def _mapping(fence: str, text: str) -> dict | None:
-    """The mapping `text` holds, or None."""
-    try:
-        data = tomllib.loads(text) if fence == "+++" else yaml.load(text, Loader=_YAML)
-    except (yaml.YAMLError, tomllib.TOMLDecodeError):
-        return None
-    return data if isinstance(data, dict) else None
+    """The mapping `text` holds, or None: TOML within `+++`; YAML within `---`,
+    or TOML there too, as some sites' generators write it (`title = "A Post"`)."""
+    for language in (["toml"] if fence == "+++" else ["yaml", "toml"]):
+        try:
+            data = tomllib.loads(text) if language == "toml" else yaml.load(text, Loader=_YAML)
+        except (yaml.YAMLError, tomllib.TOMLDecodeError):
+            continue
+        if isinstance(data, dict):
+            return data
+    return None
 
 
 def _fields_by_key(fence: str, block: Sequence[str]) -> dict | None:
