@@ -124,11 +124,15 @@ INLINE_COMMANDS = (
     re.compile(r"\b[a-z]{2,}\((?P<text>[^()\n]*)\)"),
 )
 #: Who produced an e-text, as a library's wrapper says under its opening marker: `Produced by Jane Doe and
-#: the Online Distributed Proofreading Team`, `Credits: …`, `E-text prepared by …`, `Transcribed from the 1914
-#: edition by …`.
+#: the Online Distributed Proofreading Team`, `Credits: …`, `E-text prepared by …`, `This eBook was produced
+#: by …`, `Transcribed from the 1914 edition by …`.
 PRODUCER_CREDIT = re.compile(
-    r"^(?:credits?:|(?:e-?text |html version )?(?:produced|prepared|transcribed|digiti[sz]ed|scanned|proofread)\b"
+    r"^(?:credits?:|(?:this (?:e-?book|e-?text|etext|file|edition) (?:was|has been|is) |e-?text |html version )?"
+    r"(?:produced|prepared|transcribed|digiti[sz]ed|scanned|proofread)\b"
     r"[^\n]{0,200}?\bby\b)", re.IGNORECASE)
+#: A footnote's mark closing a short line, as transcriptions write it (`LETTER XLI. {399b}`, `CHAPTER I.[1]`):
+#: the line is read without it (a title, not a line that goes on).
+FOOTNOTE_ANCHOR = re.compile(r"\s*(?:\{\d{1,4}[a-z]?\}|\[\d{1,3}\])$")
 #: A footnote at the foot of a piece, perhaps under its signature: `[1] …`, `{2} …`.
 FOOTNOTE = re.compile(r"^(?:\[\d+\]|\{\d+\})\s")
 #: A sentence crediting the piece it stands in to its authors, among the piece's first or last

@@ -27,6 +27,8 @@ MBOX_ENVELOPE = re.compile(
     r"|(?:\S*@\S+|\S+ at \S+)\s+(?:[A-Z][a-z]{2}, )?\d{1,2} [A-Z][a-z]{2} \d{4} \d{1,2}:\d\d(?::\d\d)?"
     r"(?: [+-]\d{4})?(?: \(?[A-Z]{1,5}\)?)?)\s*$"
 )
+#: The line between the messages of a digest (RFC 1153): thirty hyphens.
+DIGEST_SEPARATOR = re.compile(r"^-{30}[ \t]*$")
 #: An ATX heading, `## Title` or `## Title ##`. Its text ends at a character
 #: that is not white space (`(?:.*?[^ \t])??`): it never does otherwise, and a
 #: text that may end anywhere makes the closing marks be looked for at each
@@ -147,10 +149,30 @@ def _mail_traces(lines: Sequence[str]) -> str:
     envelopes = sum(1 for line in lines if line.startswith("From ") and MBOX_ENVELOPE.match(line))
     if envelopes:
         return f"{envelopes} mbox envelope lines (`From sender date`)"
+    parts = digest_parts(lines)
+    if parts:
+        return f"{len(parts)} parts of a digest (a `Subject:` under a line of thirty hyphens)"
     blocks = field_blocks(lines, mail_like)
     if blocks and (len(blocks) >= MIN_TRACES or blocks[0][0] == 0):
         return f"{len(blocks)} blocks of mail header fields (From:, Subject:, Date: …)"
     return ""
+
+
+def digest_parts(lines: Sequence[str]) -> list[tuple[int, int]]:
+    """The parts of a digest, as RFC 1153 has list servers and FAQ postings write
+    them: each a header block holding a `Subject:` (perhaps alone) after a line
+    of thirty hyphens and a blank line, `[start, end)`; two parts or more."""
+    found = []
+    for i, line in enumerate(lines):
+        if not (line.startswith("---") and DIGEST_SEPARATOR.match(line)):
+            continue
+        start = next((j for j in range(i + 1, min(len(lines), i + 3)) if lines[j].strip()), None)
+        if start is None or start == i + 1:
+            continue
+        end = _block_end(lines, start)
+        if any(key_of(lines[k]) == "subject" for k in range(start, end)) and (end == len(lines) or not lines[end].strip()):
+            found.append((start, end))
+    return found if len(found) >= MIN_TRACES else []
 
 
 def _markdown_traces(lines: Sequence[str], setext: bool = False) -> tuple[int, str]:

@@ -180,6 +180,20 @@ def test_a_list_archive_with_mail_dates_on_its_envelopes_and_bare_addresses():
         ("Meeting 14", ("Tenth",), "1999-06-14")]
 
 
+def test_a_digest_posted_as_one_message_gives_an_article_for_each_part():
+    """A FAQ posted as a minimal digest (RFC 1153): the posting's header, then
+    parts under lines of thirty hyphens, each opening with its `Subject:` alone;
+    each part is an article, titled by its subject, whatever its suffix."""
+    questions = ["1.1. What is it?", "1.2. Where can I get it?", "1.3. How do I build it?", "2.1. Why does it crash?"]
+    rule = "-" * 30
+    parts = "".join(f"{rule}\n\nSubject: {question}\n\n{paragraph(60)}\n\n" for question in questions)
+    text = (f"From: Ada Byron <ada@example.org>\nSubject: The Tool FAQ\nNewsgroups: comp.tools\n\n{paragraph(50)}\n\n"
+            f"{parts}{rule}\n\nSubject: Closing\n\nEnd.\n")
+    assert sniff(text.split("\n"), ".txt").format is Format.MAIL
+    titles = [a.title for a in articles_of(text, format=None)]
+    assert titles[1:5] == questions and titles[0] == "The Tool FAQ"
+
+
 def test_the_line_introducing_a_quoted_reply_names_no_author():
     """A reply quotes the message before it under `On …, Jane Doe <…> wrote:`:
     its author is the sender alone, not the person it quotes."""

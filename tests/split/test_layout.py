@@ -472,6 +472,15 @@ def test_a_release_named_on_the_line_over_its_date_is_titled_by_it_and_dated():
     assert [(a.title, a.date) for a in found] == list(zip(names, days))
 
 
+def test_a_footnotes_mark_after_a_title_does_not_hide_it():
+    """A transcription marks footnotes in braces, after a letter's heading too
+    (`LETTER XLI. {399b}`): the heading still opens its letter, without the mark."""
+    letters = [(4, f"LETTER {numeral}.{' {' + str(n) + 'a}' if n % 2 else ''}\n\n\n{textwrap.fill(paragraph(150), 70)}")
+               for n, numeral in enumerate(["I", "II", "III", "IV", "V", "VI"])]
+    assert [a.title.rstrip(".") for a in articles_of(book(*letters))] == [
+        "Letter I", "Letter II", "Letter III", "Letter IV", "Letter V", "Letter VI"]
+
+
 def test_a_date_line_inside_the_body_is_not_the_articles_date():
     text = f"AN ARTICLE\n\n{paragraph(60)}\n\nGroton, Aug. 30, 1773.\n\n{paragraph(60)}"
     (article,) = articles_of(text)

@@ -1,6 +1,7 @@
 """Mail: an mbox archive (messages after `From sender date` envelope lines),
-messages run together (each opening with a block of header fields), or a
-single message. Each message is an article: its Subject is the title,
+messages run together (each opening with a block of header fields), a digest
+(parts under lines of thirty hyphens, each with its `Subject:`), or a single
+message. Each message is an article: its Subject is the title,
 From the author, Date the date. Headers are parsed by the standard library's
 `email` package (see `fields.py`), and so are MIME bodies: base64 and
 quoted-printable text decoded, a multipart message's text part read, its
@@ -18,7 +19,7 @@ from collections.abc import Collection, Sequence
 from corpus_browser.lang.rules import TITLE_KEYS
 from corpus_browser.lang.text import clean
 from corpus_browser.model import Role, Seed, Unit
-from corpus_browser.split.formats import MBOX_ENVELOPE, UNDERLINE, field_blocks, key_of, mail_like
+from corpus_browser.split.formats import MBOX_ENVELOPE, UNDERLINE, digest_parts, field_blocks, key_of, mail_like
 from corpus_browser.split.readers.fields import RECORDS_MIN, add_fields
 from corpus_browser.split.readers.mime import mime_body
 from corpus_browser.split.readers.paragraphs import UnitBuilder, text_builder
@@ -37,6 +38,8 @@ def read(seed: Seed) -> list[Unit]:
         starts = sorted(starts + _ruled_messages(lines, starts))
     else:
         starts = field_blocks(lines, mail_like) or [(0, _header_end(lines, 0))]
+    opened = {start for start, _end in starts}
+    starts = sorted(starts + [part for part in digest_parts(lines) if part[0] not in opened])
     tags = _list_tags(lines, starts)
     builder = text_builder(lines)
     for number in range(1, starts[0][0] + 1):

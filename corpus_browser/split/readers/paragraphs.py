@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from corpus_browser.lang import rules
-from corpus_browser.lang.text import clean, indent_of, is_all_caps, is_title_case
+from corpus_browser.lang.text import clean, indent_of, is_all_caps, is_title_case, more_words_than
 from corpus_browser.model import Role, Unit
 
 #: A seed whose longest tenth of lines is longer than this is not hard-wrapped.
@@ -28,6 +28,8 @@ SHORT_LINE_SHARE = 0.5
 UNBROKEN_MIN_LINES, UNBROKEN_MAX_BLANK_SHARE = 100, 0.01
 #: A headline's line has at most this many words.
 HEADLINE_LINE_MAX_WORDS = 8
+#: A line standing alone of at most this many words is read without a footnote's mark at its end.
+ANCHORED_LINE_MAX_WORDS = 12
 #: A headline's line in title case with no full stop at its end is at most this share of the seed's line width.
 TITLE_LINE_MAX_WIDTH_SHARE = 0.75
 #: A label over what follows: a capitalised word or up to four, ending in a colon (`Bug fixes:`, `New features:`).
@@ -180,7 +182,10 @@ class UnitBuilder:
     def _close(self) -> None:
         if self._open is not None:
             paragraph = self._open
-            self._units.append(Unit(" ".join(paragraph.lines), paragraph.first, paragraph.last, Role.PROSE,
+            text = " ".join(paragraph.lines)
+            if len(paragraph.lines) == 1 and not more_words_than(text, ANCHORED_LINE_MAX_WORDS):
+                text = rules.FOOTNOTE_ANCHOR.sub("", text) or text  # (`LETTER XLI. {399b}`: a title, its note's mark)
+            self._units.append(Unit(text, paragraph.first, paragraph.last, Role.PROSE,
                                     gap_before=paragraph.gap_before, indent=paragraph.indent))
             self._open = None
 
