@@ -319,12 +319,10 @@ def _headnote_date(units: Sequence[Unit], title_index: int | None, title_units: 
     return date if date and len(date) == len("YYYY-MM-DD") else None
 
 
-#: What a quotation or its attribution opens with.
-_QUOTATION_OPENERS = "\"“‘'«„—–-"
-
-
 #: A headnote holds at most this many paragraphs.
 HEADNOTE_UNITS = 2
+#: What a quotation or its attribution opens with.
+_QUOTATION_OPENERS = "\"“‘'«„—–-"
 
 
 def _heading_date(units: Sequence[Unit]) -> str | None:

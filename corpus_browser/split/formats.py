@@ -170,7 +170,8 @@ def digest_parts(lines: Sequence[str]) -> list[tuple[int, int]]:
         if start is None or start == i + 1:
             continue
         end = _block_end(lines, start)
-        if any(key_of(lines[k]) == "subject" for k in range(start, end)) and (end == len(lines) or not lines[end].strip()):
+        closed = end == len(lines) or not lines[end].strip()
+        if closed and any(key_of(lines[k]) == "subject" for k in range(start, end)):
             found.append((start, end))
     return found if len(found) >= MIN_TRACES else []
 

@@ -612,7 +612,8 @@ def _titles_over_entries(units: Sequence[Unit], entries: Sequence[int], lo: int)
                 and units[top].line_count == 1 and units[top + 1].gap_before > 0:
             top -= 1
         dated_title = top + 1 == i and is_bare_date(units[i].text) and _name_line(units[top])
-        if top >= lo and top > previous and (units[top].role is Role.HEADING or dated_title) and not units[top].level \
+        if top >= lo and top > previous and (units[top].role is Role.HEADING or dated_title) \
+                and not units[top].level \
                 and _break_before(units, top, lo) > units[i].gap_before \
                 and (units[top + 1].gap_before > 0 or dated_title):
             found[i] = top
@@ -645,8 +646,9 @@ def _stacked_titles(units: Sequence[Unit], starts: dict[int, str], hi: int) -> d
     its text as a title does and is set as the upper one is (both in capitals,
     or neither); not where the upper one only numbers the piece (`221.` over
     `TO ZMESKALL.`), nor where the lower one numbers a section (`1. HOW THEY
-    WENT`, `FIRST STORY`) or is only a label (a story's `CHAPTER I.`), quotes (an epigraph), continues the title on the
-    next line, opens a stanza, is a subtitle (one wholly in brackets too:
+    WENT`, `FIRST STORY`) or is only a label (a story's `CHAPTER I.`), quotes
+    (an epigraph), continues the title on the next line, opens a stanza, is a
+    subtitle (one wholly in brackets too:
     `(GABRIËL AAN ZIJN BROER WILLIBALD).`), a date or the title again. A
     numeral under it over a name (`INDIAN SPEECHES` / `I` / `ON THE BUDGET`)
     opens the first of the numbered pieces the heading holds, when the next

@@ -115,13 +115,15 @@ def test_names_after_a_dash_as_running_text_writes_them(line, names):
     (("This guide was written by [@ada](https://example.org/ada) & [@grace](https://example.org/grace) "
       "with contributions from: [@alan](https://example.org/alan)"), ("ada", "grace")),
     ("This post was written by J. R. R. Tolkien. He wrote more.", ("J. R. R. Tolkien",)),
-    ("This guest post was written by Ada Byron.", ("Ada Byron",)), ("This week's column was edited by Ada Byron.", ("Ada Byron",)),
+    ("This guest post was written by Ada Byron.", ("Ada Byron",)),
+    ("This week's column was edited by Ada Byron.", ("Ada Byron",)),
     ("This issue was edited by jdoe-42.", None),  # a handle neither linked nor after `@`
     ("This was written by Ada Byron in 1843.", None),
     ("This is a review of the book that was written by Ada Byron.", None),
     ("The book was written by Ada Byron.", None),
     # another work the piece is about, not the piece: a review's book, an album
-    ("This book was written by Ada Byron. I found it in a shop.", None), ("This album was produced by Alan Turing.", None)])
+    ("This book was written by Ada Byron. I found it in a shop.", None),
+    ("This album was produced by Alan Turing.", None)])
 def test_a_sentence_crediting_the_piece_it_stands_in(text, names):
     assert sentence_credits(text) == names
 

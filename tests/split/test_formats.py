@@ -97,8 +97,8 @@ def mbox() -> str:
          Format.MARKDOWN),
     ],
     ids=["mbox", "eml", "git-log", "atx-in-txt", "front-matter", "rst", "setext-in-md", "wiki", "suffix-md", "suffix-txt",
-         "stray-marks", "root-prompts", "asciidoc-lists", "latex", "texinfo", "pod", "yodl", "latex-examples", "latex-fenced", "booking", "calls-in-code",
-         "latex-in-markdown"],
+         "stray-marks", "root-prompts", "asciidoc-lists", "latex", "texinfo", "pod", "yodl", "latex-examples",
+         "latex-fenced", "booking", "calls-in-code", "latex-in-markdown"],
 )
 def test_format_is_sniffed_from_content_the_suffix_breaking_ties(text, suffix, format):
     found = sniff(text.split("\n"), suffix)
@@ -340,7 +340,8 @@ def test_an_author_given_as_a_person_with_a_name_or_in_a_list_with_a_role():
     assert stated_names("Staff and agencies") == ("Staff and agencies",)
     assert stated_names("kingdon, SomtoAma") == ("kingdon", "SomtoAma")  # two handles, one capitalised
     # a name before a bare address is a sender; words before one are not (`Contact us at …`)
-    assert stated_names("Ada Byron ada@example.org") == ("Ada Byron",) and stated_names("Contact us at team@example.org") == ()
+    assert stated_names("Ada Byron ada@example.org") == ("Ada Byron",)
+    assert stated_names("Contact us at team@example.org") == ()
 
 
 def test_a_numbered_series_without_front_matter_among_posts_with_it():

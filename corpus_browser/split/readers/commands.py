@@ -1,9 +1,9 @@
 """Markup that writes its headings as commands (LaTeX, Texinfo, POD, Yodl): a
 line that is one heading command (`\\section{Title}`, `@section Title`,
-`=head1 Title`, `sect(Title)`, perhaps over two or three lines) is a heading of the
-command's rank (`rules.HEADING_COMMANDS`), its inline commands read as what
-they hold; every other line is text, its inline commands kept as written. A collection's header blocks open its documents (see
-`fields.py`)."""
+`=head1 Title`, `sect(Title)`, perhaps over two or three lines) is a heading
+of the command's rank (`rules.HEADING_COMMANDS`), its inline commands read as
+what they hold; every other line is text, its inline commands kept as
+written. A collection's header blocks open its documents (see `fields.py`)."""
 
 from __future__ import annotations
 

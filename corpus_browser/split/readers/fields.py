@@ -128,10 +128,11 @@ def stated_names(value: str) -> tuple[str, ...]:
     """The people an author field names: `Jane Doe <jane@example.org>` (or
     `Jane Doe jane@example.org`), `jane at example.org (Jane Doe)`, `(Jane Doe
     <jane@example.org>)`, `"Doe, Jane" <jane@example.org>` (as Jane Doe), a
-    list of names (`Ada Byron, Grace Hopper`), or, since the field says it is the author, a short value as
-    written (a handle such as `capu`). A name may be a Markdown link, and an
-    affiliation in brackets may follow it (`[Jane Doe](https://…) (Acme)`), and so
-    may the person's handle (`Jane Doe (@jdoe)`, as proposals name their authors)."""
+    list of names (`Ada Byron, Grace Hopper`), or, since the field says it is
+    the author, a short value as written (a handle such as `capu`). A name may
+    be a Markdown link, and an affiliation in brackets may follow it (`[Jane
+    Doe](https://…) (Acme)`), and so may the person's handle (`Jane Doe
+    (@jdoe)`, as proposals name their authors)."""
     value = _HANDLE_ASIDE.sub("", rules.MARKDOWN_LINK.sub(r"\1", value))
     bare = _BARE_ADDRESS.match(value.strip()) if len(value) <= rules.METADATA_LINE_MAX_CHARS else None
     if bare and name_list(bare["name"]):  # (not `Contact us at team@example.org`)
