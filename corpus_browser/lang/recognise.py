@@ -327,12 +327,23 @@ def _iso(match: re.Match[str]) -> str | None:
         return None
     day = groups.get("day")
     year = int(groups["year"]) if groups.get("year") else _full_year(int(groups["short_year"]))
+    year += _dual_year(match, year, month_number)
     try:
         if day is None:
             return datetime.date(year, month_number, 1).isoformat()[:7]
         return datetime.date(year, month_number, int(day)).isoformat()
     except ValueError:
         return None
+
+
+def _dual_year(match: re.Match[str], year: int, month: int) -> int:
+    """1 when a date of the year's first months writes the year both ways, as
+    letters and records did before the calendar's new year moved to January
+    (`Jan. 4, 1710–11` is 1711 as we count), else 0."""
+    if month > rules.DUAL_YEAR_LAST_MONTH or year >= rules.DUAL_YEAR_UNTIL:
+        return 0
+    found = rules.DUAL_YEAR.match(match.string, match.end())
+    return 1 if found and int(found[1]) == (year + 1) % 100 else 0
 
 
 def _full_year(short: int) -> int:

@@ -190,6 +190,11 @@ _DAY = rf"(?P<day>\d{{1,2}}){_ENGLISH_ORDINAL}"
 #: A year of four digits, 1500 to 2199.
 YEAR = r"(?P<year>1[5-9]\d\d|2[01]\d\d)"
 
+#: A year written both ways after a date (`Jan. 4, 1710–11`), as the months up to March were before
+#: the new year moved to January: the later year is ours.
+DUAL_YEAR = re.compile(r"[–—-](\d\d)(?!\d)")
+#: ... in the months up to this one, in years before this one (Britain took the new calendar in 1752).
+DUAL_YEAR_LAST_MONTH, DUAL_YEAR_UNTIL = 3, 1753
 #: A year written with two digits is of the century POSIX's `strptime` gives it: 69-99 the 1900s, 00-68 the 2000s.
 SHORT_YEAR_PIVOT = 69
 #: Dates in the forms dumps use, most precise first; each names `year` (or `short_year`), and

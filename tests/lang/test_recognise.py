@@ -30,6 +30,8 @@ from corpus_browser.lang.rules import SPEAKER_TURN
         ("27 Feb., 1884", "1884-02-27"),
         ("October 22,1933.", "1933-10-22"),  # no space after the comma, as OCR and typesetters leave it
         ("Cambridge, Jan. 10. 1850.", "1850-01-10"),  # a stop after the day, as old letters date themselves
+        ("LONDON, Jan. 4, 1710–11.", "1711-01-04"),  # the year both ways, before the new year moved to January
+        ("Dec. 30, 1710–11.", "1710-12-30"), ("Jan 4, 1914-15 season", "1914-01-04"),
         ("Release 2.0 May 3.1999", None),
         ("Tue Jul  5 12:07:30 2005", "2005-07-05"),
         ("2024-02-07T00:00:00Z", "2024-02-07"),
