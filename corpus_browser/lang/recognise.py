@@ -140,7 +140,7 @@ def date_in_name(name: str) -> str | None:
 
 
 #: A credit to a handle ending a heading: `2.0.26 (2025-10-24) - @mojavelinux`, `Notes by @ada`.
-_HANDLE_CREDIT = re.compile(r"\s+(?:[-–—|]|by)\s+@(?P<handle>[A-Za-z0-9][\w.-]{0,38})\s*$")
+_HANDLE_CREDIT = re.compile(rf"\s+(?:[-–—|]|by)\s+@(?P<handle>{rules.HANDLE_CHARS})\s*$")
 
 
 def handle_credit(text: str) -> tuple[str, str] | None:

@@ -147,8 +147,10 @@ CREDIT_SENTENCE = re.compile(
     r"\s+(?:is|was|has been)\s+(?:written|edited|compiled|curated|prepared|assembled"
     r"|authored|produced|put together)\s+by:?\s+(?P<names>.{0,200}?(?:\)|[^\W\d_]{2}))"
     r"(?:,?\s+with\s+(?:contributions|help|input)\s+from\b.*|\s*[.!](?:\s+.*)?|\s*)$", re.IGNORECASE | re.DOTALL)
+#: The characters of a person's handle on a site (`jane-doe`, `ada.l`), without its `@`.
+HANDLE_CHARS = r"[A-Za-z0-9][\w.-]{0,38}"
 #: A person's handle on a site, as a credit gives it: `@jane`, or a link's text alone (`jane-doe`).
-HANDLE = re.compile(r"@?(?P<handle>[A-Za-z0-9][\w.-]{0,38})")
+HANDLE = re.compile(rf"@?(?P<handle>{HANDLE_CHARS})")
 
 MONTHS = {
     name: number
@@ -345,6 +347,15 @@ BULLETS = "-*+•·‣◦▪●○■□➢➤►"
 BULLET_ITEM = re.compile(rf"^(?P<marker>[{re.escape(BULLETS)}])\s+(?P<text>\S.*)$")
 #: A numbered list item: `3. text` or `3) text`.
 NUMBERED_ITEM = re.compile(r"^(?P<number>\d{1,4})[.)]\s+(?P<text>\S.*)$")
+#: What only a licence or copyright notice says: a file's own notice opening or closing a dump of
+#: articles (`Copyright (C) 2012 …`, `… WITHOUT ANY WARRANTY …`) is no article.
+LICENCE_NOTICE = re.compile(
+    r"^(?:copyright\s+(?:\(c\)|©|\d{4})|©\s*\d{4})|\ball rights reserved\b|\bwithout any warranty\b"
+    r"|\bis free software\b|\bpermission is hereby granted\b|\blicensed under the\b|\bredistribution and use in\b"
+    r"|\byou (?:can|may) redistribute it\b|\bshould have received a copy of the\b|\bfor license conditions\b",
+    re.IGNORECASE)
+#: A numbered question of a FAQ, its number perhaps after its part's letter (`A3) Where can I get it?`).
+FAQ_NUMBER = re.compile(r"^(?P<part>[A-Z])?(?P<number>\d{1,4})[.)]\s+(?P<text>\S.*)$")
 #: A line opening with a roman numeral set apart in a column, as a contents list's lines are (`XIV.    On Duty`).
 ALIGNED_NUMERAL = re.compile(r"^[IVXLC]{1,7}\.\s{2,}\S")
 #: A line numbered as a section of a section (`7.1. How do I …?`), the number closed by a dot or a bracket.
@@ -383,7 +394,8 @@ ABBREVIATIONS = frozenset({"vol", "vols", "chap", "ch", "pp", "no", "nos", "cf",
                            "op", "cit", "sq", "st", "ca"})
 LABEL_WORDS = r"(?:chapter|part|book|essay|section|letter|lecture|sermon|article|canto|number|no|vol|volume|paper)"
 ENUMERATION = re.compile(
-    rf"^(?:{LABEL_WORDS}\.?\s+)?(?:(?:[IVXLC]+|\d{{1,3}})(?:\s*[.):](?:\s+|\s*(?:[—–]|--?)\s*)|\s*(?:[—–]|--)\s*)"
+    rf"^(?:{LABEL_WORDS}\.?\s+)?(?:(?:[IVXLC]+|[A-Z]?\d{{1,3}})"
+    rf"(?:\s*[.):](?:\s+|\s*(?:[—–]|--?)\s*)|\s*(?:[—–]|--)\s*)"
     rf"|[A-Za-z]\)\s*)(?=\w)",
     re.IGNORECASE,
 )
@@ -462,6 +474,9 @@ CHANGELOG_HEADER = re.compile(
 VERSION = re.compile(r"\b\d+\.\d+")
 #: Bullets and marks that lead a title, dropped from it (`* Release 2.0`, `== News ==`).
 TITLE_MARKS = re.compile(r"^[*#=+~-]+\s+")
+#: A title written as a call of a page template's macro, as pages made by a macro processor (cpp, m4)
+#: are (`NEWS_TITLE(Version 2.0 is out)`): the title is the call's text, of more than one word.
+TEMPLATE_CALL = re.compile(r"^(?P<macro>[A-Z][A-Z0-9_]+)\((?P<title>[^()]*\s[^()]*)\)$")
 
 #: Ordinal words, which number pieces as digits do ("FIRST STORY", "Second Day").
 ORDINALS = frozenset(

@@ -14,6 +14,7 @@ from corpus_browser.lang.rules import (
     MONTHS,
     ORDINALS,
     ROMAN_NUMERAL,
+    TEMPLATE_CALL,
     TITLE_MARKS,
     TITLE_SMALL_WORDS,
 )
@@ -244,8 +245,9 @@ def reader_title(heading: str) -> tuple[str, str | None]:
     """A heading as a title: quotes or square brackets around it and its enumeration dropped, a
     full stop, comma, colon or semicolon at its end dropped, and capitals eased ("THE GOLDEN BIRD" ->
     "The Golden Bird"); with the label its enumeration names, if any
-    (`CHAPTER 4. FIRE` -> `Fire` and `Chapter 4`)."""
+    (`CHAPTER 4. FIRE` -> `Fire` and `Chapter 4`); a macro's call, its text (`rules.TEMPLATE_CALL`)."""
     text = TITLE_MARKS.sub("", heading.strip())
+    text = call["title"].strip() if (call := TEMPLATE_CALL.match(text)) else text
     if len(text) > 2 and _QUOTE_PAIRS.get(text[0]) == text[-1] and not _opens_inside(text[1:-1], text[0]):
         text = text[1:-1].strip()
     label = None

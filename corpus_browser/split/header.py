@@ -217,13 +217,16 @@ def _surnames(units: list[Unit], heads: Sequence[Sequence[int]], lower: LowerWor
     """Surnames in capitals alone on a line under the titles (`HAMILTON`,
     `HAMILTON AND MADISON`), where most articles have one: bylines, when every
     such word is a proper name (the text never writes it in lower case: not
-    `ARGUMENT` or `SYNOPSIS`)."""
+    `ARGUMENT` or `SYNOPSIS`), and not one line of the template repeated under
+    every title."""
     found = [[(i, names) for i in head if units[i].role in (Role.PROSE, Role.BOILERPLATE, Role.HEADING)
               and units[i].level == 0 and (names := _capital_names(units[i].text))] for head in heads]
     if not _recurs(sum(1 for lines in found if lines), len(heads)):
         return
     if any(name.casefold() in lower for lines in found for _i, names in lines for name in names):
         return
+    if len(heads) > 1 and len({names for lines in found for _i, names in lines[:1]}) == 1 and all(found):
+        return  # one word of the page's template, repeated under every title
     for lines in found:
         for i, names in lines[:1]:
             units[i] = replace(units[i], role=Role.BYLINE, names=names)

@@ -69,6 +69,8 @@ FRONT_MATTER_MAX_PROSE = 30
 #: ... unless it is of verse or short lines, at least this many words, under a byline, where
 #: at least this many pieces are signed so (an issue's poem, not a book's title page).
 SIGNED_PIECE_MIN_WORDS, SIGNED_PIECES_MIN = 150, 3
+#: ... nor is it one of the dated entries a seed holds at least this many of (a news page's short notices).
+DATED_PIECES_MIN = 5
 #: A numbered series of documents without front matter among those with it has at least this many.
 SERIES_MIN_HEADINGS = 3
 #: A version alone: numbers joined by dots, perhaps with a pre-release after them (`0.08`, `1.5.0`,
@@ -186,6 +188,7 @@ def find_layout(units: Sequence[Unit], format: Format, overrides: Overrides, spl
     matter += contents + _after_contents(units, ordered, hi, named, contents)
     listing = _front_listing(units, contents, lo, hi)
     matter += _front_matter(units, ordered, hi, matter, format is Format.TEXT, level_starts, listing, named)
+    matter += _licence_notices(units, ordered, hi, matter)
     containers = _containers(units, ordered, hi, matter, format is Format.TEXT)
     matter += containers
     issues = _mastheads(units, lo, hi) if format is Format.TEXT else []
@@ -724,8 +727,14 @@ def _break_before(units: Sequence[Unit], i: int, lo: int) -> int:
     if i <= lo:
         return _START
     above = units[i - 1]
-    captioned = i - 1 > lo and units[i].gap_before <= 1 and rules.CAPTION.match(above.text.strip())
+    captioned = i - 1 > lo and under_caption(units[i], above)
     return max(units[i].gap_before, above.gap_before) if captioned else units[i].gap_before
+
+
+def under_caption(unit: Unit, above: Unit) -> bool:
+    """Whether `unit` hugs a picture's caption right above it (`[Illustration]`,
+    one blank line or none between): it stands after the caption's break."""
+    return unit.gap_before <= 1 and bool(rules.CAPTION.match(above.text.strip()))
 
 
 def _heads_a_list(units: Sequence[Unit], i: int, hi: int) -> bool:
@@ -1109,12 +1118,16 @@ def _front_matter(units: Sequence[Unit], starts: Sequence[int], hi: int, matter:
     no further than the first piece that list names (a poem, short lines though
     it has), nor past an entry's heading that asks a question or is a date (a
     FAQ's first, however short its answer: `1. Is it free to use?` over
-    `Yes.`; a minutes' first meeting, cancelled). A seed with
+    `Yes.`; a minutes' first meeting, cancelled), nor past the first of many
+    dated entries (a news page's notices of a line or two), dated as the next
+    piece is (a title page's dates stand over a contents list). A seed with
     no article after them keeps them as its articles."""
     taken = {first for first, _last, _ in matter}
     found = []
     pieces = _pieces(starts, hi)
     signed_issue = sum(1 for first, last in pieces if _bylined(units, first, last)) >= SIGNED_PIECES_MIN
+    dated = [_dated(units, first, last) for first, last in pieces]
+    dated_entries = sum(dated) >= DATED_PIECES_MIN
     for n, (first, last) in enumerate(pieces):
         if first in taken:
             continue
@@ -1123,7 +1136,7 @@ def _front_matter(units: Sequence[Unit], starts: Sequence[int], hi: int, matter:
             continue
         if (listing is not None and first > listing and first in named) \
                 or (not by_layout and (n or first in level_starts)) \
-                or _opens_entry(units[first]):
+                or _opens_entry(units[first]) or (dated_entries and all(dated[n:n + 2])):
             return _small_share(units, found, starts, hi)
         words = _body_words(units[first:last])
         prose = _prose_words(_outside_brackets(units[first:last]))
@@ -1135,6 +1148,12 @@ def _front_matter(units: Sequence[Unit], starts: Sequence[int], hi: int, matter:
         elif not by_layout or listing is None or first >= listing:
             return _small_share(units, found, starts, hi)
     return []
+
+
+def _dated(units: Sequence[Unit], first: int, last: int) -> bool:
+    """A piece whose heading states a date, or has one alone on the line under it."""
+    return units[first].role is Role.HEADING and (
+        units[first].date is not None or (first + 1 < last and units[first + 1].role is Role.DATE))
 
 
 def _bylined(units: Sequence[Unit], first: int, last: int) -> bool:
@@ -1287,6 +1306,22 @@ def _advertisements(units: Sequence[Unit], lo: int, hi: int) -> list[tuple[int, 
     found = next((i for i in range(middle, hi) if units[i].role is Role.HEADING
                   and key(units[i].text) in rules.ADVERTISEMENT_HEADINGS), None)
     return [] if found is None else [(found, hi, f"back matter: advertisements, from `{units[found].text}`")]
+
+
+def _licence_notices(units: Sequence[Unit], starts: Sequence[int], hi: int,
+                     matter: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The first or last piece of a seed of several whose text is mostly its
+    licence or copyright notice (`rules.LICENCE_NOTICE`): a file's header or
+    its `License` section, not an article."""
+    taken = {first for first, _last, _ in matter}
+    pieces = _pieces(starts, hi)
+    found = []
+    for first, last in sorted({pieces[0], pieces[-1]}) if len(pieces) > 1 else ():
+        body = [unit.text for unit in units[first:last] if unit.role is Role.PROSE]
+        notices = sum(1 for text in body if any(rules.LICENCE_NOTICE.search(line) for line in text.split("\n")))
+        if first not in taken and body and 2 * notices >= len(body):
+            found.append((first, last, "a licence or copyright notice"))
+    return found
 
 
 def _endnotes(units: Sequence[Unit], starts: Sequence[int], hi: int) -> list[tuple[int, int, str]]:

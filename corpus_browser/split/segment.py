@@ -56,7 +56,7 @@ from corpus_browser.model import (
 from corpus_browser.split.formats import Sniffed, sniff
 from corpus_browser.split.header import LowerWords, apply_template, surnames_apart
 from corpus_browser.split.imports import Imported, read_export
-from corpus_browser.split.layout import CONTAINER, find_layout, typical_gap
+from corpus_browser.split.layout import CONTAINER, find_layout, typical_gap, under_caption
 from corpus_browser.split.readers import read_units
 
 #: Lines crediting a person and a role under a line are bylines when the seed has at least this many.
@@ -71,6 +71,8 @@ FAQ_MIN_QUESTIONS, FAQ_SPAN_SHARE = 8, 0.2
 #: ... numbered up from 1, missing few numbers (a question running on for lines is no such paragraph),
 #: each question at most this many lines.
 FAQ_NUMBERED_SHARE, FAQ_QUESTION_MAX_LINES = 0.9, 3
+#: The runs of a FAQ's numbers followed, each from a paragraph numbered 1: the longest is its questions.
+FAQ_CHAIN_STARTS = 20
 #: A title in sentence case, closed by a full stop, has at most this many words (`_titled_apart`).
 SENTENCE_TITLE_MAX_WORDS = 6
 #: Items of one list stand at most this many units and blank lines apart.
@@ -439,7 +441,8 @@ def _last_mark(text: str) -> str:
 def entry_lines(units: Sequence[Unit], roles: Sequence[Role]) -> set[int]:
     """Lines that open the entries of a log (a changelog, a NEWS file, dated
     notes) or of a numbered FAQ: one-line paragraphs after a blank line that
-    follow one pattern (their first words, numbers and months abstracted; or
+    follow one pattern (their first words, numbers and months abstracted; a
+    page template's macro, `NEWS_TITLE(…)`; or
     only their opening number, `1.4 When will …`, `1.5 Who makes …`), at least
     `ENTRY_MIN_LINES` of them, most carrying a version number, or numbered 1,
     2, 3 … and mostly asking, all through the seed (`_numbered_questions`). (A line
@@ -451,7 +454,8 @@ def entry_lines(units: Sequence[Unit], roles: Sequence[Role]) -> set[int]:
         if roles[i] in _ENTRY_ROLES and unit.line_count == 1 \
                 and (i == 0 or unit.gap_before) and not more_words_than(unit.text, ENTRY_MAX_WORDS) \
                 and not name_with_address(unit.text):
-            pattern = title_pattern(unit.text)
+            call = rules.TEMPLATE_CALL.match(unit.text)
+            pattern = f"{call['macro']}(…)" if call else title_pattern(unit.text)
             groups.setdefault(pattern, []).append(i)
             if pattern.startswith("0 "):
                 groups.setdefault(_NUMBERED, []).append(i)
@@ -459,17 +463,26 @@ def entry_lines(units: Sequence[Unit], roles: Sequence[Role]) -> set[int]:
     accepted = [groups[pattern] for pattern in patterns] + _kindred_entries(units, groups, patterns)
     questions = _numbered_chain(units, [i for i, unit in enumerate(units) if roles[i] in _ENTRY_ROLES
                                         and (i == 0 or unit.gap_before) and unit.line_count <= FAQ_QUESTION_MAX_LINES
-                                        and rules.NUMBERED_ITEM.match(unit.text)])
+                                        and rules.FAQ_NUMBER.match(unit.text)])
     if _numbered_questions(units, questions):
         accepted.append(questions)
     headers = [i for i, unit in enumerate(units) if unit.line_count == 1 and changelog_header(unit.text)]
     if len(headers) >= ENTRY_MIN_LINES:
         accepted.append(headers)
+    accepted = [members for members in accepted if not _inside_one_entry(members, accepted)]
     if not accepted:
         return set()
     # Lines set deeper than another pattern's entries are items in them (`  * Update to Unicode 17.0`).
     outermost = min(min(units[i].indent for i in members) for members in accepted)
     return {i for members in accepted if min(units[i].indent for i in members) == outermost for i in members}
+
+
+def _inside_one_entry(members: Sequence[int], accepted: Sequence[Sequence[int]]) -> bool:
+    """Whether lines of one pattern all stand inside one entry of another: an
+    answer's own list (`Version 4.2 brought these features:` … under `B1) What's new?`)."""
+    return any(other is not members and len(other) > len(members)
+               and 0 < bisect.bisect(other, members[0]) == bisect.bisect(other, members[-1]) < len(other)
+               for other in accepted)
 
 
 def _kindred_entries(units: Sequence[Unit], groups: dict[str, list[int]],
@@ -495,18 +508,32 @@ def _are_entry_lines(units: Sequence[Unit], members: Sequence[int]) -> bool:
 
 
 def _numbered_chain(units: Sequence[Unit], numbered: Sequence[int]) -> list[int]:
-    """The numbered paragraphs that count up from 1, each the next number (or
-    one after a number missing), their text starting in the column of the
-    one before (give or take one: ` 9.` over `10.`): a list numbered inside an
-    answer, set deeper (`1. Stop it`, `2. Restart it`), is not among them."""
-    chain: list[int] = []
-    expected, column = 1, 0
-    for i in numbered:
-        found = rules.NUMBERED_ITEM.match(units[i].text)
-        number, at = int(found["number"]), units[i].indent + found.start("text")
-        if expected <= number <= expected + 1 and (abs(at - column) <= 1 if chain else number == 1):
-            chain.append(i)
-            expected, column = number + 1, at
+    """The longest run of numbered paragraphs that count up from 1, each the
+    next number (or one after a number missing), or from 1 again under the next
+    part's letter (`A9)`, `A10)`, `B1)`), their text starting in the column of
+    the one before (give or take one: ` 9.` over `10.`): a list numbered inside
+    an answer, set deeper (`1. Stop it`, `2. Restart it`), is not among them,
+    nor is a contents list's first line of each part (`A1)` over its part's
+    questions, `B1)` over the next's)."""
+    found = [rules.FAQ_NUMBER.match(units[i].text) for i in numbered]
+    starts = [n for n, match in enumerate(found) if int(match["number"]) == 1][:FAQ_CHAIN_STARTS]
+    return max(([numbered[n] for n in _counting_from(units, numbered, found, start)] for start in starts),
+               key=len, default=[])
+
+
+def _counting_from(units: Sequence[Unit], numbered: Sequence[int], found: Sequence[re.Match[str]],
+                   start: int) -> list[int]:
+    """The positions in `numbered` of the run `_numbered_chain` follows from the one at `start`."""
+    chain = [start]
+    part, expected = found[start]["part"], int(found[start]["number"]) + 1
+    column = units[numbered[start]].indent + found[start].start("text")
+    for n in range(start + 1, len(numbered)):
+        number, at = int(found[n]["number"]), units[numbered[n]].indent + found[n].start("text")
+        counted = found[n]["part"] == part and expected <= number <= expected + 1
+        next_part = bool(part and found[n]["part"]) and 0 < ord(found[n]["part"]) - ord(part) <= 2 and number == 1
+        if (counted or next_part) and abs(at - column) <= 1:
+            chain.append(n)
+            part, expected, column = found[n]["part"], number + 1, at
     return chain
 
 
@@ -518,9 +545,10 @@ def _numbered_questions(units: Sequence[Unit], chain: Sequence[int]) -> bool:
     inside one article."""
     if len(chain) < FAQ_MIN_QUESTIONS:
         return False
-    last = int(rules.NUMBERED_ITEM.match(units[chain[-1]].text)["number"])
+    numbers = [rules.FAQ_NUMBER.match(units[i].text) for i in chain]
+    last = {found["part"]: int(found["number"]) for found in numbers}  # each part's last number
     asking = sum(1 for i in chain if "?" in units[i].text)
-    return len(chain) >= FAQ_NUMBERED_SHARE * last and asking * 2 > len(chain) \
+    return len(chain) >= FAQ_NUMBERED_SHARE * sum(last.values()) and asking * 2 > len(chain) \
         and chain[0] <= len(units) * FAQ_SPAN_SHARE and chain[-1] >= len(units) * (1 - FAQ_SPAN_SHARE)
 
 
@@ -608,8 +636,7 @@ def _break_before(units: Sequence[Unit], roles: Sequence[Role], i: int) -> int:
     over `POEMS BY …`); so does a name right under its label (`II` over
     `ORIGIN OF SONG`, `CHAPTER IV` over `THE STORM`), whose break is the label's."""
     before, above = units[i].gap_before, i - 1
-    while above >= 0 and (roles[above] is Role.SEPARATOR
-                          or (units[i].gap_before <= 1 and rules.CAPTION.match(units[above].text.strip()))):
+    while above >= 0 and (roles[above] is Role.SEPARATOR or under_caption(units[i], units[above])):
         before, above = max(before, units[above].gap_before), above - 1
     if above >= 0 and units[i].gap_before <= 1 and units[above].line_count == 1 \
             and rules.LABEL_ONLY.match(units[above].text):

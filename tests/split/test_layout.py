@@ -1248,3 +1248,85 @@ def test_a_changelogs_entries_dated_in_november_are_no_issues_mastheads():
                f"\n\t* wait.h: New file for case {day}." for day in range(20, 9, -1)]
     found = articles_of("\n\n".join(entries) + "\n")
     assert len(found) == len(entries) and all(a.date and a.date.startswith("1994-11") for a in found)
+
+
+def test_a_news_pages_short_dated_notices_are_its_articles_not_front_matter():
+    """A project's news page made by a macro processor: under its template's
+    definitions, each notice opens with its title as the call of a macro
+    (`ITEM(Version 2.0 is out)`), the date under it and a line of the template
+    that opens the text (`BODY`): however short a notice, it is an article,
+    titled with the call's text, and the template's line under every title is
+    no byline."""
+    releases = [("Version 2.4 is out", "March 3 2024", "2024-03-03"),
+                ("Version 2.3 is out", "January 9 2024", "2024-01-09"),
+                ("Version 2.2 is out", "November 2 2023", "2023-11-02"),
+                ("Version 2.1 is out", "August 30 2023", "2023-08-30"),
+                ("Mirror moved", "July 4 2023", "2023-07-04"), ("Version 2.0 is out", "May 1 2023", "2023-05-01")]
+    head = "#define ITEM(t) <h2> t\n#define WHEN(d) <span>d</span></h2>\n#define BODY <div>\n#define DONE </div>"
+    notices = [f"ITEM({title})\nWHEN({date})\nBODY\n\nThe team presents the <a href=\"dl.html\">new version</a> "
+               f"of the tool, notice {n}.\n\nDONE" for n, (title, date, _iso) in enumerate(releases)]
+    long_notice = f"ITEM(Version 1.9 is out)\nWHEN(April 2 2023)\nBODY\n\n{paragraph(120)}\n\nDONE"
+    found = articles_of(book((0, head), *((1, notice) for notice in [*notices, long_notice])))
+    assert [(a.title, a.date, a.authors) for a in found] == [
+        *((title, iso, ()) for title, _date, iso in releases), ("Version 1.9 is out", "2023-04-02", ())]
+
+
+def test_one_surname_in_capitals_under_each_title_names_its_author():
+    """Papers signed under their titles by their writers' surnames in capitals
+    alone (`HARLOW`, `HARLOW AND MERCER`) name their authors; the text never
+    writes these words in lower case."""
+    authors = ["HARLOW", "MERCER", "HARLOW", "QUILL", "HARLOW AND MERCER"]
+    papers = [(3, f"PAPER NO. {n}\n\n{'A Title Of Paper ' + str(n)}\n\n{author}\n\n\n{paragraph(200)}")
+              for n, author in enumerate(authors, 1)]
+    found = articles_of(book(*papers))
+    assert [people(a) for a in found] == [
+        ("Harlow",), ("Mercer",), ("Harlow",), ("Quill",), ("Harlow", "Mercer")]
+
+
+def test_a_faq_numbering_its_questions_by_part_gives_each_question_a_page():
+    """A FAQ in plain text whose questions are numbered within lettered parts
+    (`A1)`, `A2)`, then `B1)` under `Section B`), its contents list first
+    (each part's questions a block of lines): each question in the text is a
+    page, titled without its code; one answer's own list of releases, lines of
+    one pattern (`Version 3.2 brought these changes:`), stays that answer's."""
+    parts = {"A": ["What is it?", "Where can I get it?", "Which systems does it run on?"],
+             "B": ["What's new in the latest release?", "Is it compatible with the old one?"],
+             "C": ["How does it differ from the others?", "Why is it slow to start?", "Can I change the prompt?"]}
+    contents = "\n\n".join(f"Section {part}:  Questions of part {part}\n\n" + "\n".join(
+        f"{part}{n}) {question}" for n, question in enumerate(questions, 1)) for part, questions in parts.items())
+    releases = "\n\n".join(f"Version 3.{n} brought these changes:\n\n{paragraph(25)}" for n in range(5, 0, -1))
+    answers = {question: "\n\n".join(paragraph(30) for _ in range(8))
+               + (f"\n\n{releases}" if question.startswith("What's new") else "")
+               for questions in parts.values() for question in questions}
+    body = "\n\n".join(f"----------\nSection {part}:  Questions of part {part}\n\n" + "\n\n".join(
+        f"{part}{n})  {question}\n\n{answers[question]}" for n, question in enumerate(questions, 1))
+        for part, questions in parts.items())
+    intro = f"This is the FAQ of a tool.\n\n{paragraph(30)}\n\n----------\nContents:"
+    found = articles_of(f"{intro}\n\n{contents}\n\n{body}\n")
+    assert [a.title for a in found][-8:] == [question for questions in parts.values() for question in questions]
+
+
+def test_a_licence_notice_closing_or_opening_a_dump_is_no_article():
+    """A release history whose last section is the file's licence (`License`,
+    the GPL's notice), and a text whose first piece is its copyright notice:
+    set aside, not articles. A release that mentions its licence stays one."""
+    notice = ("This file is part of a tool.\n\nThe tool is free software: you can redistribute it and/or modify it"
+              " under the terms of the GNU General Public License.\n\nIt is distributed in the hope that it will be"
+              " useful, but WITHOUT ANY WARRANTY; see the License for more details.")
+    releases = [f"* Version 1.{n}\n\n{paragraph(60)}" for n in range(3, 0, -1)]
+    releases[1] += "\n\nThis release is licensed under the GPL, version 3 or later."
+    found = articles_of("\n\n".join([*releases, f"* License\n\n{notice}"]), format=Format.ORG)
+    assert [a.title for a in found] == ["Version 1.3", "Version 1.2", "Version 1.1"]
+    copyright_page = f"Copyright (C) 2001 A. Writer. All rights reserved.\n\n{notice}"
+    found = articles_of(book((0, copyright_page), *((4, f"THE {n} TALE\n\n{paragraph(200)}") for n in ("RED", "BLUE"))))
+    assert [a.title for a in found] == ["The Red Tale", "The Blue Tale"]
+
+
+def test_org_comment_lines_are_set_aside():
+    """Org never exports a comment line (`# …`): a file's notes to its editors
+    over its first heading, however long, make no page of its own."""
+    notes = "\n".join(f"# Note {n} to the editors: keep the newest entry of this file first, and its links whole."
+                      for n in range(1, 5))
+    text = f"A TOOL'S NEWS\n\n{notes}\n\n" + "\n\n".join(f"* Version 2.{n}\n\n{paragraph(60)}" for n in range(3, 0, -1))
+    found = articles_of(text, format=Format.ORG)
+    assert [a.title for a in found] == ["Version 2.3", "Version 2.2", "Version 2.1"]

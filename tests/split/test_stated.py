@@ -43,6 +43,16 @@ Posted on 1999-01-01 by someone else, in a quoted line.
     assert (article.description, article.address) == ("Happy 6th birthday, Go!", "6years")
 
 
+def test_a_day_the_calendar_lacks_costs_its_post_its_date_not_the_build():
+    """A post dated a day the calendar lacks (`2017-02-29`, a slip of its
+    writer's) is read with the rest of its fields; its neighbours keep theirs."""
+    posts = [("Leap year notes", "2017-02-29 10:00:00", "Jane Doe"), ("Spring notes", "2017-03-01", "John Roe")]
+    seed = split("\n".join(f"---\ntitle: {title}\ndate: {date}\nauthor: {author}\n---\n\n{PROSE}\n"
+                           for title, date, author in posts), "posts.md")
+    assert [(a.title, a.authors, a.date) for a in seed.articles] == [
+        ("Leap year notes", ("Jane Doe",), None), ("Spring notes", ("John Roe",), "2017-03-01")]
+
+
 def test_an_author_field_names_its_author_as_written():
     seed = split(f"""====================
 So I have a blog now

@@ -35,7 +35,7 @@ _PARSER = HeaderParser(policy=email.policy.compat32)
 #: "et al.", which adds no one to a list of authors.
 _ET_AL = re.compile(r"^et\.?\s+al\.?$", re.IGNORECASE)
 #: A person's handle in brackets after their name: `Jane Doe (@jdoe)`.
-_HANDLE_ASIDE = re.compile(r"[ \t]?\(@[A-Za-z0-9][\w.-]{0,38}\)")
+_HANDLE_ASIDE = re.compile(rf"[ \t]?\(@{rules.HANDLE_CHARS}\)")
 #: A name before a bare address, as some list archives write a sender: `Jane Doe jane@example.org`.
 _BARE_ADDRESS = re.compile(r"^(?P<name>[^<>@()\",]+?)\s+(?P<address>[^\s<>@()\",]+@[^\s<>@()\",]+)$")
 #: An affiliation in brackets after a name: `Jane Doe (Acme)`.

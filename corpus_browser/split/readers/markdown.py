@@ -45,8 +45,20 @@ _SETEXT = {"=": 1, "-": 2}
 _QUOTE = re.compile(r"^ {0,3}>")
 #: A line that closes fenced code: backticks alone (one with an info string, ```` ``` kotlin ````, opens a block).
 _CLOSING_FENCE = re.compile(r"^\s*`{3,}\s*$")
-#: libyaml's safe loader when PyYAML has it (front-matter blocks come by the thousand), else the pure-Python one.
-_YAML = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+class _YAML(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """libyaml's safe loader when PyYAML has it (front-matter blocks come by the
+    thousand), else the pure-Python one; a timestamp that is no day of the
+    calendar (`date: 2017-02-29`) is kept as its text, not the end of the reading."""
+
+
+def _timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> object:
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_YAML.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 #: Inline Markdown in a title, replaced by its text: links (a `[label]` alone is one only where
 #: the file defines the label, as Markdown reads it: `## [1.0.0] - 2017-06-20`), emphasis, code.
 _LINK = re.compile(r"!?\[([^\[\]\n]{0,300})\](\([^()\n]{0,2000}\)|\[[^\[\]\n]{0,300}\])?")

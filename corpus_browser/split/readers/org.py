@@ -14,7 +14,8 @@ metadata:
 - a `COMMENT` heading or one tagged `:noexport:` is never published; in a file
   that exports posts (ox-hugo), neither is a `TODO` or `DRAFT` one: drafts.
 
-The lines of a `#+begin_` ... `#+end_` block (code, an example, a quotation)
+Comment lines (`# …`), which Org never exports, are set aside. The lines of
+a `#+begin_` ... `#+end_` block (code, an example, a quotation)
 are verbatim units, never headings nor metadata: a date in a quoted mail does
 not date the post.
 """
@@ -34,6 +35,8 @@ from corpus_browser.split.readers.paragraphs import text_builder
 #: Org's metadata lines: `#+keyword: value`, and a drawer's `:NAME:` lines.
 _META = re.compile(r"^[ \t]*(?:#\+\w+:|:[\w-]+:)")
 _BLOCK = re.compile(r"^[ \t]*#\+(begin|end)_", re.IGNORECASE)
+#: A comment line, which Org never exports: `# a note to the file's editors`.
+_COMMENT = re.compile(r"^[ \t]*#(?:[ \t]|$)")
 _KEYWORD = re.compile(r"^[ \t]*#\+(\w+):[ \t]*(.*)$")
 _PROPERTY = re.compile(r"^[ \t]*:([\w-]+):[ \t]*(.*)$")
 _PLANNING = re.compile(r"^[ \t]*(?:CLOSED|SCHEDULED|DEADLINE):")
@@ -75,6 +78,8 @@ def read(seed: Seed) -> list[Unit]:
             _keyword(builder, i, raw, keyword[1].casefold(), keyword[2], opens_record=i in posts)
         elif not in_block and _META.match(raw):
             builder.unit(clean(raw), i + 1, i + 1, Role.HEADER)
+        elif not in_block and _COMMENT.match(raw):
+            builder.unit(clean(raw), i + 1, i + 1, Role.BOILERPLATE)
         else:
             builder.line(i + 1, raw)
         i += 1
