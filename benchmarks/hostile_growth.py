@@ -60,6 +60,11 @@ def spaced_author(n: int) -> Callable[[], object]:
     return split_seed(["---", "title: A Post", "author: Jane" + " " * n + "Doe", "---", "", "Some text."])
 
 
+def open_macro_call(n: int) -> Callable[[], object]:
+    """A heading that opens as a template's macro call (`NEWS(`) and never closes it: words, then a `(`."""
+    return split_seed(["NEWS(" + "a " * (n // 2) + "(", "", "Some text."])
+
+
 def open_brackets(n: int) -> Callable[[], object]:
     return split_seed(["Title", "", "[" * n])
 
@@ -102,6 +107,7 @@ INPUTS: list[tuple[str, Callable[[int], Callable[[], object]], int]] = [
     ("`# x` + spaces + `y` (ATX heading), spaces", atx_heading, 100_000),
     ("`* x` + spaces + `y` (Org heading), spaces", org_heading, 100_000),
     ("an author field with a run of spaces, spaces", spaced_author, 100_000),
+    ("`NEWS(` + words, never closed (a macro's call), characters", open_macro_call, 100_000),
     ("a run of `[`, characters", open_brackets, 200_000),
     ("a run of `[x](`, characters", open_links, 200_000),
     ("a run of `[[x`, read for naming themes, characters", named_brackets, 60_000),

@@ -476,7 +476,7 @@ VERSION = re.compile(r"\b\d+\.\d+")
 TITLE_MARKS = re.compile(r"^[*#=+~-]+\s+")
 #: A title written as a call of a page template's macro, as pages made by a macro processor (cpp, m4)
 #: are (`NEWS_TITLE(Version 2.0 is out)`): the title is the call's text, of more than one word.
-TEMPLATE_CALL = re.compile(r"^(?P<macro>[A-Z][A-Z0-9_]+)\((?P<title>[^()]*\s[^()]*)\)$")
+TEMPLATE_CALL = re.compile(r"^(?P<macro>[A-Z][A-Z0-9_]+)\((?P<title>[^()\s]*\s[^()]*)\)$")
 
 #: Ordinal words, which number pieces as digits do ("FIRST STORY", "Second Day").
 ORDINALS = frozenset(
