@@ -153,14 +153,15 @@ def handle_credit(text: str) -> tuple[str, str] | None:
 def without_trailing_date(text: str) -> str:
     """A title without the date it ends with, which the article's date shows
     anyway: `2.1.0 - 2020-01-01` -> `2.1.0`, `6.0.4 / 2026-04-14` -> `6.0.4`,
-    `Release 7.2 (released Sep 13, 2023)` -> `Release 7.2`, `0.9.5 Tue Jan 11 2011` -> `0.9.5`, `Version 3.3
+    `Release 7.2 (released Sep 13, 2023)` -> `Release 7.2`, `0.9.5 Tue Jan 11 2011` -> `0.9.5`, `0.4 - Fri Jul 16
+    2004 17:44:54 +0800` -> `0.4`, `Version 3.3
     04-May-2024` -> `Version 3.3`, `(_The Globe_,
     January 12, 1895.)` -> `_The Globe_`. A title that is only a date stays as it is."""
     if is_source_line(text):
         return without_trailing_date(text.rstrip(".")[1:-1])
     found = _date_match(text)
-    if found is None or text[found.end():].strip(" )]}.") :
-        return text
+    if found is None or rules.WEEKDAY_OR_TIME.sub("", text[found.end():]).strip(" )]}."):
+        return text  # (a time of day after the date, `17:44:54 +0800`, is the date's)
     head = text[: found.start()]
     bracket = max(head.rfind("("), head.rfind("["))
     bracketed = bracket > 0 and len(head[bracket + 1:].split()) <= 2
@@ -220,6 +221,17 @@ def is_date_line(text: str) -> bool:
     rest = _around_date(text, found)
     return len(rules.WORD_IN_DATE_LINE.findall(rest)) <= rules.DATE_LINE_MAX_OTHER_WORDS \
         and not rules.VERSION.search(rest)
+
+
+def month_day(text: str) -> tuple[int, int] | None:
+    """The month and day a title names with no year (`Sept. 17.`, `Monday,
+    3rd May`), or None: a journal's entry, whose year is stated elsewhere."""
+    found = rules.MONTH_DAY.match(text.strip())
+    if found is None:
+        return None
+    month = rules.MONTHS[(found["month"] or found["month_after"]).casefold()]
+    day = int(found["day"] or found["day_first"])
+    return (month, day) if 1 <= day <= calendar.monthrange(2000, month)[1] else None
 
 
 def is_bare_date(text: str) -> bool:
@@ -581,10 +593,11 @@ def names_in_title(titles: Sequence[str]) -> dict[str, str]:
 
 
 def _speaker_name(text: str) -> bool:
-    """A name as titles print it: not starting with an article, not ending with an initial, no month in it."""
+    """A name as titles print it: not starting with an article, not ending with an initial, no month in it,
+    no dash joining a label to a title (`LETTER II.--ON THE QUAKERS`)."""
     words = text.split()
     return is_name(text) and words[0].casefold() not in {"a", "an", "the"} and len(words[-1].rstrip(".")) > 1 \
-        and not any(word.casefold().rstrip(".,") in rules.MONTHS for word in words)
+        and not any(word.casefold().rstrip(".,") in rules.MONTHS or "--" in word or "—" in word for word in words)
 
 
 def _fold(text: str) -> str:

@@ -33,7 +33,7 @@ BYLINE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
 METADATA_LINE_MAX_CHARS = 200
 
 #: Lower-case words allowed inside a person's name ("Ludwig van Beethoven").
-NAME_PARTICLES = frozenset("van von de da der den del della di du la le st bin ibn al y".split())
+NAME_PARTICLES = frozenset("van von v. de da der den del della di du la le st bin ibn al y".split())
 #: Words that join several names in one byline.
 NAME_JOINERS = re.compile(r"(?:,|;|&|\band\b|\bwith\b)", re.IGNORECASE)  # (parts are stripped: no `\s*` before)
 #: One word of a person's name: letters, with dots, hyphens and apostrophes.
@@ -192,6 +192,12 @@ _DAY = rf"(?P<day>\d{{1,2}}){_ENGLISH_ORDINAL}"
 #: A year of four digits, 1500 to 2199.
 YEAR = r"(?P<year>1[5-9]\d\d|2[01]\d\d)"
 
+#: A day named by its month alone, no year, as a journal's entries are headed (`Sept. 17.`, `Monday, 3rd May`).
+MONTH_DAY = re.compile(
+    rf"^(?:[A-Z][a-z]+day,?\s+)?(?:{_MONTH}\s+{_DAY}|(?P<day_first>\d{{1,2}}){_ENGLISH_ORDINAL}\s+(?:of\s+)?"
+    rf"(?P<month_after>{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?)\.?$", re.IGNORECASE)
+#: A year alone on a line, as a journal heads its year's entries (`1782.`, `_1783_`).
+YEAR_LINE = re.compile(rf"^[\s_*]*{YEAR}[.:]?[\s_*]*$")
 #: A year written both ways after a date (`Jan. 4, 1710–11`), as the months up to March were before
 #: the new year moved to January: the later year is ours.
 DUAL_YEAR = re.compile(r"[–—-](\d\d)(?!\d)")

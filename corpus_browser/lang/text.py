@@ -258,7 +258,7 @@ def reader_title(heading: str) -> tuple[str, str | None]:
         text = text[numbering.end():]
     text = text.rstrip(" ,;:")  # a heading over its alternative title (`THE HOUSE THAT BELL BUILT;` over `OR, …`)
     last_word = text.rsplit(" ", 1)[-1]
-    if text.endswith(".") and "." not in last_word[:-1] and len(last_word) > 2:
+    if text.endswith(".") and "." not in last_word[:-1] and (len(last_word) > 2 or last_word[:-1].isdigit()):
         text = text[:-1]
     text = ease_capitals(text) if is_all_caps(text) else text
     return text, (ease_capitals(label) if label and is_all_caps(label) else label)

@@ -36,7 +36,7 @@ from corpus_browser.model import (
     SplitSeed,
 )
 from corpus_browser.split.boilerplate import SeedKeys, find_boilerplate
-from corpus_browser.split.extract import extract, is_draft, is_stub
+from corpus_browser.split.extract import extract, is_draft, is_stub, with_years_carried
 from corpus_browser.split.imports.articles import imported_seed
 from corpus_browser.split.plausibility import SWITCH_MIN_SCORE_SHARE, judge, unmarked
 from corpus_browser.split.segment import PreparedSeed, blocked_keys, opens_block, prepare_seed, segment_seed
@@ -147,6 +147,7 @@ def _extracted(segmented: SegmentedSeed, readings: tuple[Reading, ...] = ()) -> 
     articles = tuple(extract(segment, overrides, lines, format) for segment in published)
     if len(articles) == 1 and articles[0].date is None:  # one post per file, its date in the file's name
         articles = (replace(articles[0], date=date_in_name(segmented.seed.name)),)
+    articles = with_years_carried(articles, lines)
     matter = segmented.matter + tuple(SetAside(unit.first, unit.last, SetAsideKind.BOILERPLATE, unit.text)
                                       for n in unpublished for unit in segmented.segments[n].units)
     matter_lines = segmented.matter_lines + tuple((segmented.segments[n].first, segmented.segments[n].last, reason)

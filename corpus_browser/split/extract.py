@@ -12,10 +12,12 @@ named in the title. What an editor's sidecar says wins over all of these.
 
 from __future__ import annotations
 
+import calendar
 import itertools
 import re
 import textwrap
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from itertools import groupby
 
 from corpus_browser.lang import markdown as md
@@ -28,6 +30,7 @@ from corpus_browser.lang.recognise import (
     handle_credit,
     is_bare_date,
     is_source_line,
+    month_day,
     without_trailing_date,
 )
 from corpus_browser.lang.rules import (
@@ -153,6 +156,29 @@ def section_authors(section: str) -> tuple[str, ...]:
     return found if found and all(" " in name for name in found) else ()
 
 
+def with_years_carried(articles: Sequence[Article], lines: Sequence[str]) -> tuple[Article, ...]:
+    """A journal's entries headed by a day and month alone (`Sept. 17.`), in the
+    year a line states alone above them (`1782.`) or the last dated entry does;
+    past December the year turns (an entry's month smaller than the one
+    before). An entry with no year stated before it keeps no date."""
+    year = month = None
+    carried, seen = [], 0
+    for article in articles:
+        for line in lines[seen:article.first_line - 1]:  # (a year's heading may close the entry before)
+            if found := rules.YEAR_LINE.match(line):
+                year, month = int(found["year"]), None
+        seen = max(seen, article.first_line)
+        if article.date:
+            year, month = int(article.date[:4]), int(article.date[5:7]) if len(article.date) >= 7 else None
+        elif year is not None and (day := month_day(article.title)):
+            year += 1 if month is not None and day[0] < month else 0
+            month = day[0]
+            if day[1] <= calendar.monthrange(year, month)[1]:  # (not the 29th of February of a common year)
+                article = replace(article, date=f"{year:04}-{month:02}-{day[1]:02}")
+        carried.append(article)
+    return tuple(carried)
+
+
 def is_draft(segment: Segment) -> bool:
     """Whether the article's own metadata says it is a draft, not to publish."""
     return any(unit.stated is not None and unit.stated.draft for unit in _head(segment.units))
@@ -206,8 +232,11 @@ def _title_units(units: Sequence[Unit], title_index: int | None) -> set[int]:
 
 def _named_label(units: Sequence[Unit], title_index: int) -> int | None:
     """For a title that only numbers its piece (`No. 10`, `ESSAY IV`, see
-    `template._labels`): the line under it that names the piece."""
-    return title_index + 1 if units[title_index].is_label and title_index + 1 < len(units) else None
+    `template._labels`): the line under it that names the piece; not a note
+    wholly in brackets (`[Sidenote: …]`), which names no piece."""
+    below = units[title_index + 1].text.strip() if title_index + 1 < len(units) else ""
+    named = units[title_index].is_label and below and not (below.startswith("[") and below.endswith("]"))
+    return title_index + 1 if named else None
 
 
 def _title(units: Sequence[Unit], title_index: int, overrides: Overrides = Overrides()) -> tuple[str, str | None]:

@@ -348,12 +348,14 @@ def _signoff(units: list[Unit], a: int, b: int, in_matter: set[int]) -> None:
     if len(body) < 3:
         return
     dated = not more_words_than(units[last].text, SIGNOFF_MAX_WORDS) and find_date(units[last].text)
-    placed = rules.PLACE_LINE.match(units[last].text) and not name_line(units[last].text)  # (not `Walter H. Page.`)
+    placed = rules.PLACE_LINE.match(units[last].text) and not name_line(units[last].text) \
+        and not more_words_than(units[body[-2]].text, SIGNOFF_MAX_WORDS)  # (not `Walter H. Page.`, nor under a poem)
     signature = body[-2] if dated or placed else last
     text = units[signature].text
     if not more_words_than(text, SIGNOFF_MAX_WORDS):
         names = signoff_names(text, last_paragraph=False) or name_line(text) \
-            or (_italic_name(text) if units[signature].indent else None)
+            or (_italic_name(text) if units[signature].indent else None) \
+            or (_set_name(text) if units[signature].indent >= RIGHT_SET_INDENT else None)
         if names:
             units[signature] = replace(units[signature], role=Role.BYLINE, names=names)
             if dated:
@@ -363,6 +365,20 @@ def _signoff(units: list[Unit], a: int, b: int, in_matter: set[int]) -> None:
         names = signoff_names(text, last_paragraph=True)
         if names:  # the credit stays part of the paragraph it ends
             units[signature] = replace(units[signature], names=names)
+
+
+#: A line set this far in, or further, is set to the right, as a signature is under a poem.
+RIGHT_SET_INDENT = 20
+
+
+def _set_name(text: str) -> tuple[str, ...] | None:
+    """A name of two to five words alone on a line, as a signature set to the
+    right at a piece's foot is (`Philipp Spitta.`, `F. v. Pocci.`); not `The End.`"""
+    name = text.strip().rstrip(".")
+    words = name.split()
+    if 2 <= len(words) <= 5 and is_name(name) and not any(word.casefold() in MINOR_WORDS for word in words):
+        return (name,)
+    return None
 
 
 #: A line wholly in italics (`_Clinton Scollard._`), what it holds.

@@ -62,8 +62,14 @@ TEMPLATE_SHARE = 0.6
 CONTAINER_MIN_POSTS = 5
 #: The share of a rank's titles that must differ for them to be article titles.
 DISTINCT_TITLES = 0.7
+#: Back matter told by standing after what a contents list names takes at most this share of a seed's words.
+AFTER_CONTENTS_MAX_SHARE = 0.3
 #: Front matter told by its lack of prose takes at most this share of a seed's words.
 FRONT_MATTER_MAX_SHARE = 0.2
+#: A framed marker (`*** START OF … ***`) runs over at most this many lines.
+FRAMED_MAX_LINES = 2
+#: A line at most this many blank lines under a picture's caption stands after the caption's break.
+CAPTION_MAX_GAP = 2
 #: A piece before the first article with fewer words of prose than this is front matter (a title page, credits).
 FRONT_MATTER_MAX_PROSE = 30
 #: ... unless it is of verse or short lines, at least this many words, under a byline, where
@@ -189,6 +195,12 @@ def find_layout(units: Sequence[Unit], format: Format, overrides: Overrides, spl
     listing = _front_listing(units, contents, lo, hi)
     matter += _front_matter(units, ordered, hi, matter, format is Format.TEXT, level_starts, listing, named)
     matter += _licence_notices(units, ordered, hi, matter)
+    if format is Format.TEXT:
+        for i in _half_titles(units, ordered, lo):
+            del starts[i]
+            starts[i + 1] = "the heading under a half-title (the book's title repeated)"
+            matter.append((i, i + 1, "a half-title: the book's title again, over its first piece"))
+        ordered = sorted(starts)
     containers = _containers(units, ordered, hi, matter, format is Format.TEXT)
     matter += containers
     issues = _mastheads(units, lo, hi) if format is Format.TEXT else []
@@ -262,8 +274,10 @@ def _hinted_starts(units: Sequence[Unit], lo: int, hi: int, overrides: Overrides
 
 def _wrapper(units: Sequence[Unit]) -> tuple[int, int, list[tuple[int, int, str]]]:
     """The seed's content `[lo, hi)` inside the framed marker lines near its
-    ends, and the wrapper outside them as matter."""
-    framed = [i for i, unit in enumerate(units) if unit.line_count == 1 and rules.FRAMED_LINE.match(unit.text)]
+    ends (a long marker may run on to a second line: `***START OF THE … OF` over
+    `VIRGINIA, 1782***`), and the wrapper outside them as matter."""
+    framed = [i for i, unit in enumerate(units)
+              if unit.line_count <= FRAMED_MAX_LINES and rules.FRAMED_LINE.match(unit.text)]
     edge = max(1, int(len(units) * WRAPPER_SHARE))
     front = [i for i in framed if i < edge]
     back = [i for i in framed if i >= len(units) - edge and (not front or i > front[-1])]
@@ -271,7 +285,8 @@ def _wrapper(units: Sequence[Unit]) -> tuple[int, int, list[tuple[int, int, str]
         mirror = [i for i in framed if len(units) - 2 * edge <= i < back[0] and i > front[-1]
                   and _mirrors(units[front[-1]].text, units[i].text)]
         back = [i for i in framed if mirror and i >= mirror[0]] or back
-    inner = [i for i in framed if (not front or i > front[-1]) and (not back or i < back[0])]
+    inner = [i for i in framed if (not front or i > front[-1]) and (not back or i < back[0])
+             and units[i].line_count == 1]  # (a paragraph between rules of dashes is no marker)
     if inner:
         return 0, len(units), []  # framed lines all through: decoration, not a wrapper
     lo = front[-1] + 1 if front else 0
@@ -720,8 +735,8 @@ def _strengths(units: Sequence[Unit], headings: Sequence[int], lo: int, hi: int)
 
 
 def _break_before(units: Sequence[Unit], i: int, lo: int) -> int:
-    """Blank lines right before a unit, or before a picture's caption one blank
-    line above it if more (`[Illustration]` between a story and the next title); the span's
+    """Blank lines right before a unit, or before a picture's caption close above
+    it if more (`under_caption`: `[Illustration]` between a story and the next title); the span's
     first unit (`lo`) stands after the strongest break of all (`_START`), the
     start of the text."""
     if i <= lo:
@@ -733,8 +748,8 @@ def _break_before(units: Sequence[Unit], i: int, lo: int) -> int:
 
 def under_caption(unit: Unit, above: Unit) -> bool:
     """Whether `unit` hugs a picture's caption right above it (`[Illustration]`,
-    one blank line or none between): it stands after the caption's break."""
-    return unit.gap_before <= 1 and bool(rules.CAPTION.match(above.text.strip()))
+    two blank lines or fewer between): it stands after the caption's break."""
+    return unit.gap_before <= CAPTION_MAX_GAP and bool(rules.CAPTION.match(above.text.strip()))
 
 
 def _heads_a_list(units: Sequence[Unit], i: int, hi: int) -> bool:
@@ -1074,7 +1089,9 @@ def _after_contents(units: Sequence[Unit], starts: Sequence[int], hi: int, named
     of an issue. Not the text of a named piece that holds only its title and
     perhaps a line in capitals under it (a title page over its text, which
     opens with a heading of its own), nor the articles under the last heading
-    it names by rank (a section over its questions)."""
+    it names by rank (a section over its questions). Past
+    `AFTER_CONTENTS_MAX_SHARE` of the text, they are the issue's own articles, the
+    list naming only a few of them."""
     if not named:
         return []
     past = max(max(named), min(first for first, _last, _reason in contents))
@@ -1082,9 +1099,11 @@ def _after_contents(units: Sequence[Unit], starts: Sequence[int], hi: int, named
     title_pages = {last for first, last in pieces if first in named and last - first <= 2 and (
         last - first == 1 or units[first + 1].role is Role.HEADING or is_all_caps(units[first + 1].text))}
     section = units[max(named)].level
-    return [(first, last, "back matter: after the last article the contents list names")
-            for first, last in pieces if first > past and first not in named and first not in title_pages
-            and not units[first].level > section > 0]
+    found = [(first, last, "back matter: after the last article the contents list names")
+             for first, last in pieces if first > past and first not in named and first not in title_pages
+             and not units[first].level > section > 0]
+    back = sum(_body_words(units[first:last]) for first, last, _reason in found)
+    return found if back <= AFTER_CONTENTS_MAX_SHARE * (_body_words(units[starts[0] if starts else 0:hi]) or 1) else []
 
 
 def _title_text(units: Sequence[Unit], start: int) -> str:
@@ -1115,8 +1134,9 @@ def _front_matter(units: Sequence[Unit], starts: Sequence[int], hi: int, matter:
     its releases, as many as it). In plain text, a book's
     front runs up to its contents list (`listing`, where it starts), past a
     piece of prose (a preface, a transcriber's note) that stays an article, and
-    no further than the first piece that list names (a poem, short lines though
-    it has), nor past an entry's heading that asks a question or is a date (a
+    no further than the first piece a contents list names (a poem, short lines
+    though it has; where the list stands at the back, one of some length, not a
+    title page bearing the book's title), nor past an entry's heading that asks a question or is a date (a
     FAQ's first, however short its answer: `1. Is it free to use?` over
     `Yes.`; a minutes' first meeting, cancelled), nor past the first of many
     dated entries (a news page's notices of a line or two), dated as the next
@@ -1134,7 +1154,8 @@ def _front_matter(units: Sequence[Unit], starts: Sequence[int], hi: int, matter:
         if not by_layout and n == 0 and _bare_title(units[first]) and last == first + 1 and last < hi:
             found.append((first, last, "front matter: the seed's own title, with nothing under it"))
             continue
-        if (listing is not None and first > listing and first in named) \
+        if (first in named and (first > listing if listing is not None else _body_words(units[first:last])
+                                >= FRONT_MATTER_MAX_PROSE)) \
                 or (not by_layout and (n or first in level_starts)) \
                 or _opens_entry(units[first]) or (dated_entries and all(dated[n:n + 2])):
             return _small_share(units, found, starts, hi)
@@ -1306,6 +1327,17 @@ def _advertisements(units: Sequence[Unit], lo: int, hi: int) -> list[tuple[int, 
     found = next((i for i in range(middle, hi) if units[i].role is Role.HEADING
                   and key(units[i].text) in rules.ADVERTISEMENT_HEADINGS), None)
     return [] if found is None else [(found, hi, f"back matter: advertisements, from `{units[found].text}`")]
+
+
+def _half_titles(units: Sequence[Unit], starts: Sequence[int], lo: int) -> list[int]:
+    """Pieces that open with the book's title again (its first heading's words),
+    right over another heading (`LETTERS ON ENGLAND` over `LETTER I.--ON THE
+    QUAKERS`): a half-title, the piece the heading under it."""
+    first = next((unit for unit in units[lo:] if unit.role is Role.HEADING), None)
+    if first is None:
+        return []
+    return [i for i in starts if i > lo and units[i] is not first and key(units[i].text) == key(first.text)
+            and i + 1 < len(units) and units[i + 1].role is Role.HEADING and i + 1 not in starts]
 
 
 def _licence_notices(units: Sequence[Unit], starts: Sequence[int], hi: int,

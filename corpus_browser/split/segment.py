@@ -99,6 +99,9 @@ _ROMAN_LABELLED = re.compile(r"^[IVXLC]+\.[ \t]+(?=\w)")
 #: A line opening with a dash is a line of dialogue (`– Живут.`, `— Oui, monsieur.`, and in plain-text
 #: books, where two hyphens stand for the dash, `--Oui, Madame`), never a heading.
 _DIALOGUE = re.compile(r"[–—―]|--")
+#: A line that is one quoted sentence, not in capitals, is a line of dialogue (`"No."`, `"Yes, sir!"`); a
+#: title in quotation marks is in capitals or title case, of three words or more (`"LIONS IN THEIR DENS."`).
+_QUOTED_SENTENCE = re.compile(r"""^["“'‘][^"“”]*[.!?,]["”'’]$""")
 
 #: The pattern shared by every line opening with its number (`title_pattern`'s `0`), whatever words follow.
 _NUMBERED = "0 …"
@@ -631,7 +634,7 @@ def _titled_apart(unit: Unit, before: int, after: int, gap: int) -> bool:
 
 def _break_before(units: Sequence[Unit], roles: Sequence[Role], i: int) -> int:
     """Blank lines before a unit, or before the separator lines (or a picture's
-    caption, `[Illustration]`, one blank line above it) right above it if
+    caption, `[Illustration]`, two blank lines above it or fewer) right above it if
     more: a line under a separator stands after the separator's break (`* * *`
     over `POEMS BY …`); so does a name right under its label (`II` over
     `ORIGIN OF SONG`, `CHAPTER IV` over `THE STORM`), whose break is the label's."""
@@ -695,7 +698,8 @@ def heading_form(unit: Unit, indented: bool, split: SplitRules) -> bool:
         return False
     if _BRACKETS.get(text[0]) == text[-1]:
         return False  # an editor's note or an aside: [Illustration: …], (Continued.)
-    if _DIALOGUE.match(text):
+    if _DIALOGUE.match(text) or (_QUOTED_SENTENCE.match(text) and not is_all_caps(text)
+                                 and not (is_title_case(text) and more_words_than(text, 2))):
         return False
     first = next((ch for ch in text if ch.isalnum()), "")
     if not first or not (first.isupper() or first.isdigit()):

@@ -9,6 +9,7 @@ from corpus_browser.lang.recognise import (
     dashed_names,
     find_date,
     is_date_line,
+    is_name,
     name_line,
     name_with_address,
     names_in_title,
@@ -93,6 +94,7 @@ def test_names_alone_and_with_addresses():
         (("Todd Kulesza", "Steve Francia"), None)
     assert name_with_address("Write to help@example.org for help") is None
     assert name_with_address("Jean-Paul Calderone <jp@example.com> wrote:") is None  # introduces a quotation
+    assert is_name("F. v. Pocci") and is_name("Joh. Wolfg. v. Goethe")  # `v.`, German's `von` cut short
 
 
 def test_signatures_and_credits():
@@ -157,6 +159,9 @@ def test_titles_lose_a_date_set_off_at_their_end_only():
     assert without_trailing_date("Since 1.2 the 4 May 2024 rules") == "Since 1.2 the 4 May 2024 rules"
     assert without_trailing_date("1.2 28 July 1914") == "1.2 28 July 1914"  # a section's number, no version
     assert without_trailing_date("On Sunday May 3, 2020") == "On Sunday May 3, 2020"
+    assert without_trailing_date("0.43 - Fri Jul 16 2004 17:44:54 +0800") == "0.43"  # the stamp's time and zone
+    talk = "Talk on May 3, 2021 at 10:00 about plans"
+    assert without_trailing_date(talk) == talk
 
 
 def test_speakers_in_titles_need_a_shared_ending_and_two_speakers():
@@ -165,6 +170,8 @@ def test_speakers_in_titles_need_a_shared_ending_and_two_speakers():
     newsletters = ["Project Gutenberg Newsletter March 2024", "Project Gutenberg Newsletter April 2024",
                    "Project Gutenberg Newsletter May 2024"]
     assert names_in_title(newsletters) == {}
+    letters = ["LETTER I.--ON THE QUAKERS", "LETTER II.--ON THE QUAKERS", "LETTER III.--ON THE QUAKERS"]
+    assert names_in_title(letters) == {}  # a label and its title, joined by a dash, name no one
 
 
 @pytest.mark.parametrize(("text", "names"), [

@@ -64,6 +64,7 @@ def markdown_of(article) -> str:
     ("jekyll-import-medium-posts.jsonl", "JSON Lines of articles", 2, set()),
     ("medium-export/posts/basic-post.html", "post marked up as h-entry (a Medium export's post)", 1, set()),
     ("saved-pages/bastibe/2013-05-30-speeding-up-matplotlib.html", "saved web page", 1, set()),
+    ("enwiki-excerpt.xml", "MediaWiki export", 1, {"redirect", "category page", "template"}),
 ])
 def test_each_export_is_recognised_by_its_content_whatever_its_name(fixture, importer, posts, other_kinds):
     for name in (Path(fixture).name, "renamed.txt"):
@@ -77,7 +78,8 @@ def test_each_export_is_recognised_by_its_content_whatever_its_name(fixture, imp
 
 @pytest.mark.parametrize("fixture", ["ghost-migrate-sample.xml", "bastibe-rss-excerpt.xml", "bastibe-atom-excerpt.xml",
                                      "bastibe-jsonfeed.json", "ghost-migrate-assetscraper.json",
-                                     "ghost-migrate-wix-posts.csv", "jekyll-import-medium-posts.jsonl"])
+                                     "ghost-migrate-wix-posts.csv", "jekyll-import-medium-posts.jsonl",
+                                     "enwiki-excerpt.xml"])
 def test_every_non_blank_line_of_an_export_is_counted_once(fixture):
     """Nothing lost, nothing counted twice: an export's posts count the non-blank
     lines they stand on, its other items theirs, and the export's own fields and
@@ -182,6 +184,19 @@ def test_wordpress_classic_paragraphs_and_shortcodes_read_as_wordpress_shows_the
     assert "<figcaption>A bell</figcaption>" in html and "[caption" not in html
     assert '<pre><code class="language-python">if a &lt; b:\n    pass</code></pre>' in html
     assert "<pre>kept\n\nas is</pre>" in html
+
+
+def test_a_wikis_pages_are_read_as_wiki_markup_dated_by_their_revision_and_tagged_by_their_categories():
+    """A MediaWiki export: its article's text is read as wiki markup (bold and
+    italics, headings, lists; its category links are no text), dated by its
+    revision, tagged with its categories, and credited to no one (the
+    revision's contributor is its last editor)."""
+    [article] = split_one(seed_of(FIXTURES / "enwiki-excerpt.xml")).articles
+    assert (article.title, article.date, article.authors) == ("Acantholimon", "2018-02-16", ())
+    assert article.source_tags == ("Acantholimon", "Caryophyllales genera")
+    text = markdown_of(article)
+    assert text.startswith("***Acantholimon*** (**prickly thrift**) is a genus")
+    assert "## Form" in text and "- *Acantholimon albertii*" in text and "Category:" not in text
 
 
 def test_feed_dates_are_the_writers_own_day():

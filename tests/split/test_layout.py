@@ -1330,3 +1330,85 @@ def test_org_comment_lines_are_set_aside():
     text = f"A TOOL'S NEWS\n\n{notes}\n\n" + "\n\n".join(f"* Version 2.{n}\n\n{paragraph(60)}" for n in range(3, 0, -1))
     found = articles_of(text, format=Format.ORG)
     assert [a.title for a in found] == ["Version 2.3", "Version 2.2", "Version 2.1"]
+
+
+def test_an_anthologys_poems_named_by_its_contents_at_the_back_are_no_front_matter():
+    """A children's anthology: a title page, then poems (short lines, little
+    prose), some under a picture's place two blank lines above their titles,
+    each signed by its poet set to the right at its foot; its contents list
+    stands at the back. The poems the list names are pieces, not front matter,
+    and each is signed."""
+    def poem(n: int) -> str:
+        return "\n".join(f"    The little line {n}.{k} goes on {'and on' if k % 2 else 'away'}," for k in range(12))
+
+    poets = ["Anna Reinhold", "Karl Gerber", "Marie Lindner", "Paul Ebner"]
+    titles = ["Zum Morgen.", "Der Garten.", "Das Tischlied.", "Am Abend."]
+    signed = [f"{poem(n)}\n\n{' ' * 35}{poet}." for n, poet in enumerate(poets)]
+    pieces = [(4, f"[Illustration: Ein Baum]\n\n\n{titles[0]}\n\n\n{signed[0]}"),
+              *((4, f"{title}\n\n\n{text}") for title, text in zip(titles[1:3], signed[1:3])),
+              (4, f"[Illustration: Die Sonne]\n\n\n{titles[3]}\n\n\n{signed[3]}")]
+    contents = "\n".join(f"  {title:<30}{poet:<20}{n * 3 + 5}" for n, (title, poet) in enumerate(zip(titles, poets)))
+    found = articles_of(book((0, "DU DEUTSCHES KIND\n\nEin Lesebuch\n\n1922"), *pieces, (4, f"Inhalt\n\n{contents}")))
+    assert [(a.title, people(a)) for a in found] == [
+        (title.rstrip("."), (poet,)) for title, poet in zip(titles, poets)]
+
+
+def test_a_journals_entries_dated_by_day_and_month_take_the_year_stated_above_them():
+    """A journal transcribed with its e-book's wrapper, the markers run on to a
+    second line: under a line stating its year alone (`1782.`), each entry is
+    headed by its day and month (`Sept. 17.`), one over a margin note in
+    brackets (`[Sidenote: …]`). Each entry is dated
+    in that year, and past December in the next."""
+    marker = "***{} OF THE PROJECT GUTENBERG EBOOK JOURNAL OF A YOUNG\nLADY, 1782***"
+    days = ["Sept. 17.", "Sept. 18.", "October 2.", "Dec. 30.", "Jan. 2."]
+    notes = {2: "[Sidenote: The house of a cousin.]\n\n"}
+    entries = [(2, f"{day}\n\n{notes.get(n, '')}{textwrap.fill(paragraph(80), 72)}") for n, day in enumerate(days)]
+    text = book((0, f"The Project Gutenberg eBook of a Journal\n\n{paragraph(40)}\n\n{marker.format('START')}"),
+                (4, "JOURNAL\n\nOF A YOUNG LADY."), (4, "1782."), *entries,
+                (4, f"{marker.format('END')}\n\n{paragraph(60)}"))
+    [seed] = split_corpus([SeedInput(Seed("journal.txt", tuple(text.split("\n"))), Overrides())], SplitRules())
+    found = seed.articles
+    assert [(a.title, a.date) for a in found] == [
+        ("Sept. 17", "1782-09-17"), ("Sept. 18", "1782-09-18"), ("October 2", "1782-10-02"),
+        ("Dec. 30", "1782-12-30"), ("Jan. 2", "1783-01-02")]
+
+
+
+def test_a_contents_list_naming_a_few_early_pieces_leaves_the_rest_of_the_issue_its_articles():
+    """A magazine's contents list names its first departments only; the pieces
+    after the last it names are half the issue, not a publisher's notices at
+    its back: they stay articles."""
+    named = ["THE RED TALE", "THE GREEN TALE", "THE BLUE TALE"]
+    others = ["LETTERS FROM THE FIELD", "A VISIT TO THE SCHOOL", "THE NEW CHURCH", "NOTES OF THE MONTH",
+              "THE CHINESE MISSION", "OUR CHILDREN"]
+    contents = "CONTENTS\n\n" + "\n".join(f"     {name:<40}{n * 10 + 3}" for n, name in enumerate(named))
+    pieces = [(4, f"{name}\n\n{textwrap.fill(paragraph(200), 72)}") for name in [*named, *others]]
+    assert [a.title for a in articles_of(book((0, contents), *pieces))] == [
+        "The Red Tale", "The Green Tale", "The Blue Tale", "Letters from the Field", "A Visit to the School",
+        "The New Church", "Notes of the Month", "The Chinese Mission", "Our Children"]
+
+
+def test_the_books_title_again_over_its_first_piece_is_a_half_title():
+    """A book's title, then its introduction; the title again (a half-title),
+    two blank lines over the first letter's heading: the half-title is set
+    aside, and the first letter is a piece of its own, as the others are."""
+    letters = ["LETTER I.--ON THE QUAKERS", "LETTER II.--ON THE CHURCH", "LETTER III.--ON TRADE"]
+    body = [(3, f"{letter}\n\n\n{textwrap.fill(paragraph(200), 72)}") for letter in letters[1:]]
+    text = book((0, f"LETTERS ON ENGLAND\n\n\nINTRODUCTION\n\n{textwrap.fill(paragraph(150), 72)}"),
+                (4, f"LETTERS ON ENGLAND\n\n\n{letters[0]}\n\n\n{textwrap.fill(paragraph(200), 72)}"), *body)
+    found = articles_of(text)
+    assert [a.title for a in found][-3:] == ["On the Quakers", "On the Church", "On Trade"]
+
+
+def test_a_line_of_dialogue_in_quotation_marks_opens_no_article():
+    """A story's dialogue, each short reply a paragraph of its own (`"No."`),
+    between stories titled in capitals, one of them in quotation marks: the
+    replies are the story's, the quoted title in capitals is a title."""
+    dialogue = "\n\n".join(f'"{question} {n}?"\n\n"No."' for n, question in
+                           enumerate(["Have you friends in the country", "Has your wife any friends there",
+                                      "Have you anything to pawn"]))
+    stories = [(4, f"THE OLD MILL.\n\nBY A WRITER.\n\n\n{textwrap.fill(paragraph(200), 72)}\n\n{dialogue}\n\n"
+                   f"{textwrap.fill(paragraph(150), 72)}"),
+               (4, f'"LIONS IN THEIR DENS."\n\nBY A VISITOR.\n\n\n{textwrap.fill(paragraph(250), 72)}'),
+               (4, f"THE SWALLOWS.\n\nBY A POET.\n\n\n{textwrap.fill(paragraph(250), 72)}")]
+    assert [a.title for a in articles_of(book(*stories))] == ["The Old Mill", "Lions in Their Dens", "The Swallows"]

@@ -20,6 +20,7 @@ from corpus_browser.split.imports.ghost import read_ghost
 from corpus_browser.split.imports.hentry import HTML_SUFFIXES, read_hentry
 from corpus_browser.split.imports.html_book import read_html_book
 from corpus_browser.split.imports.items import ARTICLE_KINDS, Export, Imported, ImportedItem, Importer
+from corpus_browser.split.imports.mediawiki import read_mediawiki
 from corpus_browser.split.imports.saved_page import read_saved_page
 from corpus_browser.split.imports.substack import read_substack
 from corpus_browser.split.imports.table import read_table
@@ -30,8 +31,8 @@ from corpus_browser.split.imports.zipped import zip_reader
 #: The importers of single files, tried in turn: the first that recognises a file reads it
 #: (WordPress's RSS before other RSS, a post's h-entry before any page, a page of several
 #: articles or a book's page before a post's, any page last).
-FILE_IMPORTERS: tuple[Importer, ...] = (read_wxr, read_feed, read_json_feed, read_ghost, read_wp_json, read_table,
-                                        read_hentry, read_article_elements, read_html_book, read_saved_page)
+FILE_IMPORTERS: tuple[Importer, ...] = (read_wxr, read_feed, read_json_feed, read_mediawiki, read_ghost, read_wp_json,
+                                        read_table, read_hentry, read_article_elements, read_html_book, read_saved_page)
 #: Every importer: those of zips, then those of single files.
 IMPORTERS: tuple[Importer, ...] = (read_substack, zip_reader(FILE_IMPORTERS), *FILE_IMPORTERS)
 
@@ -51,8 +52,8 @@ def read_export(item: SeedInput) -> Imported | None:
             return found
     prose_page = export.suffix in HTML_SUFFIXES and more_words_than(plain(export.text), TEXT_PAGE_MIN_WORDS - 1)
     if item.seed.data or (export.suffix in EXPORT_SUFFIXES and not prose_page):
-        raise SeedSkipped(item.seed.name, "skipped: not an export this build reads (a WordPress, Ghost, Substack "
-                                          "or Medium export, a feed, a saved web page, a table of articles)")
+        raise SeedSkipped(item.seed.name, "skipped: not an export this build reads (a WordPress, Ghost, Substack, "
+                                          "Medium or MediaWiki export, a feed, a saved web page, a table of articles)")
     return None  # (a page of prose none reads, written by hand or with a template's macros, is read as text)
 
 

@@ -14,7 +14,7 @@ from corpus_browser.lang.text import key, word_count
 from corpus_browser.model import Article, Format, Overrides, SeedInput, SetAside, SetAsideKind, SplitSeed
 from corpus_browser.split.extract import blocks_of, description, fallback_title
 from corpus_browser.split.imports.items import ARTICLE_KINDS, Imported, ImportedItem
-from corpus_browser.split.markup import html, markdown, plain
+from corpus_browser.split.markup import html, markdown, plain, wiki
 
 #: Why the lines of an export no item stands on are set aside.
 WRAPPER = "the export's own fields and wrapper, no post"
@@ -103,6 +103,8 @@ def _converted(entry: ImportedItem) -> list[Piece]:
         return markdown.convert(entry.body)
     if entry.markup == "text":
         return plain.convert(entry.body)
+    if entry.markup == "wiki":
+        return wiki.convert(entry.body)
     return html.convert(entry.body, entry.address)
 
 

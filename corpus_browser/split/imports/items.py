@@ -50,7 +50,7 @@ class ImportedItem:
     kind: str = "post"
     """What the export says the item is: a post (`ARTICLE_KINDS`) is an article, anything else is set aside."""
     markup: str = "html"
-    """How `body` is written: `html`, `markdown` or `text`."""
+    """How `body` is written: `html`, `markdown`, `text` or `wiki` (MediaWiki's markup)."""
     address: str | None = None
     """Where the item was published (its link), against which its relative links are read."""
 

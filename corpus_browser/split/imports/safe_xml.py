@@ -26,9 +26,9 @@ _BARE_AMPERSAND = re.compile(r"&(?!(?:[A-Za-z_][\w.-]*|#\d+|#x[0-9A-Fa-f]+);)")
 _CUT_SHORT = frozenset({errors.codes[errors.XML_ERROR_NO_ELEMENTS], errors.codes[errors.XML_ERROR_UNCLOSED_TOKEN],
                         errors.codes[errors.XML_ERROR_PARTIAL_CHAR],
                         errors.codes[errors.XML_ERROR_UNCLOSED_CDATA_SECTION]})
-#: The records of a feed or an export (an RSS or WordPress `<item>`, an Atom `<entry>`): a file cut short
-#: is read up to the last of them closed, a child or grandchild of the root.
-_RECORDS, _RECORD_DEPTH = frozenset({"item", "entry"}), 2
+#: The records of a feed or an export (an RSS or WordPress `<item>`, an Atom `<entry>`, a wiki's `<page>`):
+#: a file cut short is read up to the last of them closed, a child or grandchild of the root.
+_RECORDS, _RECORD_DEPTH = frozenset({"item", "entry", "page"}), 2
 #: What an XML file starts with before its root element: a declaration, comments, a doctype.
 _PROLOGUE = re.compile(r"(?:<\?[^>]*\?>|<!--.*?-->|<!DOCTYPE[^>\[]*(?:\[.*?\])?\s*>|\s)*", re.DOTALL)
 
