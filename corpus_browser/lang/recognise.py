@@ -446,11 +446,14 @@ def strip_degrees(name: str) -> str:
 
 def is_name(name: str) -> bool:
     """One to five words of letters (with dots, hyphens, apostrophes), capitalised
-    but for particles such as "van", that name someone (not `Various Authors`)."""
+    but for particles such as "van" (and `v.`, German's `von` cut short, after an
+    abbreviated name: `Chr. v. Schmid`, not `Marbury v. Madison`), that name
+    someone (not `Various Authors`)."""
     words = name.split()
     return 0 < len(words) <= rules.NAME_MAX_WORDS and words[0][0].isupper() and all(
-        rules.NAME_WORD.match(word) and (word[0].isupper() or word.casefold() in rules.NAME_PARTICLES)
-        for word in words
+        rules.NAME_WORD.match(word) and (word[0].isupper() or word.casefold() in rules.NAME_PARTICLES
+                                         or (word == "v." and n and words[n - 1].endswith(".")))  # `F. v. Pocci`
+        for n, word in enumerate(words)
     ) and not all(word.strip(".").casefold() in rules.NO_ONE_WORDS for word in words)
 
 

@@ -33,7 +33,7 @@ BYLINE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
 METADATA_LINE_MAX_CHARS = 200
 
 #: Lower-case words allowed inside a person's name ("Ludwig van Beethoven").
-NAME_PARTICLES = frozenset("van von v. de da der den del della di du la le st bin ibn al y".split())
+NAME_PARTICLES = frozenset("van von de da der den del della di du la le st bin ibn al y".split())
 #: Words that join several names in one byline.
 NAME_JOINERS = re.compile(r"(?:,|;|&|\band\b|\bwith\b)", re.IGNORECASE)  # (parts are stripped: no `\s*` before)
 #: One word of a person's name: letters, with dots, hyphens and apostrophes.
@@ -400,9 +400,9 @@ ABBREVIATIONS = frozenset({"vol", "vols", "chap", "ch", "pp", "no", "nos", "cf",
                            "op", "cit", "sq", "st", "ca"})
 LABEL_WORDS = r"(?:chapter|part|book|essay|section|letter|lecture|sermon|article|canto|number|no|vol|volume|paper)"
 ENUMERATION = re.compile(
-    rf"^(?:{LABEL_WORDS}\.?\s+)?(?:(?:[IVXLC]+|[A-Z]?\d{{1,3}})"
+    rf"^(?:{LABEL_WORDS}\.?\s+)?(?:(?:[IVXLC]+|\d{{1,3}})"
     rf"(?:\s*[.):](?:\s+|\s*(?:[—–]|--?)\s*)|\s*(?:[—–]|--)\s*)"
-    rf"|[A-Za-z]\)\s*)(?=\w)",
+    rf"|[A-Za-z]\d{{0,3}}\)\s*)(?=\w)",  # (`b) …`, a FAQ's `A10) …`)
     re.IGNORECASE,
 )
 #: A heading that is only a label: `No. 10`, `ESSAY IV`, `III.`, `Chapter 3`.

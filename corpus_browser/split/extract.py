@@ -156,11 +156,17 @@ def section_authors(section: str) -> tuple[str, ...]:
     return found if found and all(" " in name for name in found) else ()
 
 
+#: A journal's year turns from an entry of this month or later to one of this month or earlier.
+YEAR_END_MONTH, YEAR_START_MONTH = 10, 3
+
+
 def with_years_carried(articles: Sequence[Article], lines: Sequence[str]) -> tuple[Article, ...]:
     """A journal's entries headed by a day and month alone (`Sept. 17.`), in the
     year a line states alone above them (`1782.`) or the last dated entry does;
-    past December the year turns (an entry's month smaller than the one
-    before). An entry with no year stated before it keeps no date."""
+    from the last months to the first the year turns (`Dec. 30.` over `Jan. 2.`).
+    Entries going back in time otherwise (a diary newest first) are not the
+    journal's order: from there no year is carried. An entry with no year
+    stated before it keeps no date."""
     year = month = None
     carried, seen = [], 0
     for article in articles:
@@ -171,9 +177,11 @@ def with_years_carried(articles: Sequence[Article], lines: Sequence[str]) -> tup
         if article.date:
             year, month = int(article.date[:4]), int(article.date[5:7]) if len(article.date) >= 7 else None
         elif year is not None and (day := month_day(article.title)):
-            year += 1 if month is not None and day[0] < month else 0
+            if month is not None and day[0] < month:
+                turned = month >= YEAR_END_MONTH and day[0] <= YEAR_START_MONTH
+                year = year + 1 if turned else None
             month = day[0]
-            if day[1] <= calendar.monthrange(year, month)[1]:  # (not the 29th of February of a common year)
+            if year is not None and day[1] <= calendar.monthrange(year, month)[1]:  # (not a common year's Feb. 29)
                 article = replace(article, date=f"{year:04}-{month:02}-{day[1]:02}")
         carried.append(article)
     return tuple(carried)

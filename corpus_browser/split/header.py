@@ -89,7 +89,7 @@ def apply_template(units: Sequence[Unit], layout: Layout) -> list[Unit]:
     _source_lines(units, spans)
     _dashed_signatures(units, spans, in_matter, lower)
     for a, b in spans:
-        _signoff(units, a, b, in_matter)
+        _signoff(units, a, b, in_matter, lower)
     heads = [_head(units, a, b) for a, b in spans]
     _datelines(units, heads)
     _header_fields(units, heads)
@@ -225,7 +225,8 @@ def _surnames(units: list[Unit], heads: Sequence[Sequence[int]], lower: LowerWor
         return
     if any(name.casefold() in lower for lines in found for _i, names in lines for name in names):
         return
-    if len(heads) > 1 and len({names for lines in found for _i, names in lines[:1]}) == 1 and all(found):
+    if len(heads) >= TEMPLATE_WORD_MIN_PIECES and len({names for lines in found for _i, names in lines[:1]}) == 1 \
+            and all(found):
         return  # one word of the page's template, repeated under every title
     for lines in found:
         for i, names in lines[:1]:
@@ -327,7 +328,7 @@ def _element_text(text: str) -> str:
     return plain(text) if text.startswith("<") and text.endswith(">") else text
 
 
-def _signoff(units: list[Unit], a: int, b: int, in_matter: set[int]) -> None:
+def _signoff(units: list[Unit], a: int, b: int, in_matter: set[int], lower: LowerWords) -> None:
     """A signature closing the article: a name with an e-mail address (a
     changelog's trailer, with its date), a name or a credit line, perhaps over
     a place-and-date line or a place alone (`Winchester.`), or a credit ending
@@ -355,7 +356,7 @@ def _signoff(units: list[Unit], a: int, b: int, in_matter: set[int]) -> None:
     if not more_words_than(text, SIGNOFF_MAX_WORDS):
         names = signoff_names(text, last_paragraph=False) or name_line(text) \
             or (_italic_name(text) if units[signature].indent else None) \
-            or (_set_name(text) if units[signature].indent >= RIGHT_SET_INDENT else None)
+            or (_set_name(text, lower) if units[signature].indent >= RIGHT_SET_INDENT else None)
         if names:
             units[signature] = replace(units[signature], role=Role.BYLINE, names=names)
             if dated:
@@ -367,16 +368,22 @@ def _signoff(units: list[Unit], a: int, b: int, in_matter: set[int]) -> None:
             units[signature] = replace(units[signature], names=names)
 
 
+#: One word in capitals under every title of at least this many pieces is a line of the page's template
+#: (`BODY`), not the surname of their one author (a few papers by one writer may be so signed).
+TEMPLATE_WORD_MIN_PIECES = 10
 #: A line set this far in, or further, is set to the right, as a signature is under a poem.
 RIGHT_SET_INDENT = 20
 
 
-def _set_name(text: str) -> tuple[str, ...] | None:
+def _set_name(text: str, lower: LowerWords) -> tuple[str, ...] | None:
     """A name of two to five words alone on a line, as a signature set to the
-    right at a piece's foot is (`Philipp Spitta.`, `F. v. Pocci.`); not `The End.`"""
+    right at a piece's foot is (`Philipp Spitta.`, `F. v. Pocci.`); not `The
+    End.`, nor a place or a source whose words the prose writes in lower case
+    (`Lake Geneva.`, `Old Ballad.`, `Yours Truly.`)."""
     name = text.strip().rstrip(".")
     words = name.split()
-    if 2 <= len(words) <= 5 and is_name(name) and not any(word.casefold() in MINOR_WORDS for word in words):
+    if 2 <= len(words) <= 5 and is_name(name) and not any(
+            word.casefold() in MINOR_WORDS or word.casefold().strip(".") in lower for word in words):
         return (name,)
     return None
 

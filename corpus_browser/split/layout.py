@@ -66,8 +66,12 @@ DISTINCT_TITLES = 0.7
 AFTER_CONTENTS_MAX_SHARE = 0.3
 #: Front matter told by its lack of prose takes at most this share of a seed's words.
 FRONT_MATTER_MAX_SHARE = 0.2
-#: A framed marker (`*** START OF … ***`) runs over at most this many lines.
+#: A framed marker (`*** START OF … ***`) runs over at most this many lines; over more than one, it
+#: says where the text starts or ends (not `*** Please note: … ***`).
 FRAMED_MAX_LINES = 2
+_MARKER_WORDS = re.compile(r"\b(?:start|end|begin|beginning)\b", re.IGNORECASE)
+#: A licence or copyright notice is at least this many paragraphs saying what only such notices say.
+LICENCE_MIN_PARAGRAPHS = 2
 #: A line at most this many blank lines under a picture's caption stands after the caption's break.
 CAPTION_MAX_GAP = 2
 #: A piece before the first article with fewer words of prose than this is front matter (a title page, credits).
@@ -276,8 +280,8 @@ def _wrapper(units: Sequence[Unit]) -> tuple[int, int, list[tuple[int, int, str]
     """The seed's content `[lo, hi)` inside the framed marker lines near its
     ends (a long marker may run on to a second line: `***START OF THE … OF` over
     `VIRGINIA, 1782***`), and the wrapper outside them as matter."""
-    framed = [i for i, unit in enumerate(units)
-              if unit.line_count <= FRAMED_MAX_LINES and rules.FRAMED_LINE.match(unit.text)]
+    framed = [i for i, unit in enumerate(units) if rules.FRAMED_LINE.match(unit.text) and (
+              unit.line_count == 1 or unit.line_count <= FRAMED_MAX_LINES and _MARKER_WORDS.search(unit.text))]
     edge = max(1, int(len(units) * WRAPPER_SHARE))
     front = [i for i in framed if i < edge]
     back = [i for i in framed if i >= len(units) - edge and (not front or i > front[-1])]
@@ -1351,7 +1355,7 @@ def _licence_notices(units: Sequence[Unit], starts: Sequence[int], hi: int,
     for first, last in sorted({pieces[0], pieces[-1]}) if len(pieces) > 1 else ():
         body = [unit.text for unit in units[first:last] if unit.role is Role.PROSE]
         notices = sum(1 for text in body if any(rules.LICENCE_NOTICE.search(line) for line in text.split("\n")))
-        if first not in taken and body and 2 * notices >= len(body):
+        if first not in taken and notices >= LICENCE_MIN_PARAGRAPHS and 2 * notices >= len(body):
             found.append((first, last, "a licence or copyright notice"))
     return found
 

@@ -99,8 +99,9 @@ _ROMAN_LABELLED = re.compile(r"^[IVXLC]+\.[ \t]+(?=\w)")
 #: A line opening with a dash is a line of dialogue (`– Живут.`, `— Oui, monsieur.`, and in plain-text
 #: books, where two hyphens stand for the dash, `--Oui, Madame`), never a heading.
 _DIALOGUE = re.compile(r"[–—―]|--")
-#: A line that is one quoted sentence, not in capitals, is a line of dialogue (`"No."`, `"Yes, sir!"`); a
-#: title in quotation marks is in capitals or title case, of three words or more (`"LIONS IN THEIR DENS."`).
+#: A line that is one quoted sentence, one blank line from the text around it, not in capitals, is a line
+#: of dialogue (`"No."`, `"Yes, sir!"`); a title in quotation marks stands further apart, or is in capitals
+#: or title case, of three words or more (`"LIONS IN THEIR DENS."`).
 _QUOTED_SENTENCE = re.compile(r"""^["“'‘][^"“”]*[.!?,]["”'’]$""")
 
 #: The pattern shared by every line opening with its number (`title_pattern`'s `0`), whatever words follow.
@@ -468,11 +469,11 @@ def entry_lines(units: Sequence[Unit], roles: Sequence[Role]) -> set[int]:
                                         and (i == 0 or unit.gap_before) and unit.line_count <= FAQ_QUESTION_MAX_LINES
                                         and rules.FAQ_NUMBER.match(unit.text)])
     if _numbered_questions(units, questions):
+        accepted = [members for members in accepted if not _inside_one_entry(members, questions)]
         accepted.append(questions)
     headers = [i for i, unit in enumerate(units) if unit.line_count == 1 and changelog_header(unit.text)]
     if len(headers) >= ENTRY_MIN_LINES:
         accepted.append(headers)
-    accepted = [members for members in accepted if not _inside_one_entry(members, accepted)]
     if not accepted:
         return set()
     # Lines set deeper than another pattern's entries are items in them (`  * Update to Unicode 17.0`).
@@ -480,12 +481,11 @@ def entry_lines(units: Sequence[Unit], roles: Sequence[Role]) -> set[int]:
     return {i for members in accepted if min(units[i].indent for i in members) == outermost for i in members}
 
 
-def _inside_one_entry(members: Sequence[int], accepted: Sequence[Sequence[int]]) -> bool:
-    """Whether lines of one pattern all stand inside one entry of another: an
-    answer's own list (`Version 4.2 brought these features:` … under `B1) What's new?`)."""
-    return any(other is not members and len(other) > len(members)
-               and 0 < bisect.bisect(other, members[0]) == bisect.bisect(other, members[-1]) < len(other)
-               for other in accepted)
+def _inside_one_entry(members: Sequence[int], questions: Sequence[int]) -> bool:
+    """Whether lines of one pattern all stand inside one answer of a FAQ's
+    numbered questions: that answer's own list (`Version 4.2 brought these
+    features:` … under `B1) What's new?`), not entries of their own."""
+    return 0 < bisect.bisect(questions, members[0]) == bisect.bisect(questions, members[-1]) < len(questions)
 
 
 def _kindred_entries(units: Sequence[Unit], groups: dict[str, list[int]],
@@ -698,7 +698,7 @@ def heading_form(unit: Unit, indented: bool, split: SplitRules) -> bool:
         return False
     if _BRACKETS.get(text[0]) == text[-1]:
         return False  # an editor's note or an aside: [Illustration: …], (Continued.)
-    if _DIALOGUE.match(text) or (_QUOTED_SENTENCE.match(text) and not is_all_caps(text)
+    if _DIALOGUE.match(text) or (_QUOTED_SENTENCE.match(text) and unit.gap_before <= 1 and not is_all_caps(text)
                                  and not (is_title_case(text) and more_words_than(text, 2))):
         return False
     first = next((ch for ch in text if ch.isalnum()), "")

@@ -199,6 +199,20 @@ def test_a_wikis_pages_are_read_as_wiki_markup_dated_by_their_revision_and_tagge
     assert "## Form" in text and "- *Acantholimon albertii*" in text and "Category:" not in text
 
 
+def test_a_wikis_talk_user_and_empty_pages_are_no_articles():
+    """Talk pages (every odd namespace), users' pages and a page whose text was
+    deleted are set aside, each named for what it is; a project's page is an article."""
+    pages = [("Tea", "0", "Tea is a drink."), ("Talk:Tea", "1", "Is it a drink?"),
+             ("User:Ada", "2", "I edit pages on tea."), ("Coffee", "0", ""), ("Wiki:Style guide", "4", "Write well.")]
+    text = "<mediawiki>\n" + "".join(
+        f"<page><title>{title}</title><ns>{ns}</ns><revision><timestamp>2020-01-02T03:04:05Z</timestamp>"
+        f"<text>{body}</text></revision></page>\n" for title, ns, body in pages) + "</mediawiki>\n"
+    imported = read_export(SeedInput(Seed("wiki.xml", tuple(text.split("\n"))), Overrides()))
+    assert [(item.title, item.kind) for item in imported.items] == [
+        ("Tea", "article"), ("Talk:Tea", "talk page"), ("User:Ada", "user page"), ("Coffee", "empty page"),
+        ("Wiki:Style guide", "article")]
+
+
 def test_feed_dates_are_the_writers_own_day():
     # bastibe's first item: "Sun, 16 Mar 2025 14:00:00 +0100"; feedparser would move it to UTC.
     assert stated_date("Fri, 30 Nov 2012 00:00:00 +0100") == "2012-11-30"

@@ -1261,14 +1261,15 @@ def test_a_news_pages_short_dated_notices_are_its_articles_not_front_matter():
                 ("Version 2.3 is out", "January 9 2024", "2024-01-09"),
                 ("Version 2.2 is out", "November 2 2023", "2023-11-02"),
                 ("Version 2.1 is out", "August 30 2023", "2023-08-30"),
-                ("Mirror moved", "July 4 2023", "2023-07-04"), ("Version 2.0 is out", "May 1 2023", "2023-05-01")]
+                ("Mirror moved", "July 4 2023", "2023-07-04"), ("Version 2.0 is out", "May 1 2023", "2023-05-01"),
+                *((f"Version 1.{n} is out", f"April {n} 2023", f"2023-04-{n:02}") for n in range(9, 2, -1))]
     head = "#define ITEM(t) <h2> t\n#define WHEN(d) <span>d</span></h2>\n#define BODY <div>\n#define DONE </div>"
     notices = [f"ITEM({title})\nWHEN({date})\nBODY\n\nThe team presents the <a href=\"dl.html\">new version</a> "
                f"of the tool, notice {n}.\n\nDONE" for n, (title, date, _iso) in enumerate(releases)]
-    long_notice = f"ITEM(Version 1.9 is out)\nWHEN(April 2 2023)\nBODY\n\n{paragraph(120)}\n\nDONE"
+    long_notice = f"ITEM(Version 1.2 is out)\nWHEN(April 2 2023)\nBODY\n\n{paragraph(120)}\n\nDONE"
     found = articles_of(book((0, head), *((1, notice) for notice in [*notices, long_notice])))
     assert [(a.title, a.date, a.authors) for a in found] == [
-        *((title, iso, ()) for title, _date, iso in releases), ("Version 1.9 is out", "2023-04-02", ())]
+        *((title, iso, ()) for title, _date, iso in releases), ("Version 1.2 is out", "2023-04-02", ())]
 
 
 def test_one_surname_in_capitals_under_each_title_names_its_author():
@@ -1412,3 +1413,4 @@ def test_a_line_of_dialogue_in_quotation_marks_opens_no_article():
                (4, f'"LIONS IN THEIR DENS."\n\nBY A VISITOR.\n\n\n{textwrap.fill(paragraph(250), 72)}'),
                (4, f"THE SWALLOWS.\n\nBY A POET.\n\n\n{textwrap.fill(paragraph(250), 72)}")]
     assert [a.title for a in articles_of(book(*stories))] == ["The Old Mill", "Lions in Their Dens", "The Swallows"]
+
