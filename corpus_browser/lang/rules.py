@@ -358,7 +358,8 @@ NUMBERED_ITEM = re.compile(r"^(?P<number>\d{1,4})[.)]\s+(?P<text>\S.*)$")
 LICENCE_NOTICE = re.compile(
     r"^(?:copyright\s+(?:\(c\)|©|\d{4})|©\s*\d{4})|\ball rights reserved\b|\bwithout any warranty\b"
     r"|\bis free software\b|\bpermission is hereby granted\b|\blicensed under the\b|\bredistribution and use in\b"
-    r"|\byou (?:can|may) redistribute it\b|\bshould have received a copy of the\b|\bfor license conditions\b",
+    r"|\byou (?:can|may) redistribute it\b|\bshould have received a copy of the\b|\bfor license conditions\b"
+    r"|^this (?:file|program|library|document|manual) is part of\b",
     re.IGNORECASE)
 #: A numbered question of a FAQ, its number perhaps after its part's letter (`A3) Where can I get it?`).
 FAQ_NUMBER = re.compile(r"^(?P<part>[A-Z])?(?P<number>\d{1,4})[.)]\s+(?P<text>\S.*)$")

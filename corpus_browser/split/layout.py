@@ -1348,15 +1348,18 @@ def _licence_notices(units: Sequence[Unit], starts: Sequence[int], hi: int,
                      matter: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """The first or last piece of a seed of several whose text is mostly its
     licence or copyright notice (`rules.LICENCE_NOTICE`): a file's header or
-    its `License` section, not an article."""
+    its `License` section, not an article. Closing a last piece that has text
+    of its own before it (a release's last items), the notice alone is set aside."""
     taken = {first for first, _last, _ in matter}
     pieces = _pieces(starts, hi)
     found = []
     for first, last in sorted({pieces[0], pieces[-1]}) if len(pieces) > 1 else ():
-        body = [unit.text for unit in units[first:last] if unit.role is Role.PROSE]
-        notices = sum(1 for text in body if any(rules.LICENCE_NOTICE.search(line) for line in text.split("\n")))
-        if first not in taken and notices >= LICENCE_MIN_PARAGRAPHS and 2 * notices >= len(body):
-            found.append((first, last, "a licence or copyright notice"))
+        body = [i for i in range(first, last) if units[i].role is Role.PROSE]
+        notices = [i for i in body if any(rules.LICENCE_NOTICE.search(line) for line in units[i].text.split("\n"))]
+        if first in taken or len(notices) < LICENCE_MIN_PARAGRAPHS or 2 * len(notices) < len(body):
+            continue
+        own_text = first > pieces[0][0] and any(first < i < notices[0] for i in body)
+        found.append((notices[0] if own_text else first, last, "a licence or copyright notice"))
     return found
 
 

@@ -1414,3 +1414,15 @@ def test_a_line_of_dialogue_in_quotation_marks_opens_no_article():
                (4, f"THE SWALLOWS.\n\nBY A POET.\n\n\n{textwrap.fill(paragraph(250), 72)}")]
     assert [a.title for a in articles_of(book(*stories))] == ["The Old Mill", "Lions in Their Dens", "The Swallows"]
 
+
+
+def test_a_licence_closing_a_last_release_leaves_that_releases_items_its_page():
+    """A NEWS file's last release runs straight into the file's copyright and
+    licence: the notice is set aside, the release keeps its items."""
+    notice = ("Copyright (C) 2001 A Foundation, Inc.\n\nThis file is part of a tool.\n\nThe tool is free software: "
+              "you can redistribute it and/or modify it.\n\nIt is distributed WITHOUT ANY WARRANTY.")
+    releases = [f"* Noteworthy changes in release 1.{n}\n\n{paragraph(40)}" for n in range(3, 0, -1)]
+    found = articles_of("\n\n".join(releases) + f"\n\n\n{notice}\n", format=Format.ORG)
+    assert [a.title for a in found] == [f"Noteworthy changes in release 1.{n}" for n in range(3, 0, -1)]
+    assert "This word" in " ".join(text for block in found[-1].body for text in block.texts)
+    assert not any("WARRANTY" in text for a in found for block in a.body for text in block.texts)
