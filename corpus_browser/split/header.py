@@ -381,11 +381,15 @@ def _set_name(text: str, lower: LowerWords) -> tuple[str, ...] | None:
     End.`, nor a place or a source whose words the prose writes in lower case
     (`Lake Geneva.`, `Old Ballad.`, `Yours Truly.`)."""
     name = text.strip().rstrip(".")
+    return (name,) if _signed_name(name, 5, lower) else None
+
+
+def _signed_name(name: str, most_words: int, lower: LowerWords | frozenset[str] = frozenset()) -> bool:
+    """Two to `most_words` words that name someone (`is_name`), none a minor word
+    (`The End`) nor, given the words the prose writes in lower case, one of those."""
     words = name.split()
-    if 2 <= len(words) <= 5 and is_name(name) and not any(
-            word.casefold() in MINOR_WORDS or word.casefold().strip(".") in lower for word in words):
-        return (name,)
-    return None
+    return 2 <= len(words) <= most_words and is_name(name) and not any(
+        word.casefold() in MINOR_WORDS or word.casefold().strip(".") in lower for word in words)
 
 
 #: A line wholly in italics (`_Clinton Scollard._`), what it holds.
@@ -397,10 +401,7 @@ def _italic_name(text: str) -> tuple[str, ...] | None:
     signs a poem at its foot (`_Clinton Scollard._`); not `_The End._`."""
     found = _ITALIC_LINE.match(text.strip())
     name = found["inside"].strip() if found else ""
-    words = name.split()
-    if 2 <= len(words) <= 4 and is_name(name) and not any(word.casefold() in MINOR_WORDS for word in words):
-        return (name,)
-    return None
+    return (name,) if _signed_name(name, 4) else None
 
 
 def _speakers(units: list[Unit], spans: Sequence[tuple[int, int]], lower: LowerWords) -> None:

@@ -1106,8 +1106,7 @@ def _after_contents(units: Sequence[Unit], starts: Sequence[int], hi: int, named
     found = [(first, last, "back matter: after the last article the contents list names")
              for first, last in pieces if first > past and first not in named and first not in title_pages
              and not units[first].level > section > 0]
-    back = sum(_body_words(units[first:last]) for first, last, _reason in found)
-    return found if back <= AFTER_CONTENTS_MAX_SHARE * (_body_words(units[starts[0] if starts else 0:hi]) or 1) else []
+    return _small_share(units, found, starts, hi, AFTER_CONTENTS_MAX_SHARE)
 
 
 def _title_text(units: Sequence[Unit], start: int) -> str:
@@ -1291,13 +1290,14 @@ def _department_pieces(units: Sequence[Unit], containers: Sequence[tuple[int, in
 
 
 def _small_share(units: Sequence[Unit], found: list[tuple[int, int, str]], starts: Sequence[int],
-                 hi: int) -> list[tuple[int, int, str]]:
-    """Front matter found by its lack of prose, as long as it stays a small share of
-    the text (`FRONT_MATTER_MAX_SHARE`): past that, the pieces are the seed's own
-    articles, short (a changelog's entries, lists), not what stands before them."""
+                 hi: int, share: float = FRONT_MATTER_MAX_SHARE) -> list[tuple[int, int, str]]:
+    """Front or back matter found by its place or its lack of prose, as long as it
+    stays a small share of the text (`FRONT_MATTER_MAX_SHARE`, or `share`): past
+    that, the pieces are the seed's own articles, short (a changelog's entries,
+    lists), not what stands before or after them."""
     words = sum(_body_words(units[first:last]) for first, last, _reason in found)
     total = _body_words(units[starts[0] if starts else 0:hi]) or 1
-    return found if words <= FRONT_MATTER_MAX_SHARE * total else []
+    return found if words <= share * total else []
 
 
 def _prose_words(units: Sequence[Unit]) -> int:
