@@ -223,12 +223,15 @@ def is_date_line(text: str) -> bool:
         and not rules.VERSION.search(rest)
 
 
-def month_day(text: str) -> tuple[int, int] | None:
+def month_day(text: str) -> tuple[int | None, int] | None:
     """The month and day a title names with no year (`Sept. 17.`, `Monday,
-    3rd May`), or None: a journal's entry, whose year is stated elsewhere."""
+    3rd May`), or None: a journal's entry, whose year is stated elsewhere; the
+    month None where the title names the day alone (`21st.`), in the month of
+    the entry before."""
     found = rules.MONTH_DAY.match(text.strip())
     if found is None:
-        return None
+        alone = rules.DAY_ALONE.match(text.strip())
+        return (None, int(alone["day"])) if alone and 1 <= int(alone["day"]) <= 31 else None
     month = rules.MONTHS[(found["month"] or found["month_after"]).casefold()]
     day = int(found["day"] or found["day_first"])
     return (month, day) if 1 <= day <= calendar.monthrange(2000, month)[1] else None
@@ -363,24 +366,39 @@ def _full_year(short: int) -> int:
     return (1900 if short >= rules.SHORT_YEAR_PIVOT else 2000) + short
 
 
-def byline_names(text: str) -> tuple[str, ...] | None:
+def byline_names(text: str, *, field: bool = False) -> tuple[str, ...] | None:
     """The names in a byline, or None when the line is not a byline.
 
     Honorifics (`The Hon.`, `Prof.`) and degrees after a name (`A.M.`,
     `LL.D.`) are dropped; a description after the names (`By Jane Doe,
-    Assistant in the Laboratory`) ends the list.
-    """
+    Assistant in the Laboratory`) ends the list, and so does what follows a
+    comma in a line opening with `By` when no `and` joins people and the
+    list ends in one word (`By Jane Doe, Springfield, Ohio`: where she writes
+    from; `By Jane Doe, John Roe` names two); a `field`'s value, and a line
+    such as `Authors: Jane Doe, John Roe`, list people with commas alone. A
+    credit in italics opens with `by` in lower case (`_by Jane Doe._`)."""
     if len(text) > rules.METADATA_LINE_MAX_CHARS:
         return None
+    if (emphasised := _EMPHASISED_LINE.fullmatch(text)) and emphasised["inner"].startswith("by "):
+        text = emphasised["inner"] + emphasised["stop"]  # a credit in italics: `_by Jane Doe._` (not `_By Request._`)
     for pattern in rules.BYLINE_PATTERNS:
         match = pattern.match(text)
         if match:
             names = name_list(match["names"])
+            if len(names or ()) > 1 and not field and _BY.match(text) and not _PEOPLE_JOINED.search(match["names"]) \
+                    and len(names[-1].split()) == 1:
+                names = names[:1]  # `By A. B. Carter, Maple Falls, Ohio`: where the author writes from
             if names:
                 return tuple(_with_closing_stop(name, text) for name in names)
     return None
 
 
+#: What joins the people of a byline (`A, B and C`); commas alone, before a last word, set off where its author
+#: writes from, or what the author is.
+_PEOPLE_JOINED = re.compile(r"\band\b|&|\bwith\b", re.IGNORECASE)
+_BY = re.compile(r"by\s", re.IGNORECASE)
+#: A line wholly in one pair of emphasis marks, perhaps with the stop outside them (`_by Jane Doe_.`).
+_EMPHASISED_LINE = re.compile(r"(?P<mark>[_*]{1,2})(?P<inner>[^_*]+)(?P=mark)(?P<stop>\.?)")
 #: A person's initials written together, two to four (`G.H.B.`), the last stop perhaps trimmed.
 _COMPACT_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}[A-Z]\.?")
 #: Initials spaced as a person's are (`E. A. E.`), not a degree's (`LL.D.`, `M.D.`).

@@ -192,10 +192,24 @@ _DAY = rf"(?P<day>\d{{1,2}}){_ENGLISH_ORDINAL}"
 #: A year of four digits, 1500 to 2199.
 YEAR = r"(?P<year>1[5-9]\d\d|2[01]\d\d)"
 
-#: A day named by its month alone, no year, as a journal's entries are headed (`Sept. 17.`, `Monday, 3rd May`).
+#: A day named by its month alone, no year, as a journal's entries are headed (`Sept. 17.`, `Monday, 3rd May`,
+#: `May 6th, Sunday`).
 MONTH_DAY = re.compile(
     rf"^(?:[A-Z][a-z]+day,?\s+)?(?:{_MONTH}\s+{_DAY}|(?P<day_first>\d{{1,2}}){_ENGLISH_ORDINAL}\s+(?:of\s+)?"
-    rf"(?P<month_after>{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?)\.?$", re.IGNORECASE)
+    rf"(?P<month_after>{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?)(?:,?\s+[A-Z][a-z]+day)?\.?$",
+    re.IGNORECASE)
+#: A journal's day named by its number alone, its month the entry's before (`21st.`, `28th, Saturday`).
+DAY_ALONE = re.compile(r"^(?:[A-Z][a-z]+day,?\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)\.?(?:,?\s+[A-Z][a-z]+day)?\.?$",
+                       re.IGNORECASE)
+#: A journal's entry run in with its paragraph, its day in italics, perhaps after the place (`_21st._--Walked …`,
+#: `_February 1st._--`, `Millbrook, _March 3rd 1801_.--`): the title, then what stands between it and the text.
+RUN_IN_DAY = re.compile(
+    r"^(?P<title>(?:[A-Z][\w'’ -]{0,30},\s+)?_(?P<day>[^_]{1,40})_)[.,]?\s*(?:--|—|–)?\s*(?=\S)")
+#: The marker of a heading that is an entry's date line: its title keeps the date (`München, den 6. September`).
+DATELINE_MARKER = "date line"
+#: A month alone on a line, as a journal heads its month's entries (`APRIL.`).
+MONTH_LINE = re.compile(rf"^[\s_*]*(?P<month>{'|'.join(sorted(MONTHS, key=len, reverse=True))})[.:]?[\s_*]*$",
+                        re.IGNORECASE)
 #: A year alone on a line, as a journal heads its year's entries (`1782.`, `_1783_`).
 YEAR_LINE = re.compile(rf"^[\s_*]*{YEAR}[.:]?[\s_*]*$")
 #: A year written both ways after a date (`Jan. 4, 1710–11`), as the months up to March were before
@@ -370,6 +384,8 @@ SECTION_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3})+[.)]\s+\S")
 
 #: Lines that only separate articles: rules of dashes, stars, underscores, equals.
 SEPARATOR_LINE = re.compile(r"^(?:([-*_=~#•·])\s*)\1(?:\s*\1)+$")
+#: The marker of a ledger's lines (`readers.text`): entries over a column of amounts, kept as set.
+LEDGER_MARKER = "ledger"
 
 #: A subtitle (a title's dek) is one sentence of at most this many words.
 SUBTITLE_MAX_WORDS = 25
@@ -393,15 +409,20 @@ MINOR_WORDS = frozenset(
 #: `-------- next part --------`): a marker that a program put around text.
 #: Near the start or end of a seed it fences off a wrapper (front or back matter).
 FRAMED_LINE = re.compile(r"^(?P<frame>[*=#~+<>_-])(?P=frame){2,}\s*[^\s*=#~+<>_-].*?(?P=frame){3,}$")
+#: A framed marker run over two lines says where the text starts or ends with one of these words.
+FRAMED_MARKER_WORDS = re.compile(r"\b(?:start|end|begin|beginning)\b", re.IGNORECASE)
 
-#: Leading enumeration of a heading, dropped from titles: `XII.`, `3.`,
-#: `III.—`, `IV:`, `2)`, `No. 10.`, `Chapter 4:`.
 #: Abbreviations in lower case a stop follows without ending a sentence (`vol. II`, `pp. 12`).
 ABBREVIATIONS = frozenset({"vol", "vols", "chap", "ch", "pp", "no", "nos", "cf", "ed", "eds", "fig", "viz", "ibid",
                            "op", "cit", "sq", "st", "ca"})
 LABEL_WORDS = r"(?:chapter|part|book|essay|section|letter|lecture|sermon|article|canto|number|no|vol|volume|paper)"
+#: A Roman numeral in capitals printed with a space between its tens and its units (`LX VII`).
+_SPACED_NUMERAL = r"(?-i:C{0,3}(?:XC|XL|LX{0,3}|X{1,3}) (?:IX|IV|VI{0,3}|I{1,3}))"
+#: Leading enumeration of a heading, dropped from titles: `XII.`, `3.`, `III.—`, `IV:`, `2)`, `No. 10.`,
+#: `Chapter 4:`, and a Roman numeral in capitals printed with a space between its tens and units (`LX VII -- To
+#: Jane`; not `XL CLI`, no numeral).
 ENUMERATION = re.compile(
-    rf"^(?:{LABEL_WORDS}\.?\s+)?(?:(?:[IVXLC]+|\d{{1,3}})"
+    rf"^(?:{LABEL_WORDS}\.?\s+)?(?:(?:[IVXLC]+|{_SPACED_NUMERAL}|\d{{1,3}})"
     rf"(?:\s*[.):](?:\s+|\s*(?:[—–]|--?)\s*)|\s*(?:[—–]|--)\s*)"
     rf"|[A-Za-z]\d{{0,3}}\)\s*)(?=\w)",  # (`b) …`, a FAQ's `A10) …`)
     re.IGNORECASE,
@@ -466,6 +487,8 @@ NAME_WITH_ADDRESS = re.compile(
 #: A line that leads in to what follows: it ends in a comma, a semicolon or a colon,
 #: perhaps with a dash after it, as old books write (`DEAR MRS. CONEY,--`, `sends us the following:--`).
 LEADS_IN = re.compile(r"[,;:](?:--|[—–])?$")
+#: A letter's heading, whom it is to, closed by a colon: `To Mrs. Ann Lee, in Springfield:`, `To the Editor:`.
+ADDRESSED = re.compile(r"^To\s+(?:the\s+)?[A-Z][^:]{0,80}:$")
 #: What follows a name and address that introduce a quotation, not a signature
 #: (`Jane Doe <jane@example.org> wrote:`): the person quoted is not the author.
 QUOTE_ATTRIBUTION = re.compile(r"^\s*(?:wrote|writes|said|a écrit|schrieb|escribió|ha scritto|skrev|schreef|написал)\s*:",

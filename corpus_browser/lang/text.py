@@ -254,7 +254,8 @@ def reader_title(heading: str) -> tuple[str, str | None]:
     numbering = ENUMERATION.match(text)
     if numbering:
         words = numbering[0].strip(" .):—–-")
-        label = words if words[:1].isalpha() and " " in words else None  # `Chapter 4`, not `III`
+        label = words if words[:1].isalpha() and " " in words and not set(words.upper()) <= set("IVXLC ") \
+            else None  # `Chapter 4`, not `III` nor `LX VII`
         text = text[numbering.end():]
     text = text.rstrip(" ,;:")  # a heading over its alternative title (`THE HOUSE THAT BELL BUILT;` over `OR, …`)
     last_word = text.rsplit(" ", 1)[-1]

@@ -38,7 +38,7 @@ from corpus_browser.model import (
 from corpus_browser.split.boilerplate import SeedKeys, find_boilerplate
 from corpus_browser.split.extract import extract, is_draft, is_stub, with_years_carried
 from corpus_browser.split.imports.articles import imported_seed
-from corpus_browser.split.plausibility import SWITCH_MIN_SCORE_SHARE, judge, unmarked
+from corpus_browser.split.plausibility import FEW_PIECES, SWITCH_MIN_SCORE_SHARE, judge, unmarked
 from corpus_browser.split.segment import PreparedSeed, blocked_keys, opens_block, prepare_seed, segment_seed
 
 #: Formats whose headings carry ranks, so that the article level can be looked for a rank deeper.
@@ -61,8 +61,9 @@ def split_seed(item: SeedInput, prepared: PreparedSeed, boilerplate: Iterable[st
     paragraphs (those among the seed's own are enough): the reading of the format
     its content shows most, unless that split looks wrong and another reading
     (another format it shows traces of, plain text, the article level a rank
-    deeper) looks better (`plausibility`), or the sidecar's hints say where its
-    articles start. The readings weighed go with it."""
+    deeper) looks better (`plausibility`), or, when none looks right and the
+    first hardly split the seed, scores better and splits it; or the sidecar's
+    hints say where its articles start. The readings weighed go with it."""
     if prepared.imported is not None:
         return imported_seed(item, prepared.imported)
     boilerplate = frozenset(boilerplate)
@@ -73,6 +74,7 @@ def split_seed(item: SeedInput, prepared: PreparedSeed, boilerplate: Iterable[st
     hinted = item.overrides.article_titles or item.overrides.article_level
     if (not verdict.plausible or unmarked(segmented)) and item.seed.format is None and not hinted:
         looks_right = set()
+        doubtful = None  # (the best of the other readings that look wrong too: its split, verdict and reading)
         for format, deeper, records in _other_readings(prepared):
             if not records and any((format, shallower, False) in looks_right for shallower in range(deeper)):
                 continue  # (the shallowest level that looks right: a handbook's chapters, not their subsections)
@@ -85,6 +87,14 @@ def split_seed(item: SeedInput, prepared: PreparedSeed, boilerplate: Iterable[st
                     and (found.pieces > 1 or (verdict.pieces == 1 and not verdict.plausible)):
                 segmented, verdict = other, found
                 readings.insert(0, readings.pop())
+            elif not found.plausible and found.pieces > 1 \
+                    and found.score > (doubtful[1] if doubtful else verdict).score:
+                doubtful = (other, found, readings[-1])
+        if not verdict.plausible and verdict.pieces <= FEW_PIECES and doubtful is not None:
+            # (no reading looks right, and the first did not split the seed: the best scored of those that do)
+            segmented, verdict, reading = doubtful
+            readings.remove(reading)
+            readings.insert(0, reading)
     if readings[0].format is not prepared.format or readings[0].deeper or not readings[0].records:
         segmented = replace(segmented, format_evidence=f"read again: {_doubt(prepared.format, readings)}")
     return _extracted(segmented, tuple(readings))

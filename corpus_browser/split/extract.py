@@ -60,7 +60,6 @@ from corpus_browser.model import (
     Unit,
 )
 from corpus_browser.split.markup import CONVERTERS, Converter
-from corpus_browser.split.segment import DATELINE
 
 #: A title made from the opening words when an article has no heading.
 _FALLBACK_TITLE_WORDS = 10
@@ -161,26 +160,33 @@ YEAR_END_MONTH, YEAR_START_MONTH = 10, 3
 
 
 def with_years_carried(articles: Sequence[Article], lines: Sequence[str]) -> tuple[Article, ...]:
-    """A journal's entries headed by a day and month alone (`Sept. 17.`), in the
+    """A journal's entries headed by a day and month alone (`Sept. 17.`), or a
+    day alone (`21st.`) in the month of the entry before (or of a month's
+    heading above it, `APRIL.`; the next month, a day lower than the entry
+    before's), in the
     year a line states alone above them (`1782.`) or the last dated entry does;
     from the last months to the first the year turns (`Dec. 30.` over `Jan. 2.`).
     Entries going back in time otherwise (a diary newest first) are not the
     journal's order: from there no year is carried. An entry with no year
     stated before it keeps no date."""
-    year = month = None
+    year = month = last_day = None
     carried, seen = [], 0
     for article in articles:
-        for line in lines[seen:article.first_line - 1]:  # (a year's heading may close the entry before)
+        for line in lines[seen:article.first_line - 1]:  # (a year's or a month's heading may close the entry before)
             if found := rules.YEAR_LINE.match(line):
                 year, month = int(found["year"]), None
+            elif (found := rules.MONTH_LINE.match(line)) and month is not None:
+                month, last_day = rules.MONTHS[found["month"].casefold()], None
         seen = max(seen, article.first_line)
         if article.date:
             year, month = int(article.date[:4]), int(article.date[5:7]) if len(article.date) >= 7 else None
-        elif year is not None and (day := month_day(article.title)):
-            if month is not None and day[0] < month:
-                turned = month >= YEAR_END_MONTH and day[0] <= YEAR_START_MONTH
+            last_day = int(article.date[8:10]) if len(article.date) == 10 else None
+        elif year is not None and (day := month_day(article.title)) and (day[0] or month):
+            named = day[0] or (month % 12 + 1 if last_day and day[1] < last_day else month)  # (`30th` over `1st`)
+            if month is not None and named < month:
+                turned = month >= YEAR_END_MONTH and named <= YEAR_START_MONTH
                 year = year + 1 if turned else None
-            month = day[0]
+            month, last_day = named, day[1]
             if year is not None and day[1] <= calendar.monthrange(year, month)[1]:  # (not a common year's Feb. 29)
                 article = replace(article, date=f"{year:04}-{month:02}-{day[1]:02}")
         carried.append(article)
@@ -255,7 +261,7 @@ def _title(units: Sequence[Unit], title_index: int, overrides: Overrides = Overr
     text = _hinted_title(units[title_index].text, overrides.article_titles)
     credit = handle_credit(text)
     text = credit[0] if credit else text
-    named_by_date = units[title_index].marker == DATELINE and not is_source_line(text)  # a journal's `May 3, 2021`
+    named_by_date = units[title_index].marker == rules.DATELINE_MARKER and not is_source_line(text)  # a journal's `May 3, 2021`
     stated = units[title_index].marker.endswith(":")  # a `title:` field: as its source wrote it
     text = without_trailing_date(text) if units[title_index].date and not (named_by_date or stated) else text
     named = _named_label(units, title_index)

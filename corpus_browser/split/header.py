@@ -167,7 +167,7 @@ def _field_names(value: str) -> tuple[str, ...]:
     """The people an author field names: `Jane Doe, John Roe`, or with their
     addresses, `Jane Doe <jane@example.org>`."""
     addressed = name_with_address(value)
-    return byline_names("By " + value) or (addressed[0] if addressed else ())
+    return byline_names("By " + value, field=True) or (addressed[0] if addressed else ())
 
 
 def _dates_article(name: str) -> bool:

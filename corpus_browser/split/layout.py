@@ -69,7 +69,6 @@ FRONT_MATTER_MAX_SHARE = 0.2
 #: A framed marker (`*** START OF … ***`) runs over at most this many lines; over more than one, it
 #: says where the text starts or ends (not `*** Please note: … ***`).
 FRAMED_MAX_LINES = 2
-_MARKER_WORDS = re.compile(r"\b(?:start|end|begin|beginning)\b", re.IGNORECASE)
 #: A licence or copyright notice is at least this many paragraphs saying what only such notices say.
 LICENCE_MIN_PARAGRAPHS = 2
 #: A line at most this many blank lines under a picture's caption stands after the caption's break.
@@ -81,6 +80,10 @@ FRONT_MATTER_MAX_PROSE = 30
 SIGNED_PIECE_MIN_WORDS, SIGNED_PIECES_MIN = 150, 3
 #: ... nor is it one of the dated entries a seed holds at least this many of (a news page's short notices).
 DATED_PIECES_MIN = 5
+#: A piece of a ledger has at most this many words of prose (a treasurer's signature) ...
+LEDGER_MAX_PROSE_WORDS = 20
+#: ... and the line over a run of them that titles them at most this many words.
+LEDGER_TITLE_MAX_WORDS = 12
 #: A numbered series of documents without front matter among those with it has at least this many.
 SERIES_MIN_HEADINGS = 3
 #: A version alone: numbers joined by dots, perhaps with a pre-release after them (`0.08`, `1.5.0`,
@@ -121,6 +124,8 @@ CONTENTS_LINE_MAX_WORDS = 25
 #: Why a heading is set aside that only holds the articles under it (`_containers`): it names their section.
 CONTAINER = "a heading over the articles under it, with no text of its own"
 MASTHEAD = "an issue's masthead, dating the articles under it"
+#: Why a line alone opens an article: it titles the ledger under it (whatever it was read as, a date line too).
+LEDGER_TITLE = "a line alone after a break, over a ledger"
 #: Why a heading over fields alone, neither dated nor signed, is no article (an Org section's export properties).
 FIELDS_ONLY = "a heading over fields alone, with no text"
 #: A note's marker: `{1}`, `[12]`, `(3)`, `4*`, or a number the note's text follows with no space (`5«c'est bon»`).
@@ -176,6 +181,7 @@ def find_layout(units: Sequence[Unit], format: Format, overrides: Overrides, spl
         starts, levels = _ranked_starts(units, lo, hi, split, deeper)
     else:
         starts, levels, article_break = _text_starts(units, lo, hi, split)
+        starts = _one_ledger(units, starts, lo, hi)
     if overrides.article_titles or overrides.article_level:
         starts = _hinted_starts(units, lo, hi, overrides)
     level_starts = set(starts)
@@ -221,6 +227,49 @@ def find_layout(units: Sequence[Unit], format: Format, overrides: Overrides, spl
     kept = tuple((i, starts[i]) for i in ordered if i not in in_matter)
     return Layout(kept or ((lo, starts[lo]),), tuple(sorted(matter)), tuple(levels), article_break,
                   tuple((first, date) for first, _last, date in issues))
+
+
+def _one_ledger(units: Sequence[Unit], starts: dict[int, str], lo: int, hi: int) -> dict[int, str]:
+    """The starts, each run of pieces that are ledgers (a report's receipts, one
+    heading and its column of amounts per state) made one article, which the
+    line standing alone after a break right above the first piece titles (`RECEIPTS
+    FOR MAY`), if there is one. A ledger piece holds entries over amounts and
+    almost no prose."""
+    ordered = sorted(starts)
+    ledgers = [_is_ledger(units[a:b]) for a, b in _pieces(ordered, hi)]
+    kept = dict(starts)
+    for n, first in enumerate(ordered):
+        if not ledgers[n]:
+            continue
+        if n and ledgers[n - 1]:
+            del kept[first]
+        elif n + 1 < len(ordered) and ledgers[n + 1] and (above := _line_over(units, first, lo)) is not None:
+            del kept[first]
+            kept[above] = LEDGER_TITLE
+    return kept
+
+
+def _line_over(units: Sequence[Unit], first: int, lo: int) -> int | None:
+    """The short line alone after a break right above unit `first` (separator lines between them), if any."""
+    above = first - 1
+    while above > lo and units[above].role is Role.SEPARATOR:
+        above -= 1
+    if above < lo or units[above].line_count > 1 or units[above].role not in (Role.PROSE, Role.HEADING, Role.DATE) \
+            or more_words_than(units[above].text, LEDGER_TITLE_MAX_WORDS):
+        return None
+    return above if units[above].after_break or units[above - 1].role is Role.SEPARATOR else None
+
+
+def _is_ledger(units: Sequence[Unit]) -> bool:
+    """A piece of a ledger: lines of amounts and, under its heading, hardly any
+    prose (a treasurer's name), nor a date of its own (a dated post of a
+    blog's expenses is a post)."""
+    if any(unit.date for unit in units):
+        return False
+    lines = sum(1 for unit in units if unit.marker == rules.LEDGER_MARKER)
+    prose = sum(word_count(unit.text) for unit in units[1:] if unit.role in _TEXT_ROLES
+                and unit.marker != rules.LEDGER_MARKER)
+    return lines > 0 and prose <= LEDGER_MAX_PROSE_WORDS
 
 
 def _mastheads(units: Sequence[Unit], lo: int, hi: int) -> list[tuple[int, int, str]]:
@@ -281,7 +330,7 @@ def _wrapper(units: Sequence[Unit]) -> tuple[int, int, list[tuple[int, int, str]
     ends (a long marker may run on to a second line: `***START OF THE … OF` over
     `VIRGINIA, 1782***`), and the wrapper outside them as matter."""
     framed = [i for i, unit in enumerate(units) if rules.FRAMED_LINE.match(unit.text) and (
-              unit.line_count == 1 or unit.line_count <= FRAMED_MAX_LINES and _MARKER_WORDS.search(unit.text))]
+              unit.line_count == 1 or unit.line_count <= FRAMED_MAX_LINES and rules.FRAMED_MARKER_WORDS.search(unit.text))]
     edge = max(1, int(len(units) * WRAPPER_SHARE))
     front = [i for i in framed if i < edge]
     back = [i for i in framed if i >= len(units) - edge and (not front or i > front[-1])]

@@ -3,7 +3,7 @@ gets, and the score that weighs one reading of a seed against another.
 
 A split is implausible when:
 
-- a large file yields very few pieces;
+- a large file yields very few pieces, or one of its pieces holds much of it;
 - one piece holds many heading-shaped lines (its articles were not told apart);
 - many titles are the same (a section heading taken for the article level; a
   mail thread's or a blog's records may share a subject), or, however few the
@@ -33,6 +33,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from corpus_browser.lang import rules
 from corpus_browser.lang.text import key, word_count
 from corpus_browser.model import Format, Role, SegmentedSeed, Unit
 
@@ -41,6 +42,11 @@ _TEXT = (Role.PROSE, Role.LIST_ITEM, Role.VERBATIM)
 LARGE_FILE_WORDS = 10_000
 #: ... split into at most this many pieces has not been split.
 FEW_PIECES = 3
+#: ... and one piece holding more than this share of them, among others, holds articles not told apart,
+#: where its headings are read from its layout (`_laid_out`); a `#` heading over a long essay is its author's.
+DOMINANT_PIECE_SHARE = 0.4
+#: Underlined titles fewer than one in this many words are rules under stray lines, not a document's structure.
+SPARSE_TITLE_WORDS = 1_000
 #: A piece holding at least this many heading-shaped lines, and this share of all
 #: the seed's, holds articles that were not told apart.
 CROWDED_PIECE_HEADINGS = 25
@@ -90,6 +96,9 @@ def judge(segmented: SegmentedSeed) -> Verdict:
     if total >= LARGE_FILE_WORDS and len(words) <= FEW_PIECES \
             and not all(_opens_with_its_metadata(segment.units) for segment in segmented.segments):
         reasons.append(f"{total:,} words in {len(words)} piece{'' if len(words) == 1 else 's'}")
+    elif total >= LARGE_FILE_WORDS and max(words) > DOMINANT_PIECE_SHARE * total and _laid_out(segmented, total) \
+            and not _opens_with_its_metadata(segmented.segments[words.index(max(words))].units):
+        reasons.append(f"one of its {len(words)} pieces holds {max(words) / total:.0%} of its {total:,} words")
     # (A post that states itself may hold many sections; not a dump's worth of text under one block of fields.)
     crowded = max((count for segment, count, size in zip(segmented.segments, headings, words)
                    if size >= LARGE_FILE_WORDS or not _opens_with_its_metadata(segment.units)), default=0)
@@ -117,6 +126,15 @@ def judge(segmented: SegmentedSeed) -> Verdict:
     articles = sum(1 for count in words if count >= ARTICLE_MIN_WORDS)
     score = articles * distinct * (1 - min(matter / lines, 1.0))
     return Verdict(not reasons, score, tuple(reasons), len(words))
+
+
+def _laid_out(segmented: SegmentedSeed, words: int) -> bool:
+    """Whether the reading's headings are told by layout, not declared: plain
+    text, or reStructuredText with few underlined titles for its length (a
+    changelog whose release rules stand under a line or two)."""
+    headings = sum(1 for segment in segmented.segments for unit in segment.units if unit.role is Role.HEADING)
+    return segmented.format is Format.TEXT or (segmented.format is Format.RST
+                                               and headings * SPARSE_TITLE_WORDS < words)
 
 
 def unmarked(segmented: SegmentedSeed) -> bool:
@@ -150,8 +168,10 @@ def _headed(units: Sequence[Unit]) -> bool:
 
 def _leads_in(units: Sequence[Unit]) -> bool:
     """A piece whose title ends in a colon: it leads in to what follows (a speaker's
-    turn, `**Jane Doe:**`; a list), it names nothing."""
-    return _title(units).rstrip("*_ ").endswith(":")
+    turn, `**Jane Doe:**`; a list), it names nothing; not a letter's heading
+    naming whom it is to (`To Mrs. Ann Lee, in Springfield:`)."""
+    title = _title(units)
+    return title.rstrip("*_ ").endswith(":") and not rules.ADDRESSED.match(title)
 
 
 def _opens_with_its_metadata(units: Sequence[Unit]) -> bool:

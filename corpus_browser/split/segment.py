@@ -56,7 +56,7 @@ from corpus_browser.model import (
 from corpus_browser.split.formats import Sniffed, sniff
 from corpus_browser.split.header import LowerWords, apply_template, surnames_apart
 from corpus_browser.split.imports import Imported, read_export
-from corpus_browser.split.layout import CONTAINER, find_layout, typical_gap, under_caption
+from corpus_browser.split.layout import CONTAINER, LEDGER_TITLE, find_layout, typical_gap, under_caption
 from corpus_browser.split.readers import read_units
 
 #: Lines crediting a person and a role under a line are bylines when the seed has at least this many.
@@ -112,8 +112,6 @@ ASIDE_MAX_UNITS = 6
 DATED_ENTRY_MIN = 5
 #: A date line this many units under an entry's, stating its date again, is that entry's dateline.
 _DATELINE_REACH = 4
-#: The marker of a heading that is an entry's date line: its title keeps the date (`München, den 6. September`).
-DATELINE = "date line"
 #: A piece's name under the number that opens it has at most this many words.
 NAME_MAX_WORDS = 12
 
@@ -206,6 +204,9 @@ def segment_seed(item: SeedInput, prepared: PreparedSeed, boilerplate: Collectio
         return SegmentedSeed(seed, overrides, prepared.format, prepared.format_evidence, ())
     layout = find_layout(units, prepared.format, overrides, split, deeper, records)
     units = apply_template(units, layout)
+    for i, reason in layout.starts:
+        if reason == LEDGER_TITLE:
+            units[i] = replace(units[i], role=Role.HEADING)
     in_matter = {i for first, last, _reason in layout.matter for i in range(first, last)}
     matter = tuple(SetAside(units[i].first, units[i].last, SetAsideKind.BOILERPLATE, units[i].text)
                    for i in sorted(in_matter))
@@ -287,6 +288,7 @@ def _assign_roles(units: list[Unit], keys: Sequence[str], format: Format, boiler
     credits = _credit_lines(units, roles)
     roles = [Role.BYLINE if i in credits else role for i, role in enumerate(roles)]
     entries = entry_lines(units, roles) | dated_entries(units, roles, gap, split) if format is Format.TEXT else set()
+    entries = {i for i in entries if roles[i] is not Role.VERBATIM}
     if format in (Format.TEXT, Format.MAIL):
         for i, unit in enumerate(units):
             if i in entries or (roles[i] is Role.PROSE
@@ -294,7 +296,7 @@ def _assign_roles(units: list[Unit], keys: Sequence[str], format: Format, boiler
                 roles[i] = Role.HEADING
     marked = [_heading_facts(_with_role(unit, role)) for unit, role in zip(units, roles)]
     marked = [replace(unit, names=credits[i]) if i in credits else unit for i, unit in enumerate(marked)]
-    return [replace(unit, level=1, marker=DATELINE if units[i].role is Role.PROSE and roles[i] is Role.HEADING
+    return [replace(unit, level=1, marker=rules.DATELINE_MARKER if units[i].role is Role.PROSE and roles[i] is Role.HEADING
                     and is_date_line(unit.text) else unit.marker) if i in entries else unit
             for i, unit in enumerate(marked)]
 
@@ -608,15 +610,19 @@ def _is_text_heading(units: Sequence[Unit], roles: Sequence[Role], i: int, gap: 
     """A heading by layout: heading-like text that binds to what follows it
     (no more blank lines after it than the seed's usual gap, or fewer than
     before it or before the separator right above it, or as many when it is
-    set in capitals), and
-    stands after a break or introduces a body."""
+    set in capitals, or it is in capitals right under a separator line and over
+    a paragraph, as a closing line never stands, nor a part's label), and stands
+    after a break or introduces a body."""
     unit = units[i]
     gap_after = units[i + 1].gap_before if i + 1 < len(units) else 0
     before = _break_before(units, roles, i)
     if not heading_form(unit, indented, split) and not _titled_apart(unit, before, gap_after, gap):
         return False
-    if i and gap_after > max(gap, 1) and (gap_after > before or (
-            gap_after == before and not (is_all_caps(unit.text) or rules.LABEL_ONLY.match(unit.text)))):
+    label = rules.LABEL_ONLY.match(unit.text)
+    opens = i > 0 and roles[i - 1] is Role.SEPARATOR and is_all_caps(unit.text) and not label and i + 1 < len(units) \
+        and more_words_than(units[i + 1].text, split.heading_max_words)  # (a title over its text, no `THE END`)
+    if i and gap_after > max(gap, 1) and not opens and (gap_after > before or (
+            gap_after == before and not (is_all_caps(unit.text) or label))):
         return False  # it stands apart from what follows: a closing line, a signature, an advert
     return unit.after_break or before > gap or _has_body(units, roles, i, split)
 
@@ -705,13 +711,20 @@ def heading_form(unit: Unit, indented: bool, split: SplitRules) -> bool:
     if not first or not (first.isupper() or first.isdigit()):
         return False
     last = _last_mark(text)
-    if last in _CONTINUING_PUNCTUATION or rules.LEADS_IN.search(text):
+    if (last in _CONTINUING_PUNCTUATION or rules.LEADS_IN.search(text)) and not _addressed(unit):
         return False
     if last in _SENTENCE_PUNCTUATION:
         return is_title_case(text) or is_all_caps(text) or (indented and last == ".") \
             or bool(rules.LABEL_ONLY.match(text)) \
             or bool(_ROMAN_LABELLED.match(text))  # a number alone or a Roman one before a title numbers a piece
     return True
+
+
+def _addressed(unit: Unit) -> bool:
+    """A letter's heading naming whom it is to, closed by a colon (`To Mrs.
+    Ann Lee, in Springfield:`), on a line of its own after more blank lines than
+    a paragraph's: not a line leading in to what follows it."""
+    return unit.line_count == 1 and unit.gap_before > 1 and bool(rules.ADDRESSED.match(unit.text))
 
 
 def _has_body(units: Sequence[Unit], roles: Sequence[Role], i: int, split: SplitRules) -> bool:

@@ -78,6 +78,16 @@ def test_date_lines_carry_few_other_words(text, is_line):
         ("By Ann, Bob and Jo", ("Ann", "Bob", "Jo")),
         ("By the way, this is prose.", None),
         ("By Monday, everything had changed.", None),
+        ("By A. B. Carter, Maple Falls, Ohio", ("A. B. Carter",)),  # where the author writes from
+        ("By Jane Roe, Forester", ("Jane Roe",)),
+        ("By Maria Lopez, Daniel Kim", ("Maria Lopez", "Daniel Kim")),  # two people, a comma between them
+        ("_By Request._", None),
+        ("Authors: Jane Roe, John Doe", ("Jane Roe", "John Doe")),
+        ("By Ann Lee, Bob Ray and Jo Kim", ("Ann Lee", "Bob Ray", "Jo Kim")),
+        ("_by Henry Mill._", ("Henry Mill",)),  # a byline in italics, the stop inside or outside
+        ("_by Dora Hale_.", ("Dora Hale",)),
+        ("_Illustration by Dan Smith._", None),
+        ("_by the way._", None),
     ],
 )
 def test_bylines_drop_honorifics_degrees_and_descriptions(text, names):

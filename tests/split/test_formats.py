@@ -1207,3 +1207,15 @@ def test_a_section_naming_the_release_it_follows_stays_a_section():
                 f"{highlights}\n{'=' * len(highlights)}\n\n* {paragraph(30)}\n* {paragraph(30)}\n")
     found = articles_of("\n".join(post(*p) for p in posts), format=Format.RST)
     assert [a.title for a in found] == [title for title, _since in posts]
+
+
+def test_a_roman_numeral_printed_with_a_space_in_it_is_numbering_not_a_label():
+    """`LX VII -- To JANE` (letter 67, its numeral split by the typesetter) is
+    titled as `LX -- To JANE` is; `Chapter 4` is still a label, and a word
+    in lower case is never a numeral."""
+    assert reader_title("LX VII -- To JANE") == ("To JANE", None)
+    assert reader_title("XC IV. The Last Letter") == ("The Last Letter", None)
+    assert reader_title("Chapter 4: The Storm") == ("The Storm", "Chapter 4")
+    assert reader_title("Mix Civil -- War")[0] == "Mix Civil -- War"
+    assert reader_title("VLC CLI: streaming from the terminal")[0] == "VLC CLI: streaming from the terminal"
+    assert reader_title("XL CLI -- editing huge sheets")[0] == "XL CLI -- editing huge sheets"

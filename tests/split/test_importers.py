@@ -388,12 +388,14 @@ def test_a_blog_page_of_several_entries_gives_a_post_for_each_with_its_summary()
 
 
 def test_a_books_pieces_take_their_authors_from_a_byline_under_the_heading_or_a_signature_at_the_foot():
-    """A weekly's HTML edition: `BY MRS. W. J. HAYS.` under a story's heading, a
+    """A weekly's HTML edition: `BY MRS. W. J. HAYS.` under a story's heading
+    (between rules drawn in dashes), a
     poem signed `J. M. S.` in a paragraph of its own (the innermost one, inside
     the poem's `<div>`, its heading's `;` before an alternative title dropped);
     a piece of one paragraph under its heading is signed by no one."""
     page = html_book([("SEEKING HIS FORTUNE.", 4), ("THE EXILE;", 5), ("A NOTE.", 1)], contents=False)
-    page = page.replace("SEEKING HIS FORTUNE.\n</h2>\n", "SEEKING HIS FORTUNE.\n</h2>\n<p>BY MRS. W. J. HAYS.</p>\n", 1)
+    page = page.replace("SEEKING HIS FORTUNE.\n</h2>\n",
+                        "SEEKING HIS FORTUNE.\n</h2>\n<p>———</p>\n<p>BY MRS. W. J. HAYS.</p>\n<p>———</p>\n", 1)
     page = page.replace("THE EXILE;\n</h2>\n", "THE EXILE;\n</h2>\n<div class=\"poem\">", 1).replace(
         "\n<h2>\n  A NOTE.", '<p class="author">J. M. S.</p>\n</div>\n<h2>\n  A NOTE.', 1)
     page = page.replace("\n<pre>\n*** END", '\n<p class="author">JANE DOE.</p>\n<pre>\n*** END', 1)
@@ -403,6 +405,28 @@ def test_a_books_pieces_take_their_authors_from_a_byline_under_the_heading_or_a_
     unsigned = html_book([("ONE.", 4), ("TWO.", 4), ("THREE.", 4)], contents=False).replace(
         "\n<h2>\n  TWO.", "\n<p>NEW YORK.</p>\n<h2>\n  TWO.", 1)  # a place closing a story, set as its text
     assert split_one(Seed("weekly.htm", lines=tuple(unsigned.split("\n")))).articles[0].authors == ()
+
+
+def test_a_reports_papers_take_their_authors_from_names_in_small_capitals_under_the_heading():
+    """A society's annual report: under each paper's `<h2>`, an `<h4>` naming its
+    authors in small capitals, with where they work in italics (perhaps after a
+    first heading, `SURVEY REPORT`); small capitals opening a paragraph of text,
+    or a heading naming a place and a date or a time of day, name no one."""
+    page = html_book([("SHELLING WALNUTS", 4), ("A KEY TO SEEDLINGS", 4), ("THE SURVEY", 4), ("A NOTE", 4),
+                      ("A LETTER", 4), ("A LAST LETTER", 4)], contents=False)
+    credits = {"SHELLING WALNUTS": '<h4><span class="smcap">A. B. Carter</span>, <i>Maple College</i></h4>',
+               "A KEY TO SEEDLINGS": '<h4><span class="smcap">C. D. Moss</span> <i>and</i> '
+                                     '<span class="smcap">E. F. Vale</span>, <i>Maple College</i></h4>',
+               "THE SURVEY": '<h3>SURVEY REPORT</h3>\n<h4><span class="smcap">Jane G. Roe, USDA</span>, '
+                             '<i>Riverton, Ohio</i></h4>',
+               "A NOTE": '<p><span class="smcap">John Smith</span> planted walnuts.</p>',
+               "A LETTER": '<h4><span class="smcap">Paris</span>, June 3, 1850.</h4>',
+               "A LAST LETTER": '<h4><span class="smcap">Monday Evening</span>.</h4>'}
+    for title, credit in credits.items():
+        page = page.replace(f"{title}\n</h2>\n", f"{title}\n</h2>\n{credit}\n", 1)
+    found = split_one(Seed(name="report.htm", lines=tuple(page.split("\n")))).articles
+    assert [a.authors for a in found] == [("A. B. Carter",), ("C. D. Moss", "E. F. Vale"), ("Jane G. Roe",),
+                                          (), (), ()]
 
 
 def test_a_books_page_whose_headings_stand_centred_under_their_anchors_is_read_piece_by_piece():

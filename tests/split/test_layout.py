@@ -1426,3 +1426,109 @@ def test_a_licence_closing_a_last_release_leaves_that_releases_items_its_page():
     assert [a.title for a in found] == [f"Noteworthy changes in release 1.{n}" for n in range(3, 0, -1)]
     assert "This word" in " ".join(text for block in found[-1].body for text in block.texts)
     assert not any("WARRANTY" in text for a in found for block in a.body for text in block.texts)
+
+
+def test_a_capitals_title_right_under_a_separator_opens_a_piece_though_two_blank_lines_follow_it():
+    """A monthly's editorial notes between rows of stars: each title in capitals,
+    closed by a stop and set two blank lines above its text. A closing line never
+    stands right under a separator, so these open pieces (`PART II.` there is
+    still a label of the piece it is in)."""
+    star_row = "\n\n       *       *       *       *       *\n\n"
+    names = ["OUR WINTER FUND.", "THE NEW SCHOOLHOUSE.", "A WORD FROM OUR FRIENDS.", "OUR TEACHERS."]
+    text = star_row.join(f"{name}\n\n\n{paragraph(90)}\n\n{paragraph(70)}" for name in names) + "\n"
+    titles = ["Our Winter Fund", "The New Schoolhouse", "A Word from Our Friends", "Our Teachers"]
+    assert [a.title for a in articles_of(text)] == titles
+    parted = text.replace("OUR TEACHERS.\n", "OUR TEACHERS.\n\n-----\n\nPART II.\n")
+    assert [a.title for a in articles_of(parted)] == titles
+    ended = text.replace("*\n\nOUR TEACHERS.", "*\n\nTHE END\n\n\nOUR TEACHERS.")  # a closing line under the stars
+    assert [a.title for a in articles_of(ended)] == titles and "THE END" in articles_of(ended)[2].body_text
+
+
+def test_a_run_of_ledgers_is_one_article_titled_by_the_line_over_it_and_kept_in_columns():
+    """A report's receipts: a heading per county, each over a column of amounts,
+    under one line alone (`RECEIPTS FOR MAY.`). One article, not one per county,
+    its entries kept line for line with their amounts."""
+    star_row = "\n\n       *       *       *       *       *\n\n"
+    stories = star_row.join(f"{name}\n\n{paragraph(120)}\n\n{paragraph(90)}"
+                            for name in ("THE RIVER SCHOOL.", "A VISIT TO THE HILLS.", "OUR NEW CHAPEL."))
+    counties = [("NORTHSHIRE, $42.50.", ["  Springfield. First Ch. and Soc.            30.00",
+                                        "  Riverton. \"A friend,\" for the new",
+                                        "    chapel fund                                12.50"]),
+                ("WESTSHIRE, $7.25.", ["  Millbrook. Sab. Sch.                          5.00",
+                                      "  Oakdale. Mrs. A. Smith                        2.25"]),
+                ("EASTSHIRE, $110.00.", ["  Harbor Town. Second Ch.                     100.00",
+                                        "  Fernley. Ladies' Circle                      10.00",
+                                        "                                             --------",
+                                        "    Total                                     $159.75"])]
+    ledger = "\n\n\n".join(name + "\n\n" + "\n".join(lines) for name, lines in counties)
+    found = articles_of(stories + star_row + "RECEIPTS FOR MAY." + star_row + ledger + "\n")
+    assert [a.title for a in found][:3] == ["The River School", "A Visit to the Hills", "Our New Chapel"]
+    assert [a.title for a in found][3:] == ["Receipts for May"]
+    body = found[3].body
+    assert any(block.kind is BlockKind.CODE and "Riverton. \"A friend,\" for the new" in "\n".join(block.texts)
+               for block in body)
+    assert sum("30.00" in text for block in body for text in block.texts) == 1
+    dated = stories + star_row + ledger.replace("NORTHSHIRE, $42.50.\n", "NORTHSHIRE, $42.50.\nMay 2, 1884\n").replace(
+        "WESTSHIRE, $7.25.\n", "WESTSHIRE, $7.25.\nMay 9, 1884\n") + "\n"  # each dated: posts of their own
+    assert [a.title for a in articles_of(dated)][3:5] == ["Northshire, $42.50.", "Westshire, $7.25."]
+
+
+def test_only_amounts_of_money_make_a_ledger_not_a_contents_lists_page_numbers():
+    """A paragraph of entries over amounts (cents or a currency sign) is a ledger;
+    one whose lines end in page numbers is a contents list, read as before."""
+    from corpus_browser.split.readers.text import read
+
+    ledger = "\n\n  Millbrook. Sab. Sch.              5.00\n  Oakdale. Mrs. A. Smith            2.25\n"
+    contents = "\n\n  The River School                   5\n  A Visit to the Hills              17\n"
+    units = read(Seed("report.txt", tuple((ledger + contents).splitlines())))
+    assert [unit.marker for unit in units if unit.role is Role.VERBATIM] == ["ledger", "ledger"]
+    assert [unit.text for unit in units if unit.role is Role.PROSE] == ["The River School 5", "A Visit to the Hills 17"]
+
+
+def test_a_journal_whose_entries_open_with_their_day_in_italics_gives_each_entry_a_dated_page():
+    """A diary's entries are paragraphs opening with their day in italics, run
+    in with the text (`_4th._--Walked …`): the month named only when it turns,
+    the year only in the first. Each is an entry titled and dated by its day;
+    a paragraph opening with other italics (`_Note._--`) is its entry's text."""
+    days = ["Millbrook, _March 3rd 1801_.--", "_4th._--", "_5th, Thursday._--", "_April 1st._--", "_2nd._--",
+            "_Friday, 3rd April._--"]
+    entries = [f"{day}{textwrap.fill(paragraph(60), 70)}" for day in days]
+    entries.insert(3, f"_Note._--{paragraph(20)}")
+    text = "THE MILLBROOK JOURNAL\n\n\n" + "\n\n".join(entries) + "\n"
+    (split,) = split_corpus([SeedInput(Seed("journal.txt", tuple(text.split("\n"))), Overrides())], SplitRules())
+    found = split.articles
+    assert [(a.title, a.date) for a in found][-6:] == [
+        ("Millbrook, March 3rd 1801", "1801-03-03"), ("4th", "1801-03-04"), ("5th, Thursday", "1801-03-05"),
+        ("April 1st", "1801-04-01"), ("2nd", "1801-04-02"), ("Friday, 3rd April", "1801-04-03")]
+    assert "Note." in found[-4].body_text
+    turning = [f"{day}{textwrap.fill(paragraph(60), 70)}" for day in
+               ["Millbrook, _June 28th 1852_.--", "_29th._--", "_30th._--", "_1st._--", "_2nd._--"]]
+    text = "THE VOYAGE\n\n\n" + "\n\n".join(turning[:3]) + "\n\nAUGUST.\n\n" + "\n\n".join(turning[3:]) + "\n"
+    (split,) = split_corpus([SeedInput(Seed("voyage.txt", tuple(text.split("\n"))), Overrides())], SplitRules())
+    assert [a.date for a in split.articles][-2:] == ["1852-08-01", "1852-08-02"]  # (a month's heading, or none)
+    text = text.replace("\n\nAUGUST.\n\n", "\n\n")
+    (split,) = split_corpus([SeedInput(Seed("voyage.txt", tuple(text.split("\n"))), Overrides())], SplitRules())
+    assert [a.date for a in split.articles][-2:] == ["1852-07-01", "1852-07-02"]
+    points = "\n\n".join(f"_{n}._ {paragraph(40)}" for n in ("1st", "2nd", "3rd", "4th", "5th"))
+    assert len(articles_of(f"TO THE COUNCIL\n\n{paragraph(50)}\n\n{points}\n")) == 1  # numbered points: no journal
+    events = "\n\n".join(f"_{day}_ -- {paragraph(20)}" for day in
+                         ("April 12, 1861", "April 14, 1861", "July 21, 1861", "May 1, 1862", "July 3, 1863"))
+    assert len(articles_of(f"A SHORT CHRONOLOGY\n\n{paragraph(50)}\n\n{events}\n")) == 1  # each date in full
+
+
+def test_a_letters_heading_naming_whom_it_is_to_opens_it_though_a_colon_closes_it():
+    """A book of letters: each headed `To Mrs. Ann Lee, in Springfield:` after
+    three blank lines, over its place and date; a line leading in to a list
+    (`To do all this we need:`) one blank line from its paragraph is text."""
+    letters = [(f"To {name}:", f"{place}, {date}.") for name, place, date in (
+        ("Mrs. Ann Lee, in Springfield", "MILLBROOK", "Oct. 3, 1853"),
+        ("Orion Lee, in Riverton", "MILLBROOK", "Dec. 5, 1853"),
+        ("Mrs. Ann Lee and Mrs. Ruth Lee, in Springfield", "HARBOR TOWN", "March 2, 1854"))]
+    text = "\n\n\n\n".join(f"{head}\n\n{dateline:>40}\n\nMY DEAR SISTER,--{textwrap.fill(paragraph(150), 70)}"
+                           f"\n\nTo do all this we need:\n\n{textwrap.fill(paragraph(60), 70)}"
+                           for head, dateline in letters)
+    text = "LETTERS OF A PRINTER\n\n\n\n" + text + "\n"
+    (split,) = split_corpus([SeedInput(Seed("letters.txt", tuple(text.split("\n"))), Overrides())], SplitRules())
+    assert [a.title for a in split.articles][-3:] == ["To Mrs. Ann Lee, in Springfield", "To Orion Lee, in Riverton",
+                                                      "To Mrs. Ann Lee and Mrs. Ruth Lee, in Springfield"]
+    assert not split.doubts  # (titles closed by a colon that name whom a letter is to lead in to nothing)

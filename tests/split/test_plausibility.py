@@ -221,3 +221,35 @@ def test_a_long_handbook_as_one_post_is_read_at_its_chapters_not_their_sections(
         for chapter in chapters)
     found = split(text, "handbook.md")
     assert [article.title for article in found.articles] == chapters
+
+
+def test_one_piece_holding_much_of_a_large_file_is_doubted_and_beats_no_split_at_all():
+    """A `.md` file with no Markdown in it: read as Markdown, one piece; read as
+    text, five, the last of which holds most of its words, as when a layout's
+    last titles were not read. That split is doubted (the build names the seed),
+    and it is still taken over the one piece: no reading looks right, and it is
+    the one that splits the file and scores best."""
+    names = ["THE FIRST NOTE", "THE SECOND NOTE", "THE THIRD NOTE", "THE FOURTH NOTE", "THE LONG REVIEW"]
+    bodies = [[paragraph(250) for _ in range(3)] for _ in range(4)] + [[paragraph(250) for _ in range(40)]]
+    text = "\n\n\n\n".join(f"{name}\n\n" + "\n\n".join(body) for name, body in zip(names, bodies)) + "\n"
+    found = split(text, "issue.md")
+    assert [a.title for a in found.articles] == [name.title() for name in names]
+    assert found.doubts == ("one of its 5 pieces holds 77% of its 13,000 words",)
+    assert [reading.format for reading in found.readings][:2] == [Format.TEXT, Format.MARKDOWN]
+
+
+def test_one_long_chapter_of_a_restructuredtext_collection_keeps_every_chapter_whole():
+    """Five essays under `====` titles, each with `----` sections, the third
+    longer than the others together: titles its author underlined are the
+    file's structure, so no doubt is raised, and no other reading (plain text,
+    which would cut every essay at its sections) is weighed."""
+    def essay(title: str, sections: int, paragraphs: int) -> str:
+        parts = [f"{title}\n{'=' * len(title)}\n\n{paragraph(200)}"]
+        parts += [f"Part {n}\n------\n\n" + "\n\n".join(paragraph(200) for _ in range(paragraphs))
+                  for n in range(1, sections + 1)]
+        return "\n\n".join(parts)
+    titles = ["The Mill", "The River", "A History of the Farms", "The Hills", "The Clouds"]
+    text = "\n\n".join(essay(title, 2 if n != 2 else 6, 2 if n != 2 else 6) for n, title in enumerate(titles)) + "\n"
+    found = split(text, "essays.rst")
+    assert [a.title for a in found.articles] == titles
+    assert not found.doubts and len(found.readings) == 1

@@ -48,6 +48,11 @@ PIECE_MIN_WORDS = 40
 _TEXT_BLOCKS = ("p", "div", "center", "blockquote", "h4", "h5", "h6")
 #: What a paragraph's class, alignment or style holds when it is set off as a signature.
 _SIGNATURE_MARKS = ("author", "sign", "right")
+#: Headings under a piece's title that may credit its authors in small capitals, among its first this many paragraphs.
+_CREDIT_HEADINGS = ("h3", "h4", "h5", "h6")
+CREDIT_HEADING_REACH = 2
+#: The classes of a span set in small capitals.
+_SMALL_CAPITALS = frozenset({"smcap", "smcaps", "smallcaps", "sc"})
 #: A piece is signed at its foot only when it has at least this many paragraphs.
 SIGNED_MIN_PARAGRAPHS = 3
 #: libxml2 counts lines up to this one: a piece's heading further down has no known line.
@@ -209,15 +214,34 @@ def _credited(blocks: Sequence[etree._Element]) -> tuple[str, ...]:
     """The authors a piece names in a byline under its heading (`BY MRS. W. J.
     HAYS.`) or, failing that, in a signature at its foot set off as one (`<p
     class="author">J. M. S.</p>`, a right-aligned line, a dash before the name):
-    a last line in capitals alone (`NEW YORK`) signs nothing."""
-    paragraphs = [element for block in blocks for element in _paragraphs(block)]
+    a last line in capitals alone (`NEW YORK`) signs nothing. Rules drawn in
+    dashes around a byline (`———`) are no paragraphs of it."""
+    paragraphs = [element for block in blocks for element in _paragraphs(block)
+                  if any(char.isalnum() for char in _text(element))]
     if not paragraphs:
         return ()
-    names = byline_names(_text(paragraphs[0]))
+    names = byline_names(_text(paragraphs[0])) or next(
+        (found for element in paragraphs[:CREDIT_HEADING_REACH] if (found := _names_in_small_capitals(element))), None)
     foot = paragraphs[-1]
     if not names and len(paragraphs) >= SIGNED_MIN_PARAGRAPHS and _set_off(foot):
         names = signature_names(_text(foot))
     return names or ()
+
+
+def _names_in_small_capitals(element: etree._Element) -> tuple[str, ...] | None:
+    """The people a heading under the title names in small capitals, as an edition
+    sets authors (`<h4><span class="smcap">A. B. Carter</span>, <i>Maple
+    College</i></h4>`): each such name (a comma after it setting off what
+    the author is, `Jane Roe, USDA`), the heading opening with one;
+    a name of two words at least, nothing but a comma after the last."""
+    if element.tag not in _CREDIT_HEADINGS or (element.text or "").strip():
+        return None
+    spans = [child for child in element if child.tag == "span" and has_class(child, _SMALL_CAPITALS)]
+    if not spans or spans[0] is not element[0] or (spans[-1].tail or "").strip()[:1] not in ("", ",") \
+            or any(len(_text(span).split()) < 2 for span in spans):
+        return None  # (a place, `Paris, June 3`; a time, `Monday Evening.`; a salutation, `Sir,—`)
+    names = [byline_names("By " + _text(span)) for span in spans]
+    return tuple(name for found in names if found for name in found) if all(names) else None
 
 
 def _paragraphs(block: etree._Element) -> list[etree._Element]:
