@@ -387,6 +387,39 @@ def test_a_blog_page_of_several_entries_gives_a_post_for_each_with_its_summary()
     assert len(split_one(Seed("page-3.html", tuple(titles_only.split("\n")))).articles) <= 1
 
 
+def news_page(headings: list[str], *, declared: str = "") -> str:
+    """A package's news page as a documentation generator writes it: a
+    `<main>`, the page's own heading, then a section per heading, each with a
+    short list of changes."""
+    sections = "".join(f'<div class="section level2" id="s{n}">\n<h2>{heading}</h2>\n'
+                       f"<ul>\n<li>Fix item {n} in the reader.</li>\n<li>Add option {n}.</li>\n</ul>\n</div>\n"
+                       for n, heading in enumerate(headings))
+    meta = f'<meta property="og:type" content="{declared}">' if declared else ""
+    return (f"<!DOCTYPE html>\n<html><head><title>Changelog</title>{meta}</head><body>\n<nav>Home</nav>\n"
+            f'<main>\n<div class="page-header"><h2>Changelog</h2></div>\n{sections}</main>\n'
+            "<footer>Site built with a generator.</footer>\n</body></html>\n")
+
+
+def test_a_saved_news_page_gives_an_article_for_each_release_however_short():
+    """A project's news page saved from its site: most of its `<h2>`s carry a
+    version or a date, so each is a release of its own, dated when its heading
+    says when, its few words kept; the page's own heading is front matter.
+    A post that declares itself one article keeps its dated sections, and a
+    page whose headings carry neither is one post."""
+    releases = ["mypackage 1.1.0 <small>Unreleased</small>", "mypackage 1.0.0 <small>2020-06-24</small>",
+                "mypackage 0.9.1 <small>2019-11-04</small>", "Version 0.9 (March 3, 2019)"]
+    page = news_page(releases)
+    split = split_one(Seed("news.html", tuple(page.split("\n"))))
+    assert [(a.title, a.date) for a in split.articles] == [
+        ("mypackage 1.1.0 Unreleased", None), ("mypackage 1.0.0 2020-06-24", "2020-06-24"),
+        ("mypackage 0.9.1 2019-11-04", "2019-11-04"), ("Version 0.9 (March 3, 2019)", "2019-03-03")]
+    assert "Fix item 0 in the reader" in split.articles[0].body_text and "Changelog" not in split.articles[0].body_text
+    post = news_page(["Monday, May 3, 2021", "Tuesday, May 4, 2021", "Wednesday, May 5, 2021"], declared="article")
+    assert len(split_one(Seed("week.html", tuple(post.split("\n")))).articles) == 1
+    plain_page = news_page(["Reading", "Writing", "Testing"])
+    assert len(split_one(Seed("guide.html", tuple(plain_page.split("\n")))).articles) == 1
+
+
 def test_a_books_pieces_take_their_authors_from_a_byline_under_the_heading_or_a_signature_at_the_foot():
     """A weekly's HTML edition: `BY MRS. W. J. HAYS.` under a story's heading
     (between rules drawn in dashes), a

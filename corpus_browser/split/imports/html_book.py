@@ -12,6 +12,13 @@ least `BOOK_MIN_PIECES` headings of one rank are linked to or framed so, and
 its pieces are an article's length on average (`BOOK_MEAN_WORDS`): a long
 post with a linked table of contents keeps its sections.
 
+A page that is a log (a project's news or changelog page, a diary) is read
+the same way: most headings of one rank, `BOOK_MIN_PIECES` at least, carry a
+version or a date (`mypackage 1.2.0`, `Release 3.1 (2021-04-02)`, `May 3,
+1821`), and each opens an entry however short, in a `<main>` too, unless the
+page holds an `<article>` or an h-entry or declares itself one article's (a
+post whose sections are dated stays one post).
+
 What stands before the first piece (the title page, the contents list) and,
 in the last piece, from a framed marker line on (`*** END OF THE PROJECT
 GUTENBERG EBOOK … ***`, then its licence) is set aside. A heading that is
@@ -28,11 +35,12 @@ from dataclasses import dataclass
 from lxml import etree
 
 from corpus_browser.lang import rules
-from corpus_browser.lang.recognise import byline_names, signature_names
+from corpus_browser.lang.recognise import byline_names, find_date, signature_names
 from corpus_browser.lang.text import clean, reader_title
 from corpus_browser.split.imports.fields import plain
 from corpus_browser.split.imports.hentry import has_class, is_html
 from corpus_browser.split.imports.items import Export, Imported, ImportedItem
+from corpus_browser.split.imports.saved_page import declares_an_article
 
 #: The importer's name, for the report and `explain`.
 HTML_BOOK = "web page of a book or collection"
@@ -42,6 +50,8 @@ _RANKS = ("h1", "h2", "h3")
 BOOK_MIN_PIECES = 3
 #: ... and this many words in a piece on average.
 BOOK_MEAN_WORDS = 300
+#: A page is a log when at least this share of its headings of one rank carry a version or a date.
+LOG_SHARE = 2 / 3
 #: A heading over fewer words than this stands with what is before it.
 PIECE_MIN_WORDS = 40
 #: The elements a piece's text stands in, paragraph by paragraph.
@@ -75,10 +85,11 @@ def read_html_book(export: Export) -> Imported | None:
         return None
     page = export.page
     body = page.find("body") if page is not None else None
-    if body is None or _holds_an_article(page):
+    if body is None or _holds_a_post(page):
         return None
-    pieces = _pieces(body, _link_targets(page))
-    if len(pieces) < BOOK_MIN_PIECES or sum(piece.words for piece in pieces) < BOOK_MEAN_WORDS * len(pieces):
+    pieces, log = _pieces(body, _link_targets(page))
+    if len(pieces) < BOOK_MIN_PIECES or not log and (
+            page.find(".//main") is not None or sum(piece.words for piece in pieces) < BOOK_MEAN_WORDS * len(pieces)):
         return None
     lines = [piece.heading.sourceline or 0 for piece in pieces]
     if not all(0 < a < b < _LAST_LINE_KNOWN for a, b in zip(lines, lines[1:])):
@@ -86,8 +97,9 @@ def read_html_book(export: Export) -> Imported | None:
     return Imported(HTML_BOOK, tuple(_items(export, pieces)))
 
 
-def _holds_an_article(page: etree._Element) -> bool:
-    return page.find(".//article") is not None or page.find(".//main") is not None or any(
+def _holds_a_post(page: etree._Element) -> bool:
+    """The page holds an article or an h-entry, or declares itself one article's."""
+    return page.find(".//article") is not None or declares_an_article(page) or any(
         has_class(element, ("h-entry",)) for element in page.iter() if isinstance(element.tag, str))
 
 
@@ -96,10 +108,11 @@ def _link_targets(page: etree._Element) -> set[str]:
     return {href[1:] for link in page.iter("a") if (href := link.get("href") or "").startswith("#") and len(href) > 1}
 
 
-def _pieces(body: etree._Element, targets: set[str]) -> list[_Piece]:
+def _pieces(body: etree._Element, targets: set[str]) -> tuple[list[_Piece], bool]:
     """The pieces under the top rank of headings the page links to (or that
-    framed marker lines stand around), labels and headings over almost no text
-    joined to the piece above (before the first, to nothing: it is front matter)."""
+    framed marker lines stand around, or most of which are stamped: a log),
+    labels and headings over almost no text joined to the piece above (before
+    the first, to nothing: it is front matter); and whether they are a log's."""
     order = {element: n for n, element in enumerate(body.iter())}
     markers = [n for element, n in order.items() if _holds_marker(element)]
     for rank in _RANKS:
@@ -107,12 +120,20 @@ def _pieces(body: etree._Element, targets: set[str]) -> list[_Piece]:
         if len(headings) < BOOK_MIN_PIECES:
             continue
         framed = bool(markers) and markers[0] < order[headings[0]] and markers[-1] > order[headings[-1]]
-        if not (framed or sum(1 for heading in headings if _linked(heading, body, targets)) >= BOOK_MIN_PIECES):
+        stamped = sum(1 for heading in headings if _stamped(heading))
+        log = stamped >= BOOK_MIN_PIECES and stamped >= LOG_SHARE * len(headings)
+        if not (framed or log or sum(1 for heading in headings if _linked(heading, body, targets)) >= BOOK_MIN_PIECES):
             continue
         blocks = [_block(heading, body) for heading in headings]
         if len({block.getparent() for block in blocks}) == 1:  # (pieces set at different depths: not a book)
-            return _joined(_cut(blocks, headings), targets)
-    return []
+            return _joined(_cut(blocks, headings), targets, log), log
+    return [], False
+
+
+def _stamped(heading: etree._Element) -> bool:
+    """The heading carries a version (`2.6.4`) or a date to the month at least: a log's entry."""
+    text = plain(heading.text_content())
+    return bool(rules.VERSION.search(text) or find_date(text))
 
 
 def _holds_marker(element: etree._Element) -> bool:
@@ -162,15 +183,16 @@ def _content(elements: Sequence[etree._Element], heading: etree._Element) -> lis
     return [element for element in [*inner, *rest] if isinstance(element.tag, str)]
 
 
-def _joined(pieces: list[_Piece], targets: set[str]) -> list[_Piece]:
+def _joined(pieces: list[_Piece], targets: set[str], log: bool) -> list[_Piece]:
     """Each piece that opens an article, with the parts (labels, headings over
     almost no text) after it; a title over parts (`A VOYAGE TO LILLIPUT` over
-    `CHAPTER I`) opens one."""
+    `CHAPTER I`) opens one, and so does a log's stamped entry, however short."""
     labels = [bool(rules.LABEL_ONLY.match(plain(piece.heading.text_content()))) for piece in pieces]
     joined: list[_Piece] = []
     for n, piece in enumerate(pieces):
         over_parts = n + 1 < len(pieces) and labels[n + 1]
-        opens = not labels[n] and (over_parts or piece.words >= PIECE_MIN_WORDS) and not _listing(piece, targets)
+        long_enough = over_parts or piece.words >= PIECE_MIN_WORDS or log and piece.words and _stamped(piece.heading)
+        opens = not labels[n] and long_enough and not _listing(piece, targets)
         if opens:
             joined.append(piece)
         elif joined:
@@ -197,6 +219,7 @@ def _items(export: Export, pieces: Sequence[_Piece]) -> list[ImportedItem]:
         blocks, back = _before_marker(piece.blocks) if n + 1 == len(pieces) else (list(piece.blocks), None)
         last = firsts[n + 1] - 1 if n + 1 < len(pieces) else (back.sourceline - 1 if back is not None else lines)
         items.append(ImportedItem(title=_title(piece.heading), body=_html(blocks), authors=_credited(blocks),
+                                  date=find_date(plain(piece.heading.text_content())),
                                   first_line=firsts[n], last_line=max(last, firsts[n]), kind="article"))
         if back is not None and n + 1 == len(pieces):
             items.append(ImportedItem(title="back matter", body="", first_line=back.sourceline or lines,
