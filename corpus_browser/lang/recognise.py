@@ -177,6 +177,32 @@ def without_trailing_date(text: str) -> str:
     return head if head.strip() and head.strip().casefold() not in MINOR_WORDS else text  # not `On` of `On Sunday …`
 
 
+def without_leading_date(text: str) -> str:
+    """A title without the date it opens with, set off by a comma, a colon or a
+    dash, which the article's date shows anyway: `2026.03.06, Version 1.52.1
+    (Stable)` -> `Version 1.52.1 (Stable)`, `2021-05-03 - Notes from the road`
+    -> `Notes from the road`. A title that is only a date stays as it is."""
+    found = _date_match(text)
+    set_off = _AFTER_LEADING_DATE.match(text, found.end()) if found and not text[: found.start()].strip() else None
+    return text[set_off.end():] if set_off and any(char.isalpha() for char in text[set_off.end():]) else text
+
+
+#: What sets a date off from the title after it: a comma, a colon or a dash.
+_AFTER_LEADING_DATE = re.compile(r"\s*[,:]\s*|\s+[-–—]\s+")
+
+
+def without_commit_id(text: str) -> str:
+    """A release's line without the commit id it closes with (`Version 1.52.1
+    (Stable), 1cfa32ff59c0…` -> `Version 1.52.1 (Stable)`): no word of its title."""
+    head, _, last = text.rstrip().rpartition(" ")
+    commit = _COMMIT_ID.fullmatch(last.strip("()")) and head.strip(" ,") and rules.VERSION.search(head)
+    return head.rstrip(" ,") if commit else text
+
+
+#: A commit's id: seven to forty hexadecimal digits, a digit and a letter among them.
+_COMMIT_ID = re.compile(r"(?=[0-9a-f]{0,39}\d)(?=[0-9a-f]{0,39}[a-f])[0-9a-f]{7,40}")
+
+
 #: A version closing what stands before a date: named so (`Version 3.3 04-May-2024`, `v2.1`) or of three
 #: numbers or more (`2.1.0`); not a section's number (`1.2 28 July 1914`).
 _VERSION_END = re.compile(r"(?:\b(?:version|release|v)\s*\d+(?:\.\d+)*|\b\d+(?:\.\d+){2,})\s*$", re.IGNORECASE)

@@ -373,8 +373,10 @@ LICENCE_NOTICE = re.compile(
     r"^(?:copyright\s+(?:\(c\)|©|\d{4})|©\s*\d{4})|\ball rights reserved\b|\bwithout any warranty\b"
     r"|\bis free software\b|\bpermission is hereby granted\b|\blicensed under the\b|\bredistribution and use in\b"
     r"|\byou (?:can|may) redistribute it\b|\bshould have received a copy of the\b|\bfor license conditions\b"
-    r"|^this (?:file|program|library|document|manual) is part of\b",
+    r"|^this (?:file|program|library|document|manual) is part of\b|\bis in the public domain\b|\bcreative commons\b",
     re.IGNORECASE)
+#: The heading of a section that holds a file's notice (`== Copyright`, `## License`).
+NOTICE_HEADING = re.compile(r"^(?:copyright|licen[cs]e|colophon|legal notices?)$", re.IGNORECASE)
 #: A numbered question of a FAQ, its number perhaps after its part's letter (`A3) Where can I get it?`).
 FAQ_NUMBER = re.compile(r"^(?P<part>[A-Z])?(?P<number>\d{1,4})[.)]\s+(?P<text>\S.*)$")
 #: A line opening with a roman numeral set apart in a column, as a contents list's lines are (`XIV.    On Duty`).
@@ -415,7 +417,8 @@ FRAMED_MARKER_WORDS = re.compile(r"\b(?:start|end|begin|beginning)\b", re.IGNORE
 #: Abbreviations in lower case a stop follows without ending a sentence (`vol. II`, `pp. 12`).
 ABBREVIATIONS = frozenset({"vol", "vols", "chap", "ch", "pp", "no", "nos", "cf", "ed", "eds", "fig", "viz", "ibid",
                            "op", "cit", "sq", "st", "ca"})
-LABEL_WORDS = r"(?:chapter|part|book|essay|section|letter|lecture|sermon|article|canto|number|no|vol|volume|paper)"
+LABEL_WORDS = (r"(?:chapter|part|book|essay|section|letter|lecture|sermon|article|canto|number|no|vol|volume|paper"
+               r"|adventure|story|tale|episode|lesson|discourse|sketch|fable)")
 #: A Roman numeral in capitals printed with a space between its tens and its units (`LX VII`).
 _SPACED_NUMERAL = r"(?-i:C{0,3}(?:XC|XL|LX{0,3}|X{1,3}) (?:IX|IV|VI{0,3}|I{1,3}))"
 #: Leading enumeration of a heading, dropped from titles: `XII.`, `3.`, `III.—`, `IV:`, `2)`, `No. 10.`,
@@ -445,9 +448,10 @@ HEADER_LINE = re.compile(r"^:?(?P<key>[A-Z][A-Za-z]*(?:\(s\))?(?:[- ][A-Za-z]+){
 TITLE_KEYS = ("title", "subject")
 #: Header keys that are one field however they are spelt (counted together when a key recurs).
 KEY_ALIASES = {"authors": "author", "author(s)": "author", "dates": "date", "tags": "tag"}
-AUTHOR_KEYS = ("author", "authors", "author(s)", "by", "byline", "writer", "creator", "from", "speaker", "speakers",
-               "hosts")
-DATE_KEYS = ("date", "published", "pubdate", "publication date", "posted", "created", "sent", "load-date",
+AUTHOR_KEYS = ("author", "authors", "author(s)", "author_name", "author_names", "by", "byline", "writer", "creator",
+               "from", "speaker", "speakers", "hosts")
+DATE_KEYS = ("date", "published", "pubdate", "publication date", "publishdate", "publish_date", "published_at",
+             "date_published", "post_date", "posted", "created", "created_at", "date_created", "sent", "load-date",
              "authordate", "last updated", "updated")
 #: A header line's key of two or three words whose last is one of these dates its article too
 #: (`Meeting date: 2020-09-14`, `Release Date: May 3, 2021`).
@@ -502,6 +506,10 @@ CHANGELOG_HEADER = re.compile(
 )
 #: A number like a version or a release (`2.6.4`, `4.23-1`): entries of a log carry one.
 VERSION = re.compile(r"\b\d+\.\d+")
+#: A package's upload as a Debian changelog heads it (deb-changelog(5)): `name (version) distributions;
+#: urgency=level`, named by a reader as its package and version (`mypackage 1.0.4`).
+PACKAGE_UPLOAD = re.compile(r"^(?P<package>[a-z0-9][a-z0-9+.-]*) \((?P<version>[^()\s]+)\)(?: [\w./+-]+)+;"
+                            r" *urgency=\w+[^\n]*$", re.IGNORECASE)
 #: Bullets and marks that lead a title, dropped from it (`* Release 2.0`, `== News ==`).
 TITLE_MARKS = re.compile(r"^[*#=+~-]+\s+")
 #: A title written as a call of a page template's macro, as pages made by a macro processor (cpp, m4)

@@ -31,6 +31,8 @@ from corpus_browser.lang.recognise import (
     is_bare_date,
     is_source_line,
     month_day,
+    without_commit_id,
+    without_leading_date,
     without_trailing_date,
 )
 from corpus_browser.lang.rules import (
@@ -263,7 +265,10 @@ def _title(units: Sequence[Unit], title_index: int, overrides: Overrides = Overr
     text = credit[0] if credit else text
     named_by_date = units[title_index].marker == rules.DATELINE_MARKER and not is_source_line(text)  # a journal's `May 3, 2021`
     stated = units[title_index].marker.endswith(":")  # a `title:` field: as its source wrote it
-    text = without_trailing_date(text) if units[title_index].date and not (named_by_date or stated) else text
+    if units[title_index].date and not (named_by_date or stated):
+        text = without_leading_date(without_trailing_date(without_commit_id(text)))
+    upload = rules.PACKAGE_UPLOAD.match(text)
+    text = f"{upload['package']} {upload['version']}" if upload else text
     named = _named_label(units, title_index)
     if named is not None:
         return reader_title(units[named].text)[0], reader_title(text)[0]

@@ -86,6 +86,8 @@ ENTRY_MAX_WORDS = 15
 ENTRY_STAMPED_SHARE = 0.6
 #: ... and this share of them different from each other.
 ENTRY_DISTINCT_SHARE = 0.7
+#: A pattern of entry lines nearly all right under another's lines heads their text, not entries.
+SUBHEAD_SHARE = 0.9
 #: Roles of the lines that may open a log's entries: a line repeated but for its number
 #: (`CHANGES WITH 251:`, `CHANGES WITH 250:`) was taken for boilerplate.
 _ENTRY_ROLES = (Role.PROSE, Role.HEADING, Role.LIST_ITEM, Role.BOILERPLATE)
@@ -476,11 +478,22 @@ def entry_lines(units: Sequence[Unit], roles: Sequence[Role]) -> set[int]:
     headers = [i for i, unit in enumerate(units) if unit.line_count == 1 and changelog_header(unit.text)]
     if len(headers) >= ENTRY_MIN_LINES:
         accepted.append(headers)
+    accepted = _without_subheads(accepted)
     if not accepted:
         return set()
     # Lines set deeper than another pattern's entries are items in them (`  * Update to Unicode 17.0`).
     outermost = min(min(units[i].indent for i in members) for members in accepted)
     return {i for members in accepted if min(units[i].indent for i in members) == outermost for i in members}
+
+
+def _without_subheads(accepted: list[list[int]]) -> list[list[int]]:
+    """The patterns of entry lines but those whose lines stand, nearly all,
+    right under a line of another (`Changes since version 1.4.1:` under each
+    `2024.05.02, Version 1.4.2 (Stable)`): the first line of each entry's text."""
+    def subheads(members: list[int]) -> bool:
+        above = {i for other in accepted if other is not members for i in other}
+        return sum(1 for i in members if i - 1 in above) >= SUBHEAD_SHARE * len(members)
+    return [members for members in accepted if not subheads(members)]
 
 
 def _inside_one_entry(members: Sequence[int], questions: Sequence[int]) -> bool:

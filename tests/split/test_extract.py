@@ -243,3 +243,25 @@ def test_plain_text_keeps_verse_line_for_line_and_a_drawn_table_preformatted():
     assert article.body[2].markdown == ("```\n+-------+-------+\n| Name  | Price |\n+-------+-------+\n"
                                         "| Apple | 1.20  |\n+-------+-------+\n```")
     assert article.tally.prose == 9, "every line of the verse and the table is counted as the article's"
+
+
+def release_log(heading, subhead: str = "") -> str:
+    """A plain-text release history, newest first: each release a heading line
+    (`heading(n)`), perhaps a lead-in line under it, then its items."""
+    return "\n\n\n".join(f"{heading(n)}\n\n" + (f"{subhead.format(n=n)}\n\n" if subhead else "")
+                           + "\n".join(f"* area: change {n}.{k} to the reader (Jane Doe)" for k in range(4))
+                           for n in range(9, 3, -1))
+
+
+def test_a_release_line_opening_with_its_date_and_closing_with_a_commit_is_titled_by_its_version():
+    """`2024.05.0N, Version 1.N.0 (Stable), <commit>` over `Changes since
+    version 1.(N-1).0:`: each release is an article titled `Version 1.N.0
+    (Stable)` and dated; the lead-in lines under the release lines, a pattern
+    of their own, are no entries."""
+    log = release_log(lambda n: f"2024.05.0{n}, Version 1.{n}.0 (Stable), {n}cfa32ff59c076ffb6ed735bbc8c1836155866{n}f",
+                      "Changes since version 0.{n}.0:")
+    found = articles_of(log)
+    assert [(a.title, a.date) for a in found] == [(f"Version 1.{n}.0 (Stable)", f"2024-05-0{n}")
+                                                   for n in range(9, 3, -1)]
+    assert all("Changes since version" in a.body_text for a in found)
+

@@ -14,10 +14,11 @@ from hypothesis import strategies as st
 
 from corpus_browser.config import SplitRules
 from corpus_browser.lang.text import reader_title
-from corpus_browser.model import BlockKind, Format, LineTally, Overrides, Seed, SeedInput
+from corpus_browser.model import BlockKind, Format, LineTally, Overrides, Role, Seed, SeedInput
 from corpus_browser.source.seeds import read_corpus
 from corpus_browser.split import formats, split_corpus
 from corpus_browser.split.formats import sniff
+from corpus_browser.split.readers import asciidoc
 from corpus_browser.split.readers.fields import stated_names
 from corpus_browser.split.segment import prepare_seed
 
@@ -1219,3 +1220,21 @@ def test_a_roman_numeral_printed_with_a_space_in_it_is_numbering_not_a_label():
     assert reader_title("Mix Civil -- War")[0] == "Mix Civil -- War"
     assert reader_title("VLC CLI: streaming from the terminal")[0] == "VLC CLI: streaming from the terminal"
     assert reader_title("XL CLI -- editing huge sheets")[0] == "XL CLI -- editing huge sheets"
+
+
+def test_an_asciidoc_books_colophon_is_set_aside_and_its_numbered_adventures_titled():
+    """An AsciiDoc book: a `[colophon]` section headed `Copyright` (the edition's
+    notice) before its stories, each headed `ADVENTURE I. THE …` (its number a
+    label like `Chapter 4`'s), 12,000 words in all. The colophon is no article;
+    each story is titled by its name."""
+    colophon = ("[colophon]\n== Copyright\n\nThis edition is kept by a volunteer project.\n\n"
+                "This work is in the public domain.\n\nReport problems to the project's tracker.\n\n")
+    stories = "\n\n".join(f"== ADVENTURE {numeral}. THE {name} CASE\n\n" + "\n\n".join([paragraph(400)] * 10)
+                          for numeral, name in (("I", "RED"), ("II", "BLUE"), ("III", "GREEN")))
+    text = f"= Cases\nAn Author\n:toc:\n\n{colophon}{stories}\n"
+    book = split_corpus([SeedInput(Seed("cases.adoc", tuple(text.split("\n"))), Overrides())], SplitRules())[0]
+    assert [(a.title, a.label) for a in book.articles] == [
+        ("The Red Case", "Adventure I"), ("The Blue Case", "Adventure II"), ("The Green Case", "Adventure III")]
+    assert reader_title("Tale 3: The Miller") == ("The Miller", "Tale 3")
+    units = asciidoc.read(Seed("cases.adoc", tuple(text.split("\n"))))  # (a section style over a section's title)
+    assert any(unit.role is Role.HEADING and unit.text == "Copyright" for unit in units)

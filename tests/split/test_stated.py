@@ -265,3 +265,22 @@ def test_a_dump_of_posts_under_one_block_of_fields_is_still_split_at_its_posts()
                         for n in range(220))
     seed = split(f"---\ntitle: My blog export\ndate: 2020-01-01\n---\n\n{posts}\n", "dump.md")
     assert len(seed.articles) == 220 and seed.articles[7].title == "Post number 7"
+
+
+def test_front_matter_keys_of_other_generators_state_the_author_and_the_date():
+    """`author_name` and `created_at` (as some static site generators write
+    them) state the author and the date; a nickname in quotes between a
+    person's names and whom the author writes for are no part of the name."""
+    posts = "\n".join(f"""---
+title: Post {n}
+created_at: 2016-05-0{n}
+kind: article
+author_name: {author}
+---
+
+{PROSE}
+""" for n, author in ((1, 'Jane "JD" Doe'), (2, "John Roe on behalf of the core team"), (3, "Ann Lee")))
+    seed = split(posts, "posts.md")
+    assert [(a.title, a.authors, a.date) for a in seed.articles] == [
+        ("Post 1", ("Jane Doe",), "2016-05-01"), ("Post 2", ("John Roe",), "2016-05-02"),
+        ("Post 3", ("Ann Lee",), "2016-05-03")]

@@ -42,6 +42,10 @@ _BARE_ADDRESS = re.compile(r"^(?P<name>[^<>@()\",]+?)\s+(?P<address>[^\s<>@()\",
 _AFFILIATION = re.compile(r"(?<=\w)\s*\([^()@]*\)")
 #: A name's aside inside the comment that names the sender: `jd at example.org (Jane Doe (jd))`.
 _NESTED_ASIDE = re.compile(r"\(([^()]*?)\s*\([^()@]*\)\s*\)")
+#: A nickname in double quotes between a person's names (`Jane "JD" Doe`): no part of the name.
+_NICKNAME = re.compile(r"(?<=\w)\s+[\"“][^\"“”\n]{1,30}[\"”](?=\s+\w)")
+#: Whom the author writes for, after the name (`Jane Doe on behalf of the core team`): no name.
+_ON_BEHALF = re.compile(r"(?<!\s)\s+on behalf of\s[^\n]*$", re.IGNORECASE)  # (one start in a run of spaces)
 
 
 #: A document collection puts a titled header block on each of at least this many documents.
@@ -132,8 +136,11 @@ def stated_names(value: str) -> tuple[str, ...]:
     the author, a short value as written (a handle such as `capu`). A name may
     be a Markdown link, and an affiliation in brackets may follow it (`[Jane
     Doe](https://…) (Acme)`), and so may the person's handle (`Jane Doe
-    (@jdoe)`, as proposals name their authors)."""
+    (@jdoe)`, as proposals name their authors). A nickname in quotes (`Jane
+    "JD" Doe`) and whom the author writes for (`Jane Doe on behalf of the
+    team`) are no part of a name."""
     value = _HANDLE_ASIDE.sub("", rules.MARKDOWN_LINK.sub(r"\1", value))
+    value = _ON_BEHALF.sub("", _NICKNAME.sub("", value))
     bare = _BARE_ADDRESS.match(value.strip()) if len(value) <= rules.METADATA_LINE_MAX_CHARS else None
     if bare and name_list(bare["name"]):  # (not `Contact us at team@example.org`)
         value = f"{bare['name']} <{bare['address']}>"
