@@ -86,8 +86,12 @@ ENTRY_MAX_WORDS = 15
 ENTRY_STAMPED_SHARE = 0.6
 #: ... and this share of them different from each other.
 ENTRY_DISTINCT_SHARE = 0.7
-#: A pattern of entry lines nearly all right under another's lines heads their text, not entries.
+#: A pattern of entry lines this share of which stand right under another's lines heads their entries' text; ...
 SUBHEAD_SHARE = 0.9
+#: ... so does one of lead-in lines (`Changes since version 1.4.1:`) this share of which stand at most this
+#: many units below another's.
+LEAD_IN_SHARE = 2 / 3
+SUBHEAD_REACH = 3
 #: Roles of the lines that may open a log's entries: a line repeated but for its number
 #: (`CHANGES WITH 251:`, `CHANGES WITH 250:`) was taken for boilerplate.
 _ENTRY_ROLES = (Role.PROSE, Role.HEADING, Role.LIST_ITEM, Role.BOILERPLATE)
@@ -478,7 +482,7 @@ def entry_lines(units: Sequence[Unit], roles: Sequence[Role]) -> set[int]:
     headers = [i for i, unit in enumerate(units) if unit.line_count == 1 and changelog_header(unit.text)]
     if len(headers) >= ENTRY_MIN_LINES:
         accepted.append(headers)
-    accepted = _without_subheads(accepted)
+    accepted = _without_subheads(units, accepted)
     if not accepted:
         return set()
     # Lines set deeper than another pattern's entries are items in them (`  * Update to Unicode 17.0`).
@@ -486,14 +490,19 @@ def entry_lines(units: Sequence[Unit], roles: Sequence[Role]) -> set[int]:
     return {i for members in accepted if min(units[i].indent for i in members) == outermost for i in members}
 
 
-def _without_subheads(accepted: list[list[int]]) -> list[list[int]]:
-    """The patterns of entry lines but those whose lines stand, nearly all,
-    right under a line of another (`Changes since version 1.4.1:` under each
-    `2024.05.02, Version 1.4.2 (Stable)`): the first line of each entry's text."""
-    def subheads(members: list[int]) -> bool:
-        above = {i for other in accepted if other is not members for i in other}
-        return sum(1 for i in members if i - 1 in above) >= SUBHEAD_SHARE * len(members)
-    return [members for members in accepted if not subheads(members)]
+def _without_subheads(units: Sequence[Unit], accepted: list[list[int]]) -> list[list[int]]:
+    """The patterns of entry lines but those that head an entry's text: lines
+    standing, nearly all, right under a line of another pattern (the first
+    item of each release's list), and lines leading in to a list, closed by a
+    colon, most of them right under another's or a paragraph below it
+    (`Changes since version 1.4.1:` under each `2024.05.02, Version 1.4.2 (Stable)`)."""
+    def heads_text(members: list[int]) -> bool:
+        others = {i for other in accepted if other is not members for i in other}
+        right_under = sum(1 for i in members if i - 1 in others)
+        near = sum(1 for i in members if any(i - k in others for k in range(1, SUBHEAD_REACH + 1)))
+        return right_under >= SUBHEAD_SHARE * len(members) or near >= LEAD_IN_SHARE * len(members) \
+            and all(units[i].text.rstrip().endswith(":") for i in members)
+    return [members for members in accepted if not heads_text(members)]
 
 
 def _inside_one_entry(members: Sequence[int], questions: Sequence[int]) -> bool:

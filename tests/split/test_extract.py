@@ -245,12 +245,18 @@ def test_plain_text_keeps_verse_line_for_line_and_a_drawn_table_preformatted():
     assert article.tally.prose == 9, "every line of the verse and the table is counted as the article's"
 
 
+#: What the items of a release log name, each in its own words.
+ITEM_WORDS = ("build", "docs", "unix", "windows", "test", "fs", "net", "timer", "loop", "thread", "signal", "pipe")
+
+
 def release_log(heading, subhead: str = "") -> str:
     """A plain-text release history, newest first: each release a heading line
     (`heading(n)`), perhaps a lead-in line under it, then its items."""
+    def item(n: int, k: int) -> str:
+        first, second = ITEM_WORDS[(n + k) % len(ITEM_WORDS)], ITEM_WORDS[(2 * n + 3 * k) % len(ITEM_WORDS)]
+        return f"* {first}: {' '.join([second] * (k + 1))} now handled (Jane Doe)"
     return "\n\n\n".join(f"{heading(n)}\n\n" + (f"{subhead.format(n=n)}\n\n" if subhead else "")
-                           + "\n".join(f"* area: change {n}.{k} to the reader (Jane Doe)" for k in range(4))
-                           for n in range(9, 3, -1))
+                           + "\n".join(item(n, k) for k in range(4)) for n in range(9, 3, -1))
 
 
 def test_a_release_line_opening_with_its_date_and_closing_with_a_commit_is_titled_by_its_version():
