@@ -178,13 +178,20 @@ def without_trailing_date(text: str) -> str:
 
 
 def without_leading_date(text: str) -> str:
-    """A title without the date it opens with, set off by a comma, a colon or a
-    dash, which the article's date shows anyway: `2026.03.06, Version 1.52.1
-    (Stable)` -> `Version 1.52.1 (Stable)`, `2021-05-03 - Notes from the road`
-    -> `Notes from the road`. A title that is only a date stays as it is."""
+    """A release's line without the day it opens with, set off by a comma, a
+    colon or a dash, which the article's date shows anyway: `2026.03.06,
+    Version 1.52.1 (Stable)` -> `Version 1.52.1 (Stable)`. Other titles keep
+    the date they open with (`March 2021: What I read`, `November 9, 1989: The
+    night the Wall opened`): it tells them apart, or is not the post's."""
     found = _date_match(text)
-    set_off = _AFTER_LEADING_DATE.match(text, found.end()) if found and not text[: found.start()].strip() else None
-    return text[set_off.end():] if set_off and any(char.isalpha() for char in text[set_off.end():]) else text
+    day = _iso(found) if found and not text[: found.start()].strip() else None
+    set_off = _AFTER_LEADING_DATE.match(text, found.end()) if day and len(day) == len("2000-01-01") else None
+    rest = text[set_off.end():] if set_off else ""
+    return rest if rules.VERSION.search(rest) and _DATE_START.match(rest) is None else text
+
+
+#: A date opening what is left (the end of a range of dates, `2021-05-09: …`).
+_DATE_START = re.compile(r"\d{1,4}[-./]\d")
 
 
 #: What sets a date off from the title after it: a comma, a colon or a dash.
@@ -192,10 +199,14 @@ _AFTER_LEADING_DATE = re.compile(r"\s*[,:]\s*|\s+[-–—]\s+")
 
 
 def without_commit_id(text: str) -> str:
-    """A release's line without the commit id it closes with (`Version 1.52.1
-    (Stable), 1cfa32ff59c0…` -> `Version 1.52.1 (Stable)`): no word of its title."""
+    """A release's line without the commit id it closes with, set off by a comma
+    or in brackets (`Version 1.52.1 (Stable), 1cfa32ff59c0…` -> `Version 1.52.1
+    (Stable)`): no word of its title. (`… fixes issue 4f2a9c1` keeps it.)"""
     head, _, last = text.rstrip().rpartition(" ")
-    commit = _COMMIT_ID.fullmatch(last.strip("()")) and head.strip(" ,") and rules.VERSION.search(head)
+    bracketed = last.startswith("(") and last.endswith(")")
+    set_off = bracketed or head.endswith(",")
+    commit = set_off and _COMMIT_ID.fullmatch(last[1:-1] if bracketed else last) and head.strip(" ,") \
+        and rules.VERSION.search(head)
     return head.rstrip(" ,") if commit else text
 
 

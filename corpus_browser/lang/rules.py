@@ -373,10 +373,13 @@ LICENCE_NOTICE = re.compile(
     r"^(?:copyright\s+(?:\(c\)|©|\d{4})|©\s*\d{4})|\ball rights reserved\b|\bwithout any warranty\b"
     r"|\bis free software\b|\bpermission is hereby granted\b|\blicensed under the\b|\bredistribution and use in\b"
     r"|\byou (?:can|may) redistribute it\b|\bshould have received a copy of the\b|\bfor license conditions\b"
-    r"|^this (?:file|program|library|document|manual) is part of\b|\bis in the public domain\b|\bcreative commons\b",
+    r"|^this (?:file|program|library|document|manual) is part of\b",
     re.IGNORECASE)
-#: The heading of a section that holds a file's notice (`== Copyright`, `## License`).
+#: The heading of a section that holds a file's notice (`== Copyright`, `## License`), ...
 NOTICE_HEADING = re.compile(r"^(?:copyright|licen[cs]e|colophon|legal notices?)$", re.IGNORECASE)
+#: ... where what a work's terms say counts as a notice too (`This work is in the public domain.`).
+LICENCE_TERMS = re.compile(r"\bis in the public domain\b|\bcreative commons\b|\bmade available under\b"
+                           r"|\(c\)\s*\d{4}\b|©\s*\d{4}", re.IGNORECASE)
 #: A numbered question of a FAQ, its number perhaps after its part's letter (`A3) Where can I get it?`).
 FAQ_NUMBER = re.compile(r"^(?P<part>[A-Z])?(?P<number>\d{1,4})[.)]\s+(?P<text>\S.*)$")
 #: A line opening with a roman numeral set apart in a column, as a contents list's lines are (`XIV.    On Duty`).
@@ -418,15 +421,15 @@ FRAMED_MARKER_WORDS = re.compile(r"\b(?:start|end|begin|beginning)\b", re.IGNORE
 ABBREVIATIONS = frozenset({"vol", "vols", "chap", "ch", "pp", "no", "nos", "cf", "ed", "eds", "fig", "viz", "ibid",
                            "op", "cit", "sq", "st", "ca"})
 LABEL_WORDS = (r"(?:chapter|part|book|essay|section|letter|lecture|sermon|article|canto|number|no|vol|volume|paper"
-               r"|adventure|story|tale|episode|lesson|discourse|sketch|fable)")
+               r"|adventure|discourse|sketch|fable)")
 #: A Roman numeral in capitals printed with a space between its tens and its units (`LX VII`).
 _SPACED_NUMERAL = r"(?-i:C{0,3}(?:XC|XL|LX{0,3}|X{1,3}) (?:IX|IV|VI{0,3}|I{1,3}))"
 #: Leading enumeration of a heading, dropped from titles: `XII.`, `3.`, `III.—`, `IV:`, `2)`, `No. 10.`,
-#: `Chapter 4:`, and a Roman numeral in capitals printed with a space between its tens and units (`LX VII -- To
-#: Jane`; not `XL CLI`, no numeral).
+#: `Chapter 4:`, `Sermon 1 | `, and a Roman numeral in capitals printed with a space between its tens and units
+#: (`LX VII -- To Jane`; not `XL CLI`, no numeral).
 ENUMERATION = re.compile(
     rf"^(?:{LABEL_WORDS}\.?\s+)?(?:(?:[IVXLC]+|{_SPACED_NUMERAL}|\d{{1,3}})"
-    rf"(?:\s*[.):](?:\s+|\s*(?:[—–]|--?)\s*)|\s*(?:[—–]|--)\s*)"
+    rf"(?:\s*[.):](?:\s+|\s*(?:[—–]|--?)\s*)|\s*(?:[—–]|--)\s*|\s+\|\s+)"
     rf"|[A-Za-z]\d{{0,3}}\)\s*)(?=\w)",  # (`b) …`, a FAQ's `A10) …`)
     re.IGNORECASE,
 )

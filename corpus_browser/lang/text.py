@@ -253,7 +253,7 @@ def reader_title(heading: str) -> tuple[str, str | None]:
     label = None
     numbering = ENUMERATION.match(text)
     if numbering:
-        words = numbering[0].strip(" .):—–-")
+        words = numbering[0].strip(" .):|—–-")
         label = words if words[:1].isalpha() and " " in words and not set(words.upper()) <= set("IVXLC ") \
             else None  # `Chapter 4`, not `III` nor `LX VII`
         text = text[numbering.end():]

@@ -57,7 +57,7 @@ ORG_MARKUP = re.compile(r"^[ \t]*(?:#\+\w+:|:PROPERTIES:$|#\+begin_)", re.IGNORE
 ASCIIDOC_MARKUP = re.compile(
     r"^(?::!?[A-Za-z0-9_][\w-]*!?:(?:[ \t]|$)"
     r"|\[(?:(?:source|listing|literal|quote|verse|NOTE|TIP|IMPORTANT|WARNING|CAUTION|sidebar|example|abstract"
-    r"|partintro|appendix|preface|colophon|dedication|acknowledgments|bibliography|glossary|index|synopsis"
+    r"|partintro|appendix|preface|colophon|bibliography|glossary|index|synopsis"
     r"|discrete|cols|options|role|subs)\b|[.#%][\w-])[^\[\]]*\][ \t]*$"
     r"|(?:image|include|video|audio|toc)::\S*\[)")
 #: An AsciiDoc heading: `=` marks (one for the document's title), a space, the text; no closing marks.

@@ -1400,15 +1400,21 @@ def _licence_notices(units: Sequence[Unit], starts: Sequence[int], hi: int,
     its `License` section, not an article. Closing a last piece that has text
     of its own before it (a release's last items), the notice alone is set aside.
     A piece headed as a notice (`== Copyright`, `rules.NOTICE_HEADING`) is one
-    when a paragraph of it is a notice's."""
+    when two of its paragraphs are a notice's or state the work's terms
+    (`This work is in the public domain.`); a post so titled, with one such
+    sentence, is a post."""
     taken = {first for first, _last, _ in matter}
     pieces = [piece for piece in _pieces(starts, hi) if piece[0] not in taken]
     found = []
     for first, last in sorted({pieces[0], pieces[-1]}) if len(pieces) > 1 else ():
         body = [i for i in range(first, last) if units[i].role is Role.PROSE]
         notices = [i for i in body if any(rules.LICENCE_NOTICE.search(line) for line in units[i].text.split("\n"))]
-        headed = units[first].role is Role.HEADING and bool(rules.NOTICE_HEADING.match(units[first].text.strip()))
-        if not notices or not headed and (len(notices) < LICENCE_MIN_PARAGRAPHS or 2 * len(notices) < len(body)):
+        if units[first].role is Role.HEADING and rules.NOTICE_HEADING.match(units[first].text.strip()):
+            terms = [i for i in body if i in notices or rules.LICENCE_TERMS.search(units[i].text)]
+            if len(terms) >= LICENCE_MIN_PARAGRAPHS:
+                found.append((first, last, "a licence or copyright notice"))
+            continue
+        if len(notices) < LICENCE_MIN_PARAGRAPHS or 2 * len(notices) < len(body):
             continue
         own_text = first > pieces[0][0] and any(first < i < notices[0] for i in body)
         found.append((notices[0] if own_text else first, last, "a licence or copyright notice"))

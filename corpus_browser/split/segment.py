@@ -498,6 +498,8 @@ def _without_subheads(units: Sequence[Unit], accepted: list[list[int]]) -> list[
     (`Changes since version 1.4.1:` under each `2024.05.02, Version 1.4.2 (Stable)`)."""
     def heads_text(members: list[int]) -> bool:
         others = {i for other in accepted if other is not members for i in other}
+        if not others or min(others) > members[0]:
+            return False  # (the pattern opening the log opens entries: a line closing each, right above the next, does not)
         right_under = sum(1 for i in members if i - 1 in others)
         near = sum(1 for i in members if any(i - k in others for k in range(1, SUBHEAD_REACH + 1)))
         return right_under >= SUBHEAD_SHARE * len(members) or near >= LEAD_IN_SHARE * len(members) \

@@ -271,3 +271,21 @@ def test_a_release_line_opening_with_its_date_and_closing_with_a_commit_is_title
                                                    for n in range(9, 3, -1)]
     assert all("Changes since version" in a.body_text for a in found)
 
+
+
+
+def test_a_line_closing_each_release_takes_no_release_and_a_posts_leading_date_stays_in_its_title():
+    """`  Released 2023-01-09 as tool-2.12.4.tar.gz` closing each release, right
+    above the next `Version …` line, is the release's last line, not the
+    heading of the next; and a title opening with a date that is no release's
+    (`March 2021: What I read`) keeps it."""
+    def release(n: int) -> str:
+        items = "\n".join(f"  * {ITEM_WORDS[(n + k) % 12]}: {ITEM_WORDS[(2 * n + 3 * k) % 12]} now handled"
+                          for k in range(3))
+        return f"Version 2.{n}.4\n\n{items}\n\n  Released 2023-{n:02d}-09 as tool-2.{n}.4.tar.gz"
+    log = "\n\n".join(release(n) for n in range(12, 0, -1))
+    assert [a.title for a in articles_of(log)] == [f"Version 2.{n}.4" for n in range(12, 0, -1)]
+    posts = "\n\n".join(f"# {month} 2021: What I read\n\nPosted on 2021-0{n}-28\n\n{paragraph(80)}"
+                          for n, month in ((3, "March"), (4, "April"), (5, "May")))
+    assert [a.title for a in articles_of(posts, format=Format.MARKDOWN)] == [
+        f"{month} 2021: What I read" for month in ("March", "April", "May")]

@@ -1228,13 +1228,16 @@ def test_an_asciidoc_books_colophon_is_set_aside_and_its_numbered_adventures_tit
     label like `Chapter 4`'s), 12,000 words in all. The colophon is no article;
     each story is titled by its name."""
     colophon = ("[colophon]\n== Copyright\n\nThis edition is kept by a volunteer project.\n\n"
-                "This work is in the public domain.\n\nReport problems to the project's tracker.\n\n")
+                "This work is in the public domain.\n\nReport problems to the project's tracker.\n\n"
+                "Cover art (C) 2013 A. Painter.\n\n")
     stories = "\n\n".join(f"== ADVENTURE {numeral}. THE {name} CASE\n\n" + "\n\n".join([paragraph(400)] * 10)
                           for numeral, name in (("I", "RED"), ("II", "BLUE"), ("III", "GREEN")))
     text = f"= Cases\nAn Author\n:toc:\n\n{colophon}{stories}\n"
     book = split_corpus([SeedInput(Seed("cases.adoc", tuple(text.split("\n"))), Overrides())], SplitRules())[0]
     assert [(a.title, a.label) for a in book.articles] == [
         ("The Red Case", "Adventure I"), ("The Blue Case", "Adventure II"), ("The Green Case", "Adventure III")]
-    assert reader_title("Tale 3: The Miller") == ("The Miller", "Tale 3")
+    assert reader_title("Sketch 3: The Miller") == ("The Miller", "Sketch 3")
+    assert reader_title("Toy Story 3")[0] == "Toy Story 3"
+    assert reader_title("Sermon 12 | The Last Word") == ("The Last Word", "Sermon 12")
     units = asciidoc.read(Seed("cases.adoc", tuple(text.split("\n"))))  # (a section style over a section's title)
     assert any(unit.role is Role.HEADING and unit.text == "Copyright" for unit in units)

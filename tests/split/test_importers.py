@@ -403,21 +403,46 @@ def news_page(headings: list[str], *, declared: str = "") -> str:
 def test_a_saved_news_page_gives_an_article_for_each_release_however_short():
     """A project's news page saved from its site: most of its `<h2>`s carry a
     version or a date, so each is a release of its own, dated when its heading
-    says when, its few words kept; the page's own heading is front matter.
+    says when (the date dropped from its title), its few words kept; the page's own heading is front matter.
     A post that declares itself one article keeps its dated sections, and a
-    page whose headings carry neither is one post."""
+    page whose headings carry neither, or follow no one pattern, or stand
+    after a post's text, is one post."""
     releases = ["mypackage 1.1.0 <small>Unreleased</small>", "mypackage 1.0.0 <small>2020-06-24</small>",
-                "mypackage 0.9.1 <small>2019-11-04</small>", "Version 0.9 (March 3, 2019)"]
+                "mypackage 0.9.1 <small>2019-11-04</small>", "mypackage 0.9.0 <small>2019-03-03</small>"]
     page = news_page(releases)
     split = split_one(Seed("news.html", tuple(page.split("\n"))))
     assert [(a.title, a.date) for a in split.articles] == [
-        ("mypackage 1.1.0 Unreleased", None), ("mypackage 1.0.0 2020-06-24", "2020-06-24"),
-        ("mypackage 0.9.1 2019-11-04", "2019-11-04"), ("Version 0.9 (March 3, 2019)", "2019-03-03")]
+        ("mypackage 1.1.0 Unreleased", None), ("mypackage 1.0.0", "2020-06-24"),
+        ("mypackage 0.9.1", "2019-11-04"), ("mypackage 0.9.0", "2019-03-03")]
     assert "Fix item 0 in the reader" in split.articles[0].body_text and "Changelog" not in split.articles[0].body_text
     post = news_page(["Monday, May 3, 2021", "Tuesday, May 4, 2021", "Wednesday, May 5, 2021"], declared="article")
     assert len(split_one(Seed("week.html", tuple(post.split("\n")))).articles) == 1
-    plain_page = news_page(["Reading", "Writing", "Testing"])
-    assert len(split_one(Seed("guide.html", tuple(plain_page.split("\n")))).articles) == 1
+    for headings in (["Reading", "Writing", "Testing"], ["1.1 Installing it", "1.2 Setting it up", "1.3 Running it"],
+                     ["09.00 Registration", "10.45 The opening talk", "12.30 Lunch in the hall"],
+                     ["Python 3.10: pattern matching", "Python 3.11: a faster loop", "Python 3.12: better errors"]):
+        page = news_page(headings)  # (a guide's numbered sections, a day's programme, a post on versions)
+        assert len(split_one(Seed("guide.html", tuple(page.split("\n")))).articles) == 1, headings
+    comments = news_page([f"Tom Reed on May {day}, 2021 at 10:22 am" for day in (4, 5, 6)]).replace(
+        '<div class="page-header"><h2>Changelog</h2></div>', f"<h1>A winter walk</h1>\n<p>{'A long post. ' * 80}</p>")
+    assert len(split_one(Seed("walk.html", tuple(comments.split("\n")))).articles) == 1  # (a post, its comments dated)
+
+
+def test_a_saved_change_history_whose_releases_stand_in_groups_gives_each_its_article():
+    """A change history grouping its releases by major version, each group a
+    `<div>` of `<h2>` releases with their lists: every release is an article,
+    with the list under its heading and no other's."""
+    def group(major: int, minors: range) -> str:
+        return (f'<div class="major">\n' + "".join(
+            f"<h2>tool {major}.{minor} &mdash; 201{minor}-0{major}-01</h2>\n<ul>\n<li>Fix {major}.{minor} here.</li>\n"
+            f"<li>Add a flag.</li>\n</ul>\n" for minor in minors) + "</div>\n")
+    page = ("<!DOCTYPE html>\n<html><head><title>Change History</title></head><body>\n<div id=\"nav\">Home</div>\n"
+            "<h1>Change History</h1>\n<p>Changes by release.</p>\n" + group(2, range(3, 0, -1))
+            + group(1, range(2, 0, -1)) + "<div id=\"foot\">Copyright</div>\n</body></html>\n")
+    split = split_one(Seed("changes.html", tuple(page.split("\n"))))
+    assert [(a.title, a.date) for a in split.articles] == [
+        ("tool 2.3", "2013-02-01"), ("tool 2.2", "2012-02-01"), ("tool 2.1", "2011-02-01"),
+        ("tool 1.2", "2012-01-01"), ("tool 1.1", "2011-01-01")]
+    assert "Fix 2.1 here" in split.articles[2].body_text and "Fix 1.2" not in split.articles[2].body_text
 
 
 def test_a_books_pieces_take_their_authors_from_a_byline_under_the_heading_or_a_signature_at_the_foot():

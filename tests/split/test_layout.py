@@ -1322,6 +1322,21 @@ def test_a_licence_notice_closing_or_opening_a_dump_is_no_article():
     assert [a.title for a in found] == ["The Red Tale", "The Blue Tale"]
 
 
+
+def test_a_post_titled_as_a_notice_with_one_sentence_on_its_terms_stays_a_post():
+    """A blog's first post titled `Copyright`, an essay that says once that a
+    work is in the public domain, and a last post titled `License` about
+    choosing one: posts, each whole."""
+    def post(title: str, extra: str = "") -> str:
+        return f"# {title}\n\n{paragraph(60)}\n\n{extra}{paragraph(50)}\n\n{paragraph(70)}"
+    found = articles_of("\n\n".join([post("Copyright", "That old song is in the public domain now. "),
+                                      post("Harbours"), post("Lanterns"),
+                                      post("License", "My code is licensed under the MIT licence. ")]),
+                        format=Format.MARKDOWN)
+    assert [a.title for a in found] == ["Copyright", "Harbours", "Lanterns", "License"]
+    assert "public domain" in found[0].body_text and "MIT licence" in found[-1].body_text
+
+
 def test_org_comment_lines_are_set_aside():
     """Org never exports a comment line (`# …`): a file's notes to its editors
     over its first heading, however long, make no page of its own."""

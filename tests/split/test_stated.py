@@ -284,3 +284,18 @@ author_name: {author}
     assert [(a.title, a.authors, a.date) for a in seed.articles] == [
         ("Post 1", ("Jane Doe",), "2016-05-01"), ("Post 2", ("John Roe",), "2016-05-02"),
         ("Post 3", ("Ann Lee",), "2016-05-03")]
+
+
+
+def test_a_header_blocks_most_telling_date_field_dates_it_and_a_teams_quoted_name_stays():
+    """`Date:` dates a post over the `Created_At:` above it, and `The "Harbour"
+    Team` keeps its quoted word: it is no nickname between a person's names."""
+    posts = "\n\n".join(f"""Title: Post {n}
+Author: The "Harbour" Team
+Created_At: 2021-0{n}-01
+Date: 2021-0{n}-10
+
+{PROSE}""" for n in (1, 2, 3))
+    seed = split(posts, "posts.txt")
+    assert [(a.title, a.authors, a.date) for a in seed.articles] == [
+        (f"Post {n}", ('The "Harbour" Team',), f"2021-0{n}-10") for n in (1, 2, 3)]

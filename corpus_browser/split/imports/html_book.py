@@ -14,10 +14,11 @@ post with a linked table of contents keeps its sections.
 
 A page that is a log (a project's news or changelog page, a diary) is read
 the same way: most headings of one rank, `BOOK_MIN_PIECES` at least, carry a
-version or a date (`mypackage 1.2.0`, `Release 3.1 (2021-04-02)`, `May 3,
-1821`), and each opens an entry however short, in a `<main>` too, unless the
-page holds an `<article>` or an h-entry or declares itself one article's (a
-post whose sections are dated stays one post).
+version or a date and follow one pattern (`mypackage 1.2.0`, `mypackage
+1.1.0 (2021-04-02)`; `May 3, 1821`, `May 4, 1821`), little text stands before
+the first, and each opens an entry however short, in a `<main>` too, unless
+the page holds an `<article>` or an h-entry or declares itself one article's
+(a post whose sections are dated stays one post).
 
 What stands before the first piece (the title page, the contents list) and,
 in the last piece, from a framed marker line on (`*** END OF THE PROJECT
@@ -29,14 +30,15 @@ stands before it.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from lxml import etree
 
 from corpus_browser.lang import rules
-from corpus_browser.lang.recognise import byline_names, find_date, signature_names
-from corpus_browser.lang.text import clean, reader_title
+from corpus_browser.lang.recognise import byline_names, find_date, signature_names, without_trailing_date
+from corpus_browser.lang.text import clean, reader_title, title_pattern
 from corpus_browser.split.imports.fields import plain
 from corpus_browser.split.imports.hentry import has_class, is_html
 from corpus_browser.split.imports.items import Export, Imported, ImportedItem
@@ -50,8 +52,13 @@ _RANKS = ("h1", "h2", "h3")
 BOOK_MIN_PIECES = 3
 #: ... and this many words in a piece on average.
 BOOK_MEAN_WORDS = 300
-#: A page is a log when at least this share of its headings of one rank carry a version or a date.
+#: A page is a log when at least this share of its headings of one rank carry a version or a date, and
+#: this share of those follow one pattern, ...
 LOG_SHARE = 2 / 3
+#: ... with at most this many words before the first.
+LOG_LEAD_MAX_WORDS = 150
+#: Elements whose text is no text of the page.
+_NO_TEXT = frozenset({"script", "style", "title", "template"})
 #: A heading over fewer words than this stands with what is before it.
 PIECE_MIN_WORDS = 40
 #: The elements a piece's text stands in, paragraph by paragraph.
@@ -120,14 +127,34 @@ def _pieces(body: etree._Element, targets: set[str]) -> tuple[list[_Piece], bool
         if len(headings) < BOOK_MIN_PIECES:
             continue
         framed = bool(markers) and markers[0] < order[headings[0]] and markers[-1] > order[headings[-1]]
-        stamped = sum(1 for heading in headings if _stamped(heading))
-        log = stamped >= BOOK_MIN_PIECES and stamped >= LOG_SHARE * len(headings)
+        log = _log(headings)
         if not (framed or log or sum(1 for heading in headings if _linked(heading, body, targets)) >= BOOK_MIN_PIECES):
             continue
         blocks = [_block(heading, body) for heading in headings]
-        if len({block.getparent() for block in blocks}) == 1:  # (pieces set at different depths: not a book)
+        parents = [block.getparent() for block in blocks]
+        if len(set(parents)) == 1 or log and len({_depth(parent) for parent in parents}) == 1:
+            # (pieces set at different depths: not a book; a log's entries may stand in groups, a major release's)
             return _joined(_cut(blocks, headings), targets, log), log
     return [], False
+
+
+def _depth(element: etree._Element) -> int:
+    return sum(1 for _ in element.iterancestors())
+
+
+def _log(headings: Sequence[etree._Element]) -> bool:
+    """Headings of a log's entries: most carry a version or a date, most follow
+    one pattern (`tool 2.1 — 2021-04-02`, `tool 2.0 — …`: a section's number,
+    `1.1 Installing`, `1.2 Configuring`, follows none), and little text stands
+    before the first (a page's title, its navigation: not a post, whose
+    comments are dated)."""
+    stamped = [heading for heading in headings if _stamped(heading)]
+    if len(stamped) < BOOK_MIN_PIECES or len(stamped) < LOG_SHARE * len(headings):
+        return False
+    patterns = Counter(title_pattern(plain(heading.text_content())) for heading in stamped)
+    lead = sum(len(text.split()) for text in stamped[0].xpath("preceding::text()")
+               if text.getparent().tag not in _NO_TEXT)
+    return patterns.most_common(1)[0][1] >= LOG_SHARE * len(stamped) and lead <= LOG_LEAD_MAX_WORDS
 
 
 def _stamped(heading: etree._Element) -> bool:
@@ -169,11 +196,18 @@ def _block(heading: etree._Element, body: etree._Element) -> etree._Element:
 
 
 def _cut(blocks: Sequence[etree._Element], headings: Sequence[etree._Element]) -> list[_Piece]:
-    siblings = list(blocks[0].getparent())
-    index = [siblings.index(block) for block in blocks]
-    ends = [*index[1:], len(siblings)]
-    return [_Piece(heading, tuple(_content(siblings[start:end], heading)))
-            for heading, start, end in zip(headings, index, ends)]
+    """Each heading's piece: its block and the siblings after it up to the next
+    heading's block, or to the end of the element they stand in."""
+    children = {parent: list(parent) for parent in dict.fromkeys(block.getparent() for block in blocks)}
+    position = {child: n for siblings in children.values() for n, child in enumerate(siblings)}
+    pieces = []
+    for n, (block, heading) in enumerate(zip(blocks, headings)):
+        siblings = children[block.getparent()]
+        following = blocks[n + 1] if n + 1 < len(blocks) else None
+        end = position[following] if following is not None and following.getparent() is block.getparent() \
+            else len(siblings)
+        pieces.append(_Piece(heading, tuple(_content(siblings[position[block]:end], heading))))
+    return pieces
 
 
 def _content(elements: Sequence[etree._Element], heading: etree._Element) -> list[etree._Element]:
@@ -218,8 +252,9 @@ def _items(export: Export, pieces: Sequence[_Piece]) -> list[ImportedItem]:
     for n, piece in enumerate(pieces):
         blocks, back = _before_marker(piece.blocks) if n + 1 == len(pieces) else (list(piece.blocks), None)
         last = firsts[n + 1] - 1 if n + 1 < len(pieces) else (back.sourceline - 1 if back is not None else lines)
-        items.append(ImportedItem(title=_title(piece.heading), body=_html(blocks), authors=_credited(blocks),
-                                  date=find_date(plain(piece.heading.text_content())),
+        date = find_date(plain(piece.heading.text_content()))
+        title = without_trailing_date(_title(piece.heading)) if date else _title(piece.heading)  # (shown anyway)
+        items.append(ImportedItem(title=title, body=_html(blocks), authors=_credited(blocks), date=date,
                                   first_line=firsts[n], last_line=max(last, firsts[n]), kind="article"))
         if back is not None and n + 1 == len(pieces):
             items.append(ImportedItem(title="back matter", body="", first_line=back.sourceline or lines,

@@ -43,7 +43,7 @@ _AFFILIATION = re.compile(r"(?<=\w)\s*\([^()@]*\)")
 #: A name's aside inside the comment that names the sender: `jd at example.org (Jane Doe (jd))`.
 _NESTED_ASIDE = re.compile(r"\(([^()]*?)\s*\([^()@]*\)\s*\)")
 #: A nickname in double quotes between a person's names (`Jane "JD" Doe`): no part of the name.
-_NICKNAME = re.compile(r"(?<=\w)\s+[\"“][^\"“”\n]{1,30}[\"”](?=\s+\w)")
+_NICKNAME = re.compile(r"\b(?P<first>[A-Z][\w'.-]*)\s+[\"“][^\"“”\n]{1,30}[\"”](?=\s+[A-Z])")
 #: Whom the author writes for, after the name (`Jane Doe on behalf of the core team`): no name.
 _ON_BEHALF = re.compile(r"(?<!\s)\s+on behalf of\s[^\n]*$", re.IGNORECASE)  # (one start in a run of spaces)
 
@@ -84,7 +84,11 @@ def add_fields(builder: UnitBuilder, lines: Sequence[str], start: int, end: int,
     values = _PARSER.parsestr("\n".join(lines[start:end]))
     opens = opens_record
     seen: Counter[str] = Counter()  # a field given twice (`Author:` on two lines) has a value each time
-    for first, last in _spans(lines, start, end):
+    spans = _spans(lines, start, end)
+    dating = min((DATE_KEYS.index(key) for first, _last in spans if (key := key_of(lines[first])) in DATE_KEYS
+                  and _date(lines[first].split(":", 1)[-1])),
+                 default=None)  # (the most telling of its date fields dates it: `Date:` over `Created_At:`)
+    for first, last in spans:
         key = key_of(lines[first])
         name = lines[first].split(":", 1)[0].strip()
         given, nth = values.get_all(name) or [], seen[name.casefold()]  # (the parser folds a field's case)
@@ -100,7 +104,7 @@ def add_fields(builder: UnitBuilder, lines: Sequence[str], start: int, end: int,
                          **fields)
         elif key in AUTHOR_KEYS and (names := stated_names(value)):
             builder.unit(text, first + 1, last, Role.BYLINE, names=names, **fields)
-        elif key in DATE_KEYS and (date := _date(value)):
+        elif key in DATE_KEYS and DATE_KEYS.index(key) == dating and (date := _date(value)):
             builder.unit(text, first + 1, last, Role.DATE, date=date, **fields)
         else:
             builder.unit(text, first + 1, last, Role.HEADER, **fields)
@@ -140,7 +144,7 @@ def stated_names(value: str) -> tuple[str, ...]:
     "JD" Doe`) and whom the author writes for (`Jane Doe on behalf of the
     team`) are no part of a name."""
     value = _HANDLE_ASIDE.sub("", rules.MARKDOWN_LINK.sub(r"\1", value))
-    value = _ON_BEHALF.sub("", _NICKNAME.sub("", value))
+    value = _ON_BEHALF.sub("", _NICKNAME.sub(_without_nickname, value))
     bare = _BARE_ADDRESS.match(value.strip()) if len(value) <= rules.METADATA_LINE_MAX_CHARS else None
     if bare and name_list(bare["name"]):  # (not `Contact us at team@example.org`)
         value = f"{bare['name']} <{bare['address']}>"
@@ -154,6 +158,11 @@ def stated_names(value: str) -> tuple[str, ...]:
         return tuple(name for name in found if name and "@" not in name and " at " not in name
                      and not _ET_AL.match(name))
     return name_list(value) or _handles(value) or _as_written(value)
+
+
+def _without_nickname(found: re.Match[str]) -> str:
+    """The first name before a nickname, the nickname dropped; `The "Lanternd" Team` as it is."""
+    return found[0] if found["first"].casefold() in rules.MINOR_WORDS else found["first"]
 
 
 #: What joins handles in an author field: a comma, `&`, or `and` standing as a word (`salt-and-pepper` is one handle).
