@@ -1332,8 +1332,8 @@ def _department_pieces(units: Sequence[Unit], containers: Sequence[tuple[int, in
             if i in starts and units[i].gap_before >= department:
                 break
             if i not in starts and units[i].role is Role.HEADING and units[i].gap_before == sibling \
-                    and units[i + 1].gap_before == spacing \
-                    and is_all_caps(units[i].text) == is_all_caps(units[child].text):
+                    and units[i + 1].gap_before == spacing and not rules.LABEL_ONLY.match(units[i].text) \
+                    and is_all_caps(units[i].text) == is_all_caps(units[child].text):  # (`II.` numbers a part)
                 found[i] = f"a piece of the department '{units[first].text[:30]}', set as its first piece"
     return found
 

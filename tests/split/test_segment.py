@@ -411,8 +411,10 @@ def test_a_departments_items_are_its_pieces():
     stars, their items after two, their paragraphs after one: every item of a
     department is a piece of its own, not a section of its first."""
     stars = "       *       *       *       *       *"
-    def department(name: str, items: list[str]) -> str:
-        pieces = "\n\n\n".join(f"{title}\n\n\n{paragraph(50)}\n\n{paragraph(40)}" for title in items)
+    def department(name: str, items: list[str], parted: str = "") -> str:
+        part = f"\n\n\nII.\n\n\n{paragraph(45)}\n\n{paragraph(35)}"  # (a part numbered in the item `parted`)
+        pieces = "\n\n\n".join(f"{title}\n\n\n{paragraph(50)}\n\n{paragraph(40)}{part if title == parted else ''}"
+                                for title in items)
         return f"\n\n\n\n{name}\n\n{stars}\n\n\n{pieces}\n\n{stars}"
     text = f"THE MIRROR\n\n{paragraph(30)}\n\n{stars}" + department(
         "THE LECTURER.", ["MINOR AFFECTIONS OF THE BRAIN.", "HYDROPHOBIA.", "DIET."]) + department(
@@ -421,6 +423,9 @@ def test_a_departments_items_are_its_pieces():
     assert [(a.title, a.section) for a in found][-6:] == [
         ("Minor Affections of the Brain", "The Lecturer"), ("Hydrophobia", "The Lecturer"), ("Diet", "The Lecturer"),
         ("Noisy Fish", "The Naturalist"), ("Geology", "The Naturalist"), ("A Magnificent Waterfall", "The Naturalist")]
+    numbered = f"THE MIRROR\n\n{paragraph(30)}\n\n{stars}" + department(
+        "THE LECTURER.", ["MINOR AFFECTIONS OF THE BRAIN.", "HYDROPHOBIA.", "DIET."], "HYDROPHOBIA.")
+    assert [a.title for a in articles_of(numbered)][-3:] == [a.title for a in found][-6:-3]  # (`II.` numbers a part)
 
 
 def test_a_caption_left_open_by_its_bracket_is_set_aside_to_its_close():
