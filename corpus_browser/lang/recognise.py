@@ -164,7 +164,8 @@ def without_trailing_date(text: str) -> str:
         return text  # (a time of day after the date, `17:44:54 +0800`, is the date's)
     head = text[: found.start()]
     bracket = max(head.rfind("("), head.rfind("["))
-    bracketed = bracket > 0 and len(head[bracket + 1:].split()) <= 2
+    bracketed = bracket > 0 and len(head[bracket + 1:].split()) <= 2 and not any(
+        mark in head[bracket:] for mark in ")]")  # (open round the date: not `[1.2.3] - 2026-02-19`)
     if bracketed:
         head = head[:bracket]
     led = _DATE_LEAD.search(head)

@@ -71,6 +71,9 @@ FRONT_MATTER_MAX_SHARE = 0.2
 FRAMED_MAX_LINES = 2
 #: A licence or copyright notice is at least this many paragraphs saying what only such notices say.
 LICENCE_MIN_PARAGRAPHS = 2
+#: A book's index closes it: at least this many entries closed by a page's number, this share of its lines.
+INDEX_MIN_ENTRIES = 10
+INDEX_ENTRY_SHARE = 0.8
 #: A line at most this many blank lines under a picture's caption stands after the caption's break.
 CAPTION_MAX_GAP = 2
 #: A piece before the first article with fewer words of prose than this is front matter (a title page, credits).
@@ -222,7 +225,8 @@ def find_layout(units: Sequence[Unit], format: Format, overrides: Overrides, spl
         ordered = sorted(starts)
         adverts = _advertisements(units, lo, hi)
         end = adverts[0][0] if adverts else hi  # (the advertisements hold whatever stands after them)
-        matter = [piece for piece in matter if not end <= piece[0] < hi] + adverts + _endnotes(units, ordered, end)
+        matter = [piece for piece in matter if not end <= piece[0] < hi] + adverts + _endnotes(units, ordered, end) \
+            + _book_index(units, ordered, end)
     in_matter = {i for first, last, _ in matter for i in range(first, last)}
     kept = tuple((i, starts[i]) for i in ordered if i not in in_matter)
     return Layout(kept or ((lo, starts[lo]),), tuple(sorted(matter)), tuple(levels), article_break,
@@ -1419,6 +1423,20 @@ def _licence_notices(units: Sequence[Unit], starts: Sequence[int], hi: int,
         own_text = first > pieces[0][0] and any(first < i < notices[0] for i in body)
         found.append((notices[0] if own_text else first, last, "a licence or copyright notice"))
     return found
+
+
+def _book_index(units: Sequence[Unit], starts: Sequence[int], hi: int) -> list[tuple[int, int, str]]:
+    """A last piece whose lines are, most of them, entries closed by a page's
+    number (`Abou Ben Adhem (may his tribe increase), 89`): the book's index."""
+    if len(starts) < 2:
+        return []
+    first = starts[-1]
+    lines = [line for unit in units[first + 1:hi] if unit.role is not Role.SEPARATOR
+             for line in unit.text.split("\n") if line.strip()]
+    entries = sum(1 for line in lines if rules.INDEX_ENTRY.search(line))
+    if entries >= INDEX_MIN_ENTRIES and entries >= INDEX_ENTRY_SHARE * len(lines):
+        return [(first, hi, f"an index ({entries} entries)")]
+    return []
 
 
 def _endnotes(units: Sequence[Unit], starts: Sequence[int], hi: int) -> list[tuple[int, int, str]]:

@@ -720,11 +720,18 @@ def _mark_lists(units: Sequence[Unit], roles: list[Role]) -> None:
             roles[i] = roles[j] = Role.LIST_ITEM
 
 
+#: A headline in capitals opened by a label (`LECTURE IV--MR. CAUDLE HAS …`, over two or three lines)
+#: may hold this many words.
+LABELLED_HEADING_MAX_WORDS = 30
+_LABEL_OPENED = re.compile(rf"^{rules.LABEL_WORDS}\.?\s+(?:[IVXLC]+|\d{{1,3}})\b\.?\s*(?:[-—–:.]|$)", re.IGNORECASE)
+
+
 def heading_form(unit: Unit, indented: bool, split: SplitRules) -> bool:
     """Short, one line (or a headline over several, all in capitals), starts with a
     capital or digit, and does not read as a sentence."""
     text = unit.text
-    if (unit.line_count > 1 and not is_all_caps(text)) or more_words_than(text, split.heading_max_words):
+    longest = LABELLED_HEADING_MAX_WORDS if is_all_caps(text) and _LABEL_OPENED.match(text) else split.heading_max_words
+    if (unit.line_count > 1 and not is_all_caps(text)) or more_words_than(text, longest):
         return False
     if _BRACKETS.get(text[0]) == text[-1]:
         return False  # an editor's note or an aside: [Illustration: …], (Continued.)

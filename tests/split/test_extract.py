@@ -289,3 +289,14 @@ def test_a_line_closing_each_release_takes_no_release_and_a_posts_leading_date_s
                           for n, month in ((3, "March"), (4, "April"), (5, "May")))
     assert [a.title for a in articles_of(posts, format=Format.MARKDOWN)] == [
         f"{month} 2021: What I read" for month in ("March", "April", "May")]
+
+
+def test_keep_a_changelogs_bracketed_versions_are_their_releases_titles():
+    """`## [1.4.2] - 2026-02-19` (a version linked to its comparison further
+    down) is titled `1.4.2`, dated 2026-02-19."""
+    log = "# Changelog\n\nAll notable changes are here.\n\n" + "\n\n".join(
+        f"## [1.{n}.2] - 2026-0{n}-19\n\n### Fixed\n\n- {ITEM_WORDS[n]} no longer breaks on empty input.\n"
+        f"- {ITEM_WORDS[n + 1]} reads its options again." for n in range(9, 2, -1)) + "\n\n" + "\n".join(
+        f"[1.{n}.2]: https://example.org/compare/v1.{n - 1}.2...v1.{n}.2" for n in range(9, 2, -1)) + "\n"
+    found = articles_of(log)
+    assert [(a.title, a.date) for a in found] == [(f"1.{n}.2", f"2026-0{n}-19") for n in range(9, 2, -1)]

@@ -1546,3 +1546,27 @@ def test_a_letters_heading_naming_whom_it_is_to_opens_it_though_a_colon_closes_i
     assert [a.title for a in split.articles][-3:] == ["To Mrs. Ann Lee, in Springfield", "To Orion Lee, in Riverton",
                                                       "To Mrs. Ann Lee and Mrs. Ruth Lee, in Springfield"]
     assert not split.doubts  # (titles closed by a colon that name whom a letter is to lead in to nothing)
+
+
+def test_long_labelled_headlines_over_two_lines_open_their_pieces_and_an_index_closes_the_book():
+    """`LECTURE II--MR. CAUDLE HAS BEEN AT A TAVERN WITH A FRIEND, AND IS` over
+    `"ENOUGH TO POISON A WOMAN" WITH TOBACCO-SMOKE`: a headline in capitals
+    opened by its label, longer than a title, opens its lecture; an index of
+    first lines closed by their pages (`A barking sound the shepherd hears,
+    120`) at the book's end is set aside."""
+    heads = ["LECTURE I--MR. CAUDLE HAS LENT FIVE POUNDS TO A FRIEND",
+             'LECTURE II--MR. CAUDLE HAS BEEN AT A TAVERN WITH A FRIEND, AND IS\n"ENOUGH TO POISON A WOMAN" WITH '
+             "TOBACCO-SMOKE",
+             "LECTURE III--MR. CAUDLE HAS BEEN CALLED FROM HIS BED TO BAIL MR.\nPRETTYMAN FROM THE WATCH-HOUSE",
+             "LECTURE IV--ON MR. CAUDLE'S SHIRT-BUTTONS"]
+    index = "INDEX\n\n" + "\n\n".join(f"A line of verse number {n} goes here, {n * 7}" for n in range(1, 16))
+    wrapped = [f"{textwrap.fill(paragraph(120 + n), 70)}\n\n{textwrap.fill(paragraph(90 + n), 70)}" for n in range(4)]
+    text = book(*((0 if n == 0 else 3, f"{head}\n\n\n{wrapped[n]}") for n, head in enumerate(heads)),
+                (3, index))
+    found = articles_of(text)
+    assert [a.title for a in found] == [
+        "Mr. Caudle Has Lent Five Pounds to a Friend",
+        'Mr. Caudle Has Been at a Tavern with a Friend, and Is "Enough to Poison a Woman" with Tobacco-Smoke',
+        "Mr. Caudle Has Been Called from His Bed to Bail Mr. Prettyman from the Watch-House",
+        "On Mr. Caudle's Shirt-Buttons"]
+    assert all("goes here" not in a.body_text for a in found)

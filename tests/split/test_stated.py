@@ -299,3 +299,19 @@ Date: 2021-0{n}-10
     seed = split(posts, "posts.txt")
     assert [(a.title, a.authors, a.date) for a in seed.articles] == [
         (f"Post {n}", ('The "Harbour" Team',), f"2021-0{n}-10") for n in (1, 2, 3)]
+
+
+def test_a_themes_own_key_for_the_authors_names_them():
+    """`postauthors:` over `- name: …` entries, a theme's own key, names the authors."""
+    posts = "\n".join(f"""---
+title: Post {n}
+date: 2024-05-0{n}
+postauthors:
+  - name: Jane Doe
+    website: https://example.org/jane
+  - name: John Roe
+---
+
+{PROSE}
+""" for n in (1, 2))
+    assert [a.authors for a in split(posts, "posts.md").articles] == [("Jane Doe", "John Roe")] * 2

@@ -383,12 +383,17 @@ def _text(lines: Sequence[str], numbers: Sequence[int]) -> str:
     return " ".join(clean(lines[j]) for j in numbers if lines[j].strip())
 
 
+#: The ends of a theme's own keys for a post's authors.
+_AUTHOR_SUFFIXES = ("authors", "author")
+
+
 def _names(fields: dict) -> tuple[str, ...]:
     """The authors the fields name: a string, a list of names, a person with a
     `name` (`author:` over `name: Jane Doe` and her `position:`), or a list of
     them (`authors:` over `- name: Jane Doe` and her `url:`), each without a
     role in brackets after it (`Jane Doe (editor)`)."""
-    for key in AUTHOR_KEYS:
+    suffixed = sorted(key for key in fields if isinstance(key, str) and key.endswith(_AUTHOR_SUFFIXES))
+    for key in (*AUTHOR_KEYS, *suffixed):  # (a theme's own key for them: `postauthors:`, `guest_author:`)
         value = fields.get(key)
         if isinstance(value, str) and clean(value):
             return stated_names(value)
