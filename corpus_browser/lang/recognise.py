@@ -172,7 +172,7 @@ def without_trailing_date(text: str) -> str:
     if led:
         head = head[: led.start()]
     elif not bracketed and not head.rstrip().endswith(("-", "–", "—", ",", ":", "/")) \
-            and not _VERSION_END.search(head):
+            and not _VERSION_END.search(_CLOSING_ASIDE.sub("", head)):
         return text  # the date is part of the title's words ("Remembering September 11, 2001")
     head = head.rstrip(" -–—,:;([/")
     return head if head.strip() and head.strip().casefold() not in MINOR_WORDS else text  # not `On` of `On Sunday …`
@@ -215,6 +215,8 @@ def without_commit_id(text: str) -> str:
 _COMMIT_ID = re.compile(r"(?=[0-9a-f]{0,39}\d)(?=[0-9a-f]{0,39}[a-f])[0-9a-f]{7,40}")
 
 
+#: An aside in brackets closing what stands before a date (`3.0.0 (LTS) 2021-03-01`): the version before it counts.
+_CLOSING_ASIDE = re.compile(r"\s*[(\[][^()\[\]\n]{0,40}[)\]]\s*$")
 #: A version closing what stands before a date: named so (`Version 3.3 04-May-2024`, `v2.1`) or of three
 #: numbers or more (`2.1.0`); not a section's number (`1.2 28 July 1914`).
 _VERSION_END = re.compile(r"(?:\b(?:version|release|v)\s*\d+(?:\.\d+)*|\b\d+(?:\.\d+){2,})\s*$", re.IGNORECASE)

@@ -382,7 +382,9 @@ LICENCE_TERMS = re.compile(r"\bis in the public domain\b|\bcreative commons\b|\b
                            r"|\(c\)\s*\d{4}\b|©\s*\d{4}", re.IGNORECASE)
 #: An index's entry: words closed by a page's number (or pages) after a comma, dot leaders or a wide space
 #: (`Abou Ben Adhem, 89`, `Tides, 12-14`, `Harbours ....... 31`).
-INDEX_ENTRY = re.compile(r"\D(?:,|\.{3,}|\s{2,})\s*\d{1,4}(?:[-–]\d{1,4})?(?:,\s*\d{1,4}(?:[-–]\d{1,4})?)*\.?\s*$")
+INDEX_ENTRY = re.compile(r"\D(?:,|\.{3,}|\s\s)\s*\d{1,4}(?:[-–]\d{1,4})?(?:,\s*\d{1,4}(?:[-–]\d{1,4})?)*\.?\s*$")
+#: The heading of a book's index.
+INDEX_HEADING = re.compile(r"^(?:general\s+)?index\b", re.IGNORECASE)
 #: A numbered question of a FAQ, its number perhaps after its part's letter (`A3) Where can I get it?`).
 FAQ_NUMBER = re.compile(r"^(?P<part>[A-Z])?(?P<number>\d{1,4})[.)]\s+(?P<text>\S.*)$")
 #: A line opening with a roman numeral set apart in a column, as a contents list's lines are (`XIV.    On Duty`).

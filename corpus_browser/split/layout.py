@@ -74,6 +74,8 @@ LICENCE_MIN_PARAGRAPHS = 2
 #: A book's index closes it: at least this many entries closed by a page's number, this share of its lines.
 INDEX_MIN_ENTRIES = 10
 INDEX_ENTRY_SHARE = 0.8
+#: An index entry's page numbers stand in the last this many characters of its line.
+INDEX_ENTRY_TAIL = 60
 #: A line at most this many blank lines under a picture's caption stands after the caption's break.
 CAPTION_MAX_GAP = 2
 #: A piece before the first article with fewer words of prose than this is front matter (a title page, credits).
@@ -1316,6 +1318,10 @@ def _signed(unit: Unit) -> bool:
     return unit.role in (Role.BYLINE, Role.DATE) or name_with_address(unit.text) is not None
 
 
+#: A heading that is a number alone (`II.`, `3`): a part of the piece above (not `Route 66`, `PUZZLE 1.`).
+_BARE_NUMERAL = re.compile(r"^(?:[IVXLC]{1,7}|\d{1,3})\.?$")
+
+
 def _department_pieces(units: Sequence[Unit], containers: Sequence[tuple[int, int, str]], starts: dict[int, str],
                        hi: int) -> dict[int, str]:
     """In plain text, the pieces of a department (a heading set aside as holding
@@ -1336,7 +1342,7 @@ def _department_pieces(units: Sequence[Unit], containers: Sequence[tuple[int, in
             if i in starts and units[i].gap_before >= department:
                 break
             if i not in starts and units[i].role is Role.HEADING and units[i].gap_before == sibling \
-                    and units[i + 1].gap_before == spacing and not rules.LABEL_ONLY.match(units[i].text) \
+                    and units[i + 1].gap_before == spacing and not _BARE_NUMERAL.match(units[i].text) \
                     and is_all_caps(units[i].text) == is_all_caps(units[child].text):  # (`II.` numbers a part)
                 found[i] = f"a piece of the department '{units[first].text[:30]}', set as its first piece"
     return found
@@ -1426,14 +1432,16 @@ def _licence_notices(units: Sequence[Unit], starts: Sequence[int], hi: int,
 
 
 def _book_index(units: Sequence[Unit], starts: Sequence[int], hi: int) -> list[tuple[int, int, str]]:
-    """A last piece whose lines are, most of them, entries closed by a page's
-    number (`Abou Ben Adhem (may his tribe increase), 89`): the book's index."""
-    if len(starts) < 2:
+    """A last piece headed as an index (`INDEX`, `Index of First Lines`) whose
+    lines are, most of them, entries closed by a page's number (`Abou Ben
+    Adhem (may his tribe increase), 89`): the book's index. (A last post of
+    prices, results or years after commas, under its own title, is a post.)"""
+    if len(starts) < 2 or not rules.INDEX_HEADING.match(units[starts[-1]].text):
         return []
     first = starts[-1]
     lines = [line for unit in units[first + 1:hi] if unit.role is not Role.SEPARATOR
              for line in unit.text.split("\n") if line.strip()]
-    entries = sum(1 for line in lines if rules.INDEX_ENTRY.search(line))
+    entries = sum(1 for line in lines if rules.INDEX_ENTRY.search(line[-INDEX_ENTRY_TAIL:]))  # (linear on any line)
     if entries >= INDEX_MIN_ENTRIES and entries >= INDEX_ENTRY_SHARE * len(lines):
         return [(first, hi, f"an index ({entries} entries)")]
     return []

@@ -160,6 +160,8 @@ def test_a_line_of_initials_signs_a_piece_but_an_abbreviation_does_not():
 def test_titles_lose_a_date_set_off_at_their_end_only():
     assert without_trailing_date("2.10.0 - 2026-08-11") == "2.10.0"
     assert without_trailing_date("Release 7.2.6 (released Sep 13, 2023)") == "Release 7.2.6"
+    assert without_trailing_date("[1.4.2] - 2026-02-19") == "[1.4.2]"  # (a bracket closed before the date)
+    assert without_trailing_date("3.0.0 (LTS) 2021-03-01") == "3.0.0 (LTS)"  # (an aside after the version)
     assert without_trailing_date("6.0.4 / 2026-04-14") == "6.0.4"  # RDoc histories (hoe)
     assert without_trailing_date("5.3.6 [2026.01.10]") == "5.3.6"
     assert without_trailing_date("Remembering September 11, 2001") == "Remembering September 11, 2001"

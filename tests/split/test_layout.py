@@ -1570,3 +1570,5 @@ def test_long_labelled_headlines_over_two_lines_open_their_pieces_and_an_index_c
         "Mr. Caudle Has Been Called from His Bed to Bail Mr. Prettyman from the Watch-House",
         "On Mr. Caudle's Shirt-Buttons"]
     assert all("goes here" not in a.body_text for a in found)
+    prices = text.replace("INDEX\n", "OUR PRICES\n")  # (a last post of prices, under its own title)
+    assert [a.title for a in articles_of(prices)][-1] == "Our Prices"

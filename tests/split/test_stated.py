@@ -315,3 +315,5 @@ postauthors:
 {PROSE}
 """ for n in (1, 2))
     assert [a.authors for a in split(posts, "posts.md").articles] == [("Jane Doe", "John Roe")] * 2
+    quoted = posts.replace("postauthors:", "quote_authors:")  # (an epigraph's author, no post's)
+    assert [a.authors for a in split(quoted, "posts.md").articles] == [()] * 2

@@ -383,8 +383,8 @@ def _text(lines: Sequence[str], numbers: Sequence[int]) -> str:
     return " ".join(clean(lines[j]) for j in numbers if lines[j].strip())
 
 
-#: The ends of a theme's own keys for a post's authors.
-_AUTHOR_SUFFIXES = ("authors", "author")
+#: A theme's own key for a post's authors (not a quotation's, a picture's or a reviewed book's).
+_OWN_AUTHOR_KEY = re.compile(r"^(?:post|page|article|entry|blog|guest|co)[_-]?authors?$")
 
 
 def _names(fields: dict) -> tuple[str, ...]:
@@ -392,8 +392,8 @@ def _names(fields: dict) -> tuple[str, ...]:
     `name` (`author:` over `name: Jane Doe` and her `position:`), or a list of
     them (`authors:` over `- name: Jane Doe` and her `url:`), each without a
     role in brackets after it (`Jane Doe (editor)`)."""
-    suffixed = sorted(key for key in fields if isinstance(key, str) and key.endswith(_AUTHOR_SUFFIXES))
-    for key in (*AUTHOR_KEYS, *suffixed):  # (a theme's own key for them: `postauthors:`, `guest_author:`)
+    own = sorted(key for key in fields if isinstance(key, str) and _OWN_AUTHOR_KEY.match(key))
+    for key in (*AUTHOR_KEYS, *own):  # (a theme's own key for them: `postauthors:`, `guest_author:`)
         value = fields.get(key)
         if isinstance(value, str) and clean(value):
             return stated_names(value)
