@@ -432,7 +432,7 @@ def test_a_saved_change_history_whose_releases_stand_in_groups_gives_each_its_ar
     `<div>` of `<h2>` releases with their lists: every release is an article,
     with the list under its heading and no other's."""
     def group(major: int, minors: range) -> str:
-        return (f'<div class="major">\n' + "".join(
+        return ('<div class="major">\n' + "".join(
             f"<h2>tool {major}.{minor} &mdash; 201{minor}-0{major}-01</h2>\n<ul>\n<li>Fix {major}.{minor} here.</li>\n"
             f"<li>Add a flag.</li>\n</ul>\n" for minor in minors) + "</div>\n")
     page = ("<!DOCTYPE html>\n<html><head><title>Change History</title></head><body>\n<div id=\"nav\">Home</div>\n"

@@ -1555,8 +1555,8 @@ def test_long_labelled_headlines_over_two_lines_open_their_pieces_and_an_index_c
     first lines closed by their pages (`A barking sound the shepherd hears,
     120`) at the book's end is set aside."""
     heads = ["LECTURE I--MR. CAUDLE HAS LENT FIVE POUNDS TO A FRIEND",
-             'LECTURE II--MR. CAUDLE HAS BEEN AT A TAVERN WITH A FRIEND, AND IS\n"ENOUGH TO POISON A WOMAN" WITH '
-             "TOBACCO-SMOKE",
+             ('LECTURE II--MR. CAUDLE HAS BEEN AT A TAVERN WITH A FRIEND, AND IS\n"ENOUGH TO POISON A WOMAN" WITH '
+              "TOBACCO-SMOKE"),
              "LECTURE III--MR. CAUDLE HAS BEEN CALLED FROM HIS BED TO BAIL MR.\nPRETTYMAN FROM THE WATCH-HOUSE",
              "LECTURE IV--ON MR. CAUDLE'S SHIRT-BUTTONS"]
     index = "INDEX\n\n" + "\n\n".join(f"A line of verse number {n} goes here, {n * 7}" for n in range(1, 16))
