@@ -32,12 +32,20 @@ def articles(name: str):
     ("club-newsletter.txt", ["Chairman's Welcome", "Committee News", "Junior Coaching", "Winter League Results",
                              "Social Calendar", "Court Maintenance", "New Members", "Lost Property",
                              "Annual Dinner"]),
+    ("department-titled-numbers.txt", ["The Harbour Mirror", "The Coast Road", "Route 66", "A Week in the Hills",
+                                       "Noisy Fish", "Geology", "A Waterfall"]),
+    ("blog-ending-in-prices.txt", ["Opening Day at the Bakery", "Why We Use Old Flour", "A Winter Menu",
+                                   "Our Prices"]),
+    ("changes-numbered-items.txt", ["Version 2.1.0", "Version 2.2.0", "Version 2.3.0"]),
 ])
 def test_every_piece_is_an_article_under_its_own_title(name, titles):
     """A code before a digest's titles stays (only a FAQ's `A1)` numbers a
     question); a second heading style between two runs of a log's first is
     its own entries; a release that mentions its new licence is a release;
-    a two-line notice between rules of stars is no wrapper's marker."""
+    a two-line notice between rules of stars is no wrapper's marker; a
+    department's item titled with a number (`ROUTE 66.`) is no part of the
+    item above; a last post of prices (`Sourdough loaf ..... 4`) and a last
+    release whose items end in numbers (`Fix crash, 1297`) are no index."""
     assert [article.title for article in articles(name)] == titles
 
 

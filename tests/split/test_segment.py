@@ -426,9 +426,6 @@ def test_a_departments_items_are_its_pieces():
     numbered = f"THE MIRROR\n\n{paragraph(30)}\n\n{stars}" + department(
         "THE LECTURER.", ["MINOR AFFECTIONS OF THE BRAIN.", "HYDROPHOBIA.", "DIET."], "HYDROPHOBIA.")
     assert [a.title for a in articles_of(numbered)][-3:] == [a.title for a in found][-6:-3]  # (`II.` numbers a part)
-    travel = f"THE MIRROR\n\n{paragraph(30)}\n\n{stars}" + department(
-        "THE TRAVELLER.", ["THE COAST ROAD.", "ROUTE 66.", "LOUIS XIV."])  # (a number in a title: no part)
-    assert [a.title for a in articles_of(travel)][-3:] == ["The Coast Road", "Route 66", "Louis XIV"]
 
 
 def test_a_caption_left_open_by_its_bracket_is_set_aside_to_its_close():
