@@ -443,6 +443,9 @@ def test_a_saved_change_history_whose_releases_stand_in_groups_gives_each_its_ar
         ("tool 2.3", "2013-02-01"), ("tool 2.2", "2012-02-01"), ("tool 2.1", "2011-02-01"),
         ("tool 1.2", "2012-01-01"), ("tool 1.1", "2011-01-01")]
     assert "Fix 2.1 here" in split.articles[2].body_text and "Fix 1.2" not in split.articles[2].body_text
+    dated_first = news_page([f"2022-0{n}-28 - Version 3.4{n}.1" for n in (4, 3, 2)])  # (the day before the version)
+    assert [(a.title, a.date) for a in split_one(Seed("news.html", tuple(dated_first.split("\n")))).articles] == [
+        (f"Version 3.4{n}.1", f"2022-0{n}-28") for n in (4, 3, 2)]
 
 
 def test_a_books_pieces_take_their_authors_from_a_byline_under_the_heading_or_a_signature_at_the_foot():

@@ -37,7 +37,13 @@ from dataclasses import dataclass
 from lxml import etree
 
 from corpus_browser.lang import rules
-from corpus_browser.lang.recognise import byline_names, find_date, signature_names, without_trailing_date
+from corpus_browser.lang.recognise import (
+    byline_names,
+    find_date,
+    signature_names,
+    without_leading_date,
+    without_trailing_date,
+)
 from corpus_browser.lang.text import clean, reader_title, title_pattern
 from corpus_browser.split.imports.fields import plain
 from corpus_browser.split.imports.hentry import has_class, is_html
@@ -253,7 +259,7 @@ def _items(export: Export, pieces: Sequence[_Piece]) -> list[ImportedItem]:
         blocks, back = _before_marker(piece.blocks) if n + 1 == len(pieces) else (list(piece.blocks), None)
         last = firsts[n + 1] - 1 if n + 1 < len(pieces) else (back.sourceline - 1 if back is not None else lines)
         date = find_date(plain(piece.heading.text_content()))
-        title = without_trailing_date(_title(piece.heading)) if date else _title(piece.heading)  # (shown anyway)
+        title = without_leading_date(without_trailing_date(_title(piece.heading))) if date else _title(piece.heading)
         items.append(ImportedItem(title=title, body=_html(blocks), authors=_credited(blocks), date=date,
                                   first_line=firsts[n], last_line=max(last, firsts[n]), kind="article"))
         if back is not None and n + 1 == len(pieces):
