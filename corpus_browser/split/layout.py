@@ -1318,10 +1318,6 @@ def _signed(unit: Unit) -> bool:
     return unit.role in (Role.BYLINE, Role.DATE) or name_with_address(unit.text) is not None
 
 
-#: A heading that is a number alone (`II.`, `3`): a part of the piece above (not `Route 66`, `PUZZLE 1.`).
-_BARE_NUMERAL = re.compile(r"^(?:[IVXLC]{1,7}|\d{1,3})\.?$")
-
-
 def _department_pieces(units: Sequence[Unit], containers: Sequence[tuple[int, int, str]], starts: dict[int, str],
                        hi: int) -> dict[int, str]:
     """In plain text, the pieces of a department (a heading set aside as holding
